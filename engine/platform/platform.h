@@ -1,0 +1,108 @@
+// The platform layer: one window, the GL context, fonts, textures, screenshots, the frame loop.
+// Small and linear (Dear ImGui's example_glfw_opengl3/main.cpp): Init, then BeginFrame/EndFrame
+// in a loop, then Shutdown. Knows nothing about courses (never includes engine/core).
+#pragma once
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+
+namespace lectern::platform {
+
+// Every start-up option in one documented struct (hello_imgui's RunnerParams).
+struct WindowOptions {
+    std::string title = "Lectern";
+    int width = 1280;   // logical size, before content scale
+    int height = 800;
+    bool fullscreen = false;  // on the primary monitor, no decorations (kiosk)
+    bool hidden = false;      // no visible window (headless screenshots still need a display)
+    bool vsync = true;
+    bool ignore_close = false;  // kiosk: the close button and Alt+F4 do not end the program
+};
+
+// Faces baked into the atlas. Sizes in pixels at the current scale.
+struct FontSet {
+    ImFont* body = nullptr;         // serif or sans regular, body size
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* bold_italic = nullptr;
+    ImFont* heading1 = nullptr;     // page title (bold, ~1.6x)
+    ImFont* heading2 = nullptr;     // section heading (bold, ~1.3x)
+    ImFont* heading3 = nullptr;     // subsection heading (bold, ~1.12x)
+    ImFont* ui = nullptr;           // sans regular for buttons, menus
+    ImFont* ui_bold = nullptr;
+    ImFont* small = nullptr;        // captions, footers (~0.85x)
+    float body_px = 18.0f;
+};
+
+struct Texture {
+    ImTextureID id = nullptr;
+    int width = 0;
+    int height = 0;
+    bool ok() const { return id != nullptr; }
+};
+
+class Platform {
+public:
+    Platform();
+    ~Platform();
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+
+    // Creates the window, the GL 3.3 core context, the ImGui context and its GLFW/GL3 backends.
+    // On failure returns false and says why in *error (no display, no GL, ...).
+    bool Init(const WindowOptions& options, std::string* error);
+    void Shutdown();
+
+    // (Re)builds the font atlas for text_scale (1.0 to 2.0) times the monitor's content scale,
+    // with real bold/italic faces located by fontconfig and rasterised by imgui_freetype.
+    // Call before the first frame and between frames (never inside one).
+    bool BuildFonts(float text_scale, std::string* error);
+    const FontSet& Fonts() const;
+    float ContentScale() const;
+
+    // Waits for input when nothing changes (glfwWaitEventsTimeout), so an idle window uses no CPU.
+    // Returns false when the window should close. Starts a new ImGui frame.
+    bool BeginFrame();
+    // Renders the ImGui draw data and swaps.
+    void EndFrame();
+    // Ask for more frames without input (animations, a countdown, a texture that just loaded).
+    void RequestFrames(int count = 2);
+    // Wake up at least this often while waiting (seconds); 0 = only on input.
+    void SetWakeInterval(double seconds);
+    bool CloseRequested() const;  // the user tried to close (even when ignore_close is set)
+    void ClearCloseRequest();
+    void SetFullscreen(bool on);
+    bool Focused() const;
+
+    // PNG or JPEG to a GL texture, cached by path; a failed load returns !ok() (and is cached too).
+    Texture LoadTexture(const std::string& path);
+
+    // Reads back the last rendered frame (call after EndFrame) and writes it as PNG.
+    bool SaveScreenshot(const std::string& png_path, std::string* error);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+// Speech through espeak-ng, on its own thread: Speak never blocks the caller.
+class Speech {
+public:
+    Speech();
+    ~Speech();
+    bool Available() const;
+    void Speak(const std::string& text, int words_per_minute = 175);
+    void Pause();
+    void Resume();
+    void Stop();
+    bool Speaking() const;
+    bool Paused() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+}  // namespace lectern::platform
