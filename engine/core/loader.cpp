@@ -1,0 +1,1486 @@
+// The strict course loader. Reads each file as bytes, checks the encoding before tinyxml2 sees
+// it (so a binary, UTF-16 or NUL-laden file gets one clear message), refuses DTDs (no entity
+// expansion, no external entities), then walks the tree with an explicit list of what each
+// element may hold. References between files are checked once everything is read.
+#include "core/loader.h"
+
+#include <tinyxml2.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <unordered_map>
+
+
+namespace lectern {
+
+// Semantic checks of questions, quizzes and scenarios live with their logic (attempt.cpp,
+// scenario_run.cpp). Weak until those land so the loader links on its own.
+__attribute__((weak)) void ValidateQuestion(const Question&, Diagnostics&);
+__attribute__((weak)) void ValidateQuiz(const Quiz&, Diagnostics&);
+__attribute__((weak)) void ValidateScenario(const Scenario&, Diagnostics&);
+
+namespace {
+
+namespace fs = std::filesystem;
+using tinyxml2::XMLDocument;
+using tinyxml2::XMLElement;
+using tinyxml2::XMLNode;
+using tinyxml2::XMLText;
+
+constexpr size_t kMaxIdLength = 64;
+
+bool IsIdStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsIdChar(char c) {
+    return IsIdStart(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+bool IsValidId(const std::string& id) {
+    if (id.empty() || id.size() > kMaxIdLength || !IsIdStart(id[0])) return false;
+    return std::all_of(id.begin(), id.end(), IsIdChar);
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// tinyxml2 9 drops text nodes that are only white space, which would glue "<em>a</em> <b>"
+// together. Before parsing, a marker (U+E000, private use) goes in front of every such gap; it
+// reads as white space everywhere below. Newlines are kept, so line numbers do not move.
+constexpr char kGap[] = "\xEE\x80\x80";
+constexpr size_t kGapLen = 3;
+
+bool IsGapAt(const char* p) { return std::memcmp(p, kGap, kGapLen) == 0; }
+
+std::string MarkWhitespaceGaps(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        out += c;
+        ++i;
+        if (c != '>') continue;
+        size_t j = i;
+        while (j < text.size() && IsSpace(text[j])) ++j;
+        if (j > i && j < text.size() && text[j] == '<') out.append(kGap, kGapLen);
+    }
+    return out;
+}
+
+// HTML-like white space: every run of spaces, tabs and newlines becomes one space.
+std::string CollapseSpace(const char* text) {
+    std::string out;
+    bool in_space = false;
+    for (const char* p = text; *p; ++p) {
+        if (IsSpace(*p)) {
+            in_space = true;
+            continue;
+        }
+        if (IsGapAt(p)) {
+            in_space = true;
+            p += kGapLen - 1;
+            continue;
+        }
+        if (in_space) out += ' ';
+        in_space = false;
+        out += *p;
+    }
+    if (in_space) out += ' ';
+    return out;
+}
+
+std::string Trim(const std::string& s) {
+    size_t a = 0, b = s.size();
+    while (a < b && IsSpace(s[a])) ++a;
+    while (b > a && IsSpace(s[b - 1])) --b;
+    return s.substr(a, b - a);
+}
+
+// Merge neighbouring runs of the same style and settle the spaces between them.
+void Normalize(Inline& runs) {
+    Inline out;
+    for (auto& r : runs) {
+        if (r.text.empty()) continue;
+        if (!out.empty()) {
+            Run& prev = out.back();
+            if (!prev.text.empty() && prev.text.back() == ' ' && r.text.front() == ' ') r.text.erase(0, 1);
+            if (r.text.empty()) continue;
+            if (prev.kind == r.kind && prev.bold == r.bold && prev.italic == r.italic && prev.ref == r.ref) {
+                prev.text += r.text;
+                continue;
+            }
+        }
+        out.push_back(std::move(r));
+    }
+    while (!out.empty() && !out.front().text.empty() && out.front().text.front() == ' ') {
+        out.front().text.erase(0, 1);
+        if (out.front().text.empty()) out.erase(out.begin());
+    }
+    while (!out.empty() && !out.back().text.empty() && out.back().text.back() == ' ') {
+        out.back().text.pop_back();
+        if (out.back().text.empty()) out.pop_back();
+    }
+    runs = std::move(out);
+}
+
+// ---- reading files -----------------------------------------------------------------------------
+
+// Where course files come from: the disk (confined to the course and asset folders) or memory.
+class FileSource {
+public:
+    virtual ~FileSource() = default;
+    // Reads a course-relative path that has already passed CheckRelativePath.
+    virtual bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) = 0;
+    // The name diagnostics use for a course-relative path.
+    virtual std::string Display(const std::string& rel) const = 0;
+    // Finds an image in the asset folders; fills the absolute path.
+    virtual bool FindImage(const std::string& rel, std::string* resolved, std::string* code,
+                           std::string* message) = 0;
+    virtual std::string RootDir() const = 0;
+    virtual std::string AssetsDir() const = 0;
+};
+
+bool IsInside(const fs::path& root, const fs::path& p) {
+    auto r = root.begin(), q = p.begin();
+    for (; r != root.end(); ++r, ++q) {
+        if (r->empty()) continue;
+        if (q == p.end() || *r != *q) return false;
+    }
+    return true;
+}
+
+class DiskSource : public FileSource {
+public:
+    DiskSource(fs::path root, std::string display_root, size_t max_bytes)
+        : m_root(std::move(root)), m_display(std::move(display_root)), m_max_bytes(max_bytes) {
+        std::error_code ec;
+        m_root_canon = fs::canonical(m_root, ec);
+        // content/NAME pairs with assets/NAME (source tree and installed data folder alike).
+        fs::path assets = m_root_canon.parent_path().parent_path() / "assets" / m_root_canon.filename();
+        if (!ec && fs::is_directory(assets, ec)) m_assets_canon = fs::canonical(assets, ec);
+        if (ec) m_assets_canon.clear();
+    }
+
+    bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) override {
+        std::error_code ec;
+        fs::path full = m_root_canon / rel;
+        auto st = fs::status(full, ec);
+        if (ec || !fs::exists(st)) {
+            *code = "file-not-found";
+            *message = "cannot find '" + rel + "' in the course folder";
+            return false;
+        }
+        fs::path canon = fs::canonical(full, ec);
+        if (ec || !IsInside(m_root_canon, canon)) {
+            *code = "path-escapes";
+            *message = "'" + rel + "' leads outside the course folder (through a link)";
+            return false;
+        }
+        if (fs::is_directory(st)) {
+            *code = "not-a-file";
+            *message = "'" + rel + "' is a directory, not a file";
+            return false;
+        }
+        if (!fs::is_regular_file(st)) {
+            *code = "not-a-file";
+            *message = "'" + rel + "' is not a regular file";
+            return false;
+        }
+        auto size = fs::file_size(canon, ec);
+        if (ec) size = 0;
+        if (size > m_max_bytes) {
+            *code = "file-too-large";
+            *message = "'" + rel + "' is " + std::to_string(size / (1024 * 1024)) +
+                       " MiB; course files are limited to " + std::to_string(m_max_bytes / (1024 * 1024)) + " MiB";
+            return false;
+        }
+        std::ifstream in(canon, std::ios::binary);
+        if (!in) {
+            *code = "file-unreadable";
+            *message = "cannot open '" + rel + "' for reading";
+            return false;
+        }
+        out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (in.bad()) {
+            *code = "file-unreadable";
+            *message = "error while reading '" + rel + "'";
+            return false;
+        }
+        return true;
+    }
+
+    std::string Display(const std::string& rel) const override {
+        if (m_display.empty()) return rel;
+        return m_display.back() == '/' ? m_display + rel : m_display + "/" + rel;
+    }
+
+    bool FindImage(const std::string& rel, std::string* resolved, std::string* code,
+                   std::string* message) override {
+        for (const fs::path& root : {m_root_canon, m_assets_canon}) {
+            if (root.empty()) continue;
+            std::error_code ec;
+            fs::path full = root / rel;
+            if (!fs::exists(full, ec)) continue;
+            fs::path canon = fs::canonical(full, ec);
+            if (ec || !IsInside(root, canon)) {
+                *code = "path-escapes";
+                *message = "image '" + rel + "' leads outside the course's asset folders (through a link)";
+                return false;
+            }
+            if (!fs::is_regular_file(canon, ec)) {
+                *code = "not-a-file";
+                *message = "image '" + rel + "' is not a regular file";
+                return false;
+            }
+            *resolved = canon.string();
+            return true;
+        }
+        *code = "image-not-found";
+        *message = "image '" + rel + "' is not in the course folder" +
+                   (m_assets_canon.empty() ? std::string() : " or in " + m_assets_canon.string());
+        return false;
+    }
+
+    std::string RootDir() const override { return m_root_canon.string(); }
+    std::string AssetsDir() const override { return m_assets_canon.string(); }
+
+private:
+    fs::path m_root, m_root_canon, m_assets_canon;
+    std::string m_display;
+    size_t m_max_bytes;
+};
+
+class MemorySource : public FileSource {
+public:
+    explicit MemorySource(const std::map<std::string, std::string>& files) : m_files(files) {}
+    bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) override {
+        auto it = m_files.find(rel);
+        if (it == m_files.end()) {
+            *code = "file-not-found";
+            *message = "cannot find '" + rel + "' in the course folder";
+            return false;
+        }
+        *out = it->second;
+        return true;
+    }
+    std::string Display(const std::string& rel) const override { return rel; }
+    bool FindImage(const std::string& rel, std::string* resolved, std::string*, std::string*) override {
+        *resolved = rel;
+        return true;
+    }
+    std::string RootDir() const override { return {}; }
+    std::string AssetsDir() const override { return {}; }
+
+private:
+    const std::map<std::string, std::string>& m_files;
+};
+
+// A relative path with '/' separators that cannot climb out: no '..', no absolute, no '\'.
+bool CheckRelativePath(const std::string& p, std::string* why) {
+    if (p.empty()) {
+        *why = "the path is empty";
+        return false;
+    }
+    if (p[0] == '/' || p.find(':') != std::string::npos) {
+        *why = "the path '" + p + "' is absolute; use a path relative to the course folder";
+        return false;
+    }
+    if (p.find('\\') != std::string::npos) {
+        *why = "the path '" + p + "' uses '\\'; use '/' between folders";
+        return false;
+    }
+    size_t start = 0;
+    while (start <= p.size()) {
+        size_t end = p.find('/', start);
+        if (end == std::string::npos) end = p.size();
+        std::string part = p.substr(start, end - start);
+        if (part == "..") {
+            *why = "the path '" + p + "' climbs out with '..'; it must stay inside the course's folders";
+            return false;
+        }
+        if (part.empty() && end != p.size()) {
+            *why = "the path '" + p + "' has an empty folder name";
+            return false;
+        }
+        start = end + 1;
+    }
+    return true;
+}
+
+// ---- one parsed file ---------------------------------------------------------------------------
+
+struct XmlFile {
+    std::string display;
+    std::string text;
+    std::vector<size_t> line_starts;
+    XMLDocument doc{true, tinyxml2::PRESERVE_WHITESPACE};
+    std::unordered_map<const XMLElement*, size_t> offsets;  // element -> byte offset of its '<'
+
+    void IndexLines() {
+        line_starts.assign(1, 0);
+        for (size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') line_starts.push_back(i + 1);
+    }
+
+    // tinyxml2 gives lines only; find each element's column by locating its start tag on its
+    // line, in document order (the k-th '<name' on a line is the k-th such element there).
+    void IndexColumns() {
+        std::map<std::pair<int, std::string>, size_t> cursor;
+        std::function<void(const XMLElement*)> walk = [&](const XMLElement* e) {
+            int line = e->GetLineNum();
+            std::string needle = std::string("<") + e->Name();
+            size_t from = LineStart(line);
+            auto key = std::make_pair(line, std::string(e->Name()));
+            auto it = cursor.find(key);
+            if (it != cursor.end()) from = it->second;
+            size_t found = std::string::npos;
+            for (size_t pos = text.find(needle, from); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+                char after = pos + needle.size() < text.size() ? text[pos + needle.size()] : '>';
+                if (IsSpace(after) || after == '>' || after == '/') {
+                    found = pos;
+                    break;
+                }
+            }
+            if (found != std::string::npos) {
+                offsets[e] = found;
+                cursor[key] = found + 1;
+            }
+            for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) walk(c);
+        };
+        if (doc.RootElement()) walk(doc.RootElement());
+    }
+
+    size_t LineStart(int line) const {
+        if (line < 1) return 0;
+        size_t i = static_cast<size_t>(line - 1);
+        return i < line_starts.size() ? line_starts[i] : text.size();
+    }
+
+    SourceLoc LocAtOffset(size_t offset) const {
+        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+        int line = static_cast<int>(it - line_starts.begin());
+        int col = static_cast<int>(offset - line_starts[static_cast<size_t>(line - 1)]) + 1;
+        return {display, line, col};
+    }
+
+    SourceLoc Loc(const XMLElement* e) const {
+        auto it = offsets.find(e);
+        if (it != offsets.end()) return LocAtOffset(it->second);
+        return {display, e->GetLineNum(), 0};
+    }
+
+    SourceLoc AttrLoc(const XMLElement* e, const char* attr) const {
+        auto it = offsets.find(e);
+        if (it == offsets.end()) return Loc(e);
+        size_t end = text.find('>', it->second);
+        std::string name = attr;
+        for (size_t pos = text.find(name, it->second); pos != std::string::npos && pos < end;
+             pos = text.find(name, pos + 1)) {
+            size_t q = pos + name.size();
+            while (q < text.size() && IsSpace(text[q])) ++q;
+            if (IsSpace(text[pos - 1]) && q < text.size() && text[q] == '=') return LocAtOffset(pos);
+        }
+        return Loc(e);
+    }
+};
+
+// Byte-level checks, before any XML parsing: each failure is one clear message.
+bool CheckBytes(XmlFile& f, Diagnostics& d) {
+    const std::string& t = f.text;
+    SourceLoc start{f.display, 1, 1};
+    if (t.empty() || Trim(t).empty()) {
+        d.Error(start, "empty-file", "the file is empty");
+        return false;
+    }
+    auto starts = [&](const char* bom, size_t n) { return t.size() >= n && std::memcmp(t.data(), bom, n) == 0; };
+    if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2) ||
+        (t.size() >= 2 && ((t[0] == '<' && t[1] == '\0') || (t[0] == '\0' && t[1] == '<')))) {
+        d.Error(start, "not-utf8", "the file is UTF-16 encoded; save it as UTF-8");
+        return false;
+    }
+    size_t i = starts("\xEF\xBB\xBF", 3) ? 3 : 0;
+    f.IndexLines();
+    while (i < t.size()) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (c == 0) {
+            d.Error(f.LocAtOffset(i), "nul-byte", "the file contains a NUL byte; is it a binary file?");
+            return false;
+        }
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = n > 0 && i + n <= t.size();
+        uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (size_t k = 1; ok && k < n; ++k) {
+            unsigned char cc = static_cast<unsigned char>(t[i + k]);
+            ok = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        // Reject overlong forms, surrogates and code points past U+10FFFF.
+        if (ok) ok = !((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+                       (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF);
+        if (!ok) {
+            d.Error(f.LocAtOffset(i), "not-utf8", "the file is not valid UTF-8 (bad byte 0x" +
+                                                      std::string(1, "0123456789ABCDEF"[c >> 4]) +
+                                                      std::string(1, "0123456789ABCDEF"[c & 15]) + ")");
+            return false;
+        }
+        i += n;
+    }
+    // No document type declarations: they are where entity expansion and external entities live.
+    size_t doctype = t.find("<!DOCTYPE");
+    if (doctype != std::string::npos) {
+        d.Error(f.LocAtOffset(doctype), "doctype-forbidden",
+                "document type declarations (<!DOCTYPE ...>) are not allowed: no DTDs, no entities");
+        return false;
+    }
+    // Only the five predefined entities and character references are known.
+    for (size_t pos = t.find('&'); pos != std::string::npos; pos = t.find('&', pos + 1)) {
+        size_t semi = t.find(';', pos);
+        std::string name = semi == std::string::npos || semi - pos > 32 ? "" : t.substr(pos + 1, semi - pos - 1);
+        static const std::set<std::string> known = {"lt", "gt", "amp", "quot", "apos"};
+        bool char_ref = !name.empty() && name[0] == '#';
+        if (!char_ref && !known.count(name)) {
+            // A bare '&' is a syntax error tinyxml2 reports too; a named entity is ours to explain.
+            d.Error(f.LocAtOffset(pos), "undefined-entity",
+                    name.empty() ? "'&' must be written as '&amp;'"
+                                 : "unknown entity '&" + name + ";' (only &lt; &gt; &amp; &quot; &apos; exist)");
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string XmlErrorText(const XMLDocument& doc) {
+    std::string detail = doc.ErrorStr() ? doc.ErrorStr() : "";
+    size_t colon = detail.find(": ");
+    if (detail.rfind("Error=", 0) == 0 && colon != std::string::npos) detail = detail.substr(colon + 2);
+    std::string what;
+    switch (doc.ErrorID()) {
+        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: what = "mismatched end tag"; break;
+        case tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED: what = "elements are nested too deeply (over 100 levels)"; break;
+        case tinyxml2::XML_ERROR_EMPTY_DOCUMENT: what = "the file has no root element"; break;
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: what = "malformed attribute"; break;
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT: what = "malformed or unclosed element (is the file truncated?)"; break;
+        case tinyxml2::XML_ERROR_PARSING_TEXT: what = "malformed text"; break;
+        case tinyxml2::XML_ERROR_PARSING_COMMENT: what = "malformed comment"; break;
+        case tinyxml2::XML_ERROR_PARSING_CDATA: what = "malformed CDATA section"; break;
+        default: what = "XML syntax error"; break;
+    }
+    if (!detail.empty() && detail.size() < 200) what += " (" + detail + ")";
+    return what;
+}
+
+// ---- the loader --------------------------------------------------------------------------------
+
+enum class IdSpace { Item, Term, Reference };
+
+enum BlockSet : unsigned {
+    kBasic = 1,           // p, ul, ol, quote
+    kRich = 2,            // heading, callout, table, image
+    kInteractive = 4,     // question, scenario
+    kFacilitatorBlock = 8,
+};
+constexpr unsigned kPageBlocks = kBasic | kRich | kInteractive | kFacilitatorBlock;
+constexpr unsigned kNoteBlocks = kBasic | kRich;
+constexpr unsigned kCalloutBlocks = kBasic;
+
+struct PendingRef {
+    IdSpace space;
+    std::string id;
+    SourceLoc loc;
+};
+
+class Loader {
+public:
+    Loader(FileSource& source, Diagnostics& d) : m_src(source), m_d(d) {}
+
+    std::shared_ptr<Course> Run(const std::string& course_file);
+
+private:
+    std::unique_ptr<XmlFile> Open(const std::string& rel, const SourceLoc& from);
+
+    // Reports unknown attributes and missing required ones; returns false when one is missing.
+    bool Attributes(const XmlFile& f, const XMLElement* e, std::initializer_list<const char*> required,
+                    std::initializer_list<const char*> optional);
+    std::string Attr(const XMLElement* e, const char* name) const {
+        const char* v = e->Attribute(name);
+        return v ? v : "";
+    }
+    bool Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::string* out, const char* attr = "id");
+    int IntAttr(const XmlFile& f, const XMLElement* e, const char* name, int fallback, int lo, int hi);
+    bool BoolAttr(const XmlFile& f, const XMLElement* e, const char* name, bool fallback);
+    template <typename T>
+    T EnumAttr(const XmlFile& f, const XMLElement* e, const char* name, T fallback,
+               std::initializer_list<std::pair<const char*, T>> values);
+    void Unknown(const XmlFile& f, const XMLElement* e, const char* parent, const char* expected);
+    void NoText(const XmlFile& f, const XMLNode* n, const char* parent);
+
+    std::string PlainTextOf(const XmlFile& f, const XMLElement* e);
+    void InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool bold, bool italic, bool links,
+                    const std::set<std::string>& stop);
+    Inline InlineOf(const XmlFile& f, const XMLElement* e, const std::set<std::string>& stop = {});
+
+    void BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed,
+                    const std::set<std::string>& stop = {});
+    bool ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsigned allowed);
+    void ParseTable(const XmlFile& f, const XMLElement* e, Block& b);
+    void ParseImage(const XmlFile& f, const XMLElement* e, Block& b);
+    std::shared_ptr<Question> ParseQuestion(const XmlFile& f, const XMLElement* e);
+    std::shared_ptr<Quiz> ParseQuiz(const XmlFile& f, const XMLElement* e);
+    std::shared_ptr<Scenario> ParseScenario(const XmlFile& f, const XMLElement* e);
+    void ParseModule(const XmlFile& f, const XMLElement* e);
+    void ParseLesson(const XmlFile& f, const XMLElement* e, Module& m);
+    void ParseGlossary(const XmlFile& f, const XMLElement* e);
+    void ParseReferences(const XmlFile& f, const XMLElement* e);
+    void ParseReference(const XmlFile& f, const XMLElement* e, const std::string& group);
+    bool Include(const XmlFile& f, const XMLElement* e, const char* root_name,
+                 const std::function<void(const XmlFile&, const XMLElement*)>& parse);
+
+    void Resolve();
+    void BuildIndexes();
+
+    FileSource& m_src;
+    Diagnostics& m_d;
+    std::shared_ptr<Course> m_course;
+    std::map<std::string, SourceLoc> m_ids[3];
+    std::vector<PendingRef> m_refs;
+    std::set<std::string> m_included;
+};
+
+std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& from) {
+    auto f = std::make_unique<XmlFile>();
+    f->display = m_src.Display(rel);
+    std::string code, message;
+    if (!m_src.Read(rel, &f->text, &code, &message)) {
+        // The file itself cannot be read: report it where it was named (or at the file for the root).
+        m_d.Error(from.file.empty() ? SourceLoc{f->display, 0, 0} : from, code, message);
+        return nullptr;
+    }
+    if (!CheckBytes(*f, m_d)) return nullptr;
+    const std::string marked = MarkWhitespaceGaps(f->text);
+    if (f->doc.Parse(marked.c_str(), marked.size()) != tinyxml2::XML_SUCCESS) {
+        m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
+        return nullptr;
+    }
+    f->IndexColumns();
+    return f;
+}
+
+bool Loader::Attributes(const XmlFile& f, const XMLElement* e, std::initializer_list<const char*> required,
+                        std::initializer_list<const char*> optional) {
+    for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
+        auto is = [&](const char* n) { return std::strcmp(n, a->Name()) == 0; };
+        if (std::none_of(required.begin(), required.end(), is) && std::none_of(optional.begin(), optional.end(), is)) {
+            std::string allowed;
+            for (auto n : required) allowed += std::string(allowed.empty() ? "" : ", ") + n;
+            for (auto n : optional) allowed += std::string(allowed.empty() ? "" : ", ") + n;
+            m_d.Error(f.AttrLoc(e, a->Name()), "unknown-attribute",
+                      std::string("<") + e->Name() + "> has no attribute '" + a->Name() + "'" +
+                          (allowed.empty() ? std::string(" (it takes none)") : " (allowed: " + allowed + ")"));
+        }
+    }
+    bool ok = true;
+    for (auto n : required) {
+        if (!e->Attribute(n)) {
+            m_d.Error(f.Loc(e), "missing-attribute", std::string("<") + e->Name() + "> needs the attribute '" + n + "'");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool Loader::Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::string* out, const char* attr) {
+    *out = Attr(e, attr);
+    if (out->empty() && !e->Attribute(attr)) return false;  // reported by Attributes()
+    SourceLoc loc = f.AttrLoc(e, attr);
+    if (!IsValidId(*out)) {
+        m_d.Error(loc, "bad-id",
+                  "'" + *out + "' is not a valid id (a letter, then letters, digits, '-', '_' or '.'; at most 64)");
+        return false;
+    }
+    auto& ids = m_ids[static_cast<int>(space)];
+    auto [it, inserted] = ids.emplace(*out, loc);
+    if (!inserted) {
+        const char* what = space == IdSpace::Item ? "id" : space == IdSpace::Term ? "glossary id" : "reference id";
+        m_d.Error(loc, "duplicate-id",
+                  std::string(what) + " '" + *out + "' is already used at " + it->second.file + ":" +
+                      std::to_string(it->second.line) + ":" + std::to_string(it->second.col));
+        return false;
+    }
+    return true;
+}
+
+int Loader::IntAttr(const XmlFile& f, const XMLElement* e, const char* name, int fallback, int lo, int hi) {
+    const char* v = e->Attribute(name);
+    if (!v) return fallback;
+    std::string s = Trim(v);
+    bool digits = !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    int n = digits ? std::stoi(s) : -1;
+    if (!digits || n < lo || n > hi) {
+        m_d.Error(f.AttrLoc(e, name), "bad-value",
+                  std::string("'") + name + "' must be a whole number from " + std::to_string(lo) + " to " +
+                      std::to_string(hi) + ", not '" + v + "'");
+        return fallback;
+    }
+    return n;
+}
+
+bool Loader::BoolAttr(const XmlFile& f, const XMLElement* e, const char* name, bool fallback) {
+    const char* v = e->Attribute(name);
+    if (!v) return fallback;
+    if (std::strcmp(v, "true") == 0) return true;
+    if (std::strcmp(v, "false") == 0) return false;
+    m_d.Error(f.AttrLoc(e, name), "bad-value", std::string("'") + name + "' must be true or false, not '" + v + "'");
+    return fallback;
+}
+
+template <typename T>
+T Loader::EnumAttr(const XmlFile& f, const XMLElement* e, const char* name, T fallback,
+                   std::initializer_list<std::pair<const char*, T>> values) {
+    const char* v = e->Attribute(name);
+    if (!v) return fallback;
+    std::string allowed;
+    for (const auto& [text, value] : values) {
+        if (std::strcmp(v, text) == 0) return value;
+        allowed += std::string(allowed.empty() ? "" : ", ") + text;
+    }
+    m_d.Error(f.AttrLoc(e, name), "bad-value", std::string("'") + name + "' must be one of " + allowed + ", not '" + v + "'");
+    return fallback;
+}
+
+void Loader::Unknown(const XmlFile& f, const XMLElement* e, const char* parent, const char* expected) {
+    m_d.Error(f.Loc(e), "unknown-element",
+              std::string("<") + e->Name() + "> is not allowed in <" + parent + ">" +
+                  (expected && *expected ? std::string("; expected ") + expected : std::string()));
+}
+
+void Loader::NoText(const XmlFile& f, const XMLNode* n, const char* parent) {
+    const XMLText* t = n->ToText();
+    if (!t) return;
+    std::string text = Trim(CollapseSpace(t->Value()));
+    if (text.empty()) return;
+    int line = n->GetLineNum();  // tinyxml2 counts from the first character that is not space
+    m_d.Error({f.display, line, 0}, "text-outside-block",
+              std::string("text directly inside <") + parent + "> must be inside an element such as <p>: '" +
+                  text.substr(0, 40) + "'");
+}
+
+std::string Loader::PlainTextOf(const XmlFile& f, const XMLElement* e) {
+    std::string out;
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (const XMLText* t = n->ToText()) {
+            out += CollapseSpace(t->Value());
+        } else if (const XMLElement* c = n->ToElement()) {
+            m_d.Error(f.Loc(c), "markup-not-allowed", std::string("<") + e->Name() + "> holds plain text only, not <" +
+                                                          c->Name() + ">");
+        }
+    }
+    return Trim(out);
+}
+
+void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool bold, bool italic, bool links,
+                        const std::set<std::string>& stop) {
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (const XMLText* t = n->ToText()) {
+            lectern::Run r;
+            r.text = CollapseSpace(t->Value());
+            r.bold = bold;
+            r.italic = italic;
+            out.push_back(std::move(r));
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;  // comments
+        std::string name = c->Name();
+        if (stop.count(name)) continue;
+        if (name == "em" || name == "strong") {
+            Attributes(f, c, {}, {});
+            InlineInto(f, c, out, bold || name == "strong", italic || name == "em", links, {});
+        } else if (links && (name == "term" || name == "link" || name == "cite")) {
+            const char* attr = name == "link" ? "to" : "ref";
+            if (!Attributes(f, c, {attr}, {})) continue;
+            Inline inner;
+            InlineInto(f, c, inner, bold, italic, false, {});
+            InlineKind kind = name == "term" ? InlineKind::Term : name == "link" ? InlineKind::Link : InlineKind::Cite;
+            std::string ref = Attr(c, attr);
+            for (auto& r : inner) {
+                r.kind = kind;
+                r.ref = ref;
+                out.push_back(r);
+            }
+            IdSpace space = name == "term" ? IdSpace::Term : name == "cite" ? IdSpace::Reference : IdSpace::Item;
+            m_refs.push_back({space, ref, f.AttrLoc(c, attr)});
+        } else {
+            Unknown(f, c, e->Name(), links ? "inline text: em, strong, term, link, cite" : "text, em or strong");
+        }
+    }
+}
+
+Inline Loader::InlineOf(const XmlFile& f, const XMLElement* e, const std::set<std::string>& stop) {
+    Inline out;
+    InlineInto(f, e, out, false, false, true, stop);
+    Normalize(out);
+    return out;
+}
+
+void Loader::BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed,
+                        const std::set<std::string>& stop) {
+    for (const XMLNode* n = parent->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, parent->Name());
+            continue;
+        }
+        const XMLElement* e = n->ToElement();
+        if (!e || stop.count(e->Name())) continue;
+        if (!ParseBlock(f, e, out, allowed)) {
+            std::string expected = "p, ul, ol, quote";
+            if (allowed & kRich) expected = "heading, " + expected + ", callout, table, image";
+            if (allowed & kInteractive) expected += ", question, scenario";
+            if (allowed & kFacilitatorBlock) expected += ", facilitator";
+            Unknown(f, e, parent->Name(), expected.c_str());
+        }
+    }
+}
+
+bool Loader::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsigned allowed) {
+    std::string name = e->Name();
+    Block b;
+    b.loc = f.Loc(e);
+    if ((allowed & kBasic) && name == "p") {
+        Attributes(f, e, {}, {});
+        b.kind = BlockKind::Paragraph;
+        b.text = InlineOf(f, e);
+    } else if ((allowed & kBasic) && (name == "ul" || name == "ol")) {
+        Attributes(f, e, {}, {});
+        b.kind = name == "ul" ? BlockKind::BulletList : BlockKind::NumberedList;
+        for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (n->ToText()) {
+                NoText(f, n, e->Name());
+                continue;
+            }
+            const XMLElement* li = n->ToElement();
+            if (!li) continue;
+            if (std::strcmp(li->Name(), "li") != 0) {
+                Unknown(f, li, e->Name(), "li");
+                continue;
+            }
+            Attributes(f, li, {}, {});
+            b.items.push_back(InlineOf(f, li));
+        }
+        if (b.items.empty()) m_d.Error(b.loc, "missing-element", "<" + name + "> needs at least one <li>");
+    } else if ((allowed & kBasic) && name == "quote") {
+        Attributes(f, e, {"source"}, {});
+        b.kind = BlockKind::Quote;
+        b.source = Trim(CollapseSpace(Attr(e, "source").c_str()));
+        b.text = InlineOf(f, e);
+    } else if ((allowed & kRich) && name == "heading") {
+        Attributes(f, e, {}, {"level"});
+        b.kind = BlockKind::Heading;
+        b.level = IntAttr(f, e, "level", 2, 2, 3);
+        b.text = InlineOf(f, e);
+    } else if ((allowed & kRich) && name == "callout") {
+        Attributes(f, e, {"kind"}, {"title"});
+        b.kind = BlockKind::Callout;
+        b.callout = EnumAttr(f, e, "kind", CalloutKind::Note,
+                             {{"note", CalloutKind::Note},
+                              {"important", CalloutKind::Important},
+                              {"example", CalloutKind::Example},
+                              {"legal", CalloutKind::Legal}});
+        b.title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+        BlocksInto(f, e, b.children, kCalloutBlocks);
+    } else if ((allowed & kRich) && name == "table") {
+        ParseTable(f, e, b);
+    } else if ((allowed & kRich) && name == "image") {
+        ParseImage(f, e, b);
+    } else if ((allowed & kInteractive) && name == "question") {
+        b.kind = BlockKind::Question;
+        b.question = ParseQuestion(f, e);
+        if (!b.question) return true;
+    } else if ((allowed & kInteractive) && name == "scenario") {
+        b.kind = BlockKind::Scenario;
+        b.scenario = ParseScenario(f, e);
+        if (!b.scenario) return true;
+    } else if ((allowed & kFacilitatorBlock) && name == "facilitator") {
+        Attributes(f, e, {}, {});
+        b.kind = BlockKind::Facilitator;
+        BlocksInto(f, e, b.children, kNoteBlocks);
+    } else {
+        return false;
+    }
+    if ((b.kind == BlockKind::Paragraph || b.kind == BlockKind::Heading || b.kind == BlockKind::Quote) &&
+        b.text.empty())
+        m_d.Warning(b.loc, "empty-block", "<" + name + "> has no text");
+    out.push_back(std::move(b));
+    return true;
+}
+
+void Loader::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
+    Attributes(f, e, {}, {"caption"});
+    b.kind = BlockKind::Table;
+    b.title = Trim(CollapseSpace(Attr(e, "caption").c_str()));
+    size_t width = 0;
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "table");
+            continue;
+        }
+        const XMLElement* tr = n->ToElement();
+        if (!tr) continue;
+        if (std::strcmp(tr->Name(), "tr") != 0) {
+            Unknown(f, tr, "table", "tr");
+            continue;
+        }
+        Attributes(f, tr, {}, {});
+        bool header = b.rows.empty();
+        const char* cell_name = header ? "th" : "td";
+        std::vector<Inline> row;
+        for (const XMLNode* cn = tr->FirstChild(); cn; cn = cn->NextSibling()) {
+            if (cn->ToText()) {
+                NoText(f, cn, "tr");
+                continue;
+            }
+            const XMLElement* cell = cn->ToElement();
+            if (!cell) continue;
+            std::string cname = cell->Name();
+            if (cname != "th" && cname != "td") {
+                Unknown(f, cell, "tr", "th or td");
+                continue;
+            }
+            if (cname != cell_name) {
+                m_d.Error(f.Loc(cell), "table-shape",
+                          header ? "the first row of a table holds <th> header cells"
+                                 : "only the first row of a table holds <th>; later rows hold <td>");
+            }
+            Attributes(f, cell, {}, {});
+            row.push_back(InlineOf(f, cell));
+        }
+        if (header) {
+            width = row.size();
+        } else if (row.size() != width) {
+            m_d.Error(f.Loc(tr), "table-shape",
+                      "this row has " + std::to_string(row.size()) + " cells; the header row has " +
+                          std::to_string(width));
+        }
+        b.rows.push_back(std::move(row));
+    }
+    if (b.rows.size() < 2) m_d.Error(b.loc, "table-shape", "a table needs a header row and at least one row of data");
+}
+
+void Loader::ParseImage(const XmlFile& f, const XMLElement* e, Block& b) {
+    Attributes(f, e, {"src", "alt"}, {"caption"});
+    b.kind = BlockKind::Image;
+    b.src = Attr(e, "src");
+    b.alt = Trim(CollapseSpace(Attr(e, "alt").c_str()));
+    b.caption = Trim(CollapseSpace(Attr(e, "caption").c_str()));
+    if (e->FirstChild()) m_d.Error(f.Loc(e), "unknown-element", "<image> is empty: put the description in 'alt'");
+    if (!e->Attribute("src")) return;
+    std::string why, code, message;
+    if (!CheckRelativePath(b.src, &why)) {
+        m_d.Error(f.AttrLoc(e, "src"), "bad-path", why);
+        return;
+    }
+    std::string ext = fs::path(b.src).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
+        m_d.Error(f.AttrLoc(e, "src"), "bad-path", "image '" + b.src + "' must be a PNG or JPEG file");
+        return;
+    }
+    if (!m_src.FindImage(b.src, &b.resolved_path, &code, &message)) m_d.Error(f.AttrLoc(e, "src"), code, message);
+    if (e->Attribute("alt") && b.alt.empty())
+        m_d.Warning(f.AttrLoc(e, "alt"), "image-no-alt",
+                    "image '" + b.src + "' has empty alt text: fine only for a decorative image");
+}
+
+std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLElement* e) {
+    auto q = std::make_shared<Question>();
+    q->loc = f.Loc(e);
+    Attributes(f, e, {"id", "type"}, {"scoring", "points", "answer"});
+    Id(f, e, IdSpace::Item, &q->id);
+    q->type = EnumAttr(f, e, "type", QuestionType::Single,
+                       {{"single", QuestionType::Single},
+                        {"multiple", QuestionType::Multiple},
+                        {"truefalse", QuestionType::TrueFalse},
+                        {"matching", QuestionType::Matching},
+                        {"ordering", QuestionType::Ordering},
+                        {"text", QuestionType::Text}});
+    q->scoring = EnumAttr(f, e, "scoring", Scoring::AllOrNothing,
+                          {{"all", Scoring::AllOrNothing}, {"partial", Scoring::Partial}});
+    q->points = IntAttr(f, e, "points", 1, 1, 1000);
+    const std::string type = Attr(e, "type");
+    if (e->Attribute("scoring") && q->type != QuestionType::Multiple && q->type != QuestionType::Matching &&
+        q->type != QuestionType::Ordering)
+        m_d.Error(f.AttrLoc(e, "scoring"), "not-applicable",
+                  "'scoring' applies to multiple, matching and ordering questions, not " + type);
+    if (q->type == QuestionType::TrueFalse) {
+        if (!e->Attribute("answer"))
+            m_d.Error(q->loc, "missing-attribute", "a truefalse question needs answer=\"true\" or answer=\"false\"");
+        q->tf_answer = BoolAttr(f, e, "answer", false);
+    } else if (e->Attribute("answer")) {
+        m_d.Error(f.AttrLoc(e, "answer"), "not-applicable", "'answer' applies to truefalse questions only");
+    }
+
+    int prompts = 0, hints = 0, patterns = 0, rationales = 0;
+    std::set<std::string> feedback_seen;
+    auto applies = [&](const XMLElement* c, bool ok, const char* types) {
+        if (!ok)
+            m_d.Error(f.Loc(c), "not-applicable",
+                      std::string("<") + c->Name() + "> belongs in " + types + " questions, not " + type);
+        return ok;
+    };
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "question");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        std::string name = c->Name();
+        if (name == "prompt") {
+            Attributes(f, c, {}, {});
+            if (++prompts > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has one <prompt>");
+            q->prompt = InlineOf(f, c);
+        } else if (name == "hint") {
+            Attributes(f, c, {}, {});
+            if (++hints > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <hint>");
+            q->hint = InlineOf(f, c);
+        } else if (name == "choice") {
+            if (!applies(c, q->type == QuestionType::Single || q->type == QuestionType::Multiple, "single and multiple"))
+                continue;
+            Attributes(f, c, {"id"}, {"correct"});
+            Choice ch;
+            ch.id = Attr(c, "id");
+            if (c->Attribute("id") && !IsValidId(ch.id))
+                m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + ch.id + "' is not a valid choice id");
+            ch.correct = BoolAttr(f, c, "correct", false);
+            ch.text = InlineOf(f, c, {"feedback", "rationale"});
+            for (const XMLElement* s = c->FirstChildElement(); s; s = s->NextSiblingElement()) {
+                if (std::strcmp(s->Name(), "feedback") == 0) {
+                    Attributes(f, s, {}, {});
+                    ch.feedback = InlineOf(f, s);
+                } else if (std::strcmp(s->Name(), "rationale") == 0) {
+                    Attributes(f, s, {}, {"cite"});
+                    ch.rationale.cite = Trim(CollapseSpace(Attr(s, "cite").c_str()));
+                    ch.rationale.text = InlineOf(f, s);
+                }
+            }
+            if (ch.text.empty()) m_d.Error(f.Loc(c), "missing-text", "choice '" + ch.id + "' has no text");
+            q->choices.push_back(std::move(ch));
+        } else if (name == "pair") {
+            if (!applies(c, q->type == QuestionType::Matching, "matching")) continue;
+            Attributes(f, c, {"id"}, {});
+            MatchPair p;
+            p.id = Attr(c, "id");
+            if (c->Attribute("id") && !IsValidId(p.id))
+                m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + p.id + "' is not a valid pair id");
+            int lefts = 0, rights = 0;
+            for (const XMLNode* pn = c->FirstChild(); pn; pn = pn->NextSibling()) {
+                if (pn->ToText()) {
+                    NoText(f, pn, "pair");
+                    continue;
+                }
+                const XMLElement* s = pn->ToElement();
+                if (!s) continue;
+                if (std::strcmp(s->Name(), "left") == 0) {
+                    Attributes(f, s, {}, {});
+                    ++lefts;
+                    p.left = InlineOf(f, s);
+                } else if (std::strcmp(s->Name(), "right") == 0) {
+                    Attributes(f, s, {}, {});
+                    ++rights;
+                    p.right = InlineOf(f, s);
+                } else {
+                    Unknown(f, s, "pair", "left and right");
+                }
+            }
+            if (lefts != 1 || rights != 1 || p.left.empty() || p.right.empty())
+                m_d.Error(f.Loc(c), "incomplete-matching", "pair '" + p.id + "' needs one <left> and one <right>, each with text");
+            q->pairs.push_back(std::move(p));
+        } else if (name == "item") {
+            if (!applies(c, q->type == QuestionType::Ordering, "ordering")) continue;
+            Attributes(f, c, {"id"}, {});
+            OrderItem it;
+            it.id = Attr(c, "id");
+            if (c->Attribute("id") && !IsValidId(it.id))
+                m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + it.id + "' is not a valid item id");
+            it.text = InlineOf(f, c);
+            q->items.push_back(std::move(it));
+        } else if (name == "accept") {
+            if (!applies(c, q->type == QuestionType::Text, "text")) continue;
+            Attributes(f, c, {}, {});
+            std::string a = PlainTextOf(f, c);
+            if (a.empty()) m_d.Error(f.Loc(c), "missing-text", "<accept> is empty");
+            q->accept.push_back(a);
+        } else if (name == "pattern") {
+            if (!applies(c, q->type == QuestionType::Text, "text")) continue;
+            Attributes(f, c, {}, {});
+            if (++patterns > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <pattern>");
+            q->pattern = c->GetText() ? Trim(c->GetText()) : "";
+        } else if (name == "feedback") {
+            Attributes(f, c, {"when"}, {});
+            std::string when = Attr(c, "when");
+            Inline text = InlineOf(f, c);
+            if (!feedback_seen.insert(when).second)
+                m_d.Error(f.Loc(c), "duplicate-element", "a question has one <feedback when=\"" + when + "\">");
+            if (when == "correct") q->feedback_correct = text;
+            else if (when == "incorrect") q->feedback_incorrect = text;
+            else if (when == "partial") q->feedback_partial = text;
+            else if (c->Attribute("when"))
+                m_d.Error(f.AttrLoc(c, "when"), "bad-value", "'when' must be one of correct, incorrect, partial, not '" + when + "'");
+        } else if (name == "rationale") {
+            Attributes(f, c, {}, {"cite"});
+            if (++rationales > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <rationale>");
+            q->rationale.cite = Trim(CollapseSpace(Attr(c, "cite").c_str()));
+            q->rationale.text = InlineOf(f, c);
+        } else {
+            Unknown(f, c, "question", "prompt, hint, choice, pair, item, accept, pattern, feedback, rationale");
+        }
+    }
+    if (prompts == 0) m_d.Error(q->loc, "missing-element", "question '" + q->id + "' needs a <prompt>");
+    if (ValidateQuestion) ValidateQuestion(*q, m_d);
+    return q;
+}
+
+std::shared_ptr<Quiz> Loader::ParseQuiz(const XmlFile& f, const XMLElement* e) {
+    auto quiz = std::make_shared<Quiz>();
+    quiz->loc = f.Loc(e);
+    Attributes(f, e, {"id", "title"},
+               {"pass", "attempts", "shuffle-questions", "shuffle-choices", "navigation", "review"});
+    Id(f, e, IdSpace::Item, &quiz->id);
+    quiz->title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    quiz->pass_percent = IntAttr(f, e, "pass", 80, 0, 100);
+    quiz->max_attempts = IntAttr(f, e, "attempts", 0, 0, 1000);
+    quiz->shuffle_questions = BoolAttr(f, e, "shuffle-questions", true);
+    quiz->shuffle_choices = BoolAttr(f, e, "shuffle-choices", true);
+    quiz->navigation = EnumAttr(f, e, "navigation", QuizNavigation::Free,
+                                {{"free", QuizNavigation::Free}, {"linear", QuizNavigation::Linear}});
+    quiz->review = EnumAttr(f, e, "review", ReviewDetail::Full,
+                            {{"full", ReviewDetail::Full}, {"responses", ReviewDetail::Responses}, {"none", ReviewDetail::None}});
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "quiz");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        if (std::strcmp(c->Name(), "intro") == 0) {
+            Attributes(f, c, {}, {});
+            quiz->intro = InlineOf(f, c);
+        } else if (std::strcmp(c->Name(), "pool") == 0) {
+            Attributes(f, c, {}, {"title", "draw"});
+            Pool pool;
+            pool.title = Trim(CollapseSpace(Attr(c, "title").c_str()));
+            for (const XMLNode* pn = c->FirstChild(); pn; pn = pn->NextSibling()) {
+                if (pn->ToText()) {
+                    NoText(f, pn, "pool");
+                    continue;
+                }
+                const XMLElement* qe = pn->ToElement();
+                if (!qe) continue;
+                if (std::strcmp(qe->Name(), "question") != 0) {
+                    Unknown(f, qe, "pool", "question");
+                    continue;
+                }
+                if (auto q = ParseQuestion(f, qe)) pool.questions.push_back(q);
+            }
+            pool.draw = IntAttr(f, c, "draw", static_cast<int>(pool.questions.size()), 0, 100000);
+            quiz->pools.push_back(std::move(pool));
+        } else {
+            Unknown(f, c, "quiz", "intro or pool");
+        }
+    }
+    if (quiz->pools.empty()) m_d.Error(quiz->loc, "missing-element", "quiz '" + quiz->id + "' needs at least one <pool>");
+    if (ValidateQuiz) ValidateQuiz(*quiz, m_d);
+    return quiz;
+}
+
+std::shared_ptr<Scenario> Loader::ParseScenario(const XmlFile& f, const XMLElement* e) {
+    auto sc = std::make_shared<Scenario>();
+    sc->loc = f.Loc(e);
+    Attributes(f, e, {"id", "title"}, {"start"});
+    Id(f, e, IdSpace::Item, &sc->id);
+    sc->title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    sc->start = Attr(e, "start");
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "scenario");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        std::string name = c->Name();
+        if (name == "intro") {
+            Attributes(f, c, {}, {});
+            BlocksInto(f, c, sc->intro, kNoteBlocks);
+        } else if (name == "node") {
+            Attributes(f, c, {"id"}, {});
+            ScenarioNode node;
+            node.id = Attr(c, "id");
+            node.loc = f.Loc(c);
+            if (c->Attribute("id") && !IsValidId(node.id))
+                m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + node.id + "' is not a valid node id");
+            BlocksInto(f, c, node.body, kNoteBlocks, {"choice"});
+            for (const XMLElement* ch = c->FirstChildElement("choice"); ch; ch = ch->NextSiblingElement("choice")) {
+                Attributes(f, ch, {"id", "goto", "rating"}, {});
+                ScenarioChoice sch;
+                sch.id = Attr(ch, "id");
+                sch.go_to = Attr(ch, "goto");
+                sch.loc = f.Loc(ch);
+                if (ch->Attribute("id") && !IsValidId(sch.id))
+                    m_d.Error(f.AttrLoc(ch, "id"), "bad-id", "'" + sch.id + "' is not a valid choice id");
+                sch.rating = EnumAttr(f, ch, "rating", Rating::Acceptable,
+                                      {{"best", Rating::Best}, {"acceptable", Rating::Acceptable}, {"poor", Rating::Poor}});
+                sch.text = InlineOf(f, ch, {"reason"});
+                for (const XMLElement* r = ch->FirstChildElement(); r; r = r->NextSiblingElement()) {
+                    if (std::strcmp(r->Name(), "reason") == 0) {
+                        Attributes(f, r, {}, {});
+                        sch.reason = InlineOf(f, r);
+                    }
+                }
+                if (sch.text.empty()) m_d.Error(sch.loc, "missing-text", "scenario choice '" + sch.id + "' has no text");
+                node.choices.push_back(std::move(sch));
+            }
+            sc->nodes.push_back(std::move(node));
+        } else if (name == "ending") {
+            Attributes(f, c, {"id", "outcome"}, {});
+            ScenarioNode end;
+            end.is_ending = true;
+            end.id = Attr(c, "id");
+            end.loc = f.Loc(c);
+            if (c->Attribute("id") && !IsValidId(end.id))
+                m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + end.id + "' is not a valid ending id");
+            end.outcome = EnumAttr(f, c, "outcome", Rating::Acceptable,
+                                   {{"best", Rating::Best}, {"acceptable", Rating::Acceptable}, {"poor", Rating::Poor}});
+            BlocksInto(f, c, end.body, kNoteBlocks, {"debrief"});
+            for (const XMLElement* db = c->FirstChildElement("debrief"); db; db = db->NextSiblingElement("debrief")) {
+                Attributes(f, db, {}, {});
+                BlocksInto(f, db, end.debrief, kNoteBlocks);
+            }
+            sc->nodes.push_back(std::move(end));
+        } else {
+            Unknown(f, c, "scenario", "intro, node or ending");
+        }
+    }
+    if (sc->start.empty()) {
+        for (const auto& node : sc->nodes)
+            if (!node.is_ending) {
+                sc->start = node.id;
+                break;
+            }
+    }
+    if (ValidateScenario) ValidateScenario(*sc, m_d);
+    return sc;
+}
+
+void Loader::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
+    Lesson lesson;
+    lesson.loc = f.Loc(e);
+    Attributes(f, e, {"id", "title"}, {});
+    Id(f, e, IdSpace::Item, &lesson.id);
+    lesson.title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "lesson");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        std::string name = c->Name();
+        if (name == "objectives") {
+            Attributes(f, c, {}, {});
+            for (const XMLElement* o = c->FirstChildElement(); o; o = o->NextSiblingElement()) {
+                if (std::strcmp(o->Name(), "objective") != 0) {
+                    Unknown(f, o, "objectives", "objective");
+                    continue;
+                }
+                Attributes(f, o, {}, {});
+                lesson.objectives.push_back(InlineOf(f, o));
+            }
+            for (const XMLNode* t = c->FirstChild(); t; t = t->NextSibling()) NoText(f, t, "objectives");
+        } else if (name == "facilitator") {
+            Attributes(f, c, {}, {});
+            BlocksInto(f, c, lesson.facilitator, kNoteBlocks);
+        } else if (name == "page") {
+            Page page;
+            page.loc = f.Loc(c);
+            Attributes(f, c, {"id", "title"}, {});
+            Id(f, c, IdSpace::Item, &page.id);
+            page.title = Trim(CollapseSpace(Attr(c, "title").c_str()));
+            BlocksInto(f, c, page.blocks, kPageBlocks);
+            lesson.pages.push_back(std::move(page));
+        } else {
+            Unknown(f, c, "lesson", "objectives, facilitator or page");
+        }
+    }
+    if (lesson.pages.empty()) m_d.Error(lesson.loc, "missing-element", "lesson '" + lesson.id + "' needs at least one <page>");
+    m.lessons.push_back(std::move(lesson));
+}
+
+void Loader::ParseModule(const XmlFile& f, const XMLElement* e) {
+    Module m;
+    m.loc = f.Loc(e);
+    Attributes(f, e, {"id", "title"}, {"role"});
+    Id(f, e, IdSpace::Item, &m.id);
+    m.title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    m.role = EnumAttr(f, e, "role", ModuleRole::Core,
+                      {{"core", ModuleRole::Core}, {"intro", ModuleRole::Intro}, {"appendix", ModuleRole::Appendix}});
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "module");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        std::string name = c->Name();
+        if (name == "summary") {
+            Attributes(f, c, {}, {});
+            m.summary = InlineOf(f, c);
+        } else if (name == "facilitator") {
+            Attributes(f, c, {}, {});
+            BlocksInto(f, c, m.facilitator, kNoteBlocks);
+        } else if (name == "lesson") {
+            ParseLesson(f, c, m);
+        } else if (name == "quiz") {
+            if (m.quiz) m_d.Error(f.Loc(c), "duplicate-element", "a module has at most one <quiz>");
+            m.quiz = ParseQuiz(f, c);
+        } else {
+            Unknown(f, c, "module", "summary, facilitator, lesson or quiz");
+        }
+    }
+    if (m.lessons.empty()) m_d.Error(m.loc, "missing-element", "module '" + m.id + "' needs at least one <lesson>");
+    m_course->modules.push_back(std::move(m));
+}
+
+void Loader::ParseGlossary(const XmlFile& f, const XMLElement* e) {
+    Attributes(f, e, {}, {});
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "glossary");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        if (std::strcmp(c->Name(), "entry") != 0) {
+            Unknown(f, c, "glossary", "entry");
+            continue;
+        }
+        GlossaryEntry g;
+        g.loc = f.Loc(c);
+        Attributes(f, c, {"id", "term"}, {});
+        if (!Id(f, c, IdSpace::Term, &g.id)) continue;
+        g.term = Trim(CollapseSpace(Attr(c, "term").c_str()));
+        g.definition = InlineOf(f, c);
+        if (g.definition.empty()) m_d.Error(g.loc, "missing-text", "glossary entry '" + g.id + "' has no definition");
+        m_course->glossary.push_back(std::move(g));
+    }
+}
+
+void Loader::ParseReference(const XmlFile& f, const XMLElement* c, const std::string& group) {
+    Reference r;
+    r.loc = f.Loc(c);
+    r.group = group;
+    Attributes(f, c, {"id"}, {"url"});
+    if (!Id(f, c, IdSpace::Reference, &r.id)) return;
+    r.url = Attr(c, "url");
+    r.text = InlineOf(f, c);
+    if (r.text.empty()) m_d.Error(r.loc, "missing-text", "reference '" + r.id + "' has no text");
+    m_course->references.push_back(std::move(r));
+}
+
+void Loader::ParseReferences(const XmlFile& f, const XMLElement* e) {
+    Attributes(f, e, {}, {});
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "references");
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c) continue;
+        if (std::strcmp(c->Name(), "ref") == 0) {
+            ParseReference(f, c, "");
+        } else if (std::strcmp(c->Name(), "group") == 0) {
+            Attributes(f, c, {"title"}, {});
+            std::string title = Trim(CollapseSpace(Attr(c, "title").c_str()));
+            for (const XMLNode* gn = c->FirstChild(); gn; gn = gn->NextSibling()) {
+                if (gn->ToText()) {
+                    NoText(f, gn, "group");
+                    continue;
+                }
+                const XMLElement* r = gn->ToElement();
+                if (!r) continue;
+                if (std::strcmp(r->Name(), "ref") != 0) Unknown(f, r, "group", "ref");
+                else ParseReference(f, r, title);
+            }
+        } else {
+            Unknown(f, c, "references", "group or ref");
+        }
+    }
+}
+
+bool Loader::Include(const XmlFile& f, const XMLElement* e, const char* root_name,
+                     const std::function<void(const XmlFile&, const XMLElement*)>& parse) {
+    if (!Attributes(f, e, {"src"}, {})) return false;
+    std::string src = Attr(e, "src"), why;
+    SourceLoc at = f.AttrLoc(e, "src");
+    if (!CheckRelativePath(src, &why)) {
+        m_d.Error(at, "bad-path", why);
+        return false;
+    }
+    std::string key = fs::path(src).lexically_normal().generic_string();
+    if (!m_included.insert(key).second) {
+        m_d.Error(at, "duplicate-include", "'" + src + "' is included twice");
+        return false;
+    }
+    auto sub = Open(src, at);
+    if (!sub) return false;
+    const XMLElement* root = sub->doc.RootElement();
+    if (!root || std::strcmp(root->Name(), root_name) != 0) {
+        m_d.Error(root ? sub->Loc(root) : SourceLoc{sub->display, 1, 1}, "wrong-root",
+                  std::string("'") + src + "' must have <" + root_name + "> as its root element" +
+                      (root ? std::string(", not <") + root->Name() + ">" : std::string()));
+        return false;
+    }
+    parse(*sub, root);
+    return true;
+}
+
+std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
+    m_course = std::make_shared<Course>();
+    m_course->root_dir = m_src.RootDir();
+    m_course->assets_dir = m_src.AssetsDir();
+    auto f = Open(course_file, {});
+    if (!f) return nullptr;
+    const XMLElement* e = f->doc.RootElement();
+    if (!e || std::strcmp(e->Name(), "course") != 0) {
+        m_d.Error(e ? f->Loc(e) : SourceLoc{f->display, 1, 1}, "wrong-root",
+                  std::string("course.xml must have <course> as its root element") +
+                      (e ? std::string(", not <") + e->Name() + ">" : std::string()));
+        return nullptr;
+    }
+    Course& c = *m_course;
+    Attributes(*f, e, {"id", "version", "lang", "minutes"}, {});
+    Id(*f, e, IdSpace::Item, &c.id);
+    c.version = Attr(e, "version");
+    c.lang = Attr(e, "lang");
+    c.minutes = IntAttr(*f, e, "minutes", 0, 1, 100000);
+    int titles = 0, includes = 0, assessments = 0;
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(*f, n, "course");
+            continue;
+        }
+        const XMLElement* ch = n->ToElement();
+        if (!ch) continue;
+        std::string name = ch->Name();
+        if (name == "title") {
+            Attributes(*f, ch, {}, {});
+            ++titles;
+            c.title = PlainTextOf(*f, ch);
+        } else if (name == "description") {
+            Attributes(*f, ch, {}, {});
+            c.description = InlineOf(*f, ch);
+        } else if (name == "audience") {
+            Attributes(*f, ch, {}, {});
+            c.audience = InlineOf(*f, ch);
+        } else if (name == "include") {
+            ++includes;
+            Include(*f, ch, "module", [&](const XmlFile& sf, const XMLElement* r) { ParseModule(sf, r); });
+        } else if (name == "assessment") {
+            if (++assessments > 1) m_d.Error(f->Loc(ch), "duplicate-element", "a course has at most one <assessment>");
+            Include(*f, ch, "quiz", [&](const XmlFile& sf, const XMLElement* r) { c.assessment = ParseQuiz(sf, r); });
+        } else if (name == "glossary") {
+            Include(*f, ch, "glossary", [&](const XmlFile& sf, const XMLElement* r) { ParseGlossary(sf, r); });
+        } else if (name == "references") {
+            Include(*f, ch, "references", [&](const XmlFile& sf, const XMLElement* r) { ParseReferences(sf, r); });
+        } else {
+            Unknown(*f, ch, "course", "title, description, audience, include, assessment, glossary, references");
+        }
+    }
+    if (titles != 1 || c.title.empty())
+        m_d.Error(f->Loc(e), "missing-element", "the course needs exactly one <title> with text");
+    if (includes == 0) m_d.Error(f->Loc(e), "missing-element", "the course needs at least one <include src> module");
+    Resolve();
+    BuildIndexes();
+    return m_d.HasErrors() ? nullptr : m_course;
+}
+
+void Loader::Resolve() {
+    for (const auto& r : m_refs) {
+        const auto& ids = m_ids[static_cast<int>(r.space)];
+        if (ids.count(r.id)) continue;
+        if (r.space == IdSpace::Term)
+            m_d.Error(r.loc, "unresolved-term", "no glossary entry has the id '" + r.id + "'");
+        else if (r.space == IdSpace::Reference)
+            m_d.Error(r.loc, "unresolved-cite", "no reference has the id '" + r.id + "'");
+        else
+            m_d.Error(r.loc, "unresolved-link", "no page, lesson or module has the id '" + r.id + "'");
+    }
+}
+
+void Loader::BuildIndexes() {
+    Course& c = *m_course;
+    for (int mi = 0; mi < static_cast<int>(c.modules.size()); ++mi) {
+        const Module& m = c.modules[static_cast<size_t>(mi)];
+        for (int li = 0; li < static_cast<int>(m.lessons.size()); ++li) {
+            const Lesson& l = m.lessons[static_cast<size_t>(li)];
+            for (int pi = 0; pi < static_cast<int>(l.pages.size()); ++pi) {
+                c.page_index[l.pages[static_cast<size_t>(pi)].id] = static_cast<int>(c.reading_order.size());
+                c.reading_order.push_back({mi, li, pi});
+            }
+            if (!l.pages.empty()) c.link_targets[l.id] = l.pages.front().id;
+        }
+        if (!m.lessons.empty() && !m.lessons.front().pages.empty())
+            c.link_targets[m.id] = m.lessons.front().pages.front().id;
+    }
+    for (size_t i = 0; i < c.glossary.size(); ++i) c.term_index[c.glossary[i].id] = static_cast<int>(i);
+    for (size_t i = 0; i < c.references.size(); ++i) c.reference_index[c.references[i].id] = static_cast<int>(i);
+    // A link to a quiz or question is not a place to read: report it here where we know why.
+    for (const auto& r : m_refs) {
+        if (r.space == IdSpace::Item && m_ids[0].count(r.id) && c.LinkTarget(r.id) < 0)
+            m_d.Error(r.loc, "unresolved-link", "'" + r.id + "' is not a page, lesson or module, so a link cannot lead there");
+    }
+}
+
+}  // namespace
+
+LoadResult LoadCourse(const std::string& path, const LoadOptions& options) {
+    LoadResult result;
+    std::error_code ec;
+    fs::path p(path);
+    std::string display = path;
+    std::string file = "course.xml";
+    if (!fs::exists(p, ec)) {
+        result.diagnostics.Error({path, 0, 0}, "file-not-found", "no such file or folder");
+        result.unreadable = true;
+        return result;
+    }
+    if (!fs::is_directory(p, ec)) {
+        // A course.xml (or another root file) named directly: its folder is the course folder.
+        file = p.filename().string();
+        p = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+        display = p.string() == "." && path.find('/') == std::string::npos ? "" : p.string();
+    }
+    DiskSource source(p, display, options.max_file_bytes);
+    Loader loader(source, result.diagnostics);
+    auto course = loader.Run(file);
+    result.diagnostics.SortByLocation();
+    if (!course) {
+        // Nothing at all could be read from the root file: the input itself is unreadable.
+        for (const auto& d : result.diagnostics.All())
+            if (d.loc.line == 0 && (d.code == "file-not-found" || d.code == "not-a-file" || d.code == "file-unreadable"))
+                result.unreadable = true;
+    }
+    result.course = course;
+    return result;
+}
+
+LoadResult LoadCourseFromMemory(const std::map<std::string, std::string>& files, const LoadOptions&) {
+    LoadResult result;
+    MemorySource source(files);
+    Loader loader(source, result.diagnostics);
+    result.course = loader.Run("course.xml");
+    result.diagnostics.SortByLocation();
+    return result;
+}
+
+}  // namespace lectern

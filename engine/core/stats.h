@@ -1,0 +1,43 @@
+// Course statistics: what `lectern-lint --stats` prints, so authors see a course at a glance.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/model.h"
+
+namespace lectern {
+
+struct CourseStats {
+    int modules = 0;
+    int lessons = 0;
+    int pages = 0;
+    int words = 0;  // learner-visible words on pages (not facilitator notes, not quiz pools)
+    int glossary_terms = 0;
+    int references = 0;
+    int images = 0;
+    int knowledge_checks = 0;
+    int quizzes = 0;
+    int quiz_questions = 0;      // in all pools
+    int quiz_questions_drawn = 0;  // per attempt, all quizzes together
+    int questions = 0;           // knowledge checks + quiz pool questions
+    std::map<std::string, int> questions_by_type;  // "single", "multiple", ...
+    int scenarios = 0;
+    int scenario_nodes = 0;
+    double reading_minutes = 0;   // words / 200
+    double question_minutes = 0;  // 0.5 per knowledge check and per drawn quiz question, 2 per scenario
+    double estimated_minutes = 0;
+};
+
+// Reading speed and the time allowed per question behind the estimate (documented in README).
+constexpr double kWordsPerMinute = 200.0;
+constexpr double kMinutesPerQuestion = 0.5;
+constexpr double kMinutesPerScenario = 2.0;
+
+CourseStats ComputeStats(const Course& course);
+const char* QuestionTypeName(QuestionType type);
+int CountWords(const std::string& text);
+// Learner-visible words of a block list (skips facilitator notes).
+int CountWords(const Blocks& blocks);
+
+}  // namespace lectern
