@@ -1,0 +1,134 @@
+// Load benchmark: lectern::LoadCourse (read, parse, validate, resolve, index) on synthetic
+// courses of 100, 1,000 and 10,000 pages (about 250 words each) written once, at start, by
+// tools/gen_course.py into a temporary folder that is removed at the end.
+//
+//   build/bin/bench_load                                  # all three sizes
+//   build/bin/bench_load --benchmark_filter='/1000$'      # one size
+//
+// Reported: time per load in milliseconds, pages/s, and bytes/s of XML read.
+// Set LECTERN_BENCH_KEEP=1 to keep the generated courses (their folder is printed).
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <system_error>
+
+#include "core/loader.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const int kSizes[] = {100, 1000, 10000};
+
+struct Generated {
+    std::string path;
+    std::uintmax_t bytes = 0;  // total size of the course's XML files
+};
+
+std::map<int, Generated>& Courses() {
+    static std::map<int, Generated> courses;
+    return courses;
+}
+
+std::uintmax_t XmlBytes(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_regular_file() && entry.path().extension() == ".xml") total += entry.file_size();
+    return total;
+}
+
+// Writes a course of `pages` pages into `dir`; false (with a message) on failure.
+bool Generate(int pages, const fs::path& dir) {
+    const std::string cmd = "/usr/bin/python3 '" LECTERN_SOURCE_DIR "/tools/gen_course.py' --pages " +
+                            std::to_string(pages) + " '" + dir.string() + "'";
+    const int rc = std::system(cmd.c_str());
+    if (rc != 0) {
+        std::fprintf(stderr, "bench_load: '%s' failed (status %d)\n", cmd.c_str(), rc);
+        return false;
+    }
+    return true;
+}
+
+void BM_LoadCourse(benchmark::State& state) {
+    const int pages = static_cast<int>(state.range(0));
+    const Generated& course = Courses().at(pages);
+
+    // One load outside the timing, to check the course is valid and has the pages we expect.
+    {
+        lectern::LoadResult r = lectern::LoadCourse(course.path);
+        if (!r.ok()) {
+            std::fprintf(stderr, "%s", r.diagnostics.FormatAll().substr(0, 4000).c_str());
+            state.SkipWithError("the generated course does not load");
+            return;
+        }
+        if (static_cast<int>(r.course->reading_order.size()) != pages) {
+            state.SkipWithError("the loaded course does not have the expected number of pages");
+            return;
+        }
+    }
+
+    for (auto _ : state) {
+        lectern::LoadResult r = lectern::LoadCourse(course.path);
+        benchmark::DoNotOptimize(r.course);
+        if (!r.ok()) {
+            state.SkipWithError("load failed");
+            return;
+        }
+    }
+    state.counters["pages"] = pages;
+    state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages) * static_cast<double>(state.iterations()),
+                                                   benchmark::Counter::kIsRate);
+    state.SetBytesProcessed(static_cast<int64_t>(course.bytes) * state.iterations());
+}
+
+BENCHMARK(BM_LoadCourse)
+    ->ArgName("pages")
+    ->Arg(kSizes[0])
+    ->Arg(kSizes[1])
+    ->Arg(kSizes[2])
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)  // so the 10,000-page course is loaded a few times, not once
+    ->UseRealTime();
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+
+    std::error_code ec;
+    fs::path base = fs::temp_directory_path(ec);
+    if (ec) base = "/tmp";
+    std::string pattern = (base / "lectern-bench-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) {
+        std::perror("bench_load: mkdtemp");
+        return 1;
+    }
+    const fs::path root = pattern;
+
+    bool ok = true;
+    for (int pages : kSizes) {
+        const fs::path dir = root / ("course-" + std::to_string(pages));
+        if (!Generate(pages, dir)) {
+            ok = false;
+            break;
+        }
+        Courses()[pages] = {dir.string(), XmlBytes(dir)};
+    }
+
+    if (ok) benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+
+    const char* keep = std::getenv("LECTERN_BENCH_KEEP");
+    if (keep && *keep && std::string(keep) != "0") {
+        std::fprintf(stderr, "bench_load: courses kept in %s\n", root.c_str());
+    } else {
+        fs::remove_all(root, ec);
+    }
+    return ok ? 0 : 1;
+}
