@@ -1,0 +1,1539 @@
+#include "core/progress_store.h"
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <functional>
+#include <set>
+#include <utility>
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/model.h"
+
+namespace lectern {
+
+namespace {
+
+// ---- schema -------------------------------------------------------------------------------------
+// Migrations are append-only: a released step is never edited, because files written by that
+// release already carry its result. Each runs inside the same IMMEDIATE transaction as the
+// user_version bump, so a crash mid-migration leaves the previous version intact.
+
+const char* const kSchemaV1 = R"sql(
+CREATE TABLE learners(
+    id INTEGER PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,   -- display_name trimmed and case-folded: uniqueness ignores case
+    created_ms INTEGER NOT NULL,
+    pin_hash TEXT                    -- null: no PIN (filled by the PIN feature)
+);
+CREATE TABLE page_views(
+    id INTEGER PRIMARY KEY,
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    course_id TEXT NOT NULL,
+    page_id TEXT NOT NULL,
+    viewed_ms INTEGER NOT NULL
+);
+CREATE INDEX page_views_by_item ON page_views(learner_id, course_id, page_id);
+CREATE TABLE answers(
+    id INTEGER PRIMARY KEY,
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    course_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK(kind IN ('check', 'quiz', 'scenario')),
+    container_id TEXT NOT NULL,      -- page (check), quiz (quiz) or scenario (scenario) id
+    item_id TEXT NOT NULL,           -- question id or scenario node id
+    attempt_number INTEGER,          -- quiz answers only
+    response TEXT NOT NULL,          -- opaque to the store
+    correct INTEGER,
+    score REAL,
+    max_score REAL,
+    answered_ms INTEGER NOT NULL
+);
+CREATE INDEX answers_by_item ON answers(learner_id, course_id, kind, item_id);
+CREATE TABLE attempts(
+    id INTEGER PRIMARY KEY,
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    course_id TEXT NOT NULL,
+    quiz_id TEXT NOT NULL,
+    attempt_number INTEGER NOT NULL,
+    seed INTEGER NOT NULL,
+    started_ms INTEGER NOT NULL,
+    state_json TEXT NOT NULL,        -- opaque: the whole attempt, rewritten after every answer
+    saved_ms INTEGER NOT NULL,
+    ended_ms INTEGER,                -- null until submitted
+    score_raw REAL,
+    score_max REAL,
+    passed INTEGER,
+    UNIQUE(learner_id, course_id, quiz_id, attempt_number)
+);
+CREATE TABLE scenario_endings(
+    id INTEGER PRIMARY KEY,
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    course_id TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    ending_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    path_json TEXT NOT NULL,
+    reached_ms INTEGER NOT NULL
+);
+CREATE INDEX scenario_endings_by_item ON scenario_endings(learner_id, course_id, scenario_id);
+CREATE TABLE locations(
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    course_id TEXT NOT NULL,
+    page_id TEXT NOT NULL,
+    quiz_id TEXT NOT NULL,
+    question_index INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY(learner_id, course_id)
+);
+CREATE TABLE time_on_task(
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    course_id TEXT NOT NULL,
+    item_type TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    active_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY(learner_id, course_id, item_id)
+);
+)sql";
+
+// v2: per-learner settings (display preferences follow the learner, anchors-features ask 5);
+// a store id so exported statement ids and actors are unique across kiosks; time indexes so
+// "export --since" does not scan every row.
+const char* const kMigrateV2 = R"sql(
+CREATE TABLE learner_settings(
+    learner_id INTEGER NOT NULL REFERENCES learners(id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY(learner_id, key)
+);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta(key, value)
+SELECT 'store_id', lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-' ||
+                         substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' ||
+                         substr(h, 21, 12))
+FROM (SELECT hex(randomblob(16)) AS h);
+CREATE INDEX page_views_by_time ON page_views(viewed_ms);
+CREATE INDEX answers_by_time ON answers(answered_ms);
+)sql";
+
+struct Migration {
+    int to_version;
+    const char* sql;
+};
+const Migration kMigrations[] = {{1, kSchemaV1}, {2, kMigrateV2}};
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kProgressSchemaVersion,
+              "one migration per schema version");
+
+// ---- small helpers ------------------------------------------------------------------------------
+
+enum class Fault { None, NotDb, Busy, NoWrite, Full, Io };
+
+Fault Classify(int rc) {
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE: return Fault::None;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT: return Fault::NotDb;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return Fault::Busy;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return Fault::NoWrite;
+    case SQLITE_FULL: return Fault::Full;
+    default: return Fault::Io;
+    }
+}
+
+std::string ErrMsg(sqlite3* db, int rc) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    return msg + " (sqlite code " + std::to_string(rc) + ")";
+}
+
+WriteResult FromRc(sqlite3* db, int rc) {
+    WriteResult r;
+    r.message = ErrMsg(db, rc);
+    int ext = db ? sqlite3_extended_errcode(db) : rc;
+    switch (Classify(rc)) {
+    case Fault::None: r.message.clear(); break;
+    case Fault::Busy: r.error = StoreError::Busy; break;
+    case Fault::NoWrite: r.error = StoreError::NotSaving; break;
+    case Fault::Full: r.error = StoreError::DiskFull; break;
+    case Fault::NotDb: r.error = StoreError::Corrupt; break;
+    case Fault::Io: r.error = StoreError::Io; break;
+    }
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+        r.error = ext == SQLITE_CONSTRAINT_FOREIGNKEY ? StoreError::UnknownLearner : StoreError::InvalidArgument;
+    }
+    return r;
+}
+
+WriteResult Fail(StoreError error, std::string message) {
+    WriteResult r;
+    r.error = error;
+    r.message = std::move(message);
+    return r;
+}
+
+bool FileExists(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+bool IsDirectory(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string ParentDir(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return path.substr(0, slash);
+}
+
+// mkdir -p with 0700: progress is personal data (the XDG spec asks for 0700 too).
+bool MakeDirs(const std::string& dir, std::string& error) {
+    if (dir.empty() || IsDirectory(dir)) return true;
+    std::string parent = ParentDir(dir);
+    if (parent != dir && !MakeDirs(parent, error)) return false;
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+        error = "cannot create " + dir + ": " + std::strerror(errno);
+        return false;
+    }
+    if (!IsDirectory(dir)) {
+        error = dir + " is not a folder";
+        return false;
+    }
+    return true;
+}
+
+// A file or folder we may write into. access() is the kernel's answer for this process, which is
+// what matters (root passes it everywhere except on read-only mounts; SQLite then decides).
+bool Writable(const std::string& path) { return ::access(path.c_str(), W_OK) == 0; }
+
+int Exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+
+// Reads one integer from a query; returns the SQLite code of the failure, or SQLITE_OK.
+int QueryInt(sqlite3* db, const char* sql, int64_t& out) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            out = sqlite3_column_int64(stmt, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+int QueryText(sqlite3* db, const char* sql, std::string& out) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    out.clear();
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            const unsigned char* text = sqlite3_column_text(stmt, 0);
+            if (!out.empty()) out += "\n";
+            out += text ? reinterpret_cast<const char*>(text) : "";
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// Runs every pending migration in one IMMEDIATE transaction. `version` is re-read inside the
+// transaction: another process may have migrated between our first look and the lock.
+int Migrate(sqlite3* db, int64_t& version) {
+    int rc = Exec(db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return rc;
+    rc = QueryInt(db, "PRAGMA user_version", version);
+    if (rc == SQLITE_OK && version < kProgressSchemaVersion) {
+        for (const Migration& m : kMigrations) {
+            if (m.to_version <= version) continue;
+            rc = Exec(db, m.sql);
+            if (rc != SQLITE_OK) break;
+        }
+        if (rc == SQLITE_OK) {
+            std::string bump = "PRAGMA user_version = " + std::to_string(kProgressSchemaVersion);
+            rc = Exec(db, bump.c_str());
+        }
+    }
+    if (rc == SQLITE_OK) rc = Exec(db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(db)) Exec(db, "ROLLBACK");
+        return rc;
+    }
+    if (version < kProgressSchemaVersion) version = kProgressSchemaVersion;
+    return SQLITE_OK;
+}
+
+// ---- display names ------------------------------------------------------------------------------
+
+bool DecodeUtf8(const std::string& s, std::vector<uint32_t>& out) {
+    out.clear();
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        int extra = 0;
+        uint32_t cp = 0;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c & 0xe0) == 0xc0) {
+            cp = c & 0x1f;
+            extra = 1;
+        } else if ((c & 0xf0) == 0xe0) {
+            cp = c & 0x0f;
+            extra = 2;
+        } else if ((c & 0xf8) == 0xf0) {
+            cp = c & 0x07;
+            extra = 3;
+        } else {
+            return false;
+        }
+        if (extra > 0 && i + extra >= s.size()) return false;
+        for (int k = 1; k <= extra; ++k) {
+            unsigned char cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xc0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        static const uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        out.push_back(cp);
+        i += 1 + extra;
+    }
+    return true;
+}
+
+void EncodeUtf8(uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xc0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xe0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else {
+        out += static_cast<char>(0xf0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    }
+}
+
+// Simple case folding for Latin, Greek and Cyrillic: the scripts the bundled fonts cover and so
+// the scripts a learner can type a name in. SQLite's NOCASE folds ASCII only, which would let
+// "Ана" and "АНА" be two learners.
+uint32_t FoldCase(uint32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 0x20;
+    if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 0x20;
+    if ((c >= 0x100 && c <= 0x12f) || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) return c | 1;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) return (c & 1) ? c + 1 : c;
+    if (c == 0x178) return 0xff;
+    if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) return c + 0x20;
+    if (c == 0x386) return 0x3ac;
+    if (c >= 0x388 && c <= 0x38a) return c + 0x25;
+    if (c == 0x38c) return 0x3cc;
+    if (c == 0x38e || c == 0x38f) return c + 0x3f;
+    if (c == 0x3c2) return 0x3c3;  // final sigma folds to sigma
+    if (c >= 0x410 && c <= 0x42f) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) || (c >= 0x4d0 && c <= 0x52f)) return c | 1;
+    if (c >= 0x4c1 && c <= 0x4ce) return (c & 1) ? c + 1 : c;
+    if (c == 0x4c0) return 0x4cf;
+    return c;
+}
+
+bool IsSpace(uint32_t c) { return c == ' ' || c == '\t' || c == 0xa0 || (c >= 0x2000 && c <= 0x200b) || c == 0x3000; }
+
+// Trims the name and makes its uniqueness key. False when the name is unusable.
+bool NormaliseName(const std::string& name, std::string& trimmed, std::string& key, std::string& why) {
+    std::vector<uint32_t> cps;
+    if (!DecodeUtf8(name, cps)) {
+        why = "the name is not valid UTF-8";
+        return false;
+    }
+    size_t begin = 0, end = cps.size();
+    while (begin < end && IsSpace(cps[begin])) ++begin;
+    while (end > begin && IsSpace(cps[end - 1])) --end;
+    if (begin == end) {
+        why = "the name is empty";
+        return false;
+    }
+    if (end - begin > 80) {
+        why = "the name is longer than 80 characters";
+        return false;
+    }
+    trimmed.clear();
+    key.clear();
+    for (size_t i = begin; i < end; ++i) {
+        if (cps[i] < 0x20 || cps[i] == 0x7f) {
+            why = "the name contains a control character";
+            return false;
+        }
+        EncodeUtf8(cps[i], trimmed);
+        EncodeUtf8(FoldCase(cps[i]), key);
+    }
+    return true;
+}
+
+// ---- statement binding --------------------------------------------------------------------------
+
+// Resets a cached statement when the call that used it returns, however it returns.
+struct StmtScope {
+    sqlite3_stmt* stmt;
+    explicit StmtScope(sqlite3_stmt* s) : stmt(s) {}
+    ~StmtScope() {
+        if (stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+        }
+    }
+    StmtScope(const StmtScope&) = delete;
+    StmtScope& operator=(const StmtScope&) = delete;
+};
+
+void Bind(sqlite3_stmt* s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
+void Bind(sqlite3_stmt* s, int i, int v) { sqlite3_bind_int64(s, i, v); }
+void Bind(sqlite3_stmt* s, int i, double v) { sqlite3_bind_double(s, i, v); }
+void Bind(sqlite3_stmt* s, int i, const std::string& v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+void Bind(sqlite3_stmt* s, int i, const char* v) { sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT); }
+template <typename T>
+void Bind(sqlite3_stmt* s, int i, const std::optional<T>& v) {
+    if (v) {
+        Bind(s, i, *v);
+    } else {
+        sqlite3_bind_null(s, i);
+    }
+}
+void Bind(sqlite3_stmt* s, int i, const std::optional<bool>& v) {
+    if (v) {
+        sqlite3_bind_int(s, i, *v ? 1 : 0);
+    } else {
+        sqlite3_bind_null(s, i);
+    }
+}
+
+template <typename... Args>
+void BindAll(sqlite3_stmt* s, const Args&... args) {
+    int i = 0;
+    (Bind(s, ++i, args), ...);
+}
+
+std::string ColText(sqlite3_stmt* s, int i) {
+    const unsigned char* t = sqlite3_column_text(s, i);
+    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s, i)))
+             : std::string();
+}
+int64_t ColInt(sqlite3_stmt* s, int i) { return sqlite3_column_int64(s, i); }
+bool ColNull(sqlite3_stmt* s, int i) { return sqlite3_column_type(s, i) == SQLITE_NULL; }
+std::optional<double> ColOptDouble(sqlite3_stmt* s, int i) {
+    if (ColNull(s, i)) return std::nullopt;
+    return sqlite3_column_double(s, i);
+}
+std::optional<int64_t> ColOptInt(sqlite3_stmt* s, int i) {
+    if (ColNull(s, i)) return std::nullopt;
+    return sqlite3_column_int64(s, i);
+}
+
+AnswerKind AnswerKindFrom(const std::string& s) {
+    if (s == "quiz") return AnswerKind::Quiz;
+    if (s == "scenario") return AnswerKind::Scenario;
+    return AnswerKind::Check;
+}
+
+ItemType ItemTypeFrom(const std::string& s) {
+    static const ItemType kAll[] = {ItemType::Page,   ItemType::Question, ItemType::Quiz,  ItemType::Scenario,
+                                    ItemType::Lesson, ItemType::Module,   ItemType::Course};
+    for (ItemType t : kAll) {
+        if (s == ToString(t)) return t;
+    }
+    return ItemType::Page;
+}
+
+std::optional<LearnerId> FilterLearner(const EventFilter& f) { return f.learner; }
+
+WriteResult CheckIds(LearnerId learner, const std::string& course_id, const std::string& item_id,
+                     int64_t now_ms) {
+    if (learner <= 0) return Fail(StoreError::UnknownLearner, "no learner id");
+    if (course_id.empty()) return Fail(StoreError::InvalidArgument, "empty course id");
+    if (item_id.empty()) return Fail(StoreError::InvalidArgument, "empty item id");
+    if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    return {};
+}
+
+}  // namespace
+
+// ---- public free functions ----------------------------------------------------------------------
+
+const char* ToString(OpenStatus status) {
+    switch (status) {
+    case OpenStatus::Ok: return "ok";
+    case OpenStatus::CannotWrite: return "cannot-write";
+    case OpenStatus::Corrupt: return "corrupt";
+    case OpenStatus::TooNew: return "too-new";
+    case OpenStatus::Locked: return "locked";
+    case OpenStatus::IoError: return "io-error";
+    }
+    return "?";
+}
+
+const char* ToString(StoreError error) {
+    switch (error) {
+    case StoreError::None: return "none";
+    case StoreError::NotSaving: return "not-saving";
+    case StoreError::Busy: return "busy";
+    case StoreError::DiskFull: return "disk-full";
+    case StoreError::Io: return "io";
+    case StoreError::Corrupt: return "corrupt";
+    case StoreError::UnknownLearner: return "unknown-learner";
+    case StoreError::DuplicateName: return "duplicate-name";
+    case StoreError::NotFound: return "not-found";
+    case StoreError::InvalidArgument: return "invalid-argument";
+    }
+    return "?";
+}
+
+const char* ToString(AnswerKind kind) {
+    switch (kind) {
+    case AnswerKind::Check: return "check";
+    case AnswerKind::Quiz: return "quiz";
+    case AnswerKind::Scenario: return "scenario";
+    }
+    return "check";
+}
+
+const char* ToString(ItemType type) {
+    switch (type) {
+    case ItemType::Page: return "page";
+    case ItemType::Question: return "question";
+    case ItemType::Quiz: return "quiz";
+    case ItemType::Scenario: return "scenario";
+    case ItemType::Lesson: return "lesson";
+    case ItemType::Module: return "module";
+    case ItemType::Course: return "course";
+    }
+    return "page";
+}
+
+std::string DefaultDataDir() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    if (xdg && xdg[0] == '/') return std::string(xdg) + "/lectern";
+    std::string home;
+    if (const char* h = std::getenv("HOME"); h && h[0]) {
+        home = h;
+    } else if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) {
+        home = pw->pw_dir;
+    }
+    return home + "/.local/share/lectern";
+}
+
+std::string ProgressDbPath(const std::string& data_dir) {
+    if (!data_dir.empty() && data_dir.back() == '/') return data_dir + "progress.sqlite3";
+    return data_dir + "/progress.sqlite3";
+}
+
+MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms) {
+    MoveAsideResult out;
+    if (!FileExists(db_path)) {
+        out.message = db_path + " does not exist";
+        return out;
+    }
+    time_t secs = static_cast<time_t>(now_ms / 1000);
+    tm utc{};
+    gmtime_r(&secs, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    // Never overwrite an earlier bad file: that one may be the only copy of someone's work.
+    std::string base = db_path + ".bad-" + stamp;
+    for (int n = 1; FileExists(base) || FileExists(base + "-wal") || FileExists(base + "-shm"); ++n) {
+        base = db_path + ".bad-" + stamp + "-" + std::to_string(n);
+    }
+    // The -wal may hold the newest committed data, so it moves with the database under the
+    // matching name; the -shm is only an index, but moving it keeps the folder tidy.
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        std::string from = db_path + suffix;
+        if (FileExists(from) && ::rename(from.c_str(), (base + suffix).c_str()) != 0) {
+            out.message = "cannot rename " + from + ": " + std::strerror(errno);
+            return out;
+        }
+    }
+    if (::rename(db_path.c_str(), base.c_str()) != 0) {
+        out.message = "cannot rename " + db_path + ": " + std::strerror(errno);
+        return out;
+    }
+    // Make the renames durable before anyone creates a fresh database in their place.
+    int dir_fd = ::open(ParentDir(db_path).c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir_fd >= 0) {
+        ::fsync(dir_fd);
+        ::close(dir_fd);
+    }
+    out.ok = true;
+    out.new_path = base;
+    out.message = "moved " + db_path + " to " + base;
+    return out;
+}
+
+// ---- opening ------------------------------------------------------------------------------------
+
+namespace {
+
+OpenResult Refuse(OpenStatus status, std::string message, int found_version = 0) {
+    OpenResult r;
+    r.status = status;
+    r.message = std::move(message);
+    r.found_version = found_version;
+    return r;
+}
+
+OpenStatus StatusFor(Fault f) {
+    switch (f) {
+    case Fault::NotDb: return OpenStatus::Corrupt;
+    case Fault::Busy: return OpenStatus::Locked;
+    case Fault::NoWrite: return OpenStatus::CannotWrite;
+    default: return OpenStatus::IoError;
+    }
+}
+
+void SetPragmas(sqlite3* db, int busy_timeout_ms) {
+    sqlite3_busy_timeout(db, busy_timeout_ms);
+    Exec(db, "PRAGMA foreign_keys = ON");
+}
+
+// Checks the file we can read. Returns Ok with `version` set, or the failure.
+OpenStatus Inspect(sqlite3* db, bool verify, const std::string& path, int64_t& version, std::string& message) {
+    int rc = QueryInt(db, "PRAGMA user_version", version);
+    if (rc != SQLITE_OK) {
+        message = path + ": " + ErrMsg(db, rc);
+        return StatusFor(Classify(rc));
+    }
+    if (version > kProgressSchemaVersion) {
+        message = path + " was written by a newer Lectern (schema " + std::to_string(version) +
+                  ", this build knows " + std::to_string(kProgressSchemaVersion) + "); progress is not saved";
+        return OpenStatus::TooNew;
+    }
+    if (verify && version > 0) {
+        std::string check;
+        rc = QueryText(db, "PRAGMA quick_check", check);
+        if (rc != SQLITE_OK || check != "ok") {
+            message = path + " is damaged: " + (rc != SQLITE_OK ? ErrMsg(db, rc) : check);
+            Fault f = Classify(rc);
+            return f == Fault::Busy ? OpenStatus::Locked : f == Fault::NoWrite ? OpenStatus::CannotWrite
+                                                                                : OpenStatus::Corrupt;
+        }
+    }
+    return OpenStatus::Ok;
+}
+
+// A read-only store always presents the current schema: an older file is copied into memory
+// and migrated there, so every read works and nothing touches the file.
+sqlite3* MemoryCopy(sqlite3* source, int& rc) {
+    sqlite3* mem = nullptr;
+    rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(mem);
+        return nullptr;
+    }
+    if (source) {
+        sqlite3_backup* backup = sqlite3_backup_init(mem, "main", source, "main");
+        if (!backup) {
+            rc = sqlite3_errcode(mem);
+            sqlite3_close(mem);
+            return nullptr;
+        }
+        sqlite3_backup_step(backup, -1);
+        rc = sqlite3_backup_finish(backup);
+        if (rc != SQLITE_OK) {
+            sqlite3_close(mem);
+            return nullptr;
+        }
+    }
+    int64_t version = 0;
+    rc = Migrate(mem, version);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(mem);
+        return nullptr;
+    }
+    return mem;
+}
+
+}  // namespace
+
+OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& options) {
+    if (db_path.empty()) return Refuse(OpenStatus::IoError, "no progress database path");
+    if (IsDirectory(db_path)) return Refuse(OpenStatus::IoError, db_path + " is a folder, not a database");
+    bool exists = FileExists(db_path);
+    std::string why_not_saving;
+
+    // ---- read-write ----
+    if (!options.read_only) {
+        std::string dir = ParentDir(db_path);
+        std::string mkdir_error;
+        if (!MakeDirs(dir, mkdir_error)) {
+            why_not_saving = mkdir_error;
+        } else if (!Writable(dir)) {
+            // SQLite must create -wal and -shm beside the file; without that it cannot commit.
+            why_not_saving = "the folder " + dir + " is read-only";
+        } else if (exists && !Writable(db_path)) {
+            why_not_saving = db_path + " is read-only";
+        }
+    }
+    if (!options.read_only && why_not_saving.empty()) {
+        sqlite3* db = nullptr;
+        int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        Fault fault = Classify(rc);
+        if (rc == SQLITE_OK && sqlite3_db_readonly(db, "main") == 1) fault = Fault::NoWrite;
+        int64_t version = 0;
+        OpenStatus status = fault == Fault::None ? OpenStatus::Ok : StatusFor(fault);
+        std::string message = fault == Fault::None ? std::string() : db_path + ": " + ErrMsg(db, rc);
+        if (status == OpenStatus::Ok) {
+            SetPragmas(db, options.busy_timeout_ms);
+            status = Inspect(db, options.verify_on_open, db_path, version, message);
+        }
+        int found_version = static_cast<int>(version);
+        if (status == OpenStatus::Ok) {
+            // journal_mode=WAL answers with the mode now in force; anything but "wal" means the
+            // file could not be switched (read-only media, a lock held in exclusive mode).
+            std::string mode;
+            rc = QueryText(db, "PRAGMA journal_mode = WAL", mode);
+            if (rc != SQLITE_OK) {
+                status = StatusFor(Classify(rc));
+                message = db_path + ": " + ErrMsg(db, rc);
+            } else if (mode != "wal") {
+                status = OpenStatus::CannotWrite;
+                message = db_path + ": cannot use a write-ahead log (journal mode " + mode + ")";
+            }
+        }
+        if (status == OpenStatus::Ok) {
+            // FULL: the WAL is synced at every commit, so an acknowledged answer survives a power
+            // cut, not only a crash of this process.
+            Exec(db, "PRAGMA synchronous = FULL");
+            rc = Migrate(db, version);
+            if (rc != SQLITE_OK) {
+                status = StatusFor(Classify(rc));
+                message = db_path + ": cannot prepare the schema: " + ErrMsg(db, rc);
+            } else if (version > kProgressSchemaVersion) {
+                status = OpenStatus::TooNew;  // another process migrated past us meanwhile
+                message = db_path + " was written by a newer Lectern";
+            }
+        }
+        if (status == OpenStatus::Ok) {
+            OpenResult r;
+            r.status = OpenStatus::Ok;
+            r.found_version = found_version;
+            r.store.reset(new ProgressStore(db, db_path, false));
+            return r;
+        }
+        sqlite3_close(db);
+        if (status != OpenStatus::CannotWrite) return Refuse(status, message, found_version);
+        why_not_saving = message;
+        exists = FileExists(db_path);
+    }
+
+    // ---- read-only: asked for, or the only way left ----
+    OpenStatus ok_status = options.read_only ? OpenStatus::Ok : OpenStatus::CannotWrite;
+    std::string note = options.read_only ? std::string() : why_not_saving + "; progress is not being saved";
+    if (!exists) {
+        if (options.read_only) return Refuse(OpenStatus::IoError, db_path + " does not exist");
+        int rc = SQLITE_OK;
+        sqlite3* mem = MemoryCopy(nullptr, rc);
+        if (!mem) return Refuse(OpenStatus::IoError, "cannot create an in-memory store: " + ErrMsg(nullptr, rc));
+        OpenResult r;
+        r.status = ok_status;
+        r.message = note;
+        r.store.reset(new ProgressStore(mem, db_path, true));
+        return r;
+    }
+    // Plain read-only first (sees a live writer's commits); immutable=1 when the folder is
+    // read-only and SQLite cannot create the -shm it needs for a WAL file.
+    std::string uri_path;
+    for (char c : db_path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri_path += buf;
+        } else {
+            uri_path += c;
+        }
+    }
+    const std::string attempts[] = {"file:" + uri_path + "?mode=ro", "file:" + uri_path + "?mode=ro&immutable=1"};
+    OpenResult failure = Refuse(OpenStatus::IoError, db_path + ": cannot be read");
+    for (const std::string& uri : attempts) {
+        sqlite3* db = nullptr;
+        int rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        int64_t version = 0;
+        std::string message;
+        OpenStatus status = rc == SQLITE_OK ? OpenStatus::Ok : StatusFor(Classify(rc));
+        if (status != OpenStatus::Ok) message = db_path + ": " + ErrMsg(db, rc);
+        if (status == OpenStatus::Ok) {
+            SetPragmas(db, options.busy_timeout_ms);
+            status = Inspect(db, options.verify_on_open, db_path, version, message);
+        }
+        if (status == OpenStatus::Ok) {
+            sqlite3* use = db;
+            if (version < kProgressSchemaVersion) {
+                use = MemoryCopy(db, rc);
+                sqlite3_close(db);
+                if (!use) return Refuse(OpenStatus::IoError, db_path + ": cannot read: " + ErrMsg(nullptr, rc));
+            }
+            OpenResult r;
+            r.status = ok_status;
+            r.message = note;
+            r.found_version = static_cast<int>(version);
+            r.store.reset(new ProgressStore(use, db_path, true));
+            return r;
+        }
+        sqlite3_close(db);
+        failure = Refuse(status == OpenStatus::CannotWrite ? OpenStatus::IoError : status, message,
+                         static_cast<int>(version));
+        // Only "cannot open" is worth the immutable retry; corrupt stays corrupt.
+        if (status != OpenStatus::CannotWrite && status != OpenStatus::IoError) break;
+    }
+    return failure;
+}
+
+ProgressStore::ProgressStore(sqlite3* db, std::string path, bool read_only)
+    : m_db(db), m_path(std::move(path)), m_read_only(read_only) {}
+
+ProgressStore::~ProgressStore() {
+    for (auto& entry : m_statements) sqlite3_finalize(entry.second);
+    sqlite3_close(m_db);
+}
+
+sqlite3_stmt* ProgressStore::Prepare(const char* sql) const {
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return nullptr;
+    }
+    m_statements[sql] = stmt;
+    return stmt;
+}
+
+template <typename Fn>
+WriteResult ProgressStore::Write(Fn&& body) {
+    if (m_read_only) return Fail(StoreError::NotSaving, "progress is not being saved (read-only store)");
+    // IMMEDIATE takes the write lock up front, so waiting for another writer happens here, inside
+    // busy_timeout, and never as an unresolvable upgrade deadlock halfway through.
+    int rc = Exec(m_db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return FromRc(m_db, rc);
+    WriteResult result = body();
+    if (result.ok()) {
+        rc = Exec(m_db, "COMMIT");
+        if (rc != SQLITE_OK) result = FromRc(m_db, rc);
+    }
+    if (!sqlite3_get_autocommit(m_db)) Exec(m_db, "ROLLBACK");
+    return result;
+}
+
+namespace {
+
+// Steps a write statement to completion.
+WriteResult StepWrite(sqlite3* db, sqlite3_stmt* stmt) {
+    if (!stmt) return Fail(StoreError::Io, std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return FromRc(db, rc);
+    WriteResult r;
+    r.id = sqlite3_last_insert_rowid(db);
+    return r;
+}
+
+}  // namespace
+
+int ProgressStore::schema_version() const {
+    int64_t v = 0;
+    QueryInt(m_db, "PRAGMA user_version", v);
+    return static_cast<int>(v);
+}
+
+std::string ProgressStore::store_id() const {
+    std::string id;
+    QueryText(m_db, "SELECT value FROM meta WHERE key = 'store_id'", id);
+    return id;
+}
+
+std::string ProgressStore::CheckIntegrity() const {
+    std::string out;
+    int rc = QueryText(m_db, "PRAGMA integrity_check", out);
+    if (rc != SQLITE_OK) return ErrMsg(m_db, rc);
+    return out;
+}
+
+// ---- learners -----------------------------------------------------------------------------------
+
+WriteResult ProgressStore::CreateLearner(const std::string& display_name, int64_t now_ms) {
+    std::string trimmed, key, why;
+    if (!NormaliseName(display_name, trimmed, key, why)) return Fail(StoreError::InvalidArgument, why);
+    if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare("INSERT INTO learners(display_name, name_key, created_ms) VALUES(?, ?, ?)");
+        StmtScope scope(s);
+        if (s) BindAll(s, trimmed, key, now_ms);
+        WriteResult r = StepWrite(m_db, s);
+        if (r.error == StoreError::InvalidArgument) {
+            return Fail(StoreError::DuplicateName, "a learner called \"" + trimmed + "\" already exists");
+        }
+        return r;
+    });
+}
+
+namespace {
+Learner ReadLearner(sqlite3_stmt* s) {
+    Learner l;
+    l.id = ColInt(s, 0);
+    l.display_name = ColText(s, 1);
+    l.created_ms = ColInt(s, 2);
+    if (!ColNull(s, 3)) l.pin_hash = ColText(s, 3);
+    return l;
+}
+}  // namespace
+
+std::vector<Learner> ProgressStore::Learners() const {
+    std::vector<Learner> out;
+    sqlite3_stmt* s = Prepare("SELECT id, display_name, created_ms, pin_hash FROM learners ORDER BY name_key");
+    StmtScope scope(s);
+    while (s && sqlite3_step(s) == SQLITE_ROW) out.push_back(ReadLearner(s));
+    return out;
+}
+
+std::optional<Learner> ProgressStore::FindLearner(const std::string& display_name) const {
+    std::string trimmed, key, why;
+    if (!NormaliseName(display_name, trimmed, key, why)) return std::nullopt;
+    sqlite3_stmt* s = Prepare("SELECT id, display_name, created_ms, pin_hash FROM learners WHERE name_key = ?");
+    StmtScope scope(s);
+    if (!s) return std::nullopt;
+    BindAll(s, key);
+    if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
+    return ReadLearner(s);
+}
+
+std::optional<Learner> ProgressStore::GetLearner(LearnerId id) const {
+    sqlite3_stmt* s = Prepare("SELECT id, display_name, created_ms, pin_hash FROM learners WHERE id = ?");
+    StmtScope scope(s);
+    if (!s) return std::nullopt;
+    BindAll(s, id);
+    if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
+    return ReadLearner(s);
+}
+
+WriteResult ProgressStore::SetPinHash(LearnerId learner, const std::optional<std::string>& pin_hash, int64_t now_ms) {
+    (void)now_ms;  // kept for a uniform write signature; the hash itself carries no time
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare("UPDATE learners SET pin_hash = ? WHERE id = ?");
+        StmtScope scope(s);
+        if (s) BindAll(s, pin_hash, learner);
+        WriteResult r = StepWrite(m_db, s);
+        if (r.ok() && sqlite3_changes(m_db) == 0) return Fail(StoreError::UnknownLearner, "no such learner");
+        r.id = learner;
+        return r;
+    });
+}
+
+// ---- events -------------------------------------------------------------------------------------
+
+WriteResult ProgressStore::RecordPageView(LearnerId learner, const std::string& course_id,
+                                          const std::string& page_id, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(learner, course_id, page_id, now_ms); !bad.ok()) return bad;
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s =
+            Prepare("INSERT INTO page_views(learner_id, course_id, page_id, viewed_ms) VALUES(?, ?, ?, ?)");
+        StmtScope scope(s);
+        if (s) BindAll(s, learner, course_id, page_id, now_ms);
+        return StepWrite(m_db, s);
+    });
+}
+
+namespace {
+const char* const kInsertAnswer =
+    "INSERT INTO answers(learner_id, course_id, kind, container_id, item_id, attempt_number, response, "
+    "correct, score, max_score, answered_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}
+
+WriteResult ProgressStore::RecordAnswer(const AnswerEvent& a, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(a.learner, a.course_id, a.item_id, now_ms); !bad.ok()) return bad;
+    if (a.container_id.empty()) return Fail(StoreError::InvalidArgument, "empty container id");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(kInsertAnswer);
+        StmtScope scope(s);
+        std::optional<int64_t> attempt;
+        if (a.kind == AnswerKind::Quiz) attempt = a.attempt_number;
+        if (s) {
+            BindAll(s, a.learner, a.course_id, ToString(a.kind), a.container_id, a.item_id, attempt, a.response,
+                    a.correct, a.score, a.max_score, now_ms);
+        }
+        return StepWrite(m_db, s);
+    });
+}
+
+WriteResult ProgressStore::StartAttempt(const AttemptStart& a, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(a.learner, a.course_id, a.quiz_id, now_ms); !bad.ok()) return bad;
+    if (a.attempt_number < 1) return Fail(StoreError::InvalidArgument, "attempt numbers start at 1");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(
+            "INSERT INTO attempts(learner_id, course_id, quiz_id, attempt_number, seed, started_ms, state_json, "
+            "saved_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        StmtScope scope(s);
+        if (s) BindAll(s, a.learner, a.course_id, a.quiz_id, a.attempt_number, a.seed, now_ms, a.state_json, now_ms);
+        WriteResult r = StepWrite(m_db, s);
+        if (r.error == StoreError::InvalidArgument) {
+            r.message = "attempt " + std::to_string(a.attempt_number) + " of " + a.quiz_id + " already exists";
+        }
+        return r;
+    });
+}
+
+namespace {
+// Updates an open attempt's state; NotFound when there is no such open attempt.
+WriteResult UpdateOpenAttempt(sqlite3* db, sqlite3_stmt* s, const AttemptKey& key, const std::string& state_json,
+                              int64_t now_ms) {
+    StmtScope scope(s);
+    if (s) BindAll(s, state_json, now_ms, key.learner, key.course_id, key.quiz_id, key.attempt_number);
+    WriteResult r = StepWrite(db, s);
+    if (r.ok() && sqlite3_changes(db) == 0) {
+        return Fail(StoreError::NotFound, "no open attempt " + std::to_string(key.attempt_number) + " of " +
+                                              key.quiz_id);
+    }
+    r.id = 0;
+    return r;
+}
+const char* const kSaveAttempt =
+    "UPDATE attempts SET state_json = ?, saved_ms = ? "
+    "WHERE learner_id = ? AND course_id = ? AND quiz_id = ? AND attempt_number = ? AND ended_ms IS NULL";
+}  // namespace
+
+WriteResult ProgressStore::SaveAttempt(const AttemptKey& key, const std::string& state_json, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(key.learner, key.course_id, key.quiz_id, now_ms); !bad.ok()) return bad;
+    return Write([&]() { return UpdateOpenAttempt(m_db, Prepare(kSaveAttempt), key, state_json, now_ms); });
+}
+
+WriteResult ProgressStore::RecordQuizAnswer(const AnswerEvent& a, const std::string& state_json, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(a.learner, a.course_id, a.item_id, now_ms); !bad.ok()) return bad;
+    if (a.container_id.empty()) return Fail(StoreError::InvalidArgument, "empty quiz id");
+    return Write([&]() -> WriteResult {
+        AttemptKey key{a.learner, a.course_id, a.container_id, a.attempt_number};
+        WriteResult saved = UpdateOpenAttempt(m_db, Prepare(kSaveAttempt), key, state_json, now_ms);
+        if (!saved.ok()) return saved;
+        sqlite3_stmt* s = Prepare(kInsertAnswer);
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, a.learner, a.course_id, ToString(AnswerKind::Quiz), a.container_id, a.item_id,
+                    static_cast<int64_t>(a.attempt_number), a.response, a.correct, a.score, a.max_score, now_ms);
+        }
+        return StepWrite(m_db, s);
+    });
+}
+
+WriteResult ProgressStore::SubmitAttempt(const AttemptKey& key, const AttemptResult& result,
+                                         const std::string& state_json, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(key.learner, key.course_id, key.quiz_id, now_ms); !bad.ok()) return bad;
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(
+            "UPDATE attempts SET state_json = ?, saved_ms = ?, ended_ms = ?, score_raw = ?, score_max = ?, "
+            "passed = ? WHERE learner_id = ? AND course_id = ? AND quiz_id = ? AND attempt_number = ? "
+            "AND ended_ms IS NULL");
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, state_json, now_ms, now_ms, result.score_raw, result.score_max, result.passed ? 1 : 0,
+                    key.learner, key.course_id, key.quiz_id, key.attempt_number);
+        }
+        WriteResult r = StepWrite(m_db, s);
+        if (r.ok() && sqlite3_changes(m_db) == 0) {
+            return Fail(StoreError::NotFound,
+                        "no open attempt " + std::to_string(key.attempt_number) + " of " + key.quiz_id);
+        }
+        r.id = 0;
+        return r;
+    });
+}
+
+WriteResult ProgressStore::RecordScenarioEnding(const ScenarioEnding& e, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(e.learner, e.course_id, e.scenario_id, now_ms); !bad.ok()) return bad;
+    if (e.ending_id.empty()) return Fail(StoreError::InvalidArgument, "empty ending id");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(
+            "INSERT INTO scenario_endings(learner_id, course_id, scenario_id, ending_id, outcome, path_json, "
+            "reached_ms) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        StmtScope scope(s);
+        if (s) BindAll(s, e.learner, e.course_id, e.scenario_id, e.ending_id, e.outcome, e.path_json, now_ms);
+        return StepWrite(m_db, s);
+    });
+}
+
+WriteResult ProgressStore::SetSetting(LearnerId learner, const std::string& key, const std::string& value,
+                                      int64_t now_ms) {
+    if (learner <= 0) return Fail(StoreError::UnknownLearner, "no learner id");
+    if (key.empty()) return Fail(StoreError::InvalidArgument, "empty setting key");
+    if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(
+            "INSERT INTO learner_settings(learner_id, key, value, updated_ms) VALUES(?, ?, ?, ?) "
+            "ON CONFLICT(learner_id, key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms");
+        StmtScope scope(s);
+        if (s) BindAll(s, learner, key, value, now_ms);
+        return StepWrite(m_db, s);
+    });
+}
+
+WriteResult ProgressStore::SaveLocation(LearnerId learner, const Location& loc, int64_t now_ms) {
+    const std::string& item = loc.page_id.empty() ? loc.quiz_id : loc.page_id;
+    if (WriteResult bad = CheckIds(learner, loc.course_id, item, now_ms); !bad.ok()) return bad;
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(
+            "INSERT INTO locations(learner_id, course_id, page_id, quiz_id, question_index, updated_ms) "
+            "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, course_id) DO UPDATE SET "
+            "page_id = excluded.page_id, quiz_id = excluded.quiz_id, question_index = excluded.question_index, "
+            "updated_ms = excluded.updated_ms");
+        StmtScope scope(s);
+        int question_index = loc.quiz_id.empty() ? -1 : loc.question_index;
+        if (s) BindAll(s, learner, loc.course_id, loc.page_id, loc.quiz_id, question_index, now_ms);
+        return StepWrite(m_db, s);
+    });
+}
+
+WriteResult ProgressStore::AddActiveTime(LearnerId learner, const std::string& course_id, ItemType item_type,
+                                         const std::string& item_id, int64_t active_ms, int64_t now_ms) {
+    if (WriteResult bad = CheckIds(learner, course_id, item_id, now_ms); !bad.ok()) return bad;
+    if (active_ms < 0) return Fail(StoreError::InvalidArgument, "negative active time");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare(
+            "INSERT INTO time_on_task(learner_id, course_id, item_type, item_id, active_ms, updated_ms) "
+            "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, course_id, item_id) DO UPDATE SET "
+            "active_ms = active_ms + excluded.active_ms, updated_ms = excluded.updated_ms");
+        StmtScope scope(s);
+        if (s) BindAll(s, learner, course_id, ToString(item_type), item_id, active_ms, now_ms);
+        return StepWrite(m_db, s);
+    });
+}
+
+// ---- reads --------------------------------------------------------------------------------------
+
+std::vector<PageView> ProgressStore::PageViews(const EventFilter& f) const {
+    std::vector<PageView> out;
+    sqlite3_stmt* s = Prepare(
+        "SELECT id, learner_id, course_id, page_id, viewed_ms FROM page_views "
+        "WHERE (?1 IS NULL OR learner_id = ?1) AND (?2 = '' OR course_id = ?2) AND viewed_ms >= ?3 ORDER BY id");
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, FilterLearner(f), f.course_id, f.since_ms);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        PageView v;
+        v.id = ColInt(s, 0);
+        v.learner = ColInt(s, 1);
+        v.course_id = ColText(s, 2);
+        v.page_id = ColText(s, 3);
+        v.viewed_ms = ColInt(s, 4);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::vector<AnswerRecord> ProgressStore::Answers(const EventFilter& f) const {
+    std::vector<AnswerRecord> out;
+    sqlite3_stmt* s = Prepare(
+        "SELECT id, learner_id, course_id, kind, container_id, item_id, attempt_number, response, correct, score, "
+        "max_score, answered_ms FROM answers "
+        "WHERE (?1 IS NULL OR learner_id = ?1) AND (?2 = '' OR course_id = ?2) AND answered_ms >= ?3 ORDER BY id");
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, FilterLearner(f), f.course_id, f.since_ms);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        AnswerRecord a;
+        a.id = ColInt(s, 0);
+        a.learner = ColInt(s, 1);
+        a.course_id = ColText(s, 2);
+        a.kind = AnswerKindFrom(ColText(s, 3));
+        a.container_id = ColText(s, 4);
+        a.item_id = ColText(s, 5);
+        a.attempt_number = static_cast<int>(ColInt(s, 6));
+        a.response = ColText(s, 7);
+        if (!ColNull(s, 8)) a.correct = ColInt(s, 8) != 0;
+        a.score = ColOptDouble(s, 9);
+        a.max_score = ColOptDouble(s, 10);
+        a.answered_ms = ColInt(s, 11);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+namespace {
+const char* const kAttemptColumns =
+    "SELECT id, learner_id, course_id, quiz_id, attempt_number, seed, started_ms, state_json, saved_ms, ended_ms, "
+    "score_raw, score_max, passed FROM attempts ";
+AttemptRecord ReadAttempt(sqlite3_stmt* s) {
+    AttemptRecord a;
+    a.id = ColInt(s, 0);
+    a.learner = ColInt(s, 1);
+    a.course_id = ColText(s, 2);
+    a.quiz_id = ColText(s, 3);
+    a.attempt_number = static_cast<int>(ColInt(s, 4));
+    a.seed = ColInt(s, 5);
+    a.started_ms = ColInt(s, 6);
+    a.state_json = ColText(s, 7);
+    a.saved_ms = ColInt(s, 8);
+    a.ended_ms = ColOptInt(s, 9);
+    if (a.ended_ms) {
+        AttemptResult r;
+        r.score_raw = sqlite3_column_double(s, 10);
+        r.score_max = sqlite3_column_double(s, 11);
+        r.passed = ColInt(s, 12) != 0;
+        a.result = r;
+    }
+    return a;
+}
+}  // namespace
+
+std::vector<AttemptRecord> ProgressStore::Attempts(const EventFilter& f) const {
+    std::vector<AttemptRecord> out;
+    static const std::string sql = std::string(kAttemptColumns) +
+                                   "WHERE (?1 IS NULL OR learner_id = ?1) AND (?2 = '' OR course_id = ?2) "
+                                   "AND max(started_ms, saved_ms) >= ?3 ORDER BY learner_id, quiz_id, attempt_number";
+    sqlite3_stmt* s = Prepare(sql.c_str());
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, FilterLearner(f), f.course_id, f.since_ms);
+    while (sqlite3_step(s) == SQLITE_ROW) out.push_back(ReadAttempt(s));
+    return out;
+}
+
+std::vector<AttemptRecord> ProgressStore::Attempts(LearnerId learner, const std::string& course_id,
+                                                   const std::string& quiz_id) const {
+    std::vector<AttemptRecord> out;
+    static const std::string sql = std::string(kAttemptColumns) +
+                                   "WHERE learner_id = ? AND course_id = ? AND quiz_id = ? ORDER BY attempt_number";
+    sqlite3_stmt* s = Prepare(sql.c_str());
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, learner, course_id, quiz_id);
+    while (sqlite3_step(s) == SQLITE_ROW) out.push_back(ReadAttempt(s));
+    return out;
+}
+
+std::optional<AttemptRecord> ProgressStore::OpenAttempt(LearnerId learner, const std::string& course_id,
+                                                        const std::string& quiz_id) const {
+    static const std::string sql = std::string(kAttemptColumns) +
+                                   "WHERE learner_id = ? AND course_id = ? AND quiz_id = ? AND ended_ms IS NULL "
+                                   "ORDER BY attempt_number DESC LIMIT 1";
+    sqlite3_stmt* s = Prepare(sql.c_str());
+    StmtScope scope(s);
+    if (!s) return std::nullopt;
+    BindAll(s, learner, course_id, quiz_id);
+    if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
+    return ReadAttempt(s);
+}
+
+int ProgressStore::NextAttemptNumber(LearnerId learner, const std::string& course_id,
+                                     const std::string& quiz_id) const {
+    sqlite3_stmt* s = Prepare(
+        "SELECT coalesce(max(attempt_number), 0) + 1 FROM attempts WHERE learner_id = ? AND course_id = ? "
+        "AND quiz_id = ?");
+    StmtScope scope(s);
+    if (!s) return 1;
+    BindAll(s, learner, course_id, quiz_id);
+    if (sqlite3_step(s) != SQLITE_ROW) return 1;
+    return static_cast<int>(ColInt(s, 0));
+}
+
+std::vector<ScenarioEndingRecord> ProgressStore::ScenarioEndings(const EventFilter& f) const {
+    std::vector<ScenarioEndingRecord> out;
+    sqlite3_stmt* s = Prepare(
+        "SELECT id, learner_id, course_id, scenario_id, ending_id, outcome, path_json, reached_ms "
+        "FROM scenario_endings "
+        "WHERE (?1 IS NULL OR learner_id = ?1) AND (?2 = '' OR course_id = ?2) AND reached_ms >= ?3 ORDER BY id");
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, FilterLearner(f), f.course_id, f.since_ms);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        ScenarioEndingRecord e;
+        e.id = ColInt(s, 0);
+        e.learner = ColInt(s, 1);
+        e.course_id = ColText(s, 2);
+        e.scenario_id = ColText(s, 3);
+        e.ending_id = ColText(s, 4);
+        e.outcome = ColText(s, 5);
+        e.path_json = ColText(s, 6);
+        e.reached_ms = ColInt(s, 7);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::optional<std::string> ProgressStore::GetSetting(LearnerId learner, const std::string& key) const {
+    sqlite3_stmt* s = Prepare("SELECT value FROM learner_settings WHERE learner_id = ? AND key = ?");
+    StmtScope scope(s);
+    if (!s) return std::nullopt;
+    BindAll(s, learner, key);
+    if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
+    return ColText(s, 0);
+}
+
+std::map<std::string, std::string> ProgressStore::Settings(LearnerId learner) const {
+    std::map<std::string, std::string> out;
+    sqlite3_stmt* s = Prepare("SELECT key, value FROM learner_settings WHERE learner_id = ?");
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, learner);
+    while (sqlite3_step(s) == SQLITE_ROW) out[ColText(s, 0)] = ColText(s, 1);
+    return out;
+}
+
+std::optional<Location> ProgressStore::LastLocation(LearnerId learner, const std::string& course_id) const {
+    sqlite3_stmt* s = Prepare(
+        "SELECT course_id, page_id, quiz_id, question_index, updated_ms FROM locations "
+        "WHERE learner_id = ?1 AND (?2 = '' OR course_id = ?2) ORDER BY updated_ms DESC LIMIT 1");
+    StmtScope scope(s);
+    if (!s) return std::nullopt;
+    BindAll(s, learner, course_id);
+    if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
+    Location loc;
+    loc.course_id = ColText(s, 0);
+    loc.page_id = ColText(s, 1);
+    loc.quiz_id = ColText(s, 2);
+    loc.question_index = static_cast<int>(ColInt(s, 3));
+    loc.updated_ms = ColInt(s, 4);
+    return loc;
+}
+
+std::vector<ActiveTime> ProgressStore::ActiveTimes(const EventFilter& f) const {
+    std::vector<ActiveTime> out;
+    sqlite3_stmt* s = Prepare(
+        "SELECT learner_id, course_id, item_type, item_id, active_ms, updated_ms FROM time_on_task "
+        "WHERE (?1 IS NULL OR learner_id = ?1) AND (?2 = '' OR course_id = ?2) AND updated_ms >= ?3 "
+        "ORDER BY learner_id, course_id, item_id");
+    StmtScope scope(s);
+    if (!s) return out;
+    BindAll(s, FilterLearner(f), f.course_id, f.since_ms);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        ActiveTime t;
+        t.learner = ColInt(s, 0);
+        t.course_id = ColText(s, 1);
+        t.item_type = ItemTypeFrom(ColText(s, 2));
+        t.item_id = ColText(s, 3);
+        t.active_ms = ColInt(s, 4);
+        t.updated_ms = ColInt(s, 5);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+LearnerProgress ProgressStore::LoadProgress(LearnerId learner, const std::string& course_id) const {
+    LearnerProgress p;
+    p.course_id = course_id;
+    {
+        sqlite3_stmt* s = Prepare(
+            "SELECT page_id, max(viewed_ms) FROM page_views WHERE learner_id = ? AND course_id = ? GROUP BY page_id");
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, learner, course_id);
+            while (sqlite3_step(s) == SQLITE_ROW) p.pages_viewed[ColText(s, 0)] = ColInt(s, 1);
+        }
+    }
+    {
+        sqlite3_stmt* s = Prepare(
+            "SELECT item_id, max(answered_ms) FROM answers WHERE learner_id = ? AND course_id = ? AND kind = 'check' "
+            "GROUP BY item_id");
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, learner, course_id);
+            while (sqlite3_step(s) == SQLITE_ROW) p.checks_answered[ColText(s, 0)] = ColInt(s, 1);
+        }
+    }
+    {
+        sqlite3_stmt* s = Prepare(
+            "SELECT quiz_id, ended_ms IS NOT NULL, score_raw, score_max, passed FROM attempts "
+            "WHERE learner_id = ? AND course_id = ?");
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, learner, course_id);
+            while (sqlite3_step(s) == SQLITE_ROW) {
+                LearnerProgress::QuizSummary& q = p.quizzes[ColText(s, 0)];
+                ++q.attempts_started;
+                if (ColInt(s, 1) == 0) continue;
+                ++q.attempts_submitted;
+                if (ColInt(s, 4) != 0) q.passed = true;
+                double max = sqlite3_column_double(s, 3);
+                if (max > 0) {
+                    double scaled = sqlite3_column_double(s, 2) / max;
+                    if (!q.best_scaled || scaled > *q.best_scaled) q.best_scaled = scaled;
+                }
+            }
+        }
+    }
+    {
+        sqlite3_stmt* s = Prepare(
+            "SELECT scenario_id, ending_id FROM scenario_endings WHERE learner_id = ? AND course_id = ? ORDER BY id");
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, learner, course_id);
+            while (sqlite3_step(s) == SQLITE_ROW) p.scenario_endings[ColText(s, 0)] = ColText(s, 1);
+        }
+    }
+    {
+        sqlite3_stmt* s = Prepare("SELECT item_id, active_ms FROM time_on_task WHERE learner_id = ? AND course_id = ?");
+        StmtScope scope(s);
+        if (s) {
+            BindAll(s, learner, course_id);
+            while (sqlite3_step(s) == SQLITE_ROW) p.active_ms[ColText(s, 0)] = ColInt(s, 1);
+        }
+    }
+    return p;
+}
+
+// ---- set aside ----------------------------------------------------------------------------------
+
+namespace {
+
+struct CourseIds {
+    std::set<std::string> pages, questions, quizzes, scenarios, lessons, modules;
+    std::map<std::string, std::set<std::string>> scenario_nodes;  // scenario id -> node and ending ids
+    std::set<std::string> all;
+};
+
+void CollectBlocks(const Blocks& blocks, CourseIds& ids);
+
+void CollectScenario(const Scenario& sc, CourseIds& ids) {
+    ids.scenarios.insert(sc.id);
+    CollectBlocks(sc.intro, ids);
+    for (const ScenarioNode& node : sc.nodes) {
+        ids.scenario_nodes[sc.id].insert(node.id);
+        CollectBlocks(node.body, ids);
+        CollectBlocks(node.debrief, ids);
+    }
+}
+
+void CollectBlocks(const Blocks& blocks, CourseIds& ids) {
+    for (const Block& b : blocks) {
+        if (b.question) ids.questions.insert(b.question->id);
+        if (b.scenario) CollectScenario(*b.scenario, ids);
+        CollectBlocks(b.children, ids);
+    }
+}
+
+void CollectQuiz(const Quiz& quiz, CourseIds& ids) {
+    ids.quizzes.insert(quiz.id);
+    for (const Pool& pool : quiz.pools) {
+        for (const auto& q : pool.questions) {
+            if (q) ids.questions.insert(q->id);
+        }
+    }
+}
+
+CourseIds Collect(const Course& course) {
+    CourseIds ids;
+    for (const Module& m : course.modules) {
+        ids.modules.insert(m.id);
+        CollectBlocks(m.facilitator, ids);
+        for (const Lesson& l : m.lessons) {
+            ids.lessons.insert(l.id);
+            CollectBlocks(l.facilitator, ids);
+            for (const Page& p : l.pages) {
+                ids.pages.insert(p.id);
+                CollectBlocks(p.blocks, ids);
+            }
+        }
+        if (m.quiz) CollectQuiz(*m.quiz, ids);
+    }
+    if (course.assessment) CollectQuiz(*course.assessment, ids);
+    for (const auto* set : {&ids.pages, &ids.questions, &ids.quizzes, &ids.scenarios, &ids.lessons, &ids.modules}) {
+        ids.all.insert(set->begin(), set->end());
+    }
+    ids.all.insert(course.id);
+    return ids;
+}
+
+}  // namespace
+
+std::vector<SetAsideItem> ProgressStore::SetAside(const Course& course, std::optional<LearnerId> learner) const {
+    CourseIds ids = Collect(course);
+    // Each query yields (learner, item id, rows, last time, context) for one kind of row; the
+    // predicate says whether the item still exists. Grouped in SQL, judged here.
+    struct Source {
+        const char* table;
+        const char* sql;
+        std::function<bool(const std::string& item, const std::string& context)> exists;
+    };
+    auto in = [](const std::set<std::string>& set, const std::string& id) { return set.count(id) > 0; };
+    const Source sources[] = {
+        {"page_views",
+         "SELECT learner_id, page_id, count(*), max(viewed_ms), '' FROM page_views "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2) GROUP BY learner_id, page_id",
+         [&](const std::string& item, const std::string&) { return in(ids.pages, item); }},
+        {"answers",
+         "SELECT learner_id, item_id, count(*), max(answered_ms), kind FROM answers "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2) AND kind <> 'scenario' "
+         "GROUP BY learner_id, item_id, kind",
+         [&](const std::string& item, const std::string&) { return in(ids.questions, item); }},
+        {"answers",
+         "SELECT learner_id, container_id, count(*), max(answered_ms), 'quiz' FROM answers "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2) AND kind = 'quiz' "
+         "GROUP BY learner_id, container_id",
+         [&](const std::string& item, const std::string&) { return in(ids.quizzes, item); }},
+        {"answers",
+         "SELECT learner_id, item_id, count(*), max(answered_ms), container_id FROM answers "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2) AND kind = 'scenario' "
+         "GROUP BY learner_id, container_id, item_id",
+         [&](const std::string& node, const std::string& scenario) {
+             auto it = ids.scenario_nodes.find(scenario);
+             return it != ids.scenario_nodes.end() && it->second.count(node) > 0;
+         }},
+        {"attempts",
+         "SELECT learner_id, quiz_id, count(*), max(saved_ms), '' FROM attempts "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2) GROUP BY learner_id, quiz_id",
+         [&](const std::string& item, const std::string&) { return in(ids.quizzes, item); }},
+        {"scenario_endings",
+         "SELECT learner_id, ending_id, count(*), max(reached_ms), scenario_id FROM scenario_endings "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2) GROUP BY learner_id, scenario_id, ending_id",
+         [&](const std::string& ending, const std::string& scenario) {
+             auto it = ids.scenario_nodes.find(scenario);
+             return it != ids.scenario_nodes.end() && it->second.count(ending) > 0;
+         }},
+        {"locations",
+         "SELECT learner_id, CASE WHEN page_id <> '' THEN page_id ELSE quiz_id END, 1, updated_ms, '' "
+         "FROM locations WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2)",
+         [&](const std::string& item, const std::string&) { return in(ids.pages, item) || in(ids.quizzes, item); }},
+        {"time_on_task",
+         "SELECT learner_id, item_id, 1, updated_ms, item_type FROM time_on_task "
+         "WHERE course_id = ?1 AND (?2 IS NULL OR learner_id = ?2)",
+         [&](const std::string& item, const std::string&) { return in(ids.all, item); }},
+    };
+    std::vector<SetAsideItem> out;
+    for (const Source& src : sources) {
+        sqlite3_stmt* s = Prepare(src.sql);
+        StmtScope scope(s);
+        if (!s) continue;
+        BindAll(s, course.id, learner);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            std::string item = ColText(s, 1);
+            std::string context = ColText(s, 4);
+            if (src.exists(item, context)) continue;
+            SetAsideItem a;
+            a.learner = ColInt(s, 0);
+            a.table = src.table;
+            a.item_id = item;
+            a.rows = static_cast<int>(ColInt(s, 2));
+            a.last_ms = ColInt(s, 3);
+            out.push_back(std::move(a));
+        }
+    }
+    return out;
+}
+
+}  // namespace lectern

@@ -1,0 +1,342 @@
+// ProgressStore: the durable record of what each learner did, in one SQLite file.
+//
+// Why it is shaped like this: users of every comparable system report lost progress (SCORM
+// size limits, save delays, "commit to LMS" steps that fail). Here every event is committed in
+// its own transaction, with the WAL synced (synchronous=FULL), before the call returns; the app
+// acknowledges an answer on screen only after that. Progress is keyed by course id + authored
+// ids (house rule 6), so a course update never shifts it onto other items; rows for items that
+// no longer exist are kept and reported as "set aside", never deleted.
+//
+// Nothing here reads the clock: every write takes the time as int64 unix milliseconds, so tests
+// and replays are deterministic.
+//
+// Guests: a guest is not a learner and has no LearnerId. The app simply makes no write calls for
+// a guest (there is no id to pass). OpenOptions::read_only exists for tools that must never
+// write (the export tool) and for a class-run mode; in that mode every write returns
+// StoreError::NotSaving and touches nothing.
+//
+// Threads: one ProgressStore per thread. Several stores (connections or processes) may share a
+// file: WAL lets readers run beside a writer, and busy_timeout makes writers wait for each other.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lectern {
+
+struct Course;
+
+using LearnerId = int64_t;
+
+// The schema this build writes. Older files are migrated forward on open; newer ones are refused.
+// v1: learners, page_views, answers, attempts, scenario_endings, locations, time_on_task.
+// v2: learner_settings; meta.store_id (a random UUID naming this store, so exported xAPI ids are
+//     globally unique and stable); indexes on event times for "export since".
+constexpr int kProgressSchemaVersion = 2;
+
+// $XDG_DATA_HOME/lectern when XDG_DATA_HOME is set and absolute (the XDG spec says to ignore a
+// relative one), else $HOME/.local/share/lectern (HOME from the password database if unset).
+std::string DefaultDataDir();
+// <data_dir>/progress.sqlite3
+std::string ProgressDbPath(const std::string& data_dir);
+
+// ---- results ------------------------------------------------------------------------------------
+
+enum class OpenStatus {
+    Ok,           // read-write, schema current
+    CannotWrite,  // directory or file not writable: opened read-only, "not saving" (store present)
+    Corrupt,      // file exists but is not a database or fails the integrity check (no store)
+    TooNew,       // user_version is newer than this build knows (no store; file untouched)
+    Locked,       // another connection held a lock longer than busy_timeout (no store)
+    IoError,      // anything else the OS refused (no store)
+};
+const char* ToString(OpenStatus status);
+
+enum class StoreError {
+    None,
+    NotSaving,        // the store is read-only (CannotWrite or OpenOptions::read_only)
+    Busy,             // another writer held the lock longer than busy_timeout
+    DiskFull,
+    Io,               // the OS refused the write
+    Corrupt,          // SQLite found the file damaged while writing
+    UnknownLearner,   // no learner with that id
+    DuplicateName,    // a learner with that display name (ignoring case) already exists
+    NotFound,         // no such attempt (or it was already submitted)
+    InvalidArgument,  // empty id or name, negative time, ...
+};
+const char* ToString(StoreError error);
+
+struct WriteResult {
+    StoreError error = StoreError::None;
+    std::string message;
+    int64_t id = 0;  // the new row's id (learner id for CreateLearner)
+
+    bool ok() const { return error == StoreError::None; }
+    explicit operator bool() const { return ok(); }
+};
+
+struct OpenOptions {
+    bool read_only = false;     // never write (export tool); the file is opened SQLITE_OPEN_READONLY
+    int busy_timeout_ms = 5000;
+    // PRAGMA quick_check on open: catches truncated or damaged files before anything is written
+    // on top of them. It reads the whole file; the benchmark shows what it costs.
+    bool verify_on_open = true;
+};
+
+// ---- records ------------------------------------------------------------------------------------
+
+struct Learner {
+    LearnerId id = 0;
+    std::string display_name;
+    int64_t created_ms = 0;
+    std::optional<std::string> pin_hash;  // filled by the PIN feature; null means no PIN
+};
+
+struct PageView {
+    int64_t id = 0;
+    LearnerId learner = 0;
+    std::string course_id;
+    std::string page_id;
+    int64_t viewed_ms = 0;
+};
+
+enum class AnswerKind { Check, Quiz, Scenario };
+const char* ToString(AnswerKind kind);  // "check", "quiz", "scenario"
+
+struct AnswerEvent {
+    LearnerId learner = 0;
+    std::string course_id;
+    AnswerKind kind = AnswerKind::Check;
+    std::string container_id;  // page id (check), quiz id (quiz) or scenario id (scenario)
+    std::string item_id;       // question id, or scenario node id
+    int attempt_number = 0;    // quiz answers: the attempt it belongs to; 0 otherwise
+    std::string response;      // opaque to the store: the learner's choice(s), e.g. JSON
+    std::optional<bool> correct;
+    std::optional<double> score;
+    std::optional<double> max_score;
+};
+
+struct AnswerRecord : AnswerEvent {
+    int64_t id = 0;
+    int64_t answered_ms = 0;
+};
+
+struct AttemptStart {
+    LearnerId learner = 0;
+    std::string course_id;
+    std::string quiz_id;
+    int attempt_number = 1;
+    int64_t seed = 0;
+    std::string state_json = "{}";  // opaque: drawn questions, order, answers so far
+};
+
+struct AttemptKey {
+    LearnerId learner = 0;
+    std::string course_id;
+    std::string quiz_id;
+    int attempt_number = 1;
+};
+
+struct AttemptResult {
+    double score_raw = 0;
+    double score_max = 0;
+    bool passed = false;
+};
+
+struct AttemptRecord {
+    int64_t id = 0;
+    LearnerId learner = 0;
+    std::string course_id;
+    std::string quiz_id;
+    int attempt_number = 0;
+    int64_t seed = 0;
+    int64_t started_ms = 0;
+    std::string state_json;
+    int64_t saved_ms = 0;
+    std::optional<int64_t> ended_ms;      // set once submitted
+    std::optional<AttemptResult> result;  // set once submitted
+
+    bool submitted() const { return ended_ms.has_value(); }
+};
+
+struct ScenarioEnding {
+    LearnerId learner = 0;
+    std::string course_id;
+    std::string scenario_id;
+    std::string ending_id;
+    std::string outcome;    // "best", "acceptable", "poor" (the ending's rating)
+    std::string path_json;  // opaque: the choices taken, for the debrief
+};
+
+struct ScenarioEndingRecord : ScenarioEnding {
+    int64_t id = 0;
+    int64_t reached_ms = 0;
+};
+
+// Where to resume: a page, or a question inside a quiz attempt.
+struct Location {
+    std::string course_id;
+    std::string page_id;      // empty when in a quiz
+    std::string quiz_id;      // empty when on a page
+    int question_index = -1;  // quiz only
+    int64_t updated_ms = 0;
+};
+
+enum class ItemType { Page, Question, Quiz, Scenario, Lesson, Module, Course };
+const char* ToString(ItemType type);  // "page", "question", ...
+
+struct ActiveTime {
+    LearnerId learner = 0;
+    std::string course_id;
+    ItemType item_type = ItemType::Page;
+    std::string item_id;
+    int64_t active_ms = 0;  // accumulated
+    int64_t updated_ms = 0;
+};
+
+// Rows that name an item the current course no longer has. Kept, reported, never deleted.
+struct SetAsideItem {
+    LearnerId learner = 0;
+    std::string table;    // "page_views", "answers", "attempts", "scenario_endings", ...
+    std::string item_id;  // the missing authored id
+    int rows = 0;
+    int64_t last_ms = 0;
+};
+
+// Filter for reads. Empty course_id = every course.
+struct EventFilter {
+    std::optional<LearnerId> learner;
+    std::string course_id;
+    int64_t since_ms = INT64_MIN;  // rows at or after this time
+
+    EventFilter() = default;
+    EventFilter(std::optional<LearnerId> learner_, std::string course_id_ = "", int64_t since_ms_ = INT64_MIN)
+        : learner(learner_), course_id(std::move(course_id_)), since_ms(since_ms_) {}
+};
+
+// Everything ComputeStatus needs for one learner in one course (see progress_status.h).
+struct LearnerProgress {
+    std::string course_id;
+    std::map<std::string, int64_t> pages_viewed;     // page id -> last viewed
+    std::map<std::string, int64_t> checks_answered;  // question id -> last answered
+    struct QuizSummary {
+        int attempts_started = 0;
+        int attempts_submitted = 0;
+        bool passed = false;
+        std::optional<double> best_scaled;  // best score_raw / score_max of submitted attempts
+    };
+    std::map<std::string, QuizSummary> quizzes;               // quiz id
+    std::map<std::string, std::string> scenario_endings;      // scenario id -> last ending id
+    std::map<std::string, int64_t> active_ms;                 // item id -> time on task
+};
+
+// ---- the store ----------------------------------------------------------------------------------
+
+class ProgressStore;
+
+struct OpenResult {
+    OpenStatus status = OpenStatus::IoError;
+    std::string message;                  // for a banner or a log line; names the path
+    std::unique_ptr<ProgressStore> store;  // present for Ok and CannotWrite
+    int found_version = 0;                 // user_version in the file before any migration
+
+    bool ok() const { return status == OpenStatus::Ok; }
+};
+
+class ProgressStore {
+public:
+    // Opens (creating when missing, with its folder, mode 0700) and migrates the database.
+    static OpenResult Open(const std::string& db_path, const OpenOptions& options = {});
+
+    ~ProgressStore();
+    ProgressStore(const ProgressStore&) = delete;
+    ProgressStore& operator=(const ProgressStore&) = delete;
+
+    const std::string& path() const { return m_path; }
+    bool read_only() const { return m_read_only; }
+    int schema_version() const;
+    // A random UUID made when the store was created: names this store in exported xAPI.
+    std::string store_id() const;
+    // PRAGMA integrity_check: "ok", or SQLite's list of problems.
+    std::string CheckIntegrity() const;
+
+    // ---- learners ----
+    WriteResult CreateLearner(const std::string& display_name, int64_t now_ms);
+    std::vector<Learner> Learners() const;
+    std::optional<Learner> FindLearner(const std::string& display_name) const;  // ignoring case
+    std::optional<Learner> GetLearner(LearnerId id) const;
+    WriteResult SetPinHash(LearnerId learner, const std::optional<std::string>& pin_hash, int64_t now_ms);
+
+    // ---- events: each is one committed transaction before the call returns ----
+    WriteResult RecordPageView(LearnerId learner, const std::string& course_id, const std::string& page_id,
+                               int64_t now_ms);
+    // A knowledge check or scenario choice; for quiz questions prefer RecordQuizAnswer.
+    WriteResult RecordAnswer(const AnswerEvent& answer, int64_t now_ms);
+    WriteResult StartAttempt(const AttemptStart& attempt, int64_t now_ms);
+    // Replaces the attempt's saved state (after every answer, or on navigation).
+    WriteResult SaveAttempt(const AttemptKey& key, const std::string& state_json, int64_t now_ms);
+    // The answer row and the attempt's new state in ONE transaction, so a crash can never leave
+    // an answer the resumed attempt does not know about (or the reverse).
+    WriteResult RecordQuizAnswer(const AnswerEvent& answer, const std::string& state_json, int64_t now_ms);
+    // Fails with NotFound if the attempt does not exist or was already submitted.
+    WriteResult SubmitAttempt(const AttemptKey& key, const AttemptResult& result, const std::string& state_json,
+                              int64_t now_ms);
+    WriteResult RecordScenarioEnding(const ScenarioEnding& ending, int64_t now_ms);
+    WriteResult SetSetting(LearnerId learner, const std::string& key, const std::string& value, int64_t now_ms);
+    WriteResult SaveLocation(LearnerId learner, const Location& location, int64_t now_ms);
+    // Adds active_ms to the learner's time on this item (the app reports small increments).
+    WriteResult AddActiveTime(LearnerId learner, const std::string& course_id, ItemType item_type,
+                              const std::string& item_id, int64_t active_ms, int64_t now_ms);
+
+    // ---- reads ----
+    std::vector<PageView> PageViews(const EventFilter& filter) const;
+    std::vector<AnswerRecord> Answers(const EventFilter& filter) const;
+    std::vector<AttemptRecord> Attempts(const EventFilter& filter) const;  // by quiz, attempt number
+    std::vector<AttemptRecord> Attempts(LearnerId learner, const std::string& course_id,
+                                        const std::string& quiz_id) const;
+    // The newest attempt of this quiz that was started but not submitted: what to resume.
+    std::optional<AttemptRecord> OpenAttempt(LearnerId learner, const std::string& course_id,
+                                             const std::string& quiz_id) const;
+    int NextAttemptNumber(LearnerId learner, const std::string& course_id, const std::string& quiz_id) const;
+    std::vector<ScenarioEndingRecord> ScenarioEndings(const EventFilter& filter) const;
+    std::optional<std::string> GetSetting(LearnerId learner, const std::string& key) const;
+    std::map<std::string, std::string> Settings(LearnerId learner) const;
+    // Empty course_id: the most recent location in any course (what to reopen at start-up).
+    std::optional<Location> LastLocation(LearnerId learner, const std::string& course_id = "") const;
+    std::vector<ActiveTime> ActiveTimes(const EventFilter& filter) const;
+
+    LearnerProgress LoadProgress(LearnerId learner, const std::string& course_id) const;
+    // Rows of this course (all learners, or one) naming items the course no longer has.
+    std::vector<SetAsideItem> SetAside(const Course& course, std::optional<LearnerId> learner = {}) const;
+
+private:
+    ProgressStore(sqlite3* db, std::string path, bool read_only);
+    sqlite3_stmt* Prepare(const char* sql) const;
+    template <typename Fn>
+    WriteResult Write(Fn&& body);
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+    bool m_read_only = false;
+    mutable std::map<const char*, sqlite3_stmt*> m_statements;  // keyed by the literal's address
+};
+
+// Renames a damaged database to <path>.bad-<UTC timestamp> (and its -wal and -shm alongside, as
+// <path>.bad-<ts>-wal, so SQLite still pairs them for anyone trying to recover it). Never deletes.
+// Returns the new path of the database file, or an error message.
+struct MoveAsideResult {
+    bool ok = false;
+    std::string new_path;
+    std::string message;
+};
+MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms);
+
+}  // namespace lectern
