@@ -1,0 +1,192 @@
+// Crash safety with real processes: a writer (tests/helpers/progress_writer.cpp) is SIGKILLed
+// at random moments; after every kill the database must open, pass integrity_check, and hold
+// every answer the writer acknowledged. Also: another process writing while this one does.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/progress_store.h"
+#include "progress_test_util.h"
+
+using namespace lectern;
+using namespace progress_test;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const std::string kWriter = std::string(LECTERN_BIN_DIR) + "/progress_writer";
+
+// A child process whose standard output we read through a pipe.
+struct Child {
+    pid_t pid = -1;
+    int out = -1;
+    std::string buffer;           // bytes not yet split into lines
+    std::vector<std::string> lines;
+
+    static Child Spawn(const std::vector<std::string>& args) {
+        Child c;
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) return c;
+        c.pid = ::fork();
+        if (c.pid == 0) {
+            ::dup2(fds[1], STDOUT_FILENO);
+            std::vector<char*> argv;
+            for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        c.out = fds[0];
+        return c;
+    }
+
+    // Reads whatever arrives until `deadline` (or EOF). Returns false at EOF.
+    bool ReadUntil(Clock::time_point deadline) {
+        for (;;) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+            if (left < 0) left = 0;
+            pollfd p{out, POLLIN, 0};
+            int ready = ::poll(&p, 1, static_cast<int>(left));
+            if (ready <= 0) return true;  // deadline
+            if (!ReadSome()) return false;
+        }
+    }
+
+    void ReadToEof() {
+        while (ReadSome()) {
+        }
+    }
+
+    bool ReadSome() {
+        char chunk[4096];
+        ssize_t n = ::read(out, chunk, sizeof chunk);
+        if (n <= 0) return false;
+        buffer.append(chunk, static_cast<size_t>(n));
+        for (size_t nl; (nl = buffer.find('\n')) != std::string::npos;) {
+            lines.push_back(buffer.substr(0, nl));
+            buffer.erase(0, nl + 1);
+        }
+        return true;
+    }
+
+    int Wait() {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ::close(out);
+        return status;
+    }
+};
+
+// "ACK <n>" lines -> n; anything else (ERR, FAIL) is reported.
+void CollectAcks(const std::vector<std::string>& lines, std::set<long long>& acked, long long& max_acked) {
+    for (const std::string& line : lines) {
+        if (line.rfind("ACK ", 0) == 0) {
+            long long n = std::atoll(line.c_str() + 4);
+            acked.insert(n);
+            max_acked = std::max(max_acked, n);
+        } else {
+            ADD_FAILURE() << "writer said: " << line;
+        }
+    }
+}
+
+std::set<std::string> AnsweredItems(ProgressStore& store) {
+    std::set<std::string> items;
+    for (const AnswerRecord& a : store.Answers({})) items.insert(a.item_id);
+    return items;
+}
+
+}  // namespace
+
+TEST(ProgressCrash, EveryAcknowledgedAnswerSurvivesSigkillAtRandomMoments) {
+    ASSERT_EQ(::access(kWriter.c_str(), X_OK), 0) << kWriter << " is missing: build the progress_writer target";
+    TempDir dir;
+    const std::string data_dir = dir.Sub("data");
+    const std::string db_path = ProgressDbPath(data_dir);
+
+    unsigned seed = std::random_device{}();
+    if (const char* s = std::getenv("LECTERN_KILL_SEED")) seed = static_cast<unsigned>(std::strtoul(s, nullptr, 10));
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> delay_ms(0, 30);
+    SCOPED_TRACE("LECTERN_KILL_SEED=" + std::to_string(seed));
+
+    const int kKills = 220;
+    std::set<long long> acked;
+    long long max_acked = 0;
+    int killed_before_first_ack = 0;
+    auto started = Clock::now();
+    for (int kill_no = 0; kill_no < kKills; ++kill_no) {
+        long long start = max_acked + 1;
+        Child child = Child::Spawn({kWriter, "--data-dir", data_dir, "--start", std::to_string(start)});
+        ASSERT_GT(child.pid, 0);
+        // Kill at a random moment: sometimes during open or the first migration, mostly mid-loop.
+        bool alive = child.ReadUntil(Clock::now() + std::chrono::milliseconds(delay_ms(rng)));
+        ::kill(child.pid, SIGKILL);
+        child.ReadToEof();  // ACKs already in the pipe were acknowledged before the kill
+        int status = child.Wait();
+        EXPECT_TRUE(!alive || (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) << "writer exited early";
+        size_t before = acked.size();
+        CollectAcks(child.lines, acked, max_acked);
+        if (acked.size() == before) ++killed_before_first_ack;
+
+        // Whatever moment it died at, the file must open clean and hold every ACKed answer.
+        OpenResult r = ProgressStore::Open(db_path);
+        ASSERT_EQ(r.status, OpenStatus::Ok) << "after kill " << kill_no << ": " << r.message;
+        ASSERT_EQ(r.store->CheckIntegrity(), "ok") << "after kill " << kill_no;
+        std::set<std::string> items = AnsweredItems(*r.store);
+        for (long long n : acked) {
+            ASSERT_TRUE(items.count("q" + std::to_string(n))) << "ACKed answer q" << n << " lost after kill " << kill_no;
+        }
+    }
+    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    std::printf("[ progress ] %d kills, %zu acknowledged answers all present, %d kills before any ACK, %.1f s\n",
+                kKills, acked.size(), killed_before_first_ack, seconds);
+    ::testing::Test::RecordProperty("kills", kKills);
+    ::testing::Test::RecordProperty("acked", static_cast<int>(acked.size()));
+    EXPECT_GT(acked.size(), 500u) << "the writer should get well past start-up in most runs";
+    EXPECT_LT(seconds, 60.0);
+}
+
+TEST(ProgressCrash, AnotherProcessWritingAtTheSameTimeLosesNothing) {
+    ASSERT_EQ(::access(kWriter.c_str(), X_OK), 0) << kWriter << " is missing: build the progress_writer target";
+    TempDir dir;
+    const std::string data_dir = dir.Sub("data");
+    const std::string db_path = ProgressDbPath(data_dir);
+    OpenResult mine = ProgressStore::Open(db_path);
+    ASSERT_EQ(mine.status, OpenStatus::Ok) << mine.message;
+    LearnerId me = mine.store->CreateLearner("this process", 1).id;
+
+    const int n = 300;
+    Child child = Child::Spawn({kWriter, "--data-dir", data_dir, "--count", std::to_string(n)});
+    ASSERT_GT(child.pid, 0);
+    for (int i = 0; i < n; ++i) {
+        WriteResult w = mine.store->RecordPageView(me, "course-a", "p" + std::to_string(i), 1000 + i);
+        ASSERT_TRUE(w.ok()) << w.message;
+    }
+    child.ReadToEof();
+    int status = child.Wait();
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "writer status " << status;
+    std::set<long long> acked;
+    long long max_acked = 0;
+    CollectAcks(child.lines, acked, max_acked);
+    EXPECT_EQ(acked.size(), static_cast<size_t>(n));
+
+    EXPECT_EQ(mine.store->PageViews({me}).size(), static_cast<size_t>(n));
+    std::set<std::string> items = AnsweredItems(*mine.store);
+    for (long long k : acked) EXPECT_TRUE(items.count("q" + std::to_string(k))) << k;
+    EXPECT_EQ(mine.store->CheckIntegrity(), "ok");
+}

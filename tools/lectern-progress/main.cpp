@@ -1,0 +1,156 @@
+// lectern-progress: exports the progress database for a spreadsheet (CSV) or an LRS (xAPI).
+// Opens the database read-only, so it can run while Lectern is open on the same file (WAL lets
+// a reader and a writer share it) and can never damage it.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "core/progress_export.h"
+#include "core/progress_store.h"
+
+namespace {
+
+const char* const kUsage =
+    "usage: lectern-progress export --format csv|xapi [options]\n"
+    "\n"
+    "Export learners' progress from a Lectern progress database.\n"
+    "\n"
+    "options:\n"
+    "  --format csv|xapi     csv: one row per learner and item; xapi: a JSON array of\n"
+    "                        xAPI 1.0.3 statements, one per recorded event\n"
+    "  --data-dir DIR        folder holding progress.sqlite3\n"
+    "                        (default: $XDG_DATA_HOME/lectern or ~/.local/share/lectern)\n"
+    "  --learner NAME        only this learner (display name, case ignored)\n"
+    "  --since ISO8601       only events (xapi) or items updated (csv) at or after this time,\n"
+    "                        e.g. 2024-05-01 or 2024-05-01T09:30:00+02:00\n"
+    "  --home-page URL       xAPI actor account homePage\n"
+    "                        (default: urn:lectern:store:<this database's id>)\n"
+    "  --activity-base IRI   prefix of xAPI activity ids (default: urn:lectern:course:)\n"
+    "  --output FILE         write to FILE instead of standard output\n"
+    "  -h, --help            show this help\n"
+    "      --version         show the version\n"
+    "\n"
+    "exit status: 0 ok, 1 the export failed, 2 bad arguments\n";
+
+int BadUsage(const std::string& message) {
+    std::fprintf(stderr, "lectern-progress: %s\n\n%s", message.c_str(), kUsage);
+    return 2;
+}
+
+// Writes through a temporary file and a rename, so a reader never sees half an export.
+bool WriteFileAtomically(const std::string& path, const std::string& text, std::string& error) {
+    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) {
+        error = "cannot write " + tmp + ": " + std::strerror(errno);
+        return false;
+    }
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = std::fflush(f) == 0 && ok;
+    ok = ::fsync(fileno(f)) == 0 && ok;
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        error = "cannot write " + path + ": " + std::strerror(errno);
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (const std::string& a : args) {
+        if (a == "-h" || a == "--help") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (a == "--version") {
+            std::printf("lectern-progress %s\n", LECTERN_VERSION);
+            return 0;
+        }
+    }
+    if (args.empty()) return BadUsage("missing command");
+    if (args[0] != "export") return BadUsage("unknown command '" + args[0] + "'");
+
+    std::string format, data_dir, output, since;
+    lectern::ExportOptions options;
+    for (size_t i = 1; i < args.size(); ++i) {
+        std::string name = args[i], value;
+        bool has_value = false;
+        if (auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            has_value = true;
+        }
+        static const char* const kWithValue[] = {"--format",   "--data-dir",      "--learner", "--since",
+                                                 "--home-page", "--activity-base", "--output"};
+        bool known = false;
+        for (const char* k : kWithValue) known = known || name == k;
+        if (!known) return BadUsage("unknown option '" + args[i] + "'");
+        if (!has_value) {
+            if (i + 1 >= args.size()) return BadUsage(name + " needs a value");
+            value = args[++i];
+        }
+        if (name == "--format") {
+            format = value;
+        } else if (name == "--data-dir") {
+            data_dir = value;
+        } else if (name == "--learner") {
+            options.learner_name = value;
+        } else if (name == "--since") {
+            since = value;
+        } else if (name == "--home-page") {
+            options.home_page = value;
+        } else if (name == "--activity-base") {
+            options.activity_base = value;
+        } else if (name == "--output") {
+            output = value;
+        }
+    }
+    if (format.empty()) return BadUsage("--format is required");
+    if (format != "csv" && format != "xapi") return BadUsage("--format must be csv or xapi, not '" + format + "'");
+    if (!since.empty()) {
+        std::optional<int64_t> ms = lectern::ParseIso8601(since);
+        if (!ms) return BadUsage("--since '" + since + "' is not an ISO 8601 date or time");
+        options.since_ms = *ms;
+    }
+    if (data_dir.empty()) data_dir = lectern::DefaultDataDir();
+
+    std::string db_path = lectern::ProgressDbPath(data_dir);
+    lectern::OpenOptions open_options;
+    open_options.read_only = true;
+    lectern::OpenResult opened = lectern::ProgressStore::Open(db_path, open_options);
+    if (!opened.store) {
+        std::fprintf(stderr, "lectern-progress: cannot open %s: %s (%s)\n", db_path.c_str(), opened.message.c_str(),
+                     lectern::ToString(opened.status));
+        return 1;
+    }
+    lectern::ExportResult result = format == "csv" ? lectern::ExportCsv(*opened.store, options)
+                                                   : lectern::ExportXapi(*opened.store, options);
+    if (!result.ok) {
+        std::fprintf(stderr, "lectern-progress: %s\n", result.error.c_str());
+        return 1;
+    }
+    if (output.empty() || output == "-") {
+        if (std::fwrite(result.text.data(), 1, result.text.size(), stdout) != result.text.size() ||
+            std::fflush(stdout) != 0) {
+            std::fprintf(stderr, "lectern-progress: cannot write to standard output\n");
+            return 1;
+        }
+    } else {
+        std::string error;
+        if (!WriteFileAtomically(output, result.text, error)) {
+            std::fprintf(stderr, "lectern-progress: %s\n", error.c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "lectern-progress: wrote %d %s to %s\n", result.records,
+                     format == "csv" ? "rows" : "statements", output.c_str());
+    }
+    return 0;
+}
