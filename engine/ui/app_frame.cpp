@@ -1,0 +1,177 @@
+// The frame around every screen: one window filling the viewport, the top bar, keyboard
+// shortcuts that work everywhere, and the dispatch to the current screen.
+#include <cstdio>
+
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+float ReadingWidth(const Fonts& fonts, float available) {
+    float measure = fonts.body_px * 36.0f;  // ~70 characters of DejaVu Serif
+    return std::max(std::min(measure, available - fonts.body_px * 2.0f), std::min(available, fonts.body_px * 12.0f));
+}
+
+bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, theme.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme.accent_text);
+    bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+bool KeyPressed(ImGuiKey key) {
+    if (ImGui::GetIO().WantTextInput) return false;
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key));
+}
+
+bool CharPressed(char c) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return false;
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i)
+        if (io.InputQueueCharacters[i] == static_cast<ImWchar>(c)) return true;
+    return false;
+}
+
+void CenterColumn(float width) {
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+}
+
+namespace {
+
+void OpenScreen(Frame& f, Screen s) {
+    Action a(ActionKind::OpenScreen);
+    a.screen = s;
+    f.actions.Push(a);
+}
+
+void TopBar(Frame& f) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    ImGuiStyle& style = ImGui::GetStyle();
+    float height = fonts.ui->FontSize + style.FramePadding.y * 2 + style.WindowPadding.y * 1.2f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
+    ImGui::BeginChild("##topbar", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(fonts.ui);
+    const Course* course = f.model.course;
+    if (course) {
+        if (ImGui::Button("Home")) OpenScreen(f, Screen::Home);
+        ImGui::SameLine();
+        if (f.state.screen == Screen::Reader) {
+            if (ImGui::Button(f.state.sidebar_open ? "Hide contents" : "Contents")) f.state.sidebar_open = !f.state.sidebar_open;
+            ImGui::SameLine();
+        } else {
+            if (ImGui::Button("Read")) OpenScreen(f, Screen::Reader);
+            ImGui::SameLine();
+        }
+        if (ImGui::Button("Glossary")) OpenScreen(f, Screen::Glossary);
+        ImGui::SameLine();
+        if (ImGui::Button("References")) OpenScreen(f, Screen::References);
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Help")) OpenScreen(f, Screen::Help);
+    ImGui::SameLine();
+    if (ImGui::Button("Display")) ImGui::OpenPopup("display");
+    if (ImGui::BeginPopup("display")) {
+        ImGui::TextUnformatted("Text size");
+        if (ImGui::Button("A-")) f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f});
+        ImGui::SameLine();
+        ImGui::Text("%d%%", static_cast<int>(f.state.text_scale * 100 + 0.5f));
+        ImGui::SameLine();
+        if (ImGui::Button("A+")) f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f});
+        ImGui::Separator();
+        ImGui::TextUnformatted("Theme");
+        for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::Yellow}) {
+            if (ImGui::Selectable(GetTheme(id).name, f.state.theme == id)) f.state.theme = id;
+        }
+        ImGui::EndPopup();
+    }
+    if (course) {
+        // The course title, right-aligned and muted, so the learner always knows where they are.
+        float w = fonts.ui->CalcTextSizeA(fonts.ui->FontSize, 1e9f, 0, course->title.c_str()).x;
+        ImGui::SameLine();
+        float x = ImGui::GetWindowContentRegionMax().x - w;
+        if (x > ImGui::GetCursorPosX() + fonts.body_px) {
+            ImGui::SetCursorPosX(x);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", course->title.c_str());
+        }
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void Banner(Frame& f) {
+    if (f.model.banner.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.warn_bg);
+    float h = f.fonts.ui->FontSize * 1.4f + ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("##banner", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushFont(f.fonts.ui_bold);
+    ImGui::TextUnformatted(f.model.banner.c_str());
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void GlobalKeys(Frame& f) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput) {
+        // GLFW key codes of printable keys are their ASCII codes; '=' is the unshifted '+'.
+        if (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed(334 /* keypad + */))
+            f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f});
+        if (ImGui::IsKeyPressed('-') || ImGui::IsKeyPressed(333 /* keypad - */))
+            f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f});
+        if (ImGui::IsKeyPressed('0')) f.actions.Push({ActionKind::SetTextScale, 0, {}, 1.0f});
+    }
+    if (ImGui::IsKeyPressed(290 /* F1 */) || CharPressed('?')) OpenScreen(f, Screen::Help);
+    if (ImGui::IsKeyPressed(296 /* F7 */)) f.state.theme = NextTheme(f.state.theme);
+    if (!f.model.course) return;
+    if (CharPressed('g')) OpenScreen(f, Screen::Glossary);
+    if (CharPressed('r')) OpenScreen(f, Screen::References);
+    if (CharPressed('h')) OpenScreen(f, Screen::Home);
+    bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    if (KeyPressed(ImGuiKey_Escape) && !popup_open) {
+        if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help)
+            OpenScreen(f, f.state.return_to);
+        else if (f.state.screen == Screen::Reader)
+            OpenScreen(f, Screen::Home);
+    }
+}
+
+}  // namespace
+
+void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts) {
+    const Theme& theme = GetTheme(state.theme);
+    Frame f{model, state, actions, fonts, theme, RichContext{model.course, &fonts, &theme, &actions}};
+    if (!model.course && state.screen != Screen::Help) state.screen = Screen::Error;
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                             ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGui::Begin("Lectern", nullptr, flags);
+    ImGui::PopStyleVar(2);
+    TopBar(f);
+    Banner(f);
+    GlobalKeys(f);
+    switch (state.screen) {
+        case Screen::Home: DrawHomeScreen(f); break;
+        case Screen::Reader: DrawReaderScreen(f); break;
+        case Screen::Glossary: DrawGlossaryScreen(f); break;
+        case Screen::References: DrawReferencesScreen(f); break;
+        case Screen::Help: DrawHelpScreen(f); break;
+        case Screen::Error: DrawErrorScreen(f); break;
+    }
+    ImGui::End();
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,239 @@
+#include "ui/blocks.h"
+
+#include <string>
+
+namespace lectern::ui {
+
+namespace {
+
+const char* CalloutLabel(CalloutKind kind) {
+    switch (kind) {
+        case CalloutKind::Note: return "Note";
+        case CalloutKind::Important: return "Important";
+        case CalloutKind::Example: return "Example";
+        case CalloutKind::Legal: return "The law";
+    }
+    return "";
+}
+
+void Gap(const Fonts& f, float lines) { ImGui::Dummy(ImVec2(1, f.body_px * lines)); }
+
+void DrawList(const Block& b, const BlockContext& ctx, int index) {
+    const Fonts& f = *ctx.rich.fonts;
+    const Theme& t = *ctx.rich.theme;
+    RichStyle style = BodyStyle(f, t);
+    float indent = f.body_px * 1.6f;
+    for (size_t i = 0; i < b.items.size(); ++i) {
+        ImVec2 start = ImGui::GetCursorScreenPos();
+        std::string marker = b.kind == BlockKind::NumberedList ? std::to_string(i + 1) + "." : "\xE2\x80\xA2";  // bullet
+        ImFont* mf = b.kind == BlockKind::NumberedList ? f.body : f.bold;
+        float mw = mf->CalcTextSizeA(mf->FontSize, 1e9f, 0, marker.c_str()).x;
+        float pad = (f.body->FontSize * style.line_height - f.body->FontSize) * 0.5f;
+        ImGui::GetWindowDrawList()->AddText(mf, mf->FontSize, ImVec2(start.x + indent - mw - f.body_px * 0.5f, start.y + pad),
+                                            ImGui::GetColorU32(b.kind == BlockKind::NumberedList ? t.text : t.text_muted),
+                                            marker.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
+        ImGui::PushID(index * 1000 + static_cast<int>(i));
+        ImGui::BeginGroup();
+        RichText("li", b.items[i], style, ctx.rich, ctx.width - indent);
+        ImGui::EndGroup();
+        ImGui::PopID();
+        ImGui::SetCursorScreenPos(ImVec2(start.x, ImGui::GetCursorScreenPos().y + f.body_px * 0.2f));
+    }
+}
+
+void DrawQuote(const Block& b, const BlockContext& ctx) {
+    const Fonts& f = *ctx.rich.fonts;
+    const Theme& t = *ctx.rich.theme;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float indent = f.body_px * 1.4f;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
+    ImGui::BeginGroup();
+    RichStyle style = BodyStyle(f, t);
+    style.regular = f.italic;
+    style.italic = f.body;  // emphasis inside a quote flips back to roman
+    style.bold = f.bold_italic;
+    style.bold_italic = f.bold;
+    RichText("quote", b.text, style, ctx.rich, ctx.width - indent * 1.5f);
+    if (!b.source.empty()) {
+        ImGui::PushFont(f.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, t.text_muted);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ctx.width - indent * 1.5f);
+        ImGui::TextWrapped("\xE2\x80\x94 %s", b.source.c_str());  // em dash
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::EndGroup();
+    float end_y = ImGui::GetItemRectMax().y;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(start.x + f.body_px * 0.3f, start.y + 2),
+                                              ImVec2(start.x + f.body_px * 0.3f + 4, end_y), ImGui::GetColorU32(t.quote_bar),
+                                              2.0f);
+}
+
+void DrawCallout(const Block& b, const BlockContext& ctx) {
+    const Fonts& f = *ctx.rich.fonts;
+    const Theme& t = *ctx.rich.theme;
+    int k = static_cast<int>(b.callout);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float pad = f.body_px * 0.9f;
+    // Draw the box behind the content: split the draw list into background and foreground.
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad + 4, start.y + pad * 0.8f));
+    ImGui::BeginGroup();
+    std::string label = CalloutLabel(b.callout);
+    ImGui::PushFont(f.ui_bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, t.text);
+    if (b.title.empty()) ImGui::TextUnformatted(label.c_str());
+    else ImGui::Text("%s: %s", label.c_str(), b.title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    BlockContext inner = ctx;
+    inner.width = ctx.width - pad * 2 - 4;
+    DrawBlocks(b.children, inner);
+    ImGui::EndGroup();
+    float end_y = ImGui::GetItemRectMax().y + pad * 0.3f;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + ctx.width, end_y), ImGui::GetColorU32(t.callout_bg[k]), 4.0f);
+    dl->AddRectFilled(start, ImVec2(start.x + 5, end_y), ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
+    ImGui::Dummy(ImVec2(ctx.width, 1));
+}
+
+void DrawTable(const Block& b, const BlockContext& ctx, int index) {
+    const Fonts& f = *ctx.rich.fonts;
+    const Theme& t = *ctx.rich.theme;
+    if (b.rows.empty()) return;
+    int cols = static_cast<int>(b.rows[0].size());
+    if (cols == 0) return;
+    if (!b.title.empty()) {
+        ImGui::PushFont(f.ui_bold);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ctx.width);
+        ImGui::TextWrapped("%s", b.title.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
+    ImGui::PushID(index);
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersH | ImGuiTableFlags_BordersOuterV | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(f.body_px * 0.5f, f.body_px * 0.35f));
+    if (ImGui::BeginTable("table", cols, flags, ImVec2(ctx.width, 0))) {
+        RichStyle body = BodyStyle(f, t);
+        body.line_height = 1.35f;
+        RichStyle head = body;
+        head.regular = f.bold;
+        head.italic = f.bold_italic;
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+            ImGui::TableNextRow(r == 0 ? ImGuiTableRowFlags_Headers : 0);
+            if (r == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(t.table_header_bg));
+            for (int c = 0; c < cols && c < static_cast<int>(b.rows[r].size()); ++c) {
+                ImGui::TableSetColumnIndex(c);
+                ImGui::PushID(static_cast<int>(r * 100 + static_cast<size_t>(c)));
+                RichText("cell", b.rows[r][static_cast<size_t>(c)], r == 0 ? head : body, ctx.rich,
+                         ImGui::GetContentRegionAvail().x);
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+}
+
+void DrawImage(const Block& b, const BlockContext& ctx, int index) {
+    const Fonts& f = *ctx.rich.fonts;
+    const Theme& t = *ctx.rich.theme;
+    Texture tex;
+    if (ctx.model && ctx.model->load_image && !b.resolved_path.empty()) tex = ctx.model->load_image(b.resolved_path);
+    if (tex.id && tex.width > 0) {
+        // Diagrams are drawn at 144 dpi: show them at half their pixels, scaled with the text.
+        float scale = f.body_px / 18.0f * 0.5f;
+        float w = std::min(ctx.width, tex.width * scale);
+        float h = w * tex.height / tex.width;
+        float x = ImGui::GetCursorPosX() + (ctx.width - w) * 0.5f;
+        ImGui::SetCursorPosX(x);
+        ImGui::Image(tex.id, ImVec2(w, h));
+        if (ImGui::IsItemHovered() && !b.alt.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(f.body_px * 24);
+            ImGui::TextUnformatted(b.alt.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    } else {
+        // The image could not be shown: the description stands in for it.
+        ImVec2 start = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRect(start, ImVec2(start.x + ctx.width, start.y + f.body_px * 3),
+                                            ImGui::GetColorU32(t.panel_border), 4.0f);
+        ImGui::SetCursorScreenPos(ImVec2(start.x + 10, start.y + 8));
+        WrappedText(f.italic, t.text_muted, "[Image: " + b.alt + "]", ctx.width - 20);
+        ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(ImGui::GetCursorScreenPos().y, start.y + f.body_px * 3)));
+    }
+    if (!b.caption.empty()) WrappedText(f.small, t.text_muted, b.caption, ctx.width);
+    if (!b.alt.empty() && tex.id) {
+        ImGui::PushID(index);
+        ImGui::PushFont(f.small);
+        if (ImGui::TreeNode("alt", "Text description of this image")) {
+            ImGui::PopFont();
+            WrappedText(f.body, t.text, b.alt, ctx.width - ImGui::GetStyle().IndentSpacing);
+            ImGui::TreePop();
+        } else {
+            ImGui::PopFont();
+        }
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void SectionLabel(const char* label, const Fonts& fonts, const ImVec4& color) {
+    ImGui::PushFont(fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void DrawBlocks(const Blocks& blocks, const BlockContext& ctx) {
+    const Fonts& f = *ctx.rich.fonts;
+    const Theme& t = *ctx.rich.theme;
+    int index = 0;
+    for (const Block& b : blocks) {
+        ImGui::PushID(index);
+        switch (b.kind) {
+            case BlockKind::Heading: {
+                Gap(f, b.level == 2 ? 0.6f : 0.3f);
+                ImFont* font = b.level == 2 ? f.heading2 : f.heading3;
+                RichText("h", b.text, SingleFontStyle(font, t.text, 1.25f), ctx.rich, ctx.width);
+                break;
+            }
+            case BlockKind::Paragraph: RichText("p", b.text, BodyStyle(f, t), ctx.rich, ctx.width); break;
+            case BlockKind::BulletList:
+            case BlockKind::NumberedList: DrawList(b, ctx, index); break;
+            case BlockKind::Quote: DrawQuote(b, ctx); break;
+            case BlockKind::Callout: DrawCallout(b, ctx); break;
+            case BlockKind::Table: DrawTable(b, ctx, index); break;
+            case BlockKind::Image: DrawImage(b, ctx, index); break;
+            case BlockKind::Question:
+                if (ctx.draw_question) ctx.draw_question(b);
+                break;
+            case BlockKind::Scenario:
+                if (ctx.draw_scenario) ctx.draw_scenario(b);
+                break;
+            case BlockKind::Facilitator:
+                if (ctx.show_facilitator) {
+                    SectionLabel("FACILITATOR NOTE (not shown to learners)", f, t.accent);
+                    DrawBlocks(b.children, ctx);
+                }
+                break;
+        }
+        ImGui::PopID();
+        if (b.kind != BlockKind::Facilitator || ctx.show_facilitator) Gap(f, 0.55f);
+        ++index;
+    }
+}
+
+}  // namespace lectern::ui

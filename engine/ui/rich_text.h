@@ -1,0 +1,45 @@
+// Rich text: a paragraph of styled runs laid out word by word, wrapped to a width, with real
+// bold and italic faces. Glossary terms, links and citations are keyboard-focusable items that
+// show their definition (or target, or citation) on hover and on keyboard focus.
+#pragma once
+
+#include <string>
+
+#include "ui/ui.h"
+
+namespace lectern::ui {
+
+struct RichStyle {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* bold_italic = nullptr;
+    ImVec4 color;
+    float line_height = 1.5f;  // times the font size
+    bool interactive = true;   // terms/links/cites are items (false inside tooltips)
+};
+
+struct RichContext {
+    const Course* course = nullptr;
+    const Fonts* fonts = nullptr;
+    const Theme* theme = nullptr;
+    Actions* actions = nullptr;
+};
+
+// Body text style from the fonts (regular/bold/italic/bold-italic) in the theme's text colour.
+RichStyle BodyStyle(const Fonts& fonts, const Theme& theme);
+// The same with every face replaced by one font (headings, captions).
+RichStyle SingleFontStyle(ImFont* font, ImVec4 color, float line_height = 1.3f);
+
+// Lays out and draws `runs` at the cursor, wrapping at `wrap_width` (0 = available width), and
+// advances the cursor past it. `id` must be unique among siblings (PushID is used inside).
+void RichText(const char* id, const Inline& runs, const RichStyle& style, const RichContext& ctx,
+              float wrap_width = 0.0f);
+
+// Measures the height RichText would take, without drawing.
+float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_width);
+
+// Plain text drawn wrapped with one font (a convenience for UI strings).
+void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width = 0.0f);
+
+}  // namespace lectern::ui

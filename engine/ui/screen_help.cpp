@@ -1,0 +1,68 @@
+// Help: every keyboard shortcut, and the plain facts about the program.
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+void DrawHelpScreen(Frame& f) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    ImGui::BeginChild("##help", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+    float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts.ui);
+    if (ImGui::Button("\xE2\x86\x90 Back")) {
+        Action a(ActionKind::OpenScreen);
+        a.screen = f.model.course ? f.state.return_to : Screen::Error;
+        f.actions.Push(a);
+    }
+    ImGui::PopFont();
+    RichText("h", Inline{{InlineKind::Text, "Using Lectern with the keyboard", true, false, {}}},
+             SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
+    static const char* keys[][2] = {
+        {"Right arrow / Left arrow", "Next page / previous page"},
+        {"Space, Page Down / Shift+Space, Page Up", "Scroll the page down / up"},
+        {"Home / End", "Top / bottom of the page"},
+        {"Up / Down arrows", "Move between links, terms, buttons and answers"},
+        {"Tab / Shift+Tab", "Move to the next / previous control"},
+        {"Enter or Space", "Press the focused button, pick the focused answer, open a term"},
+        {"Escape", "Close a pop-up; go back from the glossary, references or help"},
+        {"G / R / H", "Glossary / references / home"},
+        {"Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Larger / smaller / normal text (100% to 200%)"},
+        {"F7", "Next colour theme (light, dark, high contrast, black on yellow)"},
+        {"F1 or ?", "This help"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+                          ImVec2(width, 0))) {
+        ImGui::PushFont(fonts.ui);
+        for (const auto& row : keys) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushFont(fonts.ui_bold);
+            ImGui::TextWrapped("%s", row[0]);
+            ImGui::PopFont();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextWrapped("%s", row[1]);
+        }
+        ImGui::PopFont();
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    WrappedText(fonts.body, t.text,
+                "Glossary terms are underlined with dots: hover over one, or move to it with the arrow keys, to see its "
+                "definition. Links are underlined with a solid line.",
+                width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+    WrappedText(fonts.body, t.text,
+                "Screen readers cannot read Lectern's window. If you use one, ask for the course's HTML edition, which "
+                "has the same text and works with every screen reader.",
+                width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+    WrappedText(fonts.small, t.text_muted, std::string("Lectern ") + LECTERN_VERSION, width);
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,95 @@
+// Home: what the course is, who it is for, how long it takes, that it issues no certificate,
+// the one obvious next step (Start or Continue), and the contents.
+#include <cstdio>
+
+#include "ui/blocks.h"
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+void DrawHomeScreen(Frame& f) {
+    const Course& c = *f.model.course;
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    ImGui::BeginChild("##home", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+    float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 1.5f));
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+
+    RichText("title", Inline{{InlineKind::Text, c.title, true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich,
+             width);
+    char meta[256];
+    std::snprintf(meta, sizeof meta, "About %d minutes \xC2\xB7 version %s \xC2\xB7 %s", c.minutes, c.version.c_str(),
+                  c.lang.c_str());
+    WrappedText(fonts.ui, t.text_muted, meta, width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
+    RichText("desc", c.description, BodyStyle(fonts, t), f.rich, width);
+    if (!c.audience.empty()) {
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
+        SectionLabel("WHO IT IS FOR", fonts, t.text_muted);
+        RichText("aud", c.audience, BodyStyle(fonts, t), f.rich, width);
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
+    {
+        // The no-certificate notice is part of the course's promise: say it before anything starts.
+        Block notice;
+        notice.kind = BlockKind::Callout;
+        notice.callout = CalloutKind::Important;
+        notice.title = "For reference and professional development";
+        Block p;
+        p.kind = BlockKind::Paragraph;
+        p.text = Inline{{InlineKind::Text,
+                         "This guide issues no certificate and no record of completion. Your progress is kept on "
+                         "this computer only, so you can stop at any time and continue later.",
+                         false, false, {}}};
+        notice.children.push_back(p);
+        BlockContext bc(f.rich, &f.model, width);
+        DrawBlocks({notice}, bc);
+    }
+
+    ImGui::PushFont(fonts.ui_bold);
+    bool resume = f.model.page > 0;
+    std::string label = resume ? "Continue where you left off" : "Start the course";
+    if (PrimaryButton(label.c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f))) {
+        f.actions.Push(Action(ActionKind::GoToPage, f.model.page));
+    }
+    if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+    ImGui::PopFont();
+    if (resume) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", c.PageAt(f.model.page).title.c_str());
+    }
+
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 1.0f));
+    RichText("contents", Inline{{InlineKind::Text, "Contents", true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich,
+             width);
+    int reading_index = 0;
+    for (size_t mi = 0; mi < c.modules.size(); ++mi) {
+        const Module& m = c.modules[mi];
+        ImGui::PushID(static_cast<int>(mi));
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+        WrappedText(fonts.ui_bold, t.text, m.title, width);
+        if (!m.summary.empty()) RichText("sum", m.summary, SingleFontStyle(fonts.small, t.text_muted, 1.35f), f.rich, width);
+        for (size_t li = 0; li < m.lessons.size(); ++li) {
+            const Lesson& l = m.lessons[li];
+            ImGui::PushID(static_cast<int>(li));
+            ImGui::SetCursorPosX(left + fonts.body_px);
+            ImGui::PushFont(fonts.ui);
+            bool current = f.model.page >= reading_index && f.model.page < reading_index + static_cast<int>(l.pages.size());
+            if (ImGui::Selectable(l.title.c_str(), current, 0, ImVec2(width - fonts.body_px, 0)))
+                f.actions.Push(Action(ActionKind::GoToPage, reading_index));
+            ImGui::PopFont();
+            reading_index += static_cast<int>(l.pages.size());
+            ImGui::PopID();
+        }
+        ImGui::PopID();
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,193 @@
+// The lesson reader: contents on the left, the page in a readable column, Back/Next at the
+// bottom. Arrow keys turn pages; Space/Page Down/Page Up/Home/End scroll.
+#include <cstdio>
+
+#include "ui/blocks.h"
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+namespace {
+
+void Sidebar(Frame& f, float width) {
+    const Course& c = *f.model.course;
+    const Fonts& fonts = f.fonts;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
+    ImGui::BeginChild("##contents", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(fonts.ui);
+    int reading_index = 0;
+    const Course::PageRef here = c.reading_order[static_cast<size_t>(f.model.page)];
+    bool page_changed = f.state.last_drawn_page != f.model.page;
+    for (size_t mi = 0; mi < c.modules.size(); ++mi) {
+        const Module& m = c.modules[mi];
+        ImGui::PushID(static_cast<int>(mi));
+        if (page_changed && static_cast<int>(mi) == here.module) ImGui::SetNextItemOpen(true);
+        ImGui::PushFont(fonts.ui_bold);
+        bool open = ImGui::TreeNodeEx("##m", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", m.title.c_str());
+        ImGui::PopFont();
+        if (open) {
+            for (size_t li = 0; li < m.lessons.size(); ++li) {
+                const Lesson& l = m.lessons[li];
+                ImGui::PushID(static_cast<int>(li));
+                ImGui::TextDisabled("%s", l.title.c_str());
+                for (size_t pi = 0; pi < l.pages.size(); ++pi) {
+                    ImGui::PushID(static_cast<int>(pi));
+                    bool current = reading_index == f.model.page;
+                    ImGui::Indent(fonts.body_px * 0.6f);
+                    if (ImGui::Selectable(l.pages[pi].title.c_str(), current))
+                        f.actions.Push(Action(ActionKind::GoToPage, reading_index));
+                    if (current && page_changed) ImGui::SetScrollHereY(0.3f);
+                    ImGui::Unindent(fonts.body_px * 0.6f);
+                    ImGui::PopID();
+                    ++reading_index;
+                }
+                ImGui::PopID();
+            }
+            ImGui::TreePop();
+        } else {
+            for (const auto& l : m.lessons) reading_index += static_cast<int>(l.pages.size());
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void BottomBar(Frame& f, int count) {
+    const Fonts& fonts = f.fonts;
+    const Course& c = *f.model.course;
+    const Course::PageRef here = c.reading_order[static_cast<size_t>(f.model.page)];
+    const Lesson& lesson = c.modules[static_cast<size_t>(here.module)].lessons[static_cast<size_t>(here.lesson)];
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
+    ImGui::BeginChild("##bottombar", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(fonts.ui);
+    // A thin bar showing where this page sits in the whole course.
+    ImVec2 p = ImGui::GetWindowPos();
+    float w = ImGui::GetWindowWidth();
+    float done = count > 1 ? static_cast<float>(f.model.page) / static_cast<float>(count - 1) : 1.0f;
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w * done, p.y + 3), ImGui::GetColorU32(f.theme.accent));
+
+    ImGui::BeginDisabled(f.model.page == 0);
+    if (ImGui::Button("\xE2\x86\x90 Back")) f.actions.Push(Action(ActionKind::PrevPage));
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    char where[128];
+    std::snprintf(where, sizeof where, "Page %d of %d in this lesson", here.page + 1, static_cast<int>(lesson.pages.size()));
+    float tw = ImGui::CalcTextSize(where).x;
+    float next_w = ImGui::CalcTextSize("Next \xE2\x86\x92").x + ImGui::GetStyle().FramePadding.x * 2;
+    float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - tw - next_w) * 0.5f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(where);
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - next_w);
+    bool last = f.model.page + 1 >= count;
+    ImGui::BeginDisabled(last);
+    if (PrimaryButton("Next \xE2\x86\x92", f.theme)) f.actions.Push(Action(ActionKind::NextPage));
+    ImGui::EndDisabled();
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void PageKeys(Frame& f) {
+    if (KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::NextPage));
+    if (KeyPressed(ImGuiKey_LeftArrow)) f.actions.Push(Action(ActionKind::PrevPage));
+}
+
+// Space / Page Down / Page Up / Home / End scroll the page (inside the page's child window).
+void ScrollKeys(const Fonts& fonts) {
+    const ImGuiIO& io = ImGui::GetIO();
+    float page = ImGui::GetWindowHeight() * 0.85f;
+    float y = ImGui::GetScrollY();
+    if (KeyPressed(ImGuiKey_PageDown) || (KeyPressed(ImGuiKey_Space) && !io.KeyShift && !io.NavVisible))
+        ImGui::SetScrollY(y + page);
+    if (KeyPressed(ImGuiKey_PageUp) || (KeyPressed(ImGuiKey_Space) && io.KeyShift && !io.NavVisible))
+        ImGui::SetScrollY(y - page);
+    if (KeyPressed(ImGuiKey_Home)) ImGui::SetScrollY(0);
+    if (KeyPressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+    (void)fonts;
+}
+
+}  // namespace
+
+void DrawReaderScreen(Frame& f) {
+    const Course& c = *f.model.course;
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    int count = static_cast<int>(c.reading_order.size());
+    if (count == 0) return;
+    const Course::PageRef here = c.reading_order[static_cast<size_t>(f.model.page)];
+    const Module& module = c.modules[static_cast<size_t>(here.module)];
+    const Lesson& lesson = module.lessons[static_cast<size_t>(here.lesson)];
+    const Page& page = lesson.pages[static_cast<size_t>(here.page)];
+    PageKeys(f);
+
+    float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
+    float total_w = ImGui::GetContentRegionAvail().x;
+    float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 17.0f);
+    ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar);
+    if (f.state.sidebar_open) {
+        Sidebar(f, sidebar_w);
+        ImGui::SameLine(0, 0);
+    }
+    bool page_changed = f.state.last_drawn_page != f.model.page;
+    ImGui::BeginChild("##page", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (page_changed) ImGui::SetScrollY(0);
+    if (page_changed || f.state.focus_main) {
+        ImGui::SetWindowFocus();
+        f.state.focus_main = false;
+    }
+    ScrollKeys(fonts);
+    float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+    float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 1.2f));
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+    char crumb[512];
+    std::snprintf(crumb, sizeof crumb, "%s  \xC2\xB7  %s", module.title.c_str(), lesson.title.c_str());
+    WrappedText(fonts.small, t.text_muted, crumb, width);
+    RichText("title", Inline{{InlineKind::Text, page.title, true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+             f.rich, width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
+
+    if (here.page == 0 && !lesson.objectives.empty()) {
+        // Objectives open the lesson: what the learner will be able to do.
+        Block box;
+        box.kind = BlockKind::Callout;
+        box.callout = CalloutKind::Note;
+        box.title = "In this lesson you will";
+        Block list;
+        list.kind = BlockKind::BulletList;
+        list.items = lesson.objectives;
+        box.children.push_back(list);
+        BlockContext bc(f.rich, &f.model, width);
+        DrawBlocks({box}, bc);
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+    }
+
+    BlockContext bc(f.rich, &f.model, width);
+    bc.show_facilitator = f.model.present_mode;
+    DrawBlocks(page.blocks, bc);
+
+    // The end of the page says what comes next, so the learner never wonders.
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    if (f.model.page + 1 < count) {
+        const Page& next = c.PageAt(f.model.page + 1);
+        std::string label = "Next: " + next.title + "  \xE2\x86\x92";
+        ImGui::PushFont(fonts.ui);
+        if (ImGui::Button(label.c_str())) f.actions.Push(Action(ActionKind::NextPage));
+        ImGui::PopFont();
+    } else {
+        WrappedText(fonts.ui_bold, t.text, "You have reached the end of the course.", width);
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 3));
+    ImGui::EndGroup();
+    ImGui::EndChild();
+    ImGui::EndChild();
+    BottomBar(f, count);
+    f.state.last_drawn_page = f.model.page;
+}
+
+}  // namespace lectern::ui

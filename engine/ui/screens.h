@@ -1,0 +1,36 @@
+// One function per screen (house style rule 2), each over the model, UI state and actions.
+// Shared helpers for the frame live in app_frame.cpp.
+#pragma once
+
+#include "ui/rich_text.h"
+#include "ui/ui.h"
+
+namespace lectern::ui {
+
+struct Frame {
+    const ViewModel& model;
+    UiState& state;
+    Actions& actions;
+    const Fonts& fonts;
+    const Theme& theme;
+    RichContext rich;
+};
+
+void DrawHomeScreen(Frame& f);
+void DrawReaderScreen(Frame& f);
+void DrawGlossaryScreen(Frame& f);
+void DrawReferencesScreen(Frame& f);
+void DrawHelpScreen(Frame& f);
+void DrawErrorScreen(Frame& f);
+
+// Width of the reading column for the space available (a readable measure of ~70 characters).
+float ReadingWidth(const Fonts& fonts, float available);
+// A button drawn with the accent colour (the one obvious next step on a screen).
+bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size = ImVec2(0, 0));
+// Key helpers: true once when pressed and no text field has the keyboard.
+bool KeyPressed(ImGuiKey key);
+bool CharPressed(char c);
+// Centres the next content of `width` in the current window.
+void CenterColumn(float width);
+
+}  // namespace lectern::ui

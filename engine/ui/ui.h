@@ -1,0 +1,131 @@
+// The UI: screens that draw the model with Dear ImGui and emit Actions (intents). The app
+// applies the actions to core after the frame. The UI keeps only UI state (scroll, focus,
+// which popup is open); the model is the application's (Dear ImGui FAQ: the app owns its data).
+#pragma once
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/model.h"
+
+namespace lectern::ui {
+
+// Faces the platform baked (pointers into the atlas; the app copies them in each frame).
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* bold_italic = nullptr;
+    ImFont* heading1 = nullptr;
+    ImFont* heading2 = nullptr;
+    ImFont* heading3 = nullptr;
+    ImFont* ui = nullptr;
+    ImFont* ui_bold = nullptr;
+    ImFont* small = nullptr;
+    float body_px = 18.0f;
+};
+
+enum class ThemeId { Light, Dark, HighContrast, Yellow };
+
+struct Theme {
+    ThemeId id = ThemeId::Light;
+    const char* name = "Light";
+    ImVec4 background, panel, panel_border, text, text_muted, accent, accent_text, link, term, focus;
+    ImVec4 button, button_hover, button_active, selection;
+    ImVec4 callout_bg[4], callout_bar[4];  // note, important, example, legal
+    ImVec4 quote_bar, table_header_bg, table_row_alt;
+    ImVec4 good, good_bg, bad, bad_bg, warn_bg;
+};
+
+const Theme& GetTheme(ThemeId id);
+ThemeId NextTheme(ThemeId id);
+const char* ThemeKey(ThemeId id);  // "light", "dark", "contrast", "yellow"
+bool ThemeFromKey(const std::string& key, ThemeId* out);
+// Pushes the theme into ImGui's style (colours, rounding, padding scaled to the body size).
+void ApplyTheme(const Theme& theme, float scale);
+// WCAG 2.1 contrast ratio of two sRGB colours (alpha ignored), 1.0 to 21.0.
+double ContrastRatio(const ImVec4& a, const ImVec4& b);
+// Every (text, background) pair a theme draws, with a name, for the contrast test.
+struct ColorPair {
+    const char* name;
+    ImVec4 fg, bg;
+};
+std::vector<ColorPair> TextPairs(const Theme& theme);
+
+enum class Screen { Home, Reader, Glossary, References, Help, Error };
+
+struct Texture {
+    ImTextureID id = nullptr;
+    int width = 0;
+    int height = 0;
+};
+
+// What the screens read. Everything here is owned by the app and outlives the frame.
+struct ViewModel {
+    const Course* course = nullptr;        // null when the course failed to load
+    const Diagnostics* diagnostics = nullptr;
+    std::string course_path;
+    int page = 0;                           // reading index of the current page
+    std::function<Texture(const std::string& path)> load_image;  // may be empty (tests)
+    std::string banner;                     // a warning shown on every screen (e.g. not saving)
+    bool present_mode = false;              // facilitator notes visible
+};
+
+enum class ActionKind {
+    GoToPage,      // index
+    NextPage,
+    PrevPage,
+    FollowLink,    // id: page, lesson or module id
+    OpenScreen,    // screen
+    OpenTerm,      // id: glossary entry to show on the glossary screen
+    SetTextScale,  // value
+    CycleTheme,
+    Quit,
+};
+
+struct Action {
+    ActionKind kind;
+    int index = 0;
+    std::string id;
+    float value = 0;
+    Screen screen = Screen::Home;
+
+    Action(ActionKind k, int i = 0, std::string ref = {}, float v = 0) : kind(k), index(i), id(std::move(ref)), value(v) {}
+    static Action Open(Screen s, std::string ref = {}) {
+        Action a(ActionKind::OpenScreen, 0, std::move(ref));
+        a.screen = s;
+        return a;
+    }
+};
+
+struct Actions {
+    std::vector<Action> list;
+    void Push(Action a) { list.push_back(std::move(a)); }
+    bool Has(ActionKind kind) const {
+        for (const auto& a : list)
+            if (a.kind == kind) return true;
+        return false;
+    }
+};
+
+// UI state only: which screen, what is open, what to scroll to.
+struct UiState {
+    Screen screen = Screen::Home;
+    Screen return_to = Screen::Home;  // where Escape/Back from glossary/help goes
+    bool sidebar_open = true;
+    int last_drawn_page = -1;         // to reset scroll and focus when the page changes
+    char glossary_filter[128] = "";
+    std::string glossary_focus;       // entry to scroll to
+    float text_scale = 1.0f;
+    ThemeId theme = ThemeId::Light;
+    bool focus_main = true;           // give keyboard focus to the main column next frame
+};
+
+// Draws one whole frame of the application (all screens) into the current ImGui context.
+void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts);
+
+}  // namespace lectern::ui
