@@ -1,0 +1,565 @@
+#include "core/grading.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+namespace lectern {
+
+namespace {
+
+using nlohmann::json;
+
+// libstdc++'s regex matcher recurses once per character or so; a pasted essay could exhaust the
+// stack, which no try/catch can stop. Short answers are short, so longer input never matches.
+constexpr size_t kMaxPatternInput = 1000;
+
+// ---- UTF-8 helpers -----------------------------------------------------------------------------
+
+// Decodes one code point at `i`; returns its length, or 0 for a byte that does not start a valid
+// sequence (the caller keeps such a byte as it is).
+size_t DecodeUtf8(std::string_view s, size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    size_t len = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool IsSpace(char32_t cp) {
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// Simple (one-to-one) case folding for the scripts the course fonts cover. Full folding
+// ("ß" -> "ss") would change lengths and is not needed for short answers.
+char32_t FoldCase(char32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
+    if (cp < 0xC0) return cp;
+    if (cp <= 0xDE) return cp == 0xD7 ? cp : cp + 0x20;  // Latin-1 (0xD7 is the times sign)
+    if (cp >= 0x100 && cp <= 0x137) return cp | 1;       // Latin Extended-A: even upper, odd lower
+    if (cp >= 0x139 && cp <= 0x148) return (cp & 1) ? cp + 1 : cp;
+    if (cp >= 0x14A && cp <= 0x177) return cp | 1;
+    if (cp == 0x178) return 0xFF;
+    if (cp >= 0x179 && cp <= 0x17E) return (cp & 1) ? cp + 1 : cp;
+    if (cp == 0x386) return 0x3AC;  // Greek with tonos
+    if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;
+    if (cp == 0x38C) return 0x3CC;
+    if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+    if (cp == 0x3C2) return 0x3C3;                     // final sigma compares as sigma
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;  // Cyrillic
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF)) return cp | 1;
+    return cp;
+}
+
+// Trim and collapse white space; optionally fold case.
+std::string Normalize(std::string_view text, bool fold) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    size_t i = 0;
+    while (i < text.size()) {
+        char32_t cp = 0;
+        const size_t len = DecodeUtf8(text, i, cp);
+        if (len == 0) {  // invalid byte: keep it, it is still part of the answer
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out += text[i];
+            ++i;
+            continue;
+        }
+        i += len;
+        if (IsSpace(cp)) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        AppendUtf8(out, fold ? FoldCase(cp) : cp);
+    }
+    return out;
+}
+
+// ---- scoring helpers ---------------------------------------------------------------------------
+
+struct Score {
+    long numerator = 0;  // never below zero
+    long denominator = 1;
+};
+
+void ApplyScore(const Question& question, Score score, Grade& grade) {
+    grade.max = std::max(0, question.points);
+    if (score.denominator <= 0 || score.numerator <= 0) {
+        grade.status = GradeStatus::Incorrect;
+        grade.earned = 0.0;
+    } else if (score.numerator >= score.denominator) {
+        grade.status = GradeStatus::Correct;
+        grade.earned = grade.max;
+    } else {
+        grade.status = GradeStatus::Partial;
+        grade.earned = grade.max * static_cast<double>(score.numerator) / static_cast<double>(score.denominator);
+    }
+}
+
+// Keeps the first occurrence of each id: picking the same choice twice is one pick.
+std::vector<std::string> Distinct(const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const auto& id : ids)
+        if (seen.insert(id).second) out.push_back(id);
+    return out;
+}
+
+Score GradeChoices(const Question& question, const Response& response, Grade& grade) {
+    const std::vector<std::string> picked = Distinct(response.selected);
+    std::set<std::string> known;
+    long key_count = 0;
+    for (const auto& choice : question.choices) {
+        known.insert(choice.id);
+        const bool selected = std::find(picked.begin(), picked.end(), choice.id) != picked.end();
+        grade.choices.push_back({choice.id, selected, choice.correct});
+        if (choice.correct) ++key_count;
+    }
+    long right_picks = 0;
+    long wrong_picks = 0;
+    for (const auto& id : picked) {
+        if (!known.count(id)) {
+            grade.unknown_ids.push_back(id);
+            ++wrong_picks;
+            continue;
+        }
+        const bool is_key = std::any_of(question.choices.begin(), question.choices.end(),
+                                        [&](const Choice& c) { return c.id == id && c.correct; });
+        is_key ? ++right_picks : ++wrong_picks;
+    }
+    if (key_count == 0) return {0, 1};  // authoring error (reported by ValidateQuestion)
+    if (question.type == QuestionType::Single) {
+        // One pick, and it is the key; several picks cannot be a single answer.
+        return {picked.size() == 1 && right_picks == 1 ? 1 : 0, 1};
+    }
+    if (question.scoring == Scoring::Partial) return {std::max(0L, right_picks - wrong_picks), key_count};
+    return {right_picks == key_count && wrong_picks == 0 ? 1 : 0, 1};
+}
+
+Score GradeTrueFalse(const Question& question, const Response& response, bool answered, Grade& grade) {
+    grade.choices.push_back({"true", answered && response.value, question.tf_answer});
+    grade.choices.push_back({"false", answered && !response.value, !question.tf_answer});
+    return {answered && response.value == question.tf_answer ? 1 : 0, 1};
+}
+
+Score GradeMatching(const Question& question, const Response& response, Grade& grade) {
+    std::set<std::string> known;
+    for (const auto& pair : question.pairs) known.insert(pair.id);
+    long right = 0;
+    for (const auto& pair : question.pairs) {
+        const auto it = response.matches.find(pair.id);
+        const std::string chosen = it == response.matches.end() ? std::string() : it->second;
+        const bool ok = chosen == pair.id;
+        grade.pairs.push_back({pair.id, chosen, ok});
+        if (ok) ++right;
+        if (!chosen.empty() && !known.count(chosen)) grade.unknown_ids.push_back(chosen);
+    }
+    // A match for a left item the question does not have is a wrong match on top of the others,
+    // like a wrong pick in a multiple-response question.
+    long extra = 0;
+    for (const auto& [left, chosen] : response.matches) {
+        if (known.count(left)) continue;
+        grade.unknown_ids.push_back(left);
+        ++extra;
+    }
+    const long total = static_cast<long>(question.pairs.size());
+    if (total == 0) return {0, 1};
+    if (question.scoring == Scoring::Partial) return {std::max(0L, right - extra), total};
+    return {right == total && extra == 0 ? 1 : 0, 1};
+}
+
+Score GradeOrdering(const Question& question, const Response& response, Grade& grade) {
+    std::set<std::string> known;
+    for (const auto& item : question.items) known.insert(item.id);
+    long right = 0;
+    for (size_t i = 0; i < question.items.size(); ++i) {
+        const std::string given = i < response.order.size() ? response.order[i] : std::string();
+        const bool ok = given == question.items[i].id;
+        grade.positions.push_back({question.items[i].id, given, ok});
+        if (ok) ++right;
+    }
+    for (const auto& id : response.order)
+        if (!known.count(id)) grade.unknown_ids.push_back(id);
+    // Entries past the end of the list are wrong placements on top of the others.
+    const long total = static_cast<long>(question.items.size());
+    const long extra = std::max(0L, static_cast<long>(response.order.size()) - total);
+    if (total == 0) return {0, 1};
+    if (question.scoring == Scoring::Partial) return {std::max(0L, right - extra), total};
+    return {right == total && extra == 0 ? 1 : 0, 1};
+}
+
+bool PatternMatches(const std::string& pattern, const std::string& answer, const std::string& folded) {
+    if (answer.size() > kMaxPatternInput) return false;
+    try {
+        const std::regex re(pattern, std::regex::ECMAScript | std::regex::icase);
+        // std::regex folds ASCII only; trying the folded answer too lets "ÉMILE" match "émile".
+        return std::regex_match(answer, re) || std::regex_match(folded, re);
+    } catch (...) {
+        return false;  // a pattern that does not compile is reported by ValidateQuestion
+    }
+}
+
+Score GradeText(const Question& question, const Response& response, Grade& grade) {
+    const std::string answer = Normalize(response.text, false);
+    const std::string folded = Normalize(response.text, true);
+    if (folded.empty()) return {0, 1};
+    for (const auto& accept : question.accept) {
+        const std::string key = Normalize(accept, true);
+        if (!key.empty() && key == folded) {
+            grade.matched = accept;
+            return {1, 1};
+        }
+    }
+    if (!question.pattern.empty() && PatternMatches(question.pattern, answer, folded)) {
+        grade.matched = question.pattern;
+        return {1, 1};
+    }
+    return {0, 1};
+}
+
+}  // namespace
+
+// ---- Response ----------------------------------------------------------------------------------
+
+Response Response::None() { return {}; }
+
+Response Response::Choices(std::vector<std::string> ids) {
+    Response r;
+    r.kind = ResponseKind::Choices;
+    r.selected = std::move(ids);
+    return r;
+}
+
+Response Response::TrueFalse(bool v) {
+    Response r;
+    r.kind = ResponseKind::TrueFalse;
+    r.value = v;
+    return r;
+}
+
+Response Response::Matching(std::map<std::string, std::string> left_to_right) {
+    Response r;
+    r.kind = ResponseKind::Matching;
+    r.matches = std::move(left_to_right);
+    return r;
+}
+
+Response Response::Ordering(std::vector<std::string> ids) {
+    Response r;
+    r.kind = ResponseKind::Ordering;
+    r.order = std::move(ids);
+    return r;
+}
+
+Response Response::Text(std::string typed) {
+    Response r;
+    r.kind = ResponseKind::Text;
+    r.text = std::move(typed);
+    return r;
+}
+
+bool Response::IsAnswered() const {
+    switch (kind) {
+    case ResponseKind::Unanswered: return false;
+    case ResponseKind::Choices: return !selected.empty();
+    case ResponseKind::TrueFalse: return true;
+    case ResponseKind::Matching:
+        return std::any_of(matches.begin(), matches.end(), [](const auto& m) { return !m.second.empty(); });
+    case ResponseKind::Ordering: return !order.empty();
+    case ResponseKind::Text: return !Normalize(text, false).empty();
+    }
+    return false;
+}
+
+bool Response::operator==(const Response& other) const {
+    return kind == other.kind && selected == other.selected && value == other.value && matches == other.matches &&
+           order == other.order && text == other.text;
+}
+
+ResponseKind ResponseKindFor(QuestionType type) {
+    switch (type) {
+    case QuestionType::Single:
+    case QuestionType::Multiple: return ResponseKind::Choices;
+    case QuestionType::TrueFalse: return ResponseKind::TrueFalse;
+    case QuestionType::Matching: return ResponseKind::Matching;
+    case QuestionType::Ordering: return ResponseKind::Ordering;
+    case QuestionType::Text: return ResponseKind::Text;
+    }
+    return ResponseKind::Unanswered;
+}
+
+// ---- JSON --------------------------------------------------------------------------------------
+
+namespace {
+
+const char* KindName(ResponseKind kind) {
+    switch (kind) {
+    case ResponseKind::Unanswered: return "unanswered";
+    case ResponseKind::Choices: return "choices";
+    case ResponseKind::TrueFalse: return "truefalse";
+    case ResponseKind::Matching: return "matching";
+    case ResponseKind::Ordering: return "ordering";
+    case ResponseKind::Text: return "text";
+    }
+    return "unanswered";
+}
+
+bool StringArray(const json& j, std::vector<std::string>& out) {
+    if (!j.is_array()) return false;
+    for (const auto& e : j) {
+        if (!e.is_string()) return false;
+        out.push_back(e.get<std::string>());
+    }
+    return true;
+}
+
+Parsed<Response> Bad(std::string why) {
+    Parsed<Response> p;
+    p.error = ParseError::Malformed;
+    p.message = "saved response: " + std::move(why);
+    return p;
+}
+
+}  // namespace
+
+std::string ResponseToJson(const Response& response) {
+    json j = json::object();
+    j["kind"] = KindName(response.kind);
+    switch (response.kind) {
+    case ResponseKind::Unanswered: break;
+    case ResponseKind::Choices: j["selected"] = response.selected; break;
+    case ResponseKind::TrueFalse: j["value"] = response.value; break;
+    case ResponseKind::Matching: j["matches"] = response.matches; break;
+    case ResponseKind::Ordering: j["order"] = response.order; break;
+    case ResponseKind::Text: j["text"] = response.text; break;
+    }
+    // Replace, not throw, on invalid UTF-8: a stray byte must not lose the learner's attempt.
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Parsed<Response> ResponseFromJson(const std::string& text) {
+    try {
+        const json j = json::parse(text, nullptr, false);
+        if (j.is_discarded()) return Bad("not valid JSON");
+        if (!j.is_object()) return Bad("not an object");
+        const auto kind_it = j.find("kind");
+        if (kind_it == j.end() || !kind_it->is_string()) return Bad("no kind");
+        const std::string kind = kind_it->get<std::string>();
+        Response r;
+        if (kind == "unanswered") {
+            r.kind = ResponseKind::Unanswered;
+        } else if (kind == "choices") {
+            r.kind = ResponseKind::Choices;
+            if (!j.contains("selected") || !StringArray(j["selected"], r.selected))
+                return Bad("choices need a list of ids");
+        } else if (kind == "truefalse") {
+            r.kind = ResponseKind::TrueFalse;
+            if (!j.contains("value") || !j["value"].is_boolean()) return Bad("truefalse needs a boolean");
+            r.value = j["value"].get<bool>();
+        } else if (kind == "matching") {
+            r.kind = ResponseKind::Matching;
+            if (!j.contains("matches") || !j["matches"].is_object()) return Bad("matching needs an object");
+            for (const auto& [left, right] : j["matches"].items()) {
+                if (!right.is_string()) return Bad("matching values must be ids");
+                r.matches[left] = right.get<std::string>();
+            }
+        } else if (kind == "ordering") {
+            r.kind = ResponseKind::Ordering;
+            if (!j.contains("order") || !StringArray(j["order"], r.order)) return Bad("ordering needs a list of ids");
+        } else if (kind == "text") {
+            r.kind = ResponseKind::Text;
+            if (!j.contains("text") || !j["text"].is_string()) return Bad("text needs a string");
+            r.text = j["text"].get<std::string>();
+        } else {
+            return Bad("unknown kind '" + kind + "'");
+        }
+        Parsed<Response> p;
+        p.value = std::move(r);
+        return p;
+    } catch (const std::exception& e) {
+        return Bad(e.what());
+    }
+}
+
+// ---- grading -----------------------------------------------------------------------------------
+
+Grade GradeResponse(const Question& question, const Response& response) {
+    Grade grade;
+    grade.question_id = question.id;
+    grade.max = std::max(0, question.points);
+
+    const bool answered = response.IsAnswered();
+    const bool fits = response.kind == ResponseKindFor(question.type);
+    grade.wrong_kind = answered && !fits;
+    // Marks are filled even when unanswered or of the wrong kind, so review can show the key.
+    const Response empty;
+    const Response& content = fits ? response : empty;
+
+    Score score;
+    switch (question.type) {
+    case QuestionType::Single:
+    case QuestionType::Multiple: score = GradeChoices(question, content, grade); break;
+    case QuestionType::TrueFalse: score = GradeTrueFalse(question, content, fits && answered, grade); break;
+    case QuestionType::Matching: score = GradeMatching(question, content, grade); break;
+    case QuestionType::Ordering: score = GradeOrdering(question, content, grade); break;
+    case QuestionType::Text: score = GradeText(question, content, grade); break;
+    }
+
+    if (!answered) {
+        grade.status = GradeStatus::Unanswered;
+        grade.feedback = FeedbackWhen::None;
+        grade.earned = 0.0;
+        return grade;
+    }
+    ApplyScore(question, score, grade);
+    switch (grade.status) {
+    case GradeStatus::Correct: grade.feedback = FeedbackWhen::Correct; break;
+    case GradeStatus::Partial:
+        grade.feedback = question.feedback_partial.empty() ? FeedbackWhen::Incorrect : FeedbackWhen::Partial;
+        break;
+    default: grade.feedback = FeedbackWhen::Incorrect; break;
+    }
+    return grade;
+}
+
+const Inline& FeedbackText(const Question& question, const Grade& grade) {
+    static const Inline kNone;
+    switch (grade.feedback) {
+    case FeedbackWhen::Correct: return question.feedback_correct;
+    case FeedbackWhen::Partial: return question.feedback_partial;
+    case FeedbackWhen::Incorrect: return question.feedback_incorrect;
+    case FeedbackWhen::None: break;
+    }
+    return kNone;
+}
+
+std::string NormalizeAnswer(std::string_view text) { return Normalize(text, true); }
+
+// ---- validation --------------------------------------------------------------------------------
+
+namespace {
+
+bool InlineBlank(const Inline& runs) {
+    return std::all_of(runs.begin(), runs.end(), [](const Run& r) { return Normalize(r.text, false).empty(); });
+}
+
+template <typename T>
+void CheckDuplicateIds(const Question& q, const std::vector<T>& things, const char* what, Diagnostics& d) {
+    std::set<std::string> seen;
+    std::set<std::string> reported;
+    for (const auto& t : things) {
+        if (!seen.insert(t.id).second && reported.insert(t.id).second)
+            d.Error(q.loc, "duplicate-choice-id",
+                    "question '" + q.id + "' has more than one " + what + " with id '" + t.id + "'");
+    }
+}
+
+}  // namespace
+
+void ValidateQuestion(const Question& q, Diagnostics& d) {
+    const std::string name = "question '" + q.id + "'";
+    if (q.points < 1) d.Error(q.loc, "bad-points", name + ": points must be a positive whole number");
+    switch (q.type) {
+    case QuestionType::Single:
+    case QuestionType::Multiple: {
+        if (q.choices.size() < 2) d.Error(q.loc, "too-few-choices", name + " needs at least two choices");
+        CheckDuplicateIds(q, q.choices, "choice", d);
+        const auto keys = std::count_if(q.choices.begin(), q.choices.end(), [](const Choice& c) { return c.correct; });
+        if (keys == 0) d.Error(q.loc, "no-correct-choice", name + " has no choice marked correct=\"true\"");
+        if (q.type == QuestionType::Single && keys > 1)
+            d.Error(q.loc, "several-correct-choices",
+                    name + " is single-choice but marks " + std::to_string(keys) +
+                        " choices correct; use type=\"multiple\" or mark one");
+        break;
+    }
+    case QuestionType::TrueFalse: break;
+    case QuestionType::Matching: {
+        if (q.pairs.size() < 2) d.Error(q.loc, "incomplete-matching", name + " needs at least two pairs");
+        for (const auto& p : q.pairs) {
+            if (InlineBlank(p.left) || InlineBlank(p.right))
+                d.Error(q.loc, "incomplete-matching", name + ": pair '" + p.id + "' needs both a left and a right");
+        }
+        CheckDuplicateIds(q, q.pairs, "pair", d);
+        break;
+    }
+    case QuestionType::Ordering:
+        if (q.items.size() < 2) d.Error(q.loc, "ordering-too-short", name + " needs at least two items to order");
+        CheckDuplicateIds(q, q.items, "item", d);
+        break;
+    case QuestionType::Text: {
+        // An accept that is only white space can never match: typing nothing is "unanswered".
+        const bool any_accept = std::any_of(q.accept.begin(), q.accept.end(),
+                                            [](const std::string& a) { return !Normalize(a, false).empty(); });
+        if (!any_accept && q.pattern.empty())
+            d.Error(q.loc, "no-accepted-answer", name + " has no <accept> and no <pattern>: nothing can be right");
+        if (!q.pattern.empty()) {
+            try {
+                const std::regex re(q.pattern, std::regex::ECMAScript | std::regex::icase);
+                (void)re;
+            } catch (const std::regex_error& e) {
+                d.Error(
+                    q.loc, "bad-pattern",
+                    name + ": the pattern '" + q.pattern + "' is not a valid regular expression (" + e.what() + ")");
+            } catch (...) {
+                d.Error(q.loc, "bad-pattern", name + ": the pattern '" + q.pattern + "' could not be compiled");
+            }
+        }
+        break;
+    }
+    }
+}
+
+}  // namespace lectern
