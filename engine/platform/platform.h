@@ -5,8 +5,11 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+
+#include "process_clock.h"  // MsSinceProcessStart(), for --first-frame-exit
 
 namespace lectern::platform {
 
@@ -57,10 +60,15 @@ public:
 
     // (Re)builds the font atlas for text_scale (1.0 to 2.0) times the monitor's content scale,
     // with real bold/italic faces located by fontconfig and rasterised by imgui_freetype.
-    // Call before the first frame and between frames (never inside one).
+    // Call before the first frame and between frames (never inside one). Returns false, with
+    // the reason, when no usable font was found: every face is then ImGui's built-in font
+    // (ASCII, one size) and the program still works. Makes io.FontDefault the `ui` face.
     bool BuildFonts(float text_scale, std::string* error);
     const FontSet& Fonts() const;
     float ContentScale() const;
+    // True when the window moved to a monitor with another content scale since the last
+    // BuildFonts: call BuildFonts again (between frames) to keep text sharp.
+    bool FontsNeedRebuild() const;
 
     // Waits for input when nothing changes (glfwWaitEventsTimeout), so an idle window uses no CPU.
     // Returns false when the window should close. Starts a new ImGui frame.
@@ -68,6 +76,7 @@ public:
     // Renders the ImGui draw data and swaps.
     void EndFrame();
     // Ask for more frames without input (animations, a countdown, a texture that just loaded).
+    // Safe to call from any thread: it wakes a waiting BeginFrame (glfwPostEmptyEvent).
     void RequestFrames(int count = 2);
     // Wake up at least this often while waiting (seconds); 0 = only on input.
     void SetWakeInterval(double seconds);
@@ -76,10 +85,13 @@ public:
     void SetFullscreen(bool on);
     bool Focused() const;
 
-    // PNG or JPEG to a GL texture, cached by path; a failed load returns !ok() (and is cached too).
-    Texture LoadTexture(const std::string& path);
+    // PNG or JPEG to a GL texture, cached by path; a failed load returns !ok() (and is cached too,
+    // with its reason in *error). Refuses images over 8192 px a side or 64 MB decoded.
+    Texture LoadTexture(const std::string& path, std::string* error = nullptr);
 
-    // Reads back the last rendered frame (call after EndFrame) and writes it as PNG.
+    // Reads back the last rendered frame (call after EndFrame) and writes it as PNG. It redraws
+    // that frame's draw data into the back buffer and reads it there, because the back buffer is
+    // undefined after a swap and the front buffer is not readable on every driver.
     bool SaveScreenshot(const std::string& png_path, std::string* error);
 
 private:
@@ -87,18 +99,25 @@ private:
     std::unique_ptr<Impl> m;
 };
 
-// Speech through espeak-ng, on its own thread: Speak never blocks the caller.
+// Speech through espeak-ng, on its own thread: Speak never blocks the caller. One per process
+// (espeak-ng is a process-wide singleton). Without a sound device it still runs, silently, in
+// real time, so the controls behave the same.
 class Speech {
 public:
     Speech();
     ~Speech();
+    // True unless the engine failed to start (it starts on the worker thread, so this may turn
+    // false shortly after construction).
     bool Available() const;
     void Speak(const std::string& text, int words_per_minute = 175);
     void Pause();
     void Resume();
     void Stop();
-    bool Speaking() const;
+    bool Speaking() const;  // an utterance is playing or paused
     bool Paused() const;
+    // Called on a worker thread when speech ends by itself (so the UI can redraw its buttons):
+    // wire it to Platform::RequestFrames. Set it before the first Speak.
+    void SetOnChange(std::function<void()> on_change);
 
 private:
     struct Impl;

@@ -1,0 +1,446 @@
+// The window, the frame loop, textures and screenshots. Init and Shutdown follow Dear ImGui's
+// example_glfw_opengl3/main.cpp step by step (Shutdown in reverse order).
+#include "platform/platform.h"
+
+#include "platform/fonts.h"
+
+#include <glad/gl.h>  // before GLFW (GLFW_INCLUDE_NONE is defined by the target)
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb/stb_image.h>
+#include <stb/stb_image_write.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+namespace lectern::platform {
+
+namespace {
+
+// GLFW's error callback has no user pointer; the last message is kept here so Init can say why
+// it failed. Written and read on the main thread only.
+std::string g_glfw_error;
+
+void OnGlfwError(int code, const char* description) {
+    g_glfw_error = description ? description : "unknown GLFW error";
+    (void)code;
+}
+
+// ImGui needs a few frames after an event to settle (hover state, navigation highlight,
+// a window appearing and then being sized to its content).
+constexpr int kSettleFrames = 3;
+
+// Refuse images that would take seconds to decode or exhaust memory on a classroom machine.
+constexpr int kMaxImageSide = 8192;
+constexpr long long kMaxImageBytes = 64LL * 1024 * 1024;
+
+}  // namespace
+
+struct Platform::Impl {
+    GLFWwindow* window = nullptr;
+    WindowOptions options;
+    bool imgui_context = false;     // we created the ImGui context
+    bool glfw_backend = false;      // ImGui_ImplGlfw initialised
+    bool gl_backend = false;        // ImGui_ImplOpenGL3 initialised
+    bool gl_objects_ready = false;  // the GL3 backend created its shaders/buffers (first NewFrame)
+    bool frame_rendered = false;    // there is draw data to screenshot
+
+    std::atomic<int> frames_left{kSettleFrames};
+    double wake_interval = 0.0;
+    bool close_requested = false;
+    bool focused = true;
+
+    float content_scale = 1.0f;
+    float fonts_built_for_scale = 0.0f;
+    FontSet fonts;
+
+    // Windowed position and size to return to when leaving fullscreen.
+    int windowed_x = 100, windowed_y = 100, windowed_w = 1280, windowed_h = 800;
+
+    struct CachedTexture {
+        Texture texture;
+        std::string error;
+    };
+    std::unordered_map<std::string, CachedTexture> textures;
+
+    static Impl* From(GLFWwindow* window) {
+        return static_cast<Impl*>(glfwGetWindowUserPointer(window));
+    }
+    void Wake() { frames_left = kSettleFrames; }
+};
+
+Platform::Platform() : m(std::make_unique<Impl>()) {}
+
+Platform::~Platform() { Shutdown(); }
+
+bool Platform::Init(const WindowOptions& options, std::string* error) {
+    auto fail = [&](const std::string& message) {
+        if (error) *error = message;
+        Shutdown();
+        return false;
+    };
+    if (m->window) return fail("the platform is already initialised");
+    m->options = options;
+
+    // 1. GLFW.
+    glfwSetErrorCallback(OnGlfwError);
+    if (!glfwInit()) {
+        const char* display = std::getenv("DISPLAY");
+        const char* wayland = std::getenv("WAYLAND_DISPLAY");
+        if ((!display || !*display) && (!wayland || !*wayland)) {
+            return fail(
+                "cannot open a window: no display (DISPLAY is not set); run under "
+                "xvfb-run or use --screenshot under tools/run");
+        }
+        return fail("cannot open a window: " + g_glfw_error);
+    }
+
+    // 2. Window with a GL 3.3 core context (forward-compatible, as macOS-style drivers demand).
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    // The window's size follows the monitor's content scale, so 1280x800 "logical" stays
+    // readable on a HiDPI screen; fonts are baked at the same scale (BuildFonts).
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, options.hidden ? GLFW_FALSE : GLFW_TRUE);
+    m->windowed_w = options.width;
+    m->windowed_h = options.height;
+
+    GLFWmonitor* monitor = nullptr;
+    int width = options.width;
+    int height = options.height;
+    if (options.fullscreen) {
+        monitor = glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            // "Windowed fullscreen": the monitor's current mode, so no mode switch and no
+            // flicker when a kiosk starts; no decorations to drag or close.
+            glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+            glfwWindowHint(GLFW_RED_BITS, mode->redBits);
+            glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
+            glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
+            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+            width = mode->width;
+            height = mode->height;
+        } else {
+            monitor = nullptr;  // no monitor information: fall back to a window
+        }
+    }
+    m->window = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
+    if (!m->window) {
+        return fail("cannot create a window with OpenGL 3.3 core: " + g_glfw_error +
+                    " (is libgl1-mesa-dri installed?)");
+    }
+    glfwMakeContextCurrent(m->window);
+    glfwSwapInterval(options.vsync ? 1 : 0);
+
+    // 3. GL loader.
+    if (gladLoadGL(glfwGetProcAddress) == 0) return fail("cannot load OpenGL 3.3 functions");
+
+    // 4. Our callbacks, installed before the ImGui backend so that the backend chains to them
+    // (1.86 saves the previously installed callbacks and calls them, and restores them on
+    // shutdown). Every input event asks for a few frames; nothing else wakes the loop.
+    glfwSetWindowUserPointer(m->window, m.get());
+    glfwSetWindowCloseCallback(m->window, [](GLFWwindow* w) {
+        Impl* impl = Impl::From(w);
+        impl->close_requested = true;
+        if (impl->options.ignore_close) glfwSetWindowShouldClose(w, GLFW_FALSE);
+        impl->Wake();
+    });
+    glfwSetWindowFocusCallback(m->window, [](GLFWwindow* w, int focused) {
+        Impl* impl = Impl::From(w);
+        impl->focused = focused != 0;
+        impl->Wake();
+    });
+    glfwSetWindowContentScaleCallback(m->window, [](GLFWwindow* w, float x, float) {
+        Impl* impl = Impl::From(w);
+        impl->content_scale = x;
+        impl->Wake();
+    });
+    glfwSetKeyCallback(m->window, [](GLFWwindow* w, int, int, int, int) { Impl::From(w)->Wake(); });
+    glfwSetCharCallback(m->window, [](GLFWwindow* w, unsigned int) { Impl::From(w)->Wake(); });
+    glfwSetMouseButtonCallback(m->window,
+                               [](GLFWwindow* w, int, int, int) { Impl::From(w)->Wake(); });
+    glfwSetScrollCallback(m->window, [](GLFWwindow* w, double, double) { Impl::From(w)->Wake(); });
+    glfwSetCursorPosCallback(m->window,
+                             [](GLFWwindow* w, double, double) { Impl::From(w)->Wake(); });
+    glfwSetCursorEnterCallback(m->window, [](GLFWwindow* w, int) { Impl::From(w)->Wake(); });
+    glfwSetWindowSizeCallback(m->window, [](GLFWwindow* w, int, int) { Impl::From(w)->Wake(); });
+    glfwSetWindowRefreshCallback(m->window, [](GLFWwindow* w) { Impl::From(w)->Wake(); });
+    glfwSetWindowIconifyCallback(m->window, [](GLFWwindow* w, int) { Impl::From(w)->Wake(); });
+
+    float scale_y = 1.0f;
+    glfwGetWindowContentScale(m->window, &m->content_scale, &scale_y);
+    if (!(m->content_scale > 0.0f)) m->content_scale = 1.0f;
+
+    // 5. Dear ImGui context.
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    m->imgui_context = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Nothing written next to the learner's files: window layout is not persisted.
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    // A steady caret: blinking would need a frame every half second (no idle at 0% CPU), and
+    // some readers find it distracting.
+    io.ConfigInputTextCursorBlink = false;
+    // Widget sizes follow the monitor; text sizes follow the fonts (BuildFonts).
+    ImGui::GetStyle().ScaleAllSizes(m->content_scale);
+
+    // 6. Backends.
+    if (!ImGui_ImplGlfw_InitForOpenGL(m->window, true)) return fail("ImGui GLFW backend failed");
+    m->glfw_backend = true;
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) return fail("ImGui OpenGL3 backend failed");
+    m->gl_backend = true;
+    return true;
+}
+
+void Platform::Shutdown() {
+    if (m->window) glfwMakeContextCurrent(m->window);
+    for (auto& entry : m->textures) {
+        GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(entry.second.texture.id));
+        if (id != 0) glDeleteTextures(1, &id);
+    }
+    m->textures.clear();
+    if (m->gl_backend) ImGui_ImplOpenGL3_Shutdown();
+    if (m->glfw_backend) ImGui_ImplGlfw_Shutdown();
+    if (m->imgui_context) ImGui::DestroyContext();
+    m->gl_backend = m->glfw_backend = m->imgui_context = false;
+    if (m->window) {
+        glfwDestroyWindow(m->window);
+        m->window = nullptr;
+        glfwTerminate();
+    } else {
+        glfwTerminate();  // harmless when GLFW was never initialised
+    }
+    m->fonts = FontSet{};
+    m->gl_objects_ready = false;
+    m->frame_rendered = false;
+}
+
+bool Platform::BuildFonts(float text_scale, std::string* error) {
+    if (!m->window) {
+        if (error) *error = "BuildFonts before Init";
+        return false;
+    }
+    if (!(text_scale >= 1.0f)) text_scale = 1.0f;
+    if (text_scale > 2.0f) text_scale = 2.0f;
+    float scale = m->content_scale;
+    bool ok = BuildFontAtlas(text_scale * scale, &m->fonts, error);
+
+    // Upload. Before the first frame the backend has no device objects yet; creating them now
+    // uploads this atlas (otherwise its first NewFrame would create them and the font texture
+    // again). After that only the font texture is replaced.
+    if (!m->gl_objects_ready) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        m->gl_objects_ready = true;
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    // The atlas lives on the GPU now. Its CPU side (alpha and RGBA pixels, and a copy of every
+    // font file) is 10-30 MB that nothing reads again: a rebuild starts from Clear().
+    ImGui::GetIO().Fonts->ClearInputData();
+    ImGui::GetIO().Fonts->ClearTexData();
+    m->fonts_built_for_scale = scale;
+    m->Wake();
+    return ok;
+}
+
+const FontSet& Platform::Fonts() const { return m->fonts; }
+
+float Platform::ContentScale() const { return m->content_scale; }
+
+bool Platform::FontsNeedRebuild() const {
+    return m->fonts_built_for_scale > 0.0f && m->fonts_built_for_scale != m->content_scale;
+}
+
+bool Platform::BeginFrame() {
+    // Draw while something may still be changing; otherwise sleep until input arrives (or the
+    // wake interval passes), so an idle kiosk uses no CPU.
+    if (m->frames_left > 0) {
+        glfwPollEvents();
+        --m->frames_left;
+    } else if (m->wake_interval > 0.0) {
+        glfwWaitEventsTimeout(m->wake_interval);
+    } else {
+        glfwWaitEvents();
+    }
+    if (glfwWindowShouldClose(m->window)) return false;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    m->gl_objects_ready = true;
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    return true;
+}
+
+void Platform::EndFrame() {
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(m->window, &width, &height);
+    glViewport(0, 0, width, height);
+    // The theme's window colour, so any margin outside the screens matches the theme.
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(m->window);
+    m->frame_rendered = true;
+}
+
+void Platform::RequestFrames(int count) {
+    int current = m->frames_left.load();
+    while (current < count && !m->frames_left.compare_exchange_weak(current, count)) {
+    }
+    glfwPostEmptyEvent();  // thread-safe; wakes glfwWaitEvents
+}
+
+void Platform::SetWakeInterval(double seconds) { m->wake_interval = seconds > 0.0 ? seconds : 0.0; }
+
+bool Platform::CloseRequested() const { return m->close_requested; }
+
+void Platform::ClearCloseRequest() {
+    m->close_requested = false;
+    if (m->window) glfwSetWindowShouldClose(m->window, GLFW_FALSE);
+}
+
+void Platform::SetFullscreen(bool on) {
+    if (!m->window) return;
+    bool is_fullscreen = glfwGetWindowMonitor(m->window) != nullptr;
+    if (on == is_fullscreen) return;
+    if (on) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(m->window, &m->windowed_x, &m->windowed_y);
+        glfwGetWindowSize(m->window, &m->windowed_w, &m->windowed_h);
+        glfwSetWindowAttrib(m->window, GLFW_DECORATED, GLFW_FALSE);
+        glfwSetWindowMonitor(m->window, monitor, 0, 0, mode->width, mode->height,
+                             mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(m->window, nullptr, m->windowed_x, m->windowed_y, m->windowed_w,
+                             m->windowed_h, GLFW_DONT_CARE);
+        glfwSetWindowAttrib(m->window, GLFW_DECORATED, GLFW_TRUE);
+    }
+    m->Wake();
+}
+
+bool Platform::Focused() const { return m->focused; }
+
+Texture Platform::LoadTexture(const std::string& path, std::string* error) {
+    auto cached = m->textures.find(path);
+    if (cached != m->textures.end()) {
+        if (error) *error = cached->second.error;
+        return cached->second.texture;
+    }
+    Impl::CachedTexture& entry = m->textures[path];  // failures are cached too: no retry per frame
+
+    // Check the header before decoding: a 30 kB PNG can claim 60000x60000 pixels.
+    int width = 0, height = 0, channels = 0;
+    if (!stbi_info(path.c_str(), &width, &height, &channels)) {
+        const char* reason = stbi_failure_reason();
+        entry.error = path + ": cannot read image (" + (reason ? reason : "unknown format") + ")";
+    } else if (width <= 0 || height <= 0 || width > kMaxImageSide || height > kMaxImageSide ||
+               static_cast<long long>(width) * height * 4 > kMaxImageBytes) {
+        entry.error = path + ": image too large (" + std::to_string(width) + "x" +
+                      std::to_string(height) + "; at most " + std::to_string(kMaxImageSide) +
+                      " px a side and 64 MB decoded)";
+    } else if (stbi_uc* pixels = stbi_load(path.c_str(), &width, &height, &channels, 4)) {
+        GLuint id = 0;
+        glGenTextures(1, &id);
+        GLint last_texture = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+        glBindTexture(GL_TEXTURE_2D, id);
+        // Mipmaps: course images are usually drawn smaller than their pixel size, and plain
+        // bilinear minification would shimmer and alias.
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     pixels);
+        glGenerateMipmap(GL_TEXTURE_2D);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
+        stbi_image_free(pixels);
+        if (glGetError() != GL_NO_ERROR) {
+            glDeleteTextures(1, &id);
+            entry.error = path + ": the GPU refused the texture";
+        } else {
+            entry.texture.id = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id));
+            entry.texture.width = width;
+            entry.texture.height = height;
+        }
+    } else {
+        const char* reason = stbi_failure_reason();
+        entry.error = path + ": cannot decode image (" + (reason ? reason : "unknown error") + ")";
+    }
+    if (error) *error = entry.error;
+    if (entry.texture.ok()) m->Wake();
+    return entry.texture;
+}
+
+bool Platform::SaveScreenshot(const std::string& png_path, std::string* error) {
+    auto fail = [&](const std::string& message) {
+        if (error) *error = message;
+        return false;
+    };
+    ImDrawData* draw_data = m->window && m->frame_rendered ? ImGui::GetDrawData() : nullptr;
+    if (!draw_data || !draw_data->Valid) return fail("no frame to capture: call after EndFrame");
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(m->window, &width, &height);
+    if (width <= 0 || height <= 0) return fail("the window has no pixels (minimised?)");
+
+    // Redraw the last frame into the back buffer, exactly as EndFrame did, and read it there.
+    glViewport(0, 0, width, height);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+
+    std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 4);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    if (glGetError() != GL_NO_ERROR) return fail("glReadPixels failed");
+
+    // GL's origin is bottom-left, PNG's top-left; and the framebuffer's alpha is not meant to
+    // be seen (ImGui's blending leaves it below 255 in places).
+    const size_t row = static_cast<size_t>(width) * 4;
+    std::vector<unsigned char> flipped(pixels.size());
+    for (int y = 0; y < height; ++y) {
+        std::memcpy(&flipped[y * row], &pixels[(height - 1 - y) * row], row);
+    }
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+
+    FILE* file = std::fopen(png_path.c_str(), "wb");
+    if (!file) return fail("cannot write " + png_path + ": " + std::strerror(errno));
+    struct Sink {
+        FILE* file;
+        bool ok;
+    } sink{file, true};
+    int encoded = stbi_write_png_to_func(
+        [](void* context, void* data, int size) {
+            auto* s = static_cast<Sink*>(context);
+            if (s->ok && std::fwrite(data, 1, static_cast<size_t>(size), s->file) !=
+                             static_cast<size_t>(size))
+                s->ok = false;
+        },
+        &sink, width, height, 4, flipped.data(), static_cast<int>(row));
+    bool closed = std::fclose(file) == 0;
+    if (!encoded) return fail("cannot encode PNG for " + png_path);
+    if (!sink.ok || !closed) return fail("cannot write " + png_path + ": " + std::strerror(errno));
+    return true;
+}
+
+}  // namespace lectern::platform

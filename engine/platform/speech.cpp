@@ -1,0 +1,323 @@
+// Read-aloud through espeak-ng. Every espeak call happens on one worker thread, so Speak, Pause,
+// Resume and Stop only queue a command and return: the frame never waits for the synthesiser
+// or the sound card.
+//
+// Output: with a sound device, espeak plays the audio itself (AUDIO_OUTPUT_PLAYBACK) and reports
+// each word as it is heard. Without one (CI, Xvfb, a muted kiosk), espeak in PLAYBACK mode
+// fails silently, so the worker first probes the device with a 1 ms silence in synchronous
+// playback, which does report the error. It then synthesises to a callback that discards the
+// samples, sleeping for their duration, so Speaking/Paused behave the same with or without sound.
+//
+// Pause: espeak has none; the worker cancels and remembers the word being spoken, and Resume
+// starts again from that word.
+#include "platform/platform.h"
+
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace lectern::platform {
+
+namespace {
+
+enum class CommandKind { Speak, Pause, Resume, Stop, Quit };
+
+struct Command {
+    CommandKind kind;
+    std::string text;
+    int words_per_minute = espeakRATE_NORMAL;
+};
+
+enum class Output { Unknown, Playback, Discard };
+
+// Shared by the caller, the worker and espeak's own threads (which run the callback in
+// playback mode). Kept alive by the worker too, in case a hung espeak outlives ~Speech.
+struct SpeechState {
+    std::mutex mutex;
+    std::condition_variable wake;  // new command, or abort during discard pacing
+    std::deque<Command> commands;
+    bool speaking = false;  // what Speaking() reports: an utterance is playing or paused
+    bool paused = false;
+    bool failed = false;  // espeak could not start: Available() is false
+    bool abort = false;   // the current synthesis must end (checked by the discard callback)
+    std::function<void()> on_change;
+
+    // Worker side (and espeak's callback thread).
+    Output output = Output::Unknown;
+    int sample_rate = 22050;
+    std::atomic<unsigned> live_serial{0};  // the synthesis whose events count; 0 = none
+    std::atomic<int> word_position{0};     // 1-based character position of the current word
+};
+
+// espeak's callback has no user pointer of its own, and espeak is one per process anyway.
+std::shared_ptr<SpeechState> g_state;
+
+// Speech ended by itself: tell the caller (outside the lock: it may take other locks).
+void Finished(SpeechState& state, unsigned serial) {
+    std::function<void()> notify;
+    {
+        std::lock_guard<std::mutex> lock(state.mutex);
+        if (serial == 0 || state.live_serial != serial) return;
+        state.live_serial = 0;
+        if (!state.commands.empty()) return;  // a newer command decides the state
+        state.speaking = false;
+        state.paused = false;
+        notify = state.on_change;
+    }
+    if (notify) notify();
+}
+
+int OnSynth(short* samples, int count, espeak_EVENT* events) {
+    std::shared_ptr<SpeechState> state = g_state;
+    if (!state) return 1;
+    for (espeak_EVENT* event = events; event && event->type != espeakEVENT_LIST_TERMINATED;
+         ++event) {
+        unsigned serial = static_cast<unsigned>(reinterpret_cast<uintptr_t>(event->user_data));
+        if (serial != state->live_serial) continue;  // a cancelled utterance's late events
+        if (event->type == espeakEVENT_WORD) state->word_position = event->text_position;
+        if (event->type == espeakEVENT_MSG_TERMINATED) Finished(*state, serial);
+    }
+    if (state->output != Output::Discard) return 0;
+    // No sound device: take as long as the audio would, so Pause and Stop mean the same thing.
+    std::unique_lock<std::mutex> lock(state->mutex);
+    if (samples && count > 0) {
+        auto duration =
+            std::chrono::microseconds(static_cast<long long>(count) * 1000000 / state->sample_rate);
+        state->wake.wait_for(lock, duration, [&] { return state->abort; });
+    }
+    return state->abort ? 1 : 0;
+}
+
+bool StartEngine(SpeechState& state) {
+    espeak_ng_InitializePath(nullptr);
+    espeak_ng_ERROR_CONTEXT context = nullptr;
+    // The espeak_ng_ API: espeak_Initialize would exit() the process if its data is missing.
+    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+    espeak_ng_ClearErrorContext(&context);
+    if (status != ENS_OK) return false;
+    espeak_SetSynthCallback(OnSynth);
+    state.sample_rate = std::max(1, espeak_ng_GetSampleRate());
+    return espeak_SetVoiceByName("en") == EE_OK;
+}
+
+// Decided at the first Speak, not at start-up: opening the sound device can take a moment and,
+// with no device, ALSA prints its complaints; a learner who never uses read-aloud sees neither.
+void ChooseOutput(SpeechState& state) {
+    espeak_ng_InitializeOutput(
+        static_cast<espeak_ng_OUTPUT_MODE>(ENOUTPUT_MODE_SYNCHRONOUS | ENOUTPUT_MODE_SPEAK_AUDIO),
+        0, nullptr);
+    const char probe[] = "<break time=\"1ms\"/>";
+    bool has_audio = espeak_Synth(probe, sizeof(probe), 0, POS_CHARACTER, 0,
+                                  espeakCHARS_UTF8 | espeakSSML, nullptr, nullptr) == EE_OK;
+    if (has_audio) {
+        // Switching synchronous playback to asynchronous in place loses the events; a fresh
+        // start in PLAYBACK mode keeps them (checked with espeak-ng 1.51).
+        espeak_Terminate();
+        has_audio =
+            espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, espeakINITIALIZE_DONT_EXIT) > 0 &&
+            espeak_SetVoiceByName("en") == EE_OK;
+        espeak_SetSynthCallback(OnSynth);
+    }
+    if (!has_audio) {
+        // (Terminating here can deadlock in 1.51 after the failed open: switch modes instead.)
+        espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+    }
+    state.output = has_audio ? Output::Playback : Output::Discard;
+}
+
+struct Worker {
+    std::shared_ptr<SpeechState> state;
+    std::string text;
+    int words_per_minute = espeakRATE_NORMAL;
+    int resume_from = 0;  // characters already spoken before a pause
+    unsigned next_serial = 0;
+
+    void Cancel() {
+        state->live_serial = 0;
+        if (state->output == Output::Playback) espeak_Cancel();
+    }
+
+    void Start(int from_character) {
+        unsigned serial = ++next_serial;
+        if (serial == 0) serial = ++next_serial;
+        {
+            std::lock_guard<std::mutex> lock(state->mutex);
+            if (!state->commands.empty()) return;  // superseded before it began
+            state->abort = false;
+            state->live_serial = serial;
+        }
+        if (state->output == Output::Unknown) ChooseOutput(*state);
+        espeak_SetParameter(
+            espeakRATE, std::clamp(words_per_minute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
+        void* user_data = reinterpret_cast<void*>(static_cast<uintptr_t>(serial));
+        espeak_ERROR result =
+            espeak_Synth(text.c_str(), text.size() + 1, static_cast<unsigned>(from_character),
+                         POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, user_data);
+        // Synchronous (discard) mode returns when done or aborted; playback returns at once
+        // and ends with a MSG_TERMINATED event instead.
+        bool ended = result != EE_OK || state->output == Output::Discard;
+        bool aborted = false;
+        {
+            std::lock_guard<std::mutex> lock(state->mutex);
+            aborted = state->abort;
+        }
+        if (ended && !aborted) Finished(*state, serial);
+    }
+
+    void Run(std::promise<void> done) {
+        if (!StartEngine(*state)) {
+            std::lock_guard<std::mutex> lock(state->mutex);
+            state->failed = true;
+            state->speaking = state->paused = false;
+        }
+        for (;;) {
+            Command command;
+            {
+                std::unique_lock<std::mutex> lock(state->mutex);
+                state->wake.wait(lock, [&] { return !state->commands.empty(); });
+                command = std::move(state->commands.front());
+                state->commands.pop_front();
+            }
+            if (command.kind == CommandKind::Quit) break;
+            if (state->failed) continue;
+            switch (command.kind) {
+                case CommandKind::Speak:
+                    Cancel();
+                    text = std::move(command.text);
+                    words_per_minute = command.words_per_minute;
+                    resume_from = 0;
+                    state->word_position = 0;
+                    Start(0);
+                    break;
+                case CommandKind::Pause:
+                    // Restart at the start of the word being spoken (positions are 1-based).
+                    resume_from = std::max(0, state->word_position - 1);
+                    Cancel();
+                    break;
+                case CommandKind::Resume:
+                    if (!text.empty()) Start(resume_from);
+                    break;
+                case CommandKind::Stop:
+                    Cancel();
+                    text.clear();
+                    break;
+                case CommandKind::Quit:
+                    break;
+            }
+        }
+        if (!state->failed) {
+            Cancel();
+            if (state->output != Output::Discard) espeak_Terminate();
+        }
+        done.set_value();
+    }
+};
+
+}  // namespace
+
+struct Speech::Impl {
+    std::shared_ptr<SpeechState> state = std::make_shared<SpeechState>();
+    std::thread worker;
+    std::future<void> done;
+
+    // Called with the state's mutex held.
+    void Push(Command command) {
+        state->commands.push_back(std::move(command));
+        state->wake.notify_all();
+    }
+};
+
+Speech::Speech() : m(std::make_unique<Impl>()) {
+    g_state = m->state;
+    std::promise<void> done;
+    m->done = done.get_future();
+    m->worker = std::thread([state = m->state, done = std::move(done)]() mutable {
+        Worker worker;
+        worker.state = state;
+        worker.Run(std::move(done));
+    });
+}
+
+Speech::~Speech() {
+    {
+        std::lock_guard<std::mutex> lock(m->state->mutex);
+        m->state->commands.clear();
+        m->state->abort = true;
+        m->state->on_change = nullptr;
+        m->Push({CommandKind::Quit, {}, 0});
+    }
+    // espeak-ng can hang on shutdown with some audio back ends: never let it hold up the exit.
+    if (m->done.wait_for(std::chrono::seconds(2)) == std::future_status::ready) {
+        m->worker.join();
+    } else {
+        m->worker.detach();  // it owns a reference to the state; the process is leaving anyway
+    }
+    g_state.reset();
+}
+
+bool Speech::Available() const {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    return !m->state->failed;
+}
+
+void Speech::Speak(const std::string& text, int words_per_minute) {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    if (m->state->failed || text.empty()) return;
+    m->state->commands.clear();  // a new text replaces whatever was pending
+    m->state->abort = true;      // end the current one now (discard mode checks this)
+    m->state->speaking = true;
+    m->state->paused = false;
+    m->Push({CommandKind::Speak, text, words_per_minute});
+}
+
+void Speech::Pause() {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    if (!m->state->speaking || m->state->paused) return;
+    m->state->paused = true;
+    m->state->abort = true;
+    m->Push({CommandKind::Pause, {}, 0});
+}
+
+void Speech::Resume() {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    if (!m->state->speaking || !m->state->paused) return;
+    m->state->paused = false;
+    m->Push({CommandKind::Resume, {}, 0});
+}
+
+void Speech::Stop() {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    if (!m->state->speaking) return;
+    m->state->commands.clear();
+    m->state->speaking = false;
+    m->state->paused = false;
+    m->state->abort = true;
+    m->Push({CommandKind::Stop, {}, 0});
+}
+
+bool Speech::Speaking() const {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    return m->state->speaking;
+}
+
+bool Speech::Paused() const {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    return m->state->paused;
+}
+
+void Speech::SetOnChange(std::function<void()> on_change) {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    m->state->on_change = std::move(on_change);
+}
+
+}  // namespace lectern::platform
