@@ -617,8 +617,60 @@ void SetPragmas(sqlite3* db, int busy_timeout_ms) {
     Exec(db, "PRAGMA foreign_keys = ON");
 }
 
+int64_t FileSize(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_size) : -1;
+}
+
+uint32_t BigEndian(const unsigned char* p, int bytes) {
+    uint32_t v = 0;
+    for (int i = 0; i < bytes; ++i) v = (v << 8) | p[i];
+    return v;
+}
+
+// The cheap check every open makes, from the 100-byte header SQLite documents (fileformat2):
+// a copy cut short keeps a header that promises more pages than the file holds. Only trusted
+// when no write-ahead log has content: until recovery, the log may hold the newest pages.
+std::string HeaderProblem(const std::string& path) {
+    int64_t size = FileSize(path);
+    if (size <= 0) return "";  // new or empty: SQLite initialises it
+    if (size < 100) return "too short to be a database (" + std::to_string(size) + " bytes)";
+    unsigned char header[100];
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return "";  // unreadable: let SQLite report it
+    ssize_t got = ::read(fd, header, sizeof header);
+    ::close(fd);
+    if (got != static_cast<ssize_t>(sizeof header)) return "";
+    if (std::memcmp(header, "SQLite format 3", 16) != 0) return "not a SQLite database";
+    uint32_t page_size = BigEndian(header + 16, 2);
+    if (page_size == 1) page_size = 65536;
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0) return "impossible page size in the header";
+    if (FileSize(path + "-wal") > 0) return "";
+    uint32_t change_counter = BigEndian(header + 24, 4);
+    uint32_t pages = BigEndian(header + 28, 4);
+    uint32_t valid_for = BigEndian(header + 92, 4);
+    if (pages > 0 && valid_for == change_counter &&
+        static_cast<int64_t>(pages) * page_size > size) {
+        return "truncated: the header promises " + std::to_string(static_cast<int64_t>(pages) * page_size) +
+               " bytes, the file has " + std::to_string(size);
+    }
+    if (size % page_size != 0) return "truncated: the size is not a whole number of pages";
+    return "";
+}
+
 // Checks the file we can read. Returns Ok with `version` set, or the failure.
-OpenStatus Inspect(sqlite3* db, bool verify, const std::string& path, int64_t& version, std::string& message) {
+OpenStatus Inspect(sqlite3* db, int64_t full_check_max_bytes, const std::string& path, int64_t& version,
+                   std::string& message) {
+    if (std::string problem = HeaderProblem(path); !problem.empty()) {
+        message = path + " is damaged: " + problem;
+        return OpenStatus::Corrupt;
+    }
+    // Reading the schema parses every CREATE statement: a damaged first page fails here.
+    int64_t objects = 0;
+    if (int rc = QueryInt(db, "SELECT count(*) FROM sqlite_master", objects); rc != SQLITE_OK) {
+        message = path + ": " + ErrMsg(db, rc);
+        return StatusFor(Classify(rc));
+    }
     int rc = QueryInt(db, "PRAGMA user_version", version);
     if (rc != SQLITE_OK) {
         message = path + ": " + ErrMsg(db, rc);
@@ -629,7 +681,9 @@ OpenStatus Inspect(sqlite3* db, bool verify, const std::string& path, int64_t& v
                   ", this build knows " + std::to_string(kProgressSchemaVersion) + "); progress is not saved";
         return OpenStatus::TooNew;
     }
-    if (verify && version > 0) {
+    int64_t size = FileSize(path);
+    bool full = full_check_max_bytes < 0 || (size >= 0 && size <= full_check_max_bytes);
+    if (full && version > 0) {
         std::string check;
         rc = QueryText(db, "PRAGMA quick_check", check);
         if (rc != SQLITE_OK || check != "ok") {
@@ -705,7 +759,7 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
         std::string message = fault == Fault::None ? std::string() : db_path + ": " + ErrMsg(db, rc);
         if (status == OpenStatus::Ok) {
             SetPragmas(db, options.busy_timeout_ms);
-            status = Inspect(db, options.verify_on_open, db_path, version, message);
+            status = Inspect(db, options.full_check_max_bytes, db_path, version, message);
         }
         int found_version = static_cast<int>(version);
         if (status == OpenStatus::Ok) {
@@ -784,7 +838,7 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
         if (status != OpenStatus::Ok) message = db_path + ": " + ErrMsg(db, rc);
         if (status == OpenStatus::Ok) {
             SetPragmas(db, options.busy_timeout_ms);
-            status = Inspect(db, options.verify_on_open, db_path, version, message);
+            status = Inspect(db, options.full_check_max_bytes, db_path, version, message);
         }
         if (status == OpenStatus::Ok) {
             sqlite3* use = db;

@@ -594,10 +594,38 @@ TEST(ProgressFaults, TruncatedDatabaseIsReportedCorrupt) {
     }  // last connection closed: WAL checkpointed into the main file and removed
     std::string whole = ReadFile(path);
     ASSERT_GT(whole.size(), 40000u);
-    WriteFile(path, whole.substr(0, whole.size() / 2));
+    for (size_t keep : {whole.size() / 2, whole.size() / 2 + 1000, whole.size() - 4096}) {
+        WriteFile(path, whole.substr(0, keep));
+        OpenResult r = ProgressStore::Open(path);
+        EXPECT_EQ(r.status, OpenStatus::Corrupt) << keep << " bytes: " << r.message;
+        EXPECT_FALSE(r.store);
+        // Large files skip the page-by-page check at start-up; the header check still catches it.
+        OpenOptions header_only;
+        header_only.full_check_max_bytes = 0;
+        EXPECT_EQ(ProgressStore::Open(path, header_only).status, OpenStatus::Corrupt) << keep << " bytes";
+    }
+}
+
+TEST(ProgressFaults, DamagedPageInsideASmallFileIsFoundOnOpen) {
+    TempDir dir;
+    std::string path = ProgressDbPath(dir.path());
+    {
+        auto store = OpenOk(path);
+        LearnerId a = store->CreateLearner("A", kT0).id;
+        for (int i = 0; i < 400; ++i) {
+            AnswerEvent e = Check(a, "q" + std::to_string(i), true);
+            e.response = std::string(200, 'r');
+            ASSERT_TRUE(store->RecordAnswer(e, kT0 + i));
+        }
+    }
+    std::string bytes = ReadFile(path);
+    const size_t page = 4096;
+    ASSERT_GT(bytes.size(), 8 * page);
+    std::mt19937 rng(99);
+    for (size_t i = 5 * page; i < 6 * page; ++i) bytes[i] = static_cast<char>(rng());  // same size, bad page
+    WriteFile(path, bytes);
     OpenResult r = ProgressStore::Open(path);
     EXPECT_EQ(r.status, OpenStatus::Corrupt) << r.message;
-    EXPECT_FALSE(r.store);
 }
 
 TEST(ProgressFaults, NewerSchemaVersionIsRefusedAndLeftUntouched) {

@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
     std::string db_path = lectern::ProgressDbPath(data_dir);
     lectern::OpenOptions open_options;
     open_options.read_only = true;
+    open_options.full_check_max_bytes = -1;  // not time-critical: read every page before exporting
     lectern::OpenResult opened = lectern::ProgressStore::Open(db_path, open_options);
     if (!opened.store) {
         std::fprintf(stderr, "lectern-progress: cannot open %s: %s (%s)\n", db_path.c_str(), opened.message.c_str(),
