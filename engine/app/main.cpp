@@ -2,6 +2,8 @@
 // loop: draw the UI (which emits Actions), then apply the actions to the model after the frame.
 #include <unistd.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -12,12 +14,18 @@
 #include "core/loader.h"
 #include "core/navigator.h"
 #include "platform/platform.h"
+#include "ui/controller.h"
 #include "ui/ui.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;
 
 namespace {
+
+// SIGUSR1 asks a running lectern to save its next frame to the --capture file (for tests and
+// documentation). The handler only sets a flag; the loop wakes at least every 100 ms then.
+volatile std::sig_atomic_t g_capture_requested = 0;
+void OnCaptureSignal(int) { g_capture_requested = 1; }
 
 constexpr const char* kBundledCourse = "human-rights-security-cooperation";
 
@@ -38,6 +46,7 @@ const char* kUsage =
     "  --theme NAME         light, dark, contrast or yellow\n"
     "  --present            presenter view: show facilitator notes\n"
     "  --screenshot FILE    draw the chosen screen, save it as a PNG file, and exit\n"
+    "  --capture FILE       save the window to FILE.png each time lectern gets SIGUSR1\n"
     "  --first-frame-exit   print the time from process start to the first frame, and exit\n"
     "  -h, --help           show this help and exit\n"
     "  --version            show the version and exit\n"
@@ -49,6 +58,7 @@ struct Options {
     std::string page;
     std::string screen;
     std::string screenshot;
+    std::string capture;
     int width = 1280, height = 800;
     bool fullscreen = false;
     float text_scale = 1.0f;
@@ -99,6 +109,9 @@ int ParseArgs(int argc, char** argv, Options& o) {
         } else if (is("--screenshot")) {
             if (!need("--screenshot")) return 2;
             o.screenshot = value;
+        } else if (is("--capture")) {
+            if (!need("--capture")) return 2;
+            o.capture = value;
         } else if (is("--size")) {
             if (!need("--size")) return 2;
             if (std::sscanf(value.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240 ||
@@ -179,13 +192,6 @@ public:
 
 private:
     void Apply(const ui::Actions& actions);
-    void OpenScreen(ui::Screen s) {
-        bool side = s == ui::Screen::Glossary || s == ui::Screen::References || s == ui::Screen::Help;
-        bool from_side = m_state.screen == ui::Screen::Glossary || m_state.screen == ui::Screen::References ||
-                         m_state.screen == ui::Screen::Help;
-        if (side && !from_side) m_state.return_to = m_state.screen;
-        m_state.screen = s;
-    }
 
     Options m_options;
     platform::Platform m_platform;
@@ -194,41 +200,20 @@ private:
     ui::UiState m_state;
     ui::ViewModel m_model;
     bool m_running = true;
+    bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
     float m_fonts_scale = 0;
     ui::ThemeId m_applied_theme = ui::ThemeId::Light;
     float m_applied_scale = -1;
 };
 
 void App::Apply(const ui::Actions& actions) {
-    for (const ui::Action& a : actions.list) {
-        switch (a.kind) {
-            case ui::ActionKind::GoToPage:
-                if (m_nav && m_nav->JumpToIndex(a.index)) m_state.screen = ui::Screen::Reader;
-                break;
-            case ui::ActionKind::NextPage:
-                if (m_nav) m_nav->Next();
-                break;
-            case ui::ActionKind::PrevPage:
-                if (m_nav) m_nav->Back();
-                break;
-            case ui::ActionKind::FollowLink:
-                if (m_nav && m_nav->JumpTo(a.id)) m_state.screen = ui::Screen::Reader;
-                break;
-            case ui::ActionKind::OpenScreen:
-                OpenScreen(a.screen);
-                m_state.glossary_focus = a.id;
-                break;
-            case ui::ActionKind::OpenTerm:
-                OpenScreen(ui::Screen::Glossary);
-                m_state.glossary_focus = a.id;
-                m_state.glossary_filter[0] = '\0';
-                break;
-            case ui::ActionKind::SetTextScale: m_state.text_scale = std::clamp(a.value, 1.0f, 2.0f); break;
-            case ui::ActionKind::CycleTheme: m_state.theme = ui::NextTheme(m_state.theme); break;
-            case ui::ActionKind::Quit: m_running = false; break;
-        }
-    }
+    ui::ControllerResult r = ui::ApplyActions(actions, m_nav.get(), m_state);
+    if (r.quit) m_running = false;
     if (m_nav) m_model.page = m_nav->Index();
+    // A line per move for scripts and end-to-end tests (LECTERN_TRACE=1).
+    if (m_trace && (r.page_changed || r.screen_changed))
+        std::fprintf(stderr, "trace: screen %s page %s\n", ui::ScreenName(m_state.screen),
+                     m_nav ? m_nav->Current().id.c_str() : "-");
 }
 
 int App::Run(const char* argv0) {
@@ -276,6 +261,10 @@ int App::Run(const char* argv0) {
         return ui::Texture{t.id, t.width, t.height};
     };
 
+    if (!m_options.capture.empty()) {
+        std::signal(SIGUSR1, OnCaptureSignal);
+        m_platform.SetWakeInterval(0.1);
+    }
     // The first frames draw without waiting for input: ImGui settles its layout over two or three.
     m_platform.RequestFrames(3);
     const bool unattended = !m_options.screenshot.empty() || m_options.first_frame_exit;
@@ -305,6 +294,9 @@ int App::Run(const char* argv0) {
         ui::DrawApp(m_model, m_state, actions, fonts);
         m_platform.EndFrame();
         ++frame;
+        if (frame == 1 && m_trace)
+            std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
+                         m_nav ? m_nav->Current().id.c_str() : "-");
         if (m_options.first_frame_exit) {
             std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
             break;
@@ -315,6 +307,13 @@ int App::Run(const char* argv0) {
                 status = 1;
             }
             break;
+        }
+        if (g_capture_requested) {
+            g_capture_requested = 0;
+            if (!m_platform.SaveScreenshot(m_options.capture, &error))
+                std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
+            else if (m_trace)
+                std::fprintf(stderr, "trace: captured %s\n", m_options.capture.c_str());
         }
         Apply(actions);
         if (!actions.list.empty()) m_platform.RequestFrames(3);

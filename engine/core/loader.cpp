@@ -14,14 +14,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/attempt.h"
+#include "core/grading.h"
+#include "core/scenario_run.h"
+
 
 namespace lectern {
-
-// Semantic checks of questions, quizzes and scenarios live with their logic (attempt.cpp,
-// scenario_run.cpp). Weak until those land so the loader links on its own.
-__attribute__((weak)) void ValidateQuestion(const Question&, Diagnostics&);
-__attribute__((weak)) void ValidateQuiz(const Quiz&, Diagnostics&);
-__attribute__((weak)) void ValidateScenario(const Scenario&, Diagnostics&);
 
 namespace {
 
@@ -1037,7 +1035,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
         }
     }
     if (prompts == 0) m_d.Error(q->loc, "missing-element", "question '" + q->id + "' needs a <prompt>");
-    if (ValidateQuestion) ValidateQuestion(*q, m_d);
+    ValidateQuestion(*q, m_d);
     return q;
 }
 
@@ -1090,7 +1088,7 @@ std::shared_ptr<Quiz> Loader::ParseQuiz(const XmlFile& f, const XMLElement* e) {
         }
     }
     if (quiz->pools.empty()) m_d.Error(quiz->loc, "missing-element", "quiz '" + quiz->id + "' needs at least one <pool>");
-    if (ValidateQuiz) ValidateQuiz(*quiz, m_d);
+    ValidateQuiz(*quiz, m_d);
     return quiz;
 }
 
@@ -1168,7 +1166,7 @@ std::shared_ptr<Scenario> Loader::ParseScenario(const XmlFile& f, const XMLEleme
                 break;
             }
     }
-    if (ValidateScenario) ValidateScenario(*sc, m_d);
+    ValidateScenario(*sc, m_d);
     return sc;
 }
 

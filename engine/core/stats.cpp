@@ -31,15 +31,6 @@ namespace {
 
 int Words(const Inline& runs) { return CountWords(PlainText(runs)); }
 
-int QuestionWords(const Question& q) {
-    int n = Words(q.prompt);
-    for (const auto& c : q.choices) n += Words(c.text);
-    for (const auto& p : q.pairs) n += Words(p.left) + Words(p.right);
-    for (const auto& i : q.items) n += Words(i.text);
-    if (q.type == QuestionType::TrueFalse) n += 2;
-    return n;
-}
-
 }  // namespace
 
 int CountWords(const Blocks& blocks) {
@@ -60,9 +51,8 @@ int CountWords(const Blocks& blocks) {
                     for (const auto& cell : row) n += Words(cell);
                 break;
             case BlockKind::Image: n += CountWords(b.caption); break;
-            case BlockKind::Question:
-                if (b.question) n += QuestionWords(*b.question);
-                break;
+            case BlockKind::Question: break;  // counted as question time, not reading
+
             case BlockKind::Scenario:
                 if (b.scenario) {
                     // A learner reads one path: count the intro and the nodes on the longest
@@ -104,13 +94,16 @@ CourseStats ComputeStats(const Course& course) {
     };
     for (const auto& m : course.modules) {
         s.lessons += static_cast<int>(m.lessons.size());
+        int module_words = 0;
         for (const auto& l : m.lessons) {
             s.pages += static_cast<int>(l.pages.size());
             for (const auto& p : l.pages) {
-                s.words += CountWords(p.title) + CountWords(p.blocks);
+                module_words += CountWords(p.title) + CountWords(p.blocks);
                 scan(p.blocks);
             }
         }
+        s.words += module_words;
+        s.module_words.push_back({m.id, module_words});
     }
     for (const auto& quiz : AllQuizzes(course)) {
         ++s.quizzes;

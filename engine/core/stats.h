@@ -3,6 +3,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/model.h"
 
@@ -12,7 +14,8 @@ struct CourseStats {
     int modules = 0;
     int lessons = 0;
     int pages = 0;
-    int words = 0;  // learner-visible words on pages (not facilitator notes, not quiz pools)
+    int words = 0;  // learner-visible words on pages (not facilitator notes, questions or quiz pools)
+    std::vector<std::pair<std::string, int>> module_words;  // (module id, words) in reading order
     int glossary_terms = 0;
     int references = 0;
     int images = 0;
@@ -25,7 +28,7 @@ struct CourseStats {
     int scenarios = 0;
     int scenario_nodes = 0;
     double reading_minutes = 0;   // words / 200
-    double question_minutes = 0;  // 0.5 per knowledge check and per drawn quiz question, 2 per scenario
+    double question_minutes = 0;  // per knowledge check and drawn quiz question, and per scenario
     double estimated_minutes = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -55,7 +56,11 @@ void DrawHomeScreen(Frame& f) {
     if (PrimaryButton(label.c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f))) {
         f.actions.Push(Action(ActionKind::GoToPage, f.model.page));
     }
-    if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+    if (f.state.focus_main) {
+        // The one obvious next step has the keyboard when the screen opens: Enter starts.
+        FocusLastItem();
+        f.state.focus_main = false;
+    }
     ImGui::PopFont();
     if (resume) {
         ImGui::SameLine();

@@ -50,6 +50,8 @@ nlohmann::json StatsJson(const lectern::CourseStats& s) {
         auto it = s.questions_by_type.find(t);
         j["questions_by_type"][t] = it == s.questions_by_type.end() ? 0 : it->second;
     }
+    j["module_words"] = nlohmann::json::object();
+    for (const auto& [id, words] : s.module_words) j["module_words"][id] = words;
     j["scenarios"] = s.scenarios;
     j["scenario_nodes"] = s.scenario_nodes;
     return j;
@@ -130,6 +132,9 @@ int main(int argc, char** argv) {
         std::printf("%s (%s, version %s)\n", result.course->title.c_str(), result.course->id.c_str(),
                     result.course->version.c_str());
         std::printf("  modules %d, lessons %d, pages %d, words %d\n", s.modules, s.lessons, s.pages, s.words);
+        std::printf("  words by module:");
+        for (const auto& [id, words] : s.module_words) std::printf(" %s %d", id.c_str(), words);
+        std::printf("\n");
         std::printf("  estimated %.0f minutes (reading %.1f at %.0f words/min, questions and scenarios %.1f)\n",
                     s.estimated_minutes, s.reading_minutes, lectern::kWordsPerMinute, s.question_minutes);
         std::printf("  glossary terms %d, references %d, images %d\n", s.glossary_terms, s.references, s.images);

@@ -1,0 +1,86 @@
+# Shared helpers for the end-to-end tests: a private Xvfb, a running lectern whose stderr trace
+# we read, xdotool for keys, and SIGUSR1 captures. Source it; call e2e_cleanup on exit.
+set -euo pipefail
+
+: "${LECTERN_BIN:?set LECTERN_BIN to the build/bin folder}"
+: "${LECTERN_SRC:?set LECTERN_SRC to the source tree}"
+E2E_TMP=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
+E2E_PNG="$LECTERN_SRC/tests/e2e/pngtool.py"
+XVFB_PID=""
+APP_PID=""
+
+fail() { echo "FAIL: $*" >&2; [ -f "$E2E_TMP/app.log" ] && sed 's/^/  app: /' "$E2E_TMP/app.log" >&2; exit 1; }
+
+e2e_cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$E2E_TMP"
+}
+
+start_xvfb() {  # [WxH]
+  local size=${1:-1280x800}
+  exec 5> "$E2E_TMP/display"
+  Xvfb -displayfd 5 -screen 0 "${size}x24" -nolisten tcp >"$E2E_TMP/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 100); do [ -s "$E2E_TMP/display" ] && break; sleep 0.05; done
+  [ -s "$E2E_TMP/display" ] || fail "Xvfb did not start"
+  export DISPLAY=":$(head -n1 "$E2E_TMP/display")"
+}
+
+start_lectern() {  # lectern arguments...
+  : > "$E2E_TMP/app.log"
+  LECTERN_TRACE=1 "$LECTERN_BIN/lectern" --capture "$E2E_TMP/capture.png" "$@" 2>"$E2E_TMP/app.log" &
+  APP_PID=$!
+  wait_trace "trace: ready" 20
+  WID=$(xdotool search --sync --onlyvisible --pid "$APP_PID" 2>/dev/null | head -n1)
+  [ -n "$WID" ] || fail "no lectern window"
+  xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
+  sleep 0.3
+}
+
+wait_trace() {  # pattern [seconds]: waits until the app's trace has a line matching pattern
+  local pattern=$1 limit=${2:-10}
+  for _ in $(seq $((limit * 20))); do
+    grep -q -- "$pattern" "$E2E_TMP/app.log" && return 0
+    kill -0 "$APP_PID" 2>/dev/null || fail "lectern exited while waiting for '$pattern'"
+    sleep 0.05
+  done
+  fail "timed out waiting for '$pattern'"
+}
+
+trace_count() { grep -c -- "$1" "$E2E_TMP/app.log" || true; }
+
+key() {  # xdotool key names...
+  xdotool key --delay 60 "$@"
+  sleep 0.25
+}
+
+capture() {  # name: saves the current window to $E2E_TMP/name.png
+  local n
+  n=$(trace_count "trace: captured")
+  rm -f "$E2E_TMP/capture.png"
+  kill -USR1 "$APP_PID"
+  for _ in $(seq 100); do
+    [ "$(trace_count "trace: captured")" -gt "$n" ] && break
+    sleep 0.05
+  done
+  [ -f "$E2E_TMP/capture.png" ] || fail "no capture written"
+  cp "$E2E_TMP/capture.png" "$E2E_TMP/$1.png"
+  [ -n "${LECTERN_E2E_KEEP:-}" ] && mkdir -p "$LECTERN_E2E_KEEP" && cp "$E2E_TMP/$1.png" "$LECTERN_E2E_KEEP/$1.png"
+  return 0
+}
+
+assert_not_blank() {  # name
+  read -r w h colours dark < <(python3 "$E2E_PNG" stats "$E2E_TMP/$1.png")
+  echo "  $1.png: ${w}x${h}, $colours colours, dark fraction $dark"
+  [ "$colours" -gt 50 ] || fail "$1.png looks blank ($colours colours)"
+  python3 -c "import sys; sys.exit(0 if float('$dark') > 0.002 else 1)" || fail "$1.png has almost no text"
+}
+
+assert_differs() {  # a b
+  local d
+  d=$(python3 "$E2E_PNG" diff "$E2E_TMP/$1.png" "$E2E_TMP/$2.png")
+  echo "  $1 vs $2: $d of pixels differ"
+  python3 -c "import sys; sys.exit(0 if float('$d') > 0.01 else 1)" || fail "$1 and $2 look the same"
+}

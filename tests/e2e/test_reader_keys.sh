@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The real lectern under Xvfb: its window is not blank, the arrow keys turn pages (the page id
+# in the trace and the picture both change), and Escape returns home.
+source "$(dirname "$0")/lib.sh"
+trap e2e_cleanup EXIT
+start_xvfb 1280x800
+start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --size 1200x760 --screen reader
+
+wait_trace "trace: ready screen reader page m0-l1-p1"
+capture page1
+assert_not_blank page1
+
+key Right
+wait_trace "trace: screen reader page m0-l1-p2"
+capture page2
+assert_not_blank page2
+assert_differs page1 page2
+
+key Left
+wait_trace "page m0-l1-p1" 5
+[ "$(trace_count 'page m0-l1-p1')" -ge 2 ] || fail "Left did not go back to the first page"
+
+key Escape
+wait_trace "trace: screen home"
+capture home
+assert_differs page1 home
+
+key g
+wait_trace "trace: screen glossary"
+key Escape
+wait_trace "trace: screen home page m0-l1-p1" 5
+echo "PASS: pages turn with the arrow keys; Escape and G move between screens"

@@ -1,0 +1,95 @@
+// A Dear ImGui context with no window and no GL: frames are run on the CPU, input is written to
+// io (1.86: io.KeysDown[], io.MousePos) before NewFrame, and the Actions the UI emits are read.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstring>
+#include <memory>
+
+#include "core/loader.h"
+#include "core/navigator.h"
+#include "ui/controller.h"
+#include "ui/input.h"
+#include "ui/ui.h"
+
+namespace lectern::test {
+
+// Key indices as the GLFW backend stores them (GLFW key codes), so screens see what they would
+// see in the real program.
+enum : int { kKeyTab = 258, kKeyEnter = 257, kKeyEscape = 256, kKeyRight = 262, kKeyLeft = 263, kKeyDown = 264,
+             kKeyUp = 265, kKeyPageUp = 266, kKeyPageDown = 267, kKeyHome = 268, kKeyEnd = 269, kKeySpace = 32 };
+
+class UiHarness {
+public:
+    explicit UiHarness(const std::string& course_dir) {
+        m_load = LoadCourse(course_dir);
+        if (m_load.course) m_nav = std::make_unique<Navigator>(*m_load.course);
+        m_ctx = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        const int map[][2] = {{ImGuiKey_Tab, kKeyTab},         {ImGuiKey_LeftArrow, kKeyLeft},  {ImGuiKey_RightArrow, kKeyRight},
+                              {ImGuiKey_UpArrow, kKeyUp},      {ImGuiKey_DownArrow, kKeyDown},  {ImGuiKey_PageUp, kKeyPageUp},
+                              {ImGuiKey_PageDown, kKeyPageDown}, {ImGuiKey_Home, kKeyHome},     {ImGuiKey_End, kKeyEnd},
+                              {ImGuiKey_Space, kKeySpace},     {ImGuiKey_Enter, kKeyEnter},     {ImGuiKey_Escape, kKeyEscape},
+                              {ImGuiKey_KeyPadEnter, 335}};
+        for (const auto& m : map) io.KeyMap[m[0]] = m[1];
+        ImFont* font = io.Fonts->AddFontDefault();
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        fonts.body = fonts.bold = fonts.italic = fonts.bold_italic = font;
+        fonts.heading1 = fonts.heading2 = fonts.heading3 = fonts.ui = fonts.ui_bold = fonts.small = font;
+        fonts.body_px = font->FontSize;
+        ui::ApplyTheme(ui::GetTheme(ui::ThemeId::Light), 1.0f);
+        model.course = m_load.course.get();
+        model.diagnostics = &m_load.diagnostics;
+    }
+    ~UiHarness() { ImGui::DestroyContext(m_ctx); }
+
+    // One frame; `key` (a GLFW key code, or -1) is held down during it. Returns what the UI asked.
+    ui::Actions Frame(int key = -1) {
+        ImGuiIO& io = ImGui::GetIO();
+        std::memset(io.KeysDown, 0, sizeof io.KeysDown);
+        if (key >= 0) io.KeysDown[key] = true;
+        ui::RemapKeyboard(io);
+        ImGui::NewFrame();
+        ui::Actions actions;
+        if (m_nav) model.page = m_nav->Index();
+        ui::DrawApp(model, state, actions, fonts);
+        ImGui::Render();
+        last = ui::ApplyActions(actions, m_nav.get(), state);
+        if (m_nav) model.page = m_nav->Index();
+        return actions;
+    }
+
+    // Presses and releases a key, then lets the UI settle for a frame.
+    ui::Actions Press(int key) {
+        ui::Actions a = Frame(key);
+        Frame();
+        return a;
+    }
+
+    void Type(const char* text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        Frame();
+    }
+
+    Navigator& nav() { return *m_nav; }
+    const LoadResult& load() const { return m_load; }
+
+    ui::ViewModel model;
+    ui::UiState state;
+    ui::Fonts fonts;
+    ui::ControllerResult last;
+
+private:
+    ImGuiContext* m_ctx = nullptr;
+    LoadResult m_load;
+    std::unique_ptr<Navigator> m_nav;
+};
+
+}  // namespace lectern::test
