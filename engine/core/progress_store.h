@@ -17,6 +17,29 @@
 //
 // Threads: one ProgressStore per thread. Several stores (connections or processes) may share a
 // file: WAL lets readers run beside a writer, and busy_timeout makes writers wait for each other.
+//
+// How the app uses it (apply the Action, call the store, redraw only after the call returns):
+//   start-up        Open(ProgressDbPath(--data-dir or DefaultDataDir())), then by status:
+//                   Ok: go on. CannotWrite: go on with the read-only store and show "not saving".
+//                   Corrupt: offer MoveAside(path, now) and Open again (a fresh file; the bad one
+//                   is kept). TooNew: run without a store (like a guest) and say why. Locked:
+//                   another program holds the file; offer to retry. IoError: run without a store.
+//   sign-in         FindLearner / CreateLearner; LastLocation(learner) to resume; Settings(learner)
+//   page shown      RecordPageView + SaveLocation{page}
+//   check answered  RecordAnswer{kind Check, container = page id}
+//   scenario choice RecordAnswer{kind Scenario, container = scenario id, item = node id}
+//   scenario end    RecordScenarioEnding
+//   quiz started    StartAttempt{NextAttemptNumber(...), seed, state} + SaveLocation{quiz, 0}
+//   quiz answered   RecordQuizAnswer(answer, whole attempt state) + SaveLocation{quiz, index}
+//   quiz navigated  SaveAttempt(state) + SaveLocation{quiz, index}
+//   quiz submitted  SubmitAttempt(result, final state)
+//   quiz reopened   OpenAttempt(...) -> state_json to resume the same drawn questions
+//   setting changed SetSetting(key, value)
+//   every few secs  AddActiveTime(item, active ms since the last report) while the learner is active
+//   progress screen ComputeStatus(course, LoadProgress(learner, course id)) (progress_status.h);
+//                   SetAside(course) for the "no longer in this course" note after an update
+// A failed write (WriteResult with an error) means the event is not saved: the app says so
+// instead of acknowledging it.
 #pragma once
 
 #include <cstdint>
