@@ -728,6 +728,43 @@ sqlite3* MemoryCopy(sqlite3* source, int& rc) {
     return mem;
 }
 
+// A copy of a database and its log in a fresh folder under the temp dir, removed on scope exit.
+// Used only to read a crash image that cannot be recovered in place.
+struct PrivateCopy {
+    std::string dir;
+    std::string db_path;
+
+    bool Make(const std::string& source) {
+        const char* tmp = std::getenv("TMPDIR");
+        std::string tmpl = std::string(tmp && tmp[0] ? tmp : "/tmp") + "/lectern-recover-XXXXXX";
+        if (!::mkdtemp(tmpl.data())) return false;
+        dir = tmpl;
+        std::string target = dir + "/progress.sqlite3";
+        if (!CopyFile(source, target) || !CopyFile(source + "-wal", target + "-wal")) return false;
+        db_path = target;
+        return true;
+    }
+    ~PrivateCopy() {
+        if (dir.empty()) return;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((dir + "/progress.sqlite3" + suffix).c_str());
+        ::rmdir(dir.c_str());
+    }
+
+    static bool CopyFile(const std::string& from, const std::string& to) {
+        int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+        if (in < 0) return false;
+        int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        bool ok = out >= 0;
+        char buf[65536];
+        for (ssize_t n; ok && (n = ::read(in, buf, sizeof buf)) != 0;) {
+            ok = n > 0 && ::write(out, buf, static_cast<size_t>(n)) == n;
+        }
+        ::close(in);
+        if (out >= 0) ::close(out);
+        return ok;
+    }
+};
+
 }  // namespace
 
 OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& options) {
@@ -815,8 +852,10 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
         r.store.reset(new ProgressStore(mem, db_path, true));
         return r;
     }
-    // Plain read-only first (sees a live writer's commits); immutable=1 when the folder is
-    // read-only and SQLite cannot create the -shm it needs for a WAL file.
+    // Plain read-only first: it sees a live writer's commits. When SQLite cannot use the file
+    // in place (a read-only folder without the -shm a WAL file needs), and the log holds commits,
+    // a private copy of file + log in the temp folder is recovered and read, so the learner still
+    // sees their latest work; with an empty log, immutable=1 reads the file as it stands.
     std::string uri_path;
     for (char c : db_path) {
         if (c == '%' || c == '?' || c == '#') {
@@ -827,23 +866,38 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
             uri_path += c;
         }
     }
-    const std::string attempts[] = {"file:" + uri_path + "?mode=ro", "file:" + uri_path + "?mode=ro&immutable=1"};
+    struct Attempt {
+        std::string target;  // URI, or empty for the private copy
+        int flags;
+    };
+    std::vector<Attempt> attempts = {{"file:" + uri_path + "?mode=ro", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI}};
+    if (FileSize(db_path + "-wal") > 0) {
+        attempts.push_back({"", SQLITE_OPEN_READWRITE});
+    } else {
+        attempts.push_back({"file:" + uri_path + "?mode=ro&immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI});
+    }
     OpenResult failure = Refuse(OpenStatus::IoError, db_path + ": cannot be read");
-    for (const std::string& uri : attempts) {
+    for (const Attempt& attempt : attempts) {
+        PrivateCopy copy;
+        std::string target = attempt.target, checked_path = db_path;
+        if (target.empty()) {
+            if (!copy.Make(db_path)) break;
+            target = checked_path = copy.db_path;
+        }
         sqlite3* db = nullptr;
-        int rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        int rc = sqlite3_open_v2(target.c_str(), &db, attempt.flags, nullptr);
         int64_t version = 0;
         std::string message;
         OpenStatus status = rc == SQLITE_OK ? OpenStatus::Ok : StatusFor(Classify(rc));
         if (status != OpenStatus::Ok) message = db_path + ": " + ErrMsg(db, rc);
         if (status == OpenStatus::Ok) {
             SetPragmas(db, options.busy_timeout_ms);
-            status = Inspect(db, options.full_check_max_bytes, db_path, version, message);
+            status = Inspect(db, options.full_check_max_bytes, checked_path, version, message);
         }
         if (status == OpenStatus::Ok) {
             sqlite3* use = db;
-            if (version < kProgressSchemaVersion) {
-                use = MemoryCopy(db, rc);
+            if (version < kProgressSchemaVersion || !copy.db_path.empty()) {
+                use = MemoryCopy(db, rc);  // the private copy is deleted on return
                 sqlite3_close(db);
                 if (!use) return Refuse(OpenStatus::IoError, db_path + ": cannot read: " + ErrMsg(nullptr, rc));
             }
@@ -857,7 +911,7 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
         sqlite3_close(db);
         failure = Refuse(status == OpenStatus::CannotWrite ? OpenStatus::IoError : status, message,
                          static_cast<int>(version));
-        // Only "cannot open" is worth the immutable retry; corrupt stays corrupt.
+        // Only "cannot open" is worth another way in; corrupt stays corrupt.
         if (status != OpenStatus::CannotWrite && status != OpenStatus::IoError) break;
     }
     return failure;

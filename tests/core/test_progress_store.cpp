@@ -822,3 +822,45 @@ TEST_F(StoreFixture, ItemsRemovedByACourseUpdateAreSetAsideNotDeleted) {
     EXPECT_EQ(store->Attempts(ana, "course-a", "quiz-1").size(), 1u);
     EXPECT_TRUE(store->SetAside(CourseV2(), ana + 1).empty()) << "filter by learner";
 }
+
+TEST(ProgressFaults, ReadOnlyFolderAfterACrashStillShowsTheLastCommits) {
+    // A crash image: the database and its write-ahead log as a killed app left them, in a folder
+    // that has since become read-only (a write-protected USB stick, a locked-down kiosk image).
+    // With the -shm SQLite reads the log in place; without it the store recovers a private copy.
+    TempDir dir;
+    std::string live = ProgressDbPath(dir.Sub("live"));
+    auto store = OpenOk(live);
+    LearnerId a = store->CreateLearner("Ana", kT0).id;
+    for (int i = 0; i < 25; ++i) ASSERT_TRUE(store->RecordPageView(a, "course-a", "p" + std::to_string(i), kT0 + i));
+    fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::others_exec);
+    for (bool with_shm : {true, false}) {
+        std::string image_dir = dir.Sub(with_shm ? "image-with-shm" : "image-without-shm");
+        std::string image = ProgressDbPath(image_dir);
+        fs::create_directory(image_dir);
+        std::vector<std::string> suffixes = {"", "-wal"};
+        if (with_shm) suffixes.push_back("-shm");
+        for (const std::string& suffix : suffixes) {
+            ASSERT_TRUE(fs::exists(live + suffix)) << suffix;
+            fs::copy_file(live + suffix, image + suffix);
+            fs::permissions(image + suffix, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+        }
+        ASSERT_GT(fs::file_size(image + "-wal"), 0u) << "the commits are only in the log";
+        fs::permissions(image_dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read |
+                                       fs::perms::others_exec);
+        int code = RunUnprivileged([&] {
+            OpenResult r = ProgressStore::Open(image);
+            if (r.status != OpenStatus::CannotWrite || !r.store) {
+                std::fprintf(stderr, "status %s: %s\n", ToString(r.status), r.message.c_str());
+                return 1;
+            }
+            size_t views = r.store->PageViews({}).size();
+            if (views != 25) {
+                std::fprintf(stderr, "saw %zu of 25 page views\n", views);
+                return 2;
+            }
+            return 0;
+        });
+        EXPECT_EQ(code, 0) << (with_shm ? "with -shm" : "without -shm");
+        EXPECT_FALSE(fs::exists(image + (with_shm ? "-journal" : "-shm"))) << "the image is left as it was";
+    }
+}
