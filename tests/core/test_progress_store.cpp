@@ -60,7 +60,10 @@ AnswerEvent Check(LearnerId learner, const std::string& question, bool correct) 
 // ---- locations and opening ----------------------------------------------------------------------
 
 TEST(ProgressDataDir, UsesAbsoluteXdgDataHome) {
-    std::string saved_xdg = std::getenv("XDG_DATA_HOME") ? std::getenv("XDG_DATA_HOME") : "";
+    // Other tests in this process may read these: put them back afterwards.
+    std::optional<std::string> saved_xdg, saved_home;
+    if (const char* v = std::getenv("XDG_DATA_HOME")) saved_xdg = v;
+    if (const char* v = std::getenv("HOME")) saved_home = v;
     setenv("XDG_DATA_HOME", "/srv/learners/data", 1);
     EXPECT_EQ(DefaultDataDir(), "/srv/learners/data/lectern");
     setenv("XDG_DATA_HOME", "relative/path", 1);  // the XDG spec says to ignore relative paths
@@ -68,7 +71,12 @@ TEST(ProgressDataDir, UsesAbsoluteXdgDataHome) {
     EXPECT_EQ(DefaultDataDir(), "/home/kiosk/.local/share/lectern");
     unsetenv("XDG_DATA_HOME");
     EXPECT_EQ(DefaultDataDir(), "/home/kiosk/.local/share/lectern");
-    if (!saved_xdg.empty()) setenv("XDG_DATA_HOME", saved_xdg.c_str(), 1);
+    if (saved_xdg) setenv("XDG_DATA_HOME", saved_xdg->c_str(), 1);
+    if (saved_home) {
+        setenv("HOME", saved_home->c_str(), 1);
+    } else {
+        unsetenv("HOME");
+    }
     EXPECT_EQ(ProgressDbPath("/x/y"), "/x/y/progress.sqlite3");
     EXPECT_EQ(ProgressDbPath("/x/y/"), "/x/y/progress.sqlite3");
 }
