@@ -1,14 +1,17 @@
 #include "platform/fonts.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <imgui_freetype.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <cstring>
-#include <vector>
+#include <map>
 
 namespace lectern::platform {
 
@@ -54,24 +57,57 @@ constexpr float kHeading3 = 1.12f;
 constexpr float kUi = 0.9f;
 constexpr float kSmall = 0.85f;
 
-// ImGui's AddFontFromFileTTF asserts on an unreadable file (and Debian's build keeps asserts):
-// read it here, so a broken font is an error message, not an abort.
-ImFont* AddFace(ImFontAtlas* atlas, const FontFile& face, const FontFile& symbols, float px,
-                const char* name) {
-    auto load = [](const FontFile& file, std::vector<char>* out) {
-        FILE* stream = std::fopen(file.path.c_str(), "rb");
-        if (!stream) return false;
-        char chunk[65536];
-        size_t got = 0;
-        while ((got = std::fread(chunk, 1, sizeof(chunk), stream)) > 0)
-            out->insert(out->end(), chunk, chunk + got);
-        std::fclose(stream);
-        return !out->empty();
+// The font files, each mapped once and shared by every face cut from it (DejaVu Sans Bold
+// serves five), instead of ImGui's private copy per face. Only needed while the atlas is built.
+class FontFiles {
+public:
+    FontFiles() = default;
+    FontFiles(const FontFiles&) = delete;
+    FontFiles& operator=(const FontFiles&) = delete;
+    ~FontFiles() {
+        for (auto& entry : m_files) {
+            if (entry.second.data) munmap(entry.second.data, entry.second.size);
+        }
+    }
+    // The file's bytes, or nullptr if it cannot be read (ImGui's own loader would assert).
+    void* Get(const std::string& path, size_t* size) {
+        Mapping& mapping = m_files[path];
+        if (!mapping.data && !mapping.tried) {
+            mapping.tried = true;
+            int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            struct stat info {};
+            if (fd >= 0 && fstat(fd, &info) == 0 && info.st_size > 0 && info.st_size < INT32_MAX) {
+                void* data =
+                    mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+                if (data != MAP_FAILED) {
+                    mapping.data = data;
+                    mapping.size = static_cast<size_t>(info.st_size);
+                }
+            }
+            if (fd >= 0) close(fd);
+        }
+        *size = mapping.size;
+        return mapping.data;
+    }
+
+private:
+    struct Mapping {
+        void* data = nullptr;
+        size_t size = 0;
+        bool tried = false;
     };
+    std::map<std::string, Mapping> m_files;
+};
+
+// One face at one size, with the symbols it lacks merged in from `symbols`.
+ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, const FontFile& face, const FontFile& symbols,
+                float px, const char* name) {
     auto add = [&](const FontFile& file, const ImWchar* ranges, bool merge) -> ImFont* {
-        std::vector<char> bytes;
-        if (!load(file, &bytes)) return nullptr;
+        size_t size = 0;
+        void* data = files->Get(file.path, &size);
+        if (!data) return nullptr;
         ImFontConfig config;
+        config.FontDataOwnedByAtlas = false;  // mapped by FontFiles
         // FreeType renders hinted glyphs at the exact size; oversampling is for stb_truetype.
         config.OversampleH = 1;
         config.OversampleV = 1;
@@ -81,11 +117,7 @@ ImFont* AddFace(ImFontAtlas* atlas, const FontFile& face, const FontFile& symbol
         config.FontBuilderFlags = (file.fake_bold ? ImGuiFreeTypeBuilderFlags_Bold : 0) |
                                   (file.fake_italic ? ImGuiFreeTypeBuilderFlags_Oblique : 0);
         std::snprintf(config.Name, sizeof(config.Name), "%s, %.0fpx", name, px);
-        // The atlas takes ownership of memory from IM_ALLOC.
-        void* data = IM_ALLOC(bytes.size());
-        std::memcpy(data, bytes.data(), bytes.size());
-        return atlas->AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), px, &config,
-                                           ranges);
+        return atlas->AddFontFromMemoryTTF(data, static_cast<int>(size), px, &config, ranges);
     };
     ImFont* font = add(face, kTextRanges, false);
     if (font && symbols.found() && symbols.path != face.path) add(symbols, kSymbolRanges, true);
@@ -148,8 +180,7 @@ FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool ac
     return result;
 }
 
-bool BuildFontAtlas(float pixel_scale, FontSet* fonts, std::string* error) {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::string* error) {
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = 0;  // the fonts' own hinting: DejaVu is well hinted
@@ -179,30 +210,35 @@ bool BuildFontAtlas(float pixel_scale, FontSet* fonts, std::string* error) {
     const float ui = std::round(body * kUi);
     const float small = std::round(body * kSmall);
 
+    FontFiles files;
     FontSet set;
     set.body_px = body;
     // The interface font first: ImGui uses the first font for every widget not in PushFont.
-    set.ui = AddFace(atlas, sans, sans, ui, "ui");
-    set.ui_bold = AddFace(atlas, sans_bold, sans_bold, ui, "ui bold");
-    set.body = AddFace(atlas, serif, sans, body, "body");
-    set.bold = AddFace(atlas, serif_bold, sans_bold, body, "bold");
-    set.italic = AddFace(atlas, serif_italic, sans_italic, body, "italic");
-    set.bold_italic = AddFace(atlas, serif_bold_italic, sans_bold_italic, body, "bold italic");
-    set.heading1 = AddFace(atlas, sans_bold, sans_bold, h1, "heading 1");
-    set.heading2 = AddFace(atlas, sans_bold, sans_bold, h2, "heading 2");
-    set.heading3 = AddFace(atlas, sans_bold, sans_bold, h3, "heading 3");
-    set.small = AddFace(atlas, sans, sans, small, "small");
+    set.ui = AddFace(atlas, &files, sans, sans, ui, "ui");
+    set.ui_bold = AddFace(atlas, &files, sans_bold, sans_bold, ui, "ui bold");
+    set.body = AddFace(atlas, &files, serif, sans, body, "body");
+    set.bold = AddFace(atlas, &files, serif_bold, sans_bold, body, "bold");
+    set.italic = AddFace(atlas, &files, serif_italic, sans_italic, body, "italic");
+    set.bold_italic =
+        AddFace(atlas, &files, serif_bold_italic, sans_bold_italic, body, "bold italic");
+    set.heading1 = AddFace(atlas, &files, sans_bold, sans_bold, h1, "heading 1");
+    set.heading2 = AddFace(atlas, &files, sans_bold, sans_bold, h2, "heading 2");
+    set.heading3 = AddFace(atlas, &files, sans_bold, sans_bold, h3, "heading 3");
+    set.small = AddFace(atlas, &files, sans, sans, small, "small");
 
     const bool complete = set.ui && set.ui_bold && set.body && set.bold && set.italic &&
                           set.bold_italic && set.heading1 && set.heading2 && set.heading3 &&
                           set.small;
     if (complete && atlas->Build()) {
-        ImGui::GetIO().FontDefault = set.ui;
+        // Built: the pixels are all that is needed now. Drop the input (which points into the
+        // mappings released on return); a rebuild starts again from Clear().
+        atlas->ClearInputData();
         *fonts = set;
         return true;
     }
 
     // No usable font: ImGui's built-in bitmap font everywhere (ASCII only, one size).
+    atlas->ClearInputData();
     if (error) {
         *error = complete ? "the font atlas could not be built (damaged font file?)"
                           : "no usable font found by fontconfig (install fonts-dejavu-core and "
@@ -212,7 +248,6 @@ bool BuildFontAtlas(float pixel_scale, FontSet* fonts, std::string* error) {
     atlas->FontBuilderIO = nullptr;  // stb_truetype, which ProggyClean is tuned for
     ImFont* fallback = atlas->AddFontDefault();
     atlas->Build();
-    ImGui::GetIO().FontDefault = fallback;
     FontSet plain;
     plain.body = plain.bold = plain.italic = plain.bold_italic = fallback;
     plain.heading1 = plain.heading2 = plain.heading3 = fallback;

@@ -23,9 +23,10 @@ struct FontFile {
 // but lacks the style, the closest face comes back with fake_bold/fake_italic set.
 FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool accept_substitute);
 
-// Clears io.Fonts and bakes every FontSet face at body size 18 px * pixel_scale. On failure
-// (no usable font file) falls back to ImGui's built-in font for every face, says why in *error
-// and returns false: the program stays usable.
-bool BuildFontAtlas(float pixel_scale, FontSet* fonts, std::string* error);
+// Clears `atlas` and bakes every FontSet face at body size 18 px * pixel_scale; the caller
+// uploads it. On failure (no usable font file) falls back to ImGui's built-in font for every
+// face, says why in *error and returns false: the program stays usable. Touches no ImGui
+// context, so it can run on another thread while the window opens.
+bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::string* error);
 
 }  // namespace lectern::platform

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -35,6 +36,11 @@ void OnGlfwError(int code, const char* description) {
 // ImGui needs a few frames after an event to settle (hover state, navigation highlight,
 // a window appearing and then being sized to its content).
 constexpr int kSettleFrames = 3;
+
+float ClampTextScale(float text_scale) {
+    if (!(text_scale >= 1.0f)) return 1.0f;  // also NaN
+    return text_scale > 2.0f ? 2.0f : text_scale;
+}
 
 // Refuse images that would take seconds to decode or exhaust memory on a classroom machine.
 constexpr int kMaxImageSide = 8192;
@@ -59,6 +65,16 @@ struct Platform::Impl {
     float content_scale = 1.0f;
     float fonts_built_for_scale = 0.0f;
     FontSet fonts;
+    // The atlas belongs to us, not to the ImGui context, so that it can be baked on a thread
+    // during Init; the context only points at it.
+    ImFontAtlas atlas;
+    struct FontJob {
+        std::thread thread;
+        float pixel_scale = 0.0f;  // what the job baked for; 0 = no result waiting
+        FontSet fonts;
+        std::string error;
+        bool ok = false;
+    } font_job;
 
     // Windowed position and size to return to when leaving fullscreen.
     int windowed_x = 100, windowed_y = 100, windowed_w = 1280, windowed_h = 800;
@@ -100,6 +116,18 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
         }
         return fail("cannot open a window: " + g_glfw_error);
     }
+
+    // Fonts need no GL context: bake them now, on a thread, for the primary monitor's scale
+    // (the window opens there), while this thread creates the window and context.
+    float monitor_scale = 1.0f, monitor_scale_y = 1.0f;
+    if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
+        glfwGetMonitorContentScale(primary, &monitor_scale, &monitor_scale_y);
+    }
+    if (!(monitor_scale > 0.0f)) monitor_scale = 1.0f;
+    m->font_job.pixel_scale = ClampTextScale(options.text_scale) * monitor_scale;
+    m->font_job.thread = std::thread([job = &m->font_job, atlas = &m->atlas] {
+        job->ok = BuildFontAtlas(atlas, job->pixel_scale, &job->fonts, &job->error);
+    });
 
     // 2. Window with a GL 3.3 core context (forward-compatible, as macOS-style drivers demand).
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -181,7 +209,7 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
 
     // 5. Dear ImGui context.
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(&m->atlas);  // touches nothing in the atlas the thread is building
     m->imgui_context = true;
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -203,6 +231,8 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
 }
 
 void Platform::Shutdown() {
+    if (m->font_job.thread.joinable()) m->font_job.thread.join();
+    m->font_job.pixel_scale = 0.0f;
     if (m->window) glfwMakeContextCurrent(m->window);
     for (auto& entry : m->textures) {
         GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(entry.second.texture.id));
@@ -230,10 +260,19 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
         if (error) *error = "BuildFonts before Init";
         return false;
     }
-    if (!(text_scale >= 1.0f)) text_scale = 1.0f;
-    if (text_scale > 2.0f) text_scale = 2.0f;
-    float scale = m->content_scale;
-    bool ok = BuildFontAtlas(text_scale * scale, &m->fonts, error);
+    const float pixel_scale = ClampTextScale(text_scale) * m->content_scale;
+    bool ok = false;
+    if (m->font_job.thread.joinable()) m->font_job.thread.join();
+    if (m->font_job.pixel_scale == pixel_scale) {
+        ok = m->font_job.ok;
+        m->fonts = m->font_job.fonts;
+        if (!ok && error) *error = m->font_job.error;
+    } else {
+        ok = BuildFontAtlas(&m->atlas, pixel_scale, &m->fonts, error);
+    }
+    m->font_job.pixel_scale = 0.0f;  // used once: later calls rebuild
+    // Widgets outside PushFont use the interface face.
+    ImGui::GetIO().FontDefault = m->fonts.ui;
 
     // Upload. Before the first frame the backend has no device objects yet; creating them now
     // uploads this atlas (otherwise its first NewFrame would create them and the font texture
@@ -245,11 +284,10 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    // The atlas lives on the GPU now. Its CPU side (alpha and RGBA pixels, and a copy of every
-    // font file) is 10-30 MB that nothing reads again: a rebuild starts from Clear().
-    ImGui::GetIO().Fonts->ClearInputData();
-    ImGui::GetIO().Fonts->ClearTexData();
-    m->fonts_built_for_scale = scale;
+    // The atlas lives on the GPU now. Its CPU pixels (alpha and RGBA, 5-20 MB) are not read
+    // again: a rebuild starts from Clear().
+    m->atlas.ClearTexData();
+    m->fonts_built_for_scale = m->content_scale;
     m->Wake();
     return ok;
 }
@@ -275,6 +313,8 @@ bool Platform::BeginFrame() {
     }
     if (glfwWindowShouldClose(m->window)) return false;
 
+    // An app that never calls BuildFonts gets Init's fonts, once the thread has finished them.
+    if (m->font_job.thread.joinable()) m->font_job.thread.join();
     ImGui_ImplOpenGL3_NewFrame();
     m->gl_objects_ready = true;
     ImGui_ImplGlfw_NewFrame();
