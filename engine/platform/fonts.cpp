@@ -180,6 +180,8 @@ FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool ac
     return result;
 }
 
+void ReleaseFontLookup() { FcFini(); }
+
 bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::string* error) {
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();

@@ -23,6 +23,10 @@ struct FontFile {
 // but lacks the style, the closest face comes back with fake_bold/fake_italic set.
 FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool accept_substitute);
 
+// Releases fontconfig's process-wide configuration (FcFini), so leak checkers stay quiet.
+// Call at shutdown, when no lookup or build is running; a later lookup initialises it again.
+void ReleaseFontLookup();
+
 // Clears `atlas` and bakes every FontSet face at body size 18 px * pixel_scale; the caller
 // uploads it. On failure (no usable font file) falls back to ImGui's built-in font for every
 // face, says why in *error and returns false: the program stays usable. Touches no ImGui

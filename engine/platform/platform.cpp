@@ -70,6 +70,7 @@ struct Platform::Impl {
     ImFontAtlas atlas;
     struct FontJob {
         std::thread thread;
+        bool started = false;      // fontconfig was used: release it at Shutdown
         float pixel_scale = 0.0f;  // what the job baked for; 0 = no result waiting
         FontSet fonts;
         std::string error;
@@ -125,6 +126,7 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     }
     if (!(monitor_scale > 0.0f)) monitor_scale = 1.0f;
     m->font_job.pixel_scale = ClampTextScale(options.text_scale) * monitor_scale;
+    m->font_job.started = true;
     m->font_job.thread = std::thread([job = &m->font_job, atlas = &m->atlas] {
         job->ok = BuildFontAtlas(atlas, job->pixel_scale, &job->fonts, &job->error);
     });
@@ -232,6 +234,8 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
 
 void Platform::Shutdown() {
     if (m->font_job.thread.joinable()) m->font_job.thread.join();
+    if (m->font_job.started) ReleaseFontLookup();
+    m->font_job.started = false;
     m->font_job.pixel_scale = 0.0f;
     if (m->window) glfwMakeContextCurrent(m->window);
     for (auto& entry : m->textures) {
