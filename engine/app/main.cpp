@@ -9,10 +9,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <chrono>
 #include <string>
 
 #include "core/loader.h"
 #include "core/navigator.h"
+#include "core/progress_store.h"
+#include "core/session.h"
 #include "platform/platform.h"
 #include "ui/controller.h"
 #include "ui/ui.h"
@@ -39,12 +42,16 @@ const char* kUsage =
     "Options:\n"
     "  --course PATH        open the course in PATH (a folder with course.xml)\n"
     "  --page ID            start on this page (a page, lesson or module id)\n"
-    "  --screen NAME        start on: home, reader, glossary, references or help\n"
+    "  --screen NAME        start on: home, reader, glossary, references, help or progress\n"
     "  --size WxH           window size in pixels (default 1280x800)\n"
     "  --fullscreen         fill the primary monitor\n"
     "  --text-size PERCENT  text size, 100 to 200 (default 100)\n"
     "  --theme NAME         light, dark, contrast or yellow\n"
     "  --present            presenter view: show facilitator notes\n"
+    "  --data-dir DIR       keep progress in DIR (default: $XDG_DATA_HOME/lectern,\n"
+    "                       else ~/.local/share/lectern)\n"
+    "  --learner NAME       sign in as NAME (created if new)\n"
+    "  --guest              continue as a guest: nothing is saved\n"
     "  --screenshot FILE    draw the chosen screen, save it as a PNG file, and exit\n"
     "  --capture FILE       save the window to FILE.png each time lectern gets SIGUSR1\n"
     "  --first-frame-exit   print the time from process start to the first frame, and exit\n"
@@ -63,6 +70,9 @@ struct Options {
     bool fullscreen = false;
     float text_scale = 1.0f;
     std::string theme;
+    std::string data_dir;
+    std::string learner;
+    bool guest = false;
     bool present = false;
     bool first_frame_exit = false;
 };
@@ -127,6 +137,14 @@ int ParseArgs(int argc, char** argv, Options& o) {
             ui::ThemeId id;
             if (!ui::ThemeFromKey(value, &id)) return UsageError("--theme takes light, dark, contrast or yellow");
             o.theme = value;
+        } else if (is("--data-dir")) {
+            if (!need("--data-dir")) return 2;
+            o.data_dir = value;
+        } else if (is("--learner")) {
+            if (!need("--learner")) return 2;
+            o.learner = value;
+        } else if (a == "--guest") {
+            o.guest = true;
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
         } else if (a == "--present") {
@@ -174,7 +192,8 @@ ui::Fonts ToUiFonts(const platform::FontSet& s) {
 bool ScreenFromName(const std::string& name, ui::Screen* out) {
     static const std::pair<const char*, ui::Screen> names[] = {
         {"home", ui::Screen::Home},           {"reader", ui::Screen::Reader}, {"glossary", ui::Screen::Glossary},
-        {"references", ui::Screen::References}, {"help", ui::Screen::Help},
+        {"references", ui::Screen::References}, {"help", ui::Screen::Help}, {"progress", ui::Screen::Progress},
+        {"learners", ui::Screen::Learners},
     };
     for (const auto& [n, s] : names)
         if (name == n) {
@@ -192,11 +211,27 @@ public:
 
 private:
     void Apply(const ui::Actions& actions);
+    void OpenStore();
+    void RefreshLearners();
+    bool SignIn(const std::string& name, bool create);
+    void SignInGuest();
+    void SignOut();
+    void SaveSettings();
+    void TrackActiveTime(bool had_input);
+    void FlushActiveTime();
 
     Options m_options;
     platform::Platform m_platform;
     LoadResult m_load;
-    std::unique_ptr<Navigator> m_nav;
+    std::unique_ptr<ProgressStore> m_store;
+    std::unique_ptr<Session> m_session;
+    std::string m_store_banner;
+    std::string m_store_path;
+    bool m_store_damaged = false;  // corrupt or too new: offer to move it aside (after confirmation)
+    std::string m_learner_name;
+    int64_t m_last_input_ms = 0, m_last_frame_ms = 0, m_pending_active_ms = 0, m_last_flush_ms = 0;
+    float m_saved_scale = -1;
+    ui::ThemeId m_saved_theme = ui::ThemeId::Light;
     ui::UiState m_state;
     ui::ViewModel m_model;
     bool m_running = true;
@@ -206,14 +241,159 @@ private:
     float m_applied_scale = -1;
 };
 
+int64_t NowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+void App::OpenStore() {
+    std::string dir = m_options.data_dir.empty() ? DefaultDataDir() : m_options.data_dir;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    std::string path = ProgressDbPath(dir);
+    m_model.data_path = path;
+    m_store_path = path;
+    OpenResult r = ProgressStore::Open(path);
+    m_store_damaged = r.status == OpenStatus::Corrupt || r.status == OpenStatus::TooNew;
+    m_model.store_problem = m_store_damaged ? r.message : std::string();
+    if (r.status == OpenStatus::Ok) {
+        m_store = std::move(r.store);
+        return;
+    }
+    if (r.status == OpenStatus::CannotWrite) {
+        m_store = std::move(r.store);
+        m_store_banner = "Progress is NOT being saved: " + r.message;
+        return;
+    }
+    // Corrupt, too new, locked or refused: never touch the file. Learners may continue as
+    // guests; moving the file aside is a deliberate step (lectern-progress, or the kiosk admin).
+    m_store_banner = "Progress is NOT being saved: " + r.message + ". The file was left untouched.";
+    std::fprintf(stderr, "lectern: %s\n", m_store_banner.c_str());
+}
+
+void App::RefreshLearners() {
+    m_model.learners.clear();
+    if (!m_store) return;
+    for (const auto& l : m_store->Learners()) m_model.learners.push_back(l.display_name);
+}
+
+bool App::SignIn(const std::string& name, bool create) {
+    if (!m_load.course) return false;
+    if (!m_store) {
+        m_state.message = "Progress cannot be saved right now, so learners cannot sign in. Continue as a guest.";
+        return false;
+    }
+    auto learner = m_store->FindLearner(name);
+    if (!learner && create) {
+        WriteResult w = m_store->CreateLearner(name, NowMs());
+        if (!w.ok()) {
+            m_state.message = std::string("Could not add that learner: ") + ToString(w.error);
+            return false;
+        }
+        learner = m_store->GetLearner(w.id);
+    }
+    if (!learner) {
+        m_state.message = "No learner named " + name + ".";
+        return false;
+    }
+    m_state.message.clear();
+    m_state.new_learner[0] = '\0';
+    m_session = std::make_unique<Session>(m_load.course, m_store.get(), learner->id);
+    m_learner_name = learner->display_name;
+    m_session->Resume();
+    // The learner's own display settings follow them.
+    if (auto v = m_store->GetSetting(learner->id, "text_size")) m_state.text_scale = std::clamp(std::atoi(v->c_str()) / 100.0f, 1.0f, 2.0f);
+    if (auto v = m_store->GetSetting(learner->id, "theme")) ui::ThemeFromKey(*v, &m_state.theme);
+    m_saved_scale = m_state.text_scale;
+    m_saved_theme = m_state.theme;
+    m_state.screen = ui::Screen::Home;
+    m_state.focus_main = true;
+    return true;
+}
+
+void App::SignInGuest() {
+    m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
+    m_learner_name.clear();
+    m_state.screen = ui::Screen::Home;
+    m_state.focus_main = true;
+}
+
+void App::SignOut() {
+    FlushActiveTime();
+    m_session.reset();
+    m_learner_name.clear();
+    m_state = ui::UiState{};
+    m_state.screen = ui::Screen::Learners;
+    RefreshLearners();
+}
+
+void App::SaveSettings() {
+    if (!m_session || !m_session->Saving()) return;
+    LearnerId id = *m_session->Learner();
+    if (m_saved_scale != m_state.text_scale) {
+        m_store->SetSetting(id, "text_size", std::to_string(static_cast<int>(m_state.text_scale * 100 + 0.5f)), NowMs());
+        m_saved_scale = m_state.text_scale;
+    }
+    if (m_saved_theme != m_state.theme) {
+        m_store->SetSetting(id, "theme", ui::ThemeKey(m_state.theme), NowMs());
+        m_saved_theme = m_state.theme;
+    }
+}
+
+// Active time only: the window has focus and there was input in the last three minutes.
+void App::TrackActiveTime(bool had_input) {
+    constexpr int64_t kIdleMs = 3 * 60 * 1000;
+    int64_t now = NowMs();
+    if (m_last_frame_ms == 0) m_last_frame_ms = m_last_input_ms = m_last_flush_ms = now;
+    int64_t idle_at_last = m_last_frame_ms - m_last_input_ms;
+    if (m_platform.Focused() && idle_at_last < kIdleMs)
+        m_pending_active_ms += std::min(now - m_last_frame_ms, kIdleMs - idle_at_last);
+    if (had_input) m_last_input_ms = now;
+    m_last_frame_ms = now;
+    if (now - m_last_flush_ms > 30000) FlushActiveTime();
+}
+
+void App::FlushActiveTime() {
+    if (m_session && m_pending_active_ms > 0) m_session->AddActiveTime(m_pending_active_ms, NowMs());
+    m_pending_active_ms = 0;
+    m_last_flush_ms = NowMs();
+}
+
 void App::Apply(const ui::Actions& actions) {
-    ui::ControllerResult r = ui::ApplyActions(actions, m_nav.get(), m_state);
+    int64_t now = NowMs();
+    ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
+    if (r.page_changed || r.screen_changed) FlushActiveTime();
+    for (const ui::Action& a : r.learner_actions) {
+        switch (a.kind) {
+            case ui::ActionKind::SignIn: SignIn(a.id, false); break;
+            case ui::ActionKind::CreateLearner: SignIn(a.id, true); break;
+            case ui::ActionKind::SignInGuest: SignInGuest(); break;
+            case ui::ActionKind::SignOut: SignOut(); break;
+            case ui::ActionKind::StoreMoveAside:
+                if (m_store_damaged) {
+                    MoveAsideResult moved = MoveAside(m_store_path, NowMs());
+                    if (!moved.ok) {
+                        m_state.message = "Could not move the file aside: " + moved.message;
+                        break;
+                    }
+                    std::fprintf(stderr, "lectern: moved the damaged progress file to %s\n", moved.new_path.c_str());
+                    m_store_banner.clear();
+                    m_store_damaged = false;
+                    m_model.store_problem.clear();
+                    OpenStore();
+                    RefreshLearners();
+                }
+                break;
+            default: break;
+        }
+        r.screen_changed = true;
+    }
     if (r.quit) m_running = false;
-    if (m_nav) m_model.page = m_nav->Index();
+    SaveSettings();
     // A line per move for scripts and end-to-end tests (LECTERN_TRACE=1).
-    if (m_trace && (r.page_changed || r.screen_changed))
+    if (m_trace && (r.page_changed || r.screen_changed || !actions.list.empty()))
         std::fprintf(stderr, "trace: screen %s page %s\n", ui::ScreenName(m_state.screen),
-                     m_nav ? m_nav->Current().id.c_str() : "-");
+                     m_session ? m_session->Nav().Current().id.c_str() : "-");
 }
 
 int App::Run(const char* argv0) {
@@ -231,20 +411,33 @@ int App::Run(const char* argv0) {
     m_state.text_scale = m_options.text_scale;
     if (!m_options.theme.empty()) ui::ThemeFromKey(m_options.theme, &m_state.theme);
     if (m_load.course) {
-        m_nav = std::make_unique<Navigator>(*m_load.course);
-        if (!m_options.page.empty()) {
-            if (!m_nav->JumpTo(m_options.page)) {
-                std::fprintf(stderr, "lectern: no page, lesson or module has the id '%s'\n", m_options.page.c_str());
-                return 2;
+        if (!m_options.page.empty() && m_load.course->LinkTarget(m_options.page) < 0) {
+            std::fprintf(stderr, "lectern: no page, lesson or module has the id '%s'\n", m_options.page.c_str());
+            return 2;
+        }
+        if (!m_options.guest) OpenStore();
+        RefreshLearners();
+        if (m_options.guest || !m_store) {
+            if (m_options.guest) SignInGuest();
+        } else if (!m_options.learner.empty()) {
+            if (!SignIn(m_options.learner, true)) {
+                std::fprintf(stderr, "lectern: %s\n", m_state.message.c_str());
+                return 1;
             }
+        } else if (m_model.learners.size() == 1) {
+            SignIn(m_model.learners.front(), false);  // one person on this machine: no question to ask
+        }
+        if (!m_session) m_state.screen = ui::Screen::Learners;
+        if (m_session && !m_options.page.empty()) {
+            m_session->ShowPage(m_load.course->LinkTarget(m_options.page), NowMs());
             m_state.screen = ui::Screen::Reader;
         }
-        m_model.page = m_nav->Index();
     } else {
         m_state.screen = ui::Screen::Error;
     }
     if (!m_options.screen.empty() && m_load.course && !ScreenFromName(m_options.screen, &m_state.screen))
-        return UsageError("--screen takes home, reader, glossary, references or help");
+        return UsageError("--screen takes home, reader, glossary, references, help, progress or learners");
+    if (m_state.screen == ui::Screen::Reader && m_session) m_session->ShowPage(m_session->Nav().Index(), NowMs());
 
     platform::WindowOptions wo;
     wo.title = m_load.course ? m_load.course->title + " \xE2\x80\x94 Lectern" : "Lectern";
@@ -290,13 +483,22 @@ int App::Run(const char* argv0) {
         }
         if (unattended) m_platform.RequestFrames(2);
         if (!m_platform.BeginFrame()) break;
+        m_model.session = m_session.get();
+        m_model.page = m_session ? m_session->Nav().Index() : 0;
+        m_model.learner_name = m_learner_name;
+        m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
+        const ImGuiIO& io = ImGui::GetIO();
+        bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
+                         ImGui::IsAnyMouseDown() || !actions.list.empty();
+        for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDown[k];
+        TrackActiveTime(had_input);
         m_platform.EndFrame();
         ++frame;
         if (frame == 1 && m_trace)
             std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
-                         m_nav ? m_nav->Current().id.c_str() : "-");
+                         m_session ? m_session->Nav().Current().id.c_str() : "-");
         if (m_options.first_frame_exit) {
             std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
             break;
@@ -318,6 +520,7 @@ int App::Run(const char* argv0) {
         Apply(actions);
         if (!actions.list.empty()) m_platform.RequestFrames(3);
     }
+    FlushActiveTime();
     m_platform.Shutdown();
     return status;
 }

@@ -71,6 +71,10 @@ void TopBar(Frame& f) {
         ImGui::SameLine();
         if (ImGui::Button("References")) OpenScreen(f, Screen::References);
         ImGui::SameLine();
+        if (f.model.session) {
+            if (ImGui::Button("Progress")) OpenScreen(f, Screen::Progress);
+            ImGui::SameLine();
+        }
     }
     if (ImGui::Button("Help")) OpenScreen(f, Screen::Help);
     ImGui::SameLine();
@@ -89,15 +93,19 @@ void TopBar(Frame& f) {
         }
         ImGui::EndPopup();
     }
-    if (course) {
-        // The course title, right-aligned and muted, so the learner always knows where they are.
-        float w = fonts.ui->CalcTextSizeA(fonts.ui->FontSize, 1e9f, 0, course->title.c_str()).x;
+    if (course && f.state.screen != Screen::Learners) {
+        // Who is signed in, right-aligned, with the way to sign out: no one works in another's name.
+        std::string who = f.model.learner_name.empty() ? "Guest (not saved)" : f.model.learner_name;
+        float w = fonts.ui->CalcTextSizeA(fonts.ui->FontSize, 1e9f, 0, who.c_str()).x +
+                  ImGui::CalcTextSize("Sign out").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
         ImGui::SameLine();
         float x = ImGui::GetWindowContentRegionMax().x - w;
         if (x > ImGui::GetCursorPosX() + fonts.body_px) {
             ImGui::SetCursorPosX(x);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextDisabled("%s", course->title.c_str());
+            ImGui::TextDisabled("%s", who.c_str());
+            ImGui::SameLine();
+            if (ImGui::Button("Sign out")) f.actions.Push(Action(ActionKind::SignOut));
         }
     }
     ImGui::PopFont();
@@ -130,13 +138,15 @@ void GlobalKeys(Frame& f) {
     }
     if (ImGui::IsKeyPressed(290 /* F1 */) || CharPressed('?')) OpenScreen(f, Screen::Help);
     if (ImGui::IsKeyPressed(296 /* F7 */)) f.state.theme = NextTheme(f.state.theme);
-    if (!f.model.course) return;
+    if (!f.model.course || !f.model.session) return;
+    if (CharPressed('p')) OpenScreen(f, Screen::Progress);
     if (CharPressed('g')) OpenScreen(f, Screen::Glossary);
     if (CharPressed('r')) OpenScreen(f, Screen::References);
     if (CharPressed('h')) OpenScreen(f, Screen::Home);
     bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     if (KeyPressed(ImGuiKey_Escape) && !popup_open) {
-        if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help)
+        if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help ||
+            f.state.screen == Screen::Progress)
             OpenScreen(f, f.state.return_to);
         else if (f.state.screen == Screen::Reader)
             OpenScreen(f, Screen::Home);
@@ -149,6 +159,7 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     const Theme& theme = GetTheme(state.theme);
     Frame f{model, state, actions, fonts, theme, RichContext{model.course, &fonts, &theme, &actions}};
     if (!model.course && state.screen != Screen::Help) state.screen = Screen::Error;
+    if (model.course && !model.session && state.screen != Screen::Help) state.screen = Screen::Learners;
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -170,6 +181,9 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
         case Screen::References: DrawReferencesScreen(f); break;
         case Screen::Help: DrawHelpScreen(f); break;
         case Screen::Error: DrawErrorScreen(f); break;
+        case Screen::Quiz: DrawQuizScreen(f); break;
+        case Screen::Progress: DrawProgressScreen(f); break;
+        case Screen::Learners: DrawLearnersScreen(f); break;
     }
     ImGui::End();
 }

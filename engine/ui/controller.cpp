@@ -6,7 +6,29 @@ namespace lectern::ui {
 
 namespace {
 
-bool IsSide(Screen s) { return s == Screen::Glossary || s == Screen::References || s == Screen::Help; }
+bool IsSide(Screen s) {
+    return s == Screen::Glossary || s == Screen::References || s == Screen::Help || s == Screen::Progress;
+}
+
+const Question* FindQuestionInCourse(const Session& s, const std::string& id) {
+    const Course& c = s.GetCourse();
+    for (const auto& ref : c.reading_order) {
+        const Page& p = c.modules[static_cast<size_t>(ref.module)].lessons[static_cast<size_t>(ref.lesson)].pages[static_cast<size_t>(ref.page)];
+        for (const auto& b : p.blocks)
+            if (b.kind == BlockKind::Question && b.question && b.question->id == id) return b.question.get();
+    }
+    return nullptr;
+}
+
+const Scenario* FindScenarioInCourse(const Session& s, const std::string& id) {
+    const Course& c = s.GetCourse();
+    for (const auto& ref : c.reading_order) {
+        const Page& p = c.modules[static_cast<size_t>(ref.module)].lessons[static_cast<size_t>(ref.lesson)].pages[static_cast<size_t>(ref.page)];
+        for (const auto& b : p.blocks)
+            if (b.kind == BlockKind::Scenario && b.scenario && b.scenario->id == id) return b.scenario.get();
+    }
+    return nullptr;
+}
 
 }  // namespace
 
@@ -18,6 +40,9 @@ const char* ScreenName(Screen screen) {
         case Screen::References: return "references";
         case Screen::Help: return "help";
         case Screen::Error: return "error";
+        case Screen::Quiz: return "quiz";
+        case Screen::Progress: return "progress";
+        case Screen::Learners: return "learners";
     }
     return "?";
 }
@@ -27,27 +52,45 @@ void OpenScreen(UiState& state, Screen screen) {
     state.screen = screen;
 }
 
-ControllerResult ApplyActions(const Actions& actions, Navigator* nav, UiState& state) {
+ControllerResult ApplyActions(const Actions& actions, Session* session, UiState& state, int64_t now_ms) {
     ControllerResult r;
-    int before = nav ? nav->Index() : -1;
+    int before = session ? session->Nav().Index() : -1;
     Screen screen_before = state.screen;
     for (const Action& a : actions.list) {
         switch (a.kind) {
             case ActionKind::GoToPage:
-                if (nav && nav->JumpToIndex(a.index)) state.screen = Screen::Reader;
+                if (session) {
+                    session->LeaveQuiz();
+                    session->ShowPage(a.index, now_ms);
+                    state.screen = Screen::Reader;
+                }
                 break;
             case ActionKind::NextPage:
-                if (nav) nav->Next();
+                if (!session) break;
+                if (const Quiz* q = session->QuizAfterCurrentPage()) {
+                    session->OpenQuiz(*q, now_ms);
+                    state.screen = Screen::Quiz;
+                } else if (session->Nav().CanAdvance()) {
+                    session->ShowPage(session->Nav().Index() + 1, now_ms);
+                }
                 break;
             case ActionKind::PrevPage:
-                if (nav) nav->Back();
+                if (session && session->Nav().CanGoBack()) session->ShowPage(session->Nav().Index() - 1, now_ms);
                 break;
             case ActionKind::FollowLink:
-                if (nav && nav->JumpTo(a.id)) state.screen = Screen::Reader;
+                if (session) {
+                    int target = session->GetCourse().LinkTarget(a.id);
+                    if (target >= 0) {
+                        session->LeaveQuiz();
+                        session->ShowPage(target, now_ms);
+                        state.screen = Screen::Reader;
+                    }
+                }
                 break;
             case ActionKind::OpenScreen:
                 OpenScreen(state, a.screen);
                 state.glossary_focus = a.id;
+                if (a.screen == Screen::Reader && session) session->ShowPage(session->Nav().Index(), now_ms);
                 break;
             case ActionKind::OpenTerm:
                 OpenScreen(state, Screen::Glossary);
@@ -57,9 +100,79 @@ ControllerResult ApplyActions(const Actions& actions, Navigator* nav, UiState& s
             case ActionKind::SetTextScale: state.text_scale = std::clamp(a.value, 1.0f, 2.0f); break;
             case ActionKind::CycleTheme: state.theme = NextTheme(state.theme); break;
             case ActionKind::Quit: r.quit = true; break;
+
+            case ActionKind::CheckSetResponse:
+                if (session)
+                    if (const Question* q = FindQuestionInCourse(*session, a.id)) session->SetCheckResponse(*q, a.response);
+                break;
+            case ActionKind::CheckSubmit:
+                if (session)
+                    if (const Question* q = FindQuestionInCourse(*session, a.id))
+                        session->SubmitCheck(*q, session->Nav().Current().id, now_ms);
+                break;
+            case ActionKind::CheckReveal:
+                if (session)
+                    if (const Question* q = FindQuestionInCourse(*session, a.id)) session->RevealCheck(*q);
+                break;
+            case ActionKind::CheckRetry:
+                if (session)
+                    if (const Question* q = FindQuestionInCourse(*session, a.id)) session->RetryCheck(*q);
+                break;
+
+            case ActionKind::QuizOpen:
+                if (session)
+                    if (const Quiz* q = session->FindQuiz(a.id)) {
+                        session->OpenQuiz(*q, now_ms);
+                        state.screen = Screen::Quiz;
+                    }
+                break;
+            case ActionKind::QuizStart:
+                if (session && session->ActiveQuiz()) session->StartAttempt(*session->ActiveQuiz(), now_ms);
+                break;
+            case ActionKind::QuizAnswer:
+                if (session) session->AnswerQuestion(a.id, a.response, now_ms);
+                break;
+            case ActionKind::QuizMove:
+                if (session) session->MoveInQuiz(a.index, now_ms);
+                break;
+            case ActionKind::QuizJump:
+                if (session) session->JumpInQuiz(a.index, now_ms);
+                break;
+            case ActionKind::QuizSubmit:
+                if (session) session->SubmitQuiz(now_ms);
+                break;
+            case ActionKind::QuizContinue:
+                if (session) {
+                    session->LeaveQuiz();
+                    session->ShowPage(a.index, now_ms);
+                    state.screen = Screen::Reader;
+                }
+                break;
+            case ActionKind::QuizLeave:
+                if (session) {
+                    session->LeaveQuiz();
+                    session->ShowPage(session->Nav().Index(), now_ms);
+                    state.screen = Screen::Reader;
+                }
+                break;
+
+            case ActionKind::ScenarioChoose:
+                if (session)
+                    if (const Scenario* s = FindScenarioInCourse(*session, a.id)) session->ChooseInScenario(*s, a.ref2, now_ms);
+                break;
+            case ActionKind::ScenarioRestart:
+                if (session)
+                    if (const Scenario* s = FindScenarioInCourse(*session, a.id)) session->RestartScenario(*s);
+                break;
+
+            case ActionKind::SignIn:
+            case ActionKind::CreateLearner:
+            case ActionKind::SignInGuest:
+            case ActionKind::SignOut:
+            case ActionKind::StoreMoveAside: r.learner_actions.push_back(a); break;
         }
     }
-    r.page_changed = nav && nav->Index() != before;
+    r.page_changed = session && session->Nav().Index() != before;
     r.screen_changed = state.screen != screen_before;
     if (r.screen_changed || r.page_changed) state.focus_main = true;
     return r;

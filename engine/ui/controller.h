@@ -1,10 +1,12 @@
-// Applies the Actions a frame emitted to the model (the navigator) and the UI state. The app
-// calls it after each frame; tests call it after simulated frames.
+// Applies the Actions a frame emitted to the session (navigation, answers, attempts, scenario
+// choices: each saved before this returns) and to the UI state. The app calls it after each
+// frame; tests call it after simulated frames. Learner actions (sign in, sign out) need the
+// progress store and are returned to the app in `learner_actions`.
 #pragma once
 
-#include <cstdio>
+#include <cstdint>
 
-#include "core/navigator.h"
+#include "core/session.h"
 #include "ui/ui.h"
 
 namespace lectern::ui {
@@ -13,9 +15,10 @@ struct ControllerResult {
     bool quit = false;
     bool page_changed = false;
     bool screen_changed = false;
+    std::vector<Action> learner_actions;
 };
 
-ControllerResult ApplyActions(const Actions& actions, Navigator* nav, UiState& state);
+ControllerResult ApplyActions(const Actions& actions, Session* session, UiState& state, int64_t now_ms);
 
 // Opens a screen, remembering where to come back to from the glossary, references and help.
 void OpenScreen(UiState& state, Screen screen);

@@ -2,6 +2,7 @@
 // the one obvious next step (Start or Continue), and the contents.
 #include <cstdio>
 
+#include "core/session.h"
 #include "ui/blocks.h"
 #include "ui/input.h"
 #include "ui/screens.h"
@@ -51,10 +52,13 @@ void DrawHomeScreen(Frame& f) {
     }
 
     ImGui::PushFont(fonts.ui_bold);
-    bool resume = f.model.page > 0;
+    const Session* session = f.model.session;
+    bool resume = f.model.page > 0 || (session && session->HasResumePoint());
+    const Quiz* in_quiz = session && session->CurrentPlace() == Place::Quiz ? session->ActiveQuiz() : nullptr;
     std::string label = resume ? "Continue where you left off" : "Start the course";
     if (PrimaryButton(label.c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f))) {
-        f.actions.Push(Action(ActionKind::GoToPage, f.model.page));
+        if (in_quiz) f.actions.Push(Action(ActionKind::QuizOpen, 0, in_quiz->id));
+        else f.actions.Push(Action(ActionKind::GoToPage, f.model.page));
     }
     if (f.state.focus_main) {
         // The one obvious next step has the keyboard when the screen opens: Enter starts.
@@ -65,7 +69,7 @@ void DrawHomeScreen(Frame& f) {
     if (resume) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", c.PageAt(f.model.page).title.c_str());
+        ImGui::TextDisabled("%s", in_quiz ? in_quiz->title.c_str() : c.PageAt(f.model.page).title.c_str());
     }
 
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.0f));
@@ -83,14 +87,28 @@ void DrawHomeScreen(Frame& f) {
             ImGui::PushID(static_cast<int>(li));
             ImGui::SetCursorPosX(left + fonts.body_px);
             ImGui::PushFont(fonts.ui);
-            bool current = f.model.page >= reading_index && f.model.page < reading_index + static_cast<int>(l.pages.size());
+            bool current = resume && f.model.page >= reading_index && f.model.page < reading_index + static_cast<int>(l.pages.size());
             if (ImGui::Selectable(l.title.c_str(), current, 0, ImVec2(width - fonts.body_px, 0)))
                 f.actions.Push(Action(ActionKind::GoToPage, reading_index));
             ImGui::PopFont();
             reading_index += static_cast<int>(l.pages.size());
             ImGui::PopID();
         }
+        if (m.quiz) {
+            ImGui::SetCursorPosX(left + fonts.body_px);
+            ImGui::PushFont(fonts.ui);
+            if (ImGui::Selectable(("Quiz: " + m.quiz->title).c_str(), false, 0, ImVec2(width - fonts.body_px, 0)))
+                f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+            ImGui::PopFont();
+        }
         ImGui::PopID();
+    }
+    if (c.assessment) {
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+        ImGui::PushFont(fonts.ui_bold);
+        if (ImGui::Selectable(c.assessment->title.c_str(), false, 0, ImVec2(width, 0)))
+            f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();

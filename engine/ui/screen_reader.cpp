@@ -1,8 +1,12 @@
 // The lesson reader: contents on the left, the page in a readable column, Back/Next at the
 // bottom. Arrow keys turn pages; Space/Page Down/Page Up/Home/End scroll.
 #include <cstdio>
+#include <functional>
 
+#include "core/session.h"
 #include "ui/blocks.h"
+#include "ui/question_widget.h"
+#include "ui/scenario_widget.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -43,11 +47,23 @@ void Sidebar(Frame& f, float width) {
                 }
                 ImGui::PopID();
             }
+            if (m.quiz) {
+                ImGui::PushID("quiz");
+                if (ImGui::Selectable(("Quiz: " + m.quiz->title).c_str(), false))
+                    f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+                ImGui::PopID();
+            }
             ImGui::TreePop();
         } else {
             for (const auto& l : m.lessons) reading_index += static_cast<int>(l.pages.size());
         }
         ImGui::PopID();
+    }
+    if (c.assessment) {
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+        ImGui::PushFont(fonts.ui_bold);
+        if (ImGui::Selectable(c.assessment->title.c_str(), false)) f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        ImGui::PopFont();
     }
     ImGui::PopFont();
     ImGui::EndChild();
@@ -82,7 +98,7 @@ void BottomBar(Frame& f, int count) {
     ImGui::TextUnformatted(where);
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - next_w);
-    bool last = f.model.page + 1 >= count;
+    bool last = f.model.page + 1 >= count && !(f.model.session && f.model.session->QuizAfterCurrentPage());
     ImGui::BeginDisabled(last);
     if (PrimaryButton("Next \xE2\x86\x92", f.theme)) f.actions.Push(Action(ActionKind::NextPage));
     ImGui::EndDisabled();
@@ -169,11 +185,44 @@ void DrawReaderScreen(Frame& f) {
 
     BlockContext bc(f.rich, &f.model, width);
     bc.show_facilitator = f.model.present_mode;
+    const Session* session = f.model.session;
+    bc.draw_question = [&](const Block& b) {
+        const CheckState* st = session ? session->FindCheck(b.question->id) : nullptr;
+        QuestionView v;
+        v.question = b.question.get();
+        v.width = width;
+        v.mode = f.model.present_mode ? QuestionMode::Presenter : QuestionMode::Check;
+        if (st) {
+            v.response = st->response;
+            v.order = st->display_order;
+            v.grade = st->last ? &*st->last : nullptr;
+            v.show_key = st->revealed;
+            v.tries = st->tries;
+        }
+        QuestionInput in = DrawQuestion(v, f.rich);
+        if (in.changed) {
+            Action a(ActionKind::CheckSetResponse, 0, b.question->id);
+            a.response = in.response;
+            f.actions.Push(a);
+        }
+        if (in.check) f.actions.Push(Action(ActionKind::CheckSubmit, 0, b.question->id));
+        if (in.reveal) f.actions.Push(Action(ActionKind::CheckReveal, 0, b.question->id));
+    };
+    bc.draw_scenario = [&](const Block& b) {
+        const ScenarioRun* run = session ? session->FindRun(b.scenario->id) : nullptr;
+        if (run) DrawScenario(*b.scenario, *run, bc, f.actions);
+    };
     DrawBlocks(page.blocks, bc);
 
     // The end of the page says what comes next, so the learner never wonders.
     ImGui::Dummy(ImVec2(1, fonts.body_px));
-    if (f.model.page + 1 < count) {
+    const Quiz* quiz_next = session ? session->QuizAfterCurrentPage() : nullptr;
+    if (quiz_next) {
+        std::string label = "Next: " + quiz_next->title + "  \xE2\x86\x92";
+        ImGui::PushFont(fonts.ui);
+        if (PrimaryButton(label.c_str(), t)) f.actions.Push(Action(ActionKind::QuizOpen, 0, quiz_next->id));
+        ImGui::PopFont();
+    } else if (f.model.page + 1 < count) {
         const Page& next = c.PageAt(f.model.page + 1);
         std::string label = "Next: " + next.title + "  \xE2\x86\x92";
         ImGui::PushFont(fonts.ui);
@@ -181,6 +230,11 @@ void DrawReaderScreen(Frame& f) {
         ImGui::PopFont();
     } else {
         WrappedText(fonts.ui_bold, t.text, "You have reached the end of the course.", width);
+        ImGui::PushFont(fonts.ui);
+        if (c.assessment && PrimaryButton(("Take the " + c.assessment->title).c_str(), t))
+            f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        if (ImGui::Button("See my progress")) f.actions.Push(Action::Open(Screen::Progress));
+        ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 3));
     ImGui::EndGroup();

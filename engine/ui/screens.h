@@ -22,6 +22,9 @@ void DrawGlossaryScreen(Frame& f);
 void DrawReferencesScreen(Frame& f);
 void DrawHelpScreen(Frame& f);
 void DrawErrorScreen(Frame& f);
+void DrawQuizScreen(Frame& f);
+void DrawProgressScreen(Frame& f);
+void DrawLearnersScreen(Frame& f);
 
 // Width of the reading column for the space available (a readable measure of ~70 characters).
 float ReadingWidth(const Fonts& fonts, float available);

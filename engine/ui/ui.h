@@ -10,7 +10,14 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/grading.h"
 #include "core/model.h"
+
+namespace lectern {
+class Session;
+class ProgressStore;
+struct Learner;
+}  // namespace lectern
 
 namespace lectern::ui {
 
@@ -56,7 +63,7 @@ struct ColorPair {
 };
 std::vector<ColorPair> TextPairs(const Theme& theme);
 
-enum class Screen { Home, Reader, Glossary, References, Help, Error };
+enum class Screen { Home, Reader, Glossary, References, Help, Error, Quiz, Progress, Learners };
 
 struct Texture {
     ImTextureID id = nullptr;
@@ -67,6 +74,11 @@ struct Texture {
 // What the screens read. Everything here is owned by the app and outlives the frame.
 struct ViewModel {
     const Course* course = nullptr;        // null when the course failed to load
+    const Session* session = nullptr;      // null when the course failed to load
+    std::vector<std::string> learners;     // display names, for the learner screen
+    std::string learner_name;              // signed-in learner ("" for a guest)
+    std::string data_path;                 // where progress is kept (shown on the progress screen)
+    std::string store_problem;             // the progress file is damaged or too new: say so, offer a way out
     const Diagnostics* diagnostics = nullptr;
     std::string course_path;
     int page = 0;                           // reading index of the current page
@@ -85,6 +97,29 @@ enum class ActionKind {
     SetTextScale,  // value
     CycleTheme,
     Quit,
+    // knowledge checks (id: question id; response)
+    CheckSetResponse,
+    CheckSubmit,
+    CheckReveal,
+    CheckRetry,
+    // quizzes
+    QuizOpen,      // id: quiz id
+    QuizStart,
+    QuizAnswer,    // id: question id; response
+    QuizMove,      // index: +1 / -1
+    QuizJump,      // index
+    QuizSubmit,
+    QuizContinue,  // leave the results and go on reading
+    QuizLeave,     // back to where the learner was reading
+    // scenarios (id: scenario id; ref2: choice id)
+    ScenarioChoose,
+    ScenarioRestart,
+    // learners
+    SignIn,        // id: display name
+    CreateLearner, // id: display name
+    SignInGuest,
+    SignOut,
+    StoreMoveAside,  // the learner confirmed: move the damaged progress file aside, start fresh
 };
 
 struct Action {
@@ -93,6 +128,8 @@ struct Action {
     std::string id;
     float value = 0;
     Screen screen = Screen::Home;
+    std::string ref2;
+    Response response;
 
     Action(ActionKind k, int i = 0, std::string ref = {}, float v = 0) : kind(k), index(i), id(std::move(ref)), value(v) {}
     static Action Open(Screen s, std::string ref = {}) {
@@ -123,6 +160,9 @@ struct UiState {
     float text_scale = 1.0f;
     ThemeId theme = ThemeId::Light;
     bool focus_main = true;           // give keyboard focus to the main column next frame
+    bool confirm_submit = false;      // the quiz's "submit now?" question is open
+    char new_learner[64] = "";
+    std::string message;              // a short status line ("Saved", errors)
 };
 
 // Draws one whole frame of the application (all screens) into the current ImGui context.

@@ -9,6 +9,7 @@
 
 #include "core/loader.h"
 #include "core/navigator.h"
+#include "core/session.h"
 #include "ui/controller.h"
 #include "ui/input.h"
 #include "ui/ui.h"
@@ -24,7 +25,7 @@ class UiHarness {
 public:
     explicit UiHarness(const std::string& course_dir) {
         m_load = LoadCourse(course_dir);
-        if (m_load.course) m_nav = std::make_unique<Navigator>(*m_load.course);
+        if (m_load.course) m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -46,6 +47,7 @@ public:
         fonts.body_px = font->FontSize;
         ui::ApplyTheme(ui::GetTheme(ui::ThemeId::Light), 1.0f);
         model.course = m_load.course.get();
+        model.session = m_session.get();
         model.diagnostics = &m_load.diagnostics;
     }
     ~UiHarness() { ImGui::DestroyContext(m_ctx); }
@@ -58,11 +60,11 @@ public:
         ui::RemapKeyboard(io);
         ImGui::NewFrame();
         ui::Actions actions;
-        if (m_nav) model.page = m_nav->Index();
+        if (m_session) model.page = m_session->Nav().Index();
         ui::DrawApp(model, state, actions, fonts);
         ImGui::Render();
-        last = ui::ApplyActions(actions, m_nav.get(), state);
-        if (m_nav) model.page = m_nav->Index();
+        last = ui::ApplyActions(actions, m_session.get(), state, m_now_ms += 1000);
+        if (m_session) model.page = m_session->Nav().Index();
         return actions;
     }
 
@@ -78,7 +80,8 @@ public:
         Frame();
     }
 
-    Navigator& nav() { return *m_nav; }
+    Navigator& nav() { return m_session->Nav(); }
+    Session& session() { return *m_session; }
     const LoadResult& load() const { return m_load; }
 
     ui::ViewModel model;
@@ -89,7 +92,8 @@ public:
 private:
     ImGuiContext* m_ctx = nullptr;
     LoadResult m_load;
-    std::unique_ptr<Navigator> m_nav;
+    std::unique_ptr<Session> m_session;
+    int64_t m_now_ms = 1700000000000;
 };
 
 }  // namespace lectern::test

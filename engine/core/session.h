@@ -1,0 +1,122 @@
+// A learner's session with a course: where they are, what they answered, their quiz attempts
+// and scenario runs, and the durable record of all of it. Every event is committed to the
+// progress store before the call returns (so the screen acknowledges only what is saved).
+// Pure logic over the model and the store; the clock is a parameter; no GUI.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/attempt.h"
+#include "core/grading.h"
+#include "core/navigator.h"
+#include "core/progress_status.h"
+#include "core/progress_store.h"
+#include "core/scenario_run.h"
+
+namespace lectern {
+
+// A knowledge check as the learner left it: what is ticked now, and what the last check said.
+struct CheckState {
+    Response response;
+    std::vector<std::string> display_order;  // choices / right items / starting order of items
+    int tries = 0;
+    std::optional<Grade> last;  // the grade of the last "Check"
+    bool revealed = false;      // "show answer" pressed
+};
+
+// Where the learner is: a page, or a quiz (with its intro, questions or results).
+enum class Place { Page, Quiz };
+
+class Session {
+public:
+    // `store` may be null (a guest, or a store that could not be opened): nothing is saved.
+    Session(std::shared_ptr<const Course> course, ProgressStore* store, std::optional<LearnerId> learner);
+
+    const Course& GetCourse() const { return *m_course; }
+    Navigator& Nav() { return m_nav; }
+    const Navigator& Nav() const { return m_nav; }
+    bool Saving() const { return m_store && m_learner && !m_store->read_only(); }
+    std::optional<LearnerId> Learner() const { return m_learner; }
+    // The last write that failed (empty when all is well), for a banner.
+    const std::string& LastError() const { return m_last_error; }
+
+    // ---- reading -----------------------------------------------------------------------------
+    // Restores the last location (page or quiz); false when there is none.
+    bool Resume();
+    bool HasResumePoint() const { return m_has_resume; }
+    Place CurrentPlace() const { return m_place; }
+    // Records the page view and the location. Call whenever a page is shown.
+    void ShowPage(int reading_index, int64_t now_ms);
+    // Where "Next" goes after the current page: the module's quiz at the end of a module.
+    const Quiz* QuizAfterCurrentPage() const;
+    // The page after a quiz (the next module's first page), or -1.
+    int PageAfterQuiz(const Quiz& quiz) const;
+    const Module* ModuleOfQuiz(const Quiz& quiz) const;
+
+    // ---- knowledge checks --------------------------------------------------------------------
+    CheckState& Check(const Question& q);
+    const CheckState* FindCheck(const std::string& question_id) const;
+    void SetCheckResponse(const Question& q, const Response& r);
+    // Grades the current response, records the answer, returns the grade.
+    Grade SubmitCheck(const Question& q, const std::string& page_id, int64_t now_ms);
+    void RevealCheck(const Question& q);
+    void RetryCheck(const Question& q);
+
+    // ---- quizzes -----------------------------------------------------------------------------
+    const Quiz* FindQuiz(const std::string& quiz_id) const;
+    // Opens a quiz: resumes its unfinished attempt if there is one (exactly as left).
+    void OpenQuiz(const Quiz& quiz, int64_t now_ms);
+    const Quiz* ActiveQuiz() const { return m_quiz; }
+    Attempt* ActiveAttempt() { return m_attempt ? &*m_attempt : nullptr; }
+    const Attempt* ActiveAttempt() const { return m_attempt ? &*m_attempt : nullptr; }
+    // Attempts this learner has made (submitted ones, from the store or this session).
+    int AttemptsUsed(const Quiz& quiz) const;
+    std::optional<double> BestPercent(const Quiz& quiz) const;
+    bool CanStartAttempt(const Quiz& quiz) const;
+    bool StartAttempt(const Quiz& quiz, int64_t now_ms);
+    // Records one answer (saved with the whole attempt state) and returns whether it was accepted.
+    AttemptError AnswerQuestion(const std::string& question_id, const Response& r, int64_t now_ms);
+    AttemptError MoveInQuiz(int delta, int64_t now_ms);
+    AttemptError JumpInQuiz(int index, int64_t now_ms);
+    QuizResult SubmitQuiz(int64_t now_ms);
+    const std::optional<QuizResult>& LastResult() const { return m_result; }
+    void LeaveQuiz();
+
+    // ---- scenarios ---------------------------------------------------------------------------
+    ScenarioRun& Run(const Scenario& s);
+    const ScenarioRun* FindRun(const std::string& scenario_id) const;
+    void ChooseInScenario(const Scenario& s, const std::string& choice_id, int64_t now_ms);
+    void RestartScenario(const Scenario& s);
+
+    // ---- progress ----------------------------------------------------------------------------
+    CourseStatus Status() const;
+    const LearnerProgress& Progress() const { return m_progress; }
+    // Adds active time to the current page or quiz (the app decides what is active).
+    void AddActiveTime(int64_t active_ms, int64_t now_ms);
+
+private:
+    void Note(const WriteResult& r);
+    void SaveLocation(int64_t now_ms);
+    void RefreshProgress();
+    std::string AttemptKeyString() const;
+
+    std::shared_ptr<const Course> m_course;
+    ProgressStore* m_store;
+    std::optional<LearnerId> m_learner;
+    Navigator m_nav;
+    Place m_place = Place::Page;
+    bool m_has_resume = false;
+    std::map<std::string, CheckState> m_checks;
+    const Quiz* m_quiz = nullptr;
+    std::optional<Attempt> m_attempt;
+    std::optional<QuizResult> m_result;
+    std::map<std::string, std::unique_ptr<ScenarioRun>> m_runs;
+    LearnerProgress m_progress;
+    std::map<std::string, int> m_local_attempts;  // guests: attempts made in this session
+    std::string m_last_error;
+};
+
+}  // namespace lectern

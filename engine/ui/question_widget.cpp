@@ -1,0 +1,414 @@
+#include "ui/question_widget.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/blocks.h"
+
+namespace lectern::ui {
+
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+const Choice* FindChoice(const Question& q, const std::string& id) {
+    for (const auto& c : q.choices)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const MatchPair* FindPair(const Question& q, const std::string& id) {
+    for (const auto& p : q.pairs)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const OrderItem* FindItem(const Question& q, const std::string& id) {
+    for (const auto& i : q.items)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+enum class Mark { None, Right, Wrong, Key };
+
+// A choice as a focusable row: an indicator (circle or box), the choice's rich text wrapped to
+// the width, and an optional mark. Returns true when pressed (click, Space or Enter).
+bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Mark mark, bool enabled, float width,
+               const RichContext& ctx) {
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    float pad = f.body_px * 0.45f;
+    float indent = f.body_px * 2.0f;
+    float mark_w = mark == Mark::None ? 0 : f.body_px * 6.5f;
+    RichStyle style = BodyStyle(f, t);
+    style.interactive = false;
+    style.line_height = 1.4f;
+    float text_w = width - indent - pad - mark_w;
+    float h = std::max(RichTextHeight(text, style, text_w), f.body->FontSize * style.line_height) + pad * 2;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    ImGui::BeginDisabled(!enabled);
+    ImGui::PushStyleColor(ImGuiCol_Header, t.selection);
+    bool pressed = ImGui::Selectable("##row", selected, ImGuiSelectableFlags_None, ImVec2(width, h));
+    ImGui::PopStyleColor();
+    ImGui::EndDisabled();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 ink = ImGui::GetColorU32(t.text);
+    ImU32 accent = ImGui::GetColorU32(t.accent);
+    float r = f.body_px * 0.42f;
+    ImVec2 c(pos.x + pad + r + 2, pos.y + pad + f.body->FontSize * style.line_height * 0.5f);
+    if (radio) {
+        dl->AddCircle(c, r, ink, 24, 1.6f);
+        if (selected) dl->AddCircleFilled(c, r * 0.55f, accent, 24);
+    } else {
+        dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ink, 3.0f, 0, 1.6f);
+        if (selected) {
+            dl->AddRectFilled(ImVec2(c.x - r + 3, c.y - r + 3), ImVec2(c.x + r - 3, c.y + r - 3), accent, 2.0f);
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y + pad));
+    RichText("text", text, style, ctx, text_w);
+    if (mark != Mark::None) {
+        const char* label = mark == Mark::Right ? "\xE2\x9C\x93 right" : mark == Mark::Wrong ? "\xE2\x9C\x97 wrong" : "\xE2\x9C\x93 answer";
+        ImVec4 col = mark == Mark::Wrong ? t.bad : t.good;
+        ImGui::PushFont(f.ui_bold);
+        float lw = ImGui::CalcTextSize(label).x;
+        dl->AddText(f.ui_bold, f.ui_bold->FontSize, ImVec2(pos.x + width - lw - pad, pos.y + pad), ImGui::GetColorU32(col), label);
+        ImGui::PopFont();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + f.body_px * 0.15f));
+    ImGui::Dummy(ImVec2(width, 0));
+    ImGui::PopID();
+    return pressed && enabled;
+}
+
+Mark MarkFor(bool selected, bool correct, const QuestionView& v) {
+    bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
+    if (graded && selected) return correct ? Mark::Right : Mark::Wrong;
+    if (v.show_key && correct) return Mark::Key;
+    return Mark::None;
+}
+
+void DrawChoices(const QuestionView& v, QuestionInput& out, bool editable, const RichContext& ctx) {
+    const Question& q = *v.question;
+    bool multiple = q.type == QuestionType::Multiple;
+    std::vector<std::string> order = v.order;
+    if (order.empty())
+        for (const auto& c : q.choices) order.push_back(c.id);
+    std::vector<std::string> selected = v.response.selected;
+    for (const auto& id : order) {
+        const Choice* c = FindChoice(q, id);
+        if (!c) continue;
+        bool on = Contains(selected, id);
+        if (ChoiceRow(id.c_str(), c->text, on, !multiple, MarkFor(on, c->correct, v), editable, v.width, ctx)) {
+            if (multiple) {
+                if (on) selected.erase(std::find(selected.begin(), selected.end(), id));
+                else selected.push_back(id);
+            } else {
+                selected = {id};
+            }
+            out.changed = true;
+            out.response = Response::Choices(selected);
+        }
+    }
+}
+
+void DrawTrueFalse(const QuestionView& v, QuestionInput& out, bool editable, const RichContext& ctx) {
+    const Question& q = *v.question;
+    bool answered = v.response.kind == ResponseKind::TrueFalse;
+    for (bool value : {true, false}) {
+        bool on = answered && v.response.value == value;
+        Inline label{{InlineKind::Text, value ? "True" : "False", false, false, {}}};
+        if (ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx)) {
+            out.changed = true;
+            out.response = Response::TrueFalse(value);
+        }
+    }
+}
+
+void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, const RichContext& ctx) {
+    const Question& q = *v.question;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    std::vector<std::string> rights = v.order;
+    if (rights.empty())
+        for (const auto& p : q.pairs) rights.push_back(p.id);
+    std::map<std::string, std::string> matches = v.response.matches;
+    if (ImGui::BeginTable("match", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerH, ImVec2(v.width, 0))) {
+        RichStyle style = BodyStyle(f, t);
+        style.interactive = false;
+        style.line_height = 1.35f;
+        for (const auto& pair : q.pairs) {
+            ImGui::PushID(pair.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            RichText("left", pair.left, style, ctx, ImGui::GetContentRegionAvail().x);
+            ImGui::TableSetColumnIndex(1);
+            auto it = matches.find(pair.id);
+            std::string chosen = it == matches.end() ? "" : it->second;
+            const MatchPair* chosen_pair = chosen.empty() ? nullptr : FindPair(q, chosen);
+            std::string preview = chosen_pair ? PlainText(chosen_pair->right) : "Choose a match\xE2\x80\xA6";
+            ImGui::SetNextItemWidth(-1);
+            ImGui::BeginDisabled(!editable);
+            ImGui::PushFont(f.ui);
+            if (ImGui::BeginCombo("##match", preview.c_str())) {
+                for (const auto& rid : rights) {
+                    const MatchPair* rp = FindPair(q, rid);
+                    if (!rp) continue;
+                    ImGui::PushID(rid.c_str());
+                    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + v.width * 0.5f);
+                    if (ImGui::Selectable(PlainText(rp->right).c_str(), rid == chosen)) {
+                        matches[pair.id] = rid;
+                        out.changed = true;
+                        out.response = Response::Matching(matches);
+                    }
+                    ImGui::PopTextWrapPos();
+                    if (rid == chosen) ImGui::SetItemDefaultFocus();
+                    ImGui::PopID();
+                }
+                ImGui::EndCombo();
+            }
+            ImGui::PopFont();
+            ImGui::EndDisabled();
+            bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
+            if (graded && !chosen.empty()) {
+                bool right = chosen == pair.id;
+                WrappedText(f.ui_bold, right ? t.good : t.bad, right ? "\xE2\x9C\x93 right" : "\xE2\x9C\x97 wrong");
+            }
+            if (v.show_key && chosen != pair.id)
+                WrappedText(f.small, t.good, "Answer: " + PlainText(pair.right), ImGui::GetContentRegionAvail().x);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+}
+
+void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, const RichContext& ctx) {
+    const Question& q = *v.question;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    std::vector<std::string> order = v.response.kind == ResponseKind::Ordering ? v.response.order : v.order;
+    if (order.empty())
+        for (const auto& i : q.items) order.push_back(i.id);
+    RichStyle style = BodyStyle(f, t);
+    style.interactive = false;
+    style.line_height = 1.35f;
+    ImGui::PushFont(f.ui);
+    float button_w = ImGui::CalcTextSize("Move down").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::PopFont();
+    float num_w = f.body_px * 2.0f;
+    for (size_t i = 0; i < order.size(); ++i) {
+        const OrderItem* item = FindItem(q, order[i]);
+        if (!item) continue;
+        ImGui::PushID(item->id.c_str());  // the buttons' ids follow the item, so focus moves with it
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        char num[16];
+        std::snprintf(num, sizeof num, "%zu.", i + 1);
+        ImGui::GetWindowDrawList()->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x, pos.y + 4), ImGui::GetColorU32(t.text), num);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, pos.y + 4));
+        float text_w = v.width - num_w - button_w * 2 - f.body_px;
+        RichText("t", item->text, style, ctx, text_w);
+        float end_y = ImGui::GetCursorScreenPos().y;
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + v.width - button_w * 2 - 8, pos.y));
+        ImGui::PushFont(f.ui);
+        ImGui::BeginDisabled(!editable || i == 0);
+        if (ImGui::Button("Move up", ImVec2(button_w, 0))) {
+            std::swap(order[i], order[i - 1]);
+            out.changed = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine(0, 8);
+        ImGui::BeginDisabled(!editable || i + 1 == order.size());
+        if (ImGui::Button("Move down", ImVec2(button_w, 0))) {
+            std::swap(order[i], order[i + 1]);
+            out.changed = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::PopFont();
+        float row_end = std::max(end_y, ImGui::GetItemRectMax().y + 4);
+        bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
+        if (graded && i < q.items.size()) {
+            bool right = q.items[i].id == order[i];
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, row_end));
+            WrappedText(f.small, right ? t.good : t.bad, right ? "\xE2\x9C\x93 in the right place" : "\xE2\x9C\x97 not here");
+            row_end = ImGui::GetCursorScreenPos().y;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, row_end + 6));
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (out.changed) out.response = Response::Ordering(order);
+    if (v.show_key) {
+        std::string key = "Correct order: ";
+        for (size_t i = 0; i < q.items.size(); ++i) key += std::to_string(i + 1) + ". " + PlainText(q.items[i].text) + "  ";
+        WrappedText(f.small, t.good, key, v.width);
+    }
+}
+
+void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const RichContext& ctx) {
+    const Question& q = *v.question;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    std::string text = v.response.kind == ResponseKind::Text ? v.response.text : "";
+    ImGui::PushFont(f.body);
+    ImGui::SetNextItemWidth(std::min(v.width, f.body_px * 24));
+    ImGui::BeginDisabled(!editable);
+    bool enter = ImGui::InputTextWithHint("##answer", "Type your answer", &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool edited = ImGui::IsItemEdited();
+    ImGui::EndDisabled();
+    ImGui::PopFont();
+    if (edited || enter) {
+        out.changed = true;
+        out.response = Response::Text(text);
+    }
+    if (enter && v.mode == QuestionMode::Check) out.check = true;
+    if (v.show_key && !q.accept.empty()) {
+        std::string key = "Accepted: ";
+        for (size_t i = 0; i < q.accept.size(); ++i) key += (i ? "; " : "") + q.accept[i];
+        WrappedText(f.small, t.good, key, v.width);
+    }
+}
+
+// The feedback box after a check or in review; with key_only (presenter), just the answer's why.
+void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = false) {
+    const Question& q = *v.question;
+    const Grade& g = *v.grade;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    bool correct = key_only || g.status == GradeStatus::Correct;
+    bool partial = g.status == GradeStatus::Partial;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    float pad = f.body_px * 0.7f;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad * 0.7f));
+    ImGui::BeginGroup();
+    char head[96];
+    if (key_only) std::snprintf(head, sizeof head, "The answer is marked above.");
+    else if (correct) std::snprintf(head, sizeof head, "Correct.");
+    else if (partial) std::snprintf(head, sizeof head, "Partly right: %.2g of %.2g.", g.earned, g.max);
+    else if (g.status == GradeStatus::Unanswered) std::snprintf(head, sizeof head, "No answer yet.");
+    else std::snprintf(head, sizeof head, "Not quite.");
+    float w = v.width - pad * 2;
+    WrappedText(f.ui_bold, correct ? t.good : t.bad, head, w);
+    RichStyle style = BodyStyle(f, t);
+    style.line_height = 1.4f;
+    const Inline& fb = FeedbackText(q, g);
+    if (!fb.empty() && v.show_feedback && !key_only) RichText("fb", fb, style, ctx, w);
+    if (v.show_feedback && !key_only) {
+        for (const auto& id : v.response.selected) {
+            const Choice* c = FindChoice(q, id);
+            if (c && !c->feedback.empty()) {
+                ImGui::PushID(id.c_str());
+                RichText("cfb", c->feedback, style, ctx, w);
+                ImGui::PopID();
+            }
+        }
+    }
+    bool show_rationale = v.show_feedback && (correct || v.show_key);
+    if (show_rationale) {
+        auto rationale = [&](const Rationale& r, const char* id) {
+            if (r.empty()) return;
+            ImGui::PushID(id);
+            if (!r.text.empty()) RichText("why", r.text, style, ctx, w);
+            if (!r.cite.empty()) WrappedText(f.small, t.text_muted, "Source: " + r.cite, w);
+            ImGui::PopID();
+        };
+        rationale(q.rationale, "q");
+        for (const auto& c : q.choices)
+            if (c.correct) rationale(c.rationale, c.id.c_str());
+    }
+    ImGui::EndGroup();
+    float end_y = ImGui::GetItemRectMax().y + pad * 0.7f;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + v.width, end_y), ImGui::GetColorU32(correct ? t.good_bg : t.bad_bg), 4.0f);
+    dl->AddRectFilled(start, ImVec2(start.x + 4, end_y), ImGui::GetColorU32(correct ? t.good : t.bad), 2.0f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end_y + 4));
+    ImGui::Dummy(ImVec2(v.width, 1));
+}
+
+}  // namespace
+
+QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
+    QuestionInput out;
+    out.response = v.response;
+    const Question& q = *v.question;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    ImGui::PushID(q.id.c_str());
+    if (v.label && *v.label) SectionLabel(v.label, f, t.text_muted);
+    RichStyle prompt = BodyStyle(f, t);
+    prompt.regular = f.bold;
+    prompt.italic = f.bold_italic;
+    RichText("prompt", q.prompt, prompt, ctx, v.width);
+    const char* how = nullptr;
+    switch (q.type) {
+        case QuestionType::Multiple: how = "Select every answer that applies."; break;
+        case QuestionType::Matching: how = "Choose the match for each item."; break;
+        case QuestionType::Ordering: how = "Put the items in order with Move up and Move down."; break;
+        default: break;
+    }
+    if (how) WrappedText(f.small, t.text_muted, how, v.width);
+    ImGui::Dummy(ImVec2(1, f.body_px * 0.2f));
+
+    bool editable = v.mode == QuestionMode::Check || v.mode == QuestionMode::Quiz || v.mode == QuestionMode::Presenter;
+    switch (q.type) {
+        case QuestionType::Single:
+        case QuestionType::Multiple: DrawChoices(v, out, editable, ctx); break;
+        case QuestionType::TrueFalse: DrawTrueFalse(v, out, editable, ctx); break;
+        case QuestionType::Matching: DrawMatching(v, out, editable, ctx); break;
+        case QuestionType::Ordering: DrawOrdering(v, out, editable, ctx); break;
+        case QuestionType::Text: DrawText(v, out, editable, ctx); break;
+    }
+
+    if (v.mode == QuestionMode::Check || v.mode == QuestionMode::Presenter) {
+        ImGui::Dummy(ImVec2(1, f.body_px * 0.2f));
+        ImGui::PushFont(f.ui);
+        if (v.mode == QuestionMode::Check) {
+            ImGui::PushStyleColor(ImGuiCol_Button, t.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, t.accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, t.accent_text);
+            if (ImGui::Button("Check my answer")) out.check = true;
+            ImGui::PopStyleColor(4);
+            bool wrong = v.grade && v.grade->status != GradeStatus::Correct;
+            if (v.tries > 0 && wrong && !v.show_key) {
+                ImGui::SameLine();
+                if (ImGui::Button("Show the answer")) out.reveal = true;
+            }
+            if (!q.hint.empty() && !(v.grade && v.grade->status == GradeStatus::Correct)) {
+                ImGui::SameLine();
+                ImGui::PushID("hint");
+                bool open = ImGui::TreeNodeEx("Hint", ImGuiTreeNodeFlags_NoTreePushOnOpen);
+                ImGui::PopID();
+                if (open) {
+                    ImGui::PopFont();
+                    RichText("hint", q.hint, BodyStyle(f, t), ctx, v.width);
+                    ImGui::PushFont(f.ui);
+                }
+            }
+        } else if (!v.show_key) {
+            if (ImGui::Button("Reveal the answer")) out.reveal = true;
+        }
+        ImGui::PopFont();
+    }
+    if (v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review)) {
+        ImGui::Dummy(ImVec2(1, f.body_px * 0.3f));
+        Feedback(v, ctx);
+    } else if (v.mode == QuestionMode::Presenter && v.show_key) {
+        Grade key = GradeResponse(q, v.response);
+        QuestionView shown = v;
+        shown.grade = &key;
+        Feedback(shown, ctx, true);
+    }
+    ImGui::PopID();
+    return out;
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,41 @@
+// One question, drawn for a knowledge check, a quiz, a review or the presenter. Every type is
+// operable from the keyboard alone: choices are focusable rows (Space/Enter), matching uses a
+// drop-down per item, ordering uses Move up / Move down buttons. Nothing needs dragging.
+#pragma once
+
+#include "core/grading.h"
+#include "ui/rich_text.h"
+
+namespace lectern::ui {
+
+enum class QuestionMode {
+    Check,      // knowledge check: Check button, feedback, hint, show answer
+    Quiz,       // scored: every change is an answer, no feedback
+    Review,     // after a quiz: the learner's answer with marks (and maybe the key)
+    Presenter,  // a room: answers hidden until revealed
+};
+
+struct QuestionView {
+    const Question* question = nullptr;
+    Response response;
+    std::vector<std::string> order;     // display order (choices, right items, starting items)
+    QuestionMode mode = QuestionMode::Check;
+    const Grade* grade = nullptr;       // Check: the last check; Review: the attempt's grade
+    bool show_key = false;              // mark the correct answers (show answer / full review)
+    bool show_feedback = true;          // Review with "responses only" hides feedback/rationale
+    int tries = 0;
+    const char* label = "Knowledge check";
+    float width = 600;
+};
+
+struct QuestionInput {
+    bool changed = false;
+    Response response;
+    bool check = false;
+    bool reveal = false;
+    bool retry = false;
+};
+
+QuestionInput DrawQuestion(const QuestionView& view, const RichContext& ctx);
+
+}  // namespace lectern::ui

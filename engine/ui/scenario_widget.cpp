@@ -1,0 +1,143 @@
+// A branching scenario inside a page: the current situation and its choices; at an ending, the
+// outcome, the debrief, and the learner's path beside the recommended path with each reason.
+#include "ui/scenario_widget.h"
+
+#include <cstdio>
+
+#include "ui/blocks.h"
+
+namespace lectern::ui {
+
+namespace {
+
+const char* RatingWord(Rating r) {
+    switch (r) {
+        case Rating::Best: return "best";
+        case Rating::Acceptable: return "acceptable";
+        case Rating::Poor: return "poor";
+    }
+    return "";
+}
+
+const ScenarioChoice* FindChoice(const ScenarioNode* node, const std::string& id) {
+    if (!node) return nullptr;
+    for (const auto& c : node->choices)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+void PathTable(const Scenario& s, const std::vector<PathStep>& path, const RichContext& ctx, float width) {
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    std::vector<PathStep> best = RecommendedPath(s);
+    size_t rows = std::max(path.size(), best.size());
+    RichStyle style = BodyStyle(f, t);
+    style.interactive = false;
+    style.line_height = 1.35f;
+    if (!ImGui::BeginTable("path", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame,
+                           ImVec2(width, 0)))
+        return;
+    ImGui::TableSetupColumn("Your choices");
+    ImGui::TableSetupColumn("Recommended choices");
+    ImGui::PushFont(f.ui_bold);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+    for (size_t i = 0; i < rows; ++i) {
+        ImGui::TableNextRow();
+        for (int col = 0; col < 2; ++col) {
+            const std::vector<PathStep>& p = col == 0 ? path : best;
+            ImGui::TableSetColumnIndex(col);
+            ImGui::PushID(static_cast<int>(i * 2 + static_cast<size_t>(col)));
+            if (i < p.size()) {
+                const ScenarioChoice* c = FindChoice(s.Find(p[i].node), p[i].choice);
+                if (c) {
+                    float w = ImGui::GetContentRegionAvail().x;
+                    RichText("c", c->text, style, ctx, w);
+                    char rating[64];
+                    std::snprintf(rating, sizeof rating, "Rated %s", RatingWord(c->rating));
+                    WrappedText(f.ui_bold, c->rating == Rating::Poor ? t.bad : c->rating == Rating::Best ? t.good : t.text_muted,
+                                rating, w);
+                    if (!c->reason.empty()) RichText("r", c->reason, SingleFontStyle(f.small, t.text, 1.35f), ctx, w);
+                }
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext& bc, Actions& actions) {
+    const RichContext& ctx = bc.rich;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    float width = bc.width;
+    ImGui::PushID(s.id.c_str());
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    float pad = f.body_px * 0.9f;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
+    ImGui::BeginGroup();
+    float inner = width - pad * 2;
+    BlockContext ib = bc;
+    ib.width = inner;
+    SectionLabel("WHAT WOULD YOU DO?", f, t.text_muted);
+    RichText("title", Inline{{InlineKind::Text, s.title, true, false, {}}}, SingleFontStyle(f.heading3, t.text), ctx, inner);
+    const ScenarioNode* node = run.Current();
+    if (run.Path().empty() && !s.intro.empty()) DrawBlocks(s.intro, ib);
+    if (node && !node->is_ending) {
+        DrawBlocks(node->body, ib);
+        for (const auto& c : node->choices) {
+            ImGui::PushID(c.id.c_str());
+            RichStyle style = BodyStyle(f, t);
+            style.interactive = false;
+            style.line_height = 1.4f;
+            float p = f.body_px * 0.45f;
+            float h = RichTextHeight(c.text, style, inner - f.body_px * 2.2f) + p * 2;
+            ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImGui::PushStyleColor(ImGuiCol_Header, t.button);
+            if (ImGui::Selectable("##choice", true, 0, ImVec2(inner, h))) {
+                Action a(ActionKind::ScenarioChoose, 0, s.id);
+                a.ref2 = c.id;
+                actions.Push(a);
+            }
+            ImGui::PopStyleColor();
+            dl->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x + p, pos.y + p + 1), ImGui::GetColorU32(t.accent), "\xE2\x86\x92");
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + f.body_px * 2.0f, pos.y + p));
+            RichText("t", c.text, style, ctx, inner - f.body_px * 2.2f);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + f.body_px * 0.3f));
+            ImGui::Dummy(ImVec2(inner, 0));
+            ImGui::PopID();
+        }
+    } else if (node) {
+        const char* verdict = node->outcome == Rating::Best         ? "Outcome: a strong result"
+                              : node->outcome == Rating::Acceptable ? "Outcome: acceptable, with costs"
+                                                                    : "Outcome: a poor result";
+        WrappedText(f.ui_bold, node->outcome == Rating::Poor ? t.bad : node->outcome == Rating::Best ? t.good : t.text, verdict,
+                    inner);
+        DrawBlocks(node->body, ib);
+        if (!node->debrief.empty()) {
+            SectionLabel("DEBRIEF", f, t.text_muted);
+            DrawBlocks(node->debrief, ib);
+        }
+        PathTable(s, run.Path(), ctx, inner);
+        ImGui::Dummy(ImVec2(1, f.body_px * 0.3f));
+        ImGui::PushFont(f.ui);
+        if (ImGui::Button("Play it again from the start")) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
+        ImGui::PopFont();
+    }
+    ImGui::EndGroup();
+    float end_y = ImGui::GetItemRectMax().y + pad;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + width, end_y), ImGui::GetColorU32(t.panel), 6.0f);
+    dl->AddRect(start, ImVec2(start.x + width, end_y), ImGui::GetColorU32(t.panel_border), 6.0f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
+    ImGui::Dummy(ImVec2(width, 1));
+    ImGui::PopID();
+}
+
+}  // namespace lectern::ui

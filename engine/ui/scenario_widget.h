@@ -1,0 +1,11 @@
+// The branching-scenario player drawn inside a page.
+#pragma once
+
+#include "core/scenario_run.h"
+#include "ui/blocks.h"
+
+namespace lectern::ui {
+
+void DrawScenario(const Scenario& scenario, const ScenarioRun& run, const BlockContext& bc, Actions& actions);
+
+}  // namespace lectern::ui

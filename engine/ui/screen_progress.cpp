@@ -1,0 +1,148 @@
+// Progress: per module and lesson, quiz scores and attempts, time spent, the overall percentage,
+// and a plain statement that this is a guide for reference: no certificate is issued.
+#include <cmath>
+#include <cstdio>
+
+#include "core/session.h"
+#include "ui/blocks.h"
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+namespace {
+
+std::string Minutes(int64_t ms) {
+    int64_t min = ms / 60000;
+    if (min < 1) return "under a minute";
+    if (min < 60) return std::to_string(min) + " min";
+    return std::to_string(min / 60) + " h " + std::to_string(min % 60) + " min";
+}
+
+const char* StatusText(CompletionStatus s) {
+    switch (s) {
+        case CompletionStatus::NotAttempted: return "Not started";
+        case CompletionStatus::Incomplete: return "In progress";
+        case CompletionStatus::Completed: return "Completed";
+    }
+    return "";
+}
+
+}  // namespace
+
+void DrawProgressScreen(Frame& f) {
+    const Session* s = f.model.session;
+    if (!s) return;
+    const Course& c = *f.model.course;
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    CourseStatus status = s->Status();
+    ImGui::BeginChild("##progress", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+    float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts.ui);
+    if (ImGui::Button("\xE2\x86\x90 Back")) f.actions.Push(Action::Open(f.state.return_to));
+    ImGui::PopFont();
+    RichText("h", Inline{{InlineKind::Text, "Your progress", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+             f.rich, width);
+    std::string who = f.model.learner_name.empty() ? "Guest: nothing is saved in this session."
+                                                   : "Learner: " + f.model.learner_name;
+    WrappedText(fonts.ui, t.text_muted, who, width);
+
+    char overall[128];
+    std::snprintf(overall, sizeof overall, "%d%% of the course done", status.percent);
+    WrappedText(fonts.heading3, t.text, overall, width);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float bar_h = fonts.body_px * 0.6f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + bar_h), ImGui::GetColorU32(t.button), bar_h * 0.5f);
+    dl->AddRectFilled(p, ImVec2(p.x + width * status.percent / 100.0f, p.y + bar_h), ImGui::GetColorU32(t.accent), bar_h * 0.5f);
+    ImGui::Dummy(ImVec2(width, bar_h + fonts.body_px * 0.5f));
+
+    int64_t total_ms = 0;
+    for (const auto& [id, ms] : s->Progress().active_ms) total_ms += ms;
+    WrappedText(fonts.body, t.text, "Time spent learning: " + Minutes(total_ms) + " (active time only).", width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+
+    for (size_t mi = 0; mi < c.modules.size() && mi < status.modules.size(); ++mi) {
+        const Module& m = c.modules[mi];
+        const ModuleStatus& ms = status.modules[mi];
+        ImGui::PushID(static_cast<int>(mi));
+        WrappedText(fonts.ui_bold, t.text, m.title + "  \xC2\xB7  " + StatusText(ms.status), width);
+        if (ImGui::BeginTable("lessons", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
+            ImGui::PushFont(fonts.ui);
+            for (size_t li = 0; li < m.lessons.size() && li < ms.lessons.size(); ++li) {
+                const LessonStatus& ls = ms.lessons[li];
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TextWrapped("%s", m.lessons[li].title.c_str());
+                ImGui::TableSetColumnIndex(1);
+                ImGui::Text("%d/%d pages, %d/%d checks", ls.pages_viewed, ls.pages_total, ls.checks_answered, ls.checks_total);
+                ImGui::TableSetColumnIndex(2);
+                ImGui::PushStyleColor(ImGuiCol_Text, ls.status == CompletionStatus::Completed ? t.good : t.text);
+                ImGui::TextUnformatted(StatusText(ls.status));
+                ImGui::PopStyleColor();
+            }
+            ImGui::PopFont();
+            ImGui::EndTable();
+        }
+        if (m.quiz) {
+            auto it = s->Progress().quizzes.find(m.quiz->id);
+            std::string line = m.quiz->title + ": ";
+            if (it == s->Progress().quizzes.end() || it->second.attempts_submitted == 0) {
+                line += "not taken yet";
+            } else {
+                char b[128];
+                std::snprintf(b, sizeof b, "%d attempt%s, best %.0f%%, %s", it->second.attempts_submitted,
+                              it->second.attempts_submitted == 1 ? "" : "s",
+                              std::floor(it->second.best_scaled.value_or(0) * 100 + 1e-9), it->second.passed ? "passed" : "not passed yet");
+                line += b;
+            }
+            ImGui::PushFont(fonts.ui);
+            if (ImGui::Selectable(line.c_str(), false, 0, ImVec2(width, 0))) f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+            ImGui::PopFont();
+        }
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
+        ImGui::PopID();
+    }
+    if (c.assessment) {
+        auto it = s->Progress().quizzes.find(c.assessment->id);
+        std::string line = c.assessment->title + ": ";
+        if (it == s->Progress().quizzes.end() || it->second.attempts_submitted == 0) {
+            line += "not taken yet";
+        } else {
+            char b[128];
+            std::snprintf(b, sizeof b, "%d attempt%s, best %.0f%%, %s", it->second.attempts_submitted,
+                          it->second.attempts_submitted == 1 ? "" : "s",
+                          std::floor(it->second.best_scaled.value_or(0) * 100 + 1e-9), it->second.passed ? "passed" : "not passed yet");
+            line += b;
+        }
+        ImGui::PushFont(fonts.ui_bold);
+        if (ImGui::Selectable(line.c_str(), false, 0, ImVec2(width, 0)))
+            f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    Block notice;
+    notice.kind = BlockKind::Callout;
+    notice.callout = CalloutKind::Note;
+    notice.title = "No certificate";
+    Block para;
+    para.kind = BlockKind::Paragraph;
+    para.text = Inline{{InlineKind::Text,
+                        "This guide is for reference and professional development only. It issues no certificate, "
+                        "transcript or record of completion, and nothing here should be presented as one.",
+                        false, false, {}}};
+    notice.children.push_back(para);
+    BlockContext bc(f.rich, &f.model, width);
+    DrawBlocks({notice}, bc);
+    if (!f.model.data_path.empty())
+        WrappedText(fonts.small, t.text_muted, "Progress is kept on this computer in " + f.model.data_path, width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,236 @@
+// A scored quiz: the intro (pass mark, attempts), one question at a time with free or linear
+// navigation, a warning about unanswered questions and a confirmation before submitting, then
+// the results with the review the author chose. Every answer is saved as it is given.
+#include <cmath>
+#include <cstdio>
+
+#include "core/session.h"
+#include "ui/blocks.h"
+#include "ui/question_widget.h"
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+namespace {
+
+void Title(Frame& f, const std::string& text, float width) {
+    RichText("title", Inline{{InlineKind::Text, text, true, false, {}}}, SingleFontStyle(f.fonts.heading1, f.theme.text, 1.2f),
+             f.rich, width);
+}
+
+void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    if (!quiz.intro.empty()) RichText("intro", quiz.intro, BodyStyle(fonts, t), f.rich, width);
+    int pool = 0;
+    for (const auto& p : quiz.pools) pool += static_cast<int>(p.questions.size());
+    char facts[512];
+    int used = s.AttemptsUsed(quiz);
+    std::string attempts = quiz.max_attempts == 0 ? "unlimited attempts" : std::to_string(quiz.max_attempts) + " attempts allowed";
+    std::snprintf(facts, sizeof facts, "%d questions, drawn from %d. Pass mark %d%%. %s; you have used %d.",
+                  quiz.QuestionsPerAttempt(), pool, quiz.pass_percent, attempts.c_str(), used);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
+    WrappedText(fonts.body, t.text, facts, width);
+    if (auto best = s.BestPercent(quiz)) {
+        char b[96];
+        std::snprintf(b, sizeof b, "Your best score so far: %.0f%%.", std::floor(*best));
+        WrappedText(fonts.body, t.text, b, width);
+    }
+    WrappedText(fonts.small, t.text_muted,
+                "Each answer is saved as you give it: you can stop at any time and come back to the same question. "
+                "The score is for your own learning; no certificate is issued.",
+                width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
+    ImGui::PushFont(fonts.ui_bold);
+    if (s.CanStartAttempt(quiz)) {
+        if (PrimaryButton(used == 0 ? "Start the quiz" : "Start a new attempt", t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
+            f.actions.Push(Action(ActionKind::QuizStart));
+    } else {
+        WrappedText(fonts.ui_bold, t.bad, "You have used every attempt this quiz allows.", width);
+    }
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::PushFont(fonts.ui);
+    if (ImGui::Button("Back to reading")) f.actions.Push(Action(ActionKind::QuizLeave));
+    ImGui::PopFont();
+}
+
+void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, float width) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    int n = static_cast<int>(a.questions.size());
+    int answered = n - static_cast<int>(Unanswered(a).size());
+    char head[160];
+    std::snprintf(head, sizeof head, "Question %d of %d  \xC2\xB7  %d answered", a.current + 1, n, answered);
+    WrappedText(fonts.ui_bold, t.text_muted, head, width);
+    if (quiz.navigation == QuizNavigation::Free) {
+        // Numbered buttons: jump to any question; answered ones are ticked.
+        ImGui::PushFont(fonts.ui);
+        for (int i = 0; i < n; ++i) {
+            const std::string& qid = a.questions[static_cast<size_t>(i)];
+            bool done = a.answers.count(qid) > 0;
+            char label[32];
+            std::snprintf(label, sizeof label, "%d%s##jump%d", i + 1, done ? " \xE2\x9C\x93" : "", i);
+            if (i > 0) ImGui::SameLine(0, 6);
+            if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label).x + 30 > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+            if (i == a.current) {
+                if (PrimaryButton(label, t)) f.actions.Push(Action(ActionKind::QuizJump, i));
+            } else if (ImGui::Button(label)) {
+                f.actions.Push(Action(ActionKind::QuizJump, i));
+            }
+        }
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
+    const Question* q = CurrentQuestion(quiz, a);
+    if (q) {
+        QuestionView v;
+        v.question = q;
+        v.mode = QuestionMode::Quiz;
+        v.width = width;
+        v.label = "";
+        auto it = a.answers.find(q->id);
+        if (it != a.answers.end()) v.response = it->second;
+        auto order = a.display_order.find(q->id);
+        if (order != a.display_order.end()) v.order = order->second;
+        if (q->type == QuestionType::Ordering && it == a.answers.end()) v.response = Response::Ordering(v.order);
+        QuestionInput in = DrawQuestion(v, f.rich);
+        if (in.changed) {
+            Action act(ActionKind::QuizAnswer, 0, q->id);
+            act.response = in.response;
+            f.actions.Push(act);
+        }
+    }
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.8f));
+    ImGui::PushFont(fonts.ui);
+    bool linear = quiz.navigation == QuizNavigation::Linear;
+    if (!linear) {
+        ImGui::BeginDisabled(a.current == 0);
+        if (ImGui::Button("\xE2\x86\x90 Previous")) f.actions.Push(Action(ActionKind::QuizMove, -1));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+    }
+    bool last = a.current + 1 >= n;
+    if (!last) {
+        bool answered_here = q && a.answers.count(q->id);
+        if (answered_here ? PrimaryButton("Next \xE2\x86\x92", t) : ImGui::Button("Next \xE2\x86\x92"))
+            f.actions.Push(Action(ActionKind::QuizMove, 1));
+        ImGui::SameLine();
+    }
+    if (last ? PrimaryButton("Submit my answers", t) : ImGui::Button("Submit my answers")) {
+        f.state.confirm_submit = true;
+        ImGui::OpenPopup("Submit?");
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save and leave")) f.actions.Push(Action(ActionKind::QuizLeave));
+    ImGui::PopFont();
+    if (linear) WrappedText(fonts.small, t.text_muted, "This quiz goes forward only: you cannot go back to a question.", width);
+
+    ImGui::SetNextWindowSize(ImVec2(std::min(width, fonts.body_px * 26), 0));
+    if (ImGui::BeginPopupModal("Submit?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        auto missing = Unanswered(a);
+        if (!missing.empty()) {
+            char warn[160];
+            std::snprintf(warn, sizeof warn, "%d of %d questions have no answer. They will count as wrong.",
+                          static_cast<int>(missing.size()), n);
+            WrappedText(fonts.ui_bold, t.bad, warn, ImGui::GetContentRegionAvail().x);
+        }
+        WrappedText(fonts.body, t.text, "Submit your answers now? You cannot change them afterwards.",
+                    ImGui::GetContentRegionAvail().x);
+        ImGui::PushFont(fonts.ui);
+        if (PrimaryButton("Submit", t)) {
+            f.actions.Push(Action(ActionKind::QuizSubmit));
+            f.state.confirm_submit = false;
+            ImGui::CloseCurrentPopup();
+        }
+        if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+        ImGui::SameLine();
+        if (ImGui::Button("Keep working") || KeyPressed(ImGuiKey_Escape)) {
+            f.state.confirm_submit = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::PopFont();
+        ImGui::EndPopup();
+    }
+    (void)s;
+}
+
+void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, const QuizResult& r, float width) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    char score[160];
+    std::snprintf(score, sizeof score, "Your score: %.0f%% (%.4g of %.4g points). Pass mark %d%%.", std::floor(r.percent + 1e-9),
+                  r.earned, r.max, quiz.pass_percent);
+    WrappedText(fonts.heading3, t.text, score, width);
+    WrappedText(fonts.ui_bold, r.passed ? t.good : t.bad,
+                r.passed ? "Passed. Well done." : "Not passed this time. Review the lessons and try again when ready.", width);
+    WrappedText(fonts.small, t.text_muted, "This result is for your own learning. No certificate is issued.", width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+    ImGui::PushFont(fonts.ui);
+    const Module* m = s.ModuleOfQuiz(quiz);
+    int next_page = s.PageAfterQuiz(quiz);
+    if (next_page >= 0 && PrimaryButton(("Continue: " + f.model.course->PageAt(next_page).title).c_str(), t))
+        f.actions.Push(Action(ActionKind::QuizContinue, next_page));
+    if (next_page >= 0) ImGui::SameLine();
+    if (s.CanStartAttempt(quiz) && ImGui::Button("Try again with new questions")) f.actions.Push(Action(ActionKind::QuizStart));
+    ImGui::SameLine();
+    if (ImGui::Button("See my progress")) f.actions.Push(Action::Open(Screen::Progress));
+    ImGui::PopFont();
+    (void)m;
+
+    if (quiz.review == ReviewDetail::None) return;
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    RichText("rev", Inline{{InlineKind::Text, "Review", true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich, width);
+    for (size_t i = 0; i < a.questions.size() && i < r.grades.size(); ++i) {
+        const Question* q = FindQuestion(quiz, a.questions[i]);
+        if (!q) continue;
+        ImGui::PushID(static_cast<int>(i));
+        QuestionView v;
+        v.question = q;
+        v.mode = QuestionMode::Review;
+        v.width = width;
+        char label[48];
+        std::snprintf(label, sizeof label, "QUESTION %zu", i + 1);
+        v.label = label;
+        auto it = a.answers.find(q->id);
+        if (it != a.answers.end()) v.response = it->second;
+        auto order = a.display_order.find(q->id);
+        if (order != a.display_order.end()) v.order = order->second;
+        v.grade = &r.grades[i];
+        v.show_key = quiz.review == ReviewDetail::Full;
+        v.show_feedback = quiz.review == ReviewDetail::Full;
+        DrawQuestion(v, f.rich);
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.8f));
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void DrawQuizScreen(Frame& f) {
+    const Session* s = f.model.session;
+    const Quiz* quiz = s ? s->ActiveQuiz() : nullptr;
+    if (!s || !quiz) {
+        f.actions.Push(Action::Open(Screen::Reader));
+        return;
+    }
+    const Fonts& fonts = f.fonts;
+    ImGui::BeginChild("##quiz", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+    float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
+    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+    const Module* m = s->ModuleOfQuiz(*quiz);
+    WrappedText(fonts.small, f.theme.text_muted, m ? m->title : std::string("Final assessment"), width);
+    Title(f, quiz->title, width);
+    const Attempt* a = s->ActiveAttempt();
+    if (s->LastResult() && a && a->submitted) Results(f, *s, *quiz, *a, *s->LastResult(), width);
+    else if (a && !a->submitted) InAttempt(f, *s, *quiz, *a, width);
+    else Intro(f, *s, *quiz, width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace lectern::ui
