@@ -18,6 +18,7 @@
 #include "core/session.h"
 #include "platform/platform.h"
 #include "ui/controller.h"
+#include "ui/input.h"
 #include "ui/ui.h"
 
 namespace fs = std::filesystem;
@@ -449,6 +450,7 @@ int App::Run(const char* argv0) {
         std::fprintf(stderr, "lectern: %s\n", error.c_str());
         return 1;
     }
+    m_platform.SetInputHook(ui::RemapKeyboard);
     m_model.load_image = [this](const std::string& path) {
         platform::Texture t = m_platform.LoadTexture(path);
         return ui::Texture{t.id, t.width, t.height};

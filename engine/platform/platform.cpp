@@ -49,6 +49,7 @@ constexpr long long kMaxImageBytes = 64LL * 1024 * 1024;
 }  // namespace
 
 struct Platform::Impl {
+    std::function<void(ImGuiIO&)> input_hook;  // see SetInputHook
     GLFWwindow* window = nullptr;
     WindowOptions options;
     bool imgui_context = false;     // we created the ImGui context
@@ -322,9 +323,12 @@ bool Platform::BeginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     m->gl_objects_ready = true;
     ImGui_ImplGlfw_NewFrame();
+    if (m->input_hook) m->input_hook(ImGui::GetIO());
     ImGui::NewFrame();
     return true;
 }
+
+void Platform::SetInputHook(std::function<void(ImGuiIO&)> hook) { m->input_hook = std::move(hook); }
 
 void Platform::EndFrame() {
     ImGui::Render();

@@ -77,6 +77,9 @@ public:
     // Waits for input when nothing changes (glfwWaitEventsTimeout), so an idle window uses no CPU.
     // Returns false when the window should close. Starts a new ImGui frame.
     bool BeginFrame();
+    // Called inside BeginFrame after the backend has written this frame's input to io and before
+    // ImGui::NewFrame: the place to adjust key handling (the UI's RemapKeyboard).
+    void SetInputHook(std::function<void(ImGuiIO&)> hook);
     // Renders the ImGui draw data and swaps.
     void EndFrame();
     // Ask for more frames without input (animations, a countdown, a texture that just loaded).

@@ -201,6 +201,7 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
     float button_w = ImGui::CalcTextSize("Move down").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PopFont();
     float num_w = f.body_px * 2.0f;
+    std::pair<int, int> move{-1, 0};  // (index, direction) pressed this frame
     for (size_t i = 0; i < order.size(); ++i) {
         const OrderItem* item = FindItem(q, order[i]);
         if (!item) continue;
@@ -215,18 +216,14 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         float end_y = ImGui::GetCursorScreenPos().y;
         ImGui::SetCursorScreenPos(ImVec2(pos.x + v.width - button_w * 2 - 8, pos.y));
         ImGui::PushFont(f.ui);
+        // A move is applied after the whole list is drawn: each button id then appears once per
+        // frame, and a press cannot carry the item along as the loop reaches it again.
         ImGui::BeginDisabled(!editable || i == 0);
-        if (ImGui::Button("Move up", ImVec2(button_w, 0))) {
-            std::swap(order[i], order[i - 1]);
-            out.changed = true;
-        }
+        if (ImGui::Button("Move up", ImVec2(button_w, 0)) && editable && i > 0) move = {static_cast<int>(i), -1};
         ImGui::EndDisabled();
         ImGui::SameLine(0, 8);
         ImGui::BeginDisabled(!editable || i + 1 == order.size());
-        if (ImGui::Button("Move down", ImVec2(button_w, 0))) {
-            std::swap(order[i], order[i + 1]);
-            out.changed = true;
-        }
+        if (ImGui::Button("Move down", ImVec2(button_w, 0)) && editable && i + 1 < order.size()) move = {static_cast<int>(i), 1};
         ImGui::EndDisabled();
         ImGui::PopFont();
         float row_end = std::max(end_y, ImGui::GetItemRectMax().y + 4);
@@ -241,7 +238,11 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (out.changed) out.response = Response::Ordering(order);
+    if (move.first >= 0) {
+        std::swap(order[static_cast<size_t>(move.first)], order[static_cast<size_t>(move.first + move.second)]);
+        out.changed = true;
+        out.response = Response::Ordering(order);
+    }
     if (v.show_key) {
         std::string key = "Correct order: ";
         for (size_t i = 0; i < q.items.size(); ++i) key += std::to_string(i + 1) + ". " + PlainText(q.items[i].text) + "  ";

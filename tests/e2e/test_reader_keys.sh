@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 trap e2e_cleanup EXIT
 start_xvfb 1280x800
-start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --size 1200x760 --screen reader
+start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --guest --size 1200x760 --screen reader
 
 wait_trace "trace: ready screen reader page m0-l1-p1"
 capture page1
