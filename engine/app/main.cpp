@@ -392,9 +392,23 @@ void App::Apply(const ui::Actions& actions) {
     if (r.quit) m_running = false;
     SaveSettings();
     // A line per move for scripts and end-to-end tests (LECTERN_TRACE=1).
-    if (m_trace && (r.page_changed || r.screen_changed || !actions.list.empty()))
-        std::fprintf(stderr, "trace: screen %s page %s\n", ui::ScreenName(m_state.screen),
-                     m_session ? m_session->Nav().Current().id.c_str() : "-");
+    if (m_trace && (r.page_changed || r.screen_changed || !actions.list.empty())) {
+        std::string quiz;
+        if (m_session && m_session->ActiveQuiz()) {
+            const Attempt* a = m_session->ActiveAttempt();
+            char b[160];
+            std::snprintf(b, sizeof b, " quiz %s attempt %d question %d answered %d submitted %d", m_session->ActiveQuiz()->id.c_str(),
+                          a ? a->number : 0, a ? a->current + 1 : 0, a ? static_cast<int>(a->answers.size()) : 0,
+                          a && a->submitted ? 1 : 0);
+            quiz = b;
+            if (m_session->LastResult()) {
+                std::snprintf(b, sizeof b, " score %.0f passed %d", m_session->LastResult()->percent, m_session->LastResult()->passed ? 1 : 0);
+                quiz += b;
+            }
+        }
+        std::fprintf(stderr, "trace: screen %s page %s%s\n", ui::ScreenName(m_state.screen),
+                     m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str());
+    }
 }
 
 int App::Run(const char* argv0) {

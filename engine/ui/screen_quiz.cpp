@@ -1,11 +1,13 @@
 // A scored quiz: the intro (pass mark, attempts), one question at a time with free or linear
 // navigation, a warning about unanswered questions and a confirmation before submitting, then
 // the results with the review the author chose. Every answer is saved as it is given.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "core/session.h"
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/question_widget.h"
 #include "ui/screens.h"
 
@@ -45,6 +47,10 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     if (s.CanStartAttempt(quiz)) {
         if (PrimaryButton(used == 0 ? "Start the quiz" : "Start a new attempt", t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::QuizStart));
+        if (f.state.focus_main) {
+            FocusLastItem();  // Enter starts
+            f.state.focus_main = false;
+        }
     } else {
         WrappedText(fonts.ui_bold, t.bad, "You have used every attempt this quiz allows.", width);
     }
@@ -55,10 +61,56 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     ImGui::PopFont();
 }
 
+// Keys in a quiz: Right/Left next/previous question (as pages in the reader), 1-9 pick the
+// choice with that number, Ctrl+Enter submits.
+void QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, const std::vector<std::string>& order) {
+    int n = static_cast<int>(a.questions.size());
+    if (KeyPressed(ImGuiKey_RightArrow) && a.current + 1 < n) f.actions.Push(Action(ActionKind::QuizMove, 1));
+    if (KeyPressed(ImGuiKey_LeftArrow) && a.current > 0 && quiz.navigation == QuizNavigation::Free)
+        f.actions.Push(Action(ActionKind::QuizMove, -1));
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+        f.state.confirm_submit = true;
+        ImGui::OpenPopup("Submit?");
+    }
+    if (!q) return;
+    for (int d = 1; d <= 9; ++d) {
+        if (!CharPressed(static_cast<char>('0' + d))) continue;
+        Action act(ActionKind::QuizAnswer, 0, q->id);
+        auto it = a.answers.find(q->id);
+        if (q->type == QuestionType::TrueFalse && d <= 2) {
+            act.response = Response::TrueFalse(d == 1);
+        } else if ((q->type == QuestionType::Single || q->type == QuestionType::Multiple) && d <= static_cast<int>(order.size())) {
+            const std::string& id = order[static_cast<size_t>(d - 1)];
+            std::vector<std::string> sel;
+            if (q->type == QuestionType::Multiple && it != a.answers.end()) sel = it->second.selected;
+            auto found = std::find(sel.begin(), sel.end(), id);
+            if (found != sel.end()) sel.erase(found);
+            else sel.push_back(id);
+            if (q->type == QuestionType::Single) sel = {id};
+            act.response = Response::Choices(sel);
+        } else {
+            continue;
+        }
+        f.actions.Push(act);
+    }
+}
+
 void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, float width) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     int n = static_cast<int>(a.questions.size());
+    {
+        const Question* cq = CurrentQuestion(quiz, a);
+        std::vector<std::string> order;
+        if (cq) {
+            auto o = a.display_order.find(cq->id);
+            if (o != a.display_order.end()) order = o->second;
+            if (order.empty())
+                for (const auto& c : cq->choices) order.push_back(c.id);
+        }
+        QuizKeys(f, quiz, a, cq, order);
+    }
     int answered = n - static_cast<int>(Unanswered(a).size());
     char head[160];
     std::snprintf(head, sizeof head, "Question %d of %d  \xC2\xB7  %d answered", a.current + 1, n, answered);
@@ -125,6 +177,8 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     if (ImGui::Button("Save and leave")) f.actions.Push(Action(ActionKind::QuizLeave));
     ImGui::PopFont();
     if (linear) WrappedText(fonts.small, t.text_muted, "This quiz goes forward only: you cannot go back to a question.", width);
+    WrappedText(fonts.small, t.text_muted,
+                "Keys: 1 to 9 pick a choice, Right and Left move between questions, Ctrl+Enter submits.", width);
 
     ImGui::SetNextWindowSize(ImVec2(std::min(width, fonts.body_px * 26), 0));
     if (ImGui::BeginPopupModal("Submit?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
