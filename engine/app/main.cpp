@@ -493,7 +493,8 @@ int App::Run(const char* argv0) {
         }
         ui::Fonts fonts = ToUiFonts(m_platform.Fonts());
         if (m_applied_theme != m_state.theme || m_applied_scale != fonts.body_px) {
-            ui::ApplyTheme(ui::GetTheme(m_state.theme), fonts.body_px / 18.0f);
+            // Padding grows at half the rate of the text: roomy at 200% without wasting the screen.
+            ui::ApplyTheme(ui::GetTheme(m_state.theme), 1.0f + (fonts.body_px / 18.0f - 1.0f) * 0.5f);
             m_applied_theme = m_state.theme;
             m_applied_scale = fonts.body_px;
         }

@@ -47,45 +47,59 @@ void OpenScreen(Frame& f, Screen s) {
     f.actions.Push(a);
 }
 
+// Puts the next button on this row if it fits, else starts a new row (the bar wraps at large
+// text sizes instead of pushing buttons off the window).
+void NextButtonPlace(const char* label, bool first) {
+    float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (first) return;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+}
+
+bool BarButton(const char* label, bool& first) {
+    NextButtonPlace(label, first);
+    first = false;
+    return ImGui::Button(label);
+}
+
 void TopBar(Frame& f) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     ImGuiStyle& style = ImGui::GetStyle();
-    float height = fonts.ui->FontSize + style.FramePadding.y * 2 + style.WindowPadding.y * 1.2f;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
-    ImGui::BeginChild("##topbar", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // Drawn in the main window (not a fixed-height child) so it can grow to two rows; its
+    // background goes behind it on a second draw channel.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    float pad_x = style.WindowPadding.x, pad_y = style.WindowPadding.y * 0.6f;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad_x, start.y + pad_y));
     ImGui::PushFont(fonts.ui);
+    ImGui::BeginGroup();
+    ImGui::PushClipRect(ImVec2(start.x, start.y), ImVec2(start.x + ImGui::GetWindowWidth(), start.y + 10000), false);
+    bool first = true;
     const Course* course = f.model.course;
-    if (course) {
-        if (ImGui::Button("Home")) OpenScreen(f, Screen::Home);
-        ImGui::SameLine();
+    bool signed_in = course && f.model.session;
+    if (signed_in) {
+        if (BarButton("Home", first)) OpenScreen(f, Screen::Home);
         if (f.state.screen == Screen::Reader) {
-            if (ImGui::Button(f.state.sidebar_open ? "Hide contents" : "Contents")) f.state.sidebar_open = !f.state.sidebar_open;
-            ImGui::SameLine();
-        } else {
-            if (ImGui::Button("Read")) OpenScreen(f, Screen::Reader);
-            ImGui::SameLine();
+            if (BarButton(f.state.sidebar_open ? "Hide contents" : "Contents", first)) f.state.sidebar_open = !f.state.sidebar_open;
+        } else if (BarButton("Read", first)) {
+            OpenScreen(f, Screen::Reader);
         }
-        if (ImGui::Button("Glossary")) OpenScreen(f, Screen::Glossary);
-        ImGui::SameLine();
-        if (ImGui::Button("References")) OpenScreen(f, Screen::References);
-        ImGui::SameLine();
-        if (f.model.session) {
-            if (ImGui::Button("Progress")) OpenScreen(f, Screen::Progress);
-            ImGui::SameLine();
-        }
+        if (BarButton("Glossary", first)) OpenScreen(f, Screen::Glossary);
+        if (BarButton("References", first)) OpenScreen(f, Screen::References);
+        if (BarButton("Progress", first)) OpenScreen(f, Screen::Progress);
     }
-    if (ImGui::Button("Help")) OpenScreen(f, Screen::Help);
-    ImGui::SameLine();
-    if (ImGui::Button("Display")) ImGui::OpenPopup("display");
+    if (BarButton("Help", first)) OpenScreen(f, Screen::Help);
+    if (BarButton("Display", first)) ImGui::OpenPopup("display");
     if (ImGui::BeginPopup("display")) {
         ImGui::TextUnformatted("Text size");
-        if (ImGui::Button("A-")) f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f});
+        if (ImGui::Button("A-")) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f));
         ImGui::SameLine();
         ImGui::Text("%d%%", static_cast<int>(f.state.text_scale * 100 + 0.5f));
         ImGui::SameLine();
-        if (ImGui::Button("A+")) f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f});
+        if (ImGui::Button("A+")) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f));
         ImGui::Separator();
         ImGui::TextUnformatted("Theme");
         for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::Yellow}) {
@@ -93,25 +107,30 @@ void TopBar(Frame& f) {
         }
         ImGui::EndPopup();
     }
-    if (course && f.state.screen != Screen::Learners) {
-        // Who is signed in, right-aligned, with the way to sign out: no one works in another's name.
+    if (signed_in) {
+        // Who is signed in, at the right, with the way out: no one works in another's name.
         std::string who = f.model.learner_name.empty() ? "Guest (not saved)" : f.model.learner_name;
-        float w = fonts.ui->CalcTextSizeA(fonts.ui->FontSize, 1e9f, 0, who.c_str()).x +
-                  ImGui::CalcTextSize("Sign out").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        float who_w = ImGui::CalcTextSize(who.c_str()).x;
+        float out_w = ImGui::CalcTextSize("Sign out").x + style.FramePadding.x * 2;
+        float w = who_w + style.ItemSpacing.x + out_w;
         ImGui::SameLine();
-        float x = ImGui::GetWindowContentRegionMax().x - w;
-        if (x > ImGui::GetCursorPosX() + fonts.body_px) {
-            ImGui::SetCursorPosX(x);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextDisabled("%s", who.c_str());
-            ImGui::SameLine();
-            if (ImGui::Button("Sign out")) f.actions.Push(Action(ActionKind::SignOut));
-        }
+        float right = ImGui::GetWindowContentRegionMax().x - pad_x;
+        if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", who.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("Sign out")) f.actions.Push(Action(ActionKind::SignOut));
     }
+    ImGui::PopClipRect();
+    ImGui::EndGroup();
     ImGui::PopFont();
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    float end_y = ImGui::GetItemRectMax().y + pad_y;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + ImGui::GetWindowWidth(), end_y), ImGui::GetColorU32(t.panel));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
+    ImGui::Dummy(ImVec2(1, 0));
 }
 
 void Banner(Frame& f) {
@@ -131,10 +150,10 @@ void GlobalKeys(Frame& f) {
     if (io.KeyCtrl && !io.WantTextInput) {
         // GLFW key codes of printable keys are their ASCII codes; '=' is the unshifted '+'.
         if (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed(334 /* keypad + */))
-            f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f});
+            f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f));
         if (ImGui::IsKeyPressed('-') || ImGui::IsKeyPressed(333 /* keypad - */))
-            f.actions.Push({ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f});
-        if (ImGui::IsKeyPressed('0')) f.actions.Push({ActionKind::SetTextScale, 0, {}, 1.0f});
+            f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f));
+        if (ImGui::IsKeyPressed('0')) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, 1.0f));
     }
     if (ImGui::IsKeyPressed(290 /* F1 */) || CharPressed('?')) OpenScreen(f, Screen::Help);
     if (ImGui::IsKeyPressed(296 /* F7 */)) f.state.theme = NextTheme(f.state.theme);

@@ -143,7 +143,18 @@ void DrawReaderScreen(Frame& f) {
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 17.0f);
+    // With large text there is no room for both: the contents then take the whole width while
+    // open (and close when a page is chosen), instead of squeezing the page to a few words a line.
+    bool room_for_both = total_w - sidebar_w >= fonts.body_px * 30.0f;
+    if (!room_for_both && f.state.last_drawn_page != f.model.page) f.state.sidebar_open = false;
     ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar);
+    if (f.state.sidebar_open && !room_for_both) {
+        Sidebar(f, total_w);
+        ImGui::EndChild();
+        BottomBar(f, count);
+        f.state.last_drawn_page = f.model.page;
+        return;
+    }
     if (f.state.sidebar_open) {
         Sidebar(f, sidebar_w);
         ImGui::SameLine(0, 0);
