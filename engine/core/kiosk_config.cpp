@@ -140,7 +140,31 @@ bool MakeFolders(const std::string& dir, std::string* message) {
     return true;
 }
 
+// Notes the line's key in bad_keys if the line added an error (whatever check found it).
+struct LineKeyRecorder {
+    LineKeyRecorder(const Diagnostics& d, std::vector<std::string>& keys)
+        : diagnostics(d), bad_keys(keys), errors_before(d.ErrorCount()) {}
+    LineKeyRecorder(const LineKeyRecorder&) = delete;
+    LineKeyRecorder& operator=(const LineKeyRecorder&) = delete;
+
+    const Diagnostics& diagnostics;
+    std::vector<std::string>& bad_keys;
+    int errors_before;
+    std::string key;
+
+    ~LineKeyRecorder() {
+        if (!key.empty() && diagnostics.ErrorCount() > errors_before &&
+            std::find(bad_keys.begin(), bad_keys.end(), key) == bad_keys.end()) {
+            bad_keys.push_back(key);
+        }
+    }
+};
+
 }  // namespace
+
+bool KioskConfigResult::KeyFailed(const std::string& key) const {
+    return std::find(bad_keys.begin(), bad_keys.end(), key) != bad_keys.end();
+}
 
 // ---- the admin chord ----------------------------------------------------------------------------
 
@@ -219,6 +243,7 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
     // Encodings an editor might have used by mistake: say which, once, instead of a line per byte.
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         d.Error(at(1, 1), "not-text", "the file is UTF-16; save it as UTF-8");
+        result.bad_keys = KnownKeys();  // nothing could be read: every setting is unknown
         return result;
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM (Notepad)
@@ -236,8 +261,21 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
         pos = end == std::string_view::npos ? text.size() : end + 1;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
+        // A line that is rejected whole still names its key when it can, so the app knows which
+        // setting it does not have (a data_dir line with a stray byte must not go unnoticed).
+        auto note_key_of_rejected_line = [&]() {
+            size_t eq = line.find('=');
+            if (eq == std::string_view::npos) return;
+            std::string key(Trim(line.substr(0, eq)));
+            const auto& known = KnownKeys();
+            if (std::find(known.begin(), known.end(), key) != known.end() &&
+                std::find(result.bad_keys.begin(), result.bad_keys.end(), key) == result.bad_keys.end()) {
+                result.bad_keys.push_back(key);
+            }
+        };
         if (line.size() > kMaxLineBytes) {
             d.Error(at(line_no, 1), "syntax", "line longer than 4096 bytes");
+            note_key_of_rejected_line();
             continue;
         }
         // Bytes that make no sense in a text file: report the first per line with its column.
@@ -259,10 +297,14 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
             }
             i += n;
         }
-        if (bad_bytes) continue;
+        if (bad_bytes) {
+            note_key_of_rejected_line();
+            continue;
+        }
 
         std::string_view trimmed = Trim(line);
         if (trimmed.empty() || trimmed.front() == '#') continue;
+        LineKeyRecorder recorder(d, result.bad_keys);
         int line_indent = static_cast<int>(trimmed.data() - line.data());
 
         size_t eq = trimmed.find('=');
@@ -271,6 +313,7 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
             continue;
         }
         std::string key(Trim(trimmed.substr(0, eq)));
+        recorder.key = key;
         std::string_view raw_value = trimmed.substr(eq + 1);
         std::string_view value = Trim(raw_value);
         int key_col = line_indent + 1;
@@ -378,9 +421,16 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
                               std::to_string(config.idle_timeout_seconds) + ")";
         if (countdown_line > 0) d.Error(at(countdown_line, countdown_col), "out-of-range", message);
         else d.Error(at(idle_line, idle_col), "out-of-range", message);
+        result.bad_keys.push_back("countdown_seconds");
     }
 
-    if (!d.HasErrors()) result.config = std::move(config);
+    if (!d.HasErrors()) {
+        result.config = config;
+    } else if (config.countdown_seconds >= config.idle_timeout_seconds) {
+        // Keep the best-effort timer usable: a countdown that fits inside the timeout.
+        config.countdown_seconds = std::min(30, config.idle_timeout_seconds - 1);
+    }
+    result.best_effort = std::move(config);
     return result;
 }
 
@@ -388,6 +438,7 @@ KioskConfigResult LoadKioskConfig(const std::string& path) {
     KioskConfigResult result;
     auto fail = [&](const std::string& code, const std::string& message) {
         result.diagnostics.Error(SourceLoc{path, 0, 0}, code, message);
+        result.bad_keys = KnownKeys();  // nothing could be read: every setting is unknown
         return result;
     };
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);

@@ -46,9 +46,12 @@
 // How the app uses it:
 //   start-up      KioskConfigResult r = FindKioskConfig(options.kiosk_config);
 //                 kiosk mode = options.kiosk || (r.config && r.config->kiosk).
-//                 If !r.ok(): print r.diagnostics.FormatAll() to stderr. In kiosk mode carry on
-//                 with KioskConfig{} defaults (kiosk stays on: a typo must never free the
-//                 learners) and show the diagnostics behind the admin chord; otherwise exit 2.
+//                 If !r.ok(): print r.diagnostics.FormatAll() to stderr. Not in kiosk mode: exit
+//                 2. In kiosk mode carry on with r.best_effort with kiosk forced on (a typo must
+//                 never free the learners) and show the diagnostics behind the admin chord. If
+//                 r.KeyFailed("data_dir"), do not open a store at all (run as "not saving" with a
+//                 banner for staff): falling back to the default folder would start a second,
+//                 empty database and learners would think their work was lost.
 //   admin exit    ReadAdminPinHash(data_dir): Ok -> TryPin with ReadAdminGate(data_dir), saving
 //                 with WriteAdminGate. Missing -> the first screen in kiosk mode asks whoever set
 //                 the machine up to choose the administrator PIN (WriteAdminPinHash); until then
@@ -112,8 +115,14 @@ struct KioskConfig {
 struct KioskConfigResult {
     std::optional<KioskConfig> config;  // present when there are no errors
     Diagnostics diagnostics;            // "kiosk.conf:7:24: error: [out-of-range] ..."
+    // Always filled: every line that was right applied, every wrong one left at its default. For
+    // a kiosk that must keep running on a file with a typo in it (see "How the app uses it").
+    KioskConfig best_effort;
+    // Keys whose lines had errors (unknown keys by the name written), in file order.
+    std::vector<std::string> bad_keys;
 
     bool ok() const { return config.has_value(); }
+    bool KeyFailed(const std::string& key) const;
 };
 
 // `file_label` names the text in diagnostics (normally its path).

@@ -296,6 +296,60 @@ TEST(KioskConfigErrors, OverlongLineIsRefused) {
     EXPECT_EQ(OnlyError("course = /" + std::string(5000, 'a')), "kiosk.conf:1:1: error: [syntax] line longer than 4096 bytes");
 }
 
+// ---- a kiosk keeps running on a file with mistakes in it ----------------------------------------
+
+TEST(KioskConfigBestEffort, GoodLinesApplyAndBadLinesKeepTheirDefaults) {
+    KioskConfigResult r = ParseKioskConfig("kiosk = true\ntheme = neon\ndata_dir = /var/lib/k\ntext_size = 999\n"
+                                           "allow_guest = no\nwho = me\n",
+                                           "kiosk.conf");
+    EXPECT_FALSE(r.ok());
+    EXPECT_TRUE(r.best_effort.kiosk);
+    EXPECT_EQ(r.best_effort.theme, "light");
+    EXPECT_EQ(r.best_effort.data_dir, "/var/lib/k");
+    EXPECT_EQ(r.best_effort.text_size, 100);
+    EXPECT_FALSE(r.best_effort.allow_guest);
+    EXPECT_EQ(r.bad_keys, (std::vector<std::string>{"theme", "text_size", "who"}));
+    EXPECT_FALSE(r.KeyFailed("data_dir"));
+}
+
+TEST(KioskConfigBestEffort, ABadDataDirIsFlaggedSoNoSecondDatabaseIsStarted) {
+    KioskConfigResult r = ParseKioskConfig("kiosk = true\ndata_dir = var/lib/k\n", "kiosk.conf");
+    EXPECT_TRUE(r.KeyFailed("data_dir"));
+    EXPECT_EQ(r.best_effort.data_dir, "");
+    KioskConfigResult twice = ParseKioskConfig("data_dir = /a\ndata_dir = /b\n", "kiosk.conf");
+    EXPECT_TRUE(twice.KeyFailed("data_dir"));  // which one was meant is anyone's guess
+}
+
+TEST(KioskConfigBestEffort, AStrayByteInALineStillNamesItsKey) {
+    KioskConfigResult r = ParseKioskConfig(std::string("data_dir = /var/lib/\xFF\n"), "kiosk.conf");
+    EXPECT_TRUE(r.KeyFailed("data_dir"));
+    KioskConfigResult long_line = ParseKioskConfig("course = /" + std::string(5000, 'a'), "kiosk.conf");
+    EXPECT_TRUE(long_line.KeyFailed("course"));
+}
+
+TEST(KioskConfigBestEffort, AFileThatCannotBeReadFailsEveryKey) {
+    KioskConfigResult r = LoadKioskConfig("/nonexistent/lectern/kiosk.conf");
+    EXPECT_TRUE(r.KeyFailed("data_dir"));
+    EXPECT_TRUE(r.KeyFailed("kiosk"));
+    std::string utf16("\xFF\xFE" "k\0", 4);
+    EXPECT_TRUE(ParseKioskConfig(utf16, "kiosk.conf").KeyFailed("data_dir"));
+}
+
+TEST(KioskConfigBestEffort, CountdownThatDoesNotFitIsShortenedForTheTimer) {
+    KioskConfigResult r = ParseKioskConfig("idle_timeout_seconds = 40\ncountdown_seconds = 60\n", "kiosk.conf");
+    EXPECT_TRUE(r.KeyFailed("countdown_seconds"));
+    EXPECT_EQ(r.best_effort.idle_timeout_seconds, 40);
+    EXPECT_EQ(r.best_effort.countdown_seconds, 30);
+}
+
+TEST(KioskConfigBestEffort, ACorrectFileHasNoBadKeysAndMatchesConfig) {
+    KioskConfigResult r = ParseKioskConfig(kFullExample, "kiosk.conf");
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r.bad_keys.empty());
+    EXPECT_EQ(r.best_effort.theme, r.config->theme);
+    EXPECT_EQ(r.best_effort.data_dir, r.config->data_dir);
+}
+
 // ---- the admin chord ----------------------------------------------------------------------------
 
 TEST(KioskChord, ParsesAnyCaseAndSpacesAndFormatsCanonically) {
