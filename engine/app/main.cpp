@@ -406,8 +406,10 @@ void App::Apply(const ui::Actions& actions) {
                 quiz += b;
             }
         }
-        std::fprintf(stderr, "trace: screen %s page %s%s\n", ui::ScreenName(m_state.screen),
-                     m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str());
+        std::string kinds;
+        for (const auto& a : actions.list) kinds += " " + std::to_string(static_cast<int>(a.kind));
+        std::fprintf(stderr, "trace: screen %s page %s%s actions%s\n", ui::ScreenName(m_state.screen),
+                     m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str(), kinds.c_str());
     }
 }
 

@@ -207,7 +207,7 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         if (!item) continue;
         ImGui::PushID(item->id.c_str());  // the buttons' ids follow the item, so focus moves with it
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        char num[16];
+        char num[24];
         std::snprintf(num, sizeof num, "%zu.", i + 1);
         ImGui::GetWindowDrawList()->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x, pos.y + 4), ImGui::GetColorU32(t.text), num);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, pos.y + 4));

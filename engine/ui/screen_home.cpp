@@ -60,8 +60,9 @@ void DrawHomeScreen(Frame& f) {
         if (in_quiz) f.actions.Push(Action(ActionKind::QuizOpen, 0, in_quiz->id));
         else f.actions.Push(Action(ActionKind::GoToPage, f.model.page));
     }
-    if (f.state.focus_main) {
-        // The one obvious next step has the keyboard when the screen opens: Enter starts.
+    if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
+        // The one obvious next step has the keyboard when the screen opens: Enter starts. (Not
+        // on the window's first frame: focus given while a window appears does not stick.)
         FocusLastItem();
         f.state.focus_main = false;
     }

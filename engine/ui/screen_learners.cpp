@@ -43,7 +43,7 @@ void DrawLearnersScreen(Frame& f) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::Button(f.model.learners[i].c_str(), ImVec2(width, fonts.ui->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::SignIn, 0, f.model.learners[i]));
-        if (i == 0 && f.state.focus_main) {
+        if (i == 0 && f.state.focus_main && !ImGui::IsWindowAppearing()) {
             FocusLastItem();
             focused = true;
         }
@@ -52,7 +52,7 @@ void DrawLearnersScreen(Frame& f) {
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     ImGui::TextUnformatted(f.model.learners.empty() ? "Your name, to keep your progress:" : "New learner:");
     ImGui::SetNextItemWidth(width * 0.65f);
-    if (f.state.focus_main && !focused) {
+    if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
         focused = true;
     }

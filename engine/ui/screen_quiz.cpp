@@ -47,7 +47,7 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     if (s.CanStartAttempt(quiz)) {
         if (PrimaryButton(used == 0 ? "Start the quiz" : "Start a new attempt", t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::QuizStart));
-        if (f.state.focus_main) {
+        if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
             FocusLastItem();  // Enter starts
             f.state.focus_main = false;
         }
