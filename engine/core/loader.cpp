@@ -2,16 +2,24 @@
 // it (so a binary, UTF-16 or NUL-laden file gets one clear message), refuses DTDs (no entity
 // expansion, no external entities), then walks the tree with an explicit list of what each
 // element may hold. References between files are checked once everything is read.
+//
+// Speed (tests/bench/bench_load.cpp): every pass over the bytes is a word-at-a-time or memchr
+// scan, element columns are found in one walk and kept in tinyxml2's per-node user data, and
+// diagnostic text is only built when there is something to report.
 #include "core/loader.h"
 
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/attempt.h"
@@ -43,50 +51,93 @@ bool IsValidId(const std::string& id) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+bool Is(const char* a, const char* b) { return std::strcmp(a, b) == 0; }
+
 // tinyxml2 9 drops text nodes that are only white space, which would glue "<em>a</em> <b>"
 // together. Before parsing, a marker (U+E000, private use) goes in front of every such gap; it
 // reads as white space everywhere below. Newlines are kept, so line numbers do not move.
 constexpr char kGap[] = "\xEE\x80\x80";
 constexpr size_t kGapLen = 3;
 
-bool IsGapAt(const char* p) { return std::memcmp(p, kGap, kGapLen) == 0; }
+// A gap marker starts at p (and ends before `end`).
+bool IsGap(const char* p, const char* end) {
+    return end - p >= 3 && p[0] == kGap[0] && p[1] == kGap[1] && p[2] == kGap[2];
+}
 
 std::string MarkWhitespaceGaps(const std::string& text) {
     std::string out;
     out.reserve(text.size() + text.size() / 16);
-    size_t i = 0;
-    while (i < text.size()) {
-        char c = text[i];
-        out += c;
-        ++i;
-        if (c != '>') continue;
-        size_t j = i;
-        while (j < text.size() && IsSpace(text[j])) ++j;
-        if (j > i && j < text.size() && text[j] == '<') out.append(kGap, kGapLen);
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char* p = begin;
+    // Copy up to and including each '>'; after it, a run of white space that ends at '<' gets
+    // the marker in front.
+    while (p < end) {
+        const char* gt = static_cast<const char*>(std::memchr(p, '>', static_cast<size_t>(end - p)));
+        if (!gt) {
+            out.append(p, static_cast<size_t>(end - p));
+            break;
+        }
+        const char* after = gt + 1;
+        out.append(p, static_cast<size_t>(after - p));
+        const char* q = after;
+        while (q < end && IsSpace(*q)) ++q;
+        if (q > after && q < end && *q == '<') out.append(kGap, kGapLen);
+        p = after;
     }
     return out;
 }
 
-// HTML-like white space: every run of spaces, tabs and newlines becomes one space.
+// HTML-like white space: every run of spaces, tabs, newlines and gap markers becomes one space
+// (appended to `out`). The result is never longer than the text, so it is written in place.
+void AppendCollapsed(std::string& out, const char* text) {
+    const size_t n = std::strlen(text);
+    const size_t base = out.size();
+    out.resize(base + n);
+    char* w = &out[base];
+    const char* p = text;
+    const char* const end = text + n;
+    bool in_space = false;
+    while (p < end) {
+        const char c = *p;
+        if (IsSpace(c)) {
+            in_space = true;
+            ++p;
+            continue;
+        }
+        if (c == kGap[0] && IsGap(p, end)) {
+            in_space = true;
+            p += kGapLen;
+            continue;
+        }
+        if (in_space) *w++ = ' ';
+        in_space = false;
+        *w++ = c;
+        ++p;
+    }
+    if (in_space) *w++ = ' ';
+    out.resize(static_cast<size_t>(w - out.data()));
+}
+
 std::string CollapseSpace(const char* text) {
     std::string out;
-    bool in_space = false;
-    for (const char* p = text; *p; ++p) {
-        if (IsSpace(*p)) {
-            in_space = true;
-            continue;
-        }
-        if (IsGapAt(p)) {
-            in_space = true;
-            p += kGapLen - 1;
-            continue;
-        }
-        if (in_space) out += ' ';
-        in_space = false;
-        out += *p;
-    }
-    if (in_space) out += ' ';
+    AppendCollapsed(out, text);
     return out;
+}
+
+// Nothing but white space and gap markers.
+bool IsBlank(const char* text) {
+    const char* const end = text + std::strlen(text);
+    for (const char* p = text; p < end;) {
+        if (IsSpace(*p)) {
+            ++p;
+        } else if (IsGap(p, end)) {
+            p += kGapLen;
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string Trim(const std::string& s) {
@@ -96,13 +147,25 @@ std::string Trim(const std::string& s) {
     return s.substr(a, b - a);
 }
 
-// Merge neighbouring runs of the same style and settle the spaces between them.
+// Trim(CollapseSpace(text)) without the copies: a collapsed string has at most one space at
+// either end. A null attribute reads as empty.
+std::string CollapseTrim(const char* text) {
+    std::string out;
+    if (!text) return out;
+    AppendCollapsed(out, text);
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+    return out;
+}
+
+// Merge neighbouring runs of the same style and settle the spaces between them (in place).
 void Normalize(Inline& runs) {
-    Inline out;
-    for (auto& r : runs) {
+    size_t w = 0;
+    for (size_t i = 0; i < runs.size(); ++i) {
+        Run& r = runs[i];
         if (r.text.empty()) continue;
-        if (!out.empty()) {
-            Run& prev = out.back();
+        if (w > 0) {
+            Run& prev = runs[w - 1];
             if (!prev.text.empty() && prev.text.back() == ' ' && r.text.front() == ' ') r.text.erase(0, 1);
             if (r.text.empty()) continue;
             if (prev.kind == r.kind && prev.bold == r.bold && prev.italic == r.italic && prev.ref == r.ref) {
@@ -110,19 +173,19 @@ void Normalize(Inline& runs) {
                 continue;
             }
         }
-        out.push_back(std::move(r));
+        if (w != i) runs[w] = std::move(r);
+        ++w;
     }
-    while (!out.empty() && !out.front().text.empty() && out.front().text.front() == ' ') {
-        out.front().text.erase(0, 1);
-        if (out.front().text.empty()) out.erase(out.begin());
+    runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(w), runs.end());
+    while (!runs.empty() && !runs.front().text.empty() && runs.front().text.front() == ' ') {
+        runs.front().text.erase(0, 1);
+        if (runs.front().text.empty()) runs.erase(runs.begin());
     }
-    while (!out.empty() && !out.back().text.empty() && out.back().text.back() == ' ') {
-        out.back().text.pop_back();
-        if (out.back().text.empty()) out.pop_back();
+    while (!runs.empty() && !runs.back().text.empty() && runs.back().text.back() == ' ') {
+        runs.back().text.pop_back();
+        if (runs.back().text.empty()) runs.pop_back();
     }
-    runs = std::move(out);
 }
-
 // ---- reading files -----------------------------------------------------------------------------
 
 // Where course files come from: the disk (confined to the course and asset folders) or memory.
@@ -200,7 +263,11 @@ public:
             *message = "cannot open '" + rel + "' for reading";
             return false;
         }
-        out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        // One read of the size just found; then whatever is left, should the file have grown.
+        out->resize(static_cast<size_t>(size));
+        in.read(out->data(), static_cast<std::streamsize>(size));
+        out->resize(static_cast<size_t>(in.gcount()));
+        if (in) out->append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         if (in.bad()) {
             *code = "file-unreadable";
             *message = "error while reading '" + rel + "'";
@@ -214,8 +281,37 @@ public:
         return m_display.back() == '/' ? m_display + rel : m_display + "/" + rel;
     }
 
+    // Every image is looked up once per load (a course uses the same few many times); the
+    // answer, found or not, is kept. Safe to call from several threads.
     bool FindImage(const std::string& rel, std::string* resolved, std::string* code,
                    std::string* message) override {
+        std::lock_guard<std::mutex> lock(m_images_mutex);
+        auto it = m_images.find(rel);
+        if (it == m_images.end()) {
+            ImageLookup found;
+            found.ok = LookUpImage(rel, &found.resolved, &found.code, &found.message);
+            it = m_images.emplace(rel, std::move(found)).first;
+        }
+        const ImageLookup& r = it->second;
+        if (r.ok) {
+            *resolved = r.resolved;
+        } else {
+            *code = r.code;
+            *message = r.message;
+        }
+        return r.ok;
+    }
+
+    std::string RootDir() const override { return m_root_canon.string(); }
+    std::string AssetsDir() const override { return m_assets_canon.string(); }
+
+private:
+    struct ImageLookup {
+        bool ok = false;
+        std::string resolved, code, message;
+    };
+
+    bool LookUpImage(const std::string& rel, std::string* resolved, std::string* code, std::string* message) const {
         for (const fs::path& root : {m_root_canon, m_assets_canon}) {
             if (root.empty()) continue;
             std::error_code ec;
@@ -241,13 +337,11 @@ public:
         return false;
     }
 
-    std::string RootDir() const override { return m_root_canon.string(); }
-    std::string AssetsDir() const override { return m_assets_canon.string(); }
-
-private:
     fs::path m_root, m_root_canon, m_assets_canon;
     std::string m_display;
     size_t m_max_bytes;
+    std::mutex m_images_mutex;
+    std::map<std::string, ImageLookup> m_images;
 };
 
 class MemorySource : public FileSource {
@@ -308,46 +402,105 @@ bool CheckRelativePath(const std::string& p, std::string* why) {
 }
 
 // ---- one parsed file ---------------------------------------------------------------------------
+// ---- one parsed file ---------------------------------------------------------------------------
 
 struct XmlFile {
     std::string display;
     std::string text;
     std::vector<size_t> line_starts;
     XMLDocument doc{true, tinyxml2::PRESERVE_WHITESPACE};
-    std::unordered_map<const XMLElement*, size_t> offsets;  // element -> byte offset of its '<'
 
     void IndexLines() {
         line_starts.assign(1, 0);
-        for (size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') line_starts.push_back(i + 1);
+        const char* const begin = text.data();
+        const char* const end = begin + text.size();
+        for (const char* p = begin; p < end;) {
+            const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+            if (!nl) break;
+            p = nl + 1;
+            line_starts.push_back(static_cast<size_t>(p - begin));
+        }
     }
 
     // tinyxml2 gives lines only; find each element's column by locating its start tag on its
     // line, in document order (the k-th '<name' on a line is the k-th such element there).
+    // The byte offset of each element's '<', plus one, goes in its user data (0: not found).
     void IndexColumns() {
+        // Elements come in document order, so their lines never decrease: only the cursors of
+        // the current line are needed.
+        struct Cursor {
+            const char* name;
+            size_t len;
+            size_t next;
+        };
+        std::vector<Cursor> cursors;
+        int current = 0;
+        XMLElement* const root = doc.RootElement();
+        for (XMLElement* e = root; e;) {
+            const int line = e->GetLineNum();
+            if (line < current) {  // never happens with tinyxml2 9; if it did, index the slow way
+                IndexColumnsByMap();
+                return;
+            }
+            if (line != current) {
+                cursors.clear();
+                current = line;
+            }
+            const char* name = e->Name();
+            const size_t len = std::strlen(name);
+            Cursor* cursor = nullptr;
+            for (auto& c : cursors)
+                if (c.len == len && std::memcmp(c.name, name, len) == 0) cursor = &c;
+            const size_t found = FindStartTag(name, len, cursor ? cursor->next : LineStart(line));
+            if (found != std::string::npos) {
+                e->SetUserData(reinterpret_cast<void*>(static_cast<uintptr_t>(found + 1)));
+                if (cursor) cursor->next = found + 1;
+                else cursors.push_back({name, len, found + 1});
+            }
+            e = NextInDocument(e, root);
+        }
+    }
+
+    static XMLElement* NextInDocument(XMLElement* e, const XMLElement* root) {
+        if (XMLElement* c = e->FirstChildElement()) return c;
+        for (; e && e != root; e = e->Parent() ? e->Parent()->ToElement() : nullptr)
+            if (XMLElement* s = e->NextSiblingElement()) return s;
+        return nullptr;
+    }
+
+    // The original form of IndexColumns, kept for element lines that go backwards.
+    void IndexColumnsByMap() {
         std::map<std::pair<int, std::string>, size_t> cursor;
-        std::function<void(const XMLElement*)> walk = [&](const XMLElement* e) {
+        XMLElement* const root = doc.RootElement();
+        for (XMLElement* e = root; e; e = NextInDocument(e, root)) e->SetUserData(nullptr);
+        for (XMLElement* e = root; e; e = NextInDocument(e, root)) {
             int line = e->GetLineNum();
-            std::string needle = std::string("<") + e->Name();
-            size_t from = LineStart(line);
             auto key = std::make_pair(line, std::string(e->Name()));
             auto it = cursor.find(key);
-            if (it != cursor.end()) from = it->second;
-            size_t found = std::string::npos;
-            for (size_t pos = text.find(needle, from); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
-                char after = pos + needle.size() < text.size() ? text[pos + needle.size()] : '>';
-                if (IsSpace(after) || after == '>' || after == '/') {
-                    found = pos;
-                    break;
-                }
-            }
+            size_t found = FindStartTag(e->Name(), key.second.size(), it != cursor.end() ? it->second : LineStart(line));
             if (found != std::string::npos) {
-                offsets[e] = found;
+                e->SetUserData(reinterpret_cast<void*>(static_cast<uintptr_t>(found + 1)));
                 cursor[key] = found + 1;
             }
-            for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) walk(c);
-        };
-        if (doc.RootElement()) walk(doc.RootElement());
+        }
+    }
+
+    // The first "<name" at or after `from` followed by white space, '>', '/' or the end.
+    size_t FindStartTag(const char* name, size_t len, size_t from) const {
+        const char* const begin = text.data();
+        const char* const end = begin + text.size();
+        for (const char* p = begin + std::min(from, text.size()); p < end; ++p) {
+            p = static_cast<const char*>(std::memchr(p, '<', static_cast<size_t>(end - p)));
+            if (!p) break;
+            if (static_cast<size_t>(end - p - 1) < len || std::memcmp(p + 1, name, len) != 0) continue;
+            const char after = p + 1 + len < end ? p[1 + len] : '>';
+            if (IsSpace(after) || after == '>' || after == '/') return static_cast<size_t>(p - begin);
+        }
+        return std::string::npos;
+    }
+
+    static size_t OffsetPlusOne(const XMLElement* e) {
+        return static_cast<size_t>(reinterpret_cast<uintptr_t>(e->GetUserData()));
     }
 
     size_t LineStart(int line) const {
@@ -363,22 +516,38 @@ struct XmlFile {
         return {display, line, col};
     }
 
+    // Same, when the offset is probably on `line` (tinyxml2's line of the element).
+    SourceLoc LocAtOffset(size_t offset, int line) const {
+        const size_t i = static_cast<size_t>(line - 1);
+        if (line >= 1 && i < line_starts.size() && line_starts[i] <= offset &&
+            (i + 1 == line_starts.size() || offset < line_starts[i + 1]))
+            return {display, line, static_cast<int>(offset - line_starts[i]) + 1};
+        return LocAtOffset(offset);
+    }
+
     SourceLoc Loc(const XMLElement* e) const {
-        auto it = offsets.find(e);
-        if (it != offsets.end()) return LocAtOffset(it->second);
+        const size_t at = OffsetPlusOne(e);
+        if (at) return LocAtOffset(at - 1, e->GetLineNum());
         return {display, e->GetLineNum(), 0};
     }
 
     SourceLoc AttrLoc(const XMLElement* e, const char* attr) const {
-        auto it = offsets.find(e);
-        if (it == offsets.end()) return Loc(e);
-        size_t end = text.find('>', it->second);
-        std::string name = attr;
-        for (size_t pos = text.find(name, it->second); pos != std::string::npos && pos < end;
-             pos = text.find(name, pos + 1)) {
-            size_t q = pos + name.size();
-            while (q < text.size() && IsSpace(text[q])) ++q;
-            if (IsSpace(text[pos - 1]) && q < text.size() && text[q] == '=') return LocAtOffset(pos);
+        const size_t at = OffsetPlusOne(e);
+        if (!at) return Loc(e);
+        // Look for `attr` then '=' inside the start tag (up to its first '>').
+        const char* const begin = text.data();
+        const char* const text_end = begin + text.size();
+        const char* const start = begin + (at - 1);
+        const char* gt = static_cast<const char*>(std::memchr(start, '>', static_cast<size_t>(text_end - start)));
+        const char* const end = gt ? gt : text_end;
+        const size_t len = std::strlen(attr);
+        for (const char* p = start; p < end;) {
+            p = static_cast<const char*>(memmem(p, static_cast<size_t>(end - p), attr, len));
+            if (!p) break;
+            const char* q = p + len;
+            while (q < text_end && IsSpace(*q)) ++q;
+            if (IsSpace(p[-1]) && q < text_end && *q == '=') return LocAtOffset(static_cast<size_t>(p - begin), e->GetLineNum());
+            ++p;
         }
         return Loc(e);
     }
@@ -388,7 +557,7 @@ struct XmlFile {
 bool CheckBytes(XmlFile& f, Diagnostics& d) {
     const std::string& t = f.text;
     SourceLoc start{f.display, 1, 1};
-    if (t.empty() || Trim(t).empty()) {
+    if (std::all_of(t.begin(), t.end(), IsSpace)) {
         d.Error(start, "empty-file", "the file is empty");
         return false;
     }
@@ -400,17 +569,28 @@ bool CheckBytes(XmlFile& f, Diagnostics& d) {
     }
     size_t i = starts("\xEF\xBB\xBF", 3) ? 3 : 0;
     f.IndexLines();
-    while (i < t.size()) {
-        unsigned char c = static_cast<unsigned char>(t[i]);
+    const unsigned char* const s = reinterpret_cast<const unsigned char*>(t.data());
+    const size_t size = t.size();
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    while (i < size) {
+        // Eight bytes at a time while they are ASCII and not NUL (almost all of a course).
+        while (i + 8 <= size) {
+            uint64_t v;
+            std::memcpy(&v, s + i, 8);
+            if ((v & kHighs) || ((v - kOnes) & ~v & kHighs)) break;
+            i += 8;
+        }
+        if (i >= size) break;
+        unsigned char c = s[i];
         if (c == 0) {
             d.Error(f.LocAtOffset(i), "nul-byte", "the file contains a NUL byte; is it a binary file?");
             return false;
         }
         size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = n > 0 && i + n <= t.size();
+        bool ok = n > 0 && i + n <= size;
         uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
         for (size_t k = 1; ok && k < n; ++k) {
-            unsigned char cc = static_cast<unsigned char>(t[i + k]);
+            unsigned char cc = s[i + k];
             ok = (cc & 0xC0) == 0x80;
             cp = (cp << 6) | (cc & 0x3F);
         }
@@ -426,29 +606,32 @@ bool CheckBytes(XmlFile& f, Diagnostics& d) {
         i += n;
     }
     // No document type declarations: they are where entity expansion and external entities live.
-    size_t doctype = t.find("<!DOCTYPE");
-    if (doctype != std::string::npos) {
-        d.Error(f.LocAtOffset(doctype), "doctype-forbidden",
+    static const char kDoctype[] = "<!DOCTYPE";
+    if (const void* doctype = memmem(t.data(), size, kDoctype, sizeof kDoctype - 1)) {
+        d.Error(f.LocAtOffset(static_cast<size_t>(static_cast<const char*>(doctype) - t.data())), "doctype-forbidden",
                 "document type declarations (<!DOCTYPE ...>) are not allowed: no DTDs, no entities");
         return false;
     }
-    // Only the five predefined entities and character references are known.
-    for (size_t pos = t.find('&'); pos != std::string::npos; pos = t.find('&', pos + 1)) {
-        size_t semi = t.find(';', pos);
-        std::string name = semi == std::string::npos || semi - pos > 32 ? "" : t.substr(pos + 1, semi - pos - 1);
-        static const std::set<std::string> known = {"lt", "gt", "amp", "quot", "apos"};
+    // Only the five predefined entities and character references are known. A name is what
+    // lies between '&' and a ';' at most 32 bytes on; with no such ';' there is no name.
+    for (const char* amp = static_cast<const char*>(std::memchr(t.data(), '&', size)); amp;
+         amp = static_cast<const char*>(std::memchr(amp + 1, '&', size - static_cast<size_t>(amp + 1 - t.data())))) {
+        const size_t pos = static_cast<size_t>(amp - t.data());
+        const void* semi = std::memchr(amp, ';', std::min<size_t>(33, size - pos));
+        std::string_view name = semi ? std::string_view(amp + 1, static_cast<size_t>(static_cast<const char*>(semi) - amp - 1))
+                                     : std::string_view();
         bool char_ref = !name.empty() && name[0] == '#';
-        if (!char_ref && !known.count(name)) {
+        bool known = name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos";
+        if (!char_ref && !known) {
             // A bare '&' is a syntax error tinyxml2 reports too; a named entity is ours to explain.
             d.Error(f.LocAtOffset(pos), "undefined-entity",
                     name.empty() ? "'&' must be written as '&amp;'"
-                                 : "unknown entity '&" + name + ";' (only &lt; &gt; &amp; &quot; &apos; exist)");
+                                 : "unknown entity '&" + std::string(name) + ";' (only &lt; &gt; &amp; &quot; &apos; exist)");
             return false;
         }
     }
     return true;
 }
-
 std::string XmlErrorText(const XMLDocument& doc) {
     std::string detail = doc.ErrorStr() ? doc.ErrorStr() : "";
     size_t colon = detail.find(": ");
@@ -472,6 +655,12 @@ std::string XmlErrorText(const XMLDocument& doc) {
 // ---- the loader --------------------------------------------------------------------------------
 
 enum class IdSpace { Item, Term, Reference };
+
+// A few element names (children to leave for the caller).
+using Names = std::initializer_list<const char*>;
+bool Contains(Names names, const char* name) {
+    return std::any_of(names.begin(), names.end(), [&](const char* n) { return Is(n, name); });
+}
 
 enum BlockSet : unsigned {
     kBasic = 1,           // p, ul, ol, quote
@@ -516,11 +705,11 @@ private:
 
     std::string PlainTextOf(const XmlFile& f, const XMLElement* e);
     void InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool bold, bool italic, bool links,
-                    const std::set<std::string>& stop);
-    Inline InlineOf(const XmlFile& f, const XMLElement* e, const std::set<std::string>& stop = {});
+                    Names stop);
+    Inline InlineOf(const XmlFile& f, const XMLElement* e, Names stop = {});
 
     void BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed,
-                    const std::set<std::string>& stop = {});
+                    Names stop = {});
     bool ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsigned allowed);
     void ParseTable(const XmlFile& f, const XMLElement* e, Block& b);
     void ParseImage(const XmlFile& f, const XMLElement* e, Block& b);
@@ -541,7 +730,7 @@ private:
     FileSource& m_src;
     Diagnostics& m_d;
     std::shared_ptr<Course> m_course;
-    std::map<std::string, SourceLoc> m_ids[3];
+    std::unordered_map<std::string, SourceLoc> m_ids[3];
     std::vector<PendingRef> m_refs;
     std::set<std::string> m_included;
 };
@@ -638,11 +827,10 @@ T Loader::EnumAttr(const XmlFile& f, const XMLElement* e, const char* name, T fa
                    std::initializer_list<std::pair<const char*, T>> values) {
     const char* v = e->Attribute(name);
     if (!v) return fallback;
-    std::string allowed;
-    for (const auto& [text, value] : values) {
+    for (const auto& [text, value] : values)
         if (std::strcmp(v, text) == 0) return value;
-        allowed += std::string(allowed.empty() ? "" : ", ") + text;
-    }
+    std::string allowed;
+    for (const auto& [text, value] : values) allowed += std::string(allowed.empty() ? "" : ", ") + text;
     m_d.Error(f.AttrLoc(e, name), "bad-value", std::string("'") + name + "' must be one of " + allowed + ", not '" + v + "'");
     return fallback;
 }
@@ -655,7 +843,7 @@ void Loader::Unknown(const XmlFile& f, const XMLElement* e, const char* parent, 
 
 void Loader::NoText(const XmlFile& f, const XMLNode* n, const char* parent) {
     const XMLText* t = n->ToText();
-    if (!t) return;
+    if (!t || IsBlank(t->Value())) return;  // the white space between elements
     std::string text = Trim(CollapseSpace(t->Value()));
     if (text.empty()) return;
     int line = n->GetLineNum();  // tinyxml2 counts from the first character that is not space
@@ -668,7 +856,7 @@ std::string Loader::PlainTextOf(const XmlFile& f, const XMLElement* e) {
     std::string out;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (const XMLText* t = n->ToText()) {
-            out += CollapseSpace(t->Value());
+            AppendCollapsed(out, t->Value());
         } else if (const XMLElement* c = n->ToElement()) {
             m_d.Error(f.Loc(c), "markup-not-allowed", std::string("<") + e->Name() + "> holds plain text only, not <" +
                                                           c->Name() + ">");
@@ -678,36 +866,37 @@ std::string Loader::PlainTextOf(const XmlFile& f, const XMLElement* e) {
 }
 
 void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool bold, bool italic, bool links,
-                        const std::set<std::string>& stop) {
+                        Names stop) {
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (const XMLText* t = n->ToText()) {
-            lectern::Run r;
-            r.text = CollapseSpace(t->Value());
+            out.emplace_back();
+            lectern::Run& r = out.back();
+            AppendCollapsed(r.text, t->Value());
             r.bold = bold;
             r.italic = italic;
-            out.push_back(std::move(r));
             continue;
         }
         const XMLElement* c = n->ToElement();
         if (!c) continue;  // comments
-        std::string name = c->Name();
-        if (stop.count(name)) continue;
-        if (name == "em" || name == "strong") {
+        const char* name = c->Name();
+        if (Contains(stop, name)) continue;
+        const bool em = Is(name, "em"), strong = !em && Is(name, "strong");
+        const bool term = Is(name, "term"), link = Is(name, "link"), cite = Is(name, "cite");
+        if (em || strong) {
             Attributes(f, c, {}, {});
-            InlineInto(f, c, out, bold || name == "strong", italic || name == "em", links, {});
-        } else if (links && (name == "term" || name == "link" || name == "cite")) {
-            const char* attr = name == "link" ? "to" : "ref";
+            InlineInto(f, c, out, bold || strong, italic || em, links, {});
+        } else if (links && (term || link || cite)) {
+            const char* attr = link ? "to" : "ref";
             if (!Attributes(f, c, {attr}, {})) continue;
-            Inline inner;
-            InlineInto(f, c, inner, bold, italic, false, {});
-            InlineKind kind = name == "term" ? InlineKind::Term : name == "link" ? InlineKind::Link : InlineKind::Cite;
+            const size_t first = out.size();
+            InlineInto(f, c, out, bold, italic, false, {});
+            InlineKind kind = term ? InlineKind::Term : link ? InlineKind::Link : InlineKind::Cite;
             std::string ref = Attr(c, attr);
-            for (auto& r : inner) {
-                r.kind = kind;
-                r.ref = ref;
-                out.push_back(r);
+            for (size_t i = first; i < out.size(); ++i) {
+                out[i].kind = kind;
+                out[i].ref = ref;
             }
-            IdSpace space = name == "term" ? IdSpace::Term : name == "cite" ? IdSpace::Reference : IdSpace::Item;
+            IdSpace space = term ? IdSpace::Term : cite ? IdSpace::Reference : IdSpace::Item;
             m_refs.push_back({space, ref, f.AttrLoc(c, attr)});
         } else {
             Unknown(f, c, e->Name(), links ? "inline text: em, strong, term, link, cite" : "text, em or strong");
@@ -715,7 +904,7 @@ void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool
     }
 }
 
-Inline Loader::InlineOf(const XmlFile& f, const XMLElement* e, const std::set<std::string>& stop) {
+Inline Loader::InlineOf(const XmlFile& f, const XMLElement* e, Names stop) {
     Inline out;
     InlineInto(f, e, out, false, false, true, stop);
     Normalize(out);
@@ -723,14 +912,14 @@ Inline Loader::InlineOf(const XmlFile& f, const XMLElement* e, const std::set<st
 }
 
 void Loader::BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed,
-                        const std::set<std::string>& stop) {
+                        Names stop) {
     for (const XMLNode* n = parent->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
             NoText(f, n, parent->Name());
             continue;
         }
         const XMLElement* e = n->ToElement();
-        if (!e || stop.count(e->Name())) continue;
+        if (!e || Contains(stop, e->Name())) continue;
         if (!ParseBlock(f, e, out, allowed)) {
             std::string expected = "p, ul, ol, quote";
             if (allowed & kRich) expected = "heading, " + expected + ", callout, table, image";
@@ -770,7 +959,7 @@ bool Loader::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
     } else if ((allowed & kBasic) && name == "quote") {
         Attributes(f, e, {"source"}, {});
         b.kind = BlockKind::Quote;
-        b.source = Trim(CollapseSpace(Attr(e, "source").c_str()));
+        b.source = CollapseTrim(e->Attribute("source"));
         b.text = InlineOf(f, e);
     } else if ((allowed & kRich) && name == "heading") {
         Attributes(f, e, {}, {"level"});
@@ -785,7 +974,7 @@ bool Loader::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
                               {"important", CalloutKind::Important},
                               {"example", CalloutKind::Example},
                               {"legal", CalloutKind::Legal}});
-        b.title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+        b.title = CollapseTrim(e->Attribute("title"));
         BlocksInto(f, e, b.children, kCalloutBlocks);
     } else if ((allowed & kRich) && name == "table") {
         ParseTable(f, e, b);
@@ -816,7 +1005,7 @@ bool Loader::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
 void Loader::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
     Attributes(f, e, {}, {"caption"});
     b.kind = BlockKind::Table;
-    b.title = Trim(CollapseSpace(Attr(e, "caption").c_str()));
+    b.title = CollapseTrim(e->Attribute("caption"));
     size_t width = 0;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
@@ -869,8 +1058,8 @@ void Loader::ParseImage(const XmlFile& f, const XMLElement* e, Block& b) {
     Attributes(f, e, {"src", "alt"}, {"caption"});
     b.kind = BlockKind::Image;
     b.src = Attr(e, "src");
-    b.alt = Trim(CollapseSpace(Attr(e, "alt").c_str()));
-    b.caption = Trim(CollapseSpace(Attr(e, "caption").c_str()));
+    b.alt = CollapseTrim(e->Attribute("alt"));
+    b.caption = CollapseTrim(e->Attribute("caption"));
     if (e->FirstChild()) m_d.Error(f.Loc(e), "unknown-element", "<image> is empty: put the description in 'alt'");
     if (!e->Attribute("src")) return;
     std::string why, code, message;
@@ -958,7 +1147,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
                     ch.feedback = InlineOf(f, s);
                 } else if (std::strcmp(s->Name(), "rationale") == 0) {
                     Attributes(f, s, {}, {"cite"});
-                    ch.rationale.cite = Trim(CollapseSpace(Attr(s, "cite").c_str()));
+                    ch.rationale.cite = CollapseTrim(s->Attribute("cite"));
                     ch.rationale.text = InlineOf(f, s);
                 }
             }
@@ -1028,7 +1217,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
         } else if (name == "rationale") {
             Attributes(f, c, {}, {"cite"});
             if (++rationales > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <rationale>");
-            q->rationale.cite = Trim(CollapseSpace(Attr(c, "cite").c_str()));
+            q->rationale.cite = CollapseTrim(c->Attribute("cite"));
             q->rationale.text = InlineOf(f, c);
         } else {
             Unknown(f, c, "question", "prompt, hint, choice, pair, item, accept, pattern, feedback, rationale");
@@ -1045,7 +1234,7 @@ std::shared_ptr<Quiz> Loader::ParseQuiz(const XmlFile& f, const XMLElement* e) {
     Attributes(f, e, {"id", "title"},
                {"pass", "attempts", "shuffle-questions", "shuffle-choices", "navigation", "review"});
     Id(f, e, IdSpace::Item, &quiz->id);
-    quiz->title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    quiz->title = CollapseTrim(e->Attribute("title"));
     quiz->pass_percent = IntAttr(f, e, "pass", 80, 0, 100);
     quiz->max_attempts = IntAttr(f, e, "attempts", 0, 0, 1000);
     quiz->shuffle_questions = BoolAttr(f, e, "shuffle-questions", true);
@@ -1067,7 +1256,7 @@ std::shared_ptr<Quiz> Loader::ParseQuiz(const XmlFile& f, const XMLElement* e) {
         } else if (std::strcmp(c->Name(), "pool") == 0) {
             Attributes(f, c, {}, {"title", "draw"});
             Pool pool;
-            pool.title = Trim(CollapseSpace(Attr(c, "title").c_str()));
+            pool.title = CollapseTrim(c->Attribute("title"));
             for (const XMLNode* pn = c->FirstChild(); pn; pn = pn->NextSibling()) {
                 if (pn->ToText()) {
                     NoText(f, pn, "pool");
@@ -1097,7 +1286,7 @@ std::shared_ptr<Scenario> Loader::ParseScenario(const XmlFile& f, const XMLEleme
     sc->loc = f.Loc(e);
     Attributes(f, e, {"id", "title"}, {"start"});
     Id(f, e, IdSpace::Item, &sc->id);
-    sc->title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    sc->title = CollapseTrim(e->Attribute("title"));
     sc->start = Attr(e, "start");
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
@@ -1175,7 +1364,7 @@ void Loader::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
     lesson.loc = f.Loc(e);
     Attributes(f, e, {"id", "title"}, {});
     Id(f, e, IdSpace::Item, &lesson.id);
-    lesson.title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    lesson.title = CollapseTrim(e->Attribute("title"));
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
             NoText(f, n, "lesson");
@@ -1203,7 +1392,7 @@ void Loader::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
             page.loc = f.Loc(c);
             Attributes(f, c, {"id", "title"}, {});
             Id(f, c, IdSpace::Item, &page.id);
-            page.title = Trim(CollapseSpace(Attr(c, "title").c_str()));
+            page.title = CollapseTrim(c->Attribute("title"));
             BlocksInto(f, c, page.blocks, kPageBlocks);
             lesson.pages.push_back(std::move(page));
         } else {
@@ -1219,7 +1408,7 @@ void Loader::ParseModule(const XmlFile& f, const XMLElement* e) {
     m.loc = f.Loc(e);
     Attributes(f, e, {"id", "title"}, {"role"});
     Id(f, e, IdSpace::Item, &m.id);
-    m.title = Trim(CollapseSpace(Attr(e, "title").c_str()));
+    m.title = CollapseTrim(e->Attribute("title"));
     m.role = EnumAttr(f, e, "role", ModuleRole::Core,
                       {{"core", ModuleRole::Core}, {"intro", ModuleRole::Intro}, {"appendix", ModuleRole::Appendix}});
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
@@ -1266,7 +1455,7 @@ void Loader::ParseGlossary(const XmlFile& f, const XMLElement* e) {
         g.loc = f.Loc(c);
         Attributes(f, c, {"id", "term"}, {});
         if (!Id(f, c, IdSpace::Term, &g.id)) continue;
-        g.term = Trim(CollapseSpace(Attr(c, "term").c_str()));
+        g.term = CollapseTrim(c->Attribute("term"));
         g.definition = InlineOf(f, c);
         if (g.definition.empty()) m_d.Error(g.loc, "missing-text", "glossary entry '" + g.id + "' has no definition");
         m_course->glossary.push_back(std::move(g));
@@ -1298,7 +1487,7 @@ void Loader::ParseReferences(const XmlFile& f, const XMLElement* e) {
             ParseReference(f, c, "");
         } else if (std::strcmp(c->Name(), "group") == 0) {
             Attributes(f, c, {"title"}, {});
-            std::string title = Trim(CollapseSpace(Attr(c, "title").c_str()));
+            std::string title = CollapseTrim(c->Attribute("title"));
             for (const XMLNode* gn = c->FirstChild(); gn; gn = gn->NextSibling()) {
                 if (gn->ToText()) {
                     NoText(f, gn, "group");
