@@ -656,3 +656,18 @@ TEST_F(AdminPinFile, GateLockSurvivesARestart) {
     EXPECT_FALSE(back.CanTry(kT0 + 1000));
     EXPECT_EQ(back.SecondsLeft(kT0 + 1000), 29);
 }
+
+// ---- the file the kiosk recipe installs ---------------------------------------------------------
+
+TEST(KioskConfigShipped, TheRecipesExampleParsesCleanAndTurnsKioskOn) {
+    std::string path = std::string(LECTERN_SOURCE_DIR) + "/tools/kiosk/kiosk.conf";
+    KioskConfigResult r = LoadKioskConfig(path);
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    EXPECT_TRUE(r.config->kiosk);
+    // The folder tools/kiosk/tmpfiles.conf makes 0700 for the kiosk user.
+    EXPECT_EQ(r.config->data_dir, "/var/lib/lectern-kiosk/data");
+    EXPECT_EQ(r.config->admin_chord.Format(), "Ctrl+Alt+Shift+A");
+    EXPECT_EQ(r.config->idle_timeout_seconds, 300);
+    EXPECT_EQ(r.config->countdown_seconds, 30);
+    EXPECT_TRUE(r.config->allow_guest);
+}
