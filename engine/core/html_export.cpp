@@ -45,7 +45,8 @@ header .edition { margin: 0.25rem 0 0; display: inline-block; padding: 0.1rem 0.
   border: 2px solid #6b4b00; color: #4d3600; background: #fff6d9; font-weight: bold; }
 nav.site { border-bottom: 1px solid #8a8a8a; padding-bottom: 0.5rem; }
 nav ul { list-style: none; margin: 0.5rem 0; padding: 0; }
-nav.site li { display: inline-block; margin: 0.15rem 1.1rem 0.15rem 0; }
+nav.site li, nav.letters li { display: inline-block; margin: 0.15rem 1.1rem 0.15rem 0; }
+nav.letters a { display: inline-block; min-width: 1.5em; text-align: center; }
 nav.module-contents, nav.pager { margin: 1.5rem 0; }
 nav.module-contents ul ul { margin: 0.1rem 0 0.4rem 1.25rem; }
 nav.pager li { margin: 0.3rem 0; }
@@ -99,6 +100,7 @@ details.answer, details.ratings { border-left: 4px solid #2e6b30; background: #f
 details.hint { border-left: 4px solid #767676; padding: 0.2rem 0.8rem; }
 .source { color: #444444; }
 .scenario { border: 2px solid #5a2d82; border-radius: 6px; padding: 0.25rem 1rem 0.75rem; margin: 2rem 0; }
+.scenario > :first-child { margin-top: 0.75rem; }
 .scenario-node, .scenario-ending { border-top: 1px dashed #767676; margin-top: 1.25rem; }
 .debrief { border-left: 4px solid #5a2d82; padding-left: 0.8rem; }
 .quiz-note { border: 1px solid #8a8a8a; padding: 0.5rem 1rem; }
@@ -135,7 +137,7 @@ footer { border-top: 1px solid #8a8a8a; margin-top: 3rem; padding-bottom: 2rem; 
   .callout, .objectives-box, .question, .scenario, .quiz-note, th { background: none; border-color: #000000; }
   .facilitator { background: none; border: 3pt double #000000; }
   .meta, .summary, figcaption, .source, .question-label, .facilitator-label, footer { color: #000000; }
-  figure.image img { border: none; }
+  figure.image img { border: none; max-height: 22cm; width: auto; }
   footer { margin-top: 1cm; }
 }
 )css";
@@ -698,15 +700,16 @@ private:
     void RenderCheck(const Question& q) {
         std::string label = "Knowledge check " + std::to_string(m_checks.size() + 1);
         m_checks.push_back({label, &q, nullptr});
-        RenderQuestion(q, label, "question check");
+        RenderQuestion(q, label, {}, "question check");
     }
 
-    void RenderQuestion(const Question& q, const std::string& label, const char* cls) {
+    // `label` names the question in the answer key; `note` is shown after it only here.
+    void RenderQuestion(const Question& q, const std::string& label, const std::string& note, const char* cls) {
         HtmlWriter& w = *m_w;
         w.Open("div");
         w.Attr("class", cls);
         w.Attr("id", q.id);
-        w.Leaf("p", label, "question-label");
+        w.Leaf("p", label + note, "question-label");
         Para(q.prompt, "prompt");
         w.Leaf("p", QuestionTypeInstruction(q), "instruction");
         RenderQuestionBody(q);
@@ -1204,8 +1207,8 @@ private:
             for (const auto& q : pool.questions) {
                 std::string label = "Practice question " + std::to_string(m_practice.size() + 1);
                 m_practice.push_back({label, q.get(), nullptr});
-                if (q->points > 1) label += " (" + std::to_string(q->points) + " points)";
-                RenderQuestion(*q, label, "question practice");
+                std::string points = q->points > 1 ? " (" + std::to_string(q->points) + " points)" : "";
+                RenderQuestion(*q, label, points, "question practice");
             }
         }
         w.Close();
@@ -1385,19 +1388,47 @@ private:
         if (entries.empty()) {
             w.Leaf("p", "This course has no glossary.");
         } else {
+            // Grouped by initial, with a heading each and a row of links to them, so a long
+            // glossary can be skimmed by heading or jumped into by letter.
+            auto initial = [](const GlossaryEntry* g) {
+                unsigned char c = g->term.empty() ? ' ' : static_cast<unsigned char>(g->term[0]);
+                return std::isalpha(c) ? std::string(1, static_cast<char>(std::toupper(c))) : std::string("Other");
+            };
+            std::vector<std::string> letters;
+            for (const GlossaryEntry* g : entries)
+                if (std::find(letters.begin(), letters.end(), initial(g)) == letters.end()) letters.push_back(initial(g));
+            std::stable_partition(letters.begin(), letters.end(), [](const std::string& l) { return l != "Other"; });
             w.Leaf("p", std::to_string(entries.size()) + " terms, in alphabetical order.");
-            w.Open("dl");
-            w.Attr("class", "glossary");
-            for (const GlossaryEntry* g : entries) {
-                w.Open("dt", true);
-                w.Attr("id", "term-" + g->id);
-                w.Leaf("dfn", g->term);
-                w.Close();
-                w.Open("dd");
-                Para(g->definition);
+            w.Open("nav");
+            w.Attr("class", "letters");
+            w.Attr("aria-label", "Glossary by letter");
+            w.Open("ul");
+            for (const auto& l : letters) {
+                w.Open("li", true);
+                Link("#letter-" + l, l);
                 w.Close();
             }
             w.Close();
+            w.Close();
+            for (const auto& l : letters) {
+                w.Open("h2", true);
+                w.Attr("id", "letter-" + l);
+                w.Text(l);
+                w.Close();
+                w.Open("dl");
+                w.Attr("class", "glossary");
+                for (const GlossaryEntry* g : entries) {
+                    if (initial(g) != l) continue;
+                    w.Open("dt", true);
+                    w.Attr("id", "term-" + g->id);
+                    w.Leaf("dfn", g->term);
+                    w.Close();
+                    w.Open("dd");
+                    Para(g->definition);
+                    w.Close();
+                }
+                w.Close();
+            }
         }
         EndFile(m_course.modules.empty() ? "index.html" : HtmlModuleFileName(m_course.modules.back()),
                 m_course.modules.empty() ? "Home and contents" : m_course.modules.back().title, "references.html",
