@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <chrono>
+#include <future>
 #include <string>
 
 #include "core/loader.h"
@@ -415,7 +416,21 @@ void App::Apply(const ui::Actions& actions) {
 
 int App::Run(const char* argv0) {
     std::string course_path = m_options.course.empty() ? FindBundledCourse(argv0) : m_options.course;
-    m_load = LoadCourse(course_path);
+    // The course loads on a thread while the window, GL context and fonts are created.
+    auto loading = std::async(std::launch::async, [course_path] { return LoadCourse(course_path); });
+    platform::WindowOptions wo;
+    wo.title = "Lectern";
+    wo.width = m_options.width;
+    wo.height = m_options.height;
+    wo.fullscreen = m_options.fullscreen;
+    wo.text_scale = m_options.text_scale;
+    std::string error;
+    if (!m_platform.Init(wo, &error)) {
+        std::fprintf(stderr, "lectern: %s\n", error.c_str());
+        return 1;
+    }
+    m_load = loading.get();
+    if (m_load.course) m_platform.SetTitle(m_load.course->title + " \xE2\x80\x94 Lectern");
     if (!m_load.ok()) {
         // The same list lectern-lint prints, on the terminal too, for whoever started us.
         std::fprintf(stderr, "lectern: the course at %s could not be opened:\n%s", course_path.c_str(),
@@ -456,16 +471,6 @@ int App::Run(const char* argv0) {
         return UsageError("--screen takes home, reader, glossary, references, help, progress or learners");
     if (m_state.screen == ui::Screen::Reader && m_session) m_session->ShowPage(m_session->Nav().Index(), NowMs());
 
-    platform::WindowOptions wo;
-    wo.title = m_load.course ? m_load.course->title + " \xE2\x80\x94 Lectern" : "Lectern";
-    wo.width = m_options.width;
-    wo.height = m_options.height;
-    wo.fullscreen = m_options.fullscreen;
-    std::string error;
-    if (!m_platform.Init(wo, &error)) {
-        std::fprintf(stderr, "lectern: %s\n", error.c_str());
-        return 1;
-    }
     m_platform.SetInputHook(ui::RemapKeyboard);
     m_model.load_image = [this](const std::string& path) {
         platform::Texture t = m_platform.LoadTexture(path);

@@ -344,6 +344,10 @@ void Platform::EndFrame() {
     m->frame_rendered = true;
 }
 
+void Platform::SetTitle(const std::string& title) {
+    if (m->window) glfwSetWindowTitle(m->window, title.c_str());
+}
+
 void Platform::RequestFrames(int count) {
     int current = m->frames_left.load();
     while (current < count && !m->frames_left.compare_exchange_weak(current, count)) {

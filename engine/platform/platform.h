@@ -90,6 +90,7 @@ public:
     bool CloseRequested() const;  // the user tried to close (even when ignore_close is set)
     void ClearCloseRequest();
     void SetFullscreen(bool on);
+    void SetTitle(const std::string& title);
     bool Focused() const;
 
     // PNG or JPEG to a GL texture, cached by path; a failed load returns !ok() (and is cached too,
