@@ -1,6 +1,7 @@
 #include "core/kiosk_config.h"
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
-#include <pwd.h>
 
 namespace lectern {
 
@@ -595,7 +595,8 @@ AdminPinRead ReadAdminPinHash(const std::string& data_dir) {
     }
     if (st.st_uid != ::geteuid() && st.st_uid != 0) {
         ::close(fd);
-        return fail(AdminPinStatus::Insecure, path + " belongs to another user (uid " + std::to_string(st.st_uid) + ")");
+        return fail(AdminPinStatus::Insecure,
+                    path + " belongs to another user (uid " + std::to_string(st.st_uid) + ")");
     }
     char buffer[512];
     ssize_t n;

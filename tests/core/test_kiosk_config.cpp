@@ -130,7 +130,8 @@ TEST(KioskConfig, ReadsEveryKey) {
 }
 
 TEST(KioskConfig, CommentsBlankLinesIndentingCrlfAndBomAreAccepted) {
-    KioskConfig c = ParseOk("\xEF\xBB\xBF# comment\r\n\r\n   # indented comment\r\n\tkiosk=yes\r\n  theme   =   dark  \r\n");
+    KioskConfig c =
+        ParseOk("\xEF\xBB\xBF# comment\r\n\r\n   # indented comment\r\n\tkiosk=yes\r\n  theme   =   dark  \r\n");
     EXPECT_TRUE(c.kiosk);
     EXPECT_EQ(c.theme, "dark");
 }
@@ -284,7 +285,8 @@ TEST(KioskConfigErrors, BinaryBytesAndInvalidUtf8NameTheirLineAndColumn) {
     EXPECT_EQ(OnlyError(std::string("kiosk = true\ntheme = d\0rk\n", 25)),
               "kiosk.conf:2:10: error: [not-text] control character 0x00 (is this a text file?)");
     EXPECT_EQ(OnlyError("# ok\n# ok\ncourse = /srv/caf\xC3(\n"), "kiosk.conf:3:18: error: [not-text] invalid UTF-8");
-    EXPECT_EQ(OnlyError("course = /srv/\xC0\xAF\n"), "kiosk.conf:1:15: error: [not-text] invalid UTF-8");  // overlong '/'
+    // An overlong encoding of '/'.
+    EXPECT_EQ(OnlyError("course = /srv/\xC0\xAF\n"), "kiosk.conf:1:15: error: [not-text] invalid UTF-8");
 }
 
 TEST(KioskConfigErrors, NonAsciiPathsAreFine) {
@@ -293,7 +295,8 @@ TEST(KioskConfigErrors, NonAsciiPathsAreFine) {
 }
 
 TEST(KioskConfigErrors, OverlongLineIsRefused) {
-    EXPECT_EQ(OnlyError("course = /" + std::string(5000, 'a')), "kiosk.conf:1:1: error: [syntax] line longer than 4096 bytes");
+    EXPECT_EQ(OnlyError("course = /" + std::string(5000, 'a')),
+              "kiosk.conf:1:1: error: [syntax] line longer than 4096 bytes");
 }
 
 // ---- a kiosk keeps running on a file with mistakes in it ----------------------------------------

@@ -270,7 +270,8 @@ TEST(PinGate, LockSurvivesARestartMidLock) {
 }
 
 TEST(PinGate, ParseRejectsAnythingElse) {
-    for (const char* bad : {"", "{}", "null", "[1,2]", "not json", "{\"v\":2,\"failures\":1,\"lock_started_ms\":0,\"lock_ms\":0}",
+    for (const char* bad : {"", "{}", "null", "[1,2]", "not json",
+                            "{\"v\":2,\"failures\":1,\"lock_started_ms\":0,\"lock_ms\":0}",
                             "{\"v\":1,\"failures\":-1,\"lock_started_ms\":0,\"lock_ms\":0}",
                             "{\"v\":1,\"failures\":\"3\",\"lock_started_ms\":0,\"lock_ms\":0}",
                             "{\"v\":1,\"failures\":3,\"lock_started_ms\":0}",
