@@ -493,18 +493,18 @@ TEST_F(KioskConfigFiles, AFoundFileThatCannotBeReadIsAnError) {
 
 // ---- the administrator PIN file -----------------------------------------------------------------
 
-struct AdminPinFile : ::testing::Test {
+struct KioskAdminPinFile : ::testing::Test {
     TempDir dir;
     std::string data = dir.Sub("data");
 };
 
-TEST_F(AdminPinFile, MissingFileIsMissing) {
+TEST_F(KioskAdminPinFile, MissingFileIsMissing) {
     AdminPinRead r = ReadAdminPinHash(data);
     EXPECT_EQ(r.status, AdminPinStatus::Missing);
     EXPECT_TRUE(r.hash.empty());
 }
 
-TEST_F(AdminPinFile, WrittenHashReadsBackAndVerifies) {
+TEST_F(KioskAdminPinFile, WrittenHashReadsBackAndVerifies) {
     FileWriteResult w = WriteAdminPinHash(data, AdminHash());
     ASSERT_TRUE(w.ok) << w.message;
     EXPECT_EQ(ReadFile(AdminPinPath(data)), AdminHash() + "\n");  // the hash string only
@@ -515,7 +515,7 @@ TEST_F(AdminPinFile, WrittenHashReadsBackAndVerifies) {
     EXPECT_EQ(VerifyPin("20242025", r.hash), PinCheck::Match);
 }
 
-TEST_F(AdminPinFile, FileIsMode0600AndANewFolder0700WhateverTheUmask) {
+TEST_F(KioskAdminPinFile, FileIsMode0600AndANewFolder0700WhateverTheUmask) {
     mode_t old = ::umask(0);
     FileWriteResult w = WriteAdminPinHash(data + "/nested", AdminHash());
     ::umask(old);
@@ -525,14 +525,14 @@ TEST_F(AdminPinFile, FileIsMode0600AndANewFolder0700WhateverTheUmask) {
     EXPECT_EQ(ModeOf(data + "/nested"), 0700u);
 }
 
-TEST_F(AdminPinFile, RefusesToWriteAnythingButAHash) {
+TEST_F(KioskAdminPinFile, RefusesToWriteAnythingButAHash) {
     EXPECT_FALSE(WriteAdminPinHash(data, "1234").ok);
     EXPECT_FALSE(WriteAdminPinHash(data, "").ok);
     EXPECT_FALSE(WriteAdminPinHash(data, AdminHash() + "\nextra").ok);
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Missing);
 }
 
-TEST_F(AdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
+TEST_F(KioskAdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
     ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
     ino_t before = InodeOf(AdminPinPath(data));
     std::string second = HashPin("11112222").hash;
@@ -543,7 +543,7 @@ TEST_F(AdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
     EXPECT_EQ(ModeOf(AdminPinPath(data)), 0600u);
 }
 
-TEST_F(AdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
+TEST_F(KioskAdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
     std::string a = AdminHash(), b = HashPin("11112222").hash;
     ASSERT_TRUE(WriteAdminPinHash(data, a).ok);
     std::atomic<bool> done{false};
@@ -563,7 +563,7 @@ TEST_F(AdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
     EXPECT_EQ(CountEntries(data), 1);
 }
 
-TEST_F(AdminPinFile, FailedWriteKeepsTheOldFileAndCleansUp) {
+TEST_F(KioskAdminPinFile, FailedWriteKeepsTheOldFileAndCleansUp) {
     ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
     // A folder where the new file should go: rename fails after the temp file was written.
     std::filesystem::create_directories(data + "/blocked.pin");
@@ -575,14 +575,14 @@ TEST_F(AdminPinFile, FailedWriteKeepsTheOldFileAndCleansUp) {
     EXPECT_EQ(ReadAdminPinHash(data).hash, AdminHash());
 }
 
-TEST_F(AdminPinFile, FolderPathThroughAFileFails) {
+TEST_F(KioskAdminPinFile, FolderPathThroughAFileFails) {
     WriteFile(dir.Sub("plain"), "x");
     FileWriteResult w = WriteAdminPinHash(dir.Sub("plain/data"), AdminHash());
     EXPECT_FALSE(w.ok);
     EXPECT_NE(w.message.find("plain"), std::string::npos) << w.message;
 }
 
-TEST_F(AdminPinFile, WritableByOthersIsInsecure) {
+TEST_F(KioskAdminPinFile, WritableByOthersIsInsecure) {
     ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
     ::chmod(AdminPinPath(data).c_str(), 0666);
     AdminPinRead r = ReadAdminPinHash(data);
@@ -593,7 +593,7 @@ TEST_F(AdminPinFile, WritableByOthersIsInsecure) {
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Insecure);
 }
 
-TEST_F(AdminPinFile, ReadableByOthersWorksWithAWarning) {
+TEST_F(KioskAdminPinFile, ReadableByOthersWorksWithAWarning) {
     ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
     ::chmod(AdminPinPath(data).c_str(), 0644);
     AdminPinRead r = ReadAdminPinHash(data);
@@ -601,7 +601,7 @@ TEST_F(AdminPinFile, ReadableByOthersWorksWithAWarning) {
     EXPECT_NE(r.message.find("chmod 600"), std::string::npos) << r.message;
 }
 
-TEST_F(AdminPinFile, SymlinkIsInsecure) {
+TEST_F(KioskAdminPinFile, SymlinkIsInsecure) {
     std::filesystem::create_directories(data);
     WriteFile(dir.Sub("elsewhere.pin"), AdminHash() + "\n");
     ::chmod(dir.Sub("elsewhere.pin").c_str(), 0600);
@@ -609,19 +609,19 @@ TEST_F(AdminPinFile, SymlinkIsInsecure) {
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Insecure);
 }
 
-TEST_F(AdminPinFile, FolderInPlaceOfTheFileIsInsecure) {
+TEST_F(KioskAdminPinFile, FolderInPlaceOfTheFileIsInsecure) {
     std::filesystem::create_directories(AdminPinPath(data));
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Insecure);
 }
 
-TEST_F(AdminPinFile, OwnedByAnotherUserIsInsecure) {
+TEST_F(KioskAdminPinFile, OwnedByAnotherUserIsInsecure) {
     if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the file away";
     ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
     ASSERT_EQ(::chown(AdminPinPath(data).c_str(), 65534, 65534), 0);
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Insecure);
 }
 
-TEST_F(AdminPinFile, PlainPinOrGarbageIsMalformed) {
+TEST_F(KioskAdminPinFile, PlainPinOrGarbageIsMalformed) {
     std::filesystem::create_directories(data);
     for (const std::string& text : {std::string("1234\n"), std::string(), std::string(600, 'x'),
                                     AdminHash().substr(0, 40) + "\n"}) {
@@ -633,7 +633,7 @@ TEST_F(AdminPinFile, PlainPinOrGarbageIsMalformed) {
     }
 }
 
-TEST_F(AdminPinFile, CrlfWrittenByHandIsAccepted) {
+TEST_F(KioskAdminPinFile, CrlfWrittenByHandIsAccepted) {
     std::filesystem::create_directories(data);
     WriteFile(AdminPinPath(data), AdminHash() + "\r\n");
     ::chmod(AdminPinPath(data).c_str(), 0600);
@@ -642,14 +642,14 @@ TEST_F(AdminPinFile, CrlfWrittenByHandIsAccepted) {
 
 // ---- the administrator's lockout ----------------------------------------------------------------
 
-TEST_F(AdminPinFile, GateIsFreshWhenMissingOrGarbage) {
+TEST_F(KioskAdminPinFile, GateIsFreshWhenMissingOrGarbage) {
     EXPECT_EQ(ReadAdminGate(data), PinGate{});
     std::filesystem::create_directories(data);
     WriteFile(AdminGatePath(data), "\x01\x02 not json");
     EXPECT_EQ(ReadAdminGate(data), PinGate{});
 }
 
-TEST_F(AdminPinFile, GateLockSurvivesARestart) {
+TEST_F(KioskAdminPinFile, GateLockSurvivesARestart) {
     PinGate gate;
     for (int i = 0; i < 5; ++i) gate.RecordFailure(kT0);
     ASSERT_TRUE(WriteAdminGate(data, gate).ok);
