@@ -37,7 +37,8 @@ body {
   position: absolute; left: 0.5rem; top: -20rem; z-index: 10;
   background: #1a1a1a; color: #ffffff; padding: 0.5rem 1rem; font-weight: bold;
 }
-.skip-link:focus { top: 0.5rem; color: #ffffff; }
+/* Stays white on near-black when focused (beats the general focus colours below). */
+.skip-link:focus, .skip-link:focus-visible { top: 0.5rem; background: #1a1a1a; color: #ffffff; }
 header, nav.site, main, footer { max-width: 70ch; margin: 0 auto; padding: 0 1.25rem; }
 header { padding-top: 1rem; }
 header .course-name { margin: 0; font-size: 1.05rem; font-weight: bold; }

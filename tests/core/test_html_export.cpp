@@ -490,3 +490,34 @@ TEST(HtmlExportTool, ExitCodes) {
     EXPECT_EQ(RunExport("--facilitator --html " + dir.str() + "/ok " + kFixture), 0);  // again, over it
     EXPECT_NE(ReadFile(dir.path() / "ok/module-m1.html").find("Facilitator note"), std::string::npos);
 }
+
+TEST(HtmlExport, SameCourseSameBytes) {
+    // No dates or random ids: an edition can be diffed against the last one.
+    LoadResult r = LoadCourse(kFixture);
+    ASSERT_TRUE(r.ok());
+    HtmlEdition a = RenderHtmlEdition(*r.course), b = RenderHtmlEdition(*r.course);
+    ASSERT_EQ(a.files.size(), b.files.size());
+    for (size_t i = 0; i < a.files.size(); ++i) {
+        EXPECT_EQ(a.files[i].path, b.files[i].path);
+        EXPECT_EQ(a.files[i].content, b.files[i].content) << a.files[i].path;
+    }
+}
+
+TEST(HtmlExport, StylesheetPrintsAnAnswerKeyAndBreaksBeforeLessons) {
+    LoadResult r = LoadCourse(kFixture);
+    ASSERT_TRUE(r.ok());
+    std::string css;
+    for (const auto& f : RenderHtmlEdition(*r.course).files)
+        if (f.path == "lectern.css") css = f.content;
+    size_t print = css.find("@media print");
+    ASSERT_NE(print, std::string::npos);
+    std::string p = css.substr(print);
+    EXPECT_NE(p.find("section.lesson + section.lesson"), std::string::npos);
+    EXPECT_NE(p.find("break-before: page"), std::string::npos);
+    EXPECT_NE(p.find(".answer-key { display: block"), std::string::npos);
+    EXPECT_NE(p.find("details"), std::string::npos);
+    EXPECT_NE(p.find("serif"), std::string::npos);
+    // On screen the key is hidden (each answer is beside its question) and reading width is ~70ch.
+    EXPECT_NE(css.find(".print-only, .answer-key { display: none; }"), std::string::npos);
+    EXPECT_NE(css.find("max-width: 70ch"), std::string::npos);
+}
