@@ -164,16 +164,6 @@ TEST(PinHash, OnlyHashesWithOtherLimitsNeedARehash) {
     EXPECT_TRUE(PinNeedsRehash("not a hash"));
 }
 
-TEST(PinHash, VerificationTakesUnderHalfASecond) {
-    // Measured ~0.1 s here; the bound leaves room for a loaded build machine. A kiosk CPU may be
-    // several times slower, which is why the limits are INTERACTIVE and not MODERATE.
-    auto start = std::chrono::steady_clock::now();
-    EXPECT_EQ(VerifyPin("9999", HashOf1234()), PinCheck::Mismatch);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("[ info ] Argon2id verify took %.3f s\n", seconds);
-    EXPECT_LT(seconds, 0.5);
-}
-
 // ---- lockout ------------------------------------------------------------------------------------
 
 TEST(PinGate, FourWrongEntriesDoNotLock) {
