@@ -3,8 +3,8 @@
 # present, content/human-rights-security-cooperation (each plain and --facilitator); then
 # tests/html/axe_check.mjs opens every page in Debian's headless Chromium and runs axe-core's
 # WCAG 2.1 A/AA rules (answers closed and open). Any violation, broken image or network request
-# fails the test. Screenshots (screen, answers open, print) go to $LECTERN_HTML_SHOTS, default a
-# new temporary folder whose name is printed.
+# fails the test. Screenshots (screen, answers open, print) go to $LECTERN_HTML_SHOTS, default
+# ${TMPDIR:-/tmp}/lectern-html-shots (replaced on each run).
 #
 # Needs chromium (apt), node and npm, and tests/html/node_modules (npm ci). Whatever is missing
 # is installed here; the test is SKIPPED (exit 0, "SKIPPED: ...") only when that is impossible:
@@ -91,5 +91,11 @@ else
   echo "note: $REAL is not there; checking the fixture only"
 fi
 
+# Screenshots go to one fixed folder, replaced on each run (about 100 MB), so that repeated
+# ctest runs do not pile up copies; set LECTERN_HTML_SHOTS to keep them elsewhere.
+if [ -z "${LECTERN_HTML_SHOTS:-}" ]; then
+  export LECTERN_HTML_SHOTS=${TMPDIR:-/tmp}/lectern-html-shots
+  rm -rf "$LECTERN_HTML_SHOTS"
+fi
 node "$HTML/axe_check.mjs" "${editions[@]}" || fail "the HTML edition has accessibility violations or load problems (above)"
 echo "PASS: HTML edition, zero axe violations at WCAG 2.1 AA"
