@@ -11,15 +11,18 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
-#include <functional>
+#include <locale>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "core/attempt.h"
@@ -678,14 +681,55 @@ struct PendingRef {
     SourceLoc loc;
 };
 
+// Ids are unique across the course. The main thread checks them on the spot; a file parsed on
+// a worker thread records its claims, and the main thread checks them when it takes in that
+// file, in course order, at the same place among the file's diagnostics.
+struct IdClaim {
+    IdSpace space;
+    std::string id;
+    SourceLoc loc;
+    size_t before;  // how many of the file's diagnostics were reported before this claim
+};
+
+using IdTable = std::unordered_map<std::string, SourceLoc>;
+
+// One file named by course.xml (a module, the assessment, the glossary or the references).
+// Files are independent, so they are read, checked, parsed and (modules and the assessment)
+// turned into the model on worker threads; the main thread then takes the results in the
+// order course.xml names them, so diagnostics and model come out as a one-thread load's.
+struct FileJob {
+    enum class Kind { Module, Assessment, Glossary, References };
+    Kind kind = Kind::Module;
+    const char* root_name = "";
+    const XMLElement* include = nullptr;  // the element in course.xml
+    std::string src;
+    SourceLoc at;  // where course.xml names the file (read errors are reported there)
+
+    Diagnostics diagnostics;
+    std::vector<PendingRef> refs;
+    std::vector<IdClaim> claims;
+    bool parsed = false;            // read, well formed and with the right root element
+    std::unique_ptr<XmlFile> file;  // Glossary, References: parsed on the main thread (ids decide)
+    Module module;
+    std::shared_ptr<Quiz> quiz;
+    std::exception_ptr error;
+};
+
 class Loader {
 public:
-    Loader(FileSource& source, Diagnostics& d) : m_src(source), m_d(d) {}
+    // The loader of course.xml: owns the course, checks ids on the spot.
+    Loader(FileSource& source, Diagnostics& d)
+        : m_src(source), m_d(d), m_refs(m_own_refs), m_ids(m_own_ids), m_claims(nullptr) {}
+    // A loader for one file on a worker thread: everything it finds goes into `job`.
+    Loader(FileSource& source, FileJob& job)
+        : m_src(source), m_d(job.diagnostics), m_refs(job.refs), m_ids(m_own_ids), m_claims(&job.claims) {}
 
     std::shared_ptr<Course> Run(const std::string& course_file);
+    static void RunJob(FileSource& source, FileJob& job);
 
 private:
     std::unique_ptr<XmlFile> Open(const std::string& rel, const SourceLoc& from);
+    bool CheckRoot(const XmlFile& sub, const std::string& src, const char* root_name);
 
     // Reports unknown attributes and missing required ones; returns false when one is missing.
     bool Attributes(const XmlFile& f, const XMLElement* e, std::initializer_list<const char*> required,
@@ -716,24 +760,44 @@ private:
     std::shared_ptr<Question> ParseQuestion(const XmlFile& f, const XMLElement* e);
     std::shared_ptr<Quiz> ParseQuiz(const XmlFile& f, const XMLElement* e);
     std::shared_ptr<Scenario> ParseScenario(const XmlFile& f, const XMLElement* e);
-    void ParseModule(const XmlFile& f, const XMLElement* e);
+    Module ParseModule(const XmlFile& f, const XMLElement* e);
     void ParseLesson(const XmlFile& f, const XMLElement* e, Module& m);
     void ParseGlossary(const XmlFile& f, const XMLElement* e);
     void ParseReferences(const XmlFile& f, const XMLElement* e);
     void ParseReference(const XmlFile& f, const XMLElement* e, const std::string& group);
-    bool Include(const XmlFile& f, const XMLElement* e, const char* root_name,
-                 const std::function<void(const XmlFile&, const XMLElement*)>& parse);
+    bool Include(const XmlFile& f, const XMLElement* e, FileJob::Kind kind);
+    void PlanJobs(const XmlFile& f, const XMLElement* course);
+    void RunJobs();
+    void Merge(FileJob& job);
+    bool Claim(IdSpace space, const std::string& id, const SourceLoc& loc);
 
     void Resolve();
     void BuildIndexes();
 
+    std::vector<PendingRef> m_own_refs;
+    IdTable m_own_ids[3];
     FileSource& m_src;
     Diagnostics& m_d;
+    std::vector<PendingRef>& m_refs;
+    IdTable (&m_ids)[3];
+    std::vector<IdClaim>* m_claims;  // set on a worker thread: ids are recorded, not checked
     std::shared_ptr<Course> m_course;
-    std::unordered_map<std::string, SourceLoc> m_ids[3];
-    std::vector<PendingRef> m_refs;
     std::set<std::string> m_included;
+    std::vector<std::unique_ptr<FileJob>> m_jobs;  // in the order course.xml names the files
+    size_t m_next_job = 0;
 };
+
+// Where an included file's root element is not the one expected.
+bool Loader::CheckRoot(const XmlFile& sub, const std::string& src, const char* root_name) {
+    const XMLElement* root = sub.doc.RootElement();
+    if (!root || std::strcmp(root->Name(), root_name) != 0) {
+        m_d.Error(root ? sub.Loc(root) : SourceLoc{sub.display, 1, 1}, "wrong-root",
+                  std::string("'") + src + "' must have <" + root_name + "> as its root element" +
+                      (root ? std::string(", not <") + root->Name() + ">" : std::string()));
+        return false;
+    }
+    return true;
+}
 
 std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& from) {
     auto f = std::make_unique<XmlFile>();
@@ -786,12 +850,20 @@ bool Loader::Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::strin
                   "'" + *out + "' is not a valid id (a letter, then letters, digits, '-', '_' or '.'; at most 64)");
         return false;
     }
+    if (m_claims) {
+        m_claims->push_back({space, *out, std::move(loc), m_d.All().size()});
+        return true;  // only glossary and reference files use the answer, and they are not parsed on workers
+    }
+    return Claim(space, *out, loc);
+}
+
+bool Loader::Claim(IdSpace space, const std::string& id, const SourceLoc& loc) {
     auto& ids = m_ids[static_cast<int>(space)];
-    auto [it, inserted] = ids.emplace(*out, loc);
+    auto [it, inserted] = ids.emplace(id, loc);
     if (!inserted) {
         const char* what = space == IdSpace::Item ? "id" : space == IdSpace::Term ? "glossary id" : "reference id";
         m_d.Error(loc, "duplicate-id",
-                  std::string(what) + " '" + *out + "' is already used at " + it->second.file + ":" +
+                  std::string(what) + " '" + id + "' is already used at " + it->second.file + ":" +
                       std::to_string(it->second.line) + ":" + std::to_string(it->second.col));
         return false;
     }
@@ -1403,7 +1475,7 @@ void Loader::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
     m.lessons.push_back(std::move(lesson));
 }
 
-void Loader::ParseModule(const XmlFile& f, const XMLElement* e) {
+Module Loader::ParseModule(const XmlFile& f, const XMLElement* e) {
     Module m;
     m.loc = f.Loc(e);
     Attributes(f, e, {"id", "title"}, {"role"});
@@ -1435,7 +1507,7 @@ void Loader::ParseModule(const XmlFile& f, const XMLElement* e) {
         }
     }
     if (m.lessons.empty()) m_d.Error(m.loc, "missing-element", "module '" + m.id + "' needs at least one <lesson>");
-    m_course->modules.push_back(std::move(m));
+    return m;
 }
 
 void Loader::ParseGlossary(const XmlFile& f, const XMLElement* e) {
@@ -1504,8 +1576,7 @@ void Loader::ParseReferences(const XmlFile& f, const XMLElement* e) {
     }
 }
 
-bool Loader::Include(const XmlFile& f, const XMLElement* e, const char* root_name,
-                     const std::function<void(const XmlFile&, const XMLElement*)>& parse) {
+bool Loader::Include(const XmlFile& f, const XMLElement* e, FileJob::Kind kind) {
     if (!Attributes(f, e, {"src"}, {})) return false;
     std::string src = Attr(e, "src"), why;
     SourceLoc at = f.AttrLoc(e, "src");
@@ -1518,17 +1589,115 @@ bool Loader::Include(const XmlFile& f, const XMLElement* e, const char* root_nam
         m_d.Error(at, "duplicate-include", "'" + src + "' is included twice");
         return false;
     }
-    auto sub = Open(src, at);
-    if (!sub) return false;
-    const XMLElement* root = sub->doc.RootElement();
-    if (!root || std::strcmp(root->Name(), root_name) != 0) {
-        m_d.Error(root ? sub->Loc(root) : SourceLoc{sub->display, 1, 1}, "wrong-root",
-                  std::string("'") + src + "' must have <" + root_name + "> as its root element" +
-                      (root ? std::string(", not <") + root->Name() + ">" : std::string()));
-        return false;
+    // PlanJobs made a job for every file that gets this far, in this order.
+    FileJob* job = nullptr;
+    if (m_next_job < m_jobs.size() && m_jobs[m_next_job]->include == e) job = m_jobs[m_next_job++].get();
+    std::unique_ptr<FileJob> unplanned;
+    if (!job) {  // not expected; done here, then, as it would have been on a worker
+        unplanned = std::make_unique<FileJob>();
+        unplanned->kind = kind;
+        unplanned->root_name = kind == FileJob::Kind::Module ? "module" : kind == FileJob::Kind::Assessment ? "quiz"
+                             : kind == FileJob::Kind::Glossary ? "glossary" : "references";
+        unplanned->include = e;
+        unplanned->src = src;
+        unplanned->at = at;
+        RunJob(m_src, *unplanned);
+        job = unplanned.get();
     }
-    parse(*sub, root);
+    Merge(*job);
+    if (!job->parsed) return false;
+    switch (kind) {
+        case FileJob::Kind::Module: m_course->modules.push_back(std::move(job->module)); break;
+        case FileJob::Kind::Assessment: m_course->assessment = std::move(job->quiz); break;
+        case FileJob::Kind::Glossary: ParseGlossary(*job->file, job->file->doc.RootElement()); break;
+        case FileJob::Kind::References: ParseReferences(*job->file, job->file->doc.RootElement()); break;
+    }
+    job->file.reset();
     return true;
+}
+
+// The files Include will open, found the way Include finds them (a src that is a safe path,
+// named for the first time), so that they can all be read and parsed at once.
+void Loader::PlanJobs(const XmlFile& f, const XMLElement* course) {
+    std::set<std::string> planned;
+    for (const XMLElement* e = course->FirstChildElement(); e; e = e->NextSiblingElement()) {
+        FileJob::Kind kind;
+        const char* root_name;
+        const char* name = e->Name();
+        if (Is(name, "include")) kind = FileJob::Kind::Module, root_name = "module";
+        else if (Is(name, "assessment")) kind = FileJob::Kind::Assessment, root_name = "quiz";
+        else if (Is(name, "glossary")) kind = FileJob::Kind::Glossary, root_name = "glossary";
+        else if (Is(name, "references")) kind = FileJob::Kind::References, root_name = "references";
+        else continue;
+        if (!e->Attribute("src")) continue;
+        std::string src = Attr(e, "src"), why;
+        if (!CheckRelativePath(src, &why)) continue;
+        if (!planned.insert(fs::path(src).lexically_normal().generic_string()).second) continue;
+        auto job = std::make_unique<FileJob>();
+        job->kind = kind;
+        job->root_name = root_name;
+        job->include = e;
+        job->src = std::move(src);
+        job->at = f.AttrLoc(e, "src");
+        m_jobs.push_back(std::move(job));
+    }
+}
+
+void Loader::RunJob(FileSource& source, FileJob& job) {
+    try {
+        Loader l(source, job);
+        auto sub = l.Open(job.src, job.at);
+        if (!sub || !l.CheckRoot(*sub, job.src, job.root_name)) return;
+        job.parsed = true;
+        const XMLElement* root = sub->doc.RootElement();
+        if (job.kind == FileJob::Kind::Module) job.module = l.ParseModule(*sub, root);
+        else if (job.kind == FileJob::Kind::Assessment) job.quiz = l.ParseQuiz(*sub, root);
+        else job.file = std::move(sub);
+    } catch (...) {
+        job.error = std::current_exception();
+    }
+}
+
+// All jobs, on this thread and as many more as there are cores (up to 8 in all); each thread
+// takes the next job not yet taken.
+void Loader::RunJobs() {
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(1)) < m_jobs.size();) RunJob(m_src, *m_jobs[i]);
+    };
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t helpers = std::min<size_t>({cores, 8, m_jobs.size()}) - (m_jobs.empty() ? 0 : 1);
+    std::vector<std::thread> threads;
+    if (helpers > 0) {
+        // ValidateQuestion compiles std::regex, whose scanner fills libstdc++'s ctype<char>
+        // narrow() cache on first use of each byte: fill it now, before there are threads.
+        const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+        for (int c = 1; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
+    }
+    try {
+        for (size_t i = 0; i < helpers; ++i) threads.emplace_back(work);
+    } catch (const std::system_error&) {
+        // No more threads to be had: the ones running, and this one, do the rest.
+    }
+    work();
+    for (auto& t : threads) t.join();
+}
+
+// Takes in a job's diagnostics, id claims and references as if the file had been parsed here.
+void Loader::Merge(FileJob& job) {
+    if (job.error) std::rethrow_exception(job.error);
+    const auto& items = job.diagnostics.All();
+    size_t k = 0;
+    for (size_t i = 0;; ++i) {
+        for (; k < job.claims.size() && job.claims[k].before == i; ++k)
+            Claim(job.claims[k].space, job.claims[k].id, job.claims[k].loc);
+        if (i == items.size()) break;
+        const Diagnostic& d = items[i];
+        if (d.severity == Severity::Error) m_d.Error(d.loc, d.code, d.message);
+        else m_d.Warning(d.loc, d.code, d.message);
+    }
+    m_refs.insert(m_refs.end(), std::make_move_iterator(job.refs.begin()), std::make_move_iterator(job.refs.end()));
+    job.refs.clear();
 }
 
 std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
@@ -1550,6 +1719,8 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     c.version = Attr(e, "version");
     c.lang = Attr(e, "lang");
     c.minutes = IntAttr(*f, e, "minutes", 0, 1, 100000);
+    PlanJobs(*f, e);
+    RunJobs();
     int titles = 0, includes = 0, assessments = 0;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
@@ -1571,14 +1742,14 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
             c.audience = InlineOf(*f, ch);
         } else if (name == "include") {
             ++includes;
-            Include(*f, ch, "module", [&](const XmlFile& sf, const XMLElement* r) { ParseModule(sf, r); });
+            Include(*f, ch, FileJob::Kind::Module);
         } else if (name == "assessment") {
             if (++assessments > 1) m_d.Error(f->Loc(ch), "duplicate-element", "a course has at most one <assessment>");
-            Include(*f, ch, "quiz", [&](const XmlFile& sf, const XMLElement* r) { c.assessment = ParseQuiz(sf, r); });
+            Include(*f, ch, FileJob::Kind::Assessment);
         } else if (name == "glossary") {
-            Include(*f, ch, "glossary", [&](const XmlFile& sf, const XMLElement* r) { ParseGlossary(sf, r); });
+            Include(*f, ch, FileJob::Kind::Glossary);
         } else if (name == "references") {
-            Include(*f, ch, "references", [&](const XmlFile& sf, const XMLElement* r) { ParseReferences(sf, r); });
+            Include(*f, ch, FileJob::Kind::References);
         } else {
             Unknown(*f, ch, "course", "title, description, audience, include, assessment, glossary, references");
         }
