@@ -409,6 +409,18 @@ void App::Apply(const ui::Actions& actions) {
         }
         std::string kinds;
         for (const auto& a : actions.list) kinds += " " + std::to_string(static_cast<int>(a.kind));
+        if (m_session) {
+            CourseStatus st = m_session->Status();
+            int lessons = 0, done = 0;
+            for (const auto& ms : st.modules)
+                for (const auto& ls : ms.lessons) {
+                    ++lessons;
+                    done += ls.status == CompletionStatus::Completed;
+                }
+            char b[96];
+            std::snprintf(b, sizeof b, " progress %d%% lessons %d/%d", st.percent, done, lessons);
+            quiz += b;
+        }
         std::fprintf(stderr, "trace: screen %s page %s%s actions%s\n", ui::ScreenName(m_state.screen),
                      m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str(), kinds.c_str());
     }

@@ -72,6 +72,10 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                     state.screen = Screen::Quiz;
                 } else if (session->Nav().CanAdvance()) {
                     session->ShowPage(session->Nav().Index() + 1, now_ms);
+                } else if (const auto& final_quiz = session->GetCourse().assessment) {
+                    // Past the last page: the final assessment.
+                    session->OpenQuiz(*final_quiz, now_ms);
+                    state.screen = Screen::Quiz;
                 }
                 break;
             case ActionKind::PrevPage:

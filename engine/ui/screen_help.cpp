@@ -29,7 +29,7 @@ void DrawHelpScreen(Frame& f) {
         {"Tab / Shift+Tab", "Move to the next / previous control"},
         {"Enter or Space", "Press the focused button, pick the focused answer, open a term"},
         {"Escape", "Close a pop-up; go back from the glossary, references or help"},
-        {"In a quiz: 1 to 9", "Pick the choice with that number"},
+        {"1 to 9, Ctrl+Enter", "In a quiz or a page's knowledge check: pick the choice with that number; check or submit"},
         {"In a quiz: Right / Left, Ctrl+Enter", "Next / previous question; submit"},
         {"P", "Your progress"},
         {"G / R / H", "Glossary / references / home"},

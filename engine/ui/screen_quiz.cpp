@@ -180,6 +180,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     WrappedText(fonts.small, t.text_muted,
                 "Keys: 1 to 9 pick a choice, Right and Left move between questions, Ctrl+Enter submits.", width);
 
+
     ImGui::SetNextWindowSize(ImVec2(std::min(width, fonts.body_px * 26), 0));
     if (ImGui::BeginPopupModal("Submit?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
         auto missing = Unanswered(a);
@@ -225,6 +226,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
     int next_page = s.PageAfterQuiz(quiz);
     if (next_page >= 0 && PrimaryButton(("Continue: " + f.model.course->PageAt(next_page).title).c_str(), t))
         f.actions.Push(Action(ActionKind::QuizContinue, next_page));
+    if (next_page >= 0 && KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::QuizContinue, next_page));
     if (next_page >= 0) ImGui::SameLine();
     if (s.CanStartAttempt(quiz) && ImGui::Button("Try again with new questions")) f.actions.Push(Action(ActionKind::QuizStart));
     ImGui::SameLine();

@@ -1,6 +1,7 @@
 // The lesson reader: contents on the left, the page in a readable column, Back/Next at the
 // bottom. Arrow keys turn pages; Space/Page Down/Page Up/Home/End scroll.
 #include <cstdio>
+#include <algorithm>
 #include <functional>
 
 #include "core/session.h"
@@ -107,9 +108,41 @@ void BottomBar(Frame& f, int count) {
     ImGui::PopStyleColor();
 }
 
-void PageKeys(Frame& f) {
+void PageKeys(Frame& f, const Page& page) {
     if (KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::NextPage));
     if (KeyPressed(ImGuiKey_LeftArrow)) f.actions.Push(Action(ActionKind::PrevPage));
+    // The page's first knowledge check answers to the same keys as a quiz: 1-9 pick a choice,
+    // Ctrl+Enter checks the answer.
+    const Session* session = f.model.session;
+    const Question* q = nullptr;
+    for (const auto& b : page.blocks)
+        if (!q && b.kind == BlockKind::Question && b.question) q = b.question.get();
+    if (!q || !session) return;
+    const CheckState* st = session->FindCheck(q->id);
+    if (!st) return;
+    for (int d = 1; d <= 9; ++d) {
+        if (!CharPressed(static_cast<char>('0' + d))) continue;
+        Action act(ActionKind::CheckSetResponse, 0, q->id);
+        std::vector<std::string> order = st->display_order;
+        if (order.empty())
+            for (const auto& c : q->choices) order.push_back(c.id);
+        if (q->type == QuestionType::TrueFalse && d <= 2) {
+            act.response = Response::TrueFalse(d == 1);
+        } else if ((q->type == QuestionType::Single || q->type == QuestionType::Multiple) && d <= static_cast<int>(order.size())) {
+            const std::string& id = order[static_cast<size_t>(d - 1)];
+            std::vector<std::string> sel = q->type == QuestionType::Multiple ? st->response.selected : std::vector<std::string>{};
+            auto found = std::find(sel.begin(), sel.end(), id);
+            if (found != sel.end()) sel.erase(found);
+            else sel.push_back(id);
+            act.response = Response::Choices(sel);
+        } else {
+            continue;
+        }
+        f.actions.Push(act);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+        f.actions.Push(Action(ActionKind::CheckSubmit, 0, q->id));
 }
 
 // Space / Page Down / Page Up / Home / End scroll the page (inside the page's child window).
@@ -138,7 +171,7 @@ void DrawReaderScreen(Frame& f) {
     const Module& module = c.modules[static_cast<size_t>(here.module)];
     const Lesson& lesson = module.lessons[static_cast<size_t>(here.lesson)];
     const Page& page = lesson.pages[static_cast<size_t>(here.page)];
-    PageKeys(f);
+    PageKeys(f, page);
 
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;
