@@ -124,7 +124,8 @@ TEST_F(SessionStore, CheckAnswersCountTowardLessonCompletion) {
     }
     Reopen();
     auto again = NewSession();
-    const LessonStatus* ls = again->Status().FindLesson(lesson.id);
+    const CourseStatus status = again->Status();
+    const LessonStatus* ls = status.FindLesson(lesson.id);
     ASSERT_NE(ls, nullptr);
     EXPECT_EQ(ls->status, CompletionStatus::Completed);
 }
