@@ -384,6 +384,7 @@ void App::Apply(const ui::Actions& actions) {
                     m_model.store_problem.clear();
                     OpenStore();
                     RefreshLearners();
+                    if (m_trace) std::fprintf(stderr, "trace: moved-aside %s store %s\n", moved.new_path.c_str(), m_store ? "open" : "closed");
                 }
                 break;
             default: break;
@@ -532,9 +533,12 @@ int App::Run(const char* argv0) {
         TrackActiveTime(had_input);
         m_platform.EndFrame();
         ++frame;
-        if (frame == 1 && m_trace)
+        if (frame == 1 && m_trace) {
             std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
                          m_session ? m_session->Nav().Current().id.c_str() : "-");
+            if (!m_model.banner.empty()) std::fprintf(stderr, "trace: banner %s\n", m_model.banner.c_str());
+            if (!m_model.store_problem.empty()) std::fprintf(stderr, "trace: store-problem %s\n", m_model.store_problem.c_str());
+        }
         if (m_options.first_frame_exit) {
             std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
             break;

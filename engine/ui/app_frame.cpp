@@ -136,10 +136,14 @@ void TopBar(Frame& f) {
 void Banner(Frame& f) {
     if (f.model.banner.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.warn_bg);
-    float h = f.fonts.ui->FontSize * 1.4f + ImGui::GetStyle().WindowPadding.y;
-    ImGui::BeginChild("##banner", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(f.fonts.ui_bold);
+    float pad = ImGui::GetStyle().WindowPadding.x;
+    float text_h = ImGui::CalcTextSize(f.model.banner.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - pad * 2).y;
+    float h = text_h + ImGui::GetStyle().WindowPadding.y * 1.2f;
+    ImGui::BeginChild("##banner", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(f.model.banner.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::EndChild();
     ImGui::PopStyleColor();

@@ -27,12 +27,17 @@ void DrawLearnersScreen(Frame& f) {
                     "recovered later) and start a fresh one, or continue as a guest without saving.",
                     width);
         if (ImGui::Button("Move it aside and start fresh")) ImGui::OpenPopup("Move aside?");
+        if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
+            FocusLastItem();
+            focused = true;
+        }
         if (ImGui::BeginPopupModal("Move aside?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::TextUnformatted("Rename the damaged progress file and start a new, empty one?");
             if (PrimaryButton("Yes, move it aside", t)) {
                 f.actions.Push(Action(ActionKind::StoreMoveAside));
                 ImGui::CloseCurrentPopup();
             }
+            if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
             ImGui::SameLine();
             if (ImGui::Button("No") || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
@@ -43,7 +48,7 @@ void DrawLearnersScreen(Frame& f) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::Button(f.model.learners[i].c_str(), ImVec2(width, fonts.ui->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::SignIn, 0, f.model.learners[i]));
-        if (i == 0 && f.state.focus_main && !ImGui::IsWindowAppearing()) {
+        if (i == 0 && f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
             FocusLastItem();
             focused = true;
         }
