@@ -10,6 +10,10 @@
 
 #include <tinyxml2.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -91,16 +95,45 @@ std::string MarkWhitespaceGaps(const std::string& text) {
     return out;
 }
 
-// HTML-like white space: every run of spaces, tabs, newlines and gap markers becomes one space
-// (appended to `out`). The result is never longer than the text, so it is written in place.
-void AppendCollapsed(std::string& out, const char* text) {
-    const size_t n = std::strlen(text);
-    const size_t base = out.size();
-    out.resize(base + n);
-    char* w = &out[base];
-    const char* p = text;
-    const char* const end = text + n;
-    bool in_space = false;
+// HTML-like white space: every run of spaces, tabs, newlines and gap markers becomes one space.
+// Writes the collapsed form of [p, end) at `w`, which has room for end - p bytes (the result is
+// never longer); returns the end of what was written.
+char* CollapseTo(char* w, const char* p, const char* const end) {
+    bool in_space = false;  // white space consumed and its one space not yet written
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: copy up to the first white-space byte (or 0xEE, where a gap
+    // marker may start) with one store, then deal with the white space byte by byte. The
+    // store may write past what is kept, never past w + (end - p).
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r'), gap = _mm_set1_epi8(kGap[0]);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)),
+                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, gap)));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+        const int plain = mask ? __builtin_ctz(mask) : 16;
+        if (plain > 0) {
+            if (in_space) *w++ = ' ';
+            in_space = false;
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+            w += plain;
+            p += plain;
+            if (plain == 16) continue;
+        }
+        if (IsSpace(*p)) {
+            in_space = true;
+            ++p;
+        } else if (IsGap(p, end)) {
+            in_space = true;
+            p += kGapLen;
+        } else {  // 0xEE that starts some other character
+            if (in_space) *w++ = ' ';
+            in_space = false;
+            *w++ = *p++;
+        }
+    }
+#endif
     while (p < end) {
         const char c = *p;
         if (IsSpace(c)) {
@@ -119,7 +152,23 @@ void AppendCollapsed(std::string& out, const char* text) {
         ++p;
     }
     if (in_space) *w++ = ' ';
-    out.resize(static_cast<size_t>(w - out.data()));
+    return w;
+}
+
+// Appends the collapsed form of `text` to `out` (short texts go through a buffer on the stack,
+// so that `out` grows once, to the size it keeps).
+void AppendCollapsed(std::string& out, const char* text) {
+    const size_t n = std::strlen(text);
+    char buffer[2048];
+    if (n <= sizeof buffer) {
+        const char* end = CollapseTo(buffer, text, text + n);
+        out.append(buffer, static_cast<size_t>(end - buffer));
+        return;
+    }
+    const size_t base = out.size();
+    out.resize(base + n);
+    const char* end = CollapseTo(&out[base], text, text + n);
+    out.resize(static_cast<size_t>(end - out.data()));
 }
 
 std::string CollapseSpace(const char* text) {
@@ -407,7 +456,17 @@ bool CheckRelativePath(const std::string& p, std::string* why) {
 // ---- one parsed file ---------------------------------------------------------------------------
 // ---- one parsed file ---------------------------------------------------------------------------
 
+// A place in one of the files of a load, by file number (0: the root file; n: the n-th file it
+// names), without a copy of the file's name: ids and references are counted in tens of
+// thousands, and only a few of their places are ever reported.
+struct Place {
+    int file = 0;
+    int line = 0;
+    int col = 0;
+};
+
 struct XmlFile {
+    int number = 0;  // see Place
     std::string display;
     std::string text;
     std::vector<size_t> line_starts;
@@ -512,31 +571,36 @@ struct XmlFile {
         return i < line_starts.size() ? line_starts[i] : text.size();
     }
 
-    SourceLoc LocAtOffset(size_t offset) const {
+    Place PlaceAtOffset(size_t offset) const {
         auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
         int line = static_cast<int>(it - line_starts.begin());
         int col = static_cast<int>(offset - line_starts[static_cast<size_t>(line - 1)]) + 1;
-        return {display, line, col};
+        return {number, line, col};
     }
 
     // Same, when the offset is probably on `line` (tinyxml2's line of the element).
-    SourceLoc LocAtOffset(size_t offset, int line) const {
+    Place PlaceAtOffset(size_t offset, int line) const {
         const size_t i = static_cast<size_t>(line - 1);
         if (line >= 1 && i < line_starts.size() && line_starts[i] <= offset &&
             (i + 1 == line_starts.size() || offset < line_starts[i + 1]))
-            return {display, line, static_cast<int>(offset - line_starts[i]) + 1};
-        return LocAtOffset(offset);
+            return {number, line, static_cast<int>(offset - line_starts[i]) + 1};
+        return PlaceAtOffset(offset);
     }
 
-    SourceLoc Loc(const XMLElement* e) const {
+    SourceLoc LocOf(const Place& p) const { return {display, p.line, p.col}; }
+    SourceLoc LocAtOffset(size_t offset) const { return LocOf(PlaceAtOffset(offset)); }
+    SourceLoc Loc(const XMLElement* e) const { return LocOf(PlaceOf(e)); }
+    SourceLoc AttrLoc(const XMLElement* e, const char* attr) const { return LocOf(AttrPlace(e, attr)); }
+
+    Place PlaceOf(const XMLElement* e) const {
         const size_t at = OffsetPlusOne(e);
-        if (at) return LocAtOffset(at - 1, e->GetLineNum());
-        return {display, e->GetLineNum(), 0};
+        if (at) return PlaceAtOffset(at - 1, e->GetLineNum());
+        return {number, e->GetLineNum(), 0};
     }
 
-    SourceLoc AttrLoc(const XMLElement* e, const char* attr) const {
+    Place AttrPlace(const XMLElement* e, const char* attr) const {
         const size_t at = OffsetPlusOne(e);
-        if (!at) return Loc(e);
+        if (!at) return PlaceOf(e);
         // Look for `attr` then '=' inside the start tag (up to its first '>').
         const char* const begin = text.data();
         const char* const text_end = begin + text.size();
@@ -549,10 +613,10 @@ struct XmlFile {
             if (!p) break;
             const char* q = p + len;
             while (q < text_end && IsSpace(*q)) ++q;
-            if (IsSpace(p[-1]) && q < text_end && *q == '=') return LocAtOffset(static_cast<size_t>(p - begin), e->GetLineNum());
+            if (IsSpace(p[-1]) && q < text_end && *q == '=') return PlaceAtOffset(static_cast<size_t>(p - begin), e->GetLineNum());
             ++p;
         }
-        return Loc(e);
+        return PlaceOf(e);
     }
 };
 
@@ -678,7 +742,7 @@ constexpr unsigned kCalloutBlocks = kBasic;
 struct PendingRef {
     IdSpace space;
     std::string id;
-    SourceLoc loc;
+    Place place;
 };
 
 // Ids are unique across the course. The main thread checks them on the spot; a file parsed on
@@ -687,11 +751,11 @@ struct PendingRef {
 struct IdClaim {
     IdSpace space;
     std::string id;
-    SourceLoc loc;
+    Place place;
     size_t before;  // how many of the file's diagnostics were reported before this claim
 };
 
-using IdTable = std::unordered_map<std::string, SourceLoc>;
+using IdTable = std::unordered_map<std::string, Place>;
 
 // One file named by course.xml (a module, the assessment, the glossary or the references).
 // Files are independent, so they are read, checked, parsed and (modules and the assessment)
@@ -704,6 +768,8 @@ struct FileJob {
     const XMLElement* include = nullptr;  // the element in course.xml
     std::string src;
     SourceLoc at;  // where course.xml names the file (read errors are reported there)
+    std::string display;  // the file's name in diagnostics
+    int number = 0;       // its number in a Place
 
     Diagnostics diagnostics;
     std::vector<PendingRef> refs;
@@ -767,9 +833,13 @@ private:
     void ParseReference(const XmlFile& f, const XMLElement* e, const std::string& group);
     bool Include(const XmlFile& f, const XMLElement* e, FileJob::Kind kind);
     void PlanJobs(const XmlFile& f, const XMLElement* course);
+    FileJob* AddJob(FileJob::Kind kind, const XMLElement* include, const std::string& src, const SourceLoc& at);
     void RunJobs();
     void Merge(FileJob& job);
-    bool Claim(IdSpace space, const std::string& id, const SourceLoc& loc);
+    bool Claim(IdSpace space, const std::string& id, const Place& place);
+    SourceLoc LocOf(const Place& p) const {
+        return {p.file == 0 ? m_root_display : m_jobs[static_cast<size_t>(p.file - 1)]->display, p.line, p.col};
+    }
 
     void Resolve();
     void BuildIndexes();
@@ -783,6 +853,7 @@ private:
     std::vector<IdClaim>* m_claims;  // set on a worker thread: ids are recorded, not checked
     std::shared_ptr<Course> m_course;
     std::set<std::string> m_included;
+    std::string m_root_display;
     std::vector<std::unique_ptr<FileJob>> m_jobs;  // in the order course.xml names the files
     size_t m_next_job = 0;
 };
@@ -844,27 +915,28 @@ bool Loader::Attributes(const XmlFile& f, const XMLElement* e, std::initializer_
 bool Loader::Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::string* out, const char* attr) {
     *out = Attr(e, attr);
     if (out->empty() && !e->Attribute(attr)) return false;  // reported by Attributes()
-    SourceLoc loc = f.AttrLoc(e, attr);
+    const Place place = f.AttrPlace(e, attr);
     if (!IsValidId(*out)) {
-        m_d.Error(loc, "bad-id",
+        m_d.Error(f.LocOf(place), "bad-id",
                   "'" + *out + "' is not a valid id (a letter, then letters, digits, '-', '_' or '.'; at most 64)");
         return false;
     }
     if (m_claims) {
-        m_claims->push_back({space, *out, std::move(loc), m_d.All().size()});
+        m_claims->push_back({space, *out, place, m_d.All().size()});
         return true;  // only glossary and reference files use the answer, and they are not parsed on workers
     }
-    return Claim(space, *out, loc);
+    return Claim(space, *out, place);
 }
 
-bool Loader::Claim(IdSpace space, const std::string& id, const SourceLoc& loc) {
+bool Loader::Claim(IdSpace space, const std::string& id, const Place& place) {
     auto& ids = m_ids[static_cast<int>(space)];
-    auto [it, inserted] = ids.emplace(id, loc);
+    auto [it, inserted] = ids.emplace(id, place);
     if (!inserted) {
         const char* what = space == IdSpace::Item ? "id" : space == IdSpace::Term ? "glossary id" : "reference id";
-        m_d.Error(loc, "duplicate-id",
-                  std::string(what) + " '" + id + "' is already used at " + it->second.file + ":" +
-                      std::to_string(it->second.line) + ":" + std::to_string(it->second.col));
+        const SourceLoc first = LocOf(it->second);
+        m_d.Error(LocOf(place), "duplicate-id",
+                  std::string(what) + " '" + id + "' is already used at " + first.file + ":" +
+                      std::to_string(first.line) + ":" + std::to_string(first.col));
         return false;
     }
     return true;
@@ -969,7 +1041,7 @@ void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool
                 out[i].ref = ref;
             }
             IdSpace space = term ? IdSpace::Term : cite ? IdSpace::Reference : IdSpace::Item;
-            m_refs.push_back({space, ref, f.AttrLoc(c, attr)});
+            m_refs.push_back({space, std::move(ref), f.AttrPlace(c, attr)});
         } else {
             Unknown(f, c, e->Name(), links ? "inline text: em, strong, term, link, cite" : "text, em or strong");
         }
@@ -978,6 +1050,9 @@ void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool
 
 Inline Loader::InlineOf(const XmlFile& f, const XMLElement* e, Names stop) {
     Inline out;
+    size_t nodes = 0;  // about one run each: room for them up front, not by doubling
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) ++nodes;
+    out.reserve(nodes);
     InlineInto(f, e, out, false, false, true, stop);
     Normalize(out);
     return out;
@@ -985,6 +1060,9 @@ Inline Loader::InlineOf(const XmlFile& f, const XMLElement* e, Names stop) {
 
 void Loader::BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed,
                         Names stop) {
+    size_t elements = 0;  // at most one block each
+    for (const XMLElement* e = parent->FirstChildElement(); e; e = e->NextSiblingElement()) ++elements;
+    out.reserve(out.size() + elements);
     for (const XMLNode* n = parent->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
             NoText(f, n, parent->Name());
@@ -1592,17 +1670,9 @@ bool Loader::Include(const XmlFile& f, const XMLElement* e, FileJob::Kind kind) 
     // PlanJobs made a job for every file that gets this far, in this order.
     FileJob* job = nullptr;
     if (m_next_job < m_jobs.size() && m_jobs[m_next_job]->include == e) job = m_jobs[m_next_job++].get();
-    std::unique_ptr<FileJob> unplanned;
     if (!job) {  // not expected; done here, then, as it would have been on a worker
-        unplanned = std::make_unique<FileJob>();
-        unplanned->kind = kind;
-        unplanned->root_name = kind == FileJob::Kind::Module ? "module" : kind == FileJob::Kind::Assessment ? "quiz"
-                             : kind == FileJob::Kind::Glossary ? "glossary" : "references";
-        unplanned->include = e;
-        unplanned->src = src;
-        unplanned->at = at;
-        RunJob(m_src, *unplanned);
-        job = unplanned.get();
+        job = AddJob(kind, e, src, at);
+        RunJob(m_src, *job);
     }
     Merge(*job);
     if (!job->parsed) return false;
@@ -1622,32 +1692,44 @@ void Loader::PlanJobs(const XmlFile& f, const XMLElement* course) {
     std::set<std::string> planned;
     for (const XMLElement* e = course->FirstChildElement(); e; e = e->NextSiblingElement()) {
         FileJob::Kind kind;
-        const char* root_name;
         const char* name = e->Name();
-        if (Is(name, "include")) kind = FileJob::Kind::Module, root_name = "module";
-        else if (Is(name, "assessment")) kind = FileJob::Kind::Assessment, root_name = "quiz";
-        else if (Is(name, "glossary")) kind = FileJob::Kind::Glossary, root_name = "glossary";
-        else if (Is(name, "references")) kind = FileJob::Kind::References, root_name = "references";
+        if (Is(name, "include")) kind = FileJob::Kind::Module;
+        else if (Is(name, "assessment")) kind = FileJob::Kind::Assessment;
+        else if (Is(name, "glossary")) kind = FileJob::Kind::Glossary;
+        else if (Is(name, "references")) kind = FileJob::Kind::References;
         else continue;
         if (!e->Attribute("src")) continue;
         std::string src = Attr(e, "src"), why;
         if (!CheckRelativePath(src, &why)) continue;
         if (!planned.insert(fs::path(src).lexically_normal().generic_string()).second) continue;
-        auto job = std::make_unique<FileJob>();
-        job->kind = kind;
-        job->root_name = root_name;
-        job->include = e;
-        job->src = std::move(src);
-        job->at = f.AttrLoc(e, "src");
-        m_jobs.push_back(std::move(job));
+        AddJob(kind, e, src, f.AttrLoc(e, "src"));
     }
+    m_next_job = 0;
+}
+
+FileJob* Loader::AddJob(FileJob::Kind kind, const XMLElement* include, const std::string& src, const SourceLoc& at) {
+    auto job = std::make_unique<FileJob>();
+    job->kind = kind;
+    job->root_name = kind == FileJob::Kind::Module       ? "module"
+                     : kind == FileJob::Kind::Assessment ? "quiz"
+                     : kind == FileJob::Kind::Glossary   ? "glossary"
+                                                         : "references";
+    job->include = include;
+    job->src = src;
+    job->at = at;
+    job->display = m_src.Display(src);
+    m_jobs.push_back(std::move(job));
+    m_jobs.back()->number = static_cast<int>(m_jobs.size());
+    return m_jobs.back().get();
 }
 
 void Loader::RunJob(FileSource& source, FileJob& job) {
     try {
         Loader l(source, job);
         auto sub = l.Open(job.src, job.at);
-        if (!sub || !l.CheckRoot(*sub, job.src, job.root_name)) return;
+        if (!sub) return;
+        sub->number = job.number;
+        if (!l.CheckRoot(*sub, job.src, job.root_name)) return;
         job.parsed = true;
         const XMLElement* root = sub->doc.RootElement();
         if (job.kind == FileJob::Kind::Module) job.module = l.ParseModule(*sub, root);
@@ -1690,7 +1772,7 @@ void Loader::Merge(FileJob& job) {
     size_t k = 0;
     for (size_t i = 0;; ++i) {
         for (; k < job.claims.size() && job.claims[k].before == i; ++k)
-            Claim(job.claims[k].space, job.claims[k].id, job.claims[k].loc);
+            Claim(job.claims[k].space, job.claims[k].id, job.claims[k].place);
         if (i == items.size()) break;
         const Diagnostic& d = items[i];
         if (d.severity == Severity::Error) m_d.Error(d.loc, d.code, d.message);
@@ -1706,6 +1788,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     m_course->assets_dir = m_src.AssetsDir();
     auto f = Open(course_file, {});
     if (!f) return nullptr;
+    m_root_display = f->display;
     const XMLElement* e = f->doc.RootElement();
     if (!e || std::strcmp(e->Name(), "course") != 0) {
         m_d.Error(e ? f->Loc(e) : SourceLoc{f->display, 1, 1}, "wrong-root",
@@ -1767,11 +1850,11 @@ void Loader::Resolve() {
         const auto& ids = m_ids[static_cast<int>(r.space)];
         if (ids.count(r.id)) continue;
         if (r.space == IdSpace::Term)
-            m_d.Error(r.loc, "unresolved-term", "no glossary entry has the id '" + r.id + "'");
+            m_d.Error(LocOf(r.place), "unresolved-term", "no glossary entry has the id '" + r.id + "'");
         else if (r.space == IdSpace::Reference)
-            m_d.Error(r.loc, "unresolved-cite", "no reference has the id '" + r.id + "'");
+            m_d.Error(LocOf(r.place), "unresolved-cite", "no reference has the id '" + r.id + "'");
         else
-            m_d.Error(r.loc, "unresolved-link", "no page, lesson or module has the id '" + r.id + "'");
+            m_d.Error(LocOf(r.place), "unresolved-link", "no page, lesson or module has the id '" + r.id + "'");
     }
 }
 
@@ -1795,7 +1878,7 @@ void Loader::BuildIndexes() {
     // A link to a quiz or question is not a place to read: report it here where we know why.
     for (const auto& r : m_refs) {
         if (r.space == IdSpace::Item && m_ids[0].count(r.id) && c.LinkTarget(r.id) < 0)
-            m_d.Error(r.loc, "unresolved-link", "'" + r.id + "' is not a page, lesson or module, so a link cannot lead there");
+            m_d.Error(LocOf(r.place), "unresolved-link", "'" + r.id + "' is not a page, lesson or module, so a link cannot lead there");
     }
 }
 
