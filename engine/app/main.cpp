@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <ctime>
 
 #include <algorithm>
 #include <cstdio>
@@ -14,7 +15,11 @@
 #include <string>
 
 #include "core/loader.h"
+#include "core/idle_timer.h"
+#include "core/kiosk_config.h"
 #include "core/navigator.h"
+#include "core/pin.h"
+#include "core/progress_export.h"
 #include "core/progress_store.h"
 #include "core/session.h"
 #include "platform/platform.h"
@@ -54,6 +59,10 @@ const char* kUsage =
     "                       else ~/.local/share/lectern)\n"
     "  --learner NAME       sign in as NAME (created if new)\n"
     "  --guest              continue as a guest: nothing is saved\n"
+    "  --kiosk              classroom kiosk: full screen, no way out but the administrator's,\n"
+    "                       sign-in with optional PINs, sign-out after idle time\n"
+    "  --kiosk-config FILE  kiosk settings (default: $XDG_CONFIG_HOME/lectern/kiosk.conf,\n"
+    "                       else /etc/lectern/kiosk.conf); see tools/kiosk/README.md\n"
     "  --screenshot FILE    draw the chosen screen, save it as a PNG file, and exit\n"
     "  --capture FILE       save the window to FILE.png each time lectern gets SIGUSR1\n"
     "  --first-frame-exit   print the time from process start to the first frame, and exit\n"
@@ -75,6 +84,8 @@ struct Options {
     std::string data_dir;
     std::string learner;
     bool guest = false;
+    bool kiosk = false;
+    std::string kiosk_config;
     bool present = false;
     bool first_frame_exit = false;
 };
@@ -147,6 +158,11 @@ int ParseArgs(int argc, char** argv, Options& o) {
             o.learner = value;
         } else if (a == "--guest") {
             o.guest = true;
+        } else if (a == "--kiosk") {
+            o.kiosk = true;
+        } else if (is("--kiosk-config")) {
+            if (!need("--kiosk-config")) return 2;
+            o.kiosk_config = value;
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
         } else if (a == "--present") {
@@ -221,6 +237,10 @@ private:
     void SaveSettings();
     void TrackActiveTime(bool had_input);
     void FlushActiveTime();
+    void SignInNow(const Learner& learner);
+    void HandleKioskAction(const ui::Action& a);
+    void TickIdle(bool had_input);
+    bool AdminChordPressed() const;
 
     Options m_options;
     platform::Platform m_platform;
@@ -233,6 +253,11 @@ private:
     std::string m_learner_name;
     int64_t m_last_input_ms = 0, m_last_frame_ms = 0, m_pending_active_ms = 0, m_last_flush_ms = 0;
     float m_saved_scale = -1;
+    bool m_kiosk = false;
+    KioskConfig m_kiosk_config;
+    std::string m_data_dir;
+    std::unique_ptr<IdleTimer> m_idle;
+    int m_exit_status = 0;
     ui::ThemeId m_saved_theme = ui::ThemeId::Light;
     ui::UiState m_state;
     ui::ViewModel m_model;
@@ -243,13 +268,24 @@ private:
     float m_applied_scale = -1;
 };
 
+// CLOCK_BOOTTIME: keeps counting through suspend, so a machine that wakes up after the idle
+// time is not still signed in.
+int64_t BootMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_BOOTTIME, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
 int64_t NowMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 void App::OpenStore() {
-    std::string dir = m_options.data_dir.empty() ? DefaultDataDir() : m_options.data_dir;
+    std::string dir = !m_options.data_dir.empty() ? m_options.data_dir
+                      : !m_kiosk_config.data_dir.empty() ? m_kiosk_config.data_dir
+                                                          : DefaultDataDir();
+    m_data_dir = dir;
     std::error_code ec;
     fs::create_directories(dir, ec);
     std::string path = ProgressDbPath(dir);
@@ -287,10 +323,23 @@ bool App::SignIn(const std::string& name, bool create) {
     }
     auto learner = m_store->FindLearner(name);
     if (!learner && create) {
+        std::string pin = m_state.new_pin;
+        WipePin(m_state.new_pin, sizeof m_state.new_pin);
+        if (!pin.empty() && ValidatePin(pin) != PinError::None) {
+            m_state.message = std::string("PIN: ") + ToString(ValidatePin(pin));
+            WipePin(pin);
+            return false;
+        }
         WriteResult w = m_store->CreateLearner(name, NowMs());
         if (!w.ok()) {
             m_state.message = std::string("Could not add that learner: ") + ToString(w.error);
+            WipePin(pin);
             return false;
+        }
+        if (!pin.empty()) {
+            PinHashResult h = HashPin(pin);
+            WipePin(pin);
+            if (h.ok()) m_store->SetPinHash(w.id, h.hash, NowMs());
         }
         learner = m_store->GetLearner(w.id);
     }
@@ -298,7 +347,22 @@ bool App::SignIn(const std::string& name, bool create) {
         m_state.message = "No learner named " + name + ".";
         return false;
     }
+    if (learner->pin_hash && !create) {
+        // Ask for the PIN first: nobody lands in another learner's record.
+        m_state.pin_for = learner->display_name;
+        m_state.pin[0] = '\0';
+        m_state.message.clear();
+        return false;
+    }
+    SignInNow(*learner);
+    return true;
+}
+
+void App::SignInNow(const Learner& learner_in) {
+    auto learner = std::optional<Learner>(learner_in);
     m_state.message.clear();
+    m_state.pin_for.clear();
+    WipePin(m_state.pin, sizeof m_state.pin);
     m_state.new_learner[0] = '\0';
     m_session = std::make_unique<Session>(m_load.course, m_store.get(), learner->id);
     m_learner_name = learner->display_name;
@@ -310,11 +374,15 @@ bool App::SignIn(const std::string& name, bool create) {
     m_saved_theme = m_state.theme;
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
-    return true;
+    if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
+    if (m_trace) std::fprintf(stderr, "trace: signed-in %s text %d\n", learner->display_name.c_str(),
+                              static_cast<int>(m_state.text_scale * 100 + 0.5f));
 }
 
 void App::SignInGuest() {
+    if (m_kiosk && !m_kiosk_config.allow_guest) return;
     m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
+    if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
     m_learner_name.clear();
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
@@ -323,8 +391,14 @@ void App::SignInGuest() {
 void App::SignOut() {
     FlushActiveTime();
     m_session.reset();
+    m_idle.reset();
     m_learner_name.clear();
     m_state = ui::UiState{};
+    if (m_kiosk) {
+        // The next learner starts from the kiosk's own display settings, not the last one's.
+        m_state.text_scale = std::clamp(m_kiosk_config.text_size / 100.0f, 1.0f, 2.0f);
+        ui::ThemeFromKey(m_kiosk_config.theme, &m_state.theme);
+    }
     m_state.screen = ui::Screen::Learners;
     RefreshLearners();
 }
@@ -334,6 +408,7 @@ void App::SaveSettings() {
     LearnerId id = *m_session->Learner();
     if (m_saved_scale != m_state.text_scale) {
         m_store->SetSetting(id, "text_size", std::to_string(static_cast<int>(m_state.text_scale * 100 + 0.5f)), NowMs());
+        if (m_trace) std::fprintf(stderr, "trace: text-size %d\n", static_cast<int>(m_state.text_scale * 100 + 0.5f));
         m_saved_scale = m_state.text_scale;
     }
     if (m_saved_theme != m_state.theme) {
@@ -361,6 +436,138 @@ void App::FlushActiveTime() {
     m_last_flush_ms = NowMs();
 }
 
+void App::HandleKioskAction(const ui::Action& a) {
+    int64_t now = NowMs();
+    switch (a.kind) {
+        case ui::ActionKind::CancelPin:
+            m_state.pin_for.clear();
+            WipePin(m_state.pin, sizeof m_state.pin);
+            m_state.message.clear();
+            break;
+        case ui::ActionKind::SubmitPin: {
+            if (!m_store) break;
+            auto learner = m_store->FindLearner(m_state.pin_for);
+            std::string pin = a.id;
+            WipePin(m_state.pin, sizeof m_state.pin);
+            if (!learner || !learner->pin_hash) break;
+            PinGate gate = ParsePinGate(m_store->GetSetting(learner->id, kPinGateSettingKey).value_or("")).value_or(PinGate{});
+            PinAttempt r = TryPin(gate, pin, *learner->pin_hash, now,
+                                  [&](const PinGate& g) { m_store->SetSetting(learner->id, kPinGateSettingKey, g.Serialize(), now); });
+            WipePin(pin);
+            if (r == PinAttempt::Accepted) {
+                SignInNow(*learner);
+            } else if (r == PinAttempt::Locked || !gate.CanTry(now)) {
+                m_state.message = "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
+                if (m_trace) std::fprintf(stderr, "trace: pin locked %d\n", gate.SecondsLeft(now));
+            } else {
+                m_state.message = "That PIN is not right.";
+                if (m_trace) std::fprintf(stderr, "trace: pin wrong %d\n", gate.failures());
+            }
+            break;
+        }
+        case ui::ActionKind::AdminSetPin: {
+            PinHashResult h = HashPin(a.id);
+            WipePin(m_state.pin, sizeof m_state.pin);
+            WipePin(m_state.pin_again, sizeof m_state.pin_again);
+            if (!h.ok()) {
+                m_state.message = "That PIN cannot be used.";
+                break;
+            }
+            FileWriteResult w = WriteAdminPinHash(m_data_dir, h.hash);
+            m_state.message = w.ok ? "" : "Could not save the PIN: " + w.message;
+            if (w.ok) {
+                m_model.admin_pin_missing = false;
+                if (!m_model.admin_unlocked) {
+                    m_state.screen = ui::Screen::Learners;
+                    m_state.focus_main = true;
+                }
+                else m_state.message = "The administrator PIN was changed.";
+                if (m_trace) std::fprintf(stderr, "trace: admin-pin set\n");
+            }
+            break;
+        }
+        case ui::ActionKind::AdminUnlock: {
+            AdminPinRead stored = ReadAdminPinHash(m_data_dir);
+            std::string pin = a.id;
+            WipePin(m_state.pin, sizeof m_state.pin);
+            if (stored.status != AdminPinStatus::Ok) {
+                m_state.message = stored.message;
+                break;
+            }
+            PinGate gate = ReadAdminGate(m_data_dir);
+            PinAttempt r = TryPin(gate, pin, stored.hash, now, [&](const PinGate& g) { WriteAdminGate(m_data_dir, g); });
+            WipePin(pin);
+            if (r == PinAttempt::Accepted) {
+                m_model.admin_unlocked = true;
+                m_state.message.clear();
+                m_state.focus_main = true;
+                if (m_trace) std::fprintf(stderr, "trace: admin unlocked\n");
+            } else {
+                m_state.message = gate.CanTry(now) ? "That PIN is not right."
+                                                   : "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
+            }
+            break;
+        }
+        case ui::ActionKind::AdminExport: {
+            if (!m_store || a.id.empty()) break;
+            ExportOptions o;
+            ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
+            std::string dir = a.id;
+            FileWriteResult w1 = csv.ok ? WriteFileAtomically(dir + "/lectern-progress.csv", csv.text, 0644) : FileWriteResult{};
+            FileWriteResult w2 = xapi.ok ? WriteFileAtomically(dir + "/lectern-progress-xapi.json", xapi.text, 0644) : FileWriteResult{};
+            m_state.message = w1.ok && w2.ok ? "Exported " + std::to_string(csv.records) + " rows and " + std::to_string(xapi.records) +
+                                                   " statements to " + dir
+                                             : "Export failed: " + (csv.ok ? w1.message : csv.error) + " " + (xapi.ok ? w2.message : xapi.error);
+            if (m_trace) std::fprintf(stderr, "trace: export %s\n", w1.ok && w2.ok ? "ok" : "failed");
+            break;
+        }
+        case ui::ActionKind::AdminClose:
+            m_state.focus_main = true;
+            m_model.admin_unlocked = false;
+            m_state.message.clear();
+            m_state.screen = ui::Screen::Learners;
+            break;
+        case ui::ActionKind::AdminExit:
+            m_exit_status = 10;  // the kiosk unit treats 10 as "the administrator left": no restart
+            m_running = false;
+            break;
+        default: break;
+    }
+}
+
+bool App::AdminChordPressed() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    const KeyChord& c = m_kiosk_config.admin_chord;
+    if (io.KeyCtrl != c.ctrl || io.KeyAlt != c.alt || io.KeyShift != c.shift) return false;
+    int key = -1;
+    if (c.key.size() == 1) key = static_cast<unsigned char>(c.key[0]);  // GLFW: printable keys are ASCII
+    else if (c.key.size() >= 2 && c.key[0] == 'F') key = 289 + std::atoi(c.key.c_str() + 1);  // GLFW_KEY_F1 = 290
+    return key >= 0 && key < 512 && ImGui::IsKeyPressed(key, false);
+}
+
+void App::TickIdle(bool had_input) {
+    if (!m_idle) {
+        m_model.idle_seconds_left = -1;
+        return;
+    }
+    int64_t now = BootMs();
+    if (had_input) m_idle->Input(now);
+    IdleState st = m_idle->State(now);
+    if (st.phase == IdlePhase::Expired) {
+        if (m_trace) std::fprintf(stderr, "trace: idle sign-out\n");
+        SignOut();
+        m_platform.SetWakeInterval(m_options.capture.empty() ? 0 : 0.1);
+        m_model.idle_seconds_left = -1;
+        return;
+    }
+    m_model.idle_seconds_left = st.phase == IdlePhase::CountingDown ? st.seconds_left : -1;
+    // Wake for the next change only: a second at a time during the countdown, else not before it.
+    double wake = std::max<int64_t>(m_idle->MsUntilNextChange(now), 50) / 1000.0;
+    if (st.phase == IdlePhase::CountingDown) wake = std::min(wake, 1.0);
+    if (!m_options.capture.empty()) wake = std::min(wake, 0.1);  // --capture polls for its signal
+    m_platform.SetWakeInterval(wake);
+}
+
 void App::Apply(const ui::Actions& actions) {
     int64_t now = NowMs();
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
@@ -371,6 +578,13 @@ void App::Apply(const ui::Actions& actions) {
             case ui::ActionKind::CreateLearner: SignIn(a.id, true); break;
             case ui::ActionKind::SignInGuest: SignInGuest(); break;
             case ui::ActionKind::SignOut: SignOut(); break;
+            case ui::ActionKind::SubmitPin:
+            case ui::ActionKind::CancelPin:
+            case ui::ActionKind::AdminSetPin:
+            case ui::ActionKind::AdminUnlock:
+            case ui::ActionKind::AdminExit:
+            case ui::ActionKind::AdminExport:
+            case ui::ActionKind::AdminClose: HandleKioskAction(a); break;
             case ui::ActionKind::StoreMoveAside:
                 if (m_store_damaged) {
                     MoveAsideResult moved = MoveAside(m_store_path, NowMs());
@@ -429,14 +643,25 @@ void App::Apply(const ui::Actions& actions) {
 
 int App::Run(const char* argv0) {
     std::string course_path = m_options.course.empty() ? FindBundledCourse(argv0) : m_options.course;
+    if (m_options.kiosk || !m_options.kiosk_config.empty()) {
+        KioskConfigResult kc = FindKioskConfig(m_options.kiosk_config);
+        if (!kc.diagnostics.All().empty()) std::fprintf(stderr, "%s", kc.diagnostics.FormatAll().c_str());
+        m_kiosk_config = kc.ok() ? *kc.config : kc.best_effort;
+        m_kiosk = m_options.kiosk || m_kiosk_config.kiosk;
+        if (!kc.ok() && !m_kiosk) return 2;
+        if (m_kiosk && kc.KeyFailed("data_dir")) m_options.guest = true;  // never a second, empty record
+        m_state.text_scale = std::clamp(m_kiosk_config.text_size / 100.0f, 1.0f, 2.0f);
+        ui::ThemeFromKey(m_kiosk_config.theme, &m_state.theme);
+    }
     // The course loads on a thread while the window, GL context and fonts are created.
     auto loading = std::async(std::launch::async, [course_path] { return LoadCourse(course_path); });
     platform::WindowOptions wo;
     wo.title = "Lectern";
     wo.width = m_options.width;
     wo.height = m_options.height;
-    wo.fullscreen = m_options.fullscreen;
-    wo.text_scale = m_options.text_scale;
+    wo.fullscreen = m_options.fullscreen || m_kiosk;
+    wo.ignore_close = m_kiosk;
+    wo.text_scale = m_kiosk ? m_state.text_scale : m_options.text_scale;
     std::string error;
     if (!m_platform.Init(wo, &error)) {
         std::fprintf(stderr, "lectern: %s\n", error.c_str());
@@ -453,8 +678,11 @@ int App::Run(const char* argv0) {
     m_model.diagnostics = &m_load.diagnostics;
     m_model.course_path = course_path;
     m_model.present_mode = m_options.present;
-    m_state.text_scale = m_options.text_scale;
+    if (!m_kiosk) m_state.text_scale = m_options.text_scale;
     if (!m_options.theme.empty()) ui::ThemeFromKey(m_options.theme, &m_state.theme);
+    m_model.kiosk = m_kiosk;
+    m_model.allow_guest = !m_kiosk || m_kiosk_config.allow_guest;
+    m_model.admin_chord = m_kiosk_config.admin_chord.Format();
     if (m_load.course) {
         if (!m_options.page.empty() && m_load.course->LinkTarget(m_options.page) < 0) {
             std::fprintf(stderr, "lectern: no page, lesson or module has the id '%s'\n", m_options.page.c_str());
@@ -469,10 +697,15 @@ int App::Run(const char* argv0) {
                 std::fprintf(stderr, "lectern: %s\n", m_state.message.c_str());
                 return 1;
             }
-        } else if (m_model.learners.size() == 1) {
+        } else if (m_model.learners.size() == 1 && !m_kiosk) {
             SignIn(m_model.learners.front(), false);  // one person on this machine: no question to ask
         }
-        if (!m_session) m_state.screen = ui::Screen::Learners;
+        if (m_kiosk && m_session) SignOut();  // a kiosk always starts at the sign-in screen
+        if (m_kiosk) {
+            m_model.admin_pin_missing = ReadAdminPinHash(m_data_dir).status == AdminPinStatus::Missing;
+            if (m_model.admin_pin_missing) m_state.screen = ui::Screen::Admin;  // first start: a way out first
+        }
+        if (!m_session && m_state.screen != ui::Screen::Admin) m_state.screen = ui::Screen::Learners;
         if (m_session && !m_options.page.empty()) {
             m_session->ShowPage(m_load.course->LinkTarget(m_options.page), NowMs());
             m_state.screen = ui::Screen::Reader;
@@ -529,8 +762,23 @@ int App::Run(const char* argv0) {
         const ImGuiIO& io = ImGui::GetIO();
         bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
                          ImGui::IsAnyMouseDown() || !actions.list.empty();
-        for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDown[k];
+        // A key counts when it goes down, not while held: a modifier left "down" after a window
+        // manager grabbed its release (Alt+F4) must not keep a kiosk session awake forever.
+        for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDownDuration[k] == 0.0f;
         TrackActiveTime(had_input);
+        if (m_kiosk) {
+            if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
+                m_state.screen = ui::Screen::Admin;
+                m_state.focus_main = true;
+                m_model.admin_unlocked = false;
+                if (m_trace) std::fprintf(stderr, "trace: screen admin\n");
+            }
+            if (m_platform.CloseRequested()) {
+                m_platform.ClearCloseRequest();
+                if (m_trace) std::fprintf(stderr, "trace: close ignored\n");
+            }
+            TickIdle(had_input);
+        }
         m_platform.EndFrame();
         ++frame;
         if (frame == 1 && m_trace) {
@@ -562,7 +810,7 @@ int App::Run(const char* argv0) {
     }
     FlushActiveTime();
     m_platform.Shutdown();
-    return status;
+    return status ? status : m_exit_status;
 }
 
 }  // namespace

@@ -182,7 +182,8 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     const Theme& theme = GetTheme(state.theme);
     Frame f{model, state, actions, fonts, theme, RichContext{model.course, &fonts, &theme, &actions}};
     if (!model.course && state.screen != Screen::Help) state.screen = Screen::Error;
-    if (model.course && !model.session && state.screen != Screen::Help) state.screen = Screen::Learners;
+    if (model.course && !model.session && state.screen != Screen::Help && state.screen != Screen::Admin)
+        state.screen = Screen::Learners;
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -207,7 +208,9 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
         case Screen::Quiz: DrawQuizScreen(f); break;
         case Screen::Progress: DrawProgressScreen(f); break;
         case Screen::Learners: DrawLearnersScreen(f); break;
+        case Screen::Admin: DrawAdminScreen(f); break;
     }
+    if (model.idle_seconds_left >= 0) DrawIdleWarning(f);
     ImGui::End();
 }
 

@@ -43,6 +43,7 @@ const char* ScreenName(Screen screen) {
         case Screen::Quiz: return "quiz";
         case Screen::Progress: return "progress";
         case Screen::Learners: return "learners";
+        case Screen::Admin: return "admin";
     }
     return "?";
 }
@@ -173,7 +174,14 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
             case ActionKind::CreateLearner:
             case ActionKind::SignInGuest:
             case ActionKind::SignOut:
-            case ActionKind::StoreMoveAside: r.learner_actions.push_back(a); break;
+            case ActionKind::StoreMoveAside:
+            case ActionKind::SubmitPin:
+            case ActionKind::CancelPin:
+            case ActionKind::AdminSetPin:
+            case ActionKind::AdminUnlock:
+            case ActionKind::AdminExit:
+            case ActionKind::AdminExport:
+            case ActionKind::AdminClose: r.learner_actions.push_back(a); break;
         }
     }
     r.page_changed = session && session->Nav().Index() != before;

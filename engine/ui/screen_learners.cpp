@@ -56,22 +56,61 @@ void DrawLearnersScreen(Frame& f) {
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     ImGui::TextUnformatted(f.model.learners.empty() ? "Your name, to keep your progress:" : "New learner:");
-    ImGui::SetNextItemWidth(width * 0.65f);
+    ImGui::SetNextItemWidth(f.model.kiosk ? width * 0.4f : width * 0.65f);
     if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
         focused = true;
     }
     bool enter = ImGui::InputTextWithHint("##name", "Name", f.state.new_learner, sizeof f.state.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    // Tab from the name goes to the PIN field (1.86's own tabbing does not reliably get there).
+    bool tab_to_pin = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !ImGui::GetIO().KeyShift;
+    (void)tab_to_pin;
+    if (f.model.kiosk) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width * 0.3f);
+        if (tab_to_pin) ImGui::SetKeyboardFocusHere();
+        enter |= ImGui::InputTextWithHint("##newpin", "PIN (optional)", f.state.new_pin, sizeof f.state.new_pin,
+                                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+    }
     ImGui::SameLine();
     bool has_name = f.state.new_learner[0] != '\0';
     ImGui::BeginDisabled(!has_name);
     if ((PrimaryButton("Start", t) || enter) && has_name)
-        f.actions.Push(Action(ActionKind::CreateLearner, 0, f.state.new_learner));
+    {
+        Action a(ActionKind::CreateLearner, 0, f.state.new_learner);
+        a.ref2 = f.state.new_pin;
+        f.actions.Push(a);
+    }
     ImGui::EndDisabled();
     if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
-    if (ImGui::Button("Continue as a guest (nothing is saved)")) f.actions.Push(Action(ActionKind::SignInGuest));
+    if (f.model.allow_guest && ImGui::Button("Continue as a guest (nothing is saved)"))
+        f.actions.Push(Action(ActionKind::SignInGuest));
+    if (!f.state.pin_for.empty()) {
+        ImGui::OpenPopup("PIN");
+        ImGui::SetNextWindowSize(ImVec2(width, 0));
+    }
+    if (ImGui::BeginPopupModal("PIN", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::Text("PIN for %s:", f.state.pin_for.c_str());
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        bool enter = ImGui::InputTextWithHint("##pin", "PIN", f.state.pin, sizeof f.state.pin,
+                                              ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+        if (enter) {
+            f.actions.Push(Action(ActionKind::SubmitPin, 0, f.state.pin));
+            ImGui::SetKeyboardFocusHere(-1);  // keep typing after a wrong PIN
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || KeyPressed(ImGuiKey_Escape)) {
+            f.actions.Push(Action(ActionKind::CancelPin));
+            ImGui::CloseCurrentPopup();
+        }
+        if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, ImGui::GetContentRegionAvail().x);
+        if (f.state.pin_for.empty()) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
     ImGui::PopFont();
     if (focused) f.state.focus_main = false;
     ImGui::Dummy(ImVec2(1, fonts.body_px));

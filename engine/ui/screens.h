@@ -25,6 +25,8 @@ void DrawErrorScreen(Frame& f);
 void DrawQuizScreen(Frame& f);
 void DrawProgressScreen(Frame& f);
 void DrawLearnersScreen(Frame& f);
+void DrawAdminScreen(Frame& f);
+void DrawIdleWarning(Frame& f);
 
 // Width of the reading column for the space available (a readable measure of ~70 characters).
 float ReadingWidth(const Fonts& fonts, float available);

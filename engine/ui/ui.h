@@ -63,7 +63,7 @@ struct ColorPair {
 };
 std::vector<ColorPair> TextPairs(const Theme& theme);
 
-enum class Screen { Home, Reader, Glossary, References, Help, Error, Quiz, Progress, Learners };
+enum class Screen { Home, Reader, Glossary, References, Help, Error, Quiz, Progress, Learners, Admin };
 
 struct Texture {
     ImTextureID id = nullptr;
@@ -79,6 +79,12 @@ struct ViewModel {
     std::string learner_name;              // signed-in learner ("" for a guest)
     std::string data_path;                 // where progress is kept (shown on the progress screen)
     std::string store_problem;             // the progress file is damaged or too new: say so, offer a way out
+    bool kiosk = false;                    // shared classroom machine: no way out but the admin's
+    bool allow_guest = true;
+    int idle_seconds_left = -1;            // >= 0: the idle countdown is showing
+    bool admin_pin_missing = false;        // kiosk: the administrator PIN must be set first
+    bool admin_unlocked = false;           // the admin menu is open
+    std::string admin_chord;               // "Ctrl+Alt+Shift+A", shown on the admin screen
     const Diagnostics* diagnostics = nullptr;
     std::string course_path;
     int page = 0;                           // reading index of the current page
@@ -120,6 +126,13 @@ enum class ActionKind {
     SignInGuest,
     SignOut,
     StoreMoveAside,  // the learner confirmed: move the damaged progress file aside, start fresh
+    SubmitPin,       // id: the PIN typed for state.pin_for
+    CancelPin,
+    AdminSetPin,     // id: new admin PIN (typed twice, checked by the screen)
+    AdminUnlock,     // id: admin PIN
+    AdminExit,       // leave kiosk mode (exit status 10)
+    AdminExport,     // id: folder to write progress.csv and progress-xapi.json into
+    AdminClose,      // back to the sign-in screen
 };
 
 struct Action {
@@ -163,6 +176,11 @@ struct UiState {
     bool confirm_submit = false;      // the quiz's "submit now?" question is open
     char new_learner[64] = "";
     std::string message;              // a short status line ("Saved", errors)
+    std::string pin_for;              // a learner whose PIN is being asked for
+    char pin[16] = "";
+    char pin_again[16] = "";
+    char new_pin[16] = "";            // optional PIN for a new learner
+    char export_dir[256] = "";
 };
 
 // Draws one whole frame of the application (all screens) into the current ImGui context.

@@ -71,11 +71,12 @@ capture() {  # name: saves the current window to $E2E_TMP/name.png
   return 0
 }
 
-assert_not_blank() {  # name
+assert_not_blank() {  # name [minimum dark fraction, default 0.002 for a page of text]
+  local min=${2:-0.002}
   read -r w h colours dark < <(python3 "$E2E_PNG" stats "$E2E_TMP/$1.png")
   echo "  $1.png: ${w}x${h}, $colours colours, dark fraction $dark"
   [ "$colours" -gt 50 ] || fail "$1.png looks blank ($colours colours)"
-  python3 -c "import sys; sys.exit(0 if float('$dark') > 0.002 else 1)" || fail "$1.png has almost no text"
+  python3 -c "import sys; sys.exit(0 if float('$dark') > $min else 1)" || fail "$1.png has almost no text"
 }
 
 assert_differs() {  # a b

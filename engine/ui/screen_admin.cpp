@@ -1,0 +1,123 @@
+// The kiosk administrator's screen, behind a key chord and a PIN: set the PIN at first start,
+// then leave kiosk mode, export progress to a folder (a USB stick), or change the PIN.
+#include <cstring>
+
+#include "ui/input.h"
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+namespace {
+
+bool DigitsOnly(const char* s) {
+    if (!*s) return false;
+    for (; *s; ++s)
+        if (*s < '0' || *s > '9') return false;
+    return true;
+}
+
+bool PinField(const char* id, const char* hint, char* buf, size_t size, bool focus) {
+    if (focus) ImGui::SetKeyboardFocusHere();
+    return ImGui::InputTextWithHint(id, hint, buf, size,
+                                    ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+}  // namespace
+
+void DrawAdminScreen(Frame& f) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    ImGui::BeginChild("##admin", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    float width = std::min(ReadingWidth(fonts, ImGui::GetContentRegionAvail().x), fonts.body_px * 30);
+    float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+    bool focus = f.state.focus_main && !ImGui::IsWindowAppearing();
+    if (focus) f.state.focus_main = false;
+    ImGui::PushFont(fonts.ui);
+    if (f.model.admin_pin_missing) {
+        RichText("h", Inline{{InlineKind::Text, "Set the administrator PIN", true, false, {}}},
+                 SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
+        WrappedText(fonts.ui, t.text,
+                    "This kiosk has no administrator PIN yet. Choose one of 4 to 8 digits. It is needed to leave kiosk "
+                    "mode, export progress and change settings; press " + f.model.admin_chord + " to reach this screen.",
+                    width);
+        ImGui::SetNextItemWidth(width * 0.5f);
+        bool enter = PinField("##pin", "New PIN", f.state.pin, sizeof f.state.pin, focus);
+        ImGui::SetNextItemWidth(width * 0.5f);
+        enter |= PinField("##again", "The same PIN again", f.state.pin_again, sizeof f.state.pin_again, false);
+        bool same = std::strcmp(f.state.pin, f.state.pin_again) == 0;
+        size_t n = std::strlen(f.state.pin);
+        bool valid = DigitsOnly(f.state.pin) && n >= 4 && n <= 8 && same;
+        if (PrimaryButton("Set the PIN", t) || (enter && valid)) {
+            if (valid) f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
+            else f.state.message = same ? "The PIN must be 4 to 8 digits." : "The two PINs differ.";
+        }
+    } else if (!f.model.admin_unlocked) {
+        RichText("h", Inline{{InlineKind::Text, "Administrator", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+                 f.rich, width);
+        ImGui::TextUnformatted("Administrator PIN:");
+        ImGui::SetNextItemWidth(width * 0.5f);
+        bool enter = PinField("##pin", "PIN", f.state.pin, sizeof f.state.pin, focus);
+        ImGui::SameLine();
+        if (PrimaryButton("Unlock", t) || enter) f.actions.Push(Action(ActionKind::AdminUnlock, 0, f.state.pin));
+        if (ImGui::Button("Back to sign-in") || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::AdminClose));
+    } else {
+        RichText("h", Inline{{InlineKind::Text, "Administrator", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+                 f.rich, width);
+        WrappedText(fonts.ui_bold, t.text, "Export progress (CSV and xAPI) to a folder, such as a USB stick:", width);
+        ImGui::SetNextItemWidth(width * 0.7f);
+        if (focus) ImGui::SetKeyboardFocusHere();
+        ImGui::InputTextWithHint("##dir", "/media/usb", f.state.export_dir, sizeof f.state.export_dir);
+        ImGui::SameLine();
+        if (ImGui::Button("Export")) f.actions.Push(Action(ActionKind::AdminExport, 0, f.state.export_dir));
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+        WrappedText(fonts.ui_bold, t.text, "Change the administrator PIN:", width);
+        ImGui::SetNextItemWidth(width * 0.35f);
+        PinField("##pin", "New PIN", f.state.pin, sizeof f.state.pin, false);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width * 0.35f);
+        PinField("##again", "Again", f.state.pin_again, sizeof f.state.pin_again, false);
+        ImGui::SameLine();
+        if (ImGui::Button("Change")) {
+            size_t n = std::strlen(f.state.pin);
+            if (std::strcmp(f.state.pin, f.state.pin_again) != 0) f.state.message = "The two PINs differ.";
+            else if (!DigitsOnly(f.state.pin) || n < 4 || n > 8) f.state.message = "The PIN must be 4 to 8 digits.";
+            else f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
+        }
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+        if (ImGui::Button("Back to sign-in")) f.actions.Push(Action(ActionKind::AdminClose));
+        ImGui::SameLine();
+        if (ImGui::Button("Leave kiosk mode")) f.actions.Push(Action(ActionKind::AdminExit));
+    }
+    if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+void DrawIdleWarning(Frame& f) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float w = std::min(vp->WorkSize.x * 0.8f, fonts.body_px * 28);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.warn_bg);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
+    ImGui::Begin("##idle", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    char text[160];
+    std::snprintf(text, sizeof text, "Still there? Signing out in %d second%s.", f.model.idle_seconds_left,
+                  f.model.idle_seconds_left == 1 ? "" : "s");
+    WrappedText(fonts.heading3, t.text, text, w - 30);
+    WrappedText(fonts.ui, t.text, "Press any key or move the mouse to stay. Your work is already saved.", w - 30);
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Kiosk mode with the real program under a real window manager (openbox, whose Alt+F4 closes
+# windows): the administrator PIN is asked for at first start; Alt+F4 and a window-manager close
+# leave Lectern running; a learner with a PIN is signed out after the idle time with their
+# progress saved; five wrong PINs lock entry; the learner's text size comes back at sign-in.
+source "$(dirname "$0")/lib.sh"
+trap 'kill $WM_PID 2>/dev/null || true; e2e_cleanup' EXIT
+start_xvfb 1280x800
+openbox --sm-disable >"$E2E_TMP/wm.log" 2>&1 &
+WM_PID=$!
+sleep 1
+data="$E2E_TMP/data"
+mkdir -p "$data"
+conf="$E2E_TMP/kiosk.conf"
+printf 'kiosk = true\nidle_timeout_seconds = 30\ncountdown_seconds = 10\nallow_guest = false\n' > "$conf"
+start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --data-dir "$data" --kiosk-config "$conf"
+
+# First start: the administrator PIN comes before anything else.
+wait_trace "trace: ready screen admin"
+xdotool type --delay 80 2468; key Tab; xdotool type --delay 80 2468; key Return
+wait_trace "trace: admin-pin set"
+[ -f "$data/admin.pin" ] || fail "no admin PIN file"
+grep -q '^\$argon2id\$' "$data/admin.pin" || fail "the admin PIN is not stored as an Argon2id hash"
+
+# A new learner with a PIN; a larger text size.
+xdotool type --delay 60 "Kim"; key Tab; xdotool type --delay 80 1357; key Return
+wait_trace "trace: signed-in Kim"
+key ctrl+equal; key ctrl+equal
+wait_trace "trace: text-size" 5
+size=$(grep "trace: text-size" "$E2E_TMP/app.log" | tail -n1 | sed 's/.*text-size //')
+[ "$size" -gt 100 ] || fail "the text size did not grow ($size)"
+capture kiosk-home
+# Idle: after 30 s with no input, the countdown runs out and Kim is signed out.
+wait_trace "trace: idle sign-out" 45
+echo "  signed out after the idle time"
+capture kiosk-signin
+assert_not_blank kiosk-signin 0.001
+
+# Five wrong PINs lock entry.
+key Return   # Kim's button has the keyboard: the PIN prompt opens
+sleep 0.5
+for i in 1 2 3 4 5; do xdotool type --delay 60 0000; key Return; done
+wait_trace "trace: pin locked" 5
+capture kiosk-locked
+echo "  five wrong PINs lock PIN entry"
+# After the lock (30 s), the right PIN signs Kim in with her text size.
+sleep 31
+xdotool type --delay 60 1357; key Return
+wait_trace "trace: signed-in Kim text $size" 10
+echo "  Kim's text size ($size%) restored at sign-in"
+# No escape: Alt+F4 (the window manager's close) and a close request are ignored.
+key alt+F4
+wait_trace "trace: close ignored" 5
+wmctrl -c "Lectern" 2>/dev/null || wmctrl -i -c "$WID" 2>/dev/null || true
+sleep 1
+kill -0 "$APP_PID" || fail "Lectern exited on a close request"
+echo "  Alt+F4 and close requests ignored"
+
+echo "PASS: kiosk keeps learners in, signs them out when idle, locks PIN guessing, restores settings"
