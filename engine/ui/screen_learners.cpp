@@ -84,7 +84,7 @@ void DrawLearnersScreen(Frame& f) {
         f.actions.Push(a);
     }
     ImGui::EndDisabled();
-    if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
+    if (!f.state.message.empty() && f.state.pin_for.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     if (f.model.allow_guest && ImGui::Button("Continue as a guest (nothing is saved)"))
         f.actions.Push(Action(ActionKind::SignInGuest));
