@@ -667,7 +667,9 @@ int App::Run(const char* argv0) {
         std::fprintf(stderr, "lectern: %s\n", error.c_str());
         return 1;
     }
+    double t_init = platform::MsSinceProcessStart();
     m_load = loading.get();
+    double t_load = platform::MsSinceProcessStart();
     if (m_load.course) m_platform.SetTitle(m_load.course->title + " \xE2\x80\x94 Lectern");
     if (!m_load.ok()) {
         // The same list lectern-lint prints, on the terminal too, for whoever started us.
@@ -731,11 +733,13 @@ int App::Run(const char* argv0) {
     m_platform.RequestFrames(3);
     const bool unattended = !m_options.screenshot.empty() || m_options.first_frame_exit;
     int frame = 0;
+    double t_fonts = 0;
     // A screenshot waits a few frames: ImGui sizes auto-fit windows and tables over two or three.
     const int screenshot_frame = 4;
     int status = 0;
     while (m_running) {
         if (m_fonts_scale != m_state.text_scale) {
+            if (t_fonts == 0) t_fonts = -1;
             if (!m_platform.BuildFonts(m_state.text_scale, &error)) {
                 std::fprintf(stderr, "lectern: %s\n", error.c_str());
                 status = 1;
@@ -743,6 +747,7 @@ int App::Run(const char* argv0) {
             }
             m_fonts_scale = m_state.text_scale;
             m_applied_scale = -1;
+            if (t_fonts < 0) t_fonts = platform::MsSinceProcessStart();
         }
         ui::Fonts fonts = ToUiFonts(m_platform.Fonts());
         if (m_applied_theme != m_state.theme || m_applied_scale != fonts.body_px) {
@@ -788,6 +793,8 @@ int App::Run(const char* argv0) {
             if (!m_model.store_problem.empty()) std::fprintf(stderr, "trace: store-problem %s\n", m_model.store_problem.c_str());
         }
         if (m_options.first_frame_exit) {
+            if (m_trace) std::fprintf(stderr, "trace: startup init %.0f load %.0f fonts %.0f frame %.0f\n", t_init, t_load, t_fonts,
+                                      platform::MsSinceProcessStart());
             std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
             break;
         }
