@@ -71,28 +71,113 @@ bool IsGap(const char* p, const char* end) {
     return end - p >= 3 && p[0] == kGap[0] && p[1] == kGap[1] && p[2] == kGap[2];
 }
 
-std::string MarkWhitespaceGaps(const std::string& text) {
-    std::string out;
+// Elements whose text children are only ever checked to be blank (NoText): the white space
+// between their children needs no marker (it is the white space between blocks, list items,
+// table rows, ... and most of the gaps in a course). Every other element keeps its markers:
+// inline text, <image> (which must be empty), <intro> (inline in a quiz, blocks in a
+// scenario), and anything unknown.
+bool IsBlockContainer(std::string_view name) {
+    static constexpr std::string_view kNames[] = {
+        "course", "module",   "lesson", "page",     "objectives", "facilitator", "callout",  "ul",
+        "ol",     "table",    "tr",     "question", "pair",       "quiz",        "pool",     "scenario",
+        "node",   "ending",   "debrief", "glossary", "references", "group"};
+    for (std::string_view n : kNames)
+        if (n == name) return true;
+    return false;
+}
+
+bool IsAsciiNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':'; }
+bool IsAsciiNameChar(char c) { return IsAsciiNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; }
+
+// Writes `text` with the markers into `out`. Follows the tags while they are plain (names,
+// quoted attributes without '<' or '>', properly nested) to know which element each gap is in,
+// and leaves out the markers that are not needed (see IsBlockContainer). At the first thing it
+// does not follow (a comment, CDATA, a processing instruction inside an element, an odd tag),
+// it marks every gap from there on, after every '>' as it always has.
+void MarkWhitespaceGaps(const std::string& text, std::string& out) {
+    out.clear();
     out.reserve(text.size() + text.size() / 16);
     const char* const begin = text.data();
     const char* const end = begin + text.size();
-    const char* p = begin;
-    // Copy up to and including each '>'; after it, a run of white space that ends at '<' gets
-    // the marker in front.
-    while (p < end) {
-        const char* gt = static_cast<const char*>(std::memchr(p, '>', static_cast<size_t>(end - p)));
-        if (!gt) {
-            out.append(p, static_cast<size_t>(end - p));
-            break;
-        }
-        const char* after = gt + 1;
-        out.append(p, static_cast<size_t>(after - p));
+    const char* copied = begin;  // text before this is in `out`
+    std::vector<std::string_view> open;
+    // A '>' ends just before `after`: mark the gap that follows it, if there is one.
+    auto gap = [&](const char* after, bool in_tag_structure) {
         const char* q = after;
         while (q < end && IsSpace(*q)) ++q;
-        if (q > after && q < end && *q == '<') out.append(kGap, kGapLen);
-        p = after;
+        if (q == after || q == end || *q != '<') return;
+        // (A '<' that ends the file keeps its marker: tinyxml2 then reports the truncation on the
+        // line of the white-space text, as it always has.)
+        if (in_tag_structure && !open.empty() && IsBlockContainer(open.back()) && q + 1 < end) return;
+        out.append(copied, static_cast<size_t>(after - copied));
+        out.append(kGap, kGapLen);
+        copied = after;
+    };
+    // Every '>' in [p, stop): the rule for text, comments and whatever is not followed.
+    auto mark_all = [&](const char* p, const char* stop) {
+        while (p < stop) {
+            const char* gt = static_cast<const char*>(std::memchr(p, '>', static_cast<size_t>(stop - p)));
+            if (!gt) break;
+            gap(gt + 1, false);
+            p = gt + 1;
+        }
+    };
+    const char* p = begin;
+    while (p < end) {
+        const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<size_t>(end - p)));
+        mark_all(p, lt ? lt : end);  // a '>' in text
+        if (!lt) {
+            p = end;
+            break;
+        }
+        p = lt;
+        const char* q = lt + 1;
+        if (q < end && *q == '/') {  // an end tag: </name>, the name of the open element
+            const char* name = ++q;
+            while (q < end && IsAsciiNameChar(*q)) ++q;
+            std::string_view n(name, static_cast<size_t>(q - name));
+            while (q < end && IsSpace(*q)) ++q;
+            if (n.empty() || q == end || *q != '>' || open.empty() || open.back() != n) break;
+            open.pop_back();
+        } else if (q < end && *q == '?' && open.empty()) {  // <?xml ...?> before the root
+            const char* close = q + 1;
+            while (close + 1 < end && !(close[0] == '?' && close[1] == '>') && *close != '<' && *close != '>') ++close;
+            if (close + 1 >= end || close[0] != '?') break;
+            q = close + 1;
+        } else if (q < end && IsAsciiNameStart(*q)) {  // a start tag: <name attr="value" ...> or .../>
+            const char* name = q;
+            while (q < end && IsAsciiNameChar(*q)) ++q;
+            std::string_view n(name, static_cast<size_t>(q - name));
+            bool empty = false, plain = q < end && (IsSpace(*q) || *q == '>' || *q == '/');
+            while (plain) {
+                if (q == end || *q == '<') {
+                    plain = false;
+                } else if (*q == '>') {
+                    break;
+                } else if (*q == '/' && q + 1 < end && q[1] == '>') {
+                    empty = true;
+                    ++q;
+                    break;
+                } else if (*q == '"' || *q == '\'') {
+                    const char quote = *q;
+                    for (++q; q < end && *q != quote; ++q)
+                        if (*q == '<' || *q == '>') plain = false;
+                    if (q == end) plain = false;
+                    else ++q;
+                } else {
+                    ++q;
+                }
+            }
+            if (!plain) break;
+            if (!empty) open.push_back(n);
+        } else {  // <!-- -->, <![CDATA[, <!DOCTYPE, a '<' that starts no tag
+            break;
+        }
+        gap(q + 1, true);  // q is at the tag's '>'
+        p = q + 1;
     }
-    return out;
+    mark_all(p, end);
+    out.append(copied, static_cast<size_t>(end - copied));
 }
 
 // HTML-like white space: every run of spaces, tabs, newlines and gap markers becomes one space.
@@ -761,6 +846,12 @@ using IdTable = std::unordered_map<std::string, Place>;
 // Files are independent, so they are read, checked, parsed and (modules and the assessment)
 // turned into the model on worker threads; the main thread then takes the results in the
 // order course.xml names them, so diagnostics and model come out as a one-thread load's.
+// Buffers one thread reuses from file to file (a file's text and its marked copy), so that
+// reading a file does not ask for fresh memory each time.
+struct Scratch {
+    std::string text, marked;
+};
+
 struct FileJob {
     enum class Kind { Module, Assessment, Glossary, References };
     Kind kind = Kind::Module;
@@ -791,10 +882,10 @@ public:
         : m_src(source), m_d(job.diagnostics), m_refs(job.refs), m_ids(m_own_ids), m_claims(&job.claims) {}
 
     std::shared_ptr<Course> Run(const std::string& course_file);
-    static void RunJob(FileSource& source, FileJob& job);
+    static void RunJob(FileSource& source, FileJob& job, Scratch* scratch = nullptr);
 
 private:
-    std::unique_ptr<XmlFile> Open(const std::string& rel, const SourceLoc& from);
+    std::unique_ptr<XmlFile> Open(const std::string& rel, const SourceLoc& from, Scratch* scratch = nullptr);
     bool CheckRoot(const XmlFile& sub, const std::string& src, const char* root_name);
 
     // Reports unknown attributes and missing required ones; returns false when one is missing.
@@ -870,9 +961,10 @@ bool Loader::CheckRoot(const XmlFile& sub, const std::string& src, const char* r
     return true;
 }
 
-std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& from) {
+std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& from, Scratch* scratch) {
     auto f = std::make_unique<XmlFile>();
     f->display = m_src.Display(rel);
+    if (scratch) f->text = std::move(scratch->text);  // its room, from the thread's last file
     std::string code, message;
     if (!m_src.Read(rel, &f->text, &code, &message)) {
         // The file itself cannot be read: report it where it was named (or at the file for the root).
@@ -880,7 +972,9 @@ std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& f
         return nullptr;
     }
     if (!CheckBytes(*f, m_d)) return nullptr;
-    const std::string marked = MarkWhitespaceGaps(f->text);
+    std::string local;
+    std::string& marked = scratch ? scratch->marked : local;
+    MarkWhitespaceGaps(f->text, marked);
     if (f->doc.Parse(marked.c_str(), marked.size()) != tinyxml2::XML_SUCCESS) {
         m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
         return nullptr;
@@ -1723,10 +1817,10 @@ FileJob* Loader::AddJob(FileJob::Kind kind, const XMLElement* include, const std
     return m_jobs.back().get();
 }
 
-void Loader::RunJob(FileSource& source, FileJob& job) {
+void Loader::RunJob(FileSource& source, FileJob& job, Scratch* scratch) {
     try {
         Loader l(source, job);
-        auto sub = l.Open(job.src, job.at);
+        auto sub = l.Open(job.src, job.at, scratch);
         if (!sub) return;
         sub->number = job.number;
         if (!l.CheckRoot(*sub, job.src, job.root_name)) return;
@@ -1735,6 +1829,7 @@ void Loader::RunJob(FileSource& source, FileJob& job) {
         if (job.kind == FileJob::Kind::Module) job.module = l.ParseModule(*sub, root);
         else if (job.kind == FileJob::Kind::Assessment) job.quiz = l.ParseQuiz(*sub, root);
         else job.file = std::move(sub);
+        if (sub && scratch) scratch->text = std::move(sub->text);  // the next file reads into it
     } catch (...) {
         job.error = std::current_exception();
     }
@@ -1745,7 +1840,8 @@ void Loader::RunJob(FileSource& source, FileJob& job) {
 void Loader::RunJobs() {
     std::atomic<size_t> next{0};
     auto work = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < m_jobs.size();) RunJob(m_src, *m_jobs[i]);
+        Scratch scratch;
+        for (size_t i; (i = next.fetch_add(1)) < m_jobs.size();) RunJob(m_src, *m_jobs[i], &scratch);
     };
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
     const size_t helpers = std::min<size_t>({cores, 8, m_jobs.size()}) - (m_jobs.empty() ? 0 : 1);
