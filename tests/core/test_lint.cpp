@@ -1,0 +1,100 @@
+// Authoring warnings: each one fires on a course that has the problem, at the item's line, and
+// stays silent on the clean fixture.
+#include <gtest/gtest.h>
+
+#include "core/lint.h"
+#include "core/loader.h"
+
+using namespace lectern;
+
+namespace {
+
+LoadResult Load(const std::string& module, const std::string& role = "core") {
+    std::map<std::string, std::string> files = {
+        {"course.xml", R"(<course id="c" version="1" lang="en" minutes="5"><title>T</title>
+<include src="m.xml"/><glossary src="g.xml"/></course>)"},
+        {"m.xml", "<module id=\"m\" title=\"M\" role=\"" + role + "\">\n" + module + "</module>\n"},
+        {"g.xml", "<glossary>\n<entry id=\"used\" term=\"Used\">A used term.</entry>\n"
+                  "<entry id=\"unused\" term=\"Unused\">Never linked.</entry>\n</glossary>\n"},
+    };
+    return LoadCourseFromMemory(files);
+}
+
+const Diagnostic* Warning(const Diagnostics& d, const std::string& code) {
+    for (const auto& x : d.All())
+        if (x.code == code && x.severity == Severity::Warning) return &x;
+    return nullptr;
+}
+
+const char* kGoodLesson = R"(<lesson id="l" title="L">
+<objectives><objective>Know it.</objective></objectives>
+<page id="p" title="P"><p>Text with a <term ref="used">term</term>.</p>
+<question id="q" type="truefalse" answer="true"><prompt>True?</prompt></question></page>
+</lesson>
+)";
+
+}  // namespace
+
+TEST(Lint, UnusedGlossaryTermIsReportedAtItsEntry) {
+    LoadResult r = Load(kGoodLesson);
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    Diagnostics d = LintCourse(*r.course);
+    const Diagnostic* w = Warning(d, "unused-term");
+    ASSERT_NE(w, nullptr) << d.FormatAll();
+    EXPECT_EQ(w->loc.file, "g.xml");
+    EXPECT_EQ(w->loc.line, 3);
+    EXPECT_NE(w->message.find("unused"), std::string::npos);
+    EXPECT_EQ(d.WarningCount(), 1) << d.FormatAll();  // the used term is not reported
+}
+
+TEST(Lint, LessonWithoutObjectivesOrCheck) {
+    LoadResult r = Load("<lesson id=\"l\" title=\"L\">\n<page id=\"p\" title=\"P\"><p><term ref=\"used\">x</term></p></page>\n</lesson>\n");
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    Diagnostics d = LintCourse(*r.course);
+    ASSERT_NE(Warning(d, "lesson-no-objectives"), nullptr) << d.FormatAll();
+    ASSERT_NE(Warning(d, "lesson-no-check"), nullptr) << d.FormatAll();
+    EXPECT_EQ(Warning(d, "lesson-no-check")->loc.line, 2);
+}
+
+TEST(Lint, IntroAndAppendixModulesNeedNoObjectivesOrChecks) {
+    LoadResult r = Load("<lesson id=\"l\" title=\"L\">\n<page id=\"p\" title=\"P\"><p><term ref=\"used\">x</term></p></page>\n</lesson>\n", "intro");
+    ASSERT_TRUE(r.ok());
+    Diagnostics d = LintCourse(*r.course);
+    EXPECT_EQ(Warning(d, "lesson-no-objectives"), nullptr);
+    EXPECT_EQ(Warning(d, "lesson-no-check"), nullptr);
+}
+
+TEST(Lint, PageWithNoTextForTheLearner) {
+    LoadResult r = Load(R"(<lesson id="l" title="L"><objectives><objective>o</objective></objectives>
+<page id="p" title="P"><p><term ref="used">x</term></p><question id="q" type="truefalse" answer="true"><prompt>T</prompt></question></page>
+<page id="empty" title="">
+<facilitator><p>Only notes here.</p></facilitator></page>
+</lesson>
+)");
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    Diagnostics d = LintCourse(*r.course);
+    const Diagnostic* w = Warning(d, "page-no-text");
+    ASSERT_NE(w, nullptr) << d.FormatAll();
+    EXPECT_EQ(w->loc.line, 4);
+}
+
+TEST(Lint, ImageWithEmptyAltIsAWarningNotAnError) {
+    LoadResult r = Load(R"(<lesson id="l" title="L"><objectives><objective>o</objective></objectives>
+<page id="p" title="P"><p><term ref="used">x</term></p>
+<image src="i.png" alt=""/>
+<question id="q" type="truefalse" answer="true"><prompt>T</prompt></question></page>
+</lesson>
+)");
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    const Diagnostic* w = Warning(r.diagnostics, "image-no-alt");
+    ASSERT_NE(w, nullptr) << r.diagnostics.FormatAll();
+    EXPECT_EQ(w->loc.line, 4);
+}
+
+TEST(Lint, TheFixtureCourseIsClean) {
+    LoadResult r = LoadCourse(std::string(LECTERN_TEST_DATA) + "/fixture-course");
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    Diagnostics d = LintCourse(*r.course);
+    EXPECT_EQ(d.All().size(), 0u) << d.FormatAll();
+    EXPECT_EQ(r.diagnostics.WarningCount(), 0) << r.diagnostics.FormatAll();
+}
