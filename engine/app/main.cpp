@@ -22,6 +22,7 @@
 #include "core/progress_export.h"
 #include "core/progress_store.h"
 #include "core/session.h"
+#include "core/speech_text.h"
 #include "platform/platform.h"
 #include "ui/controller.h"
 #include "ui/input.h"
@@ -244,6 +245,15 @@ private:
 
     Options m_options;
     platform::Platform m_platform;
+    std::unique_ptr<platform::Speech> m_speech;  // started on first use: espeak-ng costs start-up time
+    platform::Speech& Speech() {
+        if (!m_speech) {
+            m_speech = std::make_unique<platform::Speech>();
+            m_speech->SetOnChange([this] { m_platform.RequestFrames(2); });
+        }
+        return *m_speech;
+    }
+    int m_saved_rate = -1;
     LoadResult m_load;
     std::unique_ptr<ProgressStore> m_store;
     std::unique_ptr<Session> m_session;
@@ -370,6 +380,8 @@ void App::SignInNow(const Learner& learner_in) {
     // The learner's own display settings follow them.
     if (auto v = m_store->GetSetting(learner->id, "text_size")) m_state.text_scale = std::clamp(std::atoi(v->c_str()) / 100.0f, 1.0f, 2.0f);
     if (auto v = m_store->GetSetting(learner->id, "theme")) ui::ThemeFromKey(*v, &m_state.theme);
+    if (auto v = m_store->GetSetting(learner->id, "speech_rate")) m_state.speech_rate = std::clamp(std::atoi(v->c_str()), 80, 400);
+    m_saved_rate = m_state.speech_rate;
     m_saved_scale = m_state.text_scale;
     m_saved_theme = m_state.theme;
     m_state.screen = ui::Screen::Home;
@@ -390,6 +402,7 @@ void App::SignInGuest() {
 
 void App::SignOut() {
     FlushActiveTime();
+    if (m_speech) m_speech->Stop();
     m_session.reset();
     m_idle.reset();
     m_learner_name.clear();
@@ -410,6 +423,10 @@ void App::SaveSettings() {
         m_store->SetSetting(id, "text_size", std::to_string(static_cast<int>(m_state.text_scale * 100 + 0.5f)), NowMs());
         if (m_trace) std::fprintf(stderr, "trace: text-size %d\n", static_cast<int>(m_state.text_scale * 100 + 0.5f));
         m_saved_scale = m_state.text_scale;
+    }
+    if (m_saved_rate != m_state.speech_rate) {
+        m_store->SetSetting(id, "speech_rate", std::to_string(m_state.speech_rate), NowMs());
+        m_saved_rate = m_state.speech_rate;
     }
     if (m_saved_theme != m_state.theme) {
         m_store->SetSetting(id, "theme", ui::ThemeKey(m_state.theme), NowMs());
@@ -571,7 +588,10 @@ void App::TickIdle(bool had_input) {
 void App::Apply(const ui::Actions& actions) {
     int64_t now = NowMs();
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
-    if (r.page_changed || r.screen_changed) FlushActiveTime();
+    if (r.page_changed || r.screen_changed) {
+        FlushActiveTime();
+        if (m_speech && m_speech->Speaking()) m_speech->Stop();  // reading belongs to the page it was started on
+    }
     for (const ui::Action& a : r.learner_actions) {
         switch (a.kind) {
             case ui::ActionKind::SignIn: SignIn(a.id, false); break;
@@ -585,6 +605,19 @@ void App::Apply(const ui::Actions& actions) {
             case ui::ActionKind::AdminExit:
             case ui::ActionKind::AdminExport:
             case ui::ActionKind::AdminClose: HandleKioskAction(a); break;
+            case ui::ActionKind::SpeakPage:
+                if (Speech().Speaking()) {
+                    Speech().Stop();
+                } else if (m_session) {
+                    std::string text = SpeechText(m_session->Nav().Current());
+                    Speech().Speak(text, m_state.speech_rate);
+                    if (m_trace) std::fprintf(stderr, "trace: speech start %zu chars\n", text.size());
+                }
+                break;
+            case ui::ActionKind::SpeechPause:
+                if (Speech().Paused()) Speech().Resume();
+                else if (Speech().Speaking()) Speech().Pause();
+                break;
             case ui::ActionKind::StoreMoveAside:
                 if (m_store_damaged) {
                     MoveAsideResult moved = MoveAside(m_store_path, NowMs());
@@ -761,6 +794,9 @@ int App::Run(const char* argv0) {
         m_model.session = m_session.get();
         m_model.page = m_session ? m_session->Nav().Index() : 0;
         m_model.learner_name = m_learner_name;
+        m_model.speech_available = !m_speech || m_speech->Available();
+        m_model.speaking = m_speech && m_speech->Speaking();
+        m_model.speech_paused = m_speech && m_speech->Paused();
         m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);

@@ -100,6 +100,13 @@ void TopBar(Frame& f) {
         ImGui::Text("%d%%", static_cast<int>(f.state.text_scale * 100 + 0.5f));
         ImGui::SameLine();
         if (ImGui::Button("A+")) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale + 0.25f));
+        if (f.model.speech_available) {
+            ImGui::Separator();
+            int rate = f.state.speech_rate;
+            ImGui::SetNextItemWidth(f.fonts.body_px * 10);
+            if (ImGui::SliderInt("Reading speed (words/min)", &rate, 80, 400))
+                f.actions.Push(Action(ActionKind::SetSpeechRate, 0, {}, static_cast<float>(rate)));
+        }
         ImGui::Separator();
         ImGui::TextUnformatted("Theme");
         for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::Yellow}) {

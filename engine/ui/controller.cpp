@@ -181,7 +181,10 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
             case ActionKind::AdminUnlock:
             case ActionKind::AdminExit:
             case ActionKind::AdminExport:
-            case ActionKind::AdminClose: r.learner_actions.push_back(a); break;
+            case ActionKind::AdminClose:
+            case ActionKind::SpeakPage:
+            case ActionKind::SpeechPause: r.learner_actions.push_back(a); break;
+            case ActionKind::SetSpeechRate: state.speech_rate = std::clamp(static_cast<int>(a.value), 80, 400); break;
         }
     }
     r.page_changed = session && session->Nav().Index() != before;

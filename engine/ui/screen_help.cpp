@@ -32,6 +32,7 @@ void DrawHelpScreen(Frame& f) {
         {"1 to 9, Ctrl+Enter", "In a quiz or a page's knowledge check: pick the choice with that number; check or submit"},
         {"In a quiz: Right / Left, Ctrl+Enter", "Next / previous question; submit"},
         {"P", "Your progress"},
+        {"S / Shift+S", "Read the page aloud or stop; pause or resume"},
         {"G / R / H", "Glossary / references / home"},
         {"Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Larger / smaller / normal text (100% to 200%)"},
         {"F7", "Next colour theme (light, dark, high contrast, black on yellow)"},

@@ -109,6 +109,8 @@ void BottomBar(Frame& f, int count) {
 }
 
 void PageKeys(Frame& f, const Page& page) {
+    if (f.model.speech_available && CharPressed('s')) f.actions.Push(Action(ActionKind::SpeakPage));
+    if (f.model.speech_available && CharPressed('S')) f.actions.Push(Action(ActionKind::SpeechPause));
     if (KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::NextPage));
     if (KeyPressed(ImGuiKey_LeftArrow)) f.actions.Push(Action(ActionKind::PrevPage));
     // The page's first knowledge check answers to the same keys as a quiz: 1-9 pick a choice,
@@ -210,6 +212,18 @@ void DrawReaderScreen(Frame& f) {
     WrappedText(fonts.small, t.text_muted, crumb, width);
     RichText("title", Inline{{InlineKind::Text, page.title, true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
+    if (f.model.speech_available) {
+        // Read aloud: S starts and stops, Shift+S pauses and resumes.
+        ImGui::PushFont(fonts.small);
+        if (ImGui::SmallButton(f.model.speaking ? "Stop reading (S)" : "Read this page aloud (S)"))
+            f.actions.Push(Action(ActionKind::SpeakPage));
+        if (f.model.speaking) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(f.model.speech_paused ? "Resume (Shift+S)" : "Pause (Shift+S)"))
+                f.actions.Push(Action(ActionKind::SpeechPause));
+        }
+        ImGui::PopFont();
+    }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
 
     if (here.page == 0 && !lesson.objectives.empty()) {

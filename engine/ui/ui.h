@@ -80,6 +80,9 @@ struct ViewModel {
     std::string data_path;                 // where progress is kept (shown on the progress screen)
     std::string store_problem;             // the progress file is damaged or too new: say so, offer a way out
     bool kiosk = false;                    // shared classroom machine: no way out but the admin's
+    bool speech_available = false;         // espeak-ng could start
+    bool speaking = false;
+    bool speech_paused = false;
     bool allow_guest = true;
     int idle_seconds_left = -1;            // >= 0: the idle countdown is showing
     bool admin_pin_missing = false;        // kiosk: the administrator PIN must be set first
@@ -133,6 +136,9 @@ enum class ActionKind {
     AdminExit,       // leave kiosk mode (exit status 10)
     AdminExport,     // id: folder to write progress.csv and progress-xapi.json into
     AdminClose,      // back to the sign-in screen
+    SpeakPage,       // read the current page aloud, or stop if already reading
+    SpeechPause,     // pause or resume reading
+    SetSpeechRate,   // value: words per minute
 };
 
 struct Action {
@@ -172,6 +178,7 @@ struct UiState {
     std::string glossary_focus;       // entry to scroll to
     float text_scale = 1.0f;
     ThemeId theme = ThemeId::Light;
+    int speech_rate = 175;            // words per minute
     bool focus_main = true;           // give keyboard focus to the main column next frame
     bool confirm_submit = false;      // the quiz's "submit now?" question is open
     char new_learner[64] = "";

@@ -10,8 +10,11 @@ wait_trace "trace: ready screen reader page m0-l1-p1"
 capture page1
 assert_not_blank page1
 
+# Read aloud starts with S and never blocks the frame loop: the next key is handled at once.
+key s
+wait_trace "trace: speech start" 5
 key Right
-wait_trace "trace: screen reader page m0-l1-p2"
+wait_trace "trace: screen reader page m0-l1-p2" 3
 capture page2
 assert_not_blank page2
 assert_differs page1 page2
@@ -29,4 +32,4 @@ key g
 wait_trace "trace: screen glossary"
 key Escape
 wait_trace "trace: screen home page m0-l1-p1" 5
-echo "PASS: pages turn with the arrow keys; Escape and G move between screens"
+echo "PASS: pages turn with the arrow keys while reading aloud; Escape and G move between screens"
