@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -104,11 +105,18 @@ void MarkWhitespaceGaps(const std::string& text, std::string& out) {
     // A '>' ends just before `after`: mark the gap that follows it, if there is one.
     auto gap = [&](const char* after, bool in_tag_structure) {
         const char* q = after;
-        while (q < end && IsSpace(*q)) ++q;
+        size_t newlines = 0;
+        for (; q < end && IsSpace(*q); ++q) newlines += *q == '\n';
         if (q == after || q == end || *q != '<') return;
         // (A '<' that ends the file keeps its marker: tinyxml2 then reports the truncation on the
         // line of the white-space text, as it always has.)
-        if (in_tag_structure && !open.empty() && IsBlockContainer(open.back()) && q + 1 < end) return;
+        if (in_tag_structure && !open.empty() && IsBlockContainer(open.back()) && q + 1 < end) {
+            // tinyxml2 skips this white space, counting lines: give it the newlines only.
+            out.append(copied, static_cast<size_t>(after - copied));
+            out.append(newlines, '\n');
+            copied = q;
+            return;
+        }
         out.append(copied, static_cast<size_t>(after - copied));
         out.append(kGap, kGapLen);
         copied = after;
@@ -876,10 +884,12 @@ class Loader {
 public:
     // The loader of course.xml: owns the course, checks ids on the spot.
     Loader(FileSource& source, Diagnostics& d)
-        : m_src(source), m_d(d), m_refs(m_own_refs), m_ids(m_own_ids), m_claims(nullptr) {}
+        : m_src(source), m_d(d), m_refs(&m_own_refs.emplace_back()), m_ids(m_own_ids), m_claims(nullptr) {
+        m_ref_lists.push_back(m_refs);
+    }
     // A loader for one file on a worker thread: everything it finds goes into `job`.
     Loader(FileSource& source, FileJob& job)
-        : m_src(source), m_d(job.diagnostics), m_refs(job.refs), m_ids(m_own_ids), m_claims(&job.claims) {}
+        : m_src(source), m_d(job.diagnostics), m_refs(&job.refs), m_ids(m_own_ids), m_claims(&job.claims) {}
 
     std::shared_ptr<Course> Run(const std::string& course_file);
     static void RunJob(FileSource& source, FileJob& job, Scratch* scratch = nullptr);
@@ -935,11 +945,14 @@ private:
     void Resolve();
     void BuildIndexes();
 
-    std::vector<PendingRef> m_own_refs;
+    // References in course order: the main thread's own lists between the jobs' lists (a job's
+    // list is read where it is, not copied).
+    std::deque<std::vector<PendingRef>> m_own_refs;
+    std::vector<const std::vector<PendingRef>*> m_ref_lists;
     IdTable m_own_ids[3];
     FileSource& m_src;
     Diagnostics& m_d;
-    std::vector<PendingRef>& m_refs;
+    std::vector<PendingRef>* m_refs;  // where references found in this thread's file go
     IdTable (&m_ids)[3];
     std::vector<IdClaim>* m_claims;  // set on a worker thread: ids are recorded, not checked
     std::shared_ptr<Course> m_course;
@@ -1135,7 +1148,7 @@ void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool
                 out[i].ref = ref;
             }
             IdSpace space = term ? IdSpace::Term : cite ? IdSpace::Reference : IdSpace::Item;
-            m_refs.push_back({space, std::move(ref), f.AttrPlace(c, attr)});
+            m_refs->push_back({space, std::move(ref), f.AttrPlace(c, attr)});
         } else {
             Unknown(f, c, e->Name(), links ? "inline text: em, strong, term, link, cite" : "text, em or strong");
         }
@@ -1874,8 +1887,11 @@ void Loader::Merge(FileJob& job) {
         if (d.severity == Severity::Error) m_d.Error(d.loc, d.code, d.message);
         else m_d.Warning(d.loc, d.code, d.message);
     }
-    m_refs.insert(m_refs.end(), std::make_move_iterator(job.refs.begin()), std::make_move_iterator(job.refs.end()));
-    job.refs.clear();
+    if (!job.refs.empty()) {
+        m_ref_lists.push_back(&job.refs);
+        m_refs = &m_own_refs.emplace_back();
+        m_ref_lists.push_back(m_refs);
+    }
 }
 
 std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
@@ -1900,6 +1916,9 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     c.minutes = IntAttr(*f, e, "minutes", 0, 1, 100000);
     PlanJobs(*f, e);
     RunJobs();
+    size_t claims = 0;
+    for (const auto& job : m_jobs) claims += job->claims.size();
+    m_ids[static_cast<int>(IdSpace::Item)].reserve(m_ids[static_cast<int>(IdSpace::Item)].size() + claims);
     int titles = 0, includes = 0, assessments = 0;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
@@ -1942,7 +1961,8 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
 }
 
 void Loader::Resolve() {
-    for (const auto& r : m_refs) {
+    for (const auto* list : m_ref_lists)
+    for (const auto& r : *list) {
         const auto& ids = m_ids[static_cast<int>(r.space)];
         if (ids.count(r.id)) continue;
         if (r.space == IdSpace::Term)
@@ -1954,25 +1974,37 @@ void Loader::Resolve() {
     }
 }
 
+// Ids usually come in sorted order (m01-l01-p01, ...): each map insert is tried at the end first.
+template <typename Map, typename Value>
+void SetAtEnd(Map& map, const std::string& key, const Value& value) {
+    auto it = map.emplace_hint(map.end(), key, value);
+    it->second = value;  // as map[key] = value, should the key be there already
+}
+
 void Loader::BuildIndexes() {
     Course& c = *m_course;
+    size_t pages = 0;
+    for (const Module& m : c.modules)
+        for (const Lesson& l : m.lessons) pages += l.pages.size();
+    c.reading_order.reserve(pages);
     for (int mi = 0; mi < static_cast<int>(c.modules.size()); ++mi) {
         const Module& m = c.modules[static_cast<size_t>(mi)];
         for (int li = 0; li < static_cast<int>(m.lessons.size()); ++li) {
             const Lesson& l = m.lessons[static_cast<size_t>(li)];
             for (int pi = 0; pi < static_cast<int>(l.pages.size()); ++pi) {
-                c.page_index[l.pages[static_cast<size_t>(pi)].id] = static_cast<int>(c.reading_order.size());
+                SetAtEnd(c.page_index, l.pages[static_cast<size_t>(pi)].id, static_cast<int>(c.reading_order.size()));
                 c.reading_order.push_back({mi, li, pi});
             }
-            if (!l.pages.empty()) c.link_targets[l.id] = l.pages.front().id;
+            if (!l.pages.empty()) SetAtEnd(c.link_targets, l.id, l.pages.front().id);
         }
         if (!m.lessons.empty() && !m.lessons.front().pages.empty())
-            c.link_targets[m.id] = m.lessons.front().pages.front().id;
+            SetAtEnd(c.link_targets, m.id, m.lessons.front().pages.front().id);
     }
-    for (size_t i = 0; i < c.glossary.size(); ++i) c.term_index[c.glossary[i].id] = static_cast<int>(i);
-    for (size_t i = 0; i < c.references.size(); ++i) c.reference_index[c.references[i].id] = static_cast<int>(i);
+    for (size_t i = 0; i < c.glossary.size(); ++i) SetAtEnd(c.term_index, c.glossary[i].id, static_cast<int>(i));
+    for (size_t i = 0; i < c.references.size(); ++i) SetAtEnd(c.reference_index, c.references[i].id, static_cast<int>(i));
     // A link to a quiz or question is not a place to read: report it here where we know why.
-    for (const auto& r : m_refs) {
+    for (const auto* list : m_ref_lists)
+    for (const auto& r : *list) {
         if (r.space == IdSpace::Item && m_ids[0].count(r.id) && c.LinkTarget(r.id) < 0)
             m_d.Error(LocOf(r.place), "unresolved-link", "'" + r.id + "' is not a page, lesson or module, so a link cannot lead there");
     }
