@@ -192,59 +192,55 @@ void MarkWhitespaceGaps(const std::string& text, std::string& out) {
 // Writes the collapsed form of [p, end) at `w`, which has room for end - p bytes (the result is
 // never longer); returns the end of what was written.
 char* CollapseTo(char* w, const char* p, const char* const end) {
-    bool in_space = false;  // white space consumed and its one space not yet written
+    // Runs of white space are consumed whole and written as one space, so between runs the
+    // text is copied as it is; a single ' ' between words is such a run already.
+    auto run = [&] {  // at white space or a gap marker: consume the run, write one space
+        while (p < end) {
+            if (IsSpace(*p)) ++p;
+            else if (IsGap(p, end)) p += kGapLen;
+            else break;
+        }
+        *w++ = ' ';
+    };
 #if defined(__SSE2__)
-    // Sixteen bytes at a time: copy up to the first white-space byte (or 0xEE, where a gap
-    // marker may start) with one store, then deal with the white space byte by byte. The
-    // store may write past what is kept, never past w + (end - p).
+    // Sixteen bytes at a time, copied with one store while they hold no tab, newline, CR or
+    // 0xEE (where a gap marker may start) and no space followed by white space (or 0xEE).
     const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
                   cr = _mm_set1_epi8('\r'), gap = _mm_set1_epi8(kGap[0]);
-    while (end - p >= 16) {
+    auto other = [&](__m128i v) {  // tab, newline, CR, 0xEE
+        return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                            _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, gap)));
+    };
+    while (end - p >= 17) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i special =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)),
-                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, gap)));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        const __m128i spaces = _mm_cmpeq_epi8(v, space);
+        const __m128i next_white = _mm_or_si128(_mm_cmpeq_epi8(next, space), other(next));
+        const __m128i special = _mm_or_si128(other(v), _mm_and_si128(spaces, next_white));
         const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
-        const int plain = mask ? __builtin_ctz(mask) : 16;
-        if (plain > 0) {
-            if (in_space) *w++ = ' ';
-            in_space = false;
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-            w += plain;
-            p += plain;
-            if (plain == 16) continue;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);  // room: w never runs ahead of p
+        if (!mask) {
+            w += 16;
+            p += 16;
+            continue;
         }
-        if (IsSpace(*p)) {
-            in_space = true;
-            ++p;
-        } else if (IsGap(p, end)) {
-            in_space = true;
-            p += kGapLen;
+        const int plain = __builtin_ctz(mask);
+        w += plain;
+        p += plain;
+        if (IsSpace(*p) || IsGap(p, end)) {
+            run();
         } else {  // 0xEE that starts some other character
-            if (in_space) *w++ = ' ';
-            in_space = false;
             *w++ = *p++;
         }
     }
 #endif
     while (p < end) {
-        const char c = *p;
-        if (IsSpace(c)) {
-            in_space = true;
-            ++p;
-            continue;
+        if (IsSpace(*p) || IsGap(p, end)) {
+            run();
+        } else {
+            *w++ = *p++;
         }
-        if (c == kGap[0] && IsGap(p, end)) {
-            in_space = true;
-            p += kGapLen;
-            continue;
-        }
-        if (in_space) *w++ = ' ';
-        in_space = false;
-        *w++ = c;
-        ++p;
     }
-    if (in_space) *w++ = ' ';
     return w;
 }
 
