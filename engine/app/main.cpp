@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -752,7 +753,15 @@ int App::Run(const char* argv0) {
         return UsageError("--screen takes home, reader, glossary, references, help, progress or learners");
     if (m_state.screen == ui::Screen::Reader && m_session) m_session->ShowPage(m_session->Nav().Index(), NowMs());
 
-    m_platform.SetInputHook(ui::RemapKeyboard);
+    if (!m_options.screenshot.empty()) {
+        // A picture of a screen, not of wherever the (virtual) pointer happens to rest.
+        m_platform.SetInputHook([](ImGuiIO& io) {
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            ui::RemapKeyboard(io);
+        });
+    } else {
+        m_platform.SetInputHook(ui::RemapKeyboard);
+    }
     m_model.load_image = [this](const std::string& path) {
         platform::Texture t = m_platform.LoadTexture(path);
         return ui::Texture{t.id, t.width, t.height};

@@ -29,6 +29,7 @@ void Sidebar(Frame& f, float width) {
         if (page_changed && static_cast<int>(mi) == here.module) ImGui::SetNextItemOpen(true);
         ImGui::PushFont(fonts.ui_bold);
         bool open = ImGui::TreeNodeEx("##m", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", m.title.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.title.c_str());  // titles may be clipped
         ImGui::PopFont();
         if (open) {
             for (size_t li = 0; li < m.lessons.size(); ++li) {
@@ -41,6 +42,7 @@ void Sidebar(Frame& f, float width) {
                     ImGui::Indent(fonts.body_px * 0.6f);
                     if (ImGui::Selectable(l.pages[pi].title.c_str(), current))
                         f.actions.Push(Action(ActionKind::GoToPage, reading_index));
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.pages[pi].title.c_str());
                     if (current && page_changed) ImGui::SetScrollHereY(0.3f);
                     ImGui::Unindent(fonts.body_px * 0.6f);
                     ImGui::PopID();
@@ -177,7 +179,7 @@ void DrawReaderScreen(Frame& f) {
 
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;
-    float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 17.0f);
+    float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);
     // With large text there is no room for both: the contents then take the whole width while
     // open (and close when a page is chosen), instead of squeezing the page to a few words a line.
     bool room_for_both = total_w - sidebar_w >= fonts.body_px * 30.0f;
