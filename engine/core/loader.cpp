@@ -8,7 +8,10 @@
 // diagnostic text is only built when there is something to report.
 #include "core/loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <tinyxml2.h>
+#include <unistd.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -16,6 +19,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -77,14 +81,18 @@ bool IsGap(const char* p, const char* end) {
 // table rows, ... and most of the gaps in a course). Every other element keeps its markers:
 // inline text, <image> (which must be empty), <intro> (inline in a quiz, blocks in a
 // scenario), and anything unknown.
-bool IsBlockContainer(std::string_view name) {
-    static constexpr std::string_view kNames[] = {
-        "course", "module",   "lesson", "page",     "objectives", "facilitator", "callout",  "ul",
-        "ol",     "table",    "tr",     "question", "pair",       "quiz",        "pool",     "scenario",
-        "node",   "ending",   "debrief", "glossary", "references", "group"};
-    for (std::string_view n : kNames)
-        if (n == name) return true;
-    return false;
+bool IsBlockContainer(std::string_view n) {
+    switch (n.size()) {  // (by length first: this is asked at every gap)
+        case 2: return n == "ul" || n == "ol" || n == "tr";
+        case 4: return n == "page" || n == "pair" || n == "quiz" || n == "pool" || n == "node";
+        case 5: return n == "table" || n == "group";
+        case 6: return n == "course" || n == "module" || n == "lesson" || n == "ending";
+        case 7: return n == "callout" || n == "debrief";
+        case 8: return n == "question" || n == "scenario" || n == "glossary";
+        case 10: return n == "objectives" || n == "references";
+        case 11: return n == "facilitator";
+        default: return false;
+    }
 }
 
 bool IsAsciiNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':'; }
@@ -365,7 +373,52 @@ public:
         if (ec) m_assets_canon.clear();
     }
 
+    // The quick way for the usual case: every folder on the way is a plain folder (not a link;
+    // found once per load) and the file is a plain file, so the file cannot lead outside and
+    // one lstat() gives its type and size. Anything else goes the careful way (ReadChecked).
     bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) override {
+        if (m_root_canon.empty() || !PlainFolders(rel)) return ReadChecked(rel, out, code, message);
+        const std::string full = m_root_canon.native() + "/" + rel;
+        struct stat st;
+        if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return ReadChecked(rel, out, code, message);
+        const auto size = static_cast<std::uintmax_t>(st.st_size);
+        if (size > m_max_bytes) {
+            *code = "file-too-large";
+            *message = "'" + rel + "' is " + std::to_string(size / (1024 * 1024)) +
+                       " MiB; course files are limited to " + std::to_string(m_max_bytes / (1024 * 1024)) + " MiB";
+            return false;
+        }
+        const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            *code = "file-unreadable";
+            *message = "cannot open '" + rel + "' for reading";
+            return false;
+        }
+        // The size just found, then on to the end, should the file have grown.
+        out->resize(static_cast<size_t>(size) + 1);
+        size_t got = 0;
+        bool failed = false;
+        for (;;) {
+            if (got == out->size()) out->resize(out->size() * 2);
+            const ssize_t n = ::read(fd, &(*out)[got], out->size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                failed = n < 0;
+                break;
+            }
+            got += static_cast<size_t>(n);
+        }
+        ::close(fd);
+        out->resize(got);
+        if (failed) {
+            *code = "file-unreadable";
+            *message = "error while reading '" + rel + "'";
+            return false;
+        }
+        return true;
+    }
+
+    bool ReadChecked(const std::string& rel, std::string* out, std::string* code, std::string* message) {
         std::error_code ec;
         fs::path full = m_root_canon / rel;
         auto st = fs::status(full, ec);
@@ -447,6 +500,23 @@ public:
     std::string AssetsDir() const override { return m_assets_canon.string(); }
 
 private:
+    // Every folder `rel` goes through (not the last part) is a folder and not a link.
+    bool PlainFolders(const std::string& rel) {
+        for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+            const std::string folder = rel.substr(0, slash);
+            std::lock_guard<std::mutex> lock(m_folders_mutex);
+            auto it = m_folders.find(folder);
+            if (it == m_folders.end()) {
+                struct stat st;
+                const std::string full = m_root_canon.native() + "/" + folder;
+                const bool plain = ::lstat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+                it = m_folders.emplace(folder, plain).first;
+            }
+            if (!it->second) return false;
+        }
+        return true;
+    }
+
     struct ImageLookup {
         bool ok = false;
         std::string resolved, code, message;
@@ -483,6 +553,8 @@ private:
     size_t m_max_bytes;
     std::mutex m_images_mutex;
     std::map<std::string, ImageLookup> m_images;
+    std::mutex m_folders_mutex;
+    std::map<std::string, bool> m_folders;  // course-relative folder -> a plain folder
 };
 
 class MemorySource : public FileSource {
@@ -697,9 +769,14 @@ struct XmlFile {
         const char* gt = static_cast<const char*>(std::memchr(start, '>', static_cast<size_t>(text_end - start)));
         const char* const end = gt ? gt : text_end;
         const size_t len = std::strlen(attr);
-        for (const char* p = start; p < end;) {
-            p = static_cast<const char*>(memmem(p, static_cast<size_t>(end - p), attr, len));
+        for (const char* p = start; static_cast<size_t>(end - p) >= len;) {
+            // (a start tag is short: memchr and memcmp, not memmem and its set-up)
+            p = static_cast<const char*>(std::memchr(p, attr[0], static_cast<size_t>(end - p) - len + 1));
             if (!p) break;
+            if (std::memcmp(p, attr, len) != 0) {
+                ++p;
+                continue;
+            }
             const char* q = p + len;
             while (q < text_end && IsSpace(*q)) ++q;
             if (IsSpace(p[-1]) && q < text_end && *q == '=') return PlaceAtOffset(static_cast<size_t>(p - begin), e->GetLineNum());
@@ -762,9 +839,12 @@ bool CheckBytes(XmlFile& f, Diagnostics& d) {
         i += n;
     }
     // No document type declarations: they are where entity expansion and external entities live.
-    static const char kDoctype[] = "<!DOCTYPE";
-    if (const void* doctype = memmem(t.data(), size, kDoctype, sizeof kDoctype - 1)) {
-        d.Error(f.LocAtOffset(static_cast<size_t>(static_cast<const char*>(doctype) - t.data())), "doctype-forbidden",
+    // The first "<!DOCTYPE" is at the first '!' (a rare byte) that has '<' before and "DOCTYPE" after.
+    for (const char* bang = static_cast<const char*>(std::memchr(t.data(), '!', size)); bang;
+         bang = static_cast<const char*>(std::memchr(bang + 1, '!', size - static_cast<size_t>(bang + 1 - t.data())))) {
+        const size_t at = static_cast<size_t>(bang - t.data());
+        if (at == 0 || t[at - 1] != '<' || t.compare(at + 1, 7, "DOCTYPE") != 0) continue;
+        d.Error(f.LocAtOffset(at - 1), "doctype-forbidden",
                 "document type declarations (<!DOCTYPE ...>) are not allowed: no DTDs, no entities");
         return false;
     }
