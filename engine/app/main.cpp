@@ -57,6 +57,8 @@ const char* kUsage =
     "  --text-size PERCENT  text size, 100 to 200 (default 100)\n"
     "  --theme NAME         light, dark, contrast or yellow\n"
     "  --present            presenter view: show facilitator notes\n"
+    "  --watch              reload the course when its files change, staying on the same page;\n"
+    "                       errors show in an overlay until the files are fixed (for authors)\n"
     "  --data-dir DIR       keep progress in DIR (default: $XDG_DATA_HOME/lectern,\n"
     "                       else ~/.local/share/lectern)\n"
     "  --learner NAME       sign in as NAME (created if new)\n"
@@ -86,6 +88,7 @@ struct Options {
     std::string data_dir;
     std::string learner;
     bool guest = false;
+    bool watch = false;
     bool kiosk = false;
     std::string kiosk_config;
     bool present = false;
@@ -160,6 +163,8 @@ int ParseArgs(int argc, char** argv, Options& o) {
             o.learner = value;
         } else if (a == "--guest") {
             o.guest = true;
+        } else if (a == "--watch") {
+            o.watch = true;
         } else if (a == "--kiosk") {
             o.kiosk = true;
         } else if (is("--kiosk-config")) {
@@ -242,6 +247,11 @@ private:
     void SignInNow(const Learner& learner);
     void HandleKioskAction(const ui::Action& a);
     void TickIdle(bool had_input);
+    void CheckForChanges();
+    std::string m_course_path;
+    std::string m_course_signature;
+    double m_last_watch_s = 0;
+    Diagnostics m_watch_problems;
     bool AdminChordPressed() const;
 
     Options m_options;
@@ -586,6 +596,57 @@ void App::TickIdle(bool had_input) {
     m_platform.SetWakeInterval(wake);
 }
 
+// Names, sizes and modification times of every file under the course folder (and its paired
+// asset folder): cheap enough to poll twice a second, and needs nothing beyond the standard
+// library.
+std::string CourseSignature(const std::string& course_path) {
+    std::string sig;
+    std::error_code ec;
+    fs::path root = fs::is_directory(course_path, ec) ? fs::path(course_path) : fs::path(course_path).parent_path();
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        auto time = fs::last_write_time(it->path(), ec).time_since_epoch().count();
+        sig += it->path().string() + "|" + std::to_string(it->file_size(ec)) + "|" + std::to_string(time) + "\n";
+    }
+    return sig;
+}
+
+void App::CheckForChanges() {
+    double now = NowMs() / 1000.0;
+    if (now - m_last_watch_s < 0.5) return;
+    m_last_watch_s = now;
+    std::string sig = CourseSignature(m_course_path);
+    if (sig == m_course_signature) return;
+    m_course_signature = sig;
+    LoadResult fresh = LoadCourse(m_course_path);
+    if (!fresh.ok()) {
+        m_watch_problems = fresh.diagnostics;
+        m_model.watch_problems = &m_watch_problems;
+        m_platform.RequestFrames(3);  // an auto-sized overlay appears on its second frame
+        if (m_trace) std::fprintf(stderr, "trace: reload-failed %d\n", fresh.diagnostics.ErrorCount());
+        return;
+    }
+    // Swap in the new course; keep the learner, the screen and, when it still exists, the page.
+    std::string page = m_session ? m_session->Nav().Current().id : "";
+    bool guest = m_session && !m_session->Learner();
+    std::optional<LearnerId> learner = m_session ? m_session->Learner() : std::nullopt;
+    m_load = std::move(fresh);
+    m_model.course = m_load.course.get();
+    m_model.diagnostics = &m_load.diagnostics;
+    m_watch_problems = Diagnostics{};
+    m_model.watch_problems = nullptr;
+    if (m_session || guest) {
+        m_session = std::make_unique<Session>(m_load.course, learner ? m_store.get() : nullptr, learner);
+        int index = page.empty() ? -1 : m_load.course->LinkTarget(page);
+        m_session->Nav().JumpToIndex(index >= 0 ? index : 0);
+        if (m_state.screen == ui::Screen::Quiz) m_state.screen = ui::Screen::Reader;
+        m_session->ShowPage(m_session->Nav().Index(), NowMs());
+    }
+    m_state.last_drawn_page = -1;
+    m_platform.RequestFrames(3);
+    if (m_trace) std::fprintf(stderr, "trace: reloaded page %s\n", m_session ? m_session->Nav().Current().id.c_str() : "-");
+}
+
 void App::Apply(const ui::Actions& actions) {
     int64_t now = NowMs();
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
@@ -713,6 +774,11 @@ int App::Run(const char* argv0) {
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
     m_model.course_path = course_path;
+    m_course_path = course_path;
+    if (m_options.watch) {
+        m_course_signature = CourseSignature(course_path);
+        m_platform.SetWakeInterval(0.5);
+    }
     m_model.present_mode = m_options.present;
     if (!m_kiosk) m_state.text_scale = m_options.text_scale;
     if (!m_options.theme.empty()) ui::ThemeFromKey(m_options.theme, &m_state.theme);
@@ -816,6 +882,7 @@ int App::Run(const char* argv0) {
         // manager grabbed its release (Alt+F4) must not keep a kiosk session awake forever.
         for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDownDuration[k] == 0.0f;
         TrackActiveTime(had_input);
+        if (m_options.watch) CheckForChanges();
         if (m_kiosk) {
             if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
                 m_state.screen = ui::Screen::Admin;

@@ -218,6 +218,7 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
         case Screen::Admin: DrawAdminScreen(f); break;
     }
     if (model.idle_seconds_left >= 0) DrawIdleWarning(f);
+    if (model.watch_problems && model.watch_problems->ErrorCount() > 0) DrawWatchOverlay(f);
     ImGui::End();
 }
 

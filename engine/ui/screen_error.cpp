@@ -52,4 +52,41 @@ void DrawErrorScreen(Frame& f) {
     ImGui::EndChild();
 }
 
+// --watch: the course on screen is the last good one; this says why the newer files were not
+// loaded, and goes away as soon as they load again.
+void DrawWatchOverlay(Frame& f) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float w = vp->WorkSize.x * 0.9f;
+    float above_bar = fonts.ui->FontSize * 3.2f;  // clear of the Back/Next bar
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - above_bar), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.bad_bg);
+    ImGui::Begin("##watch", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    const Diagnostics& d = *f.model.watch_problems;
+    char head[128];
+    std::snprintf(head, sizeof head, "The course files have %d error%s; showing the last version that loaded.", d.ErrorCount(),
+                  d.ErrorCount() == 1 ? "" : "s");
+    WrappedText(fonts.ui_bold, t.bad, head, w - 20);
+    ImGui::PushFont(fonts.ui);
+    int shown = 0;
+    for (const auto& x : d.All()) {
+        if (x.severity != Severity::Error) continue;
+        if (++shown > 6) {
+            ImGui::TextUnformatted("...");
+            break;
+        }
+        ImGui::PushTextWrapPos(w - 20);
+        ImGui::TextUnformatted(x.Format().c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
 }  // namespace lectern::ui

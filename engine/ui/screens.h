@@ -27,6 +27,7 @@ void DrawProgressScreen(Frame& f);
 void DrawLearnersScreen(Frame& f);
 void DrawAdminScreen(Frame& f);
 void DrawIdleWarning(Frame& f);
+void DrawWatchOverlay(Frame& f);
 
 // Width of the reading column for the space available (a readable measure of ~70 characters).
 float ReadingWidth(const Fonts& fonts, float available);

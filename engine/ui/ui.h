@@ -80,6 +80,7 @@ struct ViewModel {
     std::string data_path;                 // where progress is kept (shown on the progress screen)
     std::string store_problem;             // the progress file is damaged or too new: say so, offer a way out
     bool kiosk = false;                    // shared classroom machine: no way out but the admin's
+    const Diagnostics* watch_problems = nullptr;  // --watch: the last reload failed with these
     bool speech_available = false;         // espeak-ng could start
     bool speaking = false;
     bool speech_paused = false;

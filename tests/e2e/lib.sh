@@ -79,9 +79,9 @@ assert_not_blank() {  # name [minimum dark fraction, default 0.002 for a page of
   python3 -c "import sys; sys.exit(0 if float('$dark') > $min else 1)" || fail "$1.png has almost no text"
 }
 
-assert_differs() {  # a b
-  local d
+assert_differs() {  # a b [minimum fraction of pixels, default 0.01]
+  local d min=${3:-0.01}
   d=$(python3 "$E2E_PNG" diff "$E2E_TMP/$1.png" "$E2E_TMP/$2.png")
   echo "  $1 vs $2: $d of pixels differ"
-  python3 -c "import sys; sys.exit(0 if float('$d') > 0.01 else 1)" || fail "$1 and $2 look the same"
+  python3 -c "import sys; sys.exit(0 if float('$d') > $min else 1)" || fail "$1 and $2 look the same"
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# lectern --watch, as an author uses it: change a page and the window shows it on the same page;
+# break the file and an overlay lists the error while the last good version stays on screen;
+# fix it and the overlay goes away.
+source "$(dirname "$0")/lib.sh"
+trap e2e_cleanup EXIT
+start_xvfb 1280x800
+course="$E2E_TMP/course"
+cp -r "$LECTERN_TEST_DATA/fixture-course" "$course"
+module="$course/modules/00-welcome.xml"
+start_lectern --course "$course" --guest --watch --page m0-l1-p2 --size 1200x760
+wait_trace "trace: ready screen reader page m0-l1-p2"
+capture before
+
+sed -i 's/title="How to navigate"/title="How to find your way"/' "$module"
+wait_trace "trace: reloaded page m0-l1-p2" 10
+capture edited
+assert_differs before edited 0.001  # a new page title
+echo "  an edit reloads on the same page"
+
+sed -i 's/<page id="m0-l1-p2"/<page id="m0-l1-p2" colour="red"/' "$module"
+wait_trace "trace: reload-failed 1" 10
+capture broken
+assert_differs edited broken
+echo "  a broken file shows its error over the last good version"
+
+sed -i 's/ colour="red"//' "$module"
+sleep 1.5
+[ "$(grep -c 'trace: reloaded page m0-l1-p2' "$E2E_TMP/app.log")" -ge 2 ] || fail "fixing the file did not reload"
+capture fixed
+python3 "$E2E_PNG" diff "$E2E_TMP/edited.png" "$E2E_TMP/fixed.png" | awk '{ if ($1 > 0.001) exit 1 }' \
+  || fail "the overlay did not go away after the fix"
+echo "PASS: --watch reloads in place, reports errors in an overlay, and recovers"
