@@ -549,6 +549,37 @@ void App::HandleKioskAction(const ui::Action& a) {
             if (m_trace) std::fprintf(stderr, "trace: export %s\n", w1.ok && w2.ok ? "ok" : "failed");
             break;
         }
+        case ui::ActionKind::AdminRename: {
+            auto learner = m_store ? m_store->FindLearner(a.id) : std::nullopt;
+            if (!learner) break;
+            WriteResult w = m_store->RenameLearner(learner->id, a.ref2, now);
+            m_state.message = w.ok() ? "Renamed." : std::string("Could not rename: ") + ToString(w.error);
+            if (w.ok()) m_state.admin_selected = a.ref2;
+            RefreshLearners();
+            break;
+        }
+        case ui::ActionKind::AdminRemove: {
+            auto learner = m_store ? m_store->FindLearner(a.id) : std::nullopt;
+            if (!learner) break;
+            // Removal keeps an export: the learner's records go to files beside the database first.
+            ExportOptions o;
+            o.learner_name = learner->display_name;
+            ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
+            std::string base = m_data_dir + "/removed-learner-" + std::to_string(learner->id) + "-" + std::to_string(now);
+            FileWriteResult w1 = csv.ok ? WriteFileAtomically(base + ".csv", csv.text, 0600) : FileWriteResult{};
+            FileWriteResult w2 = xapi.ok ? WriteFileAtomically(base + "-xapi.json", xapi.text, 0600) : FileWriteResult{};
+            if (!w1.ok || !w2.ok) {
+                m_state.message = "Not removed: the export could not be written (" + w1.message + w2.message + ")";
+                break;
+            }
+            WriteResult w = m_store->RemoveLearner(learner->id, now);
+            m_state.message = w.ok() ? learner->display_name + " was removed; their records are in " + base + ".csv"
+                                     : std::string("Could not remove: ") + ToString(w.error);
+            m_state.admin_selected.clear();
+            RefreshLearners();
+            if (m_trace) std::fprintf(stderr, "trace: removed %s export %s\n", w.ok() ? "ok" : "failed", base.c_str());
+            break;
+        }
         case ui::ActionKind::AdminClose:
             m_state.focus_main = true;
             m_model.admin_unlocked = false;
@@ -666,7 +697,9 @@ void App::Apply(const ui::Actions& actions) {
             case ui::ActionKind::AdminUnlock:
             case ui::ActionKind::AdminExit:
             case ui::ActionKind::AdminExport:
-            case ui::ActionKind::AdminClose: HandleKioskAction(a); break;
+            case ui::ActionKind::AdminClose:
+            case ui::ActionKind::AdminRename:
+            case ui::ActionKind::AdminRemove: HandleKioskAction(a); break;
             case ui::ActionKind::SpeakPage:
                 if (Speech().Speaking()) {
                     Speech().Stop();
@@ -885,6 +918,9 @@ int App::Run(const char* argv0) {
         if (m_options.watch) CheckForChanges();
         if (m_kiosk) {
             if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
+                // Nobody must come back to the admin screen, or from it, inside a learner's
+                // session: sign the learner out first (their work is already saved).
+                if (m_session) SignOut();
                 m_state.screen = ui::Screen::Admin;
                 m_state.focus_main = true;
                 m_model.admin_unlocked = false;

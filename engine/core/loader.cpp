@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -954,6 +955,7 @@ struct FileJob {
     Module module;
     std::shared_ptr<Quiz> quiz;
     std::exception_ptr error;
+    std::atomic<bool> done{false};  // all of the above is filled in
 };
 
 class Loader {
@@ -1010,12 +1012,18 @@ private:
     void ParseReference(const XmlFile& f, const XMLElement* e, const std::string& group);
     bool Include(const XmlFile& f, const XMLElement* e, FileJob::Kind kind);
     void PlanJobs(const XmlFile& f, const XMLElement* course);
-    FileJob* AddJob(FileJob::Kind kind, const XMLElement* include, const std::string& src, const SourceLoc& at);
-    void RunJobs();
+    FileJob* AddJob(FileJob::Kind kind, const XMLElement* include, const std::string& src, const SourceLoc& at,
+                    std::vector<std::unique_ptr<FileJob>>& jobs);
+    void StartJobs();
+    void WaitFor(FileJob& job);
+    void Finished(FileJob& job);
+    void StopJobs();
     void Merge(FileJob& job);
     bool Claim(IdSpace space, const std::string& id, const Place& place);
     SourceLoc LocOf(const Place& p) const {
-        return {p.file == 0 ? m_root_display : m_jobs[static_cast<size_t>(p.file - 1)]->display, p.line, p.col};
+        const size_t n = static_cast<size_t>(p.file - 1);
+        return {p.file == 0 ? m_root_display : n < m_jobs.size() ? m_jobs[n]->display : m_extra_jobs[n - m_jobs.size()]->display,
+                p.line, p.col};
     }
 
     void Resolve();
@@ -1034,8 +1042,18 @@ private:
     std::shared_ptr<Course> m_course;
     std::set<std::string> m_included;
     std::string m_root_display;
-    std::vector<std::unique_ptr<FileJob>> m_jobs;  // in the order course.xml names the files
-    size_t m_next_job = 0;
+    std::vector<std::unique_ptr<FileJob>> m_jobs;        // planned, in the order course.xml names them
+    std::vector<std::unique_ptr<FileJob>> m_extra_jobs;  // not planned (not expected), run on the spot
+    size_t m_next_job = 0;                               // the next planned job Include takes in
+    // Jobs run on helper threads and, while it waits for the one it needs, on this thread.
+    std::atomic<size_t> m_next_run{0};
+    std::mutex m_done_mutex;
+    std::condition_variable m_done;
+    Scratch m_scratch;
+    std::vector<std::thread> m_threads;  // last: stopped and joined before the rest goes
+
+public:
+    ~Loader() { StopJobs(); }
 };
 
 // Where an included file's root element is not the one expected.
@@ -1852,10 +1870,12 @@ bool Loader::Include(const XmlFile& f, const XMLElement* e, FileJob::Kind kind) 
     }
     // PlanJobs made a job for every file that gets this far, in this order.
     FileJob* job = nullptr;
-    if (m_next_job < m_jobs.size() && m_jobs[m_next_job]->include == e) job = m_jobs[m_next_job++].get();
-    if (!job) {  // not expected; done here, then, as it would have been on a worker
-        job = AddJob(kind, e, src, at);
-        RunJob(m_src, *job);
+    if (m_next_job < m_jobs.size() && m_jobs[m_next_job]->include == e) {
+        job = m_jobs[m_next_job++].get();
+        WaitFor(*job);
+    } else {  // not expected; done here, then, as it would have been on a worker
+        job = AddJob(kind, e, src, at, m_extra_jobs);
+        RunJob(m_src, *job, &m_scratch);
     }
     Merge(*job);
     if (!job->parsed) return false;
@@ -1885,12 +1905,13 @@ void Loader::PlanJobs(const XmlFile& f, const XMLElement* course) {
         std::string src = Attr(e, "src"), why;
         if (!CheckRelativePath(src, &why)) continue;
         if (!planned.insert(fs::path(src).lexically_normal().generic_string()).second) continue;
-        AddJob(kind, e, src, f.AttrLoc(e, "src"));
+        AddJob(kind, e, src, f.AttrLoc(e, "src"), m_jobs);
     }
     m_next_job = 0;
 }
 
-FileJob* Loader::AddJob(FileJob::Kind kind, const XMLElement* include, const std::string& src, const SourceLoc& at) {
+FileJob* Loader::AddJob(FileJob::Kind kind, const XMLElement* include, const std::string& src, const SourceLoc& at,
+                        std::vector<std::unique_ptr<FileJob>>& jobs) {
     auto job = std::make_unique<FileJob>();
     job->kind = kind;
     job->root_name = kind == FileJob::Kind::Module       ? "module"
@@ -1901,9 +1922,9 @@ FileJob* Loader::AddJob(FileJob::Kind kind, const XMLElement* include, const std
     job->src = src;
     job->at = at;
     job->display = m_src.Display(src);
-    m_jobs.push_back(std::move(job));
-    m_jobs.back()->number = static_cast<int>(m_jobs.size());
-    return m_jobs.back().get();
+    job->number = static_cast<int>(m_jobs.size() + m_extra_jobs.size()) + 1;
+    jobs.push_back(std::move(job));
+    return jobs.back().get();
 }
 
 void Loader::RunJob(FileSource& source, FileJob& job, Scratch* scratch) {
@@ -1924,30 +1945,59 @@ void Loader::RunJob(FileSource& source, FileJob& job, Scratch* scratch) {
     }
 }
 
-// All jobs, on this thread and as many more as there are cores (up to 8 in all); each thread
-// takes the next job not yet taken.
-void Loader::RunJobs() {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        Scratch scratch;
-        for (size_t i; (i = next.fetch_add(1)) < m_jobs.size();) RunJob(m_src, *m_jobs[i], &scratch);
-    };
+// Starts a helper thread per extra core (up to 8 threads in all). Each takes the next job not
+// yet taken, until none are left; this thread takes jobs too while it waits for one it needs
+// (WaitFor), and takes each file's results in, in course order, as soon as they are there.
+void Loader::StartJobs() {
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
     const size_t helpers = std::min<size_t>({cores, 8, m_jobs.size()}) - (m_jobs.empty() ? 0 : 1);
-    std::vector<std::thread> threads;
-    if (helpers > 0) {
-        // ValidateQuestion compiles std::regex, whose scanner fills libstdc++'s ctype<char>
-        // narrow() cache on first use of each byte: fill it now, before there are threads.
-        const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
-        for (int c = 1; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
-    }
+    if (helpers == 0) return;
+    // ValidateQuestion compiles std::regex, whose scanner fills libstdc++'s ctype<char>
+    // narrow() cache on first use of each byte: fill it now, before there are threads.
+    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 1; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
+    auto work = [this] {
+        Scratch scratch;
+        for (size_t i; (i = m_next_run.fetch_add(1)) < m_jobs.size();) {
+            RunJob(m_src, *m_jobs[i], &scratch);
+            Finished(*m_jobs[i]);
+        }
+    };
     try {
-        for (size_t i = 0; i < helpers; ++i) threads.emplace_back(work);
+        for (size_t i = 0; i < helpers; ++i) m_threads.emplace_back(work);
     } catch (const std::system_error&) {
         // No more threads to be had: the ones running, and this one, do the rest.
     }
-    work();
-    for (auto& t : threads) t.join();
+}
+
+void Loader::Finished(FileJob& job) {
+    {
+        std::lock_guard<std::mutex> lock(m_done_mutex);
+        job.done.store(true, std::memory_order_release);
+    }
+    m_done.notify_all();
+}
+
+void Loader::WaitFor(FileJob& job) {
+    while (!job.done.load(std::memory_order_acquire)) {
+        const size_t i = m_next_run.fetch_add(1);
+        if (i < m_jobs.size()) {
+            RunJob(m_src, *m_jobs[i], &m_scratch);
+            Finished(*m_jobs[i]);
+            continue;
+        }
+        std::unique_lock<std::mutex> lock(m_done_mutex);
+        m_done.wait(lock, [&] { return job.done.load(std::memory_order_acquire); });
+    }
+}
+
+// Lets the helpers finish the job in hand and take no other (all are taken by the end of a
+// load; not so when it stops early on an exception), and joins them.
+void Loader::StopJobs() {
+    m_next_run.store(m_jobs.size());
+    for (auto& t : m_threads)
+        if (t.joinable()) t.join();
+    m_threads.clear();
 }
 
 // Takes in a job's diagnostics, id claims and references as if the file had been parsed here.
@@ -1991,10 +2041,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     c.lang = Attr(e, "lang");
     c.minutes = IntAttr(*f, e, "minutes", 0, 1, 100000);
     PlanJobs(*f, e);
-    RunJobs();
-    size_t claims = 0;
-    for (const auto& job : m_jobs) claims += job->claims.size();
-    m_ids[static_cast<int>(IdSpace::Item)].reserve(m_ids[static_cast<int>(IdSpace::Item)].size() + claims);
+    StartJobs();
     int titles = 0, includes = 0, assessments = 0;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
@@ -2031,6 +2078,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     if (titles != 1 || c.title.empty())
         m_d.Error(f->Loc(e), "missing-element", "the course needs exactly one <title> with text");
     if (includes == 0) m_d.Error(f->Loc(e), "missing-element", "the course needs at least one <include src> module");
+    StopJobs();  // every planned job has been taken in by now
     Resolve();
     BuildIndexes();
     return m_d.HasErrors() ? nullptr : m_course;

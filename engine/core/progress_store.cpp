@@ -1043,6 +1043,47 @@ std::optional<Learner> ProgressStore::GetLearner(LearnerId id) const {
     return ReadLearner(s);
 }
 
+WriteResult ProgressStore::RenameLearner(LearnerId learner, const std::string& display_name, int64_t now_ms) {
+    std::string trimmed, key, why;
+    if (!NormaliseName(display_name, trimmed, key, why)) return Fail(StoreError::InvalidArgument, why);
+    if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    return Write([&]() -> WriteResult {
+        sqlite3_stmt* s = Prepare("UPDATE learners SET display_name = ?, name_key = ? WHERE id = ?");
+        StmtScope scope(s);
+        if (s) BindAll(s, trimmed, key, learner);
+        WriteResult r = StepWrite(m_db, s);
+        if (r.error == StoreError::InvalidArgument)
+            return Fail(StoreError::DuplicateName, "a learner named '" + trimmed + "' already exists");
+        if (r.ok() && sqlite3_changes(m_db) == 0) return Fail(StoreError::UnknownLearner, "no such learner");
+        r.id = learner;
+        return r;
+    });
+}
+
+WriteResult ProgressStore::RemoveLearner(LearnerId learner, int64_t now_ms) {
+    if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    // Every table that names the learner, children first, in one transaction: all or nothing.
+    static const char* const kDeletes[] = {
+        "DELETE FROM page_views WHERE learner_id = ?",   "DELETE FROM answers WHERE learner_id = ?",
+        "DELETE FROM attempts WHERE learner_id = ?",     "DELETE FROM scenario_endings WHERE learner_id = ?",
+        "DELETE FROM locations WHERE learner_id = ?",    "DELETE FROM time_on_task WHERE learner_id = ?",
+        "DELETE FROM learner_settings WHERE learner_id = ?", "DELETE FROM learners WHERE id = ?",
+    };
+    return Write([&]() -> WriteResult {
+        WriteResult r;
+        for (const char* sql : kDeletes) {
+            sqlite3_stmt* s = Prepare(sql);
+            StmtScope scope(s);
+            if (s) BindAll(s, learner);
+            r = StepWrite(m_db, s);
+            if (!r.ok()) return r;
+        }
+        if (sqlite3_changes(m_db) == 0) return Fail(StoreError::UnknownLearner, "no such learner");
+        r.id = learner;
+        return r;
+    });
+}
+
 WriteResult ProgressStore::SetPinHash(LearnerId learner, const std::optional<std::string>& pin_hash, int64_t now_ms) {
     (void)now_ms;  // kept for a uniform write signature; the hash itself carries no time
     return Write([&]() -> WriteResult {

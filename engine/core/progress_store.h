@@ -300,6 +300,11 @@ public:
     std::optional<Learner> FindLearner(const std::string& display_name) const;  // ignoring case
     std::optional<Learner> GetLearner(LearnerId id) const;
     WriteResult SetPinHash(LearnerId learner, const std::optional<std::string>& pin_hash, int64_t now_ms);
+    // Renames a learner; the new name must be free (ignoring case). Progress stays with the id.
+    WriteResult RenameLearner(LearnerId learner, const std::string& display_name, int64_t now_ms);
+    // Deletes a learner and every row of theirs, in one transaction. The caller exports the
+    // learner's records first (the kiosk's admin screen writes them next to the database).
+    WriteResult RemoveLearner(LearnerId learner, int64_t now_ms);
 
     // ---- events: each is one committed transaction before the call returns ----
     WriteResult RecordPageView(LearnerId learner, const std::string& course_id, const std::string& page_id,

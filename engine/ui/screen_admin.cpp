@@ -1,5 +1,6 @@
 // The kiosk administrator's screen, behind a key chord and a PIN: set the PIN at first start,
 // then leave kiosk mode, export progress to a folder (a USB stick), or change the PIN.
+#include <cstdio>
 #include <cstring>
 
 #include "ui/input.h"
@@ -85,6 +86,39 @@ void DrawAdminScreen(Frame& f) {
             if (std::strcmp(f.state.pin, f.state.pin_again) != 0) f.state.message = "The two PINs differ.";
             else if (!DigitsOnly(f.state.pin) || n < 4 || n > 8) f.state.message = "The PIN must be 4 to 8 digits.";
             else f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
+        }
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+        WrappedText(fonts.ui_bold, t.text, "Learners:", width);
+        for (const auto& name : f.model.learners) {
+            ImGui::PushID(name.c_str());
+            if (ImGui::Selectable(name.c_str(), f.state.admin_selected == name, 0, ImVec2(width * 0.5f, 0))) {
+                f.state.admin_selected = name;
+                std::snprintf(f.state.rename_to, sizeof f.state.rename_to, "%s", name.c_str());
+            }
+            ImGui::PopID();
+        }
+        if (!f.state.admin_selected.empty()) {
+            ImGui::SetNextItemWidth(width * 0.45f);
+            ImGui::InputText("##rename", f.state.rename_to, sizeof f.state.rename_to);
+            ImGui::SameLine();
+            if (ImGui::Button("Rename")) {
+                Action a(ActionKind::AdminRename, 0, f.state.admin_selected);
+                a.ref2 = f.state.rename_to;
+                f.actions.Push(a);
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Remove...")) ImGui::OpenPopup("Remove learner?");
+            if (ImGui::BeginPopupModal("Remove learner?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+                ImGui::Text("Remove %s and all of their progress from this kiosk?", f.state.admin_selected.c_str());
+                ImGui::TextUnformatted("Their records are first saved to a CSV and an xAPI file next to the progress file.");
+                if (ImGui::Button("Yes, export and remove")) {
+                    f.actions.Push(Action(ActionKind::AdminRemove, 0, f.state.admin_selected));
+                    ImGui::CloseCurrentPopup();
+                }
+                ImGui::SameLine();
+                if (ImGui::Button("No") || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+                ImGui::EndPopup();
+            }
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         if (ImGui::Button("Back to sign-in")) f.actions.Push(Action(ActionKind::AdminClose));

@@ -137,6 +137,8 @@ enum class ActionKind {
     AdminExit,       // leave kiosk mode (exit status 10)
     AdminExport,     // id: folder to write progress.csv and progress-xapi.json into
     AdminClose,      // back to the sign-in screen
+    AdminRename,     // id: learner's name; ref2: new name
+    AdminRemove,     // id: learner's name (confirmed on screen; their records are exported first)
     SpeakPage,       // read the current page aloud, or stop if already reading
     SpeechPause,     // pause or resume reading
     SetSpeechRate,   // value: words per minute
@@ -189,6 +191,8 @@ struct UiState {
     char pin_again[16] = "";
     char new_pin[16] = "";            // optional PIN for a new learner
     char export_dir[256] = "";
+    char rename_to[64] = "";
+    std::string admin_selected;       // learner chosen on the admin screen
 };
 
 // Draws one whole frame of the application (all screens) into the current ImGui context.

@@ -56,4 +56,12 @@ sleep 1
 kill -0 "$APP_PID" || fail "Lectern exited on a close request"
 echo "  Alt+F4 and close requests ignored"
 
+# The administrator's chord and PIN open the admin screen.
+key ctrl+alt+shift+a
+wait_trace "trace: screen admin" 5
+xdotool type --delay 80 2468; key Return
+wait_trace "trace: admin unlocked" 5
+capture kiosk-admin
+assert_not_blank kiosk-admin 0.001
+echo "  the admin chord and PIN open the administrator's screen"
 echo "PASS: kiosk keeps learners in, signs them out when idle, locks PIN guessing, restores settings"
