@@ -56,7 +56,7 @@ const char* kUsage =
     "  --fullscreen         fill the primary monitor\n"
     "  --text-size PERCENT  text size, 100 to 200 (default 100)\n"
     "  --theme NAME         light, dark, contrast or yellow\n"
-    "  --present            presenter view: show facilitator notes\n"
+    "  --present            presenter view: show facilitator notes; records no progress\n"
     "  --watch              reload the course when its files change, staying on the same page;\n"
     "                       errors show in an overlay until the files are fixed (for authors)\n"
     "  --data-dir DIR       keep progress in DIR (default: $XDG_DATA_HOME/lectern,\n"
@@ -174,6 +174,7 @@ int ParseArgs(int argc, char** argv, Options& o) {
             o.fullscreen = true;
         } else if (a == "--present") {
             o.present = true;
+            o.guest = true;  // a room's session is nobody's progress
         } else if (a == "--first-frame-exit") {
             o.first_frame_exit = true;
         } else {
