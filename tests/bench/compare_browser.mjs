@@ -13,7 +13,8 @@
 //       tree has mapped, for the installed-size count)  --also-pid PID (count this process's
 //       CPU over the same window too, reported apart: the X server)
 //   node compare_browser.mjs run [options] -- PROGRAM ARGS...
-//       Runs PROGRAM to its exit: wall time from spawn to exit, and the tree's memory.
+//       Runs PROGRAM to its exit: wall time from spawn to exit, the tree's memory, and the
+//       "first-frame-ms N" that lectern --first-frame-exit prints.
 //   node compare_browser.mjs field FILE KEY
 //       Prints KEY of every JSON line in FILE, one a line.
 //   node compare_browser.mjs packages LECTERN_SEEDS CHROMIUM_SEEDS
@@ -335,7 +336,11 @@ async function run(command) {
   await s.stopSampling();
   await s.tree.stop(s.child);  // stragglers (Chromium's crash handler)
   if (code !== 0) die(`${command[0]} exited with ${code ?? signal}: ${s.output().slice(-600)}`);
-  console.log(JSON.stringify({ wall_ms: wall, output: s.output().slice(-2000), ...memoryResult(s.tree) }));
+  const firstFrame = s.output().match(/^first-frame-ms ([0-9.]+)$/m);  // lectern --first-frame-exit
+  console.log(JSON.stringify({
+    wall_ms: wall, ...(firstFrame ? { first_frame_ms: Number(firstFrame[1]) } : {}),
+    output: s.output().slice(-2000), ...memoryResult(s.tree),
+  }));
 }
 
 // ---- installed size ---------------------------------------------------------------------------

@@ -22,7 +22,8 @@
 #
 #  first page   Lectern: `lectern --guest --course C --first-frame-exit` under Xvfb (a real X
 #               window, Mesa llvmpipe): its own "first-frame-ms", from the kernel's process start
-#               time to the first frame swapped (10 ms resolution).
+#               time to the first frame swapped (10 ms resolution). Started by the same helper,
+#               with the same 50 ms memory sampler beside it, as Chromium.
 #               Chromium: `chromium --headless ... file:///.../index.html`, started the way a kiosk
 #               would start it (the page on the command line, nothing driving it), with a
 #               DevTools port; from the moment it is spawned (Debian's launcher script included)
@@ -116,7 +117,20 @@ if [ ! -d "$html_dir/node_modules/playwright-core" ]; then
   (cd "$html_dir" && npm ci --no-audit --no-fund > "$work/npm.log" 2>&1) || { cat "$work/npm.log" >&2; die "npm ci in tests/html failed"; }
 fi
 
-# ---- the HTML edition, the display -------------------------------------------------------------
+# ---- the programs, the HTML edition, the display -------------------------------------------------
+# Copies of the binaries, so that a rebuild of build/ during the run cannot swap or break them
+# between runs (lectern needs nothing next to its binary when given --course).
+mkdir -p "$work/bin"
+for program in lectern lectern-export; do
+  for _ in $(seq 30); do
+    cp "$bin/$program" "$work/bin/$program" 2> /dev/null && "$work/bin/$program" --version > /dev/null 2>&1 && break
+    rm -f "$work/bin/$program"
+    sleep 2  # being relinked right now
+  done
+  [ -x "$work/bin/$program" ] || die "$bin/$program cannot be copied and run"
+done
+bin_src=$bin
+bin=$work/bin
 "$bin/lectern-export" --html "$work/html" "$course" > "$work/export.log" 2>&1 ||
   { cat "$work/export.log" >&2; die "lectern-export could not export $course"; }
 url=$(node -e 'console.log(require("url").pathToFileURL(process.argv[1]).href)' "$work/html/index.html")
@@ -129,8 +143,9 @@ for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { cat "$work/xvfb.log" >&2; die "Xvfb did not start"; }
 export DISPLAY=:$(head -1 "$work/display")
 
-# Lectern keeps nothing (--guest), but give it its own data folder anyway.
-export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
+# Lectern keeps nothing (--guest), but give it its own folders anyway (Mesa's shader cache is
+# filled by the warm-up run, as it would be on a kiosk after its first start).
+export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 lectern_args=(--guest --course "$course")
 # The flags test_html_axe.sh uses, a fresh profile per run, and no way off the machine: every
 # host name fails to resolve and every proxied request goes to a closed local port.
@@ -140,16 +155,20 @@ chromium_flags=(--headless=new --no-sandbox --disable-gpu --disable-background-n
 
 failed=0
 # ---- one run of each measurement; results are JSON lines in $work/NAME.jsonl -----------------------
-lectern_first_frame() {  # first-frame-ms and exact peak RSS
+# Lectern's first frame runs under the same sampler as Chromium's sessions (the sampler takes a
+# little CPU: both programs start with it beside them).
+lectern_first_frame() {
+  timeout 60 node "$helper" run -- "$bin/lectern" "${lectern_args[@]}" --first-frame-exit
+}
+lectern_maxrss() {  # exact peak RSS of the single Lectern process, from wait4()
   if ! timeout 60 /usr/bin/time -v -o "$work/time" "$bin/lectern" "${lectern_args[@]}" --first-frame-exit > "$work/out" 2> "$work/err"; then
     echo "lectern --first-frame-exit failed: $(head -c 400 "$work/err")" >&2
     return 1
   fi
-  local ms kb
-  ms=$(awk '$1 == "first-frame-ms" { print $2 }' "$work/out")
+  local kb
   kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time")
-  [ -n "$ms" ] && [ -n "$kb" ] || { echo "lectern printed no first-frame-ms" >&2; return 1; }
-  echo "{\"first_frame_ms\": $ms, \"maxrss_kib\": $kb}"
+  [ -n "$kb" ] || { echo "/usr/bin/time gave no maximum resident set size" >&2; return 1; }
+  echo "{\"maxrss_kib\": $kb}"
 }
 lectern_session() {
   timeout 120 node "$helper" session lectern --idle "$idle" --settle 2 --also-pid "$xvfb_pid" ${1:+--maps "$1"} \
@@ -189,7 +208,7 @@ measure() {  # measure NAME FUNCTION [ARGS]: appends a JSON line to $work/NAME.j
 }
 
 echo "compare_browser: $runs runs of each, idle window ${idle} s; course $course"
-echo "  lectern: $bin/lectern ($("$bin/lectern" --version 2> /dev/null | head -1))"
+echo "  lectern: $bin_src/lectern ($("$bin/lectern" --version 2> /dev/null | head -1), built $(date -r "$bin_src/lectern" '+%F %T'), copied for this run)"
 echo "  browser: $chromium ($("$chromium" --version 2> /dev/null | head -1))"
 load_before=$(uptime)
 echo "  load before: $load_before"
@@ -203,6 +222,7 @@ measure warmup chromium_session "$work/chromium.maps"
 for ((i = 1; i <= runs; i++)); do
   echo "  run $i of $runs ($(uptime | sed 's/.*load/load/'))"
   measure lectern_ff lectern_first_frame
+  measure lectern_maxrss lectern_maxrss
   measure chromium_session chromium_session
   measure lectern_session lectern_session
   measure chromium_shot chromium_screenshot
@@ -212,7 +232,7 @@ load_after=$(uptime)
 
 # ---- installed size ----------------------------------------------------------------------------------
 if [ -s "$work/lectern.maps" ]; then
-  { grep -v "^$bin/" "$work/lectern.maps"; echo fonts-dejavu-core; echo fonts-dejavu-extra; } > "$work/lectern.seeds"
+  { grep -v "^$work/" "$work/lectern.maps"; echo fonts-dejavu-core; echo fonts-dejavu-extra; } > "$work/lectern.seeds"
   printf 'chromium\nchromium-common\n' > "$work/chromium.seeds"
   node "$helper" packages "$work/lectern.seeds" "$work/chromium.seeds" > "$work/packages.json" 2> "$work/packages.err" ||
     { cat "$work/packages.err" >&2; rm -f "$work/packages.json"; }
@@ -257,7 +277,7 @@ l_rss=$(kib_to_mib "$(med lectern_session peak_rss_kib)")
 c_rss=$(kib_to_mib "$(med chromium_session peak_rss_kib)")
 l_pss=$(kib_to_mib "$(med lectern_session peak_pss_kib)")
 c_pss=$(kib_to_mib "$(med chromium_session peak_pss_kib)")
-l_maxrss=$(kib_to_mib "$(med lectern_ff maxrss_kib)")
+l_maxrss=$(kib_to_mib "$(med lectern_maxrss maxrss_kib)")
 l_shot_rss=$(kib_to_mib "$(med lectern_shot peak_rss_kib)")
 c_shot_rss=$(kib_to_mib "$(med chromium_shot peak_rss_kib)")
 l_cpu=$(med lectern_session idle_cpu_pct)
@@ -304,7 +324,7 @@ awk -v l="$l_rss" -v c="$c_rss" -v lp="$l_pss" -v cp="$c_pss" 'BEGIN { if (l == 
 
 echo
 echo "Per run (ms; MiB):"
-runs_of() { field "$1" "$2" | awk -v d="${3:-1}" '{ printf "%s%.0f", NR > 1 ? " " : "", $1 / d }'; }
+runs_of() { field "$1" "$2" | awk -v d="${3:-1}" '{ printf "%s%.0f", (NR > 1 ? " " : ""), $1 / d }'; }
 echo "  Lectern first-frame-ms:         $(runs_of lectern_ff first_frame_ms)"
 echo "  Chromium spawn to FCP:          $(runs_of chromium_session spawn_to_fcp_ms)"
 echo "  Lectern screenshot end to end:  $(runs_of lectern_shot wall_ms)"
