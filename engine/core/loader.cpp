@@ -909,10 +909,13 @@ constexpr unsigned kPageBlocks = kBasic | kRich | kInteractive | kFacilitatorBlo
 constexpr unsigned kNoteBlocks = kBasic | kRich;
 constexpr unsigned kCalloutBlocks = kBasic;
 
+size_t HashId(const std::string& id) { return std::hash<std::string>{}(id); }
+
 struct PendingRef {
     IdSpace space;
     std::string id;
     Place place;
+    size_t hash;  // HashId(id), worked out where the reference was found
 };
 
 // Ids are unique across the course. The main thread checks them on the spot; a file parsed on
@@ -923,9 +926,61 @@ struct IdClaim {
     std::string id;
     Place place;
     size_t before;  // how many of the file's diagnostics were reported before this claim
+    size_t hash;    // HashId(id)
 };
 
-using IdTable = std::unordered_map<std::string, Place>;
+// The ids of one space: an open-addressing table of (hash, id, place) whose ids stay where
+// they are (in the claims of the jobs, or in the loader's own list), so that tens of
+// thousands of ids cost no allocation each, and lookups use the hash worked out in the jobs.
+class IdTable {
+public:
+    struct Entry {
+        size_t hash = 0;
+        const std::string* id = nullptr;  // null: free
+        Place place;
+    };
+
+    // The entry for `id`: the one already there, or a new one with `place` (then `added`).
+    const Entry& Insert(size_t hash, const std::string* id, const Place& place, bool* added) {
+        if ((m_count + 1) * 2 > m_slots.size()) Grow();
+        Entry& e = Slot(hash, *id);
+        *added = e.id == nullptr;
+        if (*added) {
+            e = {hash, id, place};
+            ++m_count;
+        }
+        return e;
+    }
+
+    bool Contains(size_t hash, const std::string& id) const {
+        if (m_slots.empty()) return false;
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Entry& e = m_slots[i];
+            if (!e.id) return false;
+            if (e.hash == hash && *e.id == id) return true;
+        }
+    }
+
+private:
+    Entry& Slot(size_t hash, const std::string& id) {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Entry& e = m_slots[i];
+            if (!e.id || (e.hash == hash && *e.id == id)) return e;
+        }
+    }
+
+    void Grow() {
+        std::vector<Entry> old = std::move(m_slots);
+        m_slots.assign(std::max<size_t>(64, old.size() * 2), Entry{});
+        for (const Entry& e : old)
+            if (e.id) Slot(e.hash, *e.id) = e;
+    }
+
+    std::vector<Entry> m_slots;  // a power of two in size, at most half full
+    size_t m_count = 0;
+};
 
 // One file named by course.xml (a module, the assessment, the glossary or the references).
 // Files are independent, so they are read, checked, parsed and (modules and the assessment)
@@ -1019,7 +1074,7 @@ private:
     void Finished(FileJob& job);
     void StopJobs();
     void Merge(FileJob& job);
-    bool Claim(IdSpace space, const std::string& id, const Place& place);
+    bool Claim(IdSpace space, const std::string& id, const Place& place, size_t hash);
     SourceLoc LocOf(const Place& p) const {
         const size_t n = static_cast<size_t>(p.file - 1);
         return {p.file == 0 ? m_root_display : n < m_jobs.size() ? m_jobs[n]->display : m_extra_jobs[n - m_jobs.size()]->display,
@@ -1034,6 +1089,7 @@ private:
     std::deque<std::vector<PendingRef>> m_own_refs;
     std::vector<const std::vector<PendingRef>*> m_ref_lists;
     IdTable m_own_ids[3];
+    std::deque<std::string> m_own_id_names;  // the ids this thread claims itself
     FileSource& m_src;
     Diagnostics& m_d;
     std::vector<PendingRef>* m_refs;  // where references found in this thread's file go
@@ -1123,18 +1179,19 @@ bool Loader::Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::strin
         return false;
     }
     if (m_claims) {
-        m_claims->push_back({space, *out, place, m_d.All().size()});
+        m_claims->push_back({space, *out, place, m_d.All().size(), HashId(*out)});
         return true;  // only glossary and reference files use the answer, and they are not parsed on workers
     }
-    return Claim(space, *out, place);
+    return Claim(space, m_own_id_names.emplace_back(*out), place, HashId(*out));
 }
 
-bool Loader::Claim(IdSpace space, const std::string& id, const Place& place) {
-    auto& ids = m_ids[static_cast<int>(space)];
-    auto [it, inserted] = ids.emplace(id, place);
-    if (!inserted) {
+// `id` stays where it is for the rest of the load.
+bool Loader::Claim(IdSpace space, const std::string& id, const Place& place, size_t hash) {
+    bool added = false;
+    const IdTable::Entry& first_use = m_ids[static_cast<int>(space)].Insert(hash, &id, place, &added);
+    if (!added) {
         const char* what = space == IdSpace::Item ? "id" : space == IdSpace::Term ? "glossary id" : "reference id";
-        const SourceLoc first = LocOf(it->second);
+        const SourceLoc first = LocOf(first_use.place);
         m_d.Error(LocOf(place), "duplicate-id",
                   std::string(what) + " '" + id + "' is already used at " + first.file + ":" +
                       std::to_string(first.line) + ":" + std::to_string(first.col));
@@ -1242,7 +1299,8 @@ void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool
                 out[i].ref = ref;
             }
             IdSpace space = term ? IdSpace::Term : cite ? IdSpace::Reference : IdSpace::Item;
-            m_refs->push_back({space, std::move(ref), f.AttrPlace(c, attr)});
+            const size_t hash = HashId(ref);
+            m_refs->push_back({space, std::move(ref), f.AttrPlace(c, attr), hash});
         } else {
             Unknown(f, c, e->Name(), links ? "inline text: em, strong, term, link, cite" : "text, em or strong");
         }
@@ -2007,7 +2065,7 @@ void Loader::Merge(FileJob& job) {
     size_t k = 0;
     for (size_t i = 0;; ++i) {
         for (; k < job.claims.size() && job.claims[k].before == i; ++k)
-            Claim(job.claims[k].space, job.claims[k].id, job.claims[k].place);
+            Claim(job.claims[k].space, job.claims[k].id, job.claims[k].place, job.claims[k].hash);
         if (i == items.size()) break;
         const Diagnostic& d = items[i];
         if (d.severity == Severity::Error) m_d.Error(d.loc, d.code, d.message);
@@ -2087,8 +2145,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
 void Loader::Resolve() {
     for (const auto* list : m_ref_lists)
     for (const auto& r : *list) {
-        const auto& ids = m_ids[static_cast<int>(r.space)];
-        if (ids.count(r.id)) continue;
+        if (m_ids[static_cast<int>(r.space)].Contains(r.hash, r.id)) continue;
         if (r.space == IdSpace::Term)
             m_d.Error(LocOf(r.place), "unresolved-term", "no glossary entry has the id '" + r.id + "'");
         else if (r.space == IdSpace::Reference)
@@ -2129,7 +2186,7 @@ void Loader::BuildIndexes() {
     // A link to a quiz or question is not a place to read: report it here where we know why.
     for (const auto* list : m_ref_lists)
     for (const auto& r : *list) {
-        if (r.space == IdSpace::Item && m_ids[0].count(r.id) && c.LinkTarget(r.id) < 0)
+        if (r.space == IdSpace::Item && m_ids[0].Contains(r.hash, r.id) && c.LinkTarget(r.id) < 0)
             m_d.Error(LocOf(r.place), "unresolved-link", "'" + r.id + "' is not a page, lesson or module, so a link cannot lead there");
     }
 }
