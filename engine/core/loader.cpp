@@ -99,14 +99,34 @@ bool IsBlockContainer(std::string_view n) {
 bool IsAsciiNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':'; }
 bool IsAsciiNameChar(char c) { return IsAsciiNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; }
 
-// Writes `text` with the markers into `out`. Follows the tags while they are plain (names,
-// quoted attributes without '<' or '>', properly nested) to know which element each gap is in,
-// and leaves out the markers that are not needed (see IsBlockContainer). At the first thing it
-// does not follow (a comment, CDATA, a processing instruction inside an element, an odd tag),
-// it marks every gap from there on, after every '>' as it always has.
-void MarkWhitespaceGaps(const std::string& text, std::string& out) {
+// Where a text node's text lies in the file (see Mark's tokens).
+struct TextSpan {
+    size_t begin, end;
+};
+
+// White space to tinyxml2 (isspace in the "C" locale): it drops text that is only this.
+bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+// Writes `text` with the gap markers into `out` for tinyxml2.
+//
+// With `follow`, it follows the tags while they are plain (names, quoted attributes without '<'
+// or '>', proper nesting, comments) to know which element each gap is in, and leaves out the
+// markers that are not needed (see IsBlockContainer): those gaps reach tinyxml2 as their
+// newlines only. With `tokens` as well, the text of every text node inside an element is
+// left out too: tinyxml2 gets "\x01" in its place (with its newlines, before and after, so
+// that lines still count), and the text's place in `text` goes into `spans`, in document
+// order; the loader reads the text from there (XmlFile::TextOf). For that the caller checks
+// that the file has no '&', CR or 0x01 (tinyxml2 would then pass the text through as it is).
+// Text with a '>' in it keeps its marker rule and is not left out.
+//
+// At the first thing it does not follow (CDATA, a processing instruction inside an element,
+// an odd tag) it marks every gap from there on as it always has, after every '>', and
+// returns false (its tokens are then not to be used). Without `follow`, that is the rule
+// from the start.
+bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, std::vector<TextSpan>* spans) {
     out.clear();
     out.reserve(text.size() + text.size() / 16);
+    if (spans) spans->clear();
     const char* const begin = text.data();
     const char* const end = begin + text.size();
     const char* copied = begin;  // text before this is in `out`
@@ -134,14 +154,35 @@ void MarkWhitespaceGaps(const std::string& text, std::string& out) {
     auto mark_all = [&](const char* p, const char* stop) {
         while (p < stop) {
             const char* gt = static_cast<const char*>(std::memchr(p, '>', static_cast<size_t>(stop - p)));
-            if (!gt) break;
+            if (!gt) return false;
             gap(gt + 1, false);
             p = gt + 1;
         }
+        return false;
+    };
+    // The text [p, lt) of a text node inside an element: replaced by a token, if it can be.
+    auto token = [&](const char* p, const char* lt) {
+        const char* first = p;  // its first byte that is not white space to tinyxml2
+        size_t before = 0;
+        for (; first < lt && IsXmlSpace(*first); ++first) before += *first == '\n';
+        if (first == lt) return;  // only white space: tinyxml2 makes no node of it
+        size_t after = 0;
+        for (const char* c = first; c < lt; ++c) {
+            if (*c == '>') return;  // keeps the marker rule (rare)
+            after += *c == '\n';
+        }
+        out.append(copied, static_cast<size_t>(p - copied));
+        out.append(before, '\n');
+        out += '\x01';
+        out.append(after, '\n');
+        copied = lt;
+        spans->push_back({static_cast<size_t>(p - begin), static_cast<size_t>(lt - begin)});
     };
     const char* p = begin;
-    while (p < end) {
+    bool followed = follow;
+    while (followed && p < end) {
         const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<size_t>(end - p)));
+        if (tokens && lt && !open.empty()) token(p, lt);
         mark_all(p, lt ? lt : end);  // a '>' in text
         if (!lt) {
             p = end;
@@ -156,6 +197,12 @@ void MarkWhitespaceGaps(const std::string& text, std::string& out) {
             while (q < end && IsSpace(*q)) ++q;
             if (n.empty() || q == end || *q != '>' || open.empty() || open.back() != n) break;
             open.pop_back();
+        } else if (end - q >= 3 && q[0] == '!' && q[1] == '-' && q[2] == '-') {  // <!-- ... -->
+            const char* close = q + 3;
+            while (close + 2 < end && !(close[0] == '-' && close[1] == '-' && close[2] == '>')) ++close;
+            if (close + 2 >= end) break;
+            q = close + 2;
+            mark_all(lt, q);  // a '>' inside the comment
         } else if (q < end && *q == '?' && open.empty()) {  // <?xml ...?> before the root
             const char* close = q + 1;
             while (close + 1 < end && !(close[0] == '?' && close[1] == '>') && *close != '<' && *close != '>') ++close;
@@ -187,14 +234,16 @@ void MarkWhitespaceGaps(const std::string& text, std::string& out) {
             }
             if (!plain) break;
             if (!empty) open.push_back(n);
-        } else {  // <!-- -->, <![CDATA[, <!DOCTYPE, a '<' that starts no tag
+        } else {  // <![CDATA[, <!DOCTYPE, a '<' that starts no tag
             break;
         }
         gap(q + 1, true);  // q is at the tag's '>'
         p = q + 1;
     }
+    if (p < end) followed = false;
     mark_all(p, end);
     out.append(copied, static_cast<size_t>(end - copied));
+    return followed;
 }
 
 // HTML-like white space: every run of spaces, tabs, newlines and gap markers becomes one space.
@@ -255,8 +304,9 @@ char* CollapseTo(char* w, const char* p, const char* const end) {
 
 // Appends the collapsed form of `text` to `out` (short texts go through a buffer on the stack,
 // so that `out` grows once, to the size it keeps).
-void AppendCollapsed(std::string& out, const char* text) {
-    const size_t n = std::strlen(text);
+void AppendCollapsed(std::string& out, std::string_view view) {
+    const char* text = view.data();
+    const size_t n = view.size();
     char buffer[2048];
     if (n <= sizeof buffer) {
         const char* end = CollapseTo(buffer, text, text + n);
@@ -269,16 +319,16 @@ void AppendCollapsed(std::string& out, const char* text) {
     out.resize(static_cast<size_t>(end - out.data()));
 }
 
-std::string CollapseSpace(const char* text) {
+std::string CollapseSpace(std::string_view text) {
     std::string out;
     AppendCollapsed(out, text);
     return out;
 }
 
 // Nothing but white space and gap markers.
-bool IsBlank(const char* text) {
-    const char* const end = text + std::strlen(text);
-    for (const char* p = text; p < end;) {
+bool IsBlank(std::string_view view) {
+    const char* const end = view.data() + view.size();
+    for (const char* p = view.data(); p < end;) {
         if (IsSpace(*p)) {
             ++p;
         } else if (IsGap(p, end)) {
@@ -632,7 +682,46 @@ struct XmlFile {
     std::string display;
     std::string text;
     std::vector<size_t> line_starts;
+    std::vector<TextSpan> spans;  // text left out of tinyxml2's copy (Mark), in document order
     XMLDocument doc{true, tinyxml2::PRESERVE_WHITESPACE};
+
+    // Gives each text node that stands in for a span (its text holds 0x01) its span number,
+    // plus one, as user data. False if they do not pair up one to one (not expected).
+    bool AssignSpans() {
+        size_t k = 0;
+        for (XMLNode* n = doc.FirstChild(); n;) {
+            if (XMLText* t = n->ToText()) {
+                t->SetUserData(nullptr);
+                if (std::strchr(t->Value(), '\x01')) {
+                    if (k == spans.size()) return false;
+                    t->SetUserData(reinterpret_cast<void*>(static_cast<uintptr_t>(++k)));
+                }
+            }
+            if (XMLNode* c = n->FirstChild()) {
+                n = c;
+                continue;
+            }
+            while (n && !n->NextSibling()) n = n->Parent() == &doc ? nullptr : n->Parent();
+            if (n) n = n->NextSibling();
+        }
+        return k == spans.size();
+    }
+
+    // A text node's text, as tinyxml2's Value() gives it.
+    std::string_view TextOf(const XMLText* t) const {
+        if (const auto k = static_cast<size_t>(reinterpret_cast<uintptr_t>(t->GetUserData()))) {
+            const TextSpan& s = spans[k - 1];
+            return std::string_view(text.data() + s.begin, s.end - s.begin);
+        }
+        return t->Value();
+    }
+
+    // tinyxml2's GetText() (the first child that is not a comment, if it is text), through TextOf.
+    const XMLText* FirstText(const XMLElement* e) const {
+        const XMLNode* n = e->FirstChild();
+        while (n && n->ToComment()) n = n->NextSibling();
+        return n ? n->ToText() : nullptr;
+    }
 
     void IndexLines() {
         line_starts.assign(1, 0);
@@ -1137,10 +1226,24 @@ std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& f
     if (!CheckBytes(*f, m_d)) return nullptr;
     std::string local;
     std::string& marked = scratch ? scratch->marked : local;
-    MarkWhitespaceGaps(f->text, marked);
-    if (f->doc.Parse(marked.c_str(), marked.size()) != tinyxml2::XML_SUCCESS) {
-        m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
-        return nullptr;
+    auto parse = [&](bool follow, bool tokens) {
+        if (!tokens) f->spans.clear();
+        const bool followed = Mark(f->text, marked, follow, tokens, tokens ? &f->spans : nullptr);
+        if (tokens && !followed) return false;
+        return f->doc.Parse(marked.c_str(), marked.size()) == tinyxml2::XML_SUCCESS &&
+               (!tokens || f->AssignSpans());
+    };
+    // Text left out of tinyxml2's copy when tinyxml2 would keep it as it is (no entity, no CR),
+    // and 0x01 is free to stand in for it; blank gaps left out; and should that parse fail,
+    // the file is parsed as it always was, so that errors are tinyxml2's own, word for word.
+    const char* t = f->text.data();
+    const size_t n = f->text.size();
+    const bool tokens = !std::memchr(t, '&', n) && !std::memchr(t, '\r', n) && !std::memchr(t, '\x01', n);
+    if (!(tokens && parse(true, true)) && !parse(true, false)) {
+        if (!parse(false, false)) {
+            m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
+            return nullptr;
+        }
     }
     f->IndexColumns();
     return f;
@@ -1245,8 +1348,10 @@ void Loader::Unknown(const XmlFile& f, const XMLElement* e, const char* parent, 
 
 void Loader::NoText(const XmlFile& f, const XMLNode* n, const char* parent) {
     const XMLText* t = n->ToText();
-    if (!t || IsBlank(t->Value())) return;  // the white space between elements
-    std::string text = Trim(CollapseSpace(t->Value()));
+    if (!t) return;
+    const std::string_view value = f.TextOf(t);
+    if (IsBlank(value)) return;  // the white space between elements
+    std::string text = Trim(CollapseSpace(value));
     if (text.empty()) return;
     int line = n->GetLineNum();  // tinyxml2 counts from the first character that is not space
     m_d.Error({f.display, line, 0}, "text-outside-block",
@@ -1258,7 +1363,7 @@ std::string Loader::PlainTextOf(const XmlFile& f, const XMLElement* e) {
     std::string out;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (const XMLText* t = n->ToText()) {
-            AppendCollapsed(out, t->Value());
+            AppendCollapsed(out, f.TextOf(t));
         } else if (const XMLElement* c = n->ToElement()) {
             m_d.Error(f.Loc(c), "markup-not-allowed", std::string("<") + e->Name() + "> holds plain text only, not <" +
                                                           c->Name() + ">");
@@ -1273,7 +1378,7 @@ void Loader::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool
         if (const XMLText* t = n->ToText()) {
             out.emplace_back();
             lectern::Run& r = out.back();
-            AppendCollapsed(r.text, t->Value());
+            AppendCollapsed(r.text, f.TextOf(t));
             r.bold = bold;
             r.italic = italic;
             continue;
@@ -1611,7 +1716,8 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
             if (!applies(c, q->type == QuestionType::Text, "text")) continue;
             Attributes(f, c, {}, {});
             if (++patterns > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <pattern>");
-            q->pattern = c->GetText() ? Trim(c->GetText()) : "";
+            const XMLText* pattern = f.FirstText(c);
+            q->pattern = pattern ? Trim(std::string(f.TextOf(pattern))) : "";
         } else if (name == "feedback") {
             Attributes(f, c, {"when"}, {});
             std::string when = Attr(c, "when");
