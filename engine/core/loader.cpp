@@ -97,7 +97,16 @@ bool IsBlockContainer(std::string_view n) {
 }
 
 bool IsAsciiNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':'; }
-bool IsAsciiNameChar(char c) { return IsAsciiNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; }
+struct NameChars {
+    bool is[256] = {};
+    constexpr NameChars() {
+        for (int c = 0; c < 256; ++c)
+            is[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == ':' ||
+                    c == '.' || c == '-';
+    }
+};
+constexpr NameChars kNameChars;
+bool IsAsciiNameChar(char c) { return kNameChars.is[static_cast<unsigned char>(c)]; }
 
 // Where a text node's text lies in the file (see Mark's tokens).
 struct TextSpan {
@@ -142,7 +151,7 @@ bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, s
         if (in_tag_structure && !open.empty() && IsBlockContainer(open.back()) && q + 1 < end) {
             // tinyxml2 skips this white space, counting lines: give it the newlines only.
             out.append(copied, static_cast<size_t>(after - copied));
-            out.append(newlines, '\n');
+            for (; newlines; --newlines) out.push_back('\n');
             copied = q;
             return;
         }
@@ -160,21 +169,25 @@ bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, s
         }
         return false;
     };
-    // The text [p, lt) of a text node inside an element: replaced by a token, if it can be.
+    auto newlines = [&](size_t k) {
+        for (; k; --k) out.push_back('\n');
+    };
+    // The text [p, lt) of a text node inside an element, with no '>' in it: replaced by a
+    // token, if tinyxml2 would make a node of it.
     auto token = [&](const char* p, const char* lt) {
         const char* first = p;  // its first byte that is not white space to tinyxml2
         size_t before = 0;
         for (; first < lt && IsXmlSpace(*first); ++first) before += *first == '\n';
         if (first == lt) return;  // only white space: tinyxml2 makes no node of it
         size_t after = 0;
-        for (const char* c = first; c < lt; ++c) {
-            if (*c == '>') return;  // keeps the marker rule (rare)
-            after += *c == '\n';
+        for (const char* c = first; c < lt; ++c, ++after) {
+            c = static_cast<const char*>(std::memchr(c, '\n', static_cast<size_t>(lt - c)));
+            if (!c) break;
         }
         out.append(copied, static_cast<size_t>(p - copied));
-        out.append(before, '\n');
-        out += '\x01';
-        out.append(after, '\n');
+        newlines(before);
+        out.push_back('\x01');
+        newlines(after);
         copied = lt;
         spans->push_back({static_cast<size_t>(p - begin), static_cast<size_t>(lt - begin)});
     };
@@ -182,8 +195,9 @@ bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, s
     bool followed = follow;
     while (followed && p < end) {
         const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<size_t>(end - p)));
-        if (tokens && lt && !open.empty()) token(p, lt);
-        mark_all(p, lt ? lt : end);  // a '>' in text
+        const char* stop = lt ? lt : end;
+        if (std::memchr(p, '>', static_cast<size_t>(stop - p))) mark_all(p, stop);  // a '>' in text
+        else if (tokens && lt && !open.empty()) token(p, lt);
         if (!lt) {
             p = end;
             break;
