@@ -1185,12 +1185,14 @@ private:
     }
 
     void Resolve();
-    void BuildIndexes();
+    void BuildMaps();
+    void ResolveAndIndex();
 
     // References in course order: the main thread's own lists between the jobs' lists (a job's
     // list is read where it is, not copied).
     std::deque<std::vector<PendingRef>> m_own_refs;
     std::vector<const std::vector<PendingRef>*> m_ref_lists;
+    std::vector<const PendingRef*> m_links;  // links to ids that exist (Resolve -> ResolveAndIndex)
     IdTable m_own_ids[3];
     std::deque<std::string> m_own_id_names;  // the ids this thread claims itself
     FileSource& m_src;
@@ -2257,15 +2259,19 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
         m_d.Error(f->Loc(e), "missing-element", "the course needs exactly one <title> with text");
     if (includes == 0) m_d.Error(f->Loc(e), "missing-element", "the course needs at least one <include src> module");
     StopJobs();  // every planned job has been taken in by now
-    Resolve();
-    BuildIndexes();
+    ResolveAndIndex();
     return m_d.HasErrors() ? nullptr : m_course;
 }
 
+// Reports references to ids that do not exist; keeps the links to ids that do, for the check
+// in BuildIndexes that they lead somewhere to read.
 void Loader::Resolve() {
     for (const auto* list : m_ref_lists)
     for (const auto& r : *list) {
-        if (m_ids[static_cast<int>(r.space)].Contains(r.hash, r.id)) continue;
+        if (m_ids[static_cast<int>(r.space)].Contains(r.hash, r.id)) {
+            if (r.space == IdSpace::Item) m_links.push_back(&r);
+            continue;
+        }
         if (r.space == IdSpace::Term)
             m_d.Error(LocOf(r.place), "unresolved-term", "no glossary entry has the id '" + r.id + "'");
         else if (r.space == IdSpace::Reference)
@@ -2282,7 +2288,8 @@ void SetAtEnd(Map& map, const std::string& key, const Value& value) {
     it->second = value;  // as map[key] = value, should the key be there already
 }
 
-void Loader::BuildIndexes() {
+// The course's look-ups (reading order, page, link, term and reference indexes).
+void Loader::BuildMaps() {
     Course& c = *m_course;
     size_t pages = 0;
     for (const Module& m : c.modules)
@@ -2303,11 +2310,37 @@ void Loader::BuildIndexes() {
     }
     for (size_t i = 0; i < c.glossary.size(); ++i) SetAtEnd(c.term_index, c.glossary[i].id, static_cast<int>(i));
     for (size_t i = 0; i < c.references.size(); ++i) SetAtEnd(c.reference_index, c.references[i].id, static_cast<int>(i));
-    // A link to a quiz or question is not a place to read: report it here where we know why.
-    for (const auto* list : m_ref_lists)
-    for (const auto& r : *list) {
-        if (r.space == IdSpace::Item && m_ids[0].Contains(r.hash, r.id) && c.LinkTarget(r.id) < 0)
-            m_d.Error(LocOf(r.place), "unresolved-link", "'" + r.id + "' is not a page, lesson or module, so a link cannot lead there");
+}
+
+// Resolve and BuildMaps at once (the maps on a thread of their own: they touch only the
+// course, Resolve only ids, references and diagnostics), then the links Resolve kept: a link
+// to a quiz or question is not a place to read, and is reported here where we know why.
+void Loader::ResolveAndIndex() {
+    std::exception_ptr maps_error;
+    std::thread maps;
+    try {
+        maps = std::thread([&] {
+            try {
+                BuildMaps();
+            } catch (...) {
+                maps_error = std::current_exception();
+            }
+        });
+    } catch (const std::system_error&) {
+        BuildMaps();  // no thread to be had: one after the other
+    }
+    try {
+        Resolve();
+    } catch (...) {
+        if (maps.joinable()) maps.join();
+        throw;
+    }
+    if (maps.joinable()) maps.join();
+    if (maps_error) std::rethrow_exception(maps_error);
+    const Course& c = *m_course;
+    for (const PendingRef* r : m_links) {
+        if (c.LinkTarget(r->id) < 0)
+            m_d.Error(LocOf(r->place), "unresolved-link", "'" + r->id + "' is not a page, lesson or module, so a link cannot lead there");
     }
 }
 
