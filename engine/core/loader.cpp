@@ -126,16 +126,20 @@ bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 // that lines still count), and the text's place in `text` goes into `spans`, in document
 // order; the loader reads the text from there (XmlFile::TextOf). For that the caller checks
 // that the file has no '&', CR or 0x01 (tinyxml2 would then pass the text through as it is).
-// Text with a '>' in it keeps its marker rule and is not left out.
+// Text with a '>' in it keeps its marker rule and is not left out. The offset of every start
+// tag goes into `tags` (and whether a comment holds a '<' into `lt_in_comment`).
 //
 // At the first thing it does not follow (CDATA, a processing instruction inside an element,
 // an odd tag) it marks every gap from there on as it always has, after every '>', and
 // returns false (its tokens are then not to be used). Without `follow`, that is the rule
 // from the start.
-bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, std::vector<TextSpan>* spans) {
+bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, std::vector<TextSpan>* spans,
+          std::vector<size_t>* tags = nullptr, bool* lt_in_comment = nullptr) {
     out.clear();
     out.reserve(text.size() + text.size() / 16);
     if (spans) spans->clear();
+    if (tags) tags->clear();
+    if (lt_in_comment) *lt_in_comment = false;
     const char* const begin = text.data();
     const char* const end = begin + text.size();
     const char* copied = begin;  // text before this is in `out`
@@ -215,6 +219,7 @@ bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, s
             const char* close = q + 3;
             while (close + 2 < end && !(close[0] == '-' && close[1] == '-' && close[2] == '>')) ++close;
             if (close + 2 >= end) break;
+            if (lt_in_comment && std::memchr(lt + 4, '<', static_cast<size_t>(close - (lt + 4)))) *lt_in_comment = true;
             q = close + 2;
             mark_all(lt, q);  // a '>' inside the comment
         } else if (q < end && *q == '?' && open.empty()) {  // <?xml ...?> before the root
@@ -248,6 +253,7 @@ bool Mark(const std::string& text, std::string& out, bool follow, bool tokens, s
             }
             if (!plain) break;
             if (!empty) open.push_back(n);
+            if (tags) tags->push_back(static_cast<size_t>(lt - begin));
         } else {  // <![CDATA[, <!DOCTYPE, a '<' that starts no tag
             break;
         }
@@ -459,7 +465,10 @@ public:
             *message = "cannot open '" + rel + "' for reading";
             return false;
         }
-        // The size just found, then on to the end, should the file have grown.
+        // The size just found, then on to the end, should the file have grown. (The buffer is
+        // the thread's from file to file: some room to spare saves growing it for each
+        // slightly bigger file.)
+        if (out->capacity() < size + 1) out->reserve(static_cast<size_t>(size) + size / 4 + 4096);
         out->resize(static_cast<size_t>(size) + 1);
         size_t got = 0;
         bool failed = false;
@@ -699,16 +708,25 @@ struct XmlFile {
     std::vector<TextSpan> spans;  // text left out of tinyxml2's copy (Mark), in document order
     XMLDocument doc{true, tinyxml2::PRESERVE_WHITESPACE};
 
-    // Gives each text node that stands in for a span (its text holds 0x01) its span number,
-    // plus one, as user data. False if they do not pair up one to one (not expected).
-    bool AssignSpans() {
-        size_t k = 0;
+    // Gives each text node that stands in for a span (its text is 0x01 between newlines) its
+    // span number, plus one, as user data; and, given `tags` (the start tags Mark saw, in
+    // order), each element its offset as IndexColumns would (see Open for when). False if
+    // they do not pair up one to one (not expected).
+    bool AssignFromMark(const std::vector<size_t>* tags) {
+        size_t k = 0, e = 0;
         for (XMLNode* n = doc.FirstChild(); n;) {
             if (XMLText* t = n->ToText()) {
                 t->SetUserData(nullptr);
-                if (std::strchr(t->Value(), '\x01')) {
+                const char* v = t->Value();
+                while (*v == '\n') ++v;
+                if (*v == '\x01') {
                     if (k == spans.size()) return false;
                     t->SetUserData(reinterpret_cast<void*>(static_cast<uintptr_t>(++k)));
+                }
+            } else if (tags) {
+                if (XMLElement* el = n->ToElement()) {
+                    if (e == tags->size()) return false;
+                    el->SetUserData(reinterpret_cast<void*>(static_cast<uintptr_t>((*tags)[e++] + 1)));
                 }
             }
             if (XMLNode* c = n->FirstChild()) {
@@ -718,7 +736,7 @@ struct XmlFile {
             while (n && !n->NextSibling()) n = n->Parent() == &doc ? nullptr : n->Parent();
             if (n) n = n->NextSibling();
         }
-        return k == spans.size();
+        return k == spans.size() && (!tags || e == tags->size());
     }
 
     // A text node's text, as tinyxml2's Value() gives it.
@@ -1242,12 +1260,22 @@ std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& f
     if (!CheckBytes(*f, m_d)) return nullptr;
     std::string local;
     std::string& marked = scratch ? scratch->marked : local;
+    // With the stand-ins, when the whole file was followed and no comment holds a '<', the
+    // start tags Mark saw are the ones IndexColumns would find, one for one (no other '<name'
+    // can be on a line): their offsets are given to the elements as they come.
+    std::vector<size_t> tags;
+    bool columns = false;
     auto parse = [&](bool follow, bool tokens) {
         if (!tokens) f->spans.clear();
-        const bool followed = Mark(f->text, marked, follow, tokens, tokens ? &f->spans : nullptr);
+        bool lt_in_comment = false;
+        const bool followed = Mark(f->text, marked, follow, tokens, tokens ? &f->spans : nullptr,
+                                   tokens ? &tags : nullptr, &lt_in_comment);
         if (tokens && !followed) return false;
-        return f->doc.Parse(marked.c_str(), marked.size()) == tinyxml2::XML_SUCCESS &&
-               (!tokens || f->AssignSpans());
+        if (f->doc.Parse(marked.c_str(), marked.size()) != tinyxml2::XML_SUCCESS) return false;
+        if (!tokens) return true;
+        const XMLElement* root = f->doc.RootElement();
+        columns = !lt_in_comment && root && !root->NextSiblingElement();
+        return f->AssignFromMark(columns ? &tags : nullptr);
     };
     // Text left out of tinyxml2's copy when tinyxml2 would keep it as it is (no entity, no CR),
     // and 0x01 is free to stand in for it; blank gaps left out; and should that parse fail,
@@ -1255,13 +1283,14 @@ std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& f
     const char* t = f->text.data();
     const size_t n = f->text.size();
     const bool tokens = !std::memchr(t, '&', n) && !std::memchr(t, '\r', n) && !std::memchr(t, '\x01', n);
-    if (!(tokens && parse(true, true)) && !parse(true, false)) {
-        if (!parse(false, false)) {
+    if (!(tokens && parse(true, true))) {
+        columns = false;
+        if (!parse(true, false) && !parse(false, false)) {
             m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
             return nullptr;
         }
     }
-    f->IndexColumns();
+    if (!columns) f->IndexColumns();
     return f;
 }
 
