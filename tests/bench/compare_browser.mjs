@@ -29,9 +29,9 @@
 // handlers leave both the process tree (re-parented to init) and the session, but keep the
 // environment; Chromium's other processes overwrite theirs (process titles) but stay in the session.
 //
-// Memory: sum over the tree of VmRSS (/proc/PID/status) and of Pss (/proc/PID/smaps_rollup: each
-// shared page divided by the number of processes mapping it), sampled every 50 ms; the peak of
-// each sum is reported, in KiB. Also the sum of each process's own VmHWM (kernel high-water mark)
+// Memory: sum over the tree of VmRSS (/proc/PID/status), sampled every 50 ms, and of Pss
+// (/proc/PID/smaps_rollup: each shared page divided by the number of processes mapping it),
+// sampled every 500 ms; the peak of each sum is reported, in KiB. Also the sum of each process's own VmHWM (kernel high-water mark)
 // at its last sample, an upper bound that cannot miss a short peak of a single process.
 // CPU: utime + stime + cutime + cstime (/proc/PID/stat, clock ticks) summed over the tree at the
 // start and end of the idle window; children reaped inside the window land in their parent's
@@ -121,19 +121,25 @@ class Tree {
     return alive;
   }
 
+  // VmRSS of every member every time; Pss every 10th time only (smaps_rollup walks the page
+  // tables: ~1 ms per Chromium process, too much to do 20 times a second beside a starting
+  // program on a small machine). The Pss peak is therefore sampled every 500 ms.
   sample() {
     const alive = this.scan();
+    const withPss = this.samples % 10 === 0;
     let rss = 0;
     let pss = 0;
     for (const pid of alive.keys()) {
       const status = readText(`/proc/${pid}/status`);
       if (!status) continue;
       rss += statusKb(status, 'VmRSS');
-      pss += statusKb(readText(`/proc/${pid}/smaps_rollup`), 'Pss');
-      this.members.set(pid, { hwm: statusKb(status, 'VmHWM'), cmd: (readText(`/proc/${pid}/comm`) || '').trim() });
+      if (withPss) pss += statusKb(readText(`/proc/${pid}/smaps_rollup`), 'Pss');
+      const member = this.members.get(pid) || { cmd: (readText(`/proc/${pid}/comm`) || '').trim() };
+      member.hwm = statusKb(status, 'VmHWM');
+      this.members.set(pid, member);
     }
     this.peakRss = Math.max(this.peakRss, rss);
-    this.peakPss = Math.max(this.peakPss, pss);
+    if (withPss) this.peakPss = Math.max(this.peakPss, pss);
     this.peakCount = Math.max(this.peakCount, alive.size);
     this.samples++;
     return alive;
@@ -200,9 +206,11 @@ function startTree(command, extraEnv = {}) {
   child.on('error', (e) => die(`cannot start ${command[0]}: ${e.message}`));
   let sampling = true;
   const sampler = (async () => {
-    while (sampling) {
+    // Every 50 ms on the clock, whatever a sample costs.
+    for (let next = now(); sampling; ) {
       tree.sample();
-      await sleep(50);
+      next += 50;
+      await sleep(Math.max(0, next - now()));
     }
   })();
   return {

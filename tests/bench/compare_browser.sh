@@ -13,6 +13,7 @@
 #                       content/human-rights-security-cooperation)
 #   LECTERN_CHROMIUM    the browser (default /usr/bin/chromium, Debian's launcher script)
 #   LECTERN_BENCH_IDLE  seconds of the idle CPU window (default 10)
+#   LECTERN_BENCH_KEEP  if set, a folder to copy every run's raw results (JSON lines) into
 # Needs Xvfb, xdotool, /usr/bin/time, chromium, node and tests/html/node_modules (playwright-core,
 # used only to read the page's timings over the DevTools protocol); whatever is missing is
 # installed (apt-get as root, npm ci), as tests/scripts/test_html_axe.sh does.
@@ -37,8 +38,10 @@
 #  memory       The program runs, shows its first page, stays 10 s idle and is stopped; meanwhile
 #               the whole process tree (Chromium: browser, zygotes, GPU, network, storage,
 #               renderers and crash handlers) is sampled every 50 ms: the peak of the sum of VmRSS,
-#               and the peak of the sum of Pss (shared pages divided among the processes that map
-#               them: the sum of RSS counts Chromium's 250 MB binary once per process).
+#               and (every 500 ms, it costs more to read) the peak of the sum of Pss (shared pages
+#               divided among the processes that map them: the sum of RSS counts Chromium's 250 MB
+#               binary once per process). The sampler (a node process reading /proc) takes a few
+#               % of a core; it runs beside every timed run of both programs alike.
 #               Lectern's exact peak RSS from /usr/bin/time -v (--first-frame-exit runs) is shown
 #               as a cross-check.
 #  idle CPU     In the same runs: utime+stime (+ reaped children) summed over the tree, from
@@ -177,11 +180,20 @@ lectern_session() {
 chromium_session() {
   local profile
   profile=$(mktemp -d "$work/profile.XXXX")
-  timeout 120 env -u DISPLAY node "$helper" session chromium --idle "$idle" --settle 2 --url "$url" --profile "$profile" \
-    ${1:+--maps "$1"} -- "$chromium" "${chromium_flags[@]}" --user-data-dir="$profile" --remote-debugging-port=0 "$url"
-  local rc=$?
+  local line rc
+  line=$(timeout 120 env -u DISPLAY node "$helper" session chromium --idle "$idle" --settle 2 --url "$url" --profile "$profile" \
+    ${1:+--maps "$1"} -- "$chromium" "${chromium_flags[@]}" --user-data-dir="$profile" --remote-debugging-port=0 "$url")
+  rc=$?
   rm -rf "$profile"
-  return $rc
+  [ $rc -eq 0 ] || return $rc
+  # A page shown by fewer than a browser, a GPU process and a renderer was not fully seen.
+  local procs
+  procs=$(sed -n 's/.*"peak_processes":\([0-9]*\).*/\1/p' <<< "$line")
+  if [ "${procs:-0}" -lt 3 ]; then
+    echo "only ${procs:-0} Chromium processes seen: $line" >&2
+    return 1
+  fi
+  echo "$line"
 }
 lectern_screenshot() {
   timeout 60 node "$helper" run -- "$bin/lectern" "${lectern_args[@]}" --screenshot "$work/lectern.png"
@@ -229,6 +241,9 @@ for ((i = 1; i <= runs; i++)); do
   measure lectern_shot lectern_screenshot
 done
 load_after=$(uptime)
+if [ -n "${LECTERN_BENCH_KEEP:-}" ]; then
+  mkdir -p "$LECTERN_BENCH_KEEP" && cp "$work"/*.jsonl "$work"/*.err "$LECTERN_BENCH_KEEP"/ 2> /dev/null
+fi
 
 # ---- installed size ----------------------------------------------------------------------------------
 if [ -s "$work/lectern.maps" ]; then
@@ -278,8 +293,6 @@ c_rss=$(kib_to_mib "$(med chromium_session peak_rss_kib)")
 l_pss=$(kib_to_mib "$(med lectern_session peak_pss_kib)")
 c_pss=$(kib_to_mib "$(med chromium_session peak_pss_kib)")
 l_maxrss=$(kib_to_mib "$(med lectern_maxrss maxrss_kib)")
-l_shot_rss=$(kib_to_mib "$(med lectern_shot peak_rss_kib)")
-c_shot_rss=$(kib_to_mib "$(med chromium_shot peak_rss_kib)")
 l_cpu=$(med lectern_session idle_cpu_pct)
 c_cpu=$(med chromium_session idle_cpu_pct)
 x_cpu=$(med lectern_session also_pid_idle_cpu_pct)
@@ -296,7 +309,6 @@ printf '%-44s %12s %12s\n' "  Chromium spawn to navigation start (ms)" "" "$(fmt
 row "start, draw, write PNG, exit (end to end)" ms "$(fmt "$l_shot" %.1f)" "$(fmt "$c_shot" %.1f)"
 row "peak memory, sum of RSS over the tree" MiB "$l_rss" "$c_rss"
 row "peak memory, sum of PSS over the tree" MiB "$l_pss" "$c_pss"
-row "  peak RSS sum in the screenshot runs" MiB "$l_shot_rss" "$c_shot_rss"
 row "idle CPU, ${idle} s on the first page" "% of a core" "$(fmt "$l_cpu" %.2f)" "$(fmt "$c_cpu" %.2f)"
 echo "  Lectern's exact peak RSS (/usr/bin/time -v, --first-frame-exit): ${l_maxrss:--} MiB; Chromium's tree peaked at ${c_procs:--} processes"
 echo "  Xvfb (Lectern's X server, not counted above) over the same idle window: $(fmt "$x_cpu" %.2f)% of a core"
