@@ -87,7 +87,8 @@ bool IsGap(const char* p, const char* end) {
 // between their children needs no marker (it is the white space between blocks, list items,
 // table rows, ... and most of the gaps in a course). Every other element keeps its markers:
 // inline text, <image> (which must be empty), <intro> (inline in a quiz, blocks in a
-// scenario), and anything unknown.
+// scenario), and anything unknown. Keep this in step with the Parse functions: an element
+// whose text (or whose first child, of any kind) starts to matter must leave this list.
 bool IsBlockContainer(std::string_view n) {
     switch (n.size()) {  // (by length first: this is asked at every gap)
         case 2: return n == "ul" || n == "ol" || n == "tr";
