@@ -25,7 +25,7 @@
 #               window, Mesa llvmpipe): its own "first-frame-ms", from the kernel's process start
 #               time to the first frame swapped (10 ms resolution). Started by the same helper,
 #               with the same 50 ms memory sampler beside it, as Chromium.
-#               Chromium: `chromium --headless ... file:///.../index.html`, started the way a kiosk
+#               Chromium: `chromium --headless=new ... file:///.../index.html`, started the way a kiosk
 #               would start it (the page on the command line, nothing driving it), with a
 #               DevTools port; from the moment it is spawned (Debian's launcher script included)
 #               to the page's first-contentful-paint, read afterwards from the page's own
@@ -42,8 +42,8 @@
 #               divided among the processes that map them: the sum of RSS counts Chromium's 250 MB
 #               binary once per process). The sampler (a node process reading /proc) takes a few
 #               % of a core; it runs beside every timed run of both programs alike.
-#               Lectern's exact peak RSS from /usr/bin/time -v (--first-frame-exit runs) is shown
-#               as a cross-check.
+#               Lectern's exact peak RSS from /usr/bin/time -v (one more --first-frame-exit run
+#               per round) is shown as a cross-check.
 #  idle CPU     In the same runs: utime+stime (+ reaped children) summed over the tree, from
 #               /proc/PID/stat, over the idle window after the first page has been shown and left
 #               2 s (Chromium: 2 s, then the DevTools read, then 1 s) to settle; % of one core.
@@ -59,6 +59,10 @@
 #               edition. Packages on every Debian system (Essential, or Priority
 #               required/important) count on neither side. An X server or Wayland compositor,
 #               needed by both on a kiosk, is not counted.
+# Every page is a file: URL, and Chromium has no route off the machine (see chromium_flags).
+#
+# Exit status: 0 everything measured (whether the targets are met or not), 1 some metric could not
+# be measured, 2 bad usage or something missing that cannot be installed here.
 set -uo pipefail
 
 runs=${1:-5}
