@@ -56,7 +56,11 @@ const char* kUsage =
     "  --fullscreen         fill the primary monitor\n"
     "  --text-size PERCENT  text size, 100 to 200 (default 100)\n"
     "  --theme NAME         light, dark, contrast or yellow\n"
-    "  --present            presenter view: show facilitator notes; records no progress\n"
+    "  --present            presenter view for a room: large text (150%), facilitator notes\n"
+    "                       beside the page, or on a second monitor when one is connected;\n"
+    "                       answers hidden until you press A; records no progress\n"
+    "  --notes-window       with --present: notes in a window of their own even on one\n"
+    "                       monitor; --notes-window=off keeps them beside the page\n"
     "  --watch              reload the course when its files change, staying on the same page;\n"
     "                       errors show in an overlay until the files are fixed (for authors)\n"
     "  --data-dir DIR       keep progress in DIR (default: $XDG_DATA_HOME/lectern,\n"
@@ -92,6 +96,9 @@ struct Options {
     bool kiosk = false;
     std::string kiosk_config;
     bool present = false;
+    bool text_size_given = false;
+    bool notes_window = false;  // --notes-window: present mode's notes in a window of their own
+    bool notes_window_set = false;  // else: a window when a second monitor is connected
     bool first_frame_exit = false;
 };
 
@@ -150,6 +157,7 @@ int ParseArgs(int argc, char** argv, Options& o) {
             int pct = std::atoi(value.c_str());
             if (pct < 100 || pct > 200) return UsageError("--text-size takes a percentage from 100 to 200");
             o.text_scale = pct / 100.0f;
+            o.text_size_given = true;
         } else if (is("--theme")) {
             if (!need("--theme")) return 2;
             ui::ThemeId id;
@@ -172,6 +180,12 @@ int ParseArgs(int argc, char** argv, Options& o) {
             o.kiosk_config = value;
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
+        } else if (a == "--notes-window") {
+            o.notes_window = true;
+            o.notes_window_set = true;
+        } else if (a == "--notes-window=off") {
+            o.notes_window = false;
+            o.notes_window_set = true;
         } else if (a == "--present") {
             o.present = true;
             o.guest = true;  // a room's session is nobody's progress
@@ -181,6 +195,8 @@ int ParseArgs(int argc, char** argv, Options& o) {
             return UsageError("unknown option '" + a + "'");
         }
     }
+    if (o.present && !o.text_size_given) o.text_scale = 1.5f;  // a room reads from a distance
+    if (o.notes_window_set && o.notes_window && !o.present) return UsageError("--notes-window goes with --present");
     return -1;
 }
 
@@ -286,6 +302,40 @@ private:
     bool m_running = true;
     bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
     float m_fonts_scale = 0;
+    bool m_notes_window_tried = false;
+
+    // The notes window reads at arm's length: half a step smaller than the room's text.
+    float NotesTextScale() const { return std::clamp(m_state.text_scale - 0.5f, 1.0f, 2.0f); }
+
+    // Present mode: the facilitator notes go to a window of their own when a second monitor is
+    // connected (or --notes-window says so); closing that window hides the notes (N shows them
+    // beside the page again), so they never appear on the room's screen by surprise.
+    void DrawNotesWindow(int frame) {
+        if (!m_options.present || !m_load.course) return;
+        if (!m_notes_window_tried && frame >= 1) {
+            m_notes_window_tried = true;
+            bool want = m_options.notes_window_set ? m_options.notes_window : m_platform.MonitorCount() > 1;
+            std::string error;
+            if (want && !m_platform.OpenSecondWindow(m_load.course->title + " \xE2\x80\x94 facilitator notes", NotesTextScale(), &error))
+                std::fprintf(stderr, "lectern: %s; the notes stay beside the page\n", error.c_str());
+            m_model.notes_window = m_platform.HasSecondWindow();
+            if (m_trace && m_model.notes_window) std::fprintf(stderr, "trace: notes-window open\n");
+        }
+        if (!m_model.notes_window) return;
+        ui::ThemeId theme = m_state.theme;
+        bool open = m_platform.DrawSecondWindow([&](const platform::FontSet& set) {
+            ui::Fonts fonts = ToUiFonts(set);
+            ui::ApplyTheme(ui::GetTheme(theme), 1.0f + (fonts.body_px / 18.0f - 1.0f) * 0.5f);
+            ui::Actions ignored;  // the notes window only shows
+            ui::DrawNotesWindow(m_model, m_state, ignored, fonts);
+        });
+        if (!open) {
+            m_model.notes_window = false;
+            m_state.notes_hidden = true;
+            if (m_trace) std::fprintf(stderr, "trace: notes-window closed\n");
+            m_platform.RequestFrames(2);
+        }
+    }
     ui::ThemeId m_applied_theme = ui::ThemeId::Light;
     float m_applied_scale = -1;
 };
@@ -682,6 +732,9 @@ void App::CheckForChanges() {
 void App::Apply(const ui::Actions& actions) {
     int64_t now = NowMs();
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
+    if (m_trace)
+        for (const ui::Action& a : actions.list)
+            if (a.kind == ui::ActionKind::CheckReveal) std::fprintf(stderr, "trace: reveal %s\n", a.id.c_str());
     if (r.page_changed || r.screen_changed) {
         FlushActiveTime();
         if (m_speech && m_speech->Speaking()) m_speech->Stop();  // reading belongs to the page it was started on
@@ -814,6 +867,7 @@ int App::Run(const char* argv0) {
         m_platform.SetWakeInterval(0.5);
     }
     m_model.present_mode = m_options.present;
+    if (m_options.present) m_state.sidebar_open = false;  // the room sees the page, the notes beside it
     if (!m_kiosk) m_state.text_scale = m_options.text_scale;
     if (!m_options.theme.empty()) ui::ThemeFromKey(m_options.theme, &m_state.theme);
     m_model.kiosk = m_kiosk;
@@ -889,6 +943,8 @@ int App::Run(const char* argv0) {
             }
             m_fonts_scale = m_state.text_scale;
             m_applied_scale = -1;
+            if (m_platform.HasSecondWindow() && !m_platform.BuildSecondFonts(NotesTextScale(), &error))
+                std::fprintf(stderr, "lectern: notes window: %s\n", error.c_str());
             if (t_fonts < 0) t_fonts = platform::MsSinceProcessStart();
         }
         ui::Fonts fonts = ToUiFonts(m_platform.Fonts());
@@ -934,6 +990,7 @@ int App::Run(const char* argv0) {
             TickIdle(had_input);
         }
         m_platform.EndFrame();
+        DrawNotesWindow(frame);
         ++frame;
         if (frame == 1 && m_trace) {
             std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
@@ -960,6 +1017,16 @@ int App::Run(const char* argv0) {
                 std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
             else if (m_trace)
                 std::fprintf(stderr, "trace: captured %s\n", m_options.capture.c_str());
+            if (m_platform.HasSecondWindow()) {
+                // The notes window beside it: FILE.png -> FILE-notes.png.
+                std::string notes = m_options.capture;
+                size_t dot = notes.rfind(".png");
+                notes = dot != std::string::npos && dot + 4 == notes.size() ? notes.substr(0, dot) + "-notes.png" : notes + "-notes.png";
+                if (!m_platform.SaveSecondScreenshot(notes, &error))
+                    std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
+                else if (m_trace)
+                    std::fprintf(stderr, "trace: captured %s\n", notes.c_str());
+            }
         }
         Apply(actions);
         if (!actions.list.empty()) m_platform.RequestFrames(3);

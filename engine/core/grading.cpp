@@ -475,6 +475,29 @@ Grade GradeResponse(const Question& question, const Response& response) {
     return grade;
 }
 
+std::vector<std::string> AnswerKeyLines(const Question& q) {
+    std::vector<std::string> lines;
+    switch (q.type) {
+        case QuestionType::Single:
+        case QuestionType::Multiple:
+            for (const auto& c : q.choices)
+                if (c.correct) lines.push_back(PlainText(c.text));
+            break;
+        case QuestionType::TrueFalse: lines.push_back(q.tf_answer ? "True" : "False"); break;
+        case QuestionType::Matching:
+            for (const auto& p : q.pairs) lines.push_back(PlainText(p.left) + " \xE2\x86\x92 " + PlainText(p.right));
+            break;
+        case QuestionType::Ordering:
+            for (size_t i = 0; i < q.items.size(); ++i) lines.push_back(std::to_string(i + 1) + ". " + PlainText(q.items[i].text));
+            break;
+        case QuestionType::Text:
+            for (const auto& a : q.accept) lines.push_back(a);
+            if (q.accept.empty() && !q.pattern.empty()) lines.push_back("Any answer matching the pattern " + q.pattern);
+            break;
+    }
+    return lines;
+}
+
 const Inline& FeedbackText(const Question& question, const Grade& grade) {
     static const Inline kNone;
     switch (grade.feedback) {

@@ -127,6 +127,12 @@ Grade GradeResponse(const Question& question, const Response& response);
 // The question-level feedback text the grade calls for (empty when none applies).
 const Inline& FeedbackText(const Question& question, const Grade& grade);
 
+// The correct answer in plain words, one line each, for a presenter's private screen (the room
+// sees the question; the presenter sees this). Single/Multiple: the correct choices; TrueFalse:
+// "True" or "False"; Matching: "left → right" per pair; Ordering: the items numbered in order;
+// Text: the accepted answers (or "Any answer matching the pattern …" when only a pattern is set).
+std::vector<std::string> AnswerKeyLines(const Question& question);
+
 // How typed answers are compared: trim, collapse every run of white space (including no-break
 // and other Unicode spaces) to one space, and fold case for ASCII, Latin-1, Latin Extended-A,
 // Greek and Cyrillic. Accents are kept ("é" is not "e"). Invalid UTF-8 bytes are kept as they

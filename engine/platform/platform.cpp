@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -41,6 +42,8 @@ float ClampTextScale(float text_scale) {
     if (!(text_scale >= 1.0f)) return 1.0f;  // also NaN
     return text_scale > 2.0f ? 2.0f : text_scale;
 }
+
+bool WriteWindowPng(GLFWwindow* window, ImDrawData* draw_data, const std::string& png_path, std::string* error);
 
 // Refuse images that would take seconds to decode or exhaust memory on a classroom machine.
 constexpr int kMaxImageSide = 8192;
@@ -86,6 +89,18 @@ struct Platform::Impl {
         std::string error;
     };
     std::unordered_map<std::string, CachedTexture> textures;
+
+    // Present mode's second window (OpenSecondWindow).
+    struct Second {
+        GLFWwindow* window = nullptr;
+        ImGuiContext* context = nullptr;
+        std::unique_ptr<ImFontAtlas> atlas;
+        FontSet fonts;
+        float scroll = 0.0f;     // wheel turned over it since its last frame
+        bool rendered = false;   // there is draw data to screenshot
+        double last_time = 0.0;
+    } second;
+    void CloseSecond();
 
     static Impl* From(GLFWwindow* window) {
         return static_cast<Impl*>(glfwGetWindowUserPointer(window));
@@ -233,7 +248,21 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     return true;
 }
 
+void Platform::Impl::CloseSecond() {
+    if (!second.window) return;
+    ImGuiContext* main_context = ImGui::GetCurrentContext();
+    glfwMakeContextCurrent(second.window);
+    ImGui::SetCurrentContext(second.context);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(second.context);
+    ImGui::SetCurrentContext(main_context);
+    glfwDestroyWindow(second.window);
+    glfwMakeContextCurrent(window);
+    second = Second{};
+}
+
 void Platform::Shutdown() {
+    m->CloseSecond();
     if (m->font_job.thread.joinable()) m->font_job.thread.join();
     if (m->font_job.started) ReleaseFontLookup();
     m->font_job.started = false;
@@ -442,15 +471,188 @@ Texture Platform::LoadTexture(const std::string& path, std::string* error) {
 }
 
 bool Platform::SaveScreenshot(const std::string& png_path, std::string* error) {
+    ImDrawData* draw_data = m->window && m->frame_rendered ? ImGui::GetDrawData() : nullptr;
+    if (!draw_data || !draw_data->Valid) {
+        if (error) *error = "no frame to capture: call after EndFrame";
+        return false;
+    }
+    return WriteWindowPng(m->window, draw_data, png_path, error);
+}
+
+bool Platform::SaveSecondScreenshot(const std::string& png_path, std::string* error) {
+    if (!m->second.window || !m->second.rendered) {
+        if (error) *error = "no second window frame to capture";
+        return false;
+    }
+    ImGuiContext* main_context = ImGui::GetCurrentContext();
+    glfwMakeContextCurrent(m->second.window);
+    ImGui::SetCurrentContext(m->second.context);
+    bool ok = WriteWindowPng(m->second.window, ImGui::GetDrawData(), png_path, error);
+    ImGui::SetCurrentContext(main_context);
+    glfwMakeContextCurrent(m->window);
+    return ok;
+}
+
+int Platform::MonitorCount() const {
+    int count = 0;
+    glfwGetMonitors(&count);
+    return count;
+}
+
+bool Platform::HasSecondWindow() const { return m->second.window != nullptr; }
+
+bool Platform::OpenSecondWindow(const std::string& title, float text_scale, std::string* error) {
+    if (!m->window) {
+        if (error) *error = "OpenSecondWindow before Init";
+        return false;
+    }
+    if (m->second.window) return true;
+    // The monitor the main window is not on (by its centre), if any.
+    int wx = 0, wy = 0, ww = 0, wh = 0;
+    glfwGetWindowPos(m->window, &wx, &wy);
+    glfwGetWindowSize(m->window, &ww, &wh);
+    int cx = wx + ww / 2, cy = wy + wh / 2;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* other = nullptr;
+    for (int i = 0; i < count && !other; ++i) {
+        int mx = 0, my = 0, mw = 0, mh = 0;
+        glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+        bool holds_main = cx >= mx && cx < mx + mw && cy >= my && cy < my + mh;
+        if (!holds_main) other = monitors[i];
+    }
+    int x = wx + ww + 16, y = wy, w = 560, h = wh > 0 ? wh : 800;
+    if (other) glfwGetMonitorWorkarea(other, &x, &y, &w, &h);
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);  // the keyboard stays with the room's window
+    GLFWwindow* window = glfwCreateWindow(w, h, title.c_str(), nullptr, m->window);
+    if (!window) {
+        if (error) *error = "cannot create the notes window: " + g_glfw_error;
+        return false;
+    }
+    glfwSetWindowPos(window, x, y);
+    if (other) glfwMaximizeWindow(window);
+    glfwShowWindow(window);
+    glfwSetWindowUserPointer(window, m.get());
+    // Keys typed here drive the main window's UI (the current ImGui context when events are
+    // polled is the main one): the presenter turns pages from whichever window has the keyboard.
+    GLFWwindow* main_window = m->window;
+    (void)main_window;
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        Impl* impl = Impl::From(w);
+        ImGui_ImplGlfw_KeyCallback(impl->window, key, scancode, action, mods);
+        impl->Wake();
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+        Impl* impl = Impl::From(w);
+        ImGui_ImplGlfw_CharCallback(impl->window, c);
+        impl->Wake();
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double dy) {
+        Impl* impl = Impl::From(w);
+        impl->second.scroll += static_cast<float>(dy);
+        impl->Wake();
+    });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { Impl::From(w)->Wake(); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { Impl::From(w)->Wake(); });
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) { Impl::From(w)->Wake(); });
+
+    ImGuiContext* main_context = ImGui::GetCurrentContext();
+    m->second.window = window;
+    m->second.atlas = std::make_unique<ImFontAtlas>();
+    m->second.context = ImGui::CreateContext(m->second.atlas.get());
+    ImGui::SetCurrentContext(m->second.context);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(0);  // one vsync wait a frame is the main window's
+    bool ok = ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui::SetCurrentContext(main_context);
+    glfwMakeContextCurrent(m->window);
+    if (!ok) {
+        m->CloseSecond();
+        if (error) *error = "ImGui OpenGL3 backend failed for the notes window";
+        return false;
+    }
+    return BuildSecondFonts(text_scale, error);
+}
+
+bool Platform::BuildSecondFonts(float text_scale, std::string* error) {
+    if (!m->second.window) return false;
+    float scale = 1.0f, scale_y = 1.0f;
+    glfwGetWindowContentScale(m->second.window, &scale, &scale_y);
+    if (!(scale > 0.0f)) scale = 1.0f;
+    ImGuiContext* main_context = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(m->second.context);
+    glfwMakeContextCurrent(m->second.window);
+    bool ok = BuildFontAtlas(m->second.atlas.get(), ClampTextScale(text_scale) * scale, &m->second.fonts, error);
+    ImGui::GetIO().FontDefault = m->second.fonts.ui;
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // uploads the atlas
+    m->second.atlas->ClearTexData();
+    ImGui::SetCurrentContext(main_context);
+    glfwMakeContextCurrent(m->window);
+    m->Wake();
+    return ok;
+}
+
+bool Platform::DrawSecondWindow(const std::function<void(const FontSet&)>& draw) {
+    if (!m->second.window) return false;
+    if (glfwWindowShouldClose(m->second.window)) {
+        m->CloseSecond();
+        return false;
+    }
+    ImGuiContext* main_context = ImGui::GetCurrentContext();
+    glfwMakeContextCurrent(m->second.window);
+    ImGui::SetCurrentContext(m->second.context);
+    ImGuiIO& io = ImGui::GetIO();
+    int w = 0, h = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(m->second.window, &w, &h);
+    glfwGetFramebufferSize(m->second.window, &fw, &fh);
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    if (w > 0 && h > 0) io.DisplayFramebufferScale = ImVec2(static_cast<float>(fw) / w, static_cast<float>(fh) / h);
+    double now = glfwGetTime();
+    io.DeltaTime = m->second.last_time > 0.0 && now > m->second.last_time ? static_cast<float>(now - m->second.last_time) : 1.0f / 60.0f;
+    m->second.last_time = now;
+    double mx = -1, my = -1;
+    if (glfwGetWindowAttrib(m->second.window, GLFW_HOVERED)) glfwGetCursorPos(m->second.window, &mx, &my);
+    io.MousePos = mx >= 0 ? ImVec2(static_cast<float>(mx), static_cast<float>(my)) : ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseWheel = m->second.scroll;
+    m->second.scroll = 0.0f;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    draw(m->second.fonts);
+    ImGui::Render();
+    glViewport(0, 0, fw, fh);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(m->second.window);
+    m->second.rendered = true;
+    ImGui::SetCurrentContext(main_context);
+    glfwMakeContextCurrent(m->window);
+    return true;
+}
+
+namespace {
+
+// Redraws `draw_data` into the back buffer of the current GL context's window, exactly as the
+// frame was drawn, and reads it there.
+bool WriteWindowPng(GLFWwindow* window, ImDrawData* draw_data, const std::string& png_path, std::string* error) {
     auto fail = [&](const std::string& message) {
         if (error) *error = message;
         return false;
     };
-    ImDrawData* draw_data = m->window && m->frame_rendered ? ImGui::GetDrawData() : nullptr;
-    if (!draw_data || !draw_data->Valid) return fail("no frame to capture: call after EndFrame");
-
+    if (!draw_data || !draw_data->Valid) return fail("no frame to capture");
     int width = 0, height = 0;
-    glfwGetFramebufferSize(m->window, &width, &height);
+    glfwGetFramebufferSize(window, &width, &height);
     if (width <= 0 || height <= 0) return fail("the window has no pixels (minimised?)");
 
     // Redraw the last frame into the back buffer, exactly as EndFrame did, and read it there.
@@ -494,5 +696,7 @@ bool Platform::SaveScreenshot(const std::string& png_path, std::string* error) {
     if (!sink.ok || !closed) return fail("cannot write " + png_path + ": " + std::strerror(errno));
     return true;
 }
+
+}  // namespace
 
 }  // namespace lectern::platform

@@ -97,6 +97,23 @@ public:
     // with its reason in *error). Refuses images over 8192 px a side or 64 MB decoded.
     Texture LoadTexture(const std::string& path, std::string* error = nullptr);
 
+    // A second window (present mode's notes on the presenter's own screen). Opened on a monitor
+    // other than the main window's when there is one (filling its work area), else as a normal
+    // window beside it. It has its own ImGui context and its own font atlas (the main atlas's
+    // pixels are released after upload), and shares the main GL context's textures. It takes no
+    // input of its own: keys typed into it go to the main window's UI, the wheel scrolls it.
+    // `text_scale` as for BuildFonts. Call after the main window's BuildFonts.
+    int MonitorCount() const;
+    bool OpenSecondWindow(const std::string& title, float text_scale, std::string* error);
+    bool HasSecondWindow() const;
+    // Rebuilds the second window's fonts for a new text scale (between frames).
+    bool BuildSecondFonts(float text_scale, std::string* error);
+    // Draws one frame of the second window: `draw` runs inside a frame of its own ImGui context
+    // (apply the theme there: style is per context). Call after EndFrame. When the user closed
+    // the second window it is destroyed here and false is returned.
+    bool DrawSecondWindow(const std::function<void(const FontSet&)>& draw);
+    bool SaveSecondScreenshot(const std::string& png_path, std::string* error);
+
     // Reads back the last rendered frame (call after EndFrame) and writes it as PNG. It redraws
     // that frame's draw data into the back buffer and reads it there, because the back buffer is
     // undefined after a swap and the front buffer is not readable on every driver.

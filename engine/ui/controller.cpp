@@ -132,6 +132,7 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                     }
                 break;
             case ActionKind::QuizStart:
+                state.revealed_in_quiz.clear();  // a new attempt starts with every answer hidden
                 if (session && session->ActiveQuiz()) session->StartAttempt(*session->ActiveQuiz(), now_ms);
                 break;
             case ActionKind::QuizAnswer:

@@ -395,7 +395,7 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
                 }
             }
         } else if (!v.show_key) {
-            if (ImGui::Button("Reveal the answer")) out.reveal = true;
+            if (ImGui::Button("Reveal the answer (A)")) out.reveal = true;
         }
         ImGui::PopFont();
     }

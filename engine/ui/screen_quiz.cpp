@@ -138,7 +138,16 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     if (q) {
         QuestionView v;
         v.question = q;
-        v.mode = QuestionMode::Quiz;
+        // A presenter's room sees the question; its answer only when the presenter reveals it.
+        bool present = f.model.present_mode;
+        auto& shown = f.state.revealed_in_quiz;
+        bool revealed = std::find(shown.begin(), shown.end(), q->id) != shown.end();
+        if (present && !revealed && CharPressed('a')) {
+            shown.push_back(q->id);
+            revealed = true;
+        }
+        v.mode = present ? QuestionMode::Presenter : QuestionMode::Quiz;
+        v.show_key = present && revealed;
         v.width = width;
         v.label = "";
         auto it = a.answers.find(q->id);
@@ -147,6 +156,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         if (order != a.display_order.end()) v.order = order->second;
         if (q->type == QuestionType::Ordering && it == a.answers.end()) v.response = Response::Ordering(v.order);
         QuestionInput in = DrawQuestion(v, f.rich);
+        if (in.reveal) shown.push_back(q->id);
         if (in.changed) {
             Action act(ActionKind::QuizAnswer, 0, q->id);
             act.response = in.response;

@@ -115,6 +115,13 @@ void PageKeys(Frame& f, const Page& page) {
     if (f.model.speech_available && CharPressed('S')) f.actions.Push(Action(ActionKind::SpeechPause));
     if (KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::NextPage));
     if (KeyPressed(ImGuiKey_LeftArrow)) f.actions.Push(Action(ActionKind::PrevPage));
+    if (f.model.present_mode) {
+        // N hides or shows the notes panel; A reveals every answer on the page to the room.
+        if (CharPressed('n')) f.state.notes_hidden = !f.state.notes_hidden;
+        if (CharPressed('a'))
+            for (const auto& b : page.blocks)
+                if (b.kind == BlockKind::Question && b.question) f.actions.Push(Action(ActionKind::CheckReveal, 0, b.question->id));
+    }
     // The page's first knowledge check answers to the same keys as a quiz: 1-9 pick a choice,
     // Ctrl+Enter checks the answer.
     const Session* session = f.model.session;
@@ -179,14 +186,29 @@ void DrawReaderScreen(Frame& f) {
 
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;
+    // Presenter view on one display: the facilitator notes in a panel at the right.
+    float notes_w = 0;
+    if (f.model.present_mode && !f.model.notes_window && !f.state.notes_hidden)
+        notes_w = std::min(std::max(total_w * 0.34f, fonts.body_px * 14.0f), total_w * 0.5f);
+    total_w -= notes_w;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);
     // With large text there is no room for both: the contents then take the whole width while
     // open (and close when a page is chosen), instead of squeezing the page to a few words a line.
     bool room_for_both = total_w - sidebar_w >= fonts.body_px * 30.0f;
     if (!room_for_both && f.state.last_drawn_page != f.model.page) f.state.sidebar_open = false;
     ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar);
+    auto notes_panel = [&] {
+        if (notes_w <= 0) return;
+        ImGui::SameLine(0, 0);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
+        ImGui::BeginChild("##notes", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        DrawPresenterNotes(f, false);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    };
     if (f.state.sidebar_open && !room_for_both) {
         Sidebar(f, total_w);
+        notes_panel();
         ImGui::EndChild();
         BottomBar(f, count);
         f.state.last_drawn_page = f.model.page;
@@ -197,7 +219,7 @@ void DrawReaderScreen(Frame& f) {
         ImGui::SameLine(0, 0);
     }
     bool page_changed = f.state.last_drawn_page != f.model.page;
-    ImGui::BeginChild("##page", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##page", ImVec2(notes_w > 0 ? -notes_w : 0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     if (page_changed) ImGui::SetScrollY(0);
     if (page_changed || f.state.focus_main) {
         ImGui::SetWindowFocus();
@@ -244,7 +266,7 @@ void DrawReaderScreen(Frame& f) {
     }
 
     BlockContext bc(f.rich, &f.model, width);
-    bc.show_facilitator = f.model.present_mode;
+    bc.show_facilitator = false;  // the presenter's notes are in their panel or window, never on the page
     const Session* session = f.model.session;
     bc.draw_question = [&](const Block& b) {
         const CheckState* st = session ? session->FindCheck(b.question->id) : nullptr;
@@ -299,6 +321,7 @@ void DrawReaderScreen(Frame& f) {
     ImGui::Dummy(ImVec2(1, fonts.body_px * 3));
     ImGui::EndGroup();
     ImGui::EndChild();
+    notes_panel();
     ImGui::EndChild();
     BottomBar(f, count);
     f.state.last_drawn_page = f.model.page;

@@ -28,6 +28,9 @@ void DrawLearnersScreen(Frame& f);
 void DrawAdminScreen(Frame& f);
 void DrawIdleWarning(Frame& f);
 void DrawWatchOverlay(Frame& f);
+// Facilitator notes for what is on screen (present mode). private_screen: the presenter's own
+// window on a second monitor, which also shows the answer key.
+void DrawPresenterNotes(Frame& f, bool private_screen);
 
 // Width of the reading column for the space available (a readable measure of ~70 characters).
 float ReadingWidth(const Fonts& fonts, float available);

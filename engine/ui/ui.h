@@ -94,7 +94,8 @@ struct ViewModel {
     int page = 0;                           // reading index of the current page
     std::function<Texture(const std::string& path)> load_image;  // may be empty (tests)
     std::string banner;                     // a warning shown on every screen (e.g. not saving)
-    bool present_mode = false;              // facilitator notes visible
+    bool present_mode = false;              // presenter view: notes beside the page, answers on request
+    bool notes_window = false;              // present mode: the notes are in a window of their own
 };
 
 enum class ActionKind {
@@ -193,9 +194,14 @@ struct UiState {
     char export_dir[256] = "";
     char rename_to[64] = "";
     std::string admin_selected;       // learner chosen on the admin screen
+    bool notes_hidden = false;        // present mode: N hides the notes panel
+    std::vector<std::string> revealed_in_quiz;  // present mode: quiz questions whose answer is shown
 };
 
 // Draws one whole frame of the application (all screens) into the current ImGui context.
 void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts);
+// Present mode with a second monitor: the facilitator notes (and the answer key of what the room
+// sees) filling the current ImGui context's viewport: the presenter's own screen.
+void DrawNotesWindow(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts);
 
 }  // namespace lectern::ui

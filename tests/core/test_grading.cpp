@@ -558,3 +558,37 @@ TEST(QuestionValidation, PointsBelowOneAreReported) {
     ValidateQuestion(q, d);
     ExpectAtQuestion(d, "bad-points");
 }
+
+// ---- the presenter's answer key ----------------------------------------------------------------
+
+TEST(AnswerKey, ChoicesListOnlyTheCorrectOnes) {
+    Question q;
+    q.type = QuestionType::Multiple;
+    q.choices = {{"a", Words("Torture"), true, {}, {}}, {"b", Words("Parking"), false, {}, {}}, {"c", Words("Enforced disappearance"), true, {}, {}}};
+    EXPECT_EQ(AnswerKeyLines(q), (std::vector<std::string>{"Torture", "Enforced disappearance"}));
+}
+
+TEST(AnswerKey, TrueFalseMatchingOrderingAndText) {
+    Question tf;
+    tf.type = QuestionType::TrueFalse;
+    tf.tf_answer = false;
+    EXPECT_EQ(AnswerKeyLines(tf), std::vector<std::string>{"False"});
+
+    Question m;
+    m.type = QuestionType::Matching;
+    m.pairs = {{"p1", Words("CAT"), Words("1984")}, {"p2", Words("ICCPR"), Words("1966")}};
+    EXPECT_EQ(AnswerKeyLines(m), (std::vector<std::string>{"CAT \xE2\x86\x92 1984", "ICCPR \xE2\x86\x92 1966"}));
+
+    Question o;
+    o.type = QuestionType::Ordering;
+    o.items = {{"i1", Words("Charter")}, {"i2", Words("Declaration")}};
+    EXPECT_EQ(AnswerKeyLines(o), (std::vector<std::string>{"1. Charter", "2. Declaration"}));
+
+    Question t;
+    t.type = QuestionType::Text;
+    t.accept = {"Leahy", "Leahy Law"};
+    EXPECT_EQ(AnswerKeyLines(t), (std::vector<std::string>{"Leahy", "Leahy Law"}));
+    t.accept.clear();
+    t.pattern = "leahy( law)?";
+    EXPECT_EQ(AnswerKeyLines(t), std::vector<std::string>{"Any answer matching the pattern leahy( law)?"});
+}

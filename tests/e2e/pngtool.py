@@ -49,7 +49,11 @@ def read_png(path):
 
 def main():
     if sys.argv[1] == 'stats':
+        # stats FILE [X0 X1]: X0 and X1 (fractions of the width) keep only those columns.
         w, h, px = read_png(sys.argv[2])
+        if len(sys.argv) >= 5:
+            x0, x1 = int(float(sys.argv[3]) * w), int(float(sys.argv[4]) * w)
+            px = [p for i, p in enumerate(px) if x0 <= i % w < x1]
         dark = sum(1 for p in px if sum(p) < 200) / len(px)
         print(w, h, len(set(px)), f'{dark:.4f}')
     elif sys.argv[1] == 'diff':

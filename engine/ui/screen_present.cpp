@@ -1,0 +1,136 @@
+// The presenter's facilitator notes (lectern --present): the notes of the module, the lesson and
+// the page on screen, drawn either in a panel beside the page (one display: the room sees the
+// panel, so it never shows answers) or in a window of their own on a second monitor (the
+// presenter's screen only: it also shows the answer key of what the room is looking at).
+#include <cstdio>
+
+#include "core/attempt.h"
+#include "core/grading.h"
+#include "core/session.h"
+#include "ui/blocks.h"
+#include "ui/screens.h"
+
+namespace lectern::ui {
+
+namespace {
+
+void NotesSection(Frame& f, const char* label, const std::string& title, const Blocks& blocks, float width) {
+    if (blocks.empty()) return;
+    SectionLabel(label, f.fonts, f.theme.accent);
+    if (!title.empty()) WrappedText(f.fonts.ui_bold, f.theme.text, title, width);
+    BlockContext bc(f.rich, &f.model, width);
+    bc.show_facilitator = true;
+    DrawBlocks(blocks, bc);
+    ImGui::Dummy(ImVec2(1, f.fonts.body_px * 0.5f));
+}
+
+// The page's own notes: the <facilitator> blocks among its blocks, unwrapped.
+Blocks PageNotes(const Page& page) {
+    Blocks notes;
+    for (const auto& b : page.blocks)
+        if (b.kind == BlockKind::Facilitator) notes.insert(notes.end(), b.children.begin(), b.children.end());
+    return notes;
+}
+
+void AnswerKey(Frame& f, const Question& q, int number, float width) {
+    char head[64];
+    std::snprintf(head, sizeof head, "Question %d", number);
+    WrappedText(f.fonts.ui_bold, f.theme.text, head, width);
+    WrappedText(f.fonts.small, f.theme.text_muted, PlainText(q.prompt), width);
+    for (const auto& line : AnswerKeyLines(q)) WrappedText(f.fonts.ui, f.theme.good, "\xE2\x9C\x93 " + line, width);
+    ImGui::Dummy(ImVec2(1, f.fonts.body_px * 0.3f));
+}
+
+}  // namespace
+
+void DrawPresenterNotes(Frame& f, bool private_screen) {
+    const Course* c = f.model.course;
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    float width = ImGui::GetContentRegionAvail().x;
+    WrappedText(fonts.heading2, t.text, "Facilitator notes", width);
+    WrappedText(fonts.small, t.text_muted,
+                private_screen ? "On this screen only. The keys work from either window; A reveals the answers to the room."
+                               : "Not for learners: N hides this panel, A reveals the answers on screen.",
+                width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
+    if (!c || c->reading_order.empty()) return;
+    const Session* s = f.model.session;
+    bool any = false;
+    if (f.state.screen == Screen::Quiz && s && s->ActiveQuiz()) {
+        const Quiz& quiz = *s->ActiveQuiz();
+        const Module* m = s->ModuleOfQuiz(quiz);
+        WrappedText(fonts.ui_bold, t.text, "Now showing: " + quiz.title, width);
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+        if (m && !m->facilitator.empty()) {
+            NotesSection(f, "MODULE", m->title, m->facilitator, width);
+            any = true;
+        }
+        const Attempt* a = s->ActiveAttempt();
+        if (private_screen && a && !a->submitted) {
+            if (const Question* q = CurrentQuestion(quiz, *a)) {
+                SectionLabel("ANSWER (this screen only)", fonts, t.accent);
+                AnswerKey(f, *q, a->current + 1, width);
+                any = true;
+            }
+        }
+    } else if (f.state.screen == Screen::Reader) {
+        const Course::PageRef here = c->reading_order[static_cast<size_t>(f.model.page)];
+        const Module& module = c->modules[static_cast<size_t>(here.module)];
+        const Lesson& lesson = module.lessons[static_cast<size_t>(here.lesson)];
+        const Page& page = lesson.pages[static_cast<size_t>(here.page)];
+        char where[256];
+        std::snprintf(where, sizeof where, "Page %d of %d in \xE2\x80\x9C%s\xE2\x80\x9D", here.page + 1,
+                      static_cast<int>(lesson.pages.size()), lesson.title.c_str());
+        WrappedText(fonts.small, t.text_muted, where, width);
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+        Blocks page_notes = PageNotes(page);
+        any = !page_notes.empty() || !lesson.facilitator.empty() || !module.facilitator.empty();
+        NotesSection(f, "THIS PAGE", "", page_notes, width);
+        NotesSection(f, "LESSON", lesson.title, lesson.facilitator, width);
+        NotesSection(f, "MODULE", module.title, module.facilitator, width);
+        if (private_screen) {
+            int number = 0;
+            bool labelled = false;
+            for (const auto& b : page.blocks) {
+                if (b.kind != BlockKind::Question || !b.question) continue;
+                if (!labelled) SectionLabel("ANSWERS ON THIS PAGE (this screen only)", fonts, t.accent);
+                labelled = true;
+                AnswerKey(f, *b.question, ++number, width);
+                any = true;
+            }
+        }
+        int count = static_cast<int>(c->reading_order.size());
+        const Quiz* quiz_next = s ? s->QuizAfterCurrentPage() : nullptr;
+        std::string next = quiz_next ? quiz_next->title : f.model.page + 1 < count ? c->PageAt(f.model.page + 1).title : "";
+        if (!next.empty()) {
+            ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+            WrappedText(fonts.small, t.text_muted, "Next: " + next, width);
+        }
+    } else {
+        WrappedText(fonts.ui, t.text_muted, "Notes follow the page or quiz on screen.", width);
+        return;
+    }
+    if (!any) WrappedText(fonts.ui, t.text_muted, "No notes here.", width);
+}
+
+void DrawNotesWindow(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts) {
+    const Theme& theme = GetTheme(state.theme);
+    Frame f{model, state, actions, fonts, theme, RichContext{model.course, &fonts, &theme, &actions}};
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("Notes", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+    CenterColumn(width);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::BeginChild("##notes", ImVec2(width, 0));
+    DrawPresenterNotes(f, true);
+    ImGui::EndChild();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+}  // namespace lectern::ui
