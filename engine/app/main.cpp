@@ -449,8 +449,8 @@ void App::SignInNow(const Learner& learner_in) {
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
     if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
-    if (m_trace) std::fprintf(stderr, "trace: signed-in %s text %d\n", learner->display_name.c_str(),
-                              static_cast<int>(m_state.text_scale * 100 + 0.5f));
+    if (m_trace) std::fprintf(stderr, "trace: signed-in %s text %d idle %d\n", learner->display_name.c_str(),
+                              static_cast<int>(m_state.text_scale * 100 + 0.5f), m_kiosk ? m_kiosk_config.idle_timeout_seconds : 0);
 }
 
 void App::SignInGuest() {
@@ -517,6 +517,7 @@ void App::FlushActiveTime() {
 
 void App::HandleKioskAction(const ui::Action& a) {
     int64_t now = NowMs();
+    m_state.message_good = false;  // the cases that succeed say so
     switch (a.kind) {
         case ui::ActionKind::CancelPin:
             m_state.pin_for.clear();
@@ -559,8 +560,10 @@ void App::HandleKioskAction(const ui::Action& a) {
                 if (!m_model.admin_unlocked) {
                     m_state.screen = ui::Screen::Learners;
                     m_state.focus_main = true;
+                } else {
+                    m_state.message = "The administrator PIN was changed.";
+                    m_state.message_good = true;
                 }
-                else m_state.message = "The administrator PIN was changed.";
                 if (m_trace) std::fprintf(stderr, "trace: admin-pin set\n");
             }
             break;
@@ -594,6 +597,7 @@ void App::HandleKioskAction(const ui::Action& a) {
             std::string dir = a.id;
             FileWriteResult w1 = csv.ok ? WriteFileAtomically(dir + "/lectern-progress.csv", csv.text, 0644) : FileWriteResult{};
             FileWriteResult w2 = xapi.ok ? WriteFileAtomically(dir + "/lectern-progress-xapi.json", xapi.text, 0644) : FileWriteResult{};
+            m_state.message_good = w1.ok && w2.ok;
             m_state.message = w1.ok && w2.ok ? "Exported " + std::to_string(csv.records) + " rows and " + std::to_string(xapi.records) +
                                                    " statements to " + dir
                                              : "Export failed: " + (csv.ok ? w1.message : csv.error) + " " + (xapi.ok ? w2.message : xapi.error);
@@ -605,6 +609,7 @@ void App::HandleKioskAction(const ui::Action& a) {
             if (!learner) break;
             WriteResult w = m_store->RenameLearner(learner->id, a.ref2, now);
             m_state.message = w.ok() ? "Renamed." : std::string("Could not rename: ") + ToString(w.error);
+            m_state.message_good = w.ok();
             if (w.ok()) m_state.admin_selected = a.ref2;
             RefreshLearners();
             break;
@@ -624,11 +629,26 @@ void App::HandleKioskAction(const ui::Action& a) {
                 break;
             }
             WriteResult w = m_store->RemoveLearner(learner->id, now);
+            m_state.message_good = w.ok();
             m_state.message = w.ok() ? learner->display_name + " was removed; their records are in " + base + ".csv"
                                      : std::string("Could not remove: ") + ToString(w.error);
             m_state.admin_selected.clear();
             RefreshLearners();
             if (m_trace) std::fprintf(stderr, "trace: removed %s export %s\n", w.ok() ? "ok" : "failed", base.c_str());
+            break;
+        }
+        case ui::ActionKind::AdminSetIdle: {
+            int seconds = static_cast<int>(a.value);
+            FileWriteResult w = WriteAdminIdleTimeout(m_data_dir, seconds, m_kiosk_config.countdown_seconds);
+            if (w.ok) {
+                m_kiosk_config.idle_timeout_seconds = seconds;  // the next sign-in's timer uses it
+                m_model.idle_timeout_seconds = seconds;
+                m_state.message = "Learners are now signed out after " + std::to_string(seconds / 60) + " minutes without input.";
+                m_state.message_good = true;
+            } else {
+                m_state.message = "The idle time was not changed: " + w.message;
+            }
+            if (m_trace) std::fprintf(stderr, "trace: idle-timeout %s %d\n", w.ok ? "set" : "refused", seconds);
             break;
         }
         case ui::ActionKind::AdminClose:
@@ -753,7 +773,8 @@ void App::Apply(const ui::Actions& actions) {
             case ui::ActionKind::AdminExport:
             case ui::ActionKind::AdminClose:
             case ui::ActionKind::AdminRename:
-            case ui::ActionKind::AdminRemove: HandleKioskAction(a); break;
+            case ui::ActionKind::AdminRemove:
+            case ui::ActionKind::AdminSetIdle: HandleKioskAction(a); break;
             case ui::ActionKind::SpeakPage:
                 if (Speech().Speaking()) {
                     Speech().Stop();
@@ -892,6 +913,10 @@ int App::Run(const char* argv0) {
         }
         if (m_kiosk && m_session) SignOut();  // a kiosk always starts at the sign-in screen
         if (m_kiosk) {
+            // The idle time the administrator set on the admin screen wins over the file's.
+            if (auto idle = ReadAdminIdleTimeout(m_data_dir); idle && *idle > m_kiosk_config.countdown_seconds)
+                m_kiosk_config.idle_timeout_seconds = *idle;
+            m_model.idle_timeout_seconds = m_kiosk_config.idle_timeout_seconds;
             m_model.admin_pin_missing = ReadAdminPinHash(m_data_dir).status == AdminPinStatus::Missing;
             if (m_model.admin_pin_missing) m_state.screen = ui::Screen::Admin;  // first start: a way out first
         }

@@ -1,5 +1,6 @@
 #include "core/kiosk_config.h"
 
+
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -623,6 +624,50 @@ AdminPinRead ReadAdminPinHash(const std::string& data_dir) {
 FileWriteResult WriteAdminPinHash(const std::string& data_dir, const std::string& hash) {
     if (!IsPinHash(hash)) return {false, "refusing to write something that is not an Argon2id PIN hash"};
     return WriteFileAtomically(AdminPinPath(data_dir), hash + "\n", 0600);
+}
+
+std::string AdminSettingsPath(const std::string& data_dir) { return data_dir + "/kiosk-admin.conf"; }
+
+std::optional<int> ReadAdminIdleTimeout(const std::string& data_dir) {
+    int fd = ::open(AdminSettingsPath(data_dir).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) return std::nullopt;
+    char buffer[256];
+    ssize_t n;
+    do {
+        n = ::read(fd, buffer, sizeof buffer - 1);
+    } while (n < 0 && errno == EINTR);
+    ::close(fd);
+    if (n <= 0) return std::nullopt;
+    buffer[n] = '\0';
+    // "idle_timeout_seconds = N", spaces anywhere around the parts, nothing else.
+    std::string_view text(buffer, static_cast<size_t>(n));
+    auto skip = [&] {
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    };
+    skip();
+    constexpr std::string_view kKey = "idle_timeout_seconds";
+    if (text.substr(0, kKey.size()) != kKey) return std::nullopt;
+    text.remove_prefix(kKey.size());
+    skip();
+    if (text.empty() || text.front() != '=') return std::nullopt;
+    text.remove_prefix(1);
+    skip();
+    long seconds = 0;
+    size_t digits = 0;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) && seconds <= 86400)
+        seconds = seconds * 10 + (text[digits++] - '0');
+    if (digits == 0 || seconds < 30 || seconds > 86400) return std::nullopt;
+    text.remove_prefix(digits);
+    skip();
+    if (!text.empty()) return std::nullopt;
+    return static_cast<int>(seconds);
+}
+
+FileWriteResult WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds) {
+    if (seconds < 30 || seconds > 86400) return {false, "the idle time must be from 30 seconds to 24 hours"};
+    if (seconds <= countdown_seconds)
+        return {false, "the idle time must be longer than the " + std::to_string(countdown_seconds) + "-second warning"};
+    return WriteFileAtomically(AdminSettingsPath(data_dir), "idle_timeout_seconds = " + std::to_string(seconds) + "\n", 0600);
 }
 
 PinGate ReadAdminGate(const std::string& data_dir) {

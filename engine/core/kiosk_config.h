@@ -178,6 +178,17 @@ AdminPinRead ReadAdminPinHash(const std::string& data_dir);
 // Refuses (ok=false) anything IsPinHash rejects, so no plain PIN can ever be written here.
 FileWriteResult WriteAdminPinHash(const std::string& data_dir, const std::string& hash);
 
+// <data_dir>/kiosk-admin.conf: what the administrator set on the admin screen, which takes
+// precedence over the configuration file (often root's, in /etc, which the kiosk user cannot
+// write). One key for now: "idle_timeout_seconds = N", 30 to 86400. Mode 0600.
+std::string AdminSettingsPath(const std::string& data_dir);
+// The administrator's idle timeout, or nullopt when none was set or the file is unusable (then
+// the configuration file's value applies).
+std::optional<int> ReadAdminIdleTimeout(const std::string& data_dir);
+// Refuses (ok=false, with the reason) a value outside 30 to 86400 seconds or not longer than
+// `countdown_seconds`.
+FileWriteResult WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds);
+
 // A fresh PinGate when the file is missing or unreadable: the state holds no secret, and the
 // folder is the kiosk user's own.
 PinGate ReadAdminGate(const std::string& data_dir);

@@ -185,6 +185,7 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
             case ActionKind::AdminClose:
             case ActionKind::AdminRename:
             case ActionKind::AdminRemove:
+            case ActionKind::AdminSetIdle:
             case ActionKind::SpeakPage:
             case ActionKind::SpeechPause: r.learner_actions.push_back(a); break;
             case ActionKind::SetSpeechRate: state.speech_rate = std::clamp(static_cast<int>(a.value), 80, 400); break;

@@ -1,5 +1,7 @@
 // The kiosk administrator's screen, behind a key chord and a PIN: set the PIN at first start,
-// then leave kiosk mode, export progress to a folder (a USB stick), or change the PIN.
+// then set the idle sign-out time, export progress to a folder (a USB stick), change the PIN,
+// rename or remove learners, or leave kiosk mode.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -52,6 +54,7 @@ void DrawAdminScreen(Frame& f) {
         size_t n = std::strlen(f.state.pin);
         bool valid = DigitsOnly(f.state.pin) && n >= 4 && n <= 8 && same;
         if (PrimaryButton("Set the PIN", t) || (enter && valid)) {
+            f.state.message_good = false;
             if (valid) f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
             else f.state.message = same ? "The PIN must be 4 to 8 digits." : "The two PINs differ.";
         }
@@ -67,9 +70,25 @@ void DrawAdminScreen(Frame& f) {
     } else {
         RichText("h", Inline{{InlineKind::Text, "Administrator", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
                  f.rich, width);
+        // Idle sign-out, in whole minutes (the configuration file may hold any number of seconds).
+        int in_force = f.model.idle_timeout_seconds;
+        char now_text[128];
+        if (in_force % 60 == 0)
+            std::snprintf(now_text, sizeof now_text, "Sign a learner out after this many minutes without input (now %d):", in_force / 60);
+        else
+            std::snprintf(now_text, sizeof now_text, "Sign a learner out after this many minutes without input (now %d seconds):", in_force);
+        WrappedText(fonts.ui_bold, t.text, now_text, width);
+        if (f.state.idle_minutes <= 0) f.state.idle_minutes = std::max(1, (in_force + 59) / 60);
+        ImGui::SetNextItemWidth(fonts.body_px * 8);
+        if (focus) ImGui::SetKeyboardFocusHere();
+        bool set_idle = ImGui::InputInt("##idle", &f.state.idle_minutes, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);
+        f.state.idle_minutes = std::clamp(f.state.idle_minutes, 1, 1440);
+        ImGui::SameLine();
+        set_idle |= ImGui::Button("Set idle time");
+        if (set_idle) f.actions.Push(Action(ActionKind::AdminSetIdle, 0, {}, static_cast<float>(f.state.idle_minutes * 60)));
+        ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, "Export progress (CSV and xAPI) to a folder, such as a USB stick:", width);
         ImGui::SetNextItemWidth(width * 0.7f);
-        if (focus) ImGui::SetKeyboardFocusHere();
         ImGui::InputTextWithHint("##dir", "/media/usb", f.state.export_dir, sizeof f.state.export_dir);
         ImGui::SameLine();
         if (ImGui::Button("Export")) f.actions.Push(Action(ActionKind::AdminExport, 0, f.state.export_dir));
@@ -82,6 +101,7 @@ void DrawAdminScreen(Frame& f) {
         PinField("##again", "Again", f.state.pin_again, sizeof f.state.pin_again, false);
         ImGui::SameLine();
         if (ImGui::Button("Change")) {
+            f.state.message_good = false;
             size_t n = std::strlen(f.state.pin);
             if (std::strcmp(f.state.pin, f.state.pin_again) != 0) f.state.message = "The two PINs differ.";
             else if (!DigitsOnly(f.state.pin) || n < 4 || n > 8) f.state.message = "The PIN must be 4 to 8 digits.";
@@ -125,7 +145,7 @@ void DrawAdminScreen(Frame& f) {
         ImGui::SameLine();
         if (ImGui::Button("Leave kiosk mode")) f.actions.Push(Action(ActionKind::AdminExit));
     }
-    if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
+    if (!f.state.message.empty()) WrappedText(fonts.ui_bold, f.state.message_good ? t.good : t.bad, f.state.message, width);
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::EndChild();

@@ -1,4 +1,6 @@
 // Help: every keyboard shortcut, and the plain facts about the program.
+#include <vector>
+
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -38,10 +40,19 @@ void DrawHelpScreen(Frame& f) {
         {"F7", "Next colour theme (light, dark, high contrast, black on yellow)"},
         {"F1 or ?", "This help"},
     };
+    // Present mode's own keys come only when they work.
+    static const char* present_keys[][2] = {
+        {"Presenter: N", "Hide or show the facilitator notes beside the page"},
+        {"Presenter: A", "Reveal the answers on this page, or to the quiz question on screen"},
+    };
+    std::vector<const char* const*> rows;
+    for (const auto& row : keys) rows.push_back(row);
+    if (f.model.present_mode)
+        for (const auto& row : present_keys) rows.push_back(row);
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(width, 0))) {
         ImGui::PushFont(fonts.ui);
-        for (const auto& row : keys) {
+        for (const char* const* row : rows) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::PushFont(fonts.ui_bold);

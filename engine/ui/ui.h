@@ -89,6 +89,7 @@ struct ViewModel {
     bool admin_pin_missing = false;        // kiosk: the administrator PIN must be set first
     bool admin_unlocked = false;           // the admin menu is open
     std::string admin_chord;               // "Ctrl+Alt+Shift+A", shown on the admin screen
+    int idle_timeout_seconds = 300;        // kiosk: the idle sign-out time in force
     const Diagnostics* diagnostics = nullptr;
     std::string course_path;
     int page = 0;                           // reading index of the current page
@@ -140,6 +141,7 @@ enum class ActionKind {
     AdminClose,      // back to the sign-in screen
     AdminRename,     // id: learner's name; ref2: new name
     AdminRemove,     // id: learner's name (confirmed on screen; their records are exported first)
+    AdminSetIdle,    // value: idle sign-out time in seconds
     SpeakPage,       // read the current page aloud, or stop if already reading
     SpeechPause,     // pause or resume reading
     SetSpeechRate,   // value: words per minute
@@ -187,6 +189,7 @@ struct UiState {
     bool confirm_submit = false;      // the quiz's "submit now?" question is open
     char new_learner[64] = "";
     std::string message;              // a short status line ("Saved", errors)
+    bool message_good = false;        // the message reports success (drawn in the "good" colour)
     std::string pin_for;              // a learner whose PIN is being asked for
     char pin[16] = "";
     char pin_again[16] = "";
@@ -195,6 +198,7 @@ struct UiState {
     char rename_to[64] = "";
     std::string admin_selected;       // learner chosen on the admin screen
     bool notes_hidden = false;        // present mode: N hides the notes panel
+    int idle_minutes = 0;             // admin screen's idle-time field (0: start from the model)
     std::vector<std::string> revealed_in_quiz;  // present mode: quiz questions whose answer is shown
 };
 

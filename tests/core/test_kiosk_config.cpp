@@ -674,3 +674,43 @@ TEST(KioskConfigShipped, TheRecipesExampleParsesCleanAndTurnsKioskOn) {
     EXPECT_EQ(r.config->countdown_seconds, 30);
     EXPECT_TRUE(r.config->allow_guest);
 }
+
+// ---- the idle time set on the admin screen -----------------------------------------------------
+
+TEST(AdminIdleTimeout, MissingFileMeansTheConfigurationFileDecides) {
+    TempDir dir;
+    EXPECT_FALSE(ReadAdminIdleTimeout(dir.path()).has_value());
+}
+
+TEST(AdminIdleTimeout, WrittenValueIsReadBackWithPrivateMode) {
+    TempDir dir;
+    FileWriteResult w = WriteAdminIdleTimeout(dir.path(), 600, 30);
+    ASSERT_TRUE(w.ok) << w.message;
+    EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(600));
+    struct stat st {};
+    ASSERT_EQ(::stat(AdminSettingsPath(dir.path()).c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    ASSERT_TRUE(WriteAdminIdleTimeout(dir.path(), 120, 30).ok);
+    EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(120));
+}
+
+TEST(AdminIdleTimeout, RefusesTimesOutOfRangeOrNotLongerThanTheWarning) {
+    TempDir dir;
+    EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 29, 10).ok);
+    EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 86401, 10).ok);
+    FileWriteResult w = WriteAdminIdleTimeout(dir.path(), 60, 60);
+    EXPECT_FALSE(w.ok);
+    EXPECT_NE(w.message.find("60-second warning"), std::string::npos) << w.message;
+    EXPECT_FALSE(ReadAdminIdleTimeout(dir.path()).has_value()) << "a refused value must not be written";
+}
+
+TEST(AdminIdleTimeout, DamagedOrForeignContentIsIgnored) {
+    TempDir dir;
+    for (const char* text : {"", "idle_timeout_seconds = ten\n", "idle_timeout_seconds = 5\n", "idle_timeout_seconds = 300 extra\n",
+                             "colour = blue\n", "idle_timeout_seconds = 99999999999999\n"}) {
+        ASSERT_TRUE(WriteFileAtomically(AdminSettingsPath(dir.path()), text, 0600).ok);
+        EXPECT_FALSE(ReadAdminIdleTimeout(dir.path()).has_value()) << text;
+    }
+    ASSERT_TRUE(WriteFileAtomically(AdminSettingsPath(dir.path()), "  idle_timeout_seconds=900  \n", 0600).ok);
+    EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(900));
+}

@@ -64,4 +64,20 @@ wait_trace "trace: admin unlocked" 5
 capture kiosk-admin
 assert_not_blank kiosk-admin 0.001
 echo "  the admin chord and PIN open the administrator's screen"
-echo "PASS: kiosk keeps learners in, signs them out when idle, locks PIN guessing, restores settings"
+
+# The idle time, set on the admin screen (its field has the keyboard), is kept in the data
+# folder and used from the next sign-in on, also after a restart.
+grep -q "trace: signed-in Kim text [0-9]* idle 30" "$E2E_TMP/app.log" || fail "the file's idle time (30 s) was not in force"
+key ctrl+a; xdotool type --delay 80 2; key Return
+wait_trace "trace: idle-timeout set 120" 5
+grep -qx "idle_timeout_seconds = 120" "$data/kiosk-admin.conf" || fail "the idle time was not saved"
+capture kiosk-admin-idle
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --data-dir "$data" --kiosk-config "$conf"
+wait_trace "trace: ready screen learners"
+key Return
+sleep 0.5
+xdotool type --delay 60 1357; key Return
+wait_trace "trace: signed-in Kim text [0-9]* idle 120" 10
+echo "  the idle time set by the administrator (2 minutes) is in force after a restart"
+echo "PASS: kiosk keeps learners in, signs them out when idle, locks PIN guessing, restores settings, takes the admin's idle time"
