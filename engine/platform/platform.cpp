@@ -45,6 +45,46 @@ float ClampTextScale(float text_scale) {
 
 bool WriteWindowPng(GLFWwindow* window, ImDrawData* draw_data, const std::string& png_path, std::string* error);
 
+// Uploads the current ImGui context's font atlas as one 8-bit channel (GL_R8, swizzled to white
+// with the coverage as alpha), instead of the GL3 backend's RGBA32: a quarter of the bytes to
+// convert, upload and keep, which is a few milliseconds of start-up under Mesa's software
+// renderer. The first call also lets the backend create its shaders and buffers, while handing
+// it a one-pixel atlas so it converts nothing. *texture is ours (deleted and replaced here).
+void UploadFontAtlas(bool device_objects_ready, unsigned int* texture) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!device_objects_ready) {
+        const int width = atlas->TexWidth, height = atlas->TexHeight;
+        unsigned int* const rgba = atlas->TexPixelsRGBA32;
+        static unsigned int one_pixel = 0xFFFFFFFFu;
+        atlas->TexPixelsRGBA32 = &one_pixel;
+        atlas->TexWidth = atlas->TexHeight = 1;
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        atlas->TexPixelsRGBA32 = rgba;
+        atlas->TexWidth = width;
+        atlas->TexHeight = height;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();  // the one-pixel texture
+    }
+    if (*texture != 0) glDeleteTextures(1, texture);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint last_texture = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+    glGenTextures(1, texture);
+    glBindTexture(GL_TEXTURE_2D, *texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(*texture)));
+}
+
 // Refuse images that would take seconds to decode or exhaust memory on a classroom machine.
 constexpr int kMaxImageSide = 8192;
 constexpr long long kMaxImageBytes = 64LL * 1024 * 1024;
@@ -59,6 +99,7 @@ struct Platform::Impl {
     bool glfw_backend = false;      // ImGui_ImplGlfw initialised
     bool gl_backend = false;        // ImGui_ImplOpenGL3 initialised
     bool gl_objects_ready = false;  // the GL3 backend created its shaders/buffers (first NewFrame)
+    unsigned int font_texture = 0;  // the atlas, uploaded by UploadFontAtlas
     bool frame_rendered = false;    // there is draw data to screenshot
 
     std::atomic<int> frames_left{kSettleFrames};
@@ -95,6 +136,8 @@ struct Platform::Impl {
         GLFWwindow* window = nullptr;
         ImGuiContext* context = nullptr;
         std::unique_ptr<ImFontAtlas> atlas;
+        unsigned int font_texture = 0;
+        bool device_objects = false;
         FontSet fonts;
         float scroll = 0.0f;     // wheel turned over it since its last frame
         bool rendered = false;   // there is draw data to screenshot
@@ -254,6 +297,7 @@ void Platform::Impl::CloseSecond() {
     glfwMakeContextCurrent(second.window);
     ImGui::SetCurrentContext(second.context);
     ImGui_ImplOpenGL3_Shutdown();
+    if (second.font_texture != 0) glDeleteTextures(1, &second.font_texture);
     ImGui::DestroyContext(second.context);
     ImGui::SetCurrentContext(main_context);
     glfwDestroyWindow(second.window);
@@ -273,6 +317,8 @@ void Platform::Shutdown() {
         if (id != 0) glDeleteTextures(1, &id);
     }
     m->textures.clear();
+    if (m->font_texture != 0) glDeleteTextures(1, &m->font_texture);
+    m->font_texture = 0;
     if (m->gl_backend) ImGui_ImplOpenGL3_Shutdown();
     if (m->glfw_backend) ImGui_ImplGlfw_Shutdown();
     if (m->imgui_context) ImGui::DestroyContext();
@@ -311,13 +357,8 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
     // Upload. Before the first frame the backend has no device objects yet; creating them now
     // uploads this atlas (otherwise its first NewFrame would create them and the font texture
     // again). After that only the font texture is replaced.
-    if (!m->gl_objects_ready) {
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
-        m->gl_objects_ready = true;
-    } else {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    UploadFontAtlas(m->gl_objects_ready, &m->font_texture);
+    m->gl_objects_ready = true;
     // The atlas lives on the GPU now. Its CPU pixels (alpha and RGBA, 5-20 MB) are not read
     // again: a rebuild starts from Clear().
     m->atlas.ClearTexData();
@@ -593,8 +634,8 @@ bool Platform::BuildSecondFonts(float text_scale, std::string* error) {
     glfwMakeContextCurrent(m->second.window);
     bool ok = BuildFontAtlas(m->second.atlas.get(), ClampTextScale(text_scale) * scale, &m->second.fonts, error);
     ImGui::GetIO().FontDefault = m->second.fonts.ui;
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();  // uploads the atlas
+    UploadFontAtlas(m->second.device_objects, &m->second.font_texture);
+    m->second.device_objects = true;
     m->second.atlas->ClearTexData();
     ImGui::SetCurrentContext(main_context);
     glfwMakeContextCurrent(m->window);
