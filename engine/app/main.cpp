@@ -303,6 +303,7 @@ private:
     bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
+    bool m_speech_failure_traced = false;
 
     // The notes window reads at arm's length: half a step smaller than the room's text.
     float NotesTextScale() const { return std::clamp(m_state.text_scale - 0.5f, 1.0f, 2.0f); }
@@ -985,6 +986,10 @@ int App::Run(const char* argv0) {
         m_model.page = m_session ? m_session->Nav().Index() : 0;
         m_model.learner_name = m_learner_name;
         m_model.speech_available = !m_speech || m_speech->Available();
+        if (m_trace && !m_model.speech_available && !m_speech_failure_traced) {
+            m_speech_failure_traced = true;
+            std::fprintf(stderr, "trace: speech unavailable\n");
+        }
         m_model.speaking = m_speech && m_speech->Speaking();
         m_model.speech_paused = m_speech && m_speech->Paused();
         m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;

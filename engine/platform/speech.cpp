@@ -26,9 +26,51 @@
 #include <mutex>
 #include <thread>
 
+#include <dlfcn.h>
+
 namespace lectern::platform {
 
 namespace {
+
+// espeak-ng is opened with dlopen on first use, not linked: it brings some thirty libraries
+// (PulseAudio, ALSA, libsndfile and its codecs, systemd, gcrypt ...) whose loading and relocation
+// cost every start-up ~10 ms and a few MB, for a feature a learner may never use.
+struct EspeakApi {
+#define LECTERN_ESPEAK_FUNCTIONS(X)                                                                   \
+    X(espeak_ng_InitializePath) X(espeak_ng_Initialize) X(espeak_ng_ClearErrorContext)              \
+    X(espeak_SetSynthCallback) X(espeak_ng_GetSampleRate) X(espeak_SetVoiceByName)                  \
+    X(espeak_ng_InitializeOutput) X(espeak_Synth) X(espeak_Terminate) X(espeak_Initialize)          \
+    X(espeak_Cancel) X(espeak_SetParameter)
+#define LECTERN_ESPEAK_MEMBER(name) decltype(&::name) name = nullptr;
+    LECTERN_ESPEAK_FUNCTIONS(LECTERN_ESPEAK_MEMBER)
+#undef LECTERN_ESPEAK_MEMBER
+    void* library = nullptr;
+
+    // Called on the speech worker thread only. False (and nothing half-set) when the library or
+    // one of its functions is missing: read-aloud is then unavailable, the rest works.
+    bool Load() {
+        if (library) return true;
+        void* handle = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL);
+        if (!handle) handle = dlopen("libespeak-ng.so", RTLD_NOW | RTLD_LOCAL);
+        if (!handle) return false;
+        bool ok = true;
+#define LECTERN_ESPEAK_LOOKUP(name)                                                 \
+    name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));               \
+    ok = ok && name != nullptr;
+        LECTERN_ESPEAK_FUNCTIONS(LECTERN_ESPEAK_LOOKUP)
+#undef LECTERN_ESPEAK_LOOKUP
+        if (!ok) {
+            dlclose(handle);
+            *this = EspeakApi{};
+            return false;
+        }
+        library = handle;  // kept open until exit: espeak's threads may still be in it
+        return true;
+    }
+#undef LECTERN_ESPEAK_FUNCTIONS
+};
+EspeakApi g_espeak;
+
 
 enum class CommandKind { Speak, Pause, Resume, Stop, Quit };
 
@@ -99,38 +141,39 @@ int OnSynth(short* samples, int count, espeak_EVENT* events) {
 }
 
 bool StartEngine(SpeechState& state) {
-    espeak_ng_InitializePath(nullptr);
+    if (!g_espeak.Load()) return false;
+    g_espeak.espeak_ng_InitializePath(nullptr);
     espeak_ng_ERROR_CONTEXT context = nullptr;
     // The espeak_ng_ API: espeak_Initialize would exit() the process if its data is missing.
-    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-    espeak_ng_ClearErrorContext(&context);
+    espeak_ng_STATUS status = g_espeak.espeak_ng_Initialize(&context);
+    g_espeak.espeak_ng_ClearErrorContext(&context);
     if (status != ENS_OK) return false;
-    espeak_SetSynthCallback(OnSynth);
-    state.sample_rate = std::max(1, espeak_ng_GetSampleRate());
-    return espeak_SetVoiceByName("en") == EE_OK;
+    g_espeak.espeak_SetSynthCallback(OnSynth);
+    state.sample_rate = std::max(1, g_espeak.espeak_ng_GetSampleRate());
+    return g_espeak.espeak_SetVoiceByName("en") == EE_OK;
 }
 
 // Decided at the first Speak, not at start-up: opening the sound device can take a moment and,
 // with no device, ALSA prints its complaints; a learner who never uses read-aloud sees neither.
 void ChooseOutput(SpeechState& state) {
-    espeak_ng_InitializeOutput(
+    g_espeak.espeak_ng_InitializeOutput(
         static_cast<espeak_ng_OUTPUT_MODE>(ENOUTPUT_MODE_SYNCHRONOUS | ENOUTPUT_MODE_SPEAK_AUDIO),
         0, nullptr);
     const char probe[] = "<break time=\"1ms\"/>";
-    bool has_audio = espeak_Synth(probe, sizeof(probe), 0, POS_CHARACTER, 0,
+    bool has_audio = g_espeak.espeak_Synth(probe, sizeof(probe), 0, POS_CHARACTER, 0,
                                   espeakCHARS_UTF8 | espeakSSML, nullptr, nullptr) == EE_OK;
     if (has_audio) {
         // Switching synchronous playback to asynchronous in place loses the events; a fresh
         // start in PLAYBACK mode keeps them (checked with espeak-ng 1.51).
-        espeak_Terminate();
+        g_espeak.espeak_Terminate();
         has_audio =
-            espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, espeakINITIALIZE_DONT_EXIT) > 0 &&
-            espeak_SetVoiceByName("en") == EE_OK;
-        espeak_SetSynthCallback(OnSynth);
+            g_espeak.espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, espeakINITIALIZE_DONT_EXIT) > 0 &&
+            g_espeak.espeak_SetVoiceByName("en") == EE_OK;
+        g_espeak.espeak_SetSynthCallback(OnSynth);
     }
     if (!has_audio) {
         // (Terminating here can deadlock in 1.51 after the failed open: switch modes instead.)
-        espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+        g_espeak.espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
     }
     state.output = has_audio ? Output::Playback : Output::Discard;
 }
@@ -144,7 +187,7 @@ struct Worker {
 
     void Cancel() {
         state->live_serial = 0;
-        if (state->output == Output::Playback) espeak_Cancel();
+        if (state->output == Output::Playback) g_espeak.espeak_Cancel();
     }
 
     void Start(int from_character) {
@@ -157,11 +200,11 @@ struct Worker {
             state->live_serial = serial;
         }
         if (state->output == Output::Unknown) ChooseOutput(*state);
-        espeak_SetParameter(
+        g_espeak.espeak_SetParameter(
             espeakRATE, std::clamp(words_per_minute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
         void* user_data = reinterpret_cast<void*>(static_cast<uintptr_t>(serial));
         espeak_ERROR result =
-            espeak_Synth(text.c_str(), text.size() + 1, static_cast<unsigned>(from_character),
+            g_espeak.espeak_Synth(text.c_str(), text.size() + 1, static_cast<unsigned>(from_character),
                          POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, user_data);
         // Synchronous (discard) mode returns when done or aborted; playback returns at once
         // and ends with a MSG_TERMINATED event instead.
@@ -217,7 +260,7 @@ struct Worker {
         }
         if (!state->failed) {
             Cancel();
-            if (state->output != Output::Discard) espeak_Terminate();
+            if (state->output != Output::Discard) g_espeak.espeak_Terminate();
         }
         done.set_value();
     }

@@ -11,8 +11,14 @@ capture page1
 assert_not_blank page1
 
 # Read aloud starts with S and never blocks the frame loop: the next key is handled at once.
+# espeak-ng is loaded on that first use, not at start-up (it brings thirty libraries with it).
+! grep -q "libespeak-ng" "/proc/$APP_PID/maps" || fail "espeak-ng was loaded before read-aloud was used"
 key s
 wait_trace "trace: speech start" 5
+for _ in $(seq 40); do grep -q "libespeak-ng" "/proc/$APP_PID/maps" && break; sleep 0.05; done
+grep -q "libespeak-ng" "/proc/$APP_PID/maps" || fail "read-aloud did not load espeak-ng"
+sleep 0.3
+[ "$(trace_count 'trace: speech unavailable')" -eq 0 ] || fail "espeak-ng could not be started"
 key Right
 wait_trace "trace: screen reader page m0-l1-p2" 3
 capture page2
