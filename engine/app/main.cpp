@@ -264,6 +264,8 @@ private:
     void SignInNow(const Learner& learner);
     void HandleKioskAction(const ui::Action& a);
     void TickIdle(bool had_input);
+    void TickPinLock();
+    int64_t m_pin_unlock_ms = 0;  // wall-clock ms when a locked learner PIN may be tried again
     void CheckForChanges();
     std::string m_course_path;
     std::string m_course_signature;
@@ -521,6 +523,7 @@ void App::HandleKioskAction(const ui::Action& a) {
     m_state.message_good = false;  // the cases that succeed say so
     switch (a.kind) {
         case ui::ActionKind::CancelPin:
+            m_pin_unlock_ms = 0;
             m_state.pin_for.clear();
             WipePin(m_state.pin, sizeof m_state.pin);
             m_state.message.clear();
@@ -538,6 +541,7 @@ void App::HandleKioskAction(const ui::Action& a) {
             if (r == PinAttempt::Accepted) {
                 SignInNow(*learner);
             } else if (r == PinAttempt::Locked || !gate.CanTry(now)) {
+                m_pin_unlock_ms = now + static_cast<int64_t>(gate.SecondsLeft(now)) * 1000;  // TickPinLock counts down
                 m_state.message = "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
                 if (m_trace) std::fprintf(stderr, "trace: pin locked %d\n", gate.SecondsLeft(now));
             } else {
@@ -674,6 +678,27 @@ bool App::AdminChordPressed() const {
     if (c.key.size() == 1) key = static_cast<unsigned char>(c.key[0]);  // GLFW: printable keys are ASCII
     else if (c.key.size() >= 2 && c.key[0] == 'F') key = 289 + std::atoi(c.key.c_str() + 1);  // GLFW_KEY_F1 = 290
     return key >= 0 && key < 512 && ImGui::IsKeyPressed(key, false);
+}
+
+// While a learner's PIN entry is locked, the message under the PIN field counts the seconds down
+// (waking once a second), and says when a PIN may be tried again.
+void App::TickPinLock() {
+    if (m_pin_unlock_ms == 0) return;
+    if (m_state.pin_for.empty() || m_session) {
+        m_pin_unlock_ms = 0;
+        return;
+    }
+    int64_t left_ms = m_pin_unlock_ms - NowMs();
+    if (left_ms <= 0) {
+        m_pin_unlock_ms = 0;
+        m_state.message = "You can try your PIN again.";
+        m_platform.SetWakeInterval(m_options.capture.empty() ? (m_options.watch ? 0.5 : 0) : 0.1);
+        return;
+    }
+    m_state.message = "Too many wrong PINs. Try again in " + std::to_string((left_ms + 999) / 1000) + " seconds.";
+    double wake = (left_ms % 1000 + 1) / 1000.0;                   // at the next whole second
+    if (!m_options.capture.empty()) wake = std::min(wake, 0.1);  // --capture polls for its signal
+    m_platform.SetWakeInterval(wake);
 }
 
 void App::TickIdle(bool had_input) {
@@ -1019,6 +1044,7 @@ int App::Run(const char* argv0) {
             }
             TickIdle(had_input);
         }
+        TickPinLock();
         m_platform.EndFrame();
         DrawNotesWindow(frame);
         ++frame;
