@@ -52,7 +52,8 @@
 #               (dpkg Installed-Size) of the Debian packages it needs at run time that Chromium's
 #               do not include + the course and its images. Its needs: the packages owning every
 #               file the running Lectern maps (its libraries, and the dlopened GL driver: Mesa
-#               llvmpipe here, a GPU's own driver elsewhere) + fonts-dejavu-core/-extra (read
+#               llvmpipe here, a GPU's own driver elsewhere) + libespeak-ng1 (opened with dlopen on
+#               the first read-aloud) + fonts-dejavu-core/-extra (read
 #               through fontconfig, not mapped), closed over their Depends. Chromium: the
 #               Depends closure of chromium + chromium-common (what apt-get install
 #               --no-install-recommends chromium brings) not in Lectern's closure + the HTML
@@ -251,7 +252,9 @@ fi
 
 # ---- installed size ----------------------------------------------------------------------------------
 if [ -s "$work/lectern.maps" ]; then
-  { grep -v "^$work/" "$work/lectern.maps"; echo fonts-dejavu-core; echo fonts-dejavu-extra; } > "$work/lectern.seeds"
+  # espeak-ng is opened with dlopen on the first read-aloud, so a run that never speaks does not
+  # map it; it is needed all the same.
+  { grep -v "^$work/" "$work/lectern.maps"; echo fonts-dejavu-core; echo fonts-dejavu-extra; echo libespeak-ng1; } > "$work/lectern.seeds"
   printf 'chromium\nchromium-common\n' > "$work/chromium.seeds"
   node "$helper" packages "$work/lectern.seeds" "$work/chromium.seeds" > "$work/packages.json" 2> "$work/packages.err" ||
     { cat "$work/packages.err" >&2; rm -f "$work/packages.json"; }
