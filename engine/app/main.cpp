@@ -589,9 +589,14 @@ void App::HandleKioskAction(const ui::Action& a) {
                 m_state.message.clear();
                 m_state.focus_main = true;
                 if (m_trace) std::fprintf(stderr, "trace: admin unlocked\n");
+            } else if (gate.CanTry(now)) {
+                m_state.message = "That PIN is not right.";
+                m_state.focus_main = true;  // back to the PIN field, for the keyboard
             } else {
-                m_state.message = gate.CanTry(now) ? "That PIN is not right."
-                                                   : "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
+                m_state.focus_main = true;
+                m_pin_unlock_ms = now + static_cast<int64_t>(gate.SecondsLeft(now)) * 1000;  // TickPinLock counts down
+                m_state.message = "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
+                if (m_trace) std::fprintf(stderr, "trace: admin pin locked %d\n", gate.SecondsLeft(now));
             }
             break;
         }
@@ -680,11 +685,13 @@ bool App::AdminChordPressed() const {
     return key >= 0 && key < 512 && ImGui::IsKeyPressed(key, false);
 }
 
-// While a learner's PIN entry is locked, the message under the PIN field counts the seconds down
+// While a learner's (or the administrator's) PIN entry is locked, the message counts the seconds down
 // (waking once a second), and says when a PIN may be tried again.
 void App::TickPinLock() {
     if (m_pin_unlock_ms == 0) return;
-    if (m_state.pin_for.empty() || m_session) {
+    bool learner_pin = !m_state.pin_for.empty() && !m_session;
+    bool admin_pin = m_state.screen == ui::Screen::Admin && !m_model.admin_unlocked;
+    if (!learner_pin && !admin_pin) {
         m_pin_unlock_ms = 0;
         return;
     }
@@ -1033,6 +1040,7 @@ int App::Run(const char* argv0) {
                 // Nobody must come back to the admin screen, or from it, inside a learner's
                 // session: sign the learner out first (their work is already saved).
                 if (m_session) SignOut();
+                m_pin_unlock_ms = 0;  // a learner's PIN lock is not the administrator's
                 m_state.screen = ui::Screen::Admin;
                 m_state.focus_main = true;
                 m_model.admin_unlocked = false;

@@ -84,4 +84,15 @@ sleep 0.5
 xdotool type --delay 60 1357; key Return
 wait_trace "trace: signed-in Kim text [0-9]* idle 120" 10
 echo "  the idle time set by the administrator (2 minutes) is in force after a restart"
+
+# Five wrong administrator PINs lock the admin screen too, and its message counts down.
+key ctrl+alt+shift+a
+wait_trace "trace: screen admin" 5
+for i in 1 2 3 4 5; do xdotool type --delay 60 0000; key Return; done
+wait_trace "trace: admin pin locked" 5
+capture admin-locked
+sleep 2.2
+capture admin-locked-later
+assert_differs admin-locked admin-locked-later 0  # a digit or two of the message
+echo "  five wrong administrator PINs lock the admin screen, with a countdown"
 echo "PASS: kiosk keeps learners in, signs them out when idle, locks PIN guessing, restores settings, takes the admin's idle time"
