@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <functional>
 
+#include <imgui_internal.h>  // RenderArrow
+
+#include <cfloat>
+
 #include "core/session.h"
 #include "ui/blocks.h"
 #include "ui/question_widget.h"
@@ -13,6 +17,36 @@
 namespace lectern::ui {
 
 namespace {
+
+// A row of the contents whose text wraps instead of being cut off at the panel's edge (titles
+// run long): a selectable as tall as the wrapped text, with the text drawn over it after `lead`
+// pixels (room for an arrow). Returns true when clicked or activated with Enter or Space.
+bool WrappedRow(const char* id, const std::string& text, ImFont* font, bool selected, float lead, ImVec2* text_pos) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float wrap = std::max(avail - lead - style.FramePadding.x, font->FontSize * 4);
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(avail, size.y + style.FramePadding.y));
+    *text_pos = ImVec2(pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, *text_pos, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
+    return pressed;
+}
+
+// A module's row: a wrapped row with an open/closed arrow, opened and closed like a tree node
+// (Enter, Space or a click); the state is kept in ImGui's storage, as a tree node's is.
+bool ModuleRow(const std::string& title, bool force_open, const Frame& f) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID id = ImGui::GetID("##module");
+    bool open = force_open || storage->GetBool(id, false);
+    ImFont* font = f.fonts.ui_bold;
+    ImVec2 at;
+    if (WrappedRow("##module", title, font, false, font->FontSize + ImGui::GetStyle().FramePadding.x, &at)) open = !open;
+    ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(at.x - font->FontSize - ImGui::GetStyle().FramePadding.x, at.y + font->FontSize * 0.15f),
+                       ImGui::GetColorU32(ImGuiCol_Text), open ? ImGuiDir_Down : ImGuiDir_Right, 0.7f);
+    storage->SetBool(id, open);
+    return open;
+}
 
 void Sidebar(Frame& f, float width) {
     const Course& c = *f.model.course;
@@ -26,23 +60,24 @@ void Sidebar(Frame& f, float width) {
     for (size_t mi = 0; mi < c.modules.size(); ++mi) {
         const Module& m = c.modules[mi];
         ImGui::PushID(static_cast<int>(mi));
-        if (page_changed && static_cast<int>(mi) == here.module) ImGui::SetNextItemOpen(true);
-        ImGui::PushFont(fonts.ui_bold);
-        bool open = ImGui::TreeNodeEx("##m", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", m.title.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.title.c_str());  // titles may be clipped
-        ImGui::PopFont();
+        bool open = ModuleRow(m.title, page_changed && static_cast<int>(mi) == here.module, f);
         if (open) {
+            ImGui::Indent();
             for (size_t li = 0; li < m.lessons.size(); ++li) {
                 const Lesson& l = m.lessons[li];
                 ImGui::PushID(static_cast<int>(li));
-                ImGui::TextDisabled("%s", l.title.c_str());
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::PushTextWrapPos(0.0f);
+                ImGui::TextUnformatted(l.title.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::PopStyleColor();
                 for (size_t pi = 0; pi < l.pages.size(); ++pi) {
                     ImGui::PushID(static_cast<int>(pi));
                     bool current = reading_index == f.model.page;
                     ImGui::Indent(fonts.body_px * 0.6f);
-                    if (ImGui::Selectable(l.pages[pi].title.c_str(), current))
+                    ImVec2 at;
+                    if (WrappedRow("##page", l.pages[pi].title, fonts.ui, current, ImGui::GetStyle().FramePadding.x, &at))
                         f.actions.Push(Action(ActionKind::GoToPage, reading_index));
-                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.pages[pi].title.c_str());
                     if (current && page_changed) ImGui::SetScrollHereY(0.3f);
                     ImGui::Unindent(fonts.body_px * 0.6f);
                     ImGui::PopID();
@@ -51,12 +86,11 @@ void Sidebar(Frame& f, float width) {
                 ImGui::PopID();
             }
             if (m.quiz) {
-                ImGui::PushID("quiz");
-                if (ImGui::Selectable(("Quiz: " + m.quiz->title).c_str(), false))
+                ImVec2 at;
+                if (WrappedRow("##quiz", "Quiz: " + m.quiz->title, fonts.ui, false, 0, &at))
                     f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
-                ImGui::PopID();
             }
-            ImGui::TreePop();
+            ImGui::Unindent();
         } else {
             for (const auto& l : m.lessons) reading_index += static_cast<int>(l.pages.size());
         }
@@ -64,9 +98,9 @@ void Sidebar(Frame& f, float width) {
     }
     if (c.assessment) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
-        ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(c.assessment->title.c_str(), false)) f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
-        ImGui::PopFont();
+        ImVec2 at;
+        if (WrappedRow("##assessment", c.assessment->title, fonts.ui_bold, false, 0, &at))
+            f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
     }
     ImGui::PopFont();
     ImGui::EndChild();
