@@ -3,6 +3,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstring>
 #include <memory>
@@ -20,6 +21,14 @@ namespace lectern::test {
 // see in the real program.
 enum : int { kKeyTab = 258, kKeyEnter = 257, kKeyEscape = 256, kKeyRight = 262, kKeyLeft = 263, kKeyDown = 264,
              kKeyUp = 265, kKeyPageUp = 266, kKeyPageDown = 267, kKeyHome = 268, kKeyEnd = 269, kKeySpace = 32 };
+
+// A child window drawn this frame whose name contains `name` (ImGui names children
+// "Parent/name_ID"), or null.
+inline ImGuiWindow* ActiveWindowNamed(const char* name) {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && std::strstr(w->Name, name) != nullptr) return w;
+    return nullptr;
+}
 
 class UiHarness {
 public:

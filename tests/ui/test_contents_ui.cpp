@@ -12,13 +12,8 @@ using lectern::test::UiHarness;
 namespace {
 const std::string kFixture = std::string(LECTERN_TEST_DATA) + "/fixture-course";
 
-// The window holding the contents panel ("##contents" child of the reader).
-ImGuiWindow* ContentsWindow() {
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        if (w->Active && std::string(w->Name).find("##contents") != std::string::npos) return w;
-    return nullptr;
-}
-
+// The window holding the contents panel ("##contents", a child of the reader).
+ImGuiWindow* ContentsWindow() { return test::ActiveWindowNamed("##contents"); }
 }  // namespace
 
 TEST(ContentsUi, TheCurrentPagesModuleIsOpenAndClickingItsRowClosesIt) {

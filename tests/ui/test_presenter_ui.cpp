@@ -31,12 +31,8 @@ int Count(const ui::Actions& a, ui::ActionKind kind) {
     return static_cast<int>(std::count_if(a.list.begin(), a.list.end(), [&](const ui::Action& x) { return x.kind == kind; }));
 }
 
-// The page's notes panel is a child window of the reader; ImGui names children "parent/child_ID".
-bool NotesPanelDrawn() {
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        if (w->Active && std::string(w->Name).find("##notes") != std::string::npos) return true;
-    return false;
-}
+// The page's notes panel is a child window of the reader.
+bool NotesPanelDrawn() { return test::ActiveWindowNamed("##notes") != nullptr; }
 }  // namespace
 
 TEST(PresenterUi, AKeyRevealsEveryCheckOnThePage) {
