@@ -53,6 +53,7 @@ void Sidebar(Frame& f, float width) {
     const Fonts& fonts = f.fonts;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
     ImGui::BeginChild("##contents", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const bool appearing = ImGui::IsWindowAppearing();  // opened: show where the reader is
     ImGui::PushFont(fonts.ui);
     int reading_index = 0;
     const Course::PageRef here = c.reading_order[static_cast<size_t>(f.model.page)];
@@ -60,7 +61,7 @@ void Sidebar(Frame& f, float width) {
     for (size_t mi = 0; mi < c.modules.size(); ++mi) {
         const Module& m = c.modules[mi];
         ImGui::PushID(static_cast<int>(mi));
-        bool open = ModuleRow(m.title, page_changed && static_cast<int>(mi) == here.module, f);
+        bool open = ModuleRow(m.title, (page_changed || appearing) && static_cast<int>(mi) == here.module, f);
         if (open) {
             ImGui::Indent();
             for (size_t li = 0; li < m.lessons.size(); ++li) {
@@ -78,7 +79,7 @@ void Sidebar(Frame& f, float width) {
                     ImVec2 at;
                     if (WrappedRow("##page", l.pages[pi].title, fonts.ui, current, ImGui::GetStyle().FramePadding.x, &at))
                         f.actions.Push(Action(ActionKind::GoToPage, reading_index));
-                    if (current && page_changed) ImGui::SetScrollHereY(0.3f);
+                    if (current && (page_changed || appearing)) ImGui::SetScrollHereY(0.3f);
                     ImGui::Unindent(fonts.body_px * 0.6f);
                     ImGui::PopID();
                     ++reading_index;
