@@ -305,6 +305,9 @@ private:
     bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
+    // How often the loop wakes with no input when nothing is counting down: --capture polls for
+    // its signal, --watch for changed files; otherwise only input wakes it (0% CPU when idle).
+    double BaseWakeInterval() const { return !m_options.capture.empty() ? 0.1 : m_options.watch ? 0.5 : 0.0; }
     bool m_speech_failure_traced = false;
 
     // The notes window reads at arm's length: half a step smaller than the room's text.
@@ -699,12 +702,12 @@ void App::TickPinLock() {
     if (left_ms <= 0) {
         m_pin_unlock_ms = 0;
         m_state.message = "You can try your PIN again.";
-        m_platform.SetWakeInterval(m_options.capture.empty() ? (m_options.watch ? 0.5 : 0) : 0.1);
+        m_platform.SetWakeInterval(BaseWakeInterval());
         return;
     }
     m_state.message = "Too many wrong PINs. Try again in " + std::to_string((left_ms + 999) / 1000) + " seconds.";
     double wake = (left_ms % 1000 + 1) / 1000.0;                   // at the next whole second
-    if (!m_options.capture.empty()) wake = std::min(wake, 0.1);  // --capture polls for its signal
+    if (double base = BaseWakeInterval(); base > 0) wake = std::min(wake, base);  // --capture, --watch
     m_platform.SetWakeInterval(wake);
 }
 
@@ -719,7 +722,7 @@ void App::TickIdle(bool had_input) {
     if (st.phase == IdlePhase::Expired) {
         if (m_trace) std::fprintf(stderr, "trace: idle sign-out\n");
         SignOut();
-        m_platform.SetWakeInterval(m_options.capture.empty() ? 0 : 0.1);
+        m_platform.SetWakeInterval(BaseWakeInterval());
         m_model.idle_seconds_left = -1;
         return;
     }
@@ -727,7 +730,7 @@ void App::TickIdle(bool had_input) {
     // Wake for the next change only: a second at a time during the countdown, else not before it.
     double wake = std::max<int64_t>(m_idle->MsUntilNextChange(now), 50) / 1000.0;
     if (st.phase == IdlePhase::CountingDown) wake = std::min(wake, 1.0);
-    if (!m_options.capture.empty()) wake = std::min(wake, 0.1);  // --capture polls for its signal
+    if (double base = BaseWakeInterval(); base > 0) wake = std::min(wake, base);  // --capture, --watch
     m_platform.SetWakeInterval(wake);
 }
 
@@ -916,10 +919,7 @@ int App::Run(const char* argv0) {
     m_model.diagnostics = &m_load.diagnostics;
     m_model.course_path = course_path;
     m_course_path = course_path;
-    if (m_options.watch) {
-        m_course_signature = CourseSignature(course_path);
-        m_platform.SetWakeInterval(0.5);
-    }
+    if (m_options.watch) m_course_signature = CourseSignature(course_path);
     m_model.present_mode = m_options.present;
     if (m_options.present) m_state.sidebar_open = false;  // the room sees the page, the notes beside it
     if (!m_kiosk) m_state.text_scale = m_options.text_scale;
@@ -979,10 +979,8 @@ int App::Run(const char* argv0) {
         return ui::Texture{t.id, t.width, t.height};
     };
 
-    if (!m_options.capture.empty()) {
-        std::signal(SIGUSR1, OnCaptureSignal);
-        m_platform.SetWakeInterval(0.1);
-    }
+    if (!m_options.capture.empty()) std::signal(SIGUSR1, OnCaptureSignal);
+    m_platform.SetWakeInterval(BaseWakeInterval());
     // The first frames draw without waiting for input: ImGui settles its layout over two or three.
     m_platform.RequestFrames(3);
     const bool unattended = !m_options.screenshot.empty() || m_options.first_frame_exit;

@@ -354,12 +354,12 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
     // Widgets outside PushFont use the interface face.
     ImGui::GetIO().FontDefault = m->fonts.ui;
 
-    // Upload. Before the first frame the backend has no device objects yet; creating them now
-    // uploads this atlas (otherwise its first NewFrame would create them and the font texture
-    // again). After that only the font texture is replaced.
+    // Upload (UploadFontAtlas): the first time, the backend's shaders and buffers are created
+    // too, so its first NewFrame has nothing left to create; after that only our font texture
+    // is replaced.
     UploadFontAtlas(m->gl_objects_ready, &m->font_texture);
     m->gl_objects_ready = true;
-    // The atlas lives on the GPU now. Its CPU pixels (alpha and RGBA, 5-20 MB) are not read
+    // The atlas lives on the GPU now. Its CPU pixels (one byte a texel, a few MB) are not read
     // again: a rebuild starts from Clear().
     m->atlas.ClearTexData();
     m->fonts_built_for_scale = m->content_scale;
