@@ -1012,6 +1012,9 @@ int App::Run(const char* argv0) {
         }
         if (unattended) m_platform.RequestFrames(2);
         if (!m_platform.BeginFrame()) break;
+        // Before drawing, so this frame already shows a reload (or its errors): a capture asked
+        // for after the trace line always sees it.
+        if (m_options.watch) CheckForChanges();
         m_model.session = m_session.get();
         m_model.page = m_session ? m_session->Nav().Index() : 0;
         m_model.learner_name = m_learner_name;
@@ -1032,7 +1035,6 @@ int App::Run(const char* argv0) {
         // manager grabbed its release (Alt+F4) must not keep a kiosk session awake forever.
         for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDownDuration[k] == 0.0f;
         TrackActiveTime(had_input);
-        if (m_options.watch) CheckForChanges();
         if (m_kiosk) {
             if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
                 // Nobody must come back to the admin screen, or from it, inside a learner's

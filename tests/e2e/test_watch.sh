@@ -20,6 +20,7 @@ echo "  an edit reloads on the same page"
 
 sed -i 's/<page id="m0-l1-p2"/<page id="m0-l1-p2" colour="red"/' "$module"
 wait_trace "trace: reload-failed 1" 10
+sleep 0.3  # the overlay sizes itself to its text: ImGui shows such a window from its second frame
 capture broken
 assert_differs edited broken
 echo "  a broken file shows its error over the last good version"
