@@ -582,8 +582,6 @@ bool Platform::OpenSecondWindow(const std::string& title, float text_scale, std:
     glfwSetWindowUserPointer(window, m.get());
     // Keys typed here drive the main window's UI (the current ImGui context when events are
     // polled is the main one): the presenter turns pages from whichever window has the keyboard.
-    GLFWwindow* main_window = m->window;
-    (void)main_window;
     glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
         Impl* impl = Impl::From(w);
         ImGui_ImplGlfw_KeyCallback(impl->window, key, scancode, action, mods);

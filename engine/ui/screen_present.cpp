@@ -123,13 +123,9 @@ void DrawNotesWindow(const ViewModel& model, UiState& state, Actions& actions, c
     ImGui::Begin("Notes", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     CenterColumn(width);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::BeginChild("##notes", ImVec2(width, 0));
+    ImGui::BeginChild("##notes", ImVec2(width, 0));  // every text in it wraps at its own width
     DrawPresenterNotes(f, true);
     ImGui::EndChild();
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
     ImGui::End();
 }
 
