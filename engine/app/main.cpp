@@ -15,6 +15,7 @@
 #include <future>
 #include <string>
 
+#include "core/course_text.h"
 #include "core/loader.h"
 #include "core/idle_timer.h"
 #include "core/kiosk_config.h"
@@ -255,6 +256,7 @@ private:
     void Apply(const ui::Actions& actions);
     void OpenStore();
     void RefreshLearners();
+    void RequestCourseGlyphs();
     bool SignIn(const std::string& name, bool create);
     void SignInGuest();
     void SignOut();
@@ -390,7 +392,17 @@ void App::OpenStore() {
 void App::RefreshLearners() {
     m_model.learners.clear();
     if (!m_store) return;
-    for (const auto& l : m_store->Learners()) m_model.learners.push_back(l.display_name);
+    for (const auto& l : m_store->Learners()) {
+        m_model.learners.push_back(l.display_name);
+        m_platform.RequestGlyphs(l.display_name);  // a name in any script draws on the sign-in list
+    }
+}
+
+void App::RequestCourseGlyphs() {
+    if (!m_load.course) return;
+    // The atlas holds only the characters text uses; the course's are known once it is loaded.
+    m_platform.SetFontLanguage(m_load.course->lang);
+    ForEachText(*m_load.course, [this](std::string_view text) { m_platform.RequestGlyphs(text); });
 }
 
 bool App::SignIn(const std::string& name, bool create) {
@@ -769,6 +781,7 @@ void App::CheckForChanges() {
     bool guest = m_session && !m_session->Learner();
     std::optional<LearnerId> learner = m_session ? m_session->Learner() : std::nullopt;
     m_load = std::move(fresh);
+    RequestCourseGlyphs();
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
     m_watch_problems = Diagnostics{};
@@ -915,6 +928,7 @@ int App::Run(const char* argv0) {
         std::fprintf(stderr, "lectern: the course at %s could not be opened:\n%s", course_path.c_str(),
                      m_load.diagnostics.FormatAll().c_str());
     }
+    RequestCourseGlyphs();
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
     m_model.course_path = course_path;
@@ -990,7 +1004,8 @@ int App::Run(const char* argv0) {
     const int screenshot_frame = 4;
     int status = 0;
     while (m_running) {
-        if (m_fonts_scale != m_state.text_scale) {
+        // A new text size, or characters not yet in the atlas (a course, a name, a typed answer).
+        if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending()) {
             if (t_fonts == 0) t_fonts = -1;
             if (!m_platform.BuildFonts(m_state.text_scale, &error)) {
                 std::fprintf(stderr, "lectern: %s\n", error.c_str());
@@ -1029,6 +1044,8 @@ int App::Run(const char* argv0) {
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
         const ImGuiIO& io = ImGui::GetIO();
+        // Typed characters the atlas lacks are drawn from the next frame on (the atlas grows).
+        for (ImWchar c : io.InputQueueCharacters) m_platform.RequestGlyph(c);
         bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
                          ImGui::IsAnyMouseDown() || !actions.list.empty();
         // A key counts when it goes down, not while held: a modifier left "down" after a window

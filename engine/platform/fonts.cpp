@@ -2,16 +2,22 @@
 
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <imgui_freetype.h>
 #include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace lectern::platform {
 
@@ -40,13 +46,19 @@ const ImWchar kTextRanges[] = {
     0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25C0, 0x25C0, 0x25CB, 0x25CB,  // circles (empty, full)
     0x25CF, 0x25CF, 0x2610, 0x2612,                                  // ballot boxes
     0x2713, 0x2717,                                                  // check marks and crosses
-    0xFFFD, 0xFFFD,  // replacement character: shows where text was not valid UTF-8
+    0x2B1A, 0x2B1A,  // dotted square: the placeholder for a character no font can draw
+    0xFFFD, 0xFFFD,  // replacement character (drawn as the placeholder, see kPlaceholder)
     0,
 };
 const ImWchar kSymbolRanges[] = {
     0x2190, 0x2193, 0x25A0, 0x25A1, 0x25B2, 0x25B2, 0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25C0, 0x25C0,
-    0x25CB, 0x25CB, 0x25CF, 0x25CF, 0x2610, 0x2612, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0,
+    0x25CB, 0x25CB, 0x25CF, 0x25CF, 0x2610, 0x2612, 0x2713, 0x2717, 0x2B1A, 0x2B1A, 0xFFFD, 0xFFFD, 0,
 };
+
+// What a character with no glyph looks like: a dotted square, documented for authors and
+// learners (README), never the "�" that reads as broken text. Characters above U+FFFF reach
+// ImGui 1.86 (16-bit ImWchar) as U+FFFD, so they are drawn with it too.
+constexpr ImWchar kPlaceholder = 0x2B1A;
 
 // The body text is set at 18 px (at text scale 1 on a 1.0 monitor): a comfortable size for an
 // hour of reading at laptop distance. Others are relative to it.
@@ -99,10 +111,154 @@ private:
     std::map<std::string, Mapping> m_files;
 };
 
-// One face at one size, with the symbols it lacks merged in from `symbols`.
-ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, const FontFile& face, const FontFile& symbols,
-                float px, const char* name) {
-    auto add = [&](const FontFile& file, const ImWchar* ranges, bool merge) -> ImFont* {
+// A font that draws some of the extra characters a face lacks, and which ones.
+struct Merge {
+    FontFile file;
+    std::vector<ImWchar> ranges;  // ImGui's format: pairs, then 0
+};
+
+// ImGui's range format for a sorted list of code points: consecutive ones share a pair.
+std::vector<ImWchar> ToRanges(const std::vector<uint32_t>& sorted) {
+    std::vector<ImWchar> ranges;
+    for (size_t i = 0; i < sorted.size();) {
+        size_t j = i;
+        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+        ranges.push_back(static_cast<ImWchar>(sorted[i]));
+        ranges.push_back(static_cast<ImWchar>(sorted[j]));
+        i = j + 1;
+    }
+    ranges.push_back(0);
+    return ranges;
+}
+
+// The per-script fallback chain behind the reading fonts: for a face and the characters the
+// text needs beyond the base ranges, fontconfig sorts every installed font by closeness to the
+// face (family, weight, slant, language) and the first fonts that cover each character are
+// merged behind it. Sorting is the slow part (every font on the system), so it runs once per
+// style and only when there are extra characters at all.
+class FallbackChains {
+public:
+    FallbackChains(std::vector<uint32_t> extra, std::string lang)
+        : m_extra(std::move(extra)), m_lang(std::move(lang)) {
+        // fontconfig writes languages in lower case ("zh-cn"); BCP 47 is case-insensitive.
+        for (char& c : m_lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    FallbackChains(const FallbackChains&) = delete;
+    FallbackChains& operator=(const FallbackChains&) = delete;
+    ~FallbackChains() {
+        for (auto& entry : m_sorted) {
+            if (entry.second) FcFontSetDestroy(entry.second);
+        }
+    }
+
+    std::vector<Merge> For(const FontFile& face, bool bold, bool italic) {
+        std::vector<Merge> merges;
+        if (m_extra.empty() || !FcInit()) return merges;
+        FcFontSet* set = Sorted(face.family, bold, italic);
+        if (!set) return merges;
+        std::vector<uint32_t> left = m_extra;
+        for (int i = 0; i < set->nfont && !left.empty(); ++i) {
+            FcPattern* font = set->fonts[i];
+            FcChar8* file = nullptr;
+            FcCharSet* charset = nullptr;
+            int index = 0;
+            if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch ||
+                FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch)
+                continue;
+            FcPatternGetInteger(font, FC_INDEX, 0, &index);
+            FcChar8* family = nullptr;
+            FcPatternGetString(font, FC_FAMILY, 0, &family);
+            const std::string path = reinterpret_cast<const char*>(file);
+            std::vector<uint32_t> covered, rest;
+            for (uint32_t cp : left) (FcCharSetHasChar(charset, cp) ? covered : rest).push_back(cp);
+            if (covered.empty()) continue;
+            left.swap(rest);
+            // The face itself was given every extra character; it draws its own.
+            if (path == face.path && index == face.index) continue;
+            Merge merge;
+            merge.file.path = path;
+            merge.file.index = index;
+            if (family) merge.file.family = reinterpret_cast<const char*>(family);
+            merge.ranges = ToRanges(covered);
+            merges.push_back(std::move(merge));
+        }
+        return merges;
+    }
+
+    const std::vector<uint32_t>& Extra() const { return m_extra; }
+
+private:
+    FcFontSet* Sorted(const std::string& family, bool bold, bool italic) {
+        const std::string key = family + (bold ? "|b" : "|") + (italic ? "i" : "");
+        auto found = m_sorted.find(key);
+        if (found != m_sorted.end()) return found->second;
+        FcPattern* pattern = FcPatternCreate();
+        FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+        FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+        FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+        // The language picks among fonts that cover the same characters: Han characters look
+        // different in Chinese, Japanese and Korean type.
+        if (!m_lang.empty())
+            FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(m_lang.c_str()));
+        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+        FcDefaultSubstitute(pattern);
+        FcResult result = FcResultNoMatch;
+        FcFontSet* set = FcFontSort(nullptr, pattern, FcTrue, nullptr, &result);
+        FcPatternDestroy(pattern);
+        m_sorted[key] = set;
+        return set;
+    }
+
+    std::vector<uint32_t> m_extra;
+    std::string m_lang;
+    std::map<std::string, FcFontSet*> m_sorted;
+};
+
+// imgui_freetype sizes a font so that ascender + descender fill the pixel size, and fonts
+// differ there: Noto Sans CJK's are 1.45 em, DejaVu's 1.16, so CJK, Thai or Devanagari merged
+// at the face's size would come out a fifth smaller than the Latin beside them. This is each
+// file's (ascender - descender) / em, cached per face, to give a fallback the face's em size.
+class Metrics {
+public:
+    Metrics() { m_ok = FT_Init_FreeType(&m_library) == 0; }
+    Metrics(const Metrics&) = delete;
+    Metrics& operator=(const Metrics&) = delete;
+    ~Metrics() {
+        if (m_ok) FT_Done_FreeType(m_library);
+    }
+    float HeightPerEm(FontFiles* files, const FontFile& file) {
+        const std::string key = file.path + "#" + std::to_string(file.index);
+        auto found = m_cache.find(key);
+        if (found != m_cache.end()) return found->second;
+        float ratio = 0.0f;
+        size_t size = 0;
+        void* data = files->Get(file.path, &size);
+        FT_Face face = nullptr;
+        if (m_ok && data &&
+            FT_New_Memory_Face(m_library, static_cast<const FT_Byte*>(data), static_cast<FT_Long>(size),
+                               file.index, &face) == 0) {
+            if (face->units_per_EM > 0 && face->ascender - face->descender > 0)
+                ratio = static_cast<float>(face->ascender - face->descender) / face->units_per_EM;
+            FT_Done_Face(face);
+        }
+        m_cache[key] = ratio;
+        return ratio;
+    }
+
+private:
+    FT_Library m_library = nullptr;
+    bool m_ok = false;
+    std::map<std::string, float> m_cache;
+};
+
+// One face at one size: the base ranges plus the extra characters, the symbols it lacks merged
+// in from `symbols`, then the fallback fonts for the extra characters it cannot draw.
+// `storage` keeps the range lists alive until the atlas is built (ImGui keeps pointers).
+ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, FallbackChains* chains, Metrics* metrics,
+                std::vector<std::vector<ImWchar>>* storage, const FontFile& face,
+                const FontFile& symbols, bool bold, bool italic, float px, const char* name) {
+    auto add = [&](const FontFile& file, const ImWchar* ranges, bool merge, float px) -> ImFont* {
         size_t size = 0;
         void* data = files->Get(file.path, &size);
         if (!data) return nullptr;
@@ -119,9 +275,37 @@ ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, const FontFile& face, cons
         std::snprintf(config.Name, sizeof(config.Name), "%s, %.0fpx", name, px);
         return atlas->AddFontFromMemoryTTF(data, static_cast<int>(size), px, &config, ranges);
     };
-    ImFont* font = add(face, kTextRanges, false);
-    if (font && symbols.found() && symbols.path != face.path) add(symbols, kSymbolRanges, true);
+    const ImWchar* ranges = kTextRanges;
+    if (!chains->Extra().empty()) {
+        // The face's own glyphs come first for every character it has; ImGui's builder skips
+        // those a font lacks, and a later merge never replaces a glyph already found.
+        std::vector<ImWchar> own(kTextRanges, kTextRanges + sizeof(kTextRanges) / sizeof(ImWchar) - 1);
+        std::vector<ImWchar> extra = ToRanges(chains->Extra());
+        own.insert(own.end(), extra.begin(), extra.end());
+        storage->push_back(std::move(own));
+        ranges = storage->back().data();
+    }
+    ImFont* font = add(face, ranges, false, px);
+    if (!font) return nullptr;
+    if (symbols.found() && symbols.path != face.path) add(symbols, kSymbolRanges, true, px);
+    std::vector<Merge> merges = chains->For(face, bold, italic);
+    const float face_ratio = merges.empty() ? 0.0f : metrics->HeightPerEm(files, face);
+    for (Merge& merge : merges) {
+        storage->push_back(std::move(merge.ranges));
+        const float ratio = metrics->HeightPerEm(files, merge.file);
+        // Same em size as the face (whole pixels: hinting wants them), within reason.
+        const float scaled = face_ratio > 0 && ratio > 0 ? std::round(px * ratio / face_ratio) : px;
+        add(merge.file, storage->back().data(), true, std::clamp(scaled, px * 0.75f, px * 1.5f));
+    }
     return font;
+}
+
+// After the build: every character without a glyph, and U+FFFD, draw as the placeholder.
+void UsePlaceholder(ImFont* font) {
+    if (!font || !font->FindGlyphNoFallback(kPlaceholder)) return;
+    font->FallbackChar = kPlaceholder;
+    font->BuildLookupTable();
+    font->AddRemapChar(0xFFFD, kPlaceholder);
 }
 
 // A family can carry several names (localised, or "DejaVu Sans" + "DejaVu Sans Condensed").
@@ -182,7 +366,29 @@ FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool ac
 
 void ReleaseFontLookup() { FcFini(); }
 
-bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::string* error) {
+std::vector<Fallback> FallbackFonts(const FontFile& face, bool bold, bool italic,
+                                    const std::vector<uint32_t>& codepoints, const std::string& lang) {
+    FallbackChains chains(codepoints, lang);
+    std::vector<Fallback> out;
+    for (Merge& merge : chains.For(face, bold, italic)) {
+        Fallback f;
+        f.file = merge.file;
+        for (size_t i = 0; i + 1 < merge.ranges.size(); i += 2)
+            for (uint32_t cp = merge.ranges[i]; cp <= merge.ranges[i + 1]; ++cp) f.codepoints.push_back(cp);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+bool InBaseRanges(uint32_t cp) {
+    for (const ImWchar* r = kTextRanges; r[0] != 0; r += 2) {
+        if (cp >= r[0] && cp <= r[1]) return true;
+    }
+    return false;
+}
+
+bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& glyphs, FontSet* fonts,
+                    std::string* error) {
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = 0;  // the fonts' own hinting: DejaVu is well hinted
@@ -212,21 +418,35 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::
     const float ui = std::round(body * kUi);
     const float small = std::round(body * kSmall);
 
+    // Only what the text uses beyond the base ranges, and only what ImGui 1.86 can index.
+    std::vector<uint32_t> extra;
+    for (uint32_t cp : glyphs.codepoints) {
+        if (cp <= 0xFFFF && !InBaseRanges(cp)) extra.push_back(cp);
+    }
+    std::sort(extra.begin(), extra.end());
+    extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+    FallbackChains chains(std::move(extra), glyphs.lang);
+    std::vector<std::vector<ImWchar>> ranges;
+
     FontFiles files;
+    Metrics metrics;
     FontSet set;
     set.body_px = body;
     // The interface font first: ImGui uses the first font for every widget not in PushFont.
-    set.ui = AddFace(atlas, &files, sans, sans, ui, "ui");
-    set.ui_bold = AddFace(atlas, &files, sans_bold, sans_bold, ui, "ui bold");
-    set.body = AddFace(atlas, &files, serif, sans, body, "body");
-    set.bold = AddFace(atlas, &files, serif_bold, sans_bold, body, "bold");
-    set.italic = AddFace(atlas, &files, serif_italic, sans_italic, body, "italic");
-    set.bold_italic =
-        AddFace(atlas, &files, serif_bold_italic, sans_bold_italic, body, "bold italic");
-    set.heading1 = AddFace(atlas, &files, sans_bold, sans_bold, h1, "heading 1");
-    set.heading2 = AddFace(atlas, &files, sans_bold, sans_bold, h2, "heading 2");
-    set.heading3 = AddFace(atlas, &files, sans_bold, sans_bold, h3, "heading 3");
-    set.small = AddFace(atlas, &files, sans, sans, small, "small");
+    auto face = [&](const FontFile& file, const FontFile& symbols, bool bold, bool italic, float px,
+                    const char* name) {
+        return AddFace(atlas, &files, &chains, &metrics, &ranges, file, symbols, bold, italic, px, name);
+    };
+    set.ui = face(sans, sans, false, false, ui, "ui");
+    set.ui_bold = face(sans_bold, sans_bold, true, false, ui, "ui bold");
+    set.body = face(serif, sans, false, false, body, "body");
+    set.bold = face(serif_bold, sans_bold, true, false, body, "bold");
+    set.italic = face(serif_italic, sans_italic, false, true, body, "italic");
+    set.bold_italic = face(serif_bold_italic, sans_bold_italic, true, true, body, "bold italic");
+    set.heading1 = face(sans_bold, sans_bold, true, false, h1, "heading 1");
+    set.heading2 = face(sans_bold, sans_bold, true, false, h2, "heading 2");
+    set.heading3 = face(sans_bold, sans_bold, true, false, h3, "heading 3");
+    set.small = face(sans, sans, false, false, small, "small");
 
     const bool complete = set.ui && set.ui_bold && set.body && set.bold && set.italic &&
                           set.bold_italic && set.heading1 && set.heading2 && set.heading3 &&
@@ -235,6 +455,9 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::
         // Built: the pixels are all that is needed now. Drop the input (which points into the
         // mappings released on return); a rebuild starts again from Clear().
         atlas->ClearInputData();
+        for (ImFont* font : {set.ui, set.ui_bold, set.body, set.bold, set.italic, set.bold_italic,
+                             set.heading1, set.heading2, set.heading3, set.small})
+            UsePlaceholder(font);
         *fonts = set;
         return true;
     }

@@ -3,7 +3,9 @@
 
 #include "platform/platform.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace lectern::platform {
 
@@ -27,10 +29,28 @@ FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool ac
 // Call at shutdown, when no lookup or build is running; a later lookup initialises it again.
 void ReleaseFontLookup();
 
+// A font behind `face` and the characters it draws for it.
+struct Fallback {
+    FontFile file;
+    std::vector<uint32_t> codepoints;
+};
+// The fallback chain for `face`: the installed fonts fontconfig ranks closest to it (family,
+// weight, slant, then `lang`, BCP 47, which picks Chinese, Japanese or Korean Han shapes) that
+// cover the characters the face lacks, each with the characters it is used for. Characters no
+// font covers are in none. Used by BuildFontAtlas; public for tests.
+std::vector<Fallback> FallbackFonts(const FontFile& face, bool bold, bool italic,
+                                    const std::vector<uint32_t>& codepoints, const std::string& lang);
+
+// True for the characters every face always holds (Latin, punctuation, the UI's symbols).
+bool InBaseRanges(uint32_t cp);
+
 // Clears `atlas` and bakes every FontSet face at body size 18 px * pixel_scale; the caller
-// uploads it. On failure (no usable font file) falls back to ImGui's built-in font for every
+// uploads it. Each face holds the base ranges plus glyphs.codepoints, drawn by the face when
+// it has them, else by fallback fonts fontconfig chooses by coverage (see GlyphRequest). A
+// character no installed font has, and any above U+FFFF, draws as a dotted square (U+2B1A). On failure (no usable font file) falls back to ImGui's built-in font for every
 // face, says why in *error and returns false: the program stays usable. Touches no ImGui
 // context, so it can run on another thread while the window opens.
-bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, FontSet* fonts, std::string* error);
+bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& glyphs, FontSet* fonts,
+                    std::string* error);
 
 }  // namespace lectern::platform

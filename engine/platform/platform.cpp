@@ -10,6 +10,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
+#include <utf8proc.h>
 
 #include <atomic>
 #include <cerrno>
@@ -19,6 +20,7 @@
 #include <cstring>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace lectern::platform {
@@ -113,6 +115,9 @@ struct Platform::Impl {
     // The atlas belongs to us, not to the ImGui context, so that it can be baked on a thread
     // during Init; the context only points at it.
     ImFontAtlas atlas;
+    GlyphRequest glyphs;                     // RequestGlyphs: what the atlas must hold
+    std::unordered_set<uint32_t> requested;  // the same, for a quick "is it new?"
+    bool glyphs_pending = false;             // requested since the last BuildFonts
     struct FontJob {
         std::thread thread;
         bool started = false;      // fontconfig was used: release it at Shutdown
@@ -187,7 +192,7 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     m->font_job.pixel_scale = ClampTextScale(options.text_scale) * monitor_scale;
     m->font_job.started = true;
     m->font_job.thread = std::thread([job = &m->font_job, atlas = &m->atlas] {
-        job->ok = BuildFontAtlas(atlas, job->pixel_scale, &job->fonts, &job->error);
+        job->ok = BuildFontAtlas(atlas, job->pixel_scale, GlyphRequest{}, &job->fonts, &job->error);
     });
 
     // 2. Window with a GL 3.3 core context (forward-compatible, as macOS-style drivers demand).
@@ -343,13 +348,15 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
     const float pixel_scale = ClampTextScale(text_scale) * m->content_scale;
     bool ok = false;
     if (m->font_job.thread.joinable()) m->font_job.thread.join();
-    if (m->font_job.pixel_scale == pixel_scale) {
+    // Init's thread baked the base ranges only: use it unless the course asked for more.
+    if (m->font_job.pixel_scale == pixel_scale && m->glyphs.codepoints.empty()) {
         ok = m->font_job.ok;
         m->fonts = m->font_job.fonts;
         if (!ok && error) *error = m->font_job.error;
     } else {
-        ok = BuildFontAtlas(&m->atlas, pixel_scale, &m->fonts, error);
+        ok = BuildFontAtlas(&m->atlas, pixel_scale, m->glyphs, &m->fonts, error);
     }
+    m->glyphs_pending = false;
     m->font_job.pixel_scale = 0.0f;  // used once: later calls rebuild
     // Widgets outside PushFont use the interface face.
     ImGui::GetIO().FontDefault = m->fonts.ui;
@@ -368,6 +375,35 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
 }
 
 const FontSet& Platform::Fonts() const { return m->fonts; }
+
+void Platform::RequestGlyph(uint32_t cp) {
+    if (cp > 0x10FFFF || InBaseRanges(cp) || !m->requested.insert(cp).second) return;
+    m->glyphs.codepoints.push_back(cp);
+    m->glyphs_pending = true;
+}
+
+void Platform::RequestGlyphs(std::string_view text) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) n = 1;  // an invalid byte: skip it (it draws as the placeholder)
+        else if (cp >= 0x80) RequestGlyph(static_cast<uint32_t>(cp));
+        p += n;
+        left -= n;
+    }
+}
+
+void Platform::SetFontLanguage(const std::string& lang) {
+    if (lang == m->glyphs.lang) return;
+    m->glyphs.lang = lang;
+    m->glyphs_pending = !m->glyphs.codepoints.empty();
+}
+
+bool Platform::GlyphsPending() const { return m->glyphs_pending; }
+
+const GlyphRequest& Platform::RequestedGlyphs() const { return m->glyphs; }
 
 float Platform::ContentScale() const { return m->content_scale; }
 
@@ -630,7 +666,8 @@ bool Platform::BuildSecondFonts(float text_scale, std::string* error) {
     ImGuiContext* main_context = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(m->second.context);
     glfwMakeContextCurrent(m->second.window);
-    bool ok = BuildFontAtlas(m->second.atlas.get(), ClampTextScale(text_scale) * scale, &m->second.fonts, error);
+    bool ok = BuildFontAtlas(m->second.atlas.get(), ClampTextScale(text_scale) * scale, m->glyphs,
+                             &m->second.fonts, error);
     ImGui::GetIO().FontDefault = m->second.fonts.ui;
     UploadFontAtlas(m->second.device_objects, &m->second.font_texture);
     m->second.device_objects = true;

@@ -5,9 +5,12 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "process_clock.h"  // MsSinceProcessStart(), for --first-frame-exit
 
@@ -26,6 +29,14 @@ struct WindowOptions {
     // while the window and GL context are created (fonts are a third of start-up otherwise); a
     // BuildFonts with another scale still works, it just builds again.
     float text_scale = 1.0f;
+};
+
+// Characters the atlas must hold beyond the Latin every face has: those of the course, the
+// learners' names and what is typed. Only these are baked, so a course in Chinese costs the
+// glyphs it uses, not all of CJK.
+struct GlyphRequest {
+    std::vector<uint32_t> codepoints;  // any order; duplicates and base characters are ignored
+    std::string lang;                  // BCP 47 ("zh-CN", "ja"): picks among fonts (Han shapes)
 };
 
 // Faces baked into the atlas. Sizes in pixels at the current scale.
@@ -69,6 +80,15 @@ public:
     // (ASCII, one size) and the program still works. Makes io.FontDefault the `ui` face.
     bool BuildFonts(float text_scale, std::string* error);
     const FontSet& Fonts() const;
+    // Asks for the characters of `utf8_text` to be in the atlas (course text at load, learner
+    // names, typed answers). When some are new, GlyphsPending() turns true: call BuildFonts
+    // again between frames and the atlas grows by them (and their fallback fonts).
+    void RequestGlyphs(std::string_view utf8_text);
+    void RequestGlyph(uint32_t codepoint);
+    // The language of the course text (BCP 47), used to choose fallback fonts.
+    void SetFontLanguage(const std::string& lang);
+    bool GlyphsPending() const;
+    const GlyphRequest& RequestedGlyphs() const;
     float ContentScale() const;
     // True when the window moved to a monitor with another content scale since the last
     // BuildFonts: call BuildFonts again (between frames) to keep text sharp.
