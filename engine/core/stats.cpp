@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "core/scripts.h"
+
 namespace lectern {
 
 const char* QuestionTypeName(QuestionType type) {
@@ -16,16 +18,7 @@ const char* QuestionTypeName(QuestionType type) {
     return "unknown";
 }
 
-int CountWords(const std::string& text) {
-    int words = 0;
-    bool in_word = false;
-    for (unsigned char c : text) {
-        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
+int CountWords(const std::string& text) { return CountWordsInScripts(text); }
 
 namespace {
 
@@ -114,6 +107,7 @@ CourseStats ComputeStats(const Course& course) {
         }
     }
     s.questions = s.knowledge_checks + s.quiz_questions;
+    s.scripts = ScriptsUsed(course);
     s.reading_minutes = s.words / kWordsPerMinute;
     s.question_minutes = (s.knowledge_checks + s.quiz_questions_drawn) * kMinutesPerQuestion +
                          s.scenarios * kMinutesPerScenario;

@@ -27,6 +27,7 @@ struct CourseStats {
     std::map<std::string, int> questions_by_type;  // "single", "multiple", ...
     int scenarios = 0;
     int scenario_nodes = 0;
+    std::map<std::string, int> scripts;  // characters per script ("Latin", "Thai"), all text
     double reading_minutes = 0;   // words / 200
     double question_minutes = 0;  // per knowledge check and drawn quiz question, and per scenario
     double estimated_minutes = 0;
@@ -39,6 +40,8 @@ constexpr double kMinutesPerScenario = 2.0;
 
 CourseStats ComputeStats(const Course& course);
 const char* QuestionTypeName(QuestionType type);
+// Spaces separate words, except in Thai (dictionary word boundaries), Chinese and Japanese
+// (one word per Han or kana character): see CountWordsInScripts.
 int CountWords(const std::string& text);
 // Learner-visible words of a block list (skips facilitator notes).
 int CountWords(const Blocks& blocks);

@@ -9,6 +9,7 @@
 
 #include "core/lint.h"
 #include "core/loader.h"
+#include "core/scripts.h"
 #include "core/stats.h"
 
 namespace {
@@ -17,10 +18,12 @@ const char* kUsage =
     "Usage: lectern-lint [--stats] [--format text|json] [--strict] PATH\n"
     "\n"
     "Checks the Lectern course at PATH (a course folder or its course.xml) and prints\n"
-    "every problem as FILE:LINE:COL: error|warning: [code] message.\n"
+    "every problem as FILE:LINE:COL: error|warning: [code] message. Characters no\n"
+    "installed font can draw are warnings naming the Debian font package that would.\n"
     "\n"
     "  --stats          also print counts: modules, lessons, pages, words, reading time,\n"
-    "                   glossary terms, questions by type, scenarios\n"
+    "                   glossary terms, questions by type, scenarios, scripts used (words\n"
+    "                   in Thai by dictionary, in Chinese and Japanese one per character)\n"
     "  --format FORMAT  text (default) or json\n"
     "  --strict         treat warnings as errors (exit 1)\n"
     "  -h, --help       show this help\n"
@@ -54,6 +57,8 @@ nlohmann::json StatsJson(const lectern::CourseStats& s) {
     for (const auto& [id, words] : s.module_words) j["module_words"][id] = words;
     j["scenarios"] = s.scenarios;
     j["scenario_nodes"] = s.scenario_nodes;
+    j["scripts"] = nlohmann::json::object();
+    for (const auto& [script, chars] : s.scripts) j["scripts"][script] = chars;
     return j;
 }
 
@@ -98,7 +103,10 @@ int main(int argc, char** argv) {
 
     lectern::LoadResult result = lectern::LoadCourse(path);
     lectern::Diagnostics all = result.diagnostics;
-    if (result.course) all.Append(lectern::LintCourse(*result.course));
+    if (result.course) {
+        all.Append(lectern::LintCourse(*result.course));
+        lectern::CheckCharacters(*result.course, path, lectern::FontCoverage::Installed(), all);
+    }
     all.SortByLocation();
     int errors = all.ErrorCount(), warnings = all.WarningCount();
     int code = result.unreadable ? 2 : (errors > 0 || (strict && warnings > 0)) ? 1 : 0;
@@ -143,6 +151,9 @@ int main(int argc, char** argv) {
         std::printf("  by type:");
         for (const auto& [type, n] : s.questions_by_type) std::printf(" %s %d", type.c_str(), n);
         std::printf("\n  scenarios %d (%d nodes and endings)\n", s.scenarios, s.scenario_nodes);
+        std::printf("  scripts (characters):");
+        for (const auto& [script, chars] : s.scripts) std::printf(" %s %d", script.c_str(), chars);
+        std::printf("\n");
     }
     if (errors || warnings || !stats)
         std::fprintf(stderr, "%s: %d error%s, %d warning%s\n", path.c_str(), errors, errors == 1 ? "" : "s", warnings,
