@@ -3,6 +3,7 @@
 #include "platform/platform.h"
 
 #include "platform/fonts.h"
+#include "platform/input_queue.h"
 
 #include <glad/gl.h>  // before GLFW (GLFW_INCLUDE_NONE is defined by the target)
 #include <GLFW/glfw3.h>
@@ -104,6 +105,8 @@ struct Platform::Impl {
     unsigned int font_texture = 0;  // the atlas, uploaded by UploadFontAtlas
     bool frame_rendered = false;    // there is draw data to screenshot
 
+    // Keys, buttons and characters from both windows, handed to ImGui a frame at a time.
+    InputQueue input;
     std::atomic<int> frames_left{kSettleFrames};
     double wake_interval = 0.0;
     bool close_requested = false;
@@ -154,6 +157,28 @@ struct Platform::Impl {
         return static_cast<Impl*>(glfwGetWindowUserPointer(window));
     }
     void Wake() { frames_left = kSettleFrames; }
+    // GLFW's key repeats are left out: ImGui repeats held keys itself (io.KeyRepeatDelay/Rate).
+    void QueueKey(int key, int action) {
+        if (action == GLFW_PRESS || action == GLFW_RELEASE) input.Key(key, action == GLFW_PRESS);
+        Wake();
+    }
+    void QueueChar(unsigned int c) {
+        input.Char(c);
+        Wake();
+    }
+    // This frame's share of the queue into io, after the backend's NewFrame (which sets the
+    // mouse buttons from their state now, so a click released before the frame would be lost).
+    void ApplyInput(ImGuiIO& io) {
+        input.NextFrame();
+        for (int k = 0; k < InputQueue::kKeys; ++k) io.KeysDown[k] = input.KeyDown(k);
+        io.KeyCtrl = input.Ctrl();
+        io.KeyShift = input.Shift();
+        io.KeyAlt = input.Alt();
+        io.KeySuper = input.Super();
+        for (int b = 0; b < InputQueue::kButtons; ++b) io.MouseDown[b] = input.MouseDown(b);
+        for (unsigned int c : input.Chars()) io.AddInputCharacter(c);
+        if (input.Pending()) Wake();  // the rest next frame, without waiting for more input
+    }
 };
 
 Platform::Platform() : m(std::make_unique<Impl>()) {}
@@ -257,10 +282,6 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
         impl->content_scale = x;
         impl->Wake();
     });
-    glfwSetKeyCallback(m->window, [](GLFWwindow* w, int, int, int, int) { Impl::From(w)->Wake(); });
-    glfwSetCharCallback(m->window, [](GLFWwindow* w, unsigned int) { Impl::From(w)->Wake(); });
-    glfwSetMouseButtonCallback(m->window,
-                               [](GLFWwindow* w, int, int, int) { Impl::From(w)->Wake(); });
     glfwSetScrollCallback(m->window, [](GLFWwindow* w, double, double) { Impl::From(w)->Wake(); });
     glfwSetCursorPosCallback(m->window,
                              [](GLFWwindow* w, double, double) { Impl::From(w)->Wake(); });
@@ -291,6 +312,17 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     // 6. Backends.
     if (!ImGui_ImplGlfw_InitForOpenGL(m->window, true)) return fail("ImGui GLFW backend failed");
     m->glfw_backend = true;
+    // Keys, characters and mouse buttons go to our queue instead of the backend's callbacks
+    // (which write io directly, and lose a press released before the next frame). The backend
+    // keeps focus, cursor-enter and scroll. These replace its callbacks; it restores ours at
+    // shutdown.
+    glfwSetKeyCallback(m->window, [](GLFWwindow* w, int key, int, int action, int) { Impl::From(w)->QueueKey(key, action); });
+    glfwSetCharCallback(m->window, [](GLFWwindow* w, unsigned int c) { Impl::From(w)->QueueChar(c); });
+    glfwSetMouseButtonCallback(m->window, [](GLFWwindow* w, int button, int action, int) {
+        Impl* impl = Impl::From(w);
+        if (action == GLFW_PRESS || action == GLFW_RELEASE) impl->input.MouseButton(button, action == GLFW_PRESS);
+        impl->Wake();
+    });
     if (!ImGui_ImplOpenGL3_Init("#version 330 core")) return fail("ImGui OpenGL3 backend failed");
     m->gl_backend = true;
     return true;
@@ -414,7 +446,7 @@ bool Platform::FontsNeedRebuild() const {
 bool Platform::BeginFrame() {
     // Draw while something may still be changing; otherwise sleep until input arrives (or the
     // wake interval passes), so an idle kiosk uses no CPU.
-    if (m->frames_left > 0) {
+    if (m->frames_left > 0 || m->input.Pending()) {
         glfwPollEvents();
         --m->frames_left;
     } else if (m->wake_interval > 0.0) {
@@ -429,6 +461,7 @@ bool Platform::BeginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     m->gl_objects_ready = true;
     ImGui_ImplGlfw_NewFrame();
+    m->ApplyInput(ImGui::GetIO());
     if (m->input_hook) m->input_hook(ImGui::GetIO());
     ImGui::NewFrame();
     return true;
@@ -616,18 +649,10 @@ bool Platform::OpenSecondWindow(const std::string& title, float text_scale, std:
     if (other) glfwMaximizeWindow(window);
     glfwShowWindow(window);
     glfwSetWindowUserPointer(window, m.get());
-    // Keys typed here drive the main window's UI (the current ImGui context when events are
-    // polled is the main one): the presenter turns pages from whichever window has the keyboard.
-    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        Impl* impl = Impl::From(w);
-        ImGui_ImplGlfw_KeyCallback(impl->window, key, scancode, action, mods);
-        impl->Wake();
-    });
-    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
-        Impl* impl = Impl::From(w);
-        ImGui_ImplGlfw_CharCallback(impl->window, c);
-        impl->Wake();
-    });
+    // Keys typed here join the main window's queue and drive its UI: the presenter turns pages
+    // from whichever window has the keyboard.
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) { Impl::From(w)->QueueKey(key, action); });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) { Impl::From(w)->QueueChar(c); });
     glfwSetScrollCallback(window, [](GLFWwindow* w, double, double dy) {
         Impl* impl = Impl::From(w);
         impl->second.scroll += static_cast<float>(dy);

@@ -51,9 +51,17 @@ wait_trace() {  # pattern [seconds]: waits until the app's trace has a line matc
 
 trace_count() { grep -c -- "$1" "$E2E_TMP/app.log" || true; }
 
-key() {  # xdotool key names...
-  xdotool key --delay 60 "$@"
-  sleep 0.25
+key() {  # xdotool key names or chords (ctrl+Return)...: typed as a person types
+  # Each key goes down, is held 50-120 ms and comes up, with a short pause before the next, as
+  # people type (xdotool's own "key" releases at once, which no keyboard does).
+  local k
+  for k in "$@"; do
+    xdotool keydown "$k"
+    sleep "0.$(printf %03d $((50 + RANDOM % 71)))"
+    xdotool keyup "$k"
+    sleep 0.05
+  done
+  sleep 0.2
 }
 
 capture() {  # name: saves the current window to $E2E_TMP/name.png
