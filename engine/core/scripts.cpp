@@ -1,18 +1,16 @@
 #include "core/scripts.h"
 
 #include <fontconfig/fontconfig.h>
-#include <thai/thbrk.h>
-#include <thai/thwbrk.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <mutex>
 #include <set>
 #include <sstream>
 
 #include "core/course_text.h"
+#include "core/line_breaks.h"
 
 namespace lectern {
 
@@ -122,19 +120,8 @@ bool IsSpace(char32_t cp) {
            (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20);
 }
 
-// Words in a run of Thai letters, by libthai's dictionary (one shared breaker: it maps the
-// dictionary once; calls are serialised because libthai does not promise thread safety).
-int ThaiWords(const std::u32string& run) {
-    static std::mutex mutex;
-    static ThBrk* breaker = th_brk_new(nullptr);
-    if (!breaker) return run.empty() ? 0 : 1;
-    std::lock_guard<std::mutex> lock(mutex);
-    std::vector<thwchar_t> wide(run.begin(), run.end());
-    wide.push_back(0);
-    std::vector<int> breaks(run.size() + 1);
-    int n = th_brk_wc_find_breaks(breaker, wide.data(), breaks.data(), breaks.size());
-    return n + 1;
-}
+// Words in a run of Thai letters, by libthai's dictionary.
+int ThaiWords(const std::u32string& run) { return run.empty() ? 0 : static_cast<int>(ThaiWordBreaks(run).size()) + 1; }
 
 }  // namespace
 

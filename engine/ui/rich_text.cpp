@@ -3,6 +3,8 @@
 #include <cfloat>
 #include <cstring>
 
+#include "core/line_breaks.h"
+
 namespace lectern::ui {
 
 namespace {
@@ -12,9 +14,9 @@ ImFont* FaceFor(const RichStyle& s, bool bold, bool italic) {
     return f ? f : s.regular;
 }
 
-// A fragment: a stretch of one run with no space in it. A word is one or more fragments with no
-// space between them ("<term>Leahy</term>," is one word of two fragments), so a line never
-// breaks between a term and the comma after it.
+// A fragment: a stretch of one run inside one word. A word runs from one break opportunity
+// to the next (UAX #14, FindLineBreaks) and may span runs ("<term>Leahy</term>," is one word of
+// two fragments), so a line never breaks between a term and the comma after it.
 struct Frag {
     int run;
     const char* begin;
@@ -28,6 +30,9 @@ struct Word {
     int frag_count;
     float width;
     float space_after;
+    bool hyphen = false;  // ends in a soft hyphen: shows "-" only when a line breaks after it
+    int last_run = 0;
+    ImFont* last_font = nullptr;
 };
 
 struct Piece {
@@ -49,44 +54,121 @@ float TextWidth(ImFont* font, const char* b, const char* e) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, b, e).x;
 }
 
+// Characters with no ink that ImGui would otherwise draw as a glyph or a placeholder: soft
+// hyphen (U+00AD), zero-width space (U+200B), word joiner (U+2060), BOM (U+FEFF). Returns the
+// length of the one at p, or 0.
+size_t InvisibleAt(const char* p, const char* end) {
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    const size_t left = static_cast<size_t>(end - p);
+    if (left >= 2 && u[0] == 0xC2 && u[1] == 0xAD) return 2;
+    if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) return 3;
+    if (left >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0xA0) return 3;
+    if (left >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) return 3;
+    return 0;
+}
+
+bool OnlySpaces(const char* b, const char* e) {
+    for (; b < e; ++b)
+        if (*b != ' ') return false;
+    return true;
+}
+
+const char kHyphen[] = "-";
+
 Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
+    // Break opportunities over the whole paragraph, so breaks between runs follow the rules too.
+    std::string joined;
+    std::vector<size_t> run_start;
+    for (const Run& run : runs) {
+        run_start.push_back(joined.size());
+        joined += run.text;
+    }
+    const std::vector<LineBreak> breaks = FindLineBreaks(joined, "");
+
     std::vector<Frag> frags;
     std::vector<Word> words;
-    bool word_open = false;
-    for (int ri = 0; ri < static_cast<int>(runs.size()); ++ri) {
-        const Run& run = runs[static_cast<size_t>(ri)];
-        ImFont* font = FaceFor(style, run.bold, run.italic);
-        const char* p = run.text.c_str();
-        const char* end = p + run.text.size();
-        while (p < end) {
-            if (*p == ' ') {
-                const char* s = p;
-                while (p < end && *p == ' ') ++p;
-                if (word_open) {
-                    words.back().space_after += TextWidth(font, s, p);
-                    word_open = false;
-                }
-                continue;
+    size_t ri = 0;
+    size_t at = 0;
+    while (at < joined.size()) {
+        size_t end = at;
+        while (end < joined.size() && breaks[end] == LineBreak::None) ++end;
+        end = std::min(end + 1, joined.size());  // the word [at, end) ends after a break byte
+        // Its tail: spaces, soft hyphens and zero-width spaces after the last visible character.
+        size_t content_end = end;
+        bool hyphen = false;
+        while (content_end > at) {
+            const char* c = joined.data() + content_end;
+            if (c[-1] == ' ') {
+                --content_end;
+            } else if (content_end - at >= 2 && InvisibleAt(c - 2, c) == 2) {
+                hyphen = hyphen || content_end == end || OnlySpaces(c, joined.data() + end);
+                content_end -= 2;
+            } else if (content_end - at >= 3 && InvisibleAt(c - 3, c) == 3) {
+                content_end -= 3;
+            } else {
+                break;
             }
-            const char* w = p;
-            while (p < end && *p != ' ') ++p;
-            float width = TextWidth(font, w, p);
-            frags.push_back({ri, w, p, font, width});
-            if (!word_open) {
-                words.push_back({static_cast<int>(frags.size()) - 1, 0, 0, 0});
-                word_open = true;
-            }
-            words.back().frag_count++;
-            words.back().width += width;
         }
+        Word word{static_cast<int>(frags.size()), 0, 0, 0};
+        word.hyphen = hyphen;
+        // Fragments: the content cut at run boundaries, leaving out invisible characters.
+        size_t p = at;
+        while (p < content_end) {
+            while (ri + 1 < runs.size() && run_start[ri + 1] <= p) ++ri;
+            const size_t run_end = ri + 1 < runs.size() ? run_start[ri + 1] : joined.size();
+            const size_t stop = std::min(content_end, run_end);
+            const Run& run = runs[ri];
+            ImFont* font = FaceFor(style, run.bold, run.italic);
+            const char* base = run.text.data() - run_start[ri];
+            size_t f = p;
+            while (f < stop) {
+                size_t skip = InvisibleAt(joined.data() + f, joined.data() + stop);
+                if (skip == 0) {
+                    ++f;
+                    continue;
+                }
+                if (f > p) frags.push_back({static_cast<int>(ri), base + p, base + f, font, TextWidth(font, base + p, base + f)});
+                f += skip;
+                p = f;
+            }
+            if (stop > p) frags.push_back({static_cast<int>(ri), base + p, base + stop, font, TextWidth(font, base + p, base + stop)});
+            word.last_run = static_cast<int>(ri);
+            word.last_font = font;
+            p = stop;
+        }
+        word.frag_count = static_cast<int>(frags.size()) - word.first_frag;
+        for (int k = 0; k < word.frag_count; ++k) word.width += frags[static_cast<size_t>(word.first_frag + k)].width;
+        // The spaces of the tail, in the font of the run they are in.
+        for (size_t sp = content_end; sp < end; ++sp) {
+            if (joined[sp] != ' ') continue;
+            size_t r = 0;
+            while (r + 1 < runs.size() && run_start[r + 1] <= sp) ++r;
+            const Run& run = runs[r];
+            word.space_after += TextWidth(FaceFor(style, run.bold, run.italic), " ", " " + 1);
+        }
+        if (word.frag_count > 0) {
+            words.push_back(word);
+        } else if (!words.empty()) {
+            words.back().space_after += word.space_after;  // spaces alone (leading ones are dropped)
+            words.back().hyphen = words.back().hyphen || word.hyphen;
+        }
+        at = end;
     }
 
     Layout out;
     float size = style.regular->FontSize;
     out.line_height = size * style.line_height;
     float x = 0, y = 0;
-    for (const Word& word : words) {
+    float content_end_x = 0;  // where the previous word's visible characters end
+    for (size_t wi = 0; wi < words.size(); ++wi) {
+        const Word& word = words[wi];
         if (x > 0 && x + word.width > wrap) {
+            // A soft hyphen the line breaks at shows as a hyphen; elsewhere it shows nothing.
+            const Word& before = words[wi - 1];
+            if (before.hyphen && before.last_font) {
+                out.pieces.push_back({before.last_run, kHyphen, kHyphen + 1, before.last_font, ImVec2(content_end_x, y),
+                                      TextWidth(before.last_font, kHyphen, kHyphen + 1)});
+            }
             x = 0;
             y += out.line_height;
         }
@@ -114,9 +196,11 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
             }
             if (b == f.end) continue;
             Piece* last = out.pieces.empty() ? nullptr : &out.pieces.back();
-            // Extend the previous piece when it is the same run on the same line: fewer draw
+            // Extend the previous piece when it is the same run on the same line and only spaces
+            // lie between (never an invisible character, which ImGui would draw): fewer draw
             // calls, and a wrapped term becomes one focusable item per line.
-            if (last && last->run == f.run && last->pos.y == y && last->font == f.font) {
+            if (last && last->run == f.run && last->pos.y == y && last->font == f.font && last->end <= b &&
+                OnlySpaces(last->end, b)) {
                 last->end = f.end;
                 last->width = x + fw - last->pos.x;
             } else {
@@ -124,6 +208,7 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
             }
             x += fw;
         }
+        content_end_x = x;
         x += word.space_after;
     }
     out.height = words.empty() ? 0 : y + out.line_height;
@@ -215,6 +300,17 @@ RichStyle SingleFontStyle(ImFont* font, ImVec4 color, float line_height) {
 
 float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_width) {
     return Build(runs, style, wrap_width).height;
+}
+
+std::vector<std::string> RichTextLines(const Inline& runs, const RichStyle& style, float wrap_width) {
+    std::vector<std::string> lines;
+    float y = -1;
+    for (const Piece& p : Build(runs, style, wrap_width).pieces) {
+        if (lines.empty() || p.pos.y != y) lines.emplace_back();
+        y = p.pos.y;
+        lines.back().append(p.begin, p.end);
+    }
+    return lines;
 }
 
 void RichText(const char* id, const Inline& runs, const RichStyle& style, const RichContext& ctx, float wrap_width) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ui/ui.h"
 
@@ -38,6 +39,11 @@ void RichText(const char* id, const Inline& runs, const RichStyle& style, const 
 
 // Measures the height RichText would take, without drawing.
 float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_width);
+
+// The text each line of RichText shows, in order (for tests): soft hyphens appear only as the
+// "-" at the end of a line that breaks at one; zero-width spaces and other invisible
+// characters do not appear.
+std::vector<std::string> RichTextLines(const Inline& runs, const RichStyle& style, float wrap_width);
 
 // Plain text drawn wrapped with one font (a convenience for UI strings).
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width = 0.0f);

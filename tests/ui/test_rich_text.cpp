@@ -1,0 +1,131 @@
+// Line breaking in rich text: UAX #14 break opportunities (libunibreak), Thai by dictionary,
+// soft hyphens shown only where a line breaks, no-break spaces that hold, zero-width spaces
+// that break without showing. Laid out with ImGui's built-in font (no font files needed):
+// the rules are about where lines end, not about glyph shapes.
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/line_breaks.h"
+#include "ui/rich_text.h"
+
+namespace lectern::ui {
+namespace {
+
+class RichTextLayout : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_ctx = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        m_font = io.Fonts->AddFontDefault();
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        m_style = SingleFontStyle(m_font, ImVec4(0, 0, 0, 1));
+    }
+    void TearDown() override { ImGui::DestroyContext(m_ctx); }
+    float Width(const std::string& s) const { return m_font->CalcTextSizeA(m_font->FontSize, FLT_MAX, 0, s.c_str()).x; }
+    std::vector<std::string> Lines(const std::string& text, float wrap) const {
+        return RichTextLines(Inline{{InlineKind::Text, text, false, false, {}}}, m_style, wrap);
+    }
+    ImGuiContext* m_ctx = nullptr;
+    ImFont* m_font = nullptr;
+    RichStyle m_style;
+};
+
+std::string Join(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l;
+    return out;
+}
+
+const std::string kShy = "\xC2\xAD", kNbsp = "\xC2\xA0", kZwsp = "\xE2\x80\x8B";
+
+TEST_F(RichTextLayout, ASoftHyphenShowsOnlyWhereTheLineBreaksAtIt) {
+    const std::string word = "Menschen" + kShy + "rechts" + kShy + "ausbildungs" + kShy + "programm";
+    // Wide: one line, no hyphen, no soft hyphen bytes drawn.
+    EXPECT_EQ(Lines(word, 2000), std::vector<std::string>{"Menschenrechtsausbildungsprogramm"});
+    // Every width from "one part" to "all of it": the lines, hyphens dropped, spell the word;
+    // every line but the last ends in the hyphen the break made visible, and fits.
+    for (float wrap = Width("ausbildungs-") + 1; wrap < Width("Menschenrechtsausbildungsprogramm"); wrap += 7) {
+        const auto lines = Lines(word, wrap);
+        ASSERT_GE(lines.size(), 2u) << wrap;
+        std::string joined;
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const bool last = i + 1 == lines.size();
+            EXPECT_EQ(lines[i].back() == '-', !last) << wrap << ": " << lines[i];
+            EXPECT_EQ(lines[i].find(kShy), std::string::npos);
+            EXPECT_LE(Width(lines[i]), wrap + Width("-")) << lines[i];
+            joined += last ? lines[i] : lines[i].substr(0, lines[i].size() - 1);
+        }
+        EXPECT_EQ(joined, "Menschenrechtsausbildungsprogramm") << wrap;
+    }
+}
+
+TEST_F(RichTextLayout, ANoBreakSpaceHoldsItsWordsTogether) {
+    const std::string text = "about 10" + kNbsp + "km away";
+    for (float wrap = Width("10 km") + 1; wrap < Width("about 10 km away"); wrap += 3) {
+        for (const auto& line : Lines(text, wrap)) {
+            // "10" and "km" are always on the same line.
+            EXPECT_EQ(line.find("10") == std::string::npos, line.find("km") == std::string::npos) << wrap << ": " << line;
+        }
+    }
+}
+
+TEST_F(RichTextLayout, AZeroWidthSpaceBreaksWithoutShowing) {
+    const std::string text = "alpha" + kZwsp + "beta";
+    EXPECT_EQ(Lines(text, 2000), std::vector<std::string>{"alphabeta"});
+    EXPECT_EQ(Lines(text, Width("alphab")), (std::vector<std::string>{"alpha", "beta"}));
+}
+
+TEST_F(RichTextLayout, ChineseWrapsBetweenCharactersButNotBeforeClosingPunctuation) {
+    const std::string text = "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心。";
+    for (float wrap = Width("人人人") ; wrap < Width(text); wrap += 5) {
+        const auto lines = Lines(text, wrap);
+        EXPECT_EQ(Join(lines), text);
+        for (size_t i = 1; i < lines.size(); ++i) {
+            EXPECT_NE(lines[i].rfind("，", 0), 0u) << "line starts with a comma: " << lines[i];
+            EXPECT_NE(lines[i].rfind("。", 0), 0u) << "line starts with a full stop: " << lines[i];
+        }
+        if (wrap < Width(text) / 2) EXPECT_GE(lines.size(), 2u);
+    }
+}
+
+TEST_F(RichTextLayout, ThaiBreaksAtDictionaryWordBoundaries) {
+    const std::string text = "มนุษย์ทั้งหลายเกิดมามีอิสระและเสมอภาคกันในเกียรติศักดิ์และสิทธิ";
+    // The word boundaries, as byte offsets.
+    std::vector<LineBreak> breaks = FindLineBreaks(text, "th");
+    int allowed = 0;
+    for (size_t i = 0; i + 1 < breaks.size(); ++i) allowed += breaks[i] == LineBreak::Allowed;
+    EXPECT_GE(allowed, 10);  // มนุษย์|ทั้งหลาย|เกิด|มา|มี|อิสระ|และ|เสมอภาค|กัน|ใน|เกียรติศักดิ์|และ|สิทธิ
+    // From the longest word (14 characters) up: a word wider than the line is cut anywhere.
+    for (float wrap = Width("0123456789ABCDE"); wrap < Width(text); wrap += 11) {
+        const auto lines = Lines(text, wrap);
+        EXPECT_EQ(Join(lines), text);
+        size_t offset = 0;
+        for (size_t i = 0; i + 1 < lines.size(); ++i) {
+            offset += lines[i].size();
+            EXPECT_EQ(breaks[offset - 1], LineBreak::Allowed) << "line " << i << " ends inside a word: " << lines[i];
+        }
+    }
+}
+
+TEST(LineBreaks, FollowUax14) {
+    const std::string text = "one two" + kNbsp + "three" + kShy + "four" + kZwsp + "five";
+    const auto b = FindLineBreaks(text, "");
+    ASSERT_EQ(b.size(), text.size());
+    auto after = [&](const std::string& prefix) { return b[prefix.size() - 1]; };
+    EXPECT_EQ(after("one "), LineBreak::Allowed);
+    EXPECT_EQ(after("one two"), LineBreak::None);
+    EXPECT_EQ(after("one two" + kNbsp), LineBreak::None);
+    EXPECT_EQ(after("one two" + kNbsp + "three" + kShy), LineBreak::Allowed);
+    EXPECT_EQ(after("one two" + kNbsp + "three" + kShy + "four" + kZwsp), LineBreak::Allowed);
+    EXPECT_EQ(b.back(), LineBreak::Must);  // the end of the text
+    EXPECT_EQ(after("o"), LineBreak::None);
+}
+
+}  // namespace
+}  // namespace lectern::ui
