@@ -1071,6 +1071,8 @@ int App::Run(const char* argv0) {
         }
         TickPinLock();
         m_platform.EndFrame();
+        // The page is on screen, drawn to the end: now it may be where the learner resumes.
+        if (m_session && m_state.screen == ui::Screen::Reader) m_session->PageDrawn(NowMs());
         DrawNotesWindow(frame);
         ++frame;
         if (frame == 1 && m_trace) {

@@ -67,10 +67,16 @@ void Session::ShowPage(int reading_index, int64_t now_ms) {
     const std::string& id = m_nav.Current().id;
     m_progress.pages_viewed[id] = now_ms;
     if (Saving()) Note(m_store->RecordPageView(*m_learner, m_course->id, id, now_ms));
-    SaveLocation(now_ms);
+    m_location_pending = true;  // saved once drawn (PageDrawn)
+}
+
+void Session::PageDrawn(int64_t now_ms) {
+    if (m_location_pending && m_place == Place::Page) SaveLocation(now_ms);
+    m_location_pending = false;
 }
 
 void Session::SaveLocation(int64_t now_ms) {
+    m_location_pending = false;
     if (!Saving()) return;
     Location loc;
     loc.course_id = m_course->id;

@@ -91,6 +91,12 @@ public:
     void ChooseInScenario(const Scenario& s, const std::string& choice_id, int64_t now_ms);
     void RestartScenario(const Scenario& s);
 
+    // The app calls this after each frame in which the reader drew the current page to the end.
+    // Only then does a page shown by ShowPage become the resume point: a page the player fails
+    // to draw (a fault in drawing its content) must not be reopened at every start, locking the
+    // learner out of the course.
+    void PageDrawn(int64_t now_ms);
+
     // ---- progress ----------------------------------------------------------------------------
     CourseStatus Status() const;
     const LearnerProgress& Progress() const { return m_progress; }
@@ -109,6 +115,7 @@ private:
     Navigator m_nav;
     Place m_place = Place::Page;
     bool m_has_resume = false;
+    bool m_location_pending = false;  // a page shown, not yet drawn (PageDrawn)
     std::map<std::string, CheckState> m_checks;
     const Quiz* m_quiz = nullptr;
     std::optional<Attempt> m_attempt;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "ui/backdrop.h"
+
 namespace lectern::ui {
 
 namespace {
@@ -75,30 +77,23 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     const Fonts& f = *ctx.rich.fonts;
     const Theme& t = *ctx.rich.theme;
     int k = static_cast<int>(b.callout);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 start = ImGui::GetCursorScreenPos();
     float pad = f.body_px * 0.9f;
-    // Draw the box behind the content: split the draw list into background and foreground.
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
+    Backdrop box(start);  // behind the content; nests in scenarios and other callouts
+    box.Fill(start.x, start.x + ctx.width, ImGui::GetColorU32(t.callout_bg[k]), 4.0f);
+    box.Fill(start.x, start.x + 5, ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad + 4, start.y + pad * 0.8f));
     ImGui::BeginGroup();
+    float inner_width = ctx.width - pad * 2 - 4;
     std::string label = CalloutLabel(b.callout);
-    ImGui::PushFont(f.ui_bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, t.text);
-    if (b.title.empty()) ImGui::TextUnformatted(label.c_str());
-    else ImGui::Text("%s: %s", label.c_str(), b.title.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    // A long title wraps inside the box like the text under it.
+    WrappedText(f.ui_bold, t.text, b.title.empty() ? label : label + ": " + b.title, inner_width);
     BlockContext inner = ctx;
-    inner.width = ctx.width - pad * 2 - 4;
+    inner.width = inner_width;
     DrawBlocks(b.children, inner);
     ImGui::EndGroup();
     float end_y = ImGui::GetItemRectMax().y + pad * 0.3f;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, ImVec2(start.x + ctx.width, end_y), ImGui::GetColorU32(t.callout_bg[k]), 4.0f);
-    dl->AddRectFilled(start, ImVec2(start.x + 5, end_y), ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
-    dl->ChannelsMerge();
+    box.End(end_y);
     ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
     ImGui::Dummy(ImVec2(ctx.width, 1));
 }

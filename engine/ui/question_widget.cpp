@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/backdrop.h"
 #include "ui/blocks.h"
 
 namespace lectern::ui {
@@ -283,9 +284,9 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
     bool correct = key_only || g.status == GradeStatus::Correct;
     bool partial = g.status == GradeStatus::Partial;
     ImVec2 start = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
+    Backdrop box(start);  // behind the content, which may hold blocks with boxes of their own
+    box.Fill(start.x, start.x + v.width, ImGui::GetColorU32(correct ? t.good_bg : t.bad_bg), 4.0f);
+    box.Fill(start.x, start.x + 4, ImGui::GetColorU32(correct ? t.good : t.bad), 2.0f);
     float pad = f.body_px * 0.7f;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad * 0.7f));
     ImGui::BeginGroup();
@@ -326,10 +327,7 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
     }
     ImGui::EndGroup();
     float end_y = ImGui::GetItemRectMax().y + pad * 0.7f;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, ImVec2(start.x + v.width, end_y), ImGui::GetColorU32(correct ? t.good_bg : t.bad_bg), 4.0f);
-    dl->AddRectFilled(start, ImVec2(start.x + 4, end_y), ImGui::GetColorU32(correct ? t.good : t.bad), 2.0f);
-    dl->ChannelsMerge();
+    box.End(end_y);
     ImGui::SetCursorScreenPos(ImVec2(start.x, end_y + 4));
     ImGui::Dummy(ImVec2(v.width, 1));
 }

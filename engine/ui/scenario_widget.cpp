@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "ui/backdrop.h"
 #include "ui/blocks.h"
 
 namespace lectern::ui {
@@ -76,8 +77,9 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
     ImGui::PushID(s.id.c_str());
     ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
+    Backdrop box(start);  // behind the content: callouts inside nest their own boxes
+    box.Fill(start.x, start.x + width, ImGui::GetColorU32(t.panel), 6.0f);
+    box.Outline(start.x, start.x + width, ImGui::GetColorU32(t.panel_border), 6.0f);
     float pad = f.body_px * 0.9f;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
     ImGui::BeginGroup();
@@ -131,10 +133,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
     }
     ImGui::EndGroup();
     float end_y = ImGui::GetItemRectMax().y + pad;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, ImVec2(start.x + width, end_y), ImGui::GetColorU32(t.panel), 6.0f);
-    dl->AddRect(start, ImVec2(start.x + width, end_y), ImGui::GetColorU32(t.panel_border), 6.0f);
-    dl->ChannelsMerge();
+    box.End(end_y);
     ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
     ImGui::Dummy(ImVec2(width, 1));
     ImGui::PopID();

@@ -56,13 +56,30 @@ protected:
 TEST_F(SessionStore, ResumesOnTheLastPageShown) {
     auto s = NewSession();
     s->ShowPage(0, 2000);
+    s->PageDrawn(2100);
     s->ShowPage(3, 3000);
+    s->PageDrawn(3100);
     std::string page = s->Nav().Current().id;
     Reopen();
     auto again = NewSession();
     EXPECT_TRUE(again->Resume());
     EXPECT_EQ(again->Nav().Current().id, page);
     EXPECT_EQ(again->CurrentPlace(), Place::Page);
+}
+
+// A page the player never finished drawing (it aborted mid-page) is not where the learner
+// resumes: the last page drawn is.
+TEST_F(SessionStore, APageShownButNeverDrawnIsNotTheResumePoint) {
+    auto s = NewSession();
+    s->ShowPage(1, 2000);
+    s->PageDrawn(2100);
+    std::string drawn = s->Nav().Current().id;
+    s->ShowPage(3, 3000);  // and then the process dies while drawing it
+    ASSERT_NE(s->Nav().Current().id, drawn);
+    Reopen();
+    auto again = NewSession();
+    EXPECT_TRUE(again->Resume());
+    EXPECT_EQ(again->Nav().Current().id, drawn);
 }
 
 TEST_F(SessionStore, ResumesAnUnfinishedQuizAttemptExactly) {

@@ -32,8 +32,9 @@ inline ImGuiWindow* ActiveWindowNamed(const char* name) {
 
 class UiHarness {
 public:
-    explicit UiHarness(const std::string& course_dir) {
-        m_load = LoadCourse(course_dir);
+    explicit UiHarness(const std::string& course_dir) : UiHarness(LoadCourse(course_dir)) {}
+    explicit UiHarness(LoadResult load) {
+        m_load = std::move(load);
         if (m_load.course) m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -72,6 +73,7 @@ public:
         if (m_session) model.page = m_session->Nav().Index();
         ui::DrawApp(model, state, actions, fonts);
         ImGui::Render();
+        if (m_session && state.screen == ui::Screen::Reader) m_session->PageDrawn(m_now_ms);
         last = ui::ApplyActions(actions, m_session.get(), state, m_now_ms += 1000);
         if (m_session) model.page = m_session->Nav().Index();
         return actions;
