@@ -43,6 +43,7 @@
 
 #include "core/attempt.h"
 #include "core/grading.h"
+#include "core/grammar.h"
 #include "core/scenario_run.h"
 
 
@@ -1165,6 +1166,10 @@ public:
 private:
     std::unique_ptr<XmlFile> Open(const std::string& rel, const SourceLoc& from, Scratch* scratch = nullptr);
     bool CheckRoot(const XmlFile& sub, const std::string& src, const char* root_name);
+    // The grammar (core/grammar.h): each element's children in order and number, attribute
+    // values with a shape, and nothing after the root element. One walk, before the model.
+    void CheckStructure(const XmlFile& f);
+    void CheckChildren(const XmlFile& f, const XMLElement* e, const grammar::Rule& rule);
 
     // Reports unknown attributes and missing required ones; returns false when one is missing.
     bool Attributes(const XmlFile& f, const XMLElement* e, std::initializer_list<const char*> required,
@@ -1305,7 +1310,112 @@ std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& f
         }
     }
     if (!columns) f->IndexColumns();
+    CheckStructure(*f);
     return f;
+}
+
+void Loader::CheckStructure(const XmlFile& f) {
+    const XMLElement* root = f.doc.RootElement();
+    if (!root) return;
+    for (const XMLNode* n = root->NextSibling(); n; n = n->NextSibling()) {
+        const XMLText* t = n->ToText();
+        if (n->ToElement() || (t && !IsBlank(f.TextOf(t)))) {
+            m_d.Error(n->ToElement() ? f.Loc(n->ToElement()) : SourceLoc{f.display, n->GetLineNum(), 0}, "xml-syntax",
+                      std::string("nothing may follow the root element <") + root->Name() + "> (a file holds one)");
+            break;
+        }
+    }
+    std::vector<const XMLElement*> todo{root};
+    while (!todo.empty()) {
+        const XMLElement* e = todo.back();
+        todo.pop_back();
+        const XMLElement* up = e->Parent() ? e->Parent()->ToElement() : nullptr;
+        if (const grammar::Rule* rule = grammar::FindRule(up ? up->Name() : "", e->Name())) CheckChildren(f, e, *rule);
+        for (const grammar::ValueRule& v : grammar::ValueRules()) {
+            if (std::strcmp(v.element, e->Name()) != 0) continue;
+            const char* value = e->Attribute(v.attribute);
+            if (!value || grammar::HasShape(value, v.shape)) continue;
+            if (v.shape == grammar::ValueShape::LanguageTag)
+                m_d.Error(f.AttrLoc(e, v.attribute), "bad-value",
+                          std::string("'") + value + "' is not a language tag such as en, en-GB or pt-BR (letters, then parts after '-')");
+            else
+                m_d.Error(f.AttrLoc(e, v.attribute), "bad-value",
+                          std::string("<") + e->Name() + "> " + v.attribute + " is blank: write some text");
+        }
+        for (const XMLElement* c = e->LastChildElement(); c; c = c->PreviousSiblingElement()) todo.push_back(c);
+    }
+}
+
+namespace {
+std::string NamesText(const char* names, const char* joiner) {
+    std::string out, all = names;
+    size_t start = 0;
+    while (start <= all.size()) {
+        size_t space = all.find(' ', start);
+        if (space == std::string::npos) space = all.size();
+        out += (out.empty() ? "<" : joiner + std::string("<")) + all.substr(start, space - start) + ">";
+        start = space + 1;
+    }
+    return out;
+}
+}  // namespace
+
+void Loader::CheckChildren(const XmlFile& f, const XMLElement* e, const grammar::Rule& rule) {
+    const auto& slots = rule.slots;
+    std::vector<int> counts(slots.size(), 0);
+    std::vector<std::vector<std::string_view>> seen(slots.size());
+    const std::string parent = std::string("<") + e->Name() + ">";
+    auto too_few = [&](size_t k) {
+        const grammar::Slot& s = slots[k];
+        bool missing = counts[k] < s.min;
+        if (s.each_required)
+            for (std::string_view all = s.names; !all.empty();) {
+                size_t space = all.find(' ');
+                std::string_view name = all.substr(0, space);
+                if (std::find(seen[k].begin(), seen[k].end(), name) == seen[k].end()) missing = true;
+                all = space == std::string_view::npos ? std::string_view() : all.substr(space + 1);
+            }
+        if (!missing) return;
+        std::string names = NamesText(s.names, " or ");
+        m_d.Error(f.Loc(e), "missing-element",
+                  s.too_few ? std::string(s.too_few)
+                  : s.min == 1 && s.max == 1 ? parent + " needs a " + names
+                  : s.min == 1 ? parent + " needs at least one " + names
+                               : parent + " needs at least " + std::to_string(s.min) + " of " + names);
+    };
+    size_t at = 0;
+    const char* previous = nullptr;
+    for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
+        const char* name = c->Name();
+        size_t k = at;
+        while (k < slots.size() && !grammar::NameIn(name, slots[k].names)) ++k;
+        if (k == slots.size()) {
+            // In an earlier run of the model (out of order, or one too many), or in none: the
+            // loader reports those as unknown where it reads them.
+            for (size_t j = 0; j < at; ++j) {
+                if (!grammar::NameIn(name, slots[j].names)) continue;
+                if (slots[j].max >= 0 && counts[j] >= slots[j].max)
+                    m_d.Error(f.Loc(c), "duplicate-element", parent + " has at most " +
+                              (slots[j].max == 1 ? std::string("one") : std::to_string(slots[j].max)) + " <" + name + ">");
+                else
+                    m_d.Error(f.Loc(c), "element-order",
+                              std::string("<") + name + "> cannot come after <" + previous + "> in " + parent);
+                break;
+            }
+            continue;
+        }
+        for (; at < k; ++at) too_few(at);
+        const grammar::Slot& s = slots[k];
+        bool twice = s.each_once && std::find(seen[k].begin(), seen[k].end(), std::string_view(name)) != seen[k].end();
+        if (twice || (s.max >= 0 && counts[k] >= s.max)) {
+            m_d.Error(f.Loc(c), "duplicate-element",
+                      parent + " has at most " + (twice || s.max == 1 ? std::string("one") : std::to_string(s.max)) + " <" + name + ">");
+        }
+        ++counts[k];
+        seen[k].push_back(name);
+        previous = name;
+    }
+    for (; at < slots.size(); ++at) too_few(at);
 }
 
 bool Loader::Attributes(const XmlFile& f, const XMLElement* e, std::initializer_list<const char*> required,
@@ -1528,7 +1638,6 @@ bool Loader::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
             Attributes(f, li, {}, {});
             b.items.push_back(InlineOf(f, li));
         }
-        if (b.items.empty()) m_d.Error(b.loc, "missing-element", "<" + name + "> needs at least one <li>");
     } else if ((allowed & kBasic) && name == "quote") {
         Attributes(f, e, {"source"}, {});
         b.kind = BlockKind::Quote;
@@ -1624,7 +1733,6 @@ void Loader::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
         }
         b.rows.push_back(std::move(row));
     }
-    if (b.rows.size() < 2) m_d.Error(b.loc, "table-shape", "a table needs a header row and at least one row of data");
 }
 
 void Loader::ParseImage(const XmlFile& f, const XMLElement* e, Block& b) {
@@ -1680,7 +1788,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
         m_d.Error(f.AttrLoc(e, "answer"), "not-applicable", "'answer' applies to truefalse questions only");
     }
 
-    int prompts = 0, hints = 0, patterns = 0, rationales = 0;
+    int hints = 0, patterns = 0, rationales = 0;
     std::set<std::string> feedback_seen;
     auto applies = [&](const XMLElement* c, bool ok, const char* types) {
         if (!ok)
@@ -1698,7 +1806,6 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
         std::string name = c->Name();
         if (name == "prompt") {
             Attributes(f, c, {}, {});
-            if (++prompts > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has one <prompt>");
             q->prompt = InlineOf(f, c);
         } else if (name == "hint") {
             Attributes(f, c, {}, {});
@@ -1797,7 +1904,6 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
             Unknown(f, c, "question", "prompt, hint, choice, pair, item, accept, pattern, feedback, rationale");
         }
     }
-    if (prompts == 0) m_d.Error(q->loc, "missing-element", "question '" + q->id + "' needs a <prompt>");
     ValidateQuestion(*q, m_d);
     return q;
 }
@@ -1850,7 +1956,6 @@ std::shared_ptr<Quiz> Loader::ParseQuiz(const XmlFile& f, const XMLElement* e) {
             Unknown(f, c, "quiz", "intro or pool");
         }
     }
-    if (quiz->pools.empty()) m_d.Error(quiz->loc, "missing-element", "quiz '" + quiz->id + "' needs at least one <pool>");
     ValidateQuiz(*quiz, m_d);
     return quiz;
 }
@@ -1862,6 +1967,7 @@ std::shared_ptr<Scenario> Loader::ParseScenario(const XmlFile& f, const XMLEleme
     Id(f, e, IdSpace::Item, &sc->id);
     sc->title = CollapseTrim(e->Attribute("title"));
     sc->start = Attr(e, "start");
+    std::set<std::string> choice_ids;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
             NoText(f, n, "scenario");
@@ -1889,6 +1995,10 @@ std::shared_ptr<Scenario> Loader::ParseScenario(const XmlFile& f, const XMLEleme
                 sch.loc = f.Loc(ch);
                 if (ch->Attribute("id") && !IsValidId(sch.id))
                     m_d.Error(f.AttrLoc(ch, "id"), "bad-id", "'" + sch.id + "' is not a valid choice id");
+                // Choices are told apart by id in the learner's recorded path: one id, one choice.
+                else if (ch->Attribute("id") && !choice_ids.insert(sch.id).second)
+                    m_d.Error(f.AttrLoc(ch, "id"), "duplicate-choice-id",
+                              "scenario '" + sc->id + "' has more than one choice with id '" + sch.id + "'");
                 sch.rating = EnumAttr(f, ch, "rating", Rating::Acceptable,
                                       {{"best", Rating::Best}, {"acceptable", Rating::Acceptable}, {"poor", Rating::Poor}});
                 sch.text = InlineOf(f, ch, {"reason"});
@@ -1973,7 +2083,6 @@ void Loader::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
             Unknown(f, c, "lesson", "objectives, facilitator or page");
         }
     }
-    if (lesson.pages.empty()) m_d.Error(lesson.loc, "missing-element", "lesson '" + lesson.id + "' needs at least one <page>");
     m.lessons.push_back(std::move(lesson));
 }
 
@@ -2002,13 +2111,11 @@ Module Loader::ParseModule(const XmlFile& f, const XMLElement* e) {
         } else if (name == "lesson") {
             ParseLesson(f, c, m);
         } else if (name == "quiz") {
-            if (m.quiz) m_d.Error(f.Loc(c), "duplicate-element", "a module has at most one <quiz>");
             m.quiz = ParseQuiz(f, c);
         } else {
             Unknown(f, c, "module", "summary, facilitator, lesson or quiz");
         }
     }
-    if (m.lessons.empty()) m_d.Error(m.loc, "missing-element", "module '" + m.id + "' needs at least one <lesson>");
     return m;
 }
 
@@ -2265,7 +2372,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     c.minutes = IntAttr(*f, e, "minutes", 0, 1, 100000);
     PlanJobs(*f, e);
     StartJobs();
-    int titles = 0, includes = 0, assessments = 0;
+    int titles = 0;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
             NoText(*f, n, "course");
@@ -2285,10 +2392,8 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
             Attributes(*f, ch, {}, {});
             c.audience = InlineOf(*f, ch);
         } else if (name == "include") {
-            ++includes;
             Include(*f, ch, FileJob::Kind::Module);
         } else if (name == "assessment") {
-            if (++assessments > 1) m_d.Error(f->Loc(ch), "duplicate-element", "a course has at most one <assessment>");
             Include(*f, ch, FileJob::Kind::Assessment);
         } else if (name == "glossary") {
             Include(*f, ch, FileJob::Kind::Glossary);
@@ -2298,9 +2403,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
             Unknown(*f, ch, "course", "title, description, audience, include, assessment, glossary, references");
         }
     }
-    if (titles != 1 || c.title.empty())
-        m_d.Error(f->Loc(e), "missing-element", "the course needs exactly one <title> with text");
-    if (includes == 0) m_d.Error(f->Loc(e), "missing-element", "the course needs at least one <include src> module");
+    if (titles == 1 && c.title.empty()) m_d.Error(f->Loc(e), "missing-text", "the course's <title> has no text");
     StopJobs();  // every planned job has been taken in by now
     ResolveAndIndex();
     return m_d.HasErrors() ? nullptr : m_course;

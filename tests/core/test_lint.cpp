@@ -67,7 +67,7 @@ TEST(Lint, IntroAndAppendixModulesNeedNoObjectivesOrChecks) {
 TEST(Lint, PageWithNoTextForTheLearner) {
     LoadResult r = Load(R"(<lesson id="l" title="L"><objectives><objective>o</objective></objectives>
 <page id="p" title="P"><p><term ref="used">x</term></p><question id="q" type="truefalse" answer="true"><prompt>T</prompt></question></page>
-<page id="empty" title="">
+<page id="empty" title="Notes">
 <facilitator><p>Only notes here.</p></facilitator></page>
 </lesson>
 )");

@@ -372,6 +372,85 @@ TEST(LoaderErrors, EncodingProblemsGetOneClearMessage) {
     }
 }
 
+// The course's lang is a BCP 47 tag as the schema has it; anything else is refused at the attribute.
+TEST(Loader, LanguageTagMustBeATag) {
+    for (const char* good : {"en", "pt-BR", "zh-Hant-TW", "ar", "sr-Latn"}) {
+        std::string course = std::string(kCourse);
+        course.replace(course.find("lang=\"en\""), 9, std::string("lang=\"") + good + "\"");
+        LoadResult r = Load(ModuleXml("      <p>x</p>"), course);
+        EXPECT_TRUE(r.ok()) << good << ": " << r.diagnostics.FormatAll();
+    }
+    for (const char* bad : {"en_US", "", " en", "e", "english please", "en-", "en\" onload=\"x", "toolonglang"}) {
+        std::string course = std::string(kCourse);
+        std::string value = bad;
+        size_t q = 0;
+        while ((q = value.find('"', q)) != std::string::npos) value.replace(q, 1, "&quot;"), q += 6;
+        course.replace(course.find("lang=\"en\""), 9, "lang=\"" + value + "\"");
+        LoadResult r = Load(ModuleXml("      <p>x</p>"), course);
+        const Diagnostic* d = Find(r, "bad-value");
+        ASSERT_NE(d, nullptr) << bad;
+        EXPECT_EQ(d->loc.file, "course.xml");
+        EXPECT_EQ(d->loc.line, 2) << bad;
+    }
+}
+
+// What the schema rejects, the loader rejects, at the element at fault (each case was once
+// accepted by lint with no message while xmllint --schema refused it).
+TEST(LoaderErrors, StructureTheSchemaRefusesIsRefusedAtTheElement) {
+    const std::string scenario_head = "      <scenario id=\"s\" title=\"S\">\n";
+    struct Case {
+        std::string body;
+        const char* code;
+        int line;
+    } cases[] = {
+        {scenario_head + "<node id=\"n\"><p>Go?</p>\n<choice id=\"a\" goto=\"e\">A<reason>R</reason></choice></node>\n"
+                         "<ending id=\"e\"><p>E</p></ending></scenario>",
+         "missing-element", 5},
+        {scenario_head + "<node id=\"n\"><p>Go?</p>\n<choice id=\"a\" goto=\"e\">A</choice>\n"
+                         "<choice id=\"b\" goto=\"e\">B<reason>R</reason></choice></node><ending id=\"e\"><p>E</p></ending></scenario>",
+         "missing-element", 6},
+        {scenario_head + "<node id=\"n\"><p>Go?</p><choice id=\"a\" goto=\"e\">A<reason>R</reason></choice>\n"
+                         "<choice id=\"a\" goto=\"e\">B<reason>R</reason></choice></node><ending id=\"e\"><p>E</p></ending></scenario>",
+         "duplicate-choice-id", 6},
+        {scenario_head + "<node id=\"n\"><p>Go?</p><choice id=\"a\" goto=\"e\">A<reason>R</reason></choice>"
+                         "<choice id=\"b\" goto=\"e\">B<reason>R</reason></choice></node><ending id=\"e\"><p>E</p></ending>\n"
+                         "<intro><p>Late.</p></intro></scenario>",
+         "element-order", 6},
+        {"      <ul>\n</ul>", "missing-element", 4},
+        {"      <table><tr><th>a</th></tr></table>", "missing-element", 4},
+        {"      <question id=\"q\" type=\"truefalse\" answer=\"true\"><prompt>A</prompt>\n<prompt>B</prompt></question>",
+         "duplicate-element", 5},
+    };
+    for (const Case& c : cases) ExpectErrorAt(c.body, c.code, c.line);
+
+    // Module and lesson structure, and what follows the root element.
+    struct FileCase {
+        std::string module;
+        const char* code;
+        int line;
+    } files[] = {
+        {"<module id=\"m\" title=\"M\">\n<quiz id=\"qz\" title=\"Q\"><pool><question id=\"q\" type=\"truefalse\" answer=\"true\">"
+         "<prompt>P</prompt></question></pool></quiz>\n<lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><p>x</p></page></lesson>\n</module>",
+         "element-order", 3},
+        {"<module id=\"m\" title=\"M\">\n<lesson id=\"l\" title=\"L\"><objectives/>\n<page id=\"p\" title=\"P\"><p>x</p></page></lesson>\n</module>",
+         "missing-element", 2},
+        {"<module id=\"m\" title=\"M\">\n<lesson id=\"l\" title=\"   \"><page id=\"p\" title=\"P\"><p>x</p></page></lesson>\n</module>",
+         "bad-value", 2},
+        {ModuleXml("      <p>x</p>") + "<module id=\"m2\" title=\"Again\"/>\n", "xml-syntax", 8},
+        {"<module id=\"m\" title=\"M\">\n<lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><p>x</p></page></lesson>\n</module>\n"
+         "trailing words\n", "xml-syntax", 4},
+    };
+    for (const FileCase& c : files) {
+        LoadResult r = Load(c.module);
+        EXPECT_FALSE(r.ok()) << c.module;
+        bool found = false;
+        for (const auto& d : r.diagnostics.All())
+            found = found || (d.code == c.code && d.loc.file == "m.xml" && d.loc.line == c.line);
+        EXPECT_TRUE(found) << "no [" << c.code << "] at m.xml:" << c.line << " for\n" << c.module << "\ngot:\n"
+                           << r.diagnostics.FormatAll();
+    }
+}
+
 TEST(LoaderErrors, AllProblemsAreCollectedInOnePass) {
     LoadResult r = Load(ModuleXml(R"(      <blink/>
       <p style="x">a</p>
