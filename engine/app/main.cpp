@@ -1014,6 +1014,11 @@ int App::Run(const char* argv0) {
             }
             m_fonts_scale = m_state.text_scale;
             m_applied_scale = -1;
+            if (m_trace) {
+                const platform::FontSet& f = m_platform.Fonts();
+                std::fprintf(stderr, "trace: fonts atlas %dx%d glyphs %d extra-characters %zu\n", f.atlas_width,
+                             f.atlas_height, f.glyphs, m_platform.RequestedGlyphs().codepoints.size());
+            }
             if (m_platform.HasSecondWindow() && !m_platform.BuildSecondFonts(NotesTextScale(), &error))
                 std::fprintf(stderr, "lectern: notes window: %s\n", error.c_str());
             if (t_fonts < 0) t_fonts = platform::MsSinceProcessStart();

@@ -149,14 +149,21 @@ public:
         for (auto& entry : m_sorted) {
             if (entry.second) FcFontSetDestroy(entry.second);
         }
+        for (auto& entry : m_faces) {
+            if (entry.second) FcCharSetDestroy(entry.second);
+        }
     }
 
     std::vector<Merge> For(const FontFile& face, bool bold, bool italic) {
         std::vector<Merge> merges;
         if (m_extra.empty() || !FcInit()) return merges;
-        FcFontSet* set = Sorted(face.family, bold, italic);
+        FcFontSet* set = Sorted(bold);
         if (!set) return merges;
-        std::vector<uint32_t> left = m_extra;
+        // What the face draws itself is not looked for elsewhere.
+        std::vector<uint32_t> left;
+        FcCharSet* own = FaceCharSet(face);
+        for (uint32_t cp : m_extra)
+            if (!own || !FcCharSetHasChar(own, cp)) left.push_back(cp);
         for (int i = 0; i < set->nfont && !left.empty(); ++i) {
             FcPattern* font = set->fonts[i];
             FcChar8* file = nullptr;
@@ -188,14 +195,38 @@ public:
     const std::vector<uint32_t>& Extra() const { return m_extra; }
 
 private:
-    FcFontSet* Sorted(const std::string& family, bool bold, bool italic) {
-        const std::string key = family + (bold ? "|b" : "|") + (italic ? "i" : "");
+    // The face's coverage, from fontconfig's cache (no font file is read).
+    FcCharSet* FaceCharSet(const FontFile& face) {
+        const std::string key = face.path + "#" + std::to_string(face.index);
+        auto found = m_faces.find(key);
+        if (found != m_faces.end()) return found->second;
+        FcPattern* pattern = FcPatternCreate();
+        FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(face.path.c_str()));
+        FcPatternAddInteger(pattern, FC_INDEX, face.index);
+        FcObjectSet* objects = FcObjectSetBuild(FC_CHARSET, nullptr);
+        FcFontSet* list = FcFontList(nullptr, pattern, objects);
+        FcObjectSetDestroy(objects);
+        FcPatternDestroy(pattern);
+        FcCharSet* charset = nullptr;
+        FcCharSet* found_set = nullptr;
+        if (list && list->nfont > 0 && FcPatternGetCharSet(list->fonts[0], FC_CHARSET, 0, &found_set) == FcResultMatch)
+            charset = FcCharSetCopy(found_set);
+        if (list) FcFontSetDestroy(list);
+        m_faces[key] = charset;
+        return charset;
+    }
+
+    // One ranking per weight, from the sans family: sorting every installed font is the slow
+    // part (a second or more with Noto installed), and a serif fallback for Han or Thai would
+    // only double the font files read. Italic has no meaning for most fallback scripts.
+    FcFontSet* Sorted(bool bold) {
+        const std::string key = bold ? "bold" : "regular";
         auto found = m_sorted.find(key);
         if (found != m_sorted.end()) return found->second;
         FcPattern* pattern = FcPatternCreate();
-        FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+        FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(m_family.c_str()));
         FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-        FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+        FcPatternAddInteger(pattern, FC_SLANT, FC_SLANT_ROMAN);
         FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
         // The language picks among fonts that cover the same characters: Han characters look
         // different in Chinese, Japanese and Korean type.
@@ -212,7 +243,9 @@ private:
 
     std::vector<uint32_t> m_extra;
     std::string m_lang;
+    std::string m_family = "DejaVu Sans";
     std::map<std::string, FcFontSet*> m_sorted;
+    std::map<std::string, FcCharSet*> m_faces;
 };
 
 // imgui_freetype sizes a font so that ascender + descender fill the pixel size, and fonts
@@ -263,7 +296,10 @@ ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, FallbackChains* chains, Me
         void* data = files->Get(file.path, &size);
         if (!data) return nullptr;
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;  // mapped by FontFiles
+        // ImGui 1.86 copies font data it does not own (20 MB per face for a CJK collection):
+        // say it owns the mapping so it takes the pointer, then take ownership back below so
+        // it never frees memory FontFiles mapped.
+        config.FontDataOwnedByAtlas = true;
         // FreeType renders hinted glyphs at the exact size; oversampling is for stb_truetype.
         config.OversampleH = 1;
         config.OversampleV = 1;
@@ -273,7 +309,9 @@ ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, FallbackChains* chains, Me
         config.FontBuilderFlags = (file.fake_bold ? ImGuiFreeTypeBuilderFlags_Bold : 0) |
                                   (file.fake_italic ? ImGuiFreeTypeBuilderFlags_Oblique : 0);
         std::snprintf(config.Name, sizeof(config.Name), "%s, %.0fpx", name, px);
-        return atlas->AddFontFromMemoryTTF(data, static_cast<int>(size), px, &config, ranges);
+        ImFont* font = atlas->AddFontFromMemoryTTF(data, static_cast<int>(size), px, &config, ranges);
+        atlas->ConfigData.back().FontDataOwnedByAtlas = false;  // mapped by FontFiles
+        return font;
     };
     const ImWchar* ranges = kTextRanges;
     if (!chains->Extra().empty()) {
@@ -458,6 +496,9 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& g
         for (ImFont* font : {set.ui, set.ui_bold, set.body, set.bold, set.italic, set.bold_italic,
                              set.heading1, set.heading2, set.heading3, set.small})
             UsePlaceholder(font);
+        set.atlas_width = atlas->TexWidth;
+        set.atlas_height = atlas->TexHeight;
+        for (ImFont* font : atlas->Fonts) set.glyphs += font->Glyphs.Size;
         *fonts = set;
         return true;
     }

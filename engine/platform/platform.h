@@ -52,6 +52,9 @@ struct FontSet {
     ImFont* ui_bold = nullptr;
     ImFont* small = nullptr;        // captions, footers (~0.85x)
     float body_px = 18.0f;
+    int atlas_width = 0;   // the atlas texture, one byte a texel (what the fonts cost in memory)
+    int atlas_height = 0;
+    int glyphs = 0;        // glyphs baked, all faces together
 };
 
 struct Texture {
