@@ -1,5 +1,7 @@
 #include "ui/blocks.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "ui/backdrop.h"
@@ -98,6 +100,31 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     ImGui::Dummy(ImVec2(ctx.width, 1));
 }
 
+// Column widths as browsers give them in automatic table layout: each column's minimum is its
+// widest word, its preferred width its longest cell on one line. Preferred widths that fit are
+// widened in proportion to fill the column; otherwise columns shrink toward their minimum, those
+// with most to give shrinking most, so no word is ever broken while minimums fit. When even the
+// minimums do not fit, columns keep them and the table scrolls sideways (returns true).
+}  // namespace
+
+bool TableColumnWidths(const std::vector<RichWidths>& cols, float available, std::vector<float>& out) {
+    float sum_min = 0, sum_pref = 0;
+    for (const RichWidths& c : cols) {
+        sum_min += c.min;
+        sum_pref += std::max(c.preferred, c.min);
+    }
+    out.clear();
+    for (const RichWidths& c : cols) {
+        float pref = std::max(c.preferred, c.min);
+        if (sum_pref <= available) out.push_back(sum_pref > 0 ? pref + (available - sum_pref) * pref / sum_pref : available / cols.size());
+        else if (sum_min <= available) out.push_back(c.min + (pref - c.min) * (available - sum_min) / (sum_pref - sum_min));
+        else out.push_back(c.min);
+    }
+    return sum_min > available;
+}
+
+namespace {
+
 void DrawTable(const Block& b, const BlockContext& ctx, int index) {
     const Fonts& f = *ctx.rich.fonts;
     const Theme& t = *ctx.rich.theme;
@@ -111,16 +138,43 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }
-    ImGui::PushID(index);
+    RichStyle body = BodyStyle(f, t);
+    body.line_height = 1.35f;
+    RichStyle head = body;
+    head.regular = f.bold;
+    head.italic = f.bold_italic;
+    const ImVec2 pad(f.body_px * 0.5f, f.body_px * 0.35f);
+    // Every column's minimum and preferred content widths, over all its cells.
+    std::vector<RichWidths> measured(static_cast<size_t>(cols));
+    for (size_t r = 0; r < b.rows.size(); ++r)
+        for (size_t c = 0; c < b.rows[r].size() && c < measured.size(); ++c) {
+            RichWidths w = MeasureRichText(b.rows[r][c], r == 0 ? head : body);
+            measured[c].min = std::max(measured[c].min, std::ceil(w.min) + 1);
+            measured[c].preferred = std::max(measured[c].preferred, std::ceil(w.preferred) + 1);
+        }
+    // What the table adds around the columns' content: cell padding and the borders.
+    const float overhead = cols * (pad.x * 2 + 1) + 2;
+    std::vector<float> widths;
+    bool scroll = TableColumnWidths(measured, ctx.width - overhead, widths);
     ImGuiTableFlags flags = ImGuiTableFlags_BordersH | ImGuiTableFlags_BordersOuterV | ImGuiTableFlags_RowBg |
-                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(f.body_px * 0.5f, f.body_px * 0.35f));
-    if (ImGui::BeginTable("table", cols, flags, ImVec2(ctx.width, 0))) {
-        RichStyle body = BodyStyle(f, t);
-        body.line_height = 1.35f;
-        RichStyle head = body;
-        head.regular = f.bold;
-        head.italic = f.bold_italic;
+                            ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoKeepColumnsVisible;
+    ImVec2 outer(ctx.width, 0);
+    if (scroll) {
+        // A box of its own that scrolls sideways, as tall as its rows: the page scrolls, not it.
+        flags |= ImGuiTableFlags_ScrollX;
+        float height = ImGui::GetStyle().ScrollbarSize + 4;
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+            float row = 0;
+            for (size_t c = 0; c < b.rows[r].size() && c < widths.size(); ++c)
+                row = std::max(row, RichTextHeight(b.rows[r][c], r == 0 ? head : body, widths[c]));
+            height += row + pad.y * 2 + 1;
+        }
+        outer.y = height;
+    }
+    ImGui::PushID(index);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, pad);
+    if (ImGui::BeginTable("table", cols, flags, outer)) {
+        for (int c = 0; c < cols; ++c) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, widths[static_cast<size_t>(c)]);
         for (size_t r = 0; r < b.rows.size(); ++r) {
             ImGui::TableNextRow(r == 0 ? ImGuiTableRowFlags_Headers : 0);
             if (r == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(t.table_header_bg));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "ui/rich_text.h"
 
@@ -19,6 +20,10 @@ struct BlockContext {
 };
 
 void DrawBlocks(const Blocks& blocks, const BlockContext& ctx);
+
+// A table's column content widths from each column's minimum and preferred widths, filling
+// `available` (see blocks.cpp). True when even the minimums do not fit: the table scrolls.
+bool TableColumnWidths(const std::vector<RichWidths>& cols, float available, std::vector<float>& out);
 
 // A small, muted label above the text (e.g. "NOTE", "LEGAL").
 void SectionLabel(const char* label, const Fonts& fonts, const ImVec4& color);

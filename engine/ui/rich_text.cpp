@@ -1,5 +1,6 @@
 #include "ui/rich_text.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstring>
 
@@ -75,7 +76,8 @@ bool OnlySpaces(const char* b, const char* e) {
 
 const char kHyphen[] = "-";
 
-Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
+// Cuts `runs` into words (the stretches between break opportunities) made of fragments.
+void SplitWords(const Inline& runs, const RichStyle& style, std::vector<Frag>& frags, std::vector<Word>& words) {
     // Break opportunities over the whole paragraph, so breaks between runs follow the rules too.
     std::string joined;
     std::vector<size_t> run_start;
@@ -85,8 +87,6 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
     }
     const std::vector<LineBreak> breaks = FindLineBreaks(joined, "");
 
-    std::vector<Frag> frags;
-    std::vector<Word> words;
     size_t ri = 0;
     size_t at = 0;
     while (at < joined.size()) {
@@ -154,6 +154,12 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
         }
         at = end;
     }
+}
+
+Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
+    std::vector<Frag> frags;
+    std::vector<Word> words;
+    SplitWords(runs, style, frags, words);
 
     Layout out;
     float size = style.regular->FontSize;
@@ -296,6 +302,20 @@ RichStyle SingleFontStyle(ImFont* font, ImVec4 color, float line_height) {
     s.color = color;
     s.line_height = line_height;
     return s;
+}
+
+RichWidths MeasureRichText(const Inline& runs, const RichStyle& style) {
+    std::vector<Frag> frags;
+    std::vector<Word> words;
+    SplitWords(runs, style, frags, words);
+    RichWidths w;
+    float line = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+        w.min = std::max(w.min, words[i].width);
+        line += words[i].width + (i + 1 < words.size() ? words[i].space_after : 0.0f);
+    }
+    w.preferred = line;
+    return w;
 }
 
 float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_width) {

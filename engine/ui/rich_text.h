@@ -37,6 +37,14 @@ RichStyle SingleFontStyle(ImFont* font, ImVec4 color, float line_height = 1.3f);
 void RichText(const char* id, const Inline& runs, const RichStyle& style, const RichContext& ctx,
               float wrap_width = 0.0f);
 
+// The narrowest width that breaks no word (the widest word) and the width of the whole text on
+// one line: a table column's minimum and preferred widths, as browsers measure them.
+struct RichWidths {
+    float min = 0;
+    float preferred = 0;
+};
+RichWidths MeasureRichText(const Inline& runs, const RichStyle& style);
+
 // Measures the height RichText would take, without drawing.
 float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_width);
 
