@@ -1,0 +1,68 @@
+// Shaped, bidirectional paragraph layout with no ImGui in its interface: a paragraph in logical
+// order goes in, lines of positioned glyph ids come out. FriBidi finds the embedding levels
+// (UAX #9), text is split into runs by level, script and the font that covers it, each run is
+// shaped by HarfBuzz through hb_ft (so its scale is FreeType's pixel size), lines break at
+// UAX #14 opportunities (Thai by dictionary, core/line_breaks.h) on shaped advances, and the
+// runs of each line are reordered (rule L2). Glyphs are ids in their font, not codepoints:
+// ligatures and Arabic contextual forms have no codepoint.
+//
+// Not yet drawn by the player: drawing needs a glyph-id atlas in the platform layer (Dear ImGui
+// 1.86's atlas is keyed by 16-bit codepoints). Tests check it against HarfBuzz and FriBidi.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lectern::ui::text {
+
+enum class Direction { Auto, LeftToRight, RightToLeft };
+
+struct FontFace {
+    std::string path;
+    int index = 0;  // face in a collection
+};
+
+struct Glyph {
+    int font = 0;       // index into the Shaper's fonts
+    unsigned id = 0;    // glyph id in that font
+    float x = 0;        // pen position of the glyph's origin on its line, pixels from the left
+    float y = 0;        // offset from the baseline (HarfBuzz's y offset, down positive)
+    float advance = 0;
+    size_t cluster = 0;  // byte offset in the paragraph of the first character it draws
+};
+
+struct Line {
+    std::vector<Glyph> glyphs;  // in visual order, left to right
+    float width = 0;            // advance of the glyphs (no trailing spaces)
+    size_t begin = 0, end = 0;  // the bytes of the paragraph it holds (logical order)
+};
+
+struct Paragraph {
+    std::vector<Line> lines;
+    bool right_to_left = false;  // the resolved base direction: align lines to the right
+};
+
+class Shaper {
+public:
+    // `fonts`: the reading font first, then fallbacks in order of preference; each character
+    // is drawn by the first that has it. `pixel_size`: the em size in pixels.
+    Shaper(std::vector<FontFace> fonts, float pixel_size);
+    ~Shaper();
+    Shaper(const Shaper&) = delete;
+    Shaper& operator=(const Shaper&) = delete;
+    bool ok() const;  // at least the first font opened
+
+    // Lays out one paragraph of UTF-8 text in `width` pixels. `lang` (BCP 47) guides shaping
+    // and, with Direction::Auto, the base direction when the text has no strong character
+    // (otherwise the first strong character decides, rule P2). Right-to-left lines have their
+    // glyph x positions aligned to the right edge at `width`.
+    Paragraph Lay(std::string_view utf8, const std::string& lang, Direction direction, float width) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+}  // namespace lectern::ui::text
