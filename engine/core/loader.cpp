@@ -1967,6 +1967,8 @@ std::shared_ptr<Scenario> Loader::ParseScenario(const XmlFile& f, const XMLEleme
     Id(f, e, IdSpace::Item, &sc->id);
     sc->title = CollapseTrim(e->Attribute("title"));
     sc->start = Attr(e, "start");
+    if (e->Attribute("start") && !IsValidId(sc->start))
+        m_d.Error(f.AttrLoc(e, "start"), "bad-id", "start='" + sc->start + "' is not a node id");
     std::set<std::string> choice_ids;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {

@@ -13,6 +13,37 @@
 
 namespace lectern::ui {
 
+std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used) {
+    const int n = quiz.QuestionsPerAttempt();
+    std::string out = std::to_string(n) + (n == 1 ? " question" : " questions");
+    if (pool_size != n) out += ", drawn from " + std::to_string(pool_size);
+    out += ". Pass mark " + std::to_string(quiz.pass_percent) + "%";
+    // When every question is worth the same, say what the pass mark means in questions: with four
+    // questions and 80 %, all four must be right, which "80 %" alone hides.
+    bool same_points = true;
+    int points = -1;
+    for (const auto& p : quiz.pools)
+        for (const auto& q : p.questions) {
+            if (points >= 0 && q->points != points) same_points = false;
+            points = q->points;
+        }
+    if (same_points && n > 0 && quiz.pass_percent > 0) {
+        const int needed = (n * quiz.pass_percent + 99) / 100;
+        if (needed >= n) out += n == 1 ? ": the question must be right" : ": all " + std::to_string(n) + " must be right";
+        else out += ": at least " + std::to_string(needed) + " of " + std::to_string(n) + " right";
+    }
+    out += ". ";
+    out += quiz.max_attempts == 0 ? std::string("Unlimited attempts") : std::to_string(quiz.max_attempts) + (quiz.max_attempts == 1 ? " attempt allowed" : " attempts allowed");
+    out += "; you have used " + std::to_string(used) + ".";
+    return out;
+}
+
+const char* QuizOutcomeText(bool passed, bool can_try_again) {
+    if (passed) return "Passed. Well done.";
+    return can_try_again ? "Not passed this time. Review the lessons and try again when ready."
+                         : "Not passed. You have used every attempt this quiz allows; the lessons stay open to review.";
+}
+
 namespace {
 
 void Title(Frame& f, const std::string& text, float width) {
@@ -26,11 +57,8 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     if (!quiz.intro.empty()) RichText("intro", quiz.intro, BodyStyle(fonts, t), f.rich, width);
     int pool = 0;
     for (const auto& p : quiz.pools) pool += static_cast<int>(p.questions.size());
-    char facts[512];
-    int used = s.AttemptsUsed(quiz);
-    std::string attempts = quiz.max_attempts == 0 ? "unlimited attempts" : std::to_string(quiz.max_attempts) + " attempts allowed";
-    std::snprintf(facts, sizeof facts, "%d questions, drawn from %d. Pass mark %d%%. %s; you have used %d.",
-                  quiz.QuestionsPerAttempt(), pool, quiz.pass_percent, attempts.c_str(), used);
+    const std::string facts = QuizIntroFacts(quiz, pool, s.AttemptsUsed(quiz));
+    const int used = s.AttemptsUsed(quiz);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
     WrappedText(fonts.body, t.text, facts, width);
     if (auto best = s.BestPercent(quiz)) {
@@ -228,7 +256,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
                   r.earned, r.max, quiz.pass_percent);
     WrappedText(fonts.heading3, t.text, score, width);
     WrappedText(fonts.ui_bold, r.passed ? t.good : t.bad,
-                r.passed ? "Passed. Well done." : "Not passed this time. Review the lessons and try again when ready.", width);
+                QuizOutcomeText(r.passed, s.CanStartAttempt(quiz)), width);
     WrappedText(fonts.small, t.text_muted, "This result is for your own learning. No certificate is issued.", width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     ImGui::PushFont(fonts.ui);

@@ -32,6 +32,11 @@ void DrawWatchOverlay(Frame& f);
 // window on a second monitor, which also shows the answer key.
 void DrawPresenterNotes(Frame& f, bool private_screen);
 
+// The quiz intro's facts ("5 questions. Pass mark 80%: at least 4 of 5 right. Unlimited
+// attempts; you have used 0.") and the result's verdict (no "try again" when no attempt is left).
+std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used);
+const char* QuizOutcomeText(bool passed, bool can_try_again);
+
 // Width of the reading column for the space available (a readable measure of ~70 characters).
 float ReadingWidth(const Fonts& fonts, float available);
 // A button drawn with the accent colour (the one obvious next step on a screen).

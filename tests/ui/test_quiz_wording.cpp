@@ -1,0 +1,57 @@
+// What the quiz screen says about the pass mark, attempts and the verdict, for generated quizzes.
+#include <gtest/gtest.h>
+
+#include "harness.h"
+#include "ui/screens.h"
+
+using namespace lectern;
+
+namespace {
+
+Quiz MakeQuiz(int questions, int pass, int attempts, int odd_points = 0) {
+    Quiz q;
+    q.pass_percent = pass;
+    q.max_attempts = attempts;
+    Pool p;
+    for (int i = 0; i < questions; ++i) {
+        auto question = std::make_shared<Question>();
+        question->points = i == 0 && odd_points ? odd_points : 1;
+        p.questions.push_back(question);
+    }
+    p.draw = questions;
+    q.pools.push_back(p);
+    return q;
+}
+
+bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(QuizWording, SaysHowManyQuestionsMustBeRightForEveryCountAndPassMark) {
+    for (int n = 1; n <= 12; ++n)
+        for (int pass : {50, 60, 70, 75, 80, 90, 100}) {
+            std::string facts = ui::QuizIntroFacts(MakeQuiz(n, pass, 0), n, 0);
+            int needed = 0;
+            while (needed * 100 < n * pass) ++needed;  // the smallest count that reaches the mark
+            if (needed == n && n > 1) EXPECT_TRUE(Has(facts, "all " + std::to_string(n) + " must be right")) << facts;
+            else if (n > 1) EXPECT_TRUE(Has(facts, "at least " + std::to_string(needed) + " of " + std::to_string(n))) << facts;
+            // Sentences start with a capital letter.
+            EXPECT_TRUE(Has(facts, ". Unlimited attempts; you have used 0.")) << facts;
+        }
+    // 4 questions at 80 %: all four.
+    EXPECT_TRUE(Has(ui::QuizIntroFacts(MakeQuiz(4, 80, 3), 4, 1), "all 4 must be right. 3 attempts allowed; you have used 1."));
+}
+
+TEST(QuizWording, NoQuestionCountWhenQuestionsAreWorthDifferentPoints) {
+    std::string facts = ui::QuizIntroFacts(MakeQuiz(5, 80, 1, 3), 10, 0);
+    EXPECT_TRUE(Has(facts, "5 questions, drawn from 10. Pass mark 80%. 1 attempt allowed")) << facts;
+    EXPECT_FALSE(Has(facts, "must be right")) << facts;
+    EXPECT_FALSE(Has(facts, "at least")) << facts;
+}
+
+TEST(QuizWording, NoTryAgainWhenNoAttemptIsLeft) {
+    EXPECT_TRUE(Has(ui::QuizOutcomeText(false, true), "try again"));
+    EXPECT_FALSE(Has(ui::QuizOutcomeText(false, false), "try again"));
+    EXPECT_TRUE(Has(ui::QuizOutcomeText(false, false), "every attempt"));
+    EXPECT_TRUE(Has(ui::QuizOutcomeText(true, false), "Passed"));
+}
+
+}  // namespace
