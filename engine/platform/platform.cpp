@@ -11,6 +11,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
+#include <fribidi.h>
 #include <utf8proc.h>
 
 #include <atomic>
@@ -417,14 +418,36 @@ void Platform::RequestGlyph(uint32_t cp) {
 void Platform::RequestGlyphs(std::string_view text) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+    std::vector<FriBidiChar> arabic;  // the text, when it has Arabic letters to join
+    bool has_arabic = false;
     while (left > 0) {
         utf8proc_int32_t cp = 0;
         utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n <= 0) n = 1;  // an invalid byte: skip it (it draws as the placeholder)
-        else if (cp >= 0x80) RequestGlyph(static_cast<uint32_t>(cp));
+        if (n <= 0) {
+            n = 1;  // an invalid byte: skip it (it draws as the placeholder)
+        } else {
+            if (cp >= 0x80) RequestGlyph(static_cast<uint32_t>(cp));
+            has_arabic = has_arabic || (cp >= 0x0600 && cp <= 0x06FF);
+            arabic.push_back(static_cast<FriBidiChar>(cp));
+        }
         p += n;
         left -= n;
     }
+    if (!has_arabic) return;
+    // The rich text draws Arabic joined, as FriBidi's presentation forms (U+FB50-U+FEFF): bake
+    // the forms this text will take.
+    std::vector<FriBidiCharType> types(arabic.size());
+    std::vector<FriBidiLevel> levels(arabic.size());
+    std::vector<FriBidiArabicProp> props(arabic.size());
+    const auto len = static_cast<FriBidiStrIndex>(arabic.size());
+    fribidi_get_bidi_types(arabic.data(), len, types.data());
+    FriBidiParType base = FRIBIDI_PAR_ON;
+    if (!fribidi_get_par_embedding_levels_ex(types.data(), nullptr, len, &base, levels.data())) return;
+    fribidi_get_joining_types(arabic.data(), len, props.data());
+    fribidi_join_arabic(types.data(), len, levels.data(), props.data());
+    fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, props.data(), arabic.data());
+    for (FriBidiChar cp : arabic)
+        if (cp >= 0x80) RequestGlyph(cp);
 }
 
 void Platform::SetFontLanguage(const std::string& lang) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
+#include <deque>
+
+#include <fribidi.h>
 
 #include "core/line_breaks.h"
 
@@ -47,6 +50,7 @@ struct Piece {
 
 struct Layout {
     std::vector<Piece> pieces;
+    std::deque<std::string> texts;  // visual-order lines that pieces point into (bidi lines)
     float height = 0;
     float line_height = 0;
 };
@@ -75,6 +79,71 @@ bool OnlySpaces(const char* b, const char* e) {
 }
 
 const char kHyphen[] = "-";
+
+// Right-to-left text (Arabic, Hebrew, Persian) through Dear ImGui 1.86, which draws codepoints
+// left to right: each line that holds any is put in visual order by FriBidi (UAX #9, per line,
+// after wrapping in logical order) and Arabic letters are joined into their presentation forms
+// (which the font atlas bakes: platform RequestGlyphs asks for them). A paragraph whose first
+// strong character is right-to-left is aligned right. Such a line is drawn as one piece in its
+// first run's face and colour: terms and links on it are not focusable (the shaped layout in
+// ui/text_layout.h is the way past this, once the platform can draw glyph ids).
+void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
+    std::string joined;
+    for (const Run& run : runs) joined += run.text;
+    std::vector<FriBidiChar> u32(joined.size() + 1);
+    FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, joined.c_str(),
+                                                   static_cast<FriBidiStrIndex>(joined.size()), u32.data());
+    bool any_rtl = false;
+    FriBidiParType base = FRIBIDI_PAR_LTR;
+    bool base_found = false;
+    for (FriBidiStrIndex i = 0; i < n; ++i) {
+        const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
+        if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) any_rtl = true;
+        if (!base_found && FRIBIDI_IS_LETTER(t)) {
+            base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+            base_found = true;
+        }
+    }
+    if (!any_rtl) return;
+    std::vector<Piece> out;
+    const std::vector<Piece>& in = layout->pieces;
+    for (size_t i = 0; i < in.size();) {
+        size_t j = i;
+        std::string logical;
+        while (j < in.size() && in[j].pos.y == in[i].pos.y) {
+            if (j > i && in[j].pos.x > in[j - 1].pos.x + in[j - 1].width + 0.5f) logical += ' ';
+            logical.append(in[j].begin, in[j].end);
+            ++j;
+        }
+        std::vector<FriBidiChar> line(logical.size() + 1), visual(logical.size() + 1);
+        const FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, logical.c_str(),
+                                                               static_cast<FriBidiStrIndex>(logical.size()), line.data());
+        FriBidiParType line_base = base;
+        std::string text(logical.size() * 4 + 4, '\0');
+        if (fribidi_log2vis(line.data(), len, &line_base, visual.data(), nullptr, nullptr, nullptr)) {
+            // Shaping can leave removed characters as zero-width joiners' placeholders: drop them.
+            std::vector<FriBidiChar> kept;
+            for (FriBidiStrIndex k = 0; k < len; ++k)
+                if (visual[static_cast<size_t>(k)] != 0xFEFF && visual[static_cast<size_t>(k)] != 0x200D)
+                    kept.push_back(visual[static_cast<size_t>(k)]);
+            const FriBidiStrIndex bytes = fribidi_unicode_to_charset(
+                FRIBIDI_CHAR_SET_UTF8, kept.data(), static_cast<FriBidiStrIndex>(kept.size()), text.data());
+            text.resize(static_cast<size_t>(bytes));
+        } else {
+            text = logical;
+        }
+        layout->texts.push_back(std::move(text));
+        const std::string& stored = layout->texts.back();
+        Piece piece = in[i];
+        piece.begin = stored.data();
+        piece.end = stored.data() + stored.size();
+        piece.width = TextWidth(piece.font, piece.begin, piece.end);
+        piece.pos.x = base == FRIBIDI_PAR_RTL ? std::max(0.0f, wrap - piece.width) : 0.0f;
+        out.push_back(piece);
+        i = j;
+    }
+    layout->pieces = std::move(out);
+}
 
 // Cuts `runs` into words (the stretches between break opportunities) made of fragments.
 void SplitWords(const Inline& runs, const RichStyle& style, std::vector<Frag>& frags, std::vector<Word>& words) {
@@ -218,6 +287,7 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
         x += word.space_after;
     }
     out.height = words.empty() ? 0 : y + out.line_height;
+    ReorderBidiLines(runs, wrap, &out);
     return out;
 }
 

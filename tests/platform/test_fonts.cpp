@@ -184,6 +184,15 @@ TEST(FontFallback, GrowsWhenANewNameArrives) {
             for (ImFont* font : {after.fonts.ui, after.fonts.ui_bold, after.fonts.body})
                 EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
                     << name << " U+" << std::hex << cp;
+    // Arabic is drawn joined, as presentation forms: "محمد" asks for its four.
+    int forms = 0;
+    for (uint32_t cp : platform.RequestedGlyphs().codepoints) {
+        if (cp < 0xFE70 || cp > 0xFEFF) continue;
+        ++forms;
+        for (ImFont* font : {after.fonts.ui, after.fonts.body, after.fonts.heading1})
+            EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr) << "U+" << std::hex << cp;
+    }
+    EXPECT_EQ(forms, 4);
 }
 
 TEST(FontFallback, TheLanguagePicksTheHanFont) {

@@ -113,6 +113,37 @@ TEST_F(RichTextLayout, ThaiBreaksAtDictionaryWordBoundaries) {
     }
 }
 
+TEST_F(RichTextLayout, ArabicLinesAreDrawnInVisualOrderAndJoined) {
+    const std::string text = "برنامج IMET عام 1976";
+    const auto lines = Lines(text, 2000);
+    ASSERT_EQ(lines.size(), 1u);
+    const std::string& line = lines[0];
+    // Visual order, left to right: the year, then "عام", then the acronym, then "برنامج"; the
+    // Latin and the digits keep their own order.
+    ASSERT_NE(line.find("1976"), std::string::npos) << line;
+    ASSERT_NE(line.find("IMET"), std::string::npos) << line;
+    EXPECT_EQ(line.find("1976"), 0u) << line;
+    EXPECT_LT(line.find("1976"), line.find("IMET"));
+    // Joined: the Arabic letters are presentation forms (U+FE70-U+FEFF, 3 bytes from EF B9/BA/BB).
+    int forms = 0, bare = 0;
+    for (size_t i = 0; i + 2 < line.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(line[i]), b1 = static_cast<unsigned char>(line[i + 1]);
+        if (b0 == 0xEF && (b1 == 0xB9 || b1 == 0xBA || b1 == 0xBB)) ++forms;
+        if (b0 == 0xD8 || b0 == 0xD9) ++bare;  // U+0600-U+067F as they were typed
+    }
+    EXPECT_EQ(forms, 9) << line;  // the nine letters of "برنامج" and "عام"
+    EXPECT_EQ(bare, 0) << line;
+    // Wrapped in logical order, each line reordered on its own: the first words come first.
+    const auto wrapped = Lines(text, Width("برنامج IMET"));
+    ASSERT_EQ(wrapped.size(), 2u);
+    EXPECT_NE(wrapped[0].find("IMET"), std::string::npos);
+    EXPECT_EQ(wrapped[1].find("1976"), 0u);
+}
+
+TEST_F(RichTextLayout, LeftToRightTextIsLeftAlone) {
+    EXPECT_EQ(Lines("Plain English, 1976.", 2000), std::vector<std::string>{"Plain English, 1976."});
+}
+
 TEST(LineBreaks, FollowUax14) {
     const std::string text = "one two" + kNbsp + "three" + kShy + "four" + kZwsp + "five";
     const auto b = FindLineBreaks(text, "");
