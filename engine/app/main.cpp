@@ -1,5 +1,6 @@
 // lectern: the course player. Parses options, loads the course, opens the window, and runs the
 // loop: draw the UI (which emits Actions), then apply the actions to the model after the frame.
+#include <pthread.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -12,7 +13,9 @@
 #include <cstring>
 #include <filesystem>
 #include <chrono>
+#include <atomic>
 #include <future>
+#include <thread>
 #include <string>
 
 #include "core/course_text.h"
@@ -39,6 +42,35 @@ namespace {
 // documentation). The handler only sets a flag; the loop wakes at least every 100 ms then.
 volatile std::sig_atomic_t g_capture_requested = 0;
 void OnCaptureSignal(int) { g_capture_requested = 1; }
+
+// SIGTERM (logout, shutdown, systemctl, kill), SIGHUP (the terminal went away) and SIGINT
+// (Ctrl+C) end Lectern the way closing the window does: the frame finishes, the store commits,
+// checkpoints and closes (no -wal is left behind), and the exit status is 0. The signals are
+// blocked in every thread and taken by one thread with sigwait, which may then do what a signal
+// handler may not: wake the frame loop (glfwPostEmptyEvent is thread-safe, not signal-safe).
+std::atomic<int> g_stop_signal{0};
+std::atomic<platform::Platform*> g_wake_on_stop{nullptr};
+
+sigset_t StopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGINT);
+    return set;
+}
+
+// Called first thing in main, before any thread exists, so every thread inherits the mask.
+void TakeStopSignals() {
+    sigset_t set = StopSignals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::thread([set] {
+        int sig = 0;
+        if (sigwait(&set, &sig) != 0) return;
+        g_stop_signal = sig;
+        if (platform::Platform* p = g_wake_on_stop.load()) p->RequestFrames(1);
+    }).detach();
+}
 
 constexpr const char* kBundledCourse = "human-rights-security-cooperation";
 
@@ -254,7 +286,10 @@ public:
 
 private:
     void Apply(const ui::Actions& actions);
-    void OpenStore();
+    // False when another Lectern already writes to this progress folder (the caller exits).
+    bool OpenStore();
+    // Ends the session and closes the store: everything committed, the log checkpointed and gone.
+    void CloseStore();
     void RefreshLearners();
     void RequestCourseGlyphs();
     bool SignIn(const std::string& name, bool create);
@@ -361,7 +396,7 @@ int64_t NowMs() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-void App::OpenStore() {
+bool App::OpenStore() {
     std::string dir = !m_options.data_dir.empty() ? m_options.data_dir
                       : !m_kiosk_config.data_dir.empty() ? m_kiosk_config.data_dir
                                                           : DefaultDataDir();
@@ -374,19 +409,36 @@ void App::OpenStore() {
     OpenResult r = ProgressStore::Open(path);
     m_store_damaged = r.status == OpenStatus::Corrupt || r.status == OpenStatus::TooNew;
     m_model.store_problem = m_store_damaged ? r.message : std::string();
+    // A log that was not applied is the administrator's business: say where it was kept.
+    if (r.wal_set_aside) m_store_banner = r.notice;
+    if (m_trace && !r.notice.empty()) std::fprintf(stderr, "trace: store-notice %s\n", r.notice.c_str());
     if (r.status == OpenStatus::Ok) {
         m_store = std::move(r.store);
-        return;
+        return true;
+    }
+    if (r.other_writer) {
+        // Two windows on one folder would each show answers the other may overwrite: refuse.
+        std::fprintf(stderr, "lectern: %s\n", r.message.c_str());
+        return false;
     }
     if (r.status == OpenStatus::CannotWrite) {
         m_store = std::move(r.store);
         m_store_banner = "Progress is NOT being saved: " + r.message;
-        return;
+        return true;
     }
     // Corrupt, too new, locked or refused: never touch the file. Learners may continue as
     // guests; moving the file aside is a deliberate step (lectern-progress, or the kiosk admin).
-    m_store_banner = "Progress is NOT being saved: " + r.message + ". The file was left untouched.";
+    m_store_banner = "Progress is NOT being saved: " + r.message + (r.db_unchanged ? ". The file was left untouched." : ".");
     std::fprintf(stderr, "lectern: %s\n", m_store_banner.c_str());
+    return true;
+}
+
+void App::CloseStore() {
+    m_session.reset();
+    if (!m_store) return;
+    bool clean = m_store->Checkpoint(true);
+    m_store.reset();
+    if (m_trace) std::fprintf(stderr, "trace: store closed %s\n", clean ? "clean" : "with the log kept");
 }
 
 void App::RefreshLearners() {
@@ -919,6 +971,7 @@ int App::Run(const char* argv0) {
         std::fprintf(stderr, "lectern: %s\n", error.c_str());
         return 1;
     }
+    g_wake_on_stop = &m_platform;
     double t_init = platform::MsSinceProcessStart();
     m_load = loading.get();
     double t_load = platform::MsSinceProcessStart();
@@ -946,7 +999,7 @@ int App::Run(const char* argv0) {
             std::fprintf(stderr, "lectern: no page, lesson or module has the id '%s'\n", m_options.page.c_str());
             return 2;
         }
-        if (!m_options.guest) OpenStore();
+        if (!m_options.guest && !OpenStore()) return 1;
         RefreshLearners();
         if (m_options.guest || !m_store) {
             if (m_options.guest) SignInGuest();
@@ -1118,8 +1171,14 @@ int App::Run(const char* argv0) {
         }
         Apply(actions);
         if (!actions.list.empty()) m_platform.RequestFrames(3);
+        if (g_stop_signal) {
+            if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());
+            m_running = false;
+        }
     }
+    g_wake_on_stop = nullptr;
     FlushActiveTime();
+    CloseStore();
     m_platform.Shutdown();
     return status ? status : m_exit_status;
 }
@@ -1127,6 +1186,7 @@ int App::Run(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    TakeStopSignals();
     Options options;
     int early = ParseArgs(argc, argv, options);
     if (early >= 0) return early;

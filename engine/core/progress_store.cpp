@@ -6,11 +6,17 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <algorithm>
+#include <climits>
+#include <cstdio>
 #include <functional>
+#include <mutex>
 #include <set>
 #include <utility>
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -765,13 +771,414 @@ struct PrivateCopy {
     }
 };
 
+// ---- special files, the writer lock, and vetting a write-ahead log ------------------------------
+
+// What the path is when it is not a regular file (or a missing one), else empty. stat, not open:
+// opening a FIFO blocks until someone writes to it, which is how lectern-progress used to hang.
+std::string NotRegularReason(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return "";
+    if (S_ISREG(st.st_mode)) return "";
+    if (S_ISDIR(st.st_mode)) return "a folder";
+    if (S_ISFIFO(st.st_mode)) return "a FIFO (named pipe)";
+    if (S_ISSOCK(st.st_mode)) return "a socket";
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
+    return "not a regular file";
+}
+
+// Identity and last change of a file: equal stamps mean nobody wrote or replaced it in between.
+struct FileStamp {
+    bool exists = false;
+    dev_t dev = 0;
+    ino_t ino = 0;
+    off_t size = 0;
+    int64_t mtime_ns = 0, ctime_ns = 0;
+    bool operator==(const FileStamp& o) const {
+        return exists == o.exists && dev == o.dev && ino == o.ino && size == o.size && mtime_ns == o.mtime_ns &&
+               ctime_ns == o.ctime_ns;
+    }
+    bool operator!=(const FileStamp& o) const { return !(*this == o); }
+};
+
+FileStamp StampOf(const std::string& path) {
+    FileStamp s;
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return s;
+    s.exists = true;
+    s.dev = st.st_dev;
+    s.ino = st.st_ino;
+    s.size = st.st_size;
+    s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.ctime_ns = static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+    return s;
+}
+
+void SyncDir(const std::string& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+// Copies a file to a new name (never over an existing one) and syncs it: the copy may be the
+// only record of someone's work.
+bool CopyDurably(const std::string& from, const std::string& to, std::string& error) {
+    int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (in < 0) {
+        error = "cannot read " + from + ": " + std::strerror(errno);
+        return false;
+    }
+    int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (out < 0) {
+        error = "cannot create " + to + ": " + std::strerror(errno);
+        ::close(in);
+        return false;
+    }
+    bool ok = true;
+    char buf[65536];
+    for (ssize_t n; ok && (n = ::read(in, buf, sizeof buf)) != 0;) {
+        ok = n > 0 && ::write(out, buf, static_cast<size_t>(n)) == n;
+    }
+    if (!ok) error = "cannot copy " + from + " to " + to + ": " + std::strerror(errno);
+    ok = ::fsync(out) == 0 && ok;
+    ::close(in);
+    ok = ::close(out) == 0 && ok;
+    if (!ok) {
+        if (error.empty()) error = "cannot write " + to + ": " + std::strerror(errno);
+        ::unlink(to.c_str());
+    }
+    return ok;
+}
+
+std::string UtcStamp(int64_t now_ms) {
+    time_t secs = now_ms >= 0 ? static_cast<time_t>(now_ms / 1000) : std::time(nullptr);
+    tm utc{};
+    gmtime_r(&secs, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    return stamp;
+}
+
+// <db>.<kind>-<stamp>[-n]: a name no earlier copy (or its -wal/-shm) uses.
+std::string FreeCopyName(const std::string& db_path, const char* kind, int64_t now_ms) {
+    std::string stamp = UtcStamp(now_ms);
+    std::string base = db_path + "." + kind + "-" + stamp;
+    for (int n = 1; FileExists(base) || FileExists(base + "-wal") || FileExists(base + "-shm"); ++n) {
+        base = db_path + "." + kind + "-" + stamp + "-" + std::to_string(n);
+    }
+    return base;
+}
+
+// A recovered log is also in the database once the store has opened, so its pre-recovery copies
+// are a safety net, not a record: the newest few are kept and older ones go, or a kiosk that
+// loses power every evening would fill its disk. Copies of logs set aside (.bad-*) are never
+// removed.
+constexpr int kRecoveredCopiesKept = 5;
+
+void PruneRecoveredCopies(const std::string& db_path) {
+    std::string dir = ParentDir(db_path);
+    std::string prefix = db_path.substr(db_path.find_last_of('/') + 1) + ".recovered-";
+    std::vector<std::string> bases;
+    if (DIR* d = ::opendir(dir.c_str())) {
+        while (dirent* e = ::readdir(d)) {
+            std::string name = e->d_name;
+            if (name.rfind(prefix, 0) != 0) continue;
+            if (name.size() > 4 && name.compare(name.size() - 4, 4, "-wal") == 0) continue;
+            bases.push_back(dir + "/" + name);
+        }
+        ::closedir(d);
+    }
+    if (static_cast<int>(bases.size()) <= kRecoveredCopiesKept) return;
+    std::sort(bases.begin(), bases.end(), [](const std::string& a, const std::string& b) {
+        struct stat sa, sb;
+        int64_t ta = ::stat(a.c_str(), &sa) == 0 ? sa.st_mtim.tv_sec : 0;
+        int64_t tb = ::stat(b.c_str(), &sb) == 0 ? sb.st_mtim.tv_sec : 0;
+        return ta != tb ? ta < tb : a < b;
+    });
+    for (size_t i = 0; i + kRecoveredCopiesKept < bases.size(); ++i) {
+        ::unlink((bases[i] + "-wal").c_str());
+        ::unlink(bases[i].c_str());
+    }
+}
+
+std::string UriFor(const std::string& path, const char* params) {
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?" + params;
+}
+
+// What a (possibly recovered) database says about itself; empty strings where it says nothing.
+struct StoreTokens {
+    bool readable = false;
+    std::string store_id, gen, base;
+    std::string check;  // quick_check result ("ok") when asked for
+};
+
+StoreTokens ReadTokens(sqlite3* db, bool check) {
+    StoreTokens t;
+    int64_t has_meta = 0;
+    if (QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", has_meta) !=
+        SQLITE_OK) {
+        return t;
+    }
+    t.readable = true;
+    if (has_meta) {
+        QueryText(db, "SELECT value FROM meta WHERE key = 'store_id'", t.store_id);
+        QueryText(db, "SELECT value FROM meta WHERE key = 'gen'", t.gen);
+        QueryText(db, "SELECT value FROM meta WHERE key = 'base'", t.base);
+    }
+    if (check && QueryText(db, "PRAGMA quick_check", t.check) != SQLITE_OK) t.check = sqlite3_errmsg(db);
+    return t;
+}
+
+// The page numbers of the first `frames` frames of a log (the ones SQLite found valid), from the
+// frame headers the file format documents (fileformat2 "WAL File Format").
+std::set<uint32_t> WalPages(const std::string& wal, int64_t frames) {
+    std::set<uint32_t> pages;
+    int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return pages;
+    unsigned char header[32];
+    if (::pread(fd, header, sizeof header, 0) == static_cast<ssize_t>(sizeof header)) {
+        int64_t page_size = BigEndian(header + 8, 4);
+        for (int64_t i = 0; i < frames && page_size >= 512; ++i) {
+            unsigned char frame[4];
+            if (::pread(fd, frame, sizeof frame, 32 + i * (24 + page_size)) != 4) break;
+            pages.insert(BigEndian(frame, 4));
+        }
+    }
+    ::close(fd);
+    return pages;
+}
+
+struct WalVerdict {
+    OpenStatus status = OpenStatus::Ok;  // IoError/CannotWrite: the log could not be examined
+    std::string message;
+    std::string notice;
+    bool set_aside = false;
+    std::string file_gen;  // the 'gen' token in the database file itself (empty: none yet)
+};
+
+// Moves the log (and its index) aside beside a copy of the database, so SQLite never applies it
+// and the pair can still be opened together by whoever investigates.
+WalVerdict SetAsideWal(const std::string& db_path, const std::string& why, int64_t now_ms,
+                       const std::string& file_gen = "") {
+    WalVerdict v;
+    v.file_gen = file_gen;
+    std::string base = FreeCopyName(db_path, "bad", now_ms);
+    std::string error;
+    if (FileSize(db_path) > 0 && !CopyDurably(db_path, base, error)) {
+        v.status = OpenStatus::CannotWrite;
+        v.message = "the write-ahead log beside " + db_path + " " + why + ", and it could not be set aside (" +
+                    error + "), so progress is not being saved";
+        return v;
+    }
+    for (const char* suffix : {"-wal", "-shm"}) {
+        std::string from = db_path + suffix;
+        if (FileExists(from) && ::rename(from.c_str(), (base + suffix).c_str()) != 0) {
+            v.status = OpenStatus::CannotWrite;
+            v.message = "cannot move " + from + " aside: " + std::strerror(errno) + "; progress is not being saved";
+            return v;
+        }
+    }
+    SyncDir(ParentDir(db_path));
+    v.set_aside = true;
+    v.notice = "A write-ahead log beside " + db_path + " " + why +
+               ", so it was NOT applied; it was kept as " + base + "-wal with a copy of the database as " + base;
+    return v;
+}
+
+// Decides what to do with <db>-wal before SQLite may see it (the caller holds the writer lock, so
+// no live Lectern is using the log). See the header for the scheme.
+WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
+    WalVerdict v;
+    std::string wal = db_path + "-wal";
+    int64_t wal_size = FileSize(wal);
+    // SQLite deletes a log found beside an empty or missing database: keep it instead.
+    if (wal_size > 0 && FileSize(db_path) <= 0) return SetAsideWal(db_path, "was found without its database", now_ms);
+    StoreTokens alone;
+    int64_t meta_page = 0;
+    if (FileSize(db_path) > 0) {
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(UriFor(db_path, "mode=ro&immutable=1").c_str(), &db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) == SQLITE_OK) {
+            alone = ReadTokens(db, false);
+            QueryInt(db, "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'meta'", meta_page);
+        }
+        sqlite3_close(db);
+    }
+    v.file_gen = alone.gen;
+    if (wal_size <= 0) return v;
+    auto aside = [&](const std::string& why, int64_t when) { return SetAsideWal(db_path, why, when, alone.gen); };
+    StoreTokens recovered;
+    int64_t frames = 0;
+    {
+        PrivateCopy copy;
+        if (!copy.Make(db_path)) {
+            v.status = OpenStatus::CannotWrite;
+            v.message = "cannot make a private copy of " + db_path + " to check its write-ahead log (" +
+                        std::strerror(errno) + "); nothing was changed and progress is not being saved";
+            return v;
+        }
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(copy.db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            recovered = ReadTokens(db, true);
+            int log = 0, done = 0;
+            if (sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done) == SQLITE_OK) {
+                frames = log;
+            }
+        }
+        sqlite3_close(db);
+    }
+    if (frames <= 0) {
+        // Nothing in it SQLite can use: a bare header is harmless, anything longer is a damaged
+        // log that someone may still want to look at.
+        if (wal_size <= 32) return v;
+        return aside("is damaged (SQLite can read no complete transaction from it)", now_ms);
+    }
+    if (!recovered.readable || recovered.check != "ok") {
+        return aside("does not fit the database (applying it would damage it: " +
+                                        (recovered.readable ? recovered.check : std::string("unreadable")) + ")",
+                           now_ms);
+    }
+    if (!alone.store_id.empty() && !recovered.store_id.empty() && alone.store_id != recovered.store_id) {
+        return aside("belongs to another progress database (a database was copied in over it)",
+                           now_ms);
+    }
+    // Every transaction of this scheme rewrites the meta table's one page, so a log written
+    // against this file carries that page; without it the tokens below would only be the file's
+    // own, read back. A file that never had a token predates the scheme: its log is judged by
+    // the checks above alone.
+    if (!alone.gen.empty() && meta_page > 0 && !WalPages(wal, frames).count(static_cast<uint32_t>(meta_page))) {
+        return aside("was not written by Lectern for this database", now_ms);
+    }
+    bool written_by_scheme = !recovered.base.empty() || !recovered.gen.empty();
+    if (written_by_scheme) {
+        // base: the token of the file this log builds on; gen: the token a checkpoint was about
+        // to write (a crash mid-checkpoint may already have copied it into the file).
+        bool fits = recovered.base.empty() ? (alone.gen.empty() || alone.gen == recovered.gen)
+                                           : (alone.gen == recovered.base || alone.gen == recovered.gen);
+        if (!fits) {
+            return aside("was written against another version of this database (it was replaced or restored "
+                         "from a backup since)",
+                         now_ms);
+        }
+    }
+    // It belongs: keep the pair as it is now, then let SQLite recover it.
+    std::string base = FreeCopyName(db_path, "recovered", now_ms);
+    std::string error;
+    if (!CopyDurably(db_path, base, error) || !CopyDurably(wal, base + "-wal", error)) {
+        ::unlink(base.c_str());
+        v.status = OpenStatus::CannotWrite;
+        v.message = "cannot keep a copy of " + db_path + " before recovering its write-ahead log (" + error +
+                    "); nothing was changed and progress is not being saved";
+        return v;
+    }
+    SyncDir(ParentDir(db_path));
+    PruneRecoveredCopies(db_path);
+    v.notice = "Recovered " + std::to_string(frames) + " pages of changes a session did not close cleanly (" + db_path +
+               "-wal); the files as they were before are kept as " + base;
+    return v;
+}
+
+}  // namespace
+
+// One per database file per process: the writer lock (flock on <db>.lock, so the kernel drops it
+// when the process dies) and what the file is expected to look like between checkpoints.
+struct ProgressStore::SharedFile {
+    std::string lock_path;
+    int lock_fd = -1;
+    std::mutex mutex;      // guards the fields below
+    std::string base;      // the 'gen' token the database file holds now
+    FileStamp stamp;       // the file as the last checkpoint left it
+    ~SharedFile() {
+        if (lock_fd >= 0) {
+            if (::ftruncate(lock_fd, 0) != 0) {
+            }
+            ::close(lock_fd);
+        }
+    }
+};
+
+namespace {
+
+std::mutex g_shared_mutex;
+std::map<std::string, std::weak_ptr<ProgressStore::SharedFile>> g_shared;  // by lock path
+
+// Takes (or shares, within this process) the writer lock for db_path. Empty result + message
+// when another process holds it or the lock file cannot be made.
+std::shared_ptr<ProgressStore::SharedFile> AcquireWriter(const std::string& db_path, OpenStatus& status,
+                                                         std::string& message, long& holder) {
+    std::string lock_path = db_path + ".lock";
+    char resolved[PATH_MAX];
+    std::string dir = ParentDir(db_path);
+    if (::realpath(dir.c_str(), resolved)) lock_path = std::string(resolved) + db_path.substr(dir.size()) + ".lock";
+    std::lock_guard<std::mutex> guard(g_shared_mutex);
+    if (auto existing = g_shared[lock_path].lock()) return existing;
+    if (std::string odd = NotRegularReason(lock_path); !odd.empty()) {
+        status = OpenStatus::IoError;
+        message = lock_path + " is " + odd + ", not a lock file; Lectern will not open it";
+        return nullptr;
+    }
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (fd < 0) {
+        status = OpenStatus::CannotWrite;
+        message = "cannot create the lock file " + lock_path + ": " + std::strerror(errno);
+        return nullptr;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        char buf[32] = {};
+        ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+        long pid = n > 0 ? std::strtol(buf, nullptr, 10) : 0;
+        holder = pid;
+        ::close(fd);
+        status = OpenStatus::Locked;
+        message = "Lectern is already open with this progress folder" +
+                  (pid > 0 ? " (process " + std::to_string(pid) + ")" : std::string()) +
+                  "; close it first (" + db_path + ")";
+        return nullptr;
+    }
+    std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
+        // The pid is only for the message another process shows; the lock itself holds.
+    }
+    auto shared = std::make_shared<ProgressStore::SharedFile>();
+    shared->lock_path = lock_path;
+    shared->lock_fd = fd;
+    g_shared[lock_path] = shared;
+    return shared;
+}
+
 }  // namespace
 
 OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& options) {
+    FileStamp before = StampOf(db_path);
+    OpenResult r = OpenFile(db_path, options);
+    r.db_unchanged = StampOf(db_path) == before;
+    return r;
+}
+
+OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions& options) {
     if (db_path.empty()) return Refuse(OpenStatus::IoError, "no progress database path");
-    if (IsDirectory(db_path)) return Refuse(OpenStatus::IoError, db_path + " is a folder, not a database");
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::string path = db_path + suffix;
+        if (std::string odd = NotRegularReason(path); !odd.empty()) {
+            return Refuse(OpenStatus::IoError, path + " is " + odd + ", not a progress database; Lectern will not open it");
+        }
+    }
     bool exists = FileExists(db_path);
-    std::string why_not_saving;
+    std::string why_not_saving, notice;
+    bool wal_set_aside = false;
+    std::shared_ptr<SharedFile> shared;
+    std::string file_gen;
 
     // ---- read-write ----
     if (!options.read_only) {
@@ -787,8 +1194,40 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
         }
     }
     if (!options.read_only && why_not_saving.empty()) {
+        // One writer per folder, and nothing looks at the log before the lock is ours: moving a
+        // live writer's log aside would lose its work.
+        OpenStatus lock_status = OpenStatus::Ok;
+        std::string lock_message;
+        long holder = 0;
+        shared = AcquireWriter(db_path, lock_status, lock_message, holder);
+        if (!shared && lock_status == OpenStatus::Locked) {
+            OpenResult r = Refuse(lock_status, lock_message);
+            r.other_writer = true;
+            r.other_writer_pid = holder;
+            return r;
+        }
+        if (!shared && lock_status != OpenStatus::CannotWrite) return Refuse(lock_status, lock_message);
+        if (!shared) why_not_saving = lock_message;
+    }
+    if (shared) {
+        WalVerdict verdict = VetWal(db_path, options.now_ms);
+        file_gen = verdict.file_gen;
+        notice = verdict.notice;
+        wal_set_aside = verdict.set_aside;
+        if (verdict.status != OpenStatus::Ok) {
+            why_not_saving = verdict.message;
+            shared.reset();
+        }
+        if (!notice.empty()) std::fprintf(stderr, "lectern: %s\n", notice.c_str());
+    }
+    if (shared) {
         sqlite3* db = nullptr;
         int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        if (rc == SQLITE_OK) {
+            // The store checkpoints itself (see the header): never SQLite behind its back.
+            sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            sqlite3_wal_autocheckpoint(db, 0);
+        }
         Fault fault = Classify(rc);
         if (rc == SQLITE_OK && sqlite3_db_readonly(db, "main") == 1) fault = Fault::NoWrite;
         int64_t version = 0;
@@ -829,10 +1268,15 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
             OpenResult r;
             r.status = OpenStatus::Ok;
             r.found_version = found_version;
+            r.notice = notice;
+            r.wal_set_aside = wal_set_aside;
             r.store.reset(new ProgressStore(db, db_path, false));
+            r.store->Attach(std::move(shared), file_gen);
             return r;
         }
         sqlite3_close(db);
+        shared.reset();
+        if (!notice.empty()) message += ". " + notice;
         if (status != OpenStatus::CannotWrite) return Refuse(status, message, found_version);
         why_not_saving = message;
         exists = FileExists(db_path);
@@ -856,25 +1300,15 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
     // in place (a read-only folder without the -shm a WAL file needs), and the log holds commits,
     // a private copy of file + log in the temp folder is recovered and read, so the learner still
     // sees their latest work; with an empty log, immutable=1 reads the file as it stands.
-    std::string uri_path;
-    for (char c : db_path) {
-        if (c == '%' || c == '?' || c == '#') {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
-            uri_path += buf;
-        } else {
-            uri_path += c;
-        }
-    }
     struct Attempt {
         std::string target;  // URI, or empty for the private copy
         int flags;
     };
-    std::vector<Attempt> attempts = {{"file:" + uri_path + "?mode=ro", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI}};
+    std::vector<Attempt> attempts = {{UriFor(db_path, "mode=ro"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI}};
     if (FileSize(db_path + "-wal") > 0) {
         attempts.push_back({"", SQLITE_OPEN_READWRITE});
     } else {
-        attempts.push_back({"file:" + uri_path + "?mode=ro&immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI});
+        attempts.push_back({UriFor(db_path, "mode=ro&immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI});
     }
     OpenResult failure = Refuse(OpenStatus::IoError, db_path + ": cannot be read");
     for (const Attempt& attempt : attempts) {
@@ -904,6 +1338,8 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
             OpenResult r;
             r.status = ok_status;
             r.message = note;
+            r.notice = notice;
+            r.wal_set_aside = wal_set_aside;
             r.found_version = static_cast<int>(version);
             r.store.reset(new ProgressStore(use, db_path, true));
             return r;
@@ -917,12 +1353,91 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
     return failure;
 }
 
+namespace {
+
+// Steps a write statement to completion.
+WriteResult StepWrite(sqlite3* db, sqlite3_stmt* stmt) {
+    if (!stmt) return Fail(StoreError::Io, std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return FromRc(db, rc);
+    WriteResult r;
+    r.id = sqlite3_last_insert_rowid(db);
+    return r;
+}
+
+}  // namespace
+
 ProgressStore::ProgressStore(sqlite3* db, std::string path, bool read_only)
     : m_db(db), m_path(std::move(path)), m_read_only(read_only) {}
 
 ProgressStore::~ProgressStore() {
+    // A clean close leaves no log behind: checkpoint it all, then let SQLite's own close (the last
+    // connection's) delete the empty -wal. A replaced file is never checkpointed into.
+    if (m_shared && !m_replaced && Checkpoint(true)) sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     for (auto& entry : m_statements) sqlite3_finalize(entry.second);
     sqlite3_close(m_db);
+}
+
+namespace {
+int CountWalFrames(void* frames, sqlite3*, const char*, int count) {
+    *static_cast<int*>(frames) = count;
+    return SQLITE_OK;
+}
+// The store's own checkpoints run when the log passes this many pages (SQLite's default too).
+constexpr int kCheckpointFrames = 1000;
+}  // namespace
+
+void ProgressStore::Attach(std::shared_ptr<SharedFile> shared, const std::string& file_gen) {
+    m_shared = std::move(shared);
+    sqlite3_wal_hook(m_db, CountWalFrames, &m_wal_frames);
+    {
+        std::lock_guard<std::mutex> guard(m_shared->mutex);
+        if (!m_shared->stamp.exists) {
+            // The first store of this process on the file: the token in the file itself (not in a
+            // recovered log) is what the next transactions build on.
+            m_shared->base = file_gen;
+            m_shared->stamp = StampOf(m_path);
+        }
+    }
+    Checkpoint(false);  // a recovered log goes into the file now, under a fresh token
+}
+
+bool ProgressStore::FileChangedBehindUs() {
+    if (!m_shared || m_replaced) return m_replaced;
+    std::lock_guard<std::mutex> guard(m_shared->mutex);
+    if (StampOf(m_path) != m_shared->stamp) m_replaced = true;
+    return m_replaced;
+}
+
+bool ProgressStore::Checkpoint(bool truncate) {
+    if (m_read_only || !m_shared || FileChangedBehindUs()) return false;
+    std::string token, base;
+    if (QueryText(m_db, "SELECT lower(hex(randomblob(16)))", token) != SQLITE_OK || token.empty()) return false;
+    {
+        std::lock_guard<std::mutex> guard(m_shared->mutex);
+        base = m_shared->base;
+    }
+    if (Exec(m_db, "BEGIN IMMEDIATE") != SQLITE_OK) return false;
+    sqlite3_stmt* s = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('gen', ?), ('base', ?)");
+    WriteResult w;
+    {
+        StmtScope scope(s);
+        if (s) BindAll(s, token, base);
+        w = StepWrite(m_db, s);
+    }
+    if (!w.ok() || Exec(m_db, "COMMIT") != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(m_db)) Exec(m_db, "ROLLBACK");
+        return false;
+    }
+    std::lock_guard<std::mutex> guard(m_shared->mutex);
+    int log = -1, done = -1;
+    int rc = sqlite3_wal_checkpoint_v2(m_db, "main", truncate ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE,
+                                       &log, &done);
+    bool complete = rc == SQLITE_OK && log == done;
+    if (complete) m_shared->base = token;
+    m_shared->stamp = StampOf(m_path);
+    m_wal_frames = complete ? 0 : log;
+    return complete;
 }
 
 sqlite3_stmt* ProgressStore::Prepare(const char* sql) const {
@@ -940,32 +1455,39 @@ sqlite3_stmt* ProgressStore::Prepare(const char* sql) const {
 template <typename Fn>
 WriteResult ProgressStore::Write(Fn&& body) {
     if (m_read_only) return Fail(StoreError::NotSaving, "progress is not being saved (read-only store)");
+    if (FileChangedBehindUs()) {
+        return Fail(StoreError::Io, m_path + " was replaced or changed by another program while Lectern was running, "
+                                    "so nothing more is saved into it; what this session saved before is kept and "
+                                    "set aside at the next start");
+    }
+    std::string base;
+    {
+        std::lock_guard<std::mutex> guard(m_shared->mutex);
+        base = m_shared->base;
+    }
     // IMMEDIATE takes the write lock up front, so waiting for another writer happens here, inside
     // busy_timeout, and never as an unresolvable upgrade deadlock halfway through.
     int rc = Exec(m_db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return FromRc(m_db, rc);
     WriteResult result = body();
     if (result.ok()) {
+        // Every transaction names the file it builds on, so every log says whose it is.
+        sqlite3_stmt* s = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('base', ?)");
+        StmtScope scope(s);
+        if (s) BindAll(s, base);
+        int64_t id = result.id;
+        WriteResult marked = StepWrite(m_db, s);
+        if (!marked.ok()) result = marked;
+        result.id = marked.ok() ? id : 0;
+    }
+    if (result.ok()) {
         rc = Exec(m_db, "COMMIT");
         if (rc != SQLITE_OK) result = FromRc(m_db, rc);
     }
     if (!sqlite3_get_autocommit(m_db)) Exec(m_db, "ROLLBACK");
+    if (result.ok() && m_wal_frames >= kCheckpointFrames) Checkpoint(false);
     return result;
 }
-
-namespace {
-
-// Steps a write statement to completion.
-WriteResult StepWrite(sqlite3* db, sqlite3_stmt* stmt) {
-    if (!stmt) return Fail(StoreError::Io, std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
-    int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return FromRc(db, rc);
-    WriteResult r;
-    r.id = sqlite3_last_insert_rowid(db);
-    return r;
-}
-
-}  // namespace
 
 int ProgressStore::schema_version() const {
     int64_t v = 0;

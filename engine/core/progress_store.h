@@ -15,8 +15,26 @@
 // write (the export tool) and for a class-run mode; in that mode every write returns
 // StoreError::NotSaving and touches nothing.
 //
-// Threads: one ProgressStore per thread. Several stores (connections or processes) may share a
-// file: WAL lets readers run beside a writer, and busy_timeout makes writers wait for each other.
+// Threads: one ProgressStore per thread. Several stores in ONE process may share a file (busy_timeout
+// makes them wait for each other). Across processes there is one writer per data folder: a
+// read-write Open takes an flock on <db>.lock (holding the pid) and a second process is refused
+// with OpenStatus::Locked ("Lectern is already open with this progress folder (process N)");
+// read-only stores take no lock and run beside the writer (WAL).
+//
+// The write-ahead log (why the store knows whose log it is): SQLite replays any <db>-wal it finds
+// onto whatever file now has the database's name, and a checkpoint on close writes it in. So an
+// administrator who copies in a database, or restores a backup, beside a log left by a killed
+// session would have it silently overwritten. The store therefore (1) never lets SQLite
+// checkpoint on its own (wal_autocheckpoint off, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE) but checkpoints
+// itself, first writing a fresh random meta 'gen' token, so the token in the file changes with
+// every checkpoint; (2) writes meta 'base' = the token of the file the log builds on in every
+// transaction, so every log carries it; (3) before a read-write open, recovers a private copy of
+// file + log and compares store_id and tokens with the file alone (read with immutable=1, which
+// never touches the log). A log that belongs is copied to <db>.recovered-<UTC> (+ -wal) and then
+// recovered; a foreign, stale or damaged one is moved to <db>.bad-<UTC>-wal beside a copy of the
+// database (<db>.bad-<UTC>) and never applied. While running, a database file that changes between
+// the store's own checkpoints (replaced, restored, or written by another program) stops all writes
+// (StoreError::Io) and is never checkpointed into; the next start sets that log aside.
 //
 // How the app uses it (apply the Action, call the store, redraw only after the call returns):
 //   start-up        Open(ProgressDbPath(--data-dir or DefaultDataDir())), then by status:
@@ -78,8 +96,8 @@ enum class OpenStatus {
     CannotWrite,  // directory or file not writable: opened read-only, "not saving" (store present)
     Corrupt,      // file exists but is not a database or fails the integrity check (no store)
     TooNew,       // user_version is newer than this build knows (no store; file untouched)
-    Locked,       // another connection held a lock longer than busy_timeout (no store)
-    IoError,      // anything else the OS refused (no store)
+    Locked,       // another Lectern writes to this folder, or a lock outlived busy_timeout (no store)
+    IoError,      // anything else the OS refused, or the path is not a regular file (no store)
 };
 const char* ToString(OpenStatus status);
 
@@ -115,6 +133,9 @@ struct OpenOptions {
     // start-up must stay under 50 ms even on a slow kiosk. -1: always (the export tool); 0: never.
     // CheckIntegrity() runs the full check on demand (e.g. while the app is idle).
     int64_t full_check_max_bytes = 8 * 1024 * 1024;
+    // Names the copies kept when a write-ahead log is recovered or set aside (UTC, to the second).
+    // -1: the system clock, the one time the store reads it (file names only, never a record).
+    int64_t now_ms = -1;
 };
 
 // ---- records ------------------------------------------------------------------------------------
@@ -273,6 +294,17 @@ struct OpenResult {
     std::string message;                  // for a banner or a log line; names the path
     std::unique_ptr<ProgressStore> store;  // present for Ok and CannotWrite
     int found_version = 0;                 // user_version in the file before any migration
+    // Something the person looking after this machine should know even though the store opened:
+    // a write-ahead log that did not belong to the database was set aside (names the copies), or
+    // the log of a session that did not close cleanly was recovered (names the copy kept first).
+    std::string notice;
+    bool wal_set_aside = false;  // the notice is about a log that was NOT applied
+    // The database file's bytes are as they were before Open (same inode, size, mtime, ctime):
+    // the only case in which a message may say the file was left untouched.
+    bool db_unchanged = true;
+    // Locked because another Lectern process writes to this folder: its pid (0 when unknown).
+    bool other_writer = false;
+    long other_writer_pid = 0;
 
     bool ok() const { return status == OpenStatus::Ok; }
 };
@@ -293,6 +325,14 @@ public:
     std::string store_id() const;
     // PRAGMA integrity_check: "ok", or SQLite's list of problems.
     std::string CheckIntegrity() const;
+    // Copies every committed change into the database file (TRUNCATE empties the log; the log file
+    // itself is removed when the last connection closes). The destructor does this; the app calls
+    // it on a clean exit too. False when another connection kept part of the log in use, or the
+    // file was replaced behind the store's back.
+    bool Checkpoint(bool truncate);
+    // True once the database file changed behind the store's back (see above): nothing more is
+    // written, and this store never checkpoints into the new file.
+    bool replaced() const { return m_replaced; }
 
     // ---- learners ----
     WriteResult CreateLearner(const std::string& display_name, int64_t now_ms);
@@ -348,8 +388,13 @@ public:
     // Rows of this course (all learners, or one) naming items the course no longer has.
     std::vector<SetAsideItem> SetAside(const Course& course, std::optional<LearnerId> learner = {}) const;
 
+    struct SharedFile;  // per file and process: the writer lock, the token the file carries
+
 private:
     ProgressStore(sqlite3* db, std::string path, bool read_only);
+    static OpenResult OpenFile(const std::string& db_path, const OpenOptions& options);
+    void Attach(std::shared_ptr<SharedFile> shared, const std::string& file_gen);
+    bool FileChangedBehindUs();
     sqlite3_stmt* Prepare(const char* sql) const;
     template <typename Fn>
     WriteResult Write(Fn&& body);
@@ -357,6 +402,9 @@ private:
     sqlite3* m_db = nullptr;
     std::string m_path;
     bool m_read_only = false;
+    bool m_replaced = false;
+    int m_wal_frames = 0;  // frames in the log after the last commit (sqlite3_wal_hook)
+    std::shared_ptr<SharedFile> m_shared;  // read-write stores only
     mutable std::map<const char*, sqlite3_stmt*> m_statements;  // keyed by the literal's address
 };
 

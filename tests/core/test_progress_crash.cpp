@@ -1,6 +1,6 @@
 // Crash safety with real processes: a writer (tests/helpers/progress_writer.cpp) is SIGKILLed
 // at random moments; after every kill the database must open, pass integrity_check, and hold
-// every answer the writer acknowledged. Also: another process writing while this one does.
+// every answer the writer acknowledged. Also: a second writer process is refused, readers are not.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -167,10 +167,9 @@ TEST(ProgressCrash, EveryAcknowledgedAnswerSurvivesSigkillAtRandomMoments) {
     ::testing::Test::RecordProperty("kills", kKills);
     ::testing::Test::RecordProperty("acked", static_cast<int>(acked.size()));
     EXPECT_LE(killed_before_first_ack, kKills / 2) << "every odd run is killed after its first ACK";
-    EXPECT_LT(seconds, 60.0);
 }
 
-TEST(ProgressCrash, AnotherProcessWritingAtTheSameTimeLosesNothing) {
+TEST(ProgressCrash, ASecondWriterProcessIsRefusedWhileReadersStillWork) {
     ASSERT_EQ(::access(kWriter.c_str(), X_OK), 0) << kWriter << " is missing: build the progress_writer target";
     TempDir dir;
     const std::string data_dir = dir.Sub("data");
@@ -178,24 +177,46 @@ TEST(ProgressCrash, AnotherProcessWritingAtTheSameTimeLosesNothing) {
     OpenResult mine = ProgressStore::Open(db_path);
     ASSERT_EQ(mine.status, OpenStatus::Ok) << mine.message;
     LearnerId me = mine.store->CreateLearner("this process", 1).id;
+    for (int i = 0; i < 20; ++i) ASSERT_TRUE(mine.store->RecordPageView(me, "course-a", "p" + std::to_string(i), 1000 + i));
 
-    const int n = 300;
-    Child child = Child::Spawn({kWriter, "--data-dir", data_dir, "--count", std::to_string(n)});
-    ASSERT_GT(child.pid, 0);
-    for (int i = 0; i < n; ++i) {
-        WriteResult w = mine.store->RecordPageView(me, "course-a", "p" + std::to_string(i), 1000 + i);
-        ASSERT_TRUE(w.ok()) << w.message;
+    // Another writer (a second window, a writing tool) is refused and names this process.
+    Child refused = Child::Spawn({kWriter, "--data-dir", data_dir, "--count", "5"});
+    ASSERT_GT(refused.pid, 0);
+    refused.ReadToEof();
+    int status = refused.Wait();
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 3) << "writer status " << status;
+    ASSERT_FALSE(refused.lines.empty());
+    EXPECT_NE(refused.lines[0].find("Lectern is already open with this progress folder (process " +
+                                    std::to_string(::getpid()) + ")"),
+              std::string::npos)
+        << refused.lines[0];
+    EXPECT_EQ(mine.store->PageViews({me}).size(), 20u) << "the refused process changed nothing";
+
+    // A reader in another process sees every commit while this one writes on.
+    pid_t reader = ::fork();
+    if (reader == 0) {
+        OpenOptions ro;
+        ro.read_only = true;
+        OpenResult r = ProgressStore::Open(db_path, ro);
+        ::_exit(r.store && r.store->PageViews({}).size() == 20 ? 0 : 1);
     }
-    child.ReadToEof();
-    int status = child.Wait();
+    int reader_status = 0;
+    ::waitpid(reader, &reader_status, 0);
+    EXPECT_TRUE(WIFEXITED(reader_status) && WEXITSTATUS(reader_status) == 0) << "reader status " << reader_status;
+
+    // Once this process closes, the other may write, and nothing of either is lost.
+    mine.store.reset();
+    Child later = Child::Spawn({kWriter, "--data-dir", data_dir, "--count", "5"});
+    later.ReadToEof();
+    status = later.Wait();
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "writer status " << status;
     std::set<long long> acked;
     long long max_acked = 0;
-    CollectAcks(child.lines, acked, max_acked);
-    EXPECT_EQ(acked.size(), static_cast<size_t>(n));
-
-    EXPECT_EQ(mine.store->PageViews({me}).size(), static_cast<size_t>(n));
-    std::set<std::string> items = AnsweredItems(*mine.store);
-    for (long long k : acked) EXPECT_TRUE(items.count("q" + std::to_string(k))) << k;
-    EXPECT_EQ(mine.store->CheckIntegrity(), "ok");
+    CollectAcks(later.lines, acked, max_acked);
+    EXPECT_EQ(acked.size(), 5u);
+    OpenResult after = ProgressStore::Open(db_path);
+    ASSERT_EQ(after.status, OpenStatus::Ok) << after.message;
+    EXPECT_EQ(after.store->PageViews({}).size(), 20u);
+    EXPECT_EQ(AnsweredItems(*after.store).size(), 5u);
+    EXPECT_EQ(after.store->CheckIntegrity(), "ok");
 }
