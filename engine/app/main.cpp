@@ -83,7 +83,7 @@ const char* kUsage =
     "\n"
     "Options:\n"
     "  --course PATH        open the course in PATH (a folder with course.xml)\n"
-    "  --page ID            start on this page (a page, lesson or module id)\n"
+    "  --page ID            start here: a page, lesson, module, quiz or scenario id\n"
     "  --screen NAME        start on: home, reader, glossary, references, help or progress\n"
     "  --size WxH           window size in pixels (default 1280x800)\n"
     "  --fullscreen         fill the primary monitor\n"
@@ -276,6 +276,26 @@ bool ScreenFromName(const std::string& name, ui::Screen* out) {
             return true;
         }
     return false;
+}
+
+// Where --page starts: a page (or the first page of a lesson or module), the page holding a
+// scenario, or a quiz (over the page before it, so "Read" goes somewhere sensible).
+struct StartPlace {
+    int page = 0;
+    const Quiz* quiz = nullptr;
+};
+
+std::optional<StartPlace> FindStart(const Course& course, const std::string& id) {
+    if (int page = course.LinkTarget(id); page >= 0) return StartPlace{page, nullptr};
+    for (int i = 0; i < static_cast<int>(course.reading_order.size()); ++i)
+        for (const Block& b : course.PageAt(i).blocks)
+            if (b.kind == BlockKind::Scenario && b.scenario && b.scenario->id == id) return StartPlace{i, nullptr};
+    for (const auto& m : course.modules)
+        if (m.quiz && m.quiz->id == id && !m.lessons.empty() && !m.lessons.back().pages.empty())
+            return StartPlace{std::max(0, course.LinkTarget(m.lessons.back().pages.back().id)), m.quiz.get()};
+    if (course.assessment && course.assessment->id == id)
+        return StartPlace{static_cast<int>(course.reading_order.size()) - 1, course.assessment.get()};
+    return std::nullopt;
 }
 
 class App {
@@ -995,8 +1015,8 @@ int App::Run(const char* argv0) {
     m_model.allow_guest = !m_kiosk || m_kiosk_config.allow_guest;
     m_model.admin_chord = m_kiosk_config.admin_chord.Format();
     if (m_load.course) {
-        if (!m_options.page.empty() && m_load.course->LinkTarget(m_options.page) < 0) {
-            std::fprintf(stderr, "lectern: no page, lesson or module has the id '%s'\n", m_options.page.c_str());
+        if (!m_options.page.empty() && !FindStart(*m_load.course, m_options.page)) {
+            std::fprintf(stderr, "lectern: no page, lesson, module, quiz or scenario has the id '%s'\n", m_options.page.c_str());
             return 2;
         }
         if (!m_options.guest && !OpenStore()) return 1;
@@ -1022,8 +1042,13 @@ int App::Run(const char* argv0) {
         }
         if (!m_session && m_state.screen != ui::Screen::Admin) m_state.screen = ui::Screen::Learners;
         if (m_session && !m_options.page.empty()) {
-            m_session->ShowPage(m_load.course->LinkTarget(m_options.page), NowMs());
+            StartPlace start = *FindStart(*m_load.course, m_options.page);
+            m_session->ShowPage(start.page, NowMs());
             m_state.screen = ui::Screen::Reader;
+            if (start.quiz) {
+                m_session->OpenQuiz(*start.quiz, NowMs());
+                m_state.screen = ui::Screen::Quiz;
+            }
         }
     } else {
         m_state.screen = ui::Screen::Error;

@@ -1,5 +1,6 @@
 #include "core/session.h"
 
+#include <climits>
 #include <functional>
 
 namespace lectern {
@@ -41,6 +42,18 @@ bool Session::Resume() {
     if (!m_store || !m_learner) return false;
     auto loc = m_store->LastLocation(*m_learner, m_course->id);
     if (!loc) return false;
+    // Reading resumes at the last page read, also under a quiz: "Read" from the quiz (or from
+    // the final assessment) then goes back there, not to the course's first page.
+    const std::string* last_page = nullptr;
+    int64_t last_ms = INT64_MIN;
+    for (const auto& [page, ms] : m_progress.pages_viewed) {
+        // Pages shown after the location was saved were never drawn to the end (see PageDrawn).
+        if (ms >= last_ms && ms <= loc->updated_ms && m_course->page_index.count(page)) {
+            last_ms = ms;
+            last_page = &page;
+        }
+    }
+    if (last_page) m_nav.JumpTo(*last_page);
     if (!loc->quiz_id.empty()) {
         if (const Quiz* q = FindQuiz(loc->quiz_id)) {
             // Reading resumes at the page before the quiz, so Back from the quiz lands sensibly.
@@ -134,7 +147,24 @@ CheckState& Session::Check(const Question& q) {
     auto order = a.display_order.find(q.id);
     if (order != a.display_order.end()) s.display_order = order->second;
     if (q.type == QuestionType::Ordering) s.response = Response::Ordering(s.display_order);
+    // Resume: the learner's last checked answer, with the verdict it got.
+    for (const AnswerRecord& a : SavedAnswers()) {
+        if (a.kind != AnswerKind::Check || a.item_id != q.id) continue;
+        auto parsed = ResponseFromJson(a.response);
+        if (!parsed.ok()) continue;
+        s.response = *parsed.value;
+        s.last = GradeResponse(q, s.response);
+        ++s.tries;
+    }
     return m_checks.emplace(q.id, std::move(s)).first->second;
+}
+
+const std::vector<AnswerRecord>& Session::SavedAnswers() {
+    if (!m_saved_answers_loaded) {
+        m_saved_answers_loaded = true;
+        if (m_store && m_learner) m_saved_answers = m_store->Answers(EventFilter(*m_learner, m_course->id));
+    }
+    return m_saved_answers;
 }
 
 const CheckState* Session::FindCheck(const std::string& question_id) const {
@@ -322,8 +352,21 @@ void Session::LeaveQuiz() {
 
 ScenarioRun& Session::Run(const Scenario& s) {
     auto it = m_runs.find(s.id);
-    if (it == m_runs.end()) it = m_runs.emplace(s.id, std::make_unique<ScenarioRun>(s)).first;
-    return *it->second;
+    if (it != m_runs.end()) return *it->second;
+    auto run = std::make_unique<ScenarioRun>(s);
+    // Resume: replay the recorded choices in order. A choice recorded at the start node while the
+    // run is elsewhere (or ended) means the learner played again; a choice that no longer fits
+    // the course (the scenario was edited) starts over rather than guess.
+    for (const AnswerRecord& a : SavedAnswers()) {
+        if (a.kind != AnswerKind::Scenario || a.container_id != s.id) continue;
+        const ScenarioNode* node = run->Current();
+        if (!node || node->id != a.item_id || run->IsEnded()) {
+            run->Restart();
+            node = run->Current();
+        }
+        if (!node || node->id != a.item_id || run->Choose(a.response) != ChooseError::None) run->Restart();
+    }
+    return *m_runs.emplace(s.id, std::move(run)).first->second;
 }
 
 void Session::ChooseInScenario(const Scenario& s, const std::string& choice_id, int64_t now_ms) {

@@ -121,6 +121,11 @@ private:
     std::optional<Attempt> m_attempt;
     std::optional<QuizResult> m_result;
     std::map<std::string, std::unique_ptr<ScenarioRun>> m_runs;
+    // What the store holds of this learner's checks and scenario choices, read once on first
+    // use, so a check or scenario the learner comes back to shows what they left (resume).
+    const std::vector<AnswerRecord>& SavedAnswers();
+    bool m_saved_answers_loaded = false;
+    std::vector<AnswerRecord> m_saved_answers;
     LearnerProgress m_progress;
     std::map<std::string, int> m_local_attempts;  // guests: attempts made in this session
     std::string m_last_error;

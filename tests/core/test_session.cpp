@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
+#include <map>
 
 #include "core/loader.h"
 #include "core/session.h"
@@ -172,4 +174,122 @@ TEST_F(SessionStore, ScenarioEndingIsRecordedWithItsPath) {
     ASSERT_EQ(endings.size(), 1u);
     EXPECT_EQ(endings[0].scenario_id, sc->id);
     EXPECT_FALSE(endings[0].path_json.empty());
+}
+
+namespace {
+const Scenario& FixtureScenario(const Course& c) {
+    for (int i = 0; i < static_cast<int>(c.reading_order.size()); ++i)
+        for (const auto& b : c.PageAt(i).blocks)
+            if (b.kind == BlockKind::Scenario) return *b.scenario;
+    throw std::runtime_error("the fixture has no scenario");
+}
+}  // namespace
+
+// Every way through the fixture's scenario, stopped after every number of choices: a new session
+// (a restart, a sign-out and in) shows the same step with the same path, or the same ending.
+TEST_F(SessionStore, ScenarioResumesAtTheStepReachedWithThePathSoFar) {
+    const Scenario& sc = FixtureScenario(*m_load.course);
+    // Enumerate paths (choice lists) from the start, depth first.
+    std::vector<std::vector<std::string>> paths;
+    std::function<void(ScenarioRun, std::vector<std::string>)> walk = [&](ScenarioRun run, std::vector<std::string> so_far) {
+        paths.push_back(so_far);
+        if (run.IsEnded() || !run.Current()) return;
+        for (const auto& choice : run.Current()->choices) {
+            ScenarioRun next = run;
+            if (next.Choose(choice.id) != ChooseError::None) continue;
+            auto longer = so_far;
+            longer.push_back(choice.id);
+            walk(next, longer);
+        }
+    };
+    walk(ScenarioRun(sc), {});
+    ASSERT_GE(paths.size(), 5u);
+    int64_t t = 10000;
+    for (const auto& path : paths) {
+        SCOPED_TRACE(::testing::PrintToString(path));
+        {
+            // Some earlier play-through first, so resume must find where the last one began.
+            auto s = NewSession();
+            ScenarioRun& run = s->Run(sc);
+            run.Restart();
+            if (!run.Current()->choices.empty()) s->ChooseInScenario(sc, run.Current()->choices.back().id, t++);
+            run.Restart();
+            for (const auto& choice : path) s->ChooseInScenario(sc, choice, t++);
+        }
+        Reopen();
+        ScenarioRun expected(sc);
+        ASSERT_EQ(expected.Replay(path), ChooseError::None);
+        auto again = NewSession();
+        const ScenarioRun& resumed = again->Run(sc);
+        if (path.empty()) {
+            // Nothing chosen in this play-through: the earlier one (its first choice) is what is on record.
+            continue;
+        }
+        ASSERT_NE(resumed.Current(), nullptr);
+        EXPECT_EQ(resumed.Current()->id, expected.Current()->id);
+        EXPECT_EQ(resumed.Path(), expected.Path());
+        EXPECT_EQ(resumed.IsEnded(), expected.IsEnded());
+    }
+}
+
+TEST_F(SessionStore, KnowledgeChecksComeBackWithTheLastAnswerAndItsVerdict) {
+    const Course& c = *m_load.course;
+    std::vector<const Question*> checks;
+    std::map<std::string, std::string> page_of;
+    for (int i = 0; i < static_cast<int>(c.reading_order.size()); ++i)
+        for (const auto& b : c.PageAt(i).blocks)
+            if (b.kind == BlockKind::Question) {
+                checks.push_back(b.question.get());
+                page_of[b.question->id] = c.PageAt(i).id;
+            }
+    ASSERT_GE(checks.size(), 5u);
+    std::map<std::string, std::string> answered;
+    std::map<std::string, GradeStatus> verdict;
+    {
+        auto s = NewSession();
+        int n = 0;
+        for (const Question* q : checks) {
+            // Two tries each: the second is what must come back.
+            CheckState& st = s->Check(*q);
+            Response first = st.response, second = st.response;
+            if (!q->choices.empty()) {
+                first = Response::Choices({q->choices.front().id});
+                second = Response::Choices({q->choices[static_cast<size_t>(n) % q->choices.size()].id});
+            } else if (q->type == QuestionType::Text) {
+                first = Response::Text("first try");
+                second = Response::Text("Geneva " + std::to_string(n));
+            }
+            s->SetCheckResponse(*q, first);
+            s->SubmitCheck(*q, page_of[q->id], 20000 + n * 10);
+            s->SetCheckResponse(*q, second);
+            verdict[q->id] = s->SubmitCheck(*q, page_of[q->id], 20000 + n * 10 + 1).status;
+            answered[q->id] = ResponseToJson(second);
+            ++n;
+        }
+    }
+    Reopen();
+    auto again = NewSession();
+    for (const Question* q : checks) {
+        SCOPED_TRACE(q->id);
+        const CheckState& st = again->Check(*q);
+        EXPECT_EQ(ResponseToJson(st.response), answered[q->id]);
+        ASSERT_TRUE(st.last.has_value()) << "the feedback comes back too";
+        EXPECT_EQ(st.last->status, verdict[q->id]);
+        EXPECT_EQ(st.tries, 2);
+    }
+}
+
+// "Read" from a quiz the learner resumed into goes to the last page read, not the first page.
+TEST_F(SessionStore, ResumingIntoAQuizKeepsTheLastPageReadForReading) {
+    auto s = NewSession();
+    const Quiz& quiz = ModuleQuiz();
+    s->ShowPage(4, 30000);
+    s->PageDrawn(30001);
+    std::string page = s->Nav().Current().id;
+    s->OpenQuiz(quiz, 30002);
+    Reopen();
+    auto again = NewSession();
+    ASSERT_TRUE(again->Resume());
+    EXPECT_EQ(again->CurrentPlace(), Place::Quiz);
+    EXPECT_EQ(again->Nav().Current().id, page);
 }
