@@ -5,6 +5,9 @@
 #include <set>
 
 #include <nlohmann/json.hpp>
+#include <utf8proc.h>
+
+#include "core/unicode.h"
 
 namespace lectern {
 
@@ -16,114 +19,36 @@ using nlohmann::json;
 // stack, which no try/catch can stop. Short answers are short, so longer input never matches.
 constexpr size_t kMaxPatternInput = 1000;
 
-// ---- UTF-8 helpers -----------------------------------------------------------------------------
+// ---- text answers ------------------------------------------------------------------------------
 
-// Decodes one code point at `i`; returns its length, or 0 for a byte that does not start a valid
-// sequence (the caller keeps such a byte as it is).
-size_t DecodeUtf8(std::string_view s, size_t i, char32_t& cp) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    size_t len = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2;
-        cp = b0 & 0x1F;
-        min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3;
-        cp = b0 & 0x0F;
-        min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4;
-        cp = b0 & 0x07;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
+bool IsSpace(utf8proc_int32_t cp) {
+    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return true;
+    const utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-bool IsSpace(char32_t cp) {
-    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-// Simple (one-to-one) case folding for the scripts the course fonts cover. Full folding
-// ("ß" -> "ss") would change lengths and is not needed for short answers.
-char32_t FoldCase(char32_t cp) {
-    if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
-    if (cp < 0xC0) return cp;
-    if (cp <= 0xDE) return cp == 0xD7 ? cp : cp + 0x20;  // Latin-1 (0xD7 is the times sign)
-    if (cp >= 0x100 && cp <= 0x137) return cp | 1;       // Latin Extended-A: even upper, odd lower
-    if (cp >= 0x139 && cp <= 0x148) return (cp & 1) ? cp + 1 : cp;
-    if (cp >= 0x14A && cp <= 0x177) return cp | 1;
-    if (cp == 0x178) return 0xFF;
-    if (cp >= 0x179 && cp <= 0x17E) return (cp & 1) ? cp + 1 : cp;
-    if (cp == 0x386) return 0x3AC;  // Greek with tonos
-    if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;
-    if (cp == 0x38C) return 0x3CC;
-    if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;
-    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
-    if (cp == 0x3C2) return 0x3C3;                     // final sigma compares as sigma
-    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;  // Cyrillic
-    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
-    if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF)) return cp | 1;
-    return cp;
-}
-
-// Trim and collapse white space; optionally fold case.
+// With `fold`, the comparison key learner names use too (unicode::ComparisonKey: NFC, full case
+// folding, ignorables dropped, spaces collapsed). Without, the answer as typed in NFC with its
+// white space trimmed and collapsed (for patterns, which fold case themselves).
 std::string Normalize(std::string_view text, bool fold) {
+    if (fold) return unicode::ComparisonKey(text);
+    const std::string nfc = unicode::Nfc(text);
     std::string out;
-    out.reserve(text.size());
+    out.reserve(nfc.size());
     bool pending_space = false;
-    size_t i = 0;
-    while (i < text.size()) {
-        char32_t cp = 0;
-        const size_t len = DecodeUtf8(text, i, cp);
-        if (len == 0) {  // invalid byte: keep it, it is still part of the answer
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(nfc.data());
+    for (size_t i = 0; i < nfc.size();) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(nfc.size() - i), &cp);
+        const size_t len = n > 0 ? static_cast<size_t>(n) : 1;  // Nfc's output is valid; be safe
+        if (n > 0 && IsSpace(cp)) {
+            pending_space = true;
+        } else {
             if (pending_space && !out.empty()) out += ' ';
             pending_space = false;
-            out += text[i];
-            ++i;
-            continue;
+            out.append(nfc, i, len);
         }
         i += len;
-        if (IsSpace(cp)) {
-            pending_space = true;
-            continue;
-        }
-        if (pending_space && !out.empty()) out += ' ';
-        pending_space = false;
-        AppendUtf8(out, fold ? FoldCase(cp) : cp);
     }
     return out;
 }

@@ -133,10 +133,11 @@ const Inline& FeedbackText(const Question& question, const Grade& grade);
 // Text: the accepted answers (or "Any answer matching the pattern …" when only a pattern is set).
 std::vector<std::string> AnswerKeyLines(const Question& question);
 
-// How typed answers are compared: trim, collapse every run of white space (including no-break
-// and other Unicode spaces) to one space, and fold case for ASCII, Latin-1, Latin Extended-A,
-// Greek and Cyrillic. Accents are kept ("é" is not "e"). Invalid UTF-8 bytes are kept as they
-// are, so folding never breaks a string.
+// How typed answers are compared: by unicode::ComparisonKey, as learner names are: NFC (an
+// accent typed as a combining mark matches the precomposed letter), full Unicode case folding
+// (Greek, Cyrillic, "ß" = "SS", Turkish "İ" = "i̇" but not dotless "ı"), soft hyphens and other
+// invisible characters dropped, white space (any Unicode space) trimmed and collapsed. Accents
+// are kept ("é" is not "e"). Invalid UTF-8 bytes become U+FFFD and still count.
 std::string NormalizeAnswer(std::string_view text);
 
 // ---- authoring checks --------------------------------------------------------------------------

@@ -14,6 +14,8 @@
 //   and diagnostic text is only built when there is something to report.
 #include "core/loader.h"
 
+#include "core/unicode.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <tinyxml2.h>
@@ -1001,6 +1003,16 @@ bool CheckBytes(XmlFile& f, Diagnostics& d) {
                     name.empty() ? "'&' must be written as '&amp;'"
                                  : "unknown entity '&" + std::string(name) + ";' (only &lt; &gt; &amp; &quot; &apos; exist)");
             return false;
+        }
+    }
+    // Course text enters in NFC, so an accent typed as a combining mark is the same text as the
+    // precomposed letter everywhere after (search, grading, fonts, the HTML edition). Markup is
+    // ASCII, which NFC leaves alone; columns on a line that had decomposed letters shift left.
+    if (std::any_of(t.begin(), t.end(), [](char c) { return (c & 0x80) != 0; })) {
+        std::string nfc = unicode::Nfc(t);
+        if (nfc != t) {
+            f.text = std::move(nfc);
+            f.IndexLines();
         }
     }
     return true;

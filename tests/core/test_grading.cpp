@@ -356,7 +356,40 @@ TEST(QuizGrading, TextWithInvalidUtf8IsComparedWithoutBreaking) {
     Grade g;
     EXPECT_NO_THROW(g = GradeResponse(q, Response::Text(broken)));
     EXPECT_EQ(g.status, GradeStatus::Incorrect);
-    EXPECT_EQ(NormalizeAnswer(broken), "ab\xFF\xC3");  // invalid bytes kept, valid ones folded
+    // Invalid bytes become U+FFFD (and still count); valid ones fold.
+    EXPECT_EQ(NormalizeAnswer(broken), "ab\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST(QuizGrading, TextAnswersFoldCaseInEveryScriptTheyAreTypedIn) {
+    // (accepted, typed, matches): typed as a learner might, in upper case, in decomposed form,
+    // with a soft hyphen, or with a look-alike that is another letter.
+    struct Case {
+        const char* accept;
+        const char* typed;
+        bool match;
+    };
+    const Case cases[] = {
+        {"Москва", "МОСКВА", true},         {"Москва", "москва", true},
+        {"Ёлка", "ЁЛКА", true},             {"Ёлка", "Елка", false},  // ё is its own letter
+        {"Київ", "КИЇВ", true},             {"Αθήνα", "ΑΘΉΝΑ", true},
+        {"Σωκράτης", "ΣΩΚΡΆΤΗΣ", true},     // final sigma folds with sigma
+        {"Straße", "STRASSE", true},        {"İzmir", "İZMIR", true},  // (Turkish capitals "İZMİR" need tr-specific folding: not done)
+        {"İzmir", "i\xCC\x87zmir", true},  // İ folds to i + combining dot above
+        {"İzmir", "ızmir", false},          // dotless ı is another letter
+        {"İzmir", "IZMIR", false},          // and so is I without its dot
+        {"café", "cafe\xCC\x81", true},     // e + combining acute is é (NFC)
+        {"CAFÉ", "cafe\xCC\x81", true},
+        {"café", "cafe", false},            // accents are kept
+        {"Menschenrechte", "Menschen\xC2\xADrechte", true},  // a soft hyphen is invisible
+        {"New York", "new\xC2\xA0york", true},               // a no-break space is a space
+        {"Nguyễn", "NGUYỄN", true},         {"محمد", "محمد", true},
+        {"北京", "北京", true},             {"北京", "南京", false},
+    };
+    for (const Case& c : cases) {
+        const Question q = TextQuestion({c.accept});
+        EXPECT_EQ(GradeResponse(q, Response::Text(c.typed)).status, c.match ? GradeStatus::Correct : GradeStatus::Incorrect)
+            << c.accept << " / " << c.typed;
+    }
 }
 
 TEST(QuizGrading, NormalizeAnswerTrimsAndCollapsesSpaces) {
