@@ -11,6 +11,7 @@
 
 #include "core/course_text.h"
 #include "core/line_breaks.h"
+#include "core/unicode.h"
 
 namespace lectern {
 
@@ -92,22 +93,7 @@ const ScriptRange* Find(char32_t cp) {
     return cp <= it->last ? &*it : nullptr;
 }
 
-// Calls visit(cp, byte offset) for each character; an invalid byte is skipped.
-template <typename Visit>
-void ForEachCodepoint(std::string_view text, Visit&& visit) {
-    const auto* start = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(start + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) {
-            ++i;
-            continue;
-        }
-        visit(static_cast<char32_t>(cp), i);
-        i += static_cast<size_t>(n);
-    }
-}
+using unicode::ForEachCodepoint;
 
 bool IsThai(char32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F; }
 bool IsHanOrKana(char32_t cp) {

@@ -9,21 +9,9 @@ namespace lectern::unicode {
 
 namespace {
 
-// Calls visit(cp) for each codepoint; an ill-formed byte is U+FFFD.
 template <typename Visit>
 void ForEach(std::string_view text, Visit&& visit) {
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) {
-            cp = 0xFFFD;
-            n = 1;
-        }
-        visit(cp);
-        i += static_cast<size_t>(n);
-    }
+    ForEachCodepoint(text, [&](char32_t cp, size_t) { visit(static_cast<utf8proc_int32_t>(cp)); });
 }
 
 void Append(std::string& out, utf8proc_int32_t cp) {
@@ -89,6 +77,21 @@ std::string ComparisonKey(std::string_view text) {
         Append(out, cp);
     });
     return out;
+}
+
+void ForEachCodepoint(std::string_view text, const std::function<void(char32_t, size_t)>& visit) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) {
+            cp = 0xFFFD;
+            n = 1;
+        }
+        visit(static_cast<char32_t>(cp), i);
+        i += static_cast<size_t>(n);
+    }
 }
 
 size_t CodepointCount(std::string_view text) {

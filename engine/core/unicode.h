@@ -8,6 +8,7 @@
 // of Unicode white space collapsed to one space. Accents are kept: "é" is not "e".
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,8 @@ std::string ComparisonKey(std::string_view text);
 
 // Number of codepoints in `text` (an ill-formed byte counts as one).
 size_t CodepointCount(std::string_view text);
+
+// Calls visit(codepoint, byte offset) for each character of `text`; an ill-formed byte is U+FFFD.
+void ForEachCodepoint(std::string_view text, const std::function<void(char32_t, size_t)>& visit);
 
 }  // namespace lectern::unicode
