@@ -705,7 +705,9 @@ private:
     }
 
     // `label` names the question in the answer key; `note` is shown after it only here.
-    void RenderQuestion(const Question& q, const std::string& label, const std::string& note, const char* cls) {
+    // Without `with_answer` (a quiz whose author withholds its answers) nothing reveals the answer.
+    void RenderQuestion(const Question& q, const std::string& label, const std::string& note, const char* cls,
+                        bool with_answer = true) {
         HtmlWriter& w = *m_w;
         w.Open("div");
         w.Attr("class", cls);
@@ -725,13 +727,15 @@ private:
             LabelledPara("Hint:", q.hint);
             w.Close();
         }
-        w.Open("details");
-        w.Attr("class", "answer");
-        Summary("Show the answer", label);
-        RenderAnswer(q);
-        w.Close();
-        w.Leaf("p", "The answer is in \xE2\x80\x9C" "Answers\xE2\x80\x9D at the end of this module, under " + label + ".",
-               "print-only");
+        if (with_answer) {
+            w.Open("details");
+            w.Attr("class", "answer");
+            Summary("Show the answer", label);
+            RenderAnswer(q);
+            w.Close();
+            w.Leaf("p", "The answer is in \xE2\x80\x9C" "Answers\xE2\x80\x9D at the end of this module, under " + label + ".",
+                   "print-only");
+        }
         w.Close();
     }
 
@@ -1096,6 +1100,7 @@ private:
         const Module& m = m_course.modules[index];
         m_checks.clear();
         m_practice.clear();
+        m_practice_count = 0;
         m_scenarios.clear();
         BeginFile(HtmlModuleFileName(m), m.title, Kind::Module);
         HtmlWriter& w = *m_w;
@@ -1192,11 +1197,21 @@ private:
         w.Attr("class", "quiz");
         w.Attr("id", quiz.id);
         w.Leaf("h2", "Practice: " + quiz.title);
+        // The author's review setting governs the edition too: review="responses" keeps the
+        // answers to Lectern's scored quiz, review="none" the questions as well.
+        const std::string runs = "The scored quiz runs in Lectern: each attempt draws " + std::to_string(quiz.QuestionsPerAttempt()) +
+                                 " of " + std::to_string(total) + " questions, and the pass mark is " +
+                                 std::to_string(quiz.pass_percent) + "%.";
+        if (quiz.review == ReviewDetail::None) {
+            w.Leaf("p", runs + " Its questions are not published here.", "quiz-note");
+            w.Close();
+            return;
+        }
+        const bool answers = quiz.review == ReviewDetail::Full;
         w.Leaf("p",
-               "The scored quiz runs in Lectern: each attempt draws " + std::to_string(quiz.QuestionsPerAttempt()) +
-                   " of these " + std::to_string(total) + " questions, and the pass mark is " +
-                   std::to_string(quiz.pass_percent) +
-                   "%. Here every question in its pool is listed for practice, with its answer.",
+               runs + (answers ? " Here every question in its pool is listed for practice, with its answer."
+                               : " Here every question in its pool is listed for practice; their answers are given only "
+                                 "in Lectern."),
                "quiz-note");
         if (!quiz.intro.empty()) Para(quiz.intro);
         for (size_t pi = 0; pi < quiz.pools.size(); ++pi) {
@@ -1206,10 +1221,10 @@ private:
             else if (quiz.pools.size() > 1)
                 w.Leaf("h3", "Questions, group " + std::to_string(pi + 1));
             for (const auto& q : pool.questions) {
-                std::string label = "Practice question " + std::to_string(m_practice.size() + 1);
-                m_practice.push_back({label, q.get(), nullptr});
+                std::string label = "Practice question " + std::to_string(++m_practice_count);
+                if (answers) m_practice.push_back({label, q.get(), nullptr});
                 std::string points = q->points > 1 ? " (" + std::to_string(q->points) + " points)" : "";
-                RenderQuestion(*q, label, points, "question practice");
+                RenderQuestion(*q, label, points, "question practice", answers);
             }
         }
         w.Close();
@@ -1481,6 +1496,7 @@ private:
     std::unique_ptr<HtmlWriter> m_w;                  // the file being written
     std::string m_file;
     std::vector<KeyEntry> m_checks, m_practice, m_scenarios;  // for the current module's answer key
+    int m_practice_count = 0;  // practice questions in the current module, with answers or not
 };
 
 // Is `path` the folder `dir` or inside it?

@@ -523,3 +523,34 @@ TEST(HtmlExport, StylesheetPrintsAnAnswerKeyAndBreaksBeforeLessons) {
     EXPECT_NE(css.find(".print-only, .answer-key { display: none; }"), std::string::npos);
     EXPECT_NE(css.find("max-width: 70ch"), std::string::npos);
 }
+
+// The author's review setting holds in the edition too: review="full" publishes the pool with
+// its answers; "responses" the questions without any answer; "none" not even the questions.
+TEST(HtmlExport, ModuleQuizAnswersFollowTheAuthorsReviewSetting) {
+    for (const char* review : {"full", "responses", "none"}) {
+        std::map<std::string, std::string> files = {
+            {"course.xml", R"(<course id="c" version="1" lang="en" minutes="5"><title>T</title><include src="m.xml"/></course>)"},
+            {"m.xml", std::string(R"(<module id="m" title="M"><lesson id="l" title="L"><page id="p" title="P"><p>x</p></page></lesson>
+              <quiz id="mq" title="Q" review=")") + review + R"("><pool>
+                <question id="q1" type="single"><prompt>Which colour is the secret?</prompt>
+                  <choice id="a" correct="true">Zanzibar-green</choice><choice id="b">Blue</choice>
+                  <rationale>Because the secret rationale says so.</rationale></question>
+              </pool></quiz></module>)"}};
+        LoadResult r = LoadCourseFromMemory(files);
+        ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+        for (bool facilitator : {false, true}) {
+            HtmlExportOptions options;
+            options.facilitator = facilitator;
+            HtmlEdition ed = RenderHtmlEdition(*r.course, options);
+            std::string module;
+            for (const auto& f : ed.files)
+                if (f.path == "module-m.html") module = f.content;
+            ASSERT_FALSE(module.empty());
+            const bool full = std::string(review) == "full";
+            EXPECT_EQ(module.find("Because the secret rationale") != std::string::npos, full) << review;
+            EXPECT_EQ(module.find("Show the answer") != std::string::npos, full) << review;
+            EXPECT_EQ(module.find("class=\"answer-key\"") != std::string::npos, full) << review;
+            EXPECT_EQ(module.find("Which colour is the secret?") != std::string::npos, std::string(review) != "none") << review;
+        }
+    }
+}
