@@ -76,6 +76,11 @@ figcaption { font-size: 0.95rem; color: #444444; margin-top: 0.4rem; }
 figure.quote blockquote { margin: 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 4px solid #767676; }
 figure.quote figcaption { padding-left: 1.25rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+/* Reflow (WCAG 1.4.10): at 320 CSS px the page never scrolls sideways. A table wider than the
+   column scrolls in its own box; a word longer than a line wraps. */
+.table-scroll { overflow-x: auto; margin: 1rem 0; }
+.table-scroll > table { margin: 0; }
+body { overflow-wrap: break-word; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.4rem; }
 th, td { border: 1px solid #8a8a8a; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #eceff2; }
@@ -624,9 +629,21 @@ private:
         }
     }
 
+    // A table in a box of its own that scrolls sideways when the table is wider than the page
+    // (reflow at 320 CSS px); focusable, so the keyboard can scroll it. Close both.
+    void OpenScrollingTable(const std::string& label) {
+        HtmlWriter& w = *m_w;
+        w.Open("div");
+        w.Attr("class", "table-scroll");
+        w.Attr("role", "region");
+        w.Attr("tabindex", "0");
+        w.Attr("aria-label", label.empty() ? "Table" : label);
+        w.Open("table");
+    }
+
     void RenderTable(const Block& b) {
         HtmlWriter& w = *m_w;
-        w.Open("table");
+        OpenScrollingTable(b.title);
         if (!b.title.empty()) w.Leaf("caption", b.title);
         for (size_t r = 0; r < b.rows.size(); ++r) {
             if (r == 0) w.Open("thead");
@@ -643,6 +660,7 @@ private:
         }
         if (b.rows.size() > 1) w.Close();  // tbody
         w.Close();
+        w.Close();  // the scrolling box
     }
 
     void RenderImage(const Block& b) {
@@ -777,7 +795,7 @@ private:
                 std::vector<std::string> rights;
                 for (const auto& p : q.pairs) rights.push_back(PlainText(p.right));
                 std::vector<size_t> order = DisplayOrder(rights);
-                w.Open("table");
+                OpenScrollingTable("Items and possible matches");
                 w.Attr("class", "matching");
                 w.Leaf("caption", "Items and possible matches");
                 w.Open("thead");
@@ -801,6 +819,7 @@ private:
                 }
                 w.Close();
                 w.Close();
+                w.Close();  // the scrolling box
                 break;
             }
             case QuestionType::Ordering: {
@@ -898,7 +917,7 @@ private:
                 std::vector<size_t> order = DisplayOrder(rights);
                 std::vector<size_t> letter_of(q.pairs.size());
                 for (size_t i = 0; i < order.size(); ++i) letter_of[order[i]] = i;
-                w.Open("table");
+                OpenScrollingTable("Correct matches");
                 w.Attr("class", "matching-answer");
                 w.Leaf("caption", "Correct matches");
                 w.Open("thead");
@@ -922,6 +941,7 @@ private:
                 }
                 w.Close();
                 w.Close();
+                w.Close();  // the scrolling box
                 break;
             }
             case QuestionType::Ordering:

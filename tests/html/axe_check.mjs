@@ -100,6 +100,19 @@ for (const dir of dirs) {
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const open = (await runAxe(page)).filter((v) => !closed.some((c) => c.id === v.id && c.nodes.length === v.nodes.length));
     await page.screenshot({ path: join(shots, `${name}-open.png`), fullPage: true });
+    // Reflow (WCAG 1.4.10): at 320 CSS px, with every answer open, the page does not scroll
+    // sideways (a wide table scrolls in its own box).
+    await page.setViewportSize({ width: 320, height: 900 });
+    const wide = await page.evaluate(() => {
+      const w = document.documentElement.scrollWidth;
+      if (w <= 321) return null;
+      const over = [...document.body.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > 321 && !e.closest('.table-scroll'))
+        .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')).slice(0, 3);
+      return `${w} px (${over.join(', ')})`;
+    });
+    if (wide) problems.push(`the page scrolls sideways at 320 CSS px: ${wide}`);
+    await page.setViewportSize({ width: 1100, height: 900 });
     // The printed handout, as the print stylesheet lays it out.
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(shots, `${name}-print.png`), fullPage: true });
