@@ -1,5 +1,7 @@
 #include "core/lint.h"
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "core/stats.h"
@@ -69,6 +71,62 @@ void ForEachInline(const Course& course, bool with_notes, const std::function<vo
     for (const auto& r : course.references) visit(r.text);
 }
 
+namespace {
+
+uint32_t BigEndian32(const std::string& b, size_t at) {
+    return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) | (uint32_t(uint8_t(b[at + 2])) << 8) |
+           uint32_t(uint8_t(b[at + 3]));
+}
+
+// What is wrong with the image file's structure (empty: nothing found). The player would show
+// its text description instead; the author should hear of it first. Checks the container, not
+// every pixel: a PNG's chunks up to IEND, a JPEG's start and end markers.
+std::string ImageFileProblem(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot be read";
+    std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    static const char kPng[] = "\x89PNG\r\n\x1a\n";
+    if (b.size() >= 8 && b.compare(0, 8, kPng, 8) == 0) {
+        if (b.size() < 33 || b.compare(12, 4, "IHDR") != 0 || BigEndian32(b, 8) != 13)
+            return "is not a valid PNG (no image header)";
+        if (BigEndian32(b, 16) == 0 || BigEndian32(b, 20) == 0) return "is a PNG of no pixels";
+        bool data = false;
+        for (size_t at = 8; at + 12 <= b.size();) {
+            uint32_t length = BigEndian32(b, at);
+            if (length > b.size() - at - 12) return "is a truncated PNG (a chunk runs past the end of the file)";
+            std::string type = b.substr(at + 4, 4);
+            if (type == "IDAT") data = true;
+            if (type == "IEND") return data ? "" : "is a PNG with no image data";
+            at += 12 + length;
+        }
+        return "is a truncated PNG (it ends before its IEND chunk)";
+    }
+    if (b.size() >= 3 && uint8_t(b[0]) == 0xFF && uint8_t(b[1]) == 0xD8 && uint8_t(b[2]) == 0xFF) {
+        // The end-of-image marker, allowing for padding some cameras write after it.
+        size_t from = b.size() > 4096 ? b.size() - 4096 : 2;
+        for (size_t i = b.size() - 1; i > from; --i)
+            if (uint8_t(b[i - 1]) == 0xFF && uint8_t(b[i]) == 0xD9) return "";
+        return "is a truncated JPEG (no end-of-image marker)";
+    }
+    return "is neither a PNG nor a JPEG";
+}
+
+void ForEachImage(const Blocks& blocks, const std::function<void(const Block&)>& visit) {
+    for (const auto& b : blocks) {
+        if (b.kind == BlockKind::Image) visit(b);
+        ForEachImage(b.children, visit);
+        if (b.scenario) {
+            ForEachImage(b.scenario->intro, visit);
+            for (const auto& node : b.scenario->nodes) {
+                ForEachImage(node.body, visit);
+                ForEachImage(node.debrief, visit);
+            }
+        }
+    }
+}
+
+}  // namespace
+
 Diagnostics LintCourse(const Course& course) {
     Diagnostics d;
     std::set<std::string> used_terms;
@@ -90,6 +148,19 @@ Diagnostics LintCourse(const Course& course) {
                 d.Warning(l.loc, "lesson-no-objectives", "lesson '" + l.id + "' has no <objectives>");
             if (!has_check)
                 d.Warning(l.loc, "lesson-no-check", "lesson '" + l.id + "' has no knowledge check (<question> in a page)");
+        }
+    }
+    std::set<std::string> checked;
+    auto check_image = [&](const Block& b) {
+        if (b.resolved_path.empty() || !checked.insert(b.resolved_path).second) return;
+        std::string problem = ImageFileProblem(b.resolved_path);
+        if (!problem.empty()) d.Error(b.loc, "image-corrupt", "image '" + b.src + "' " + problem);
+    };
+    for (const auto& m : course.modules) {
+        ForEachImage(m.facilitator, check_image);
+        for (const auto& l : m.lessons) {
+            ForEachImage(l.facilitator, check_image);
+            for (const auto& p : l.pages) ForEachImage(p.blocks, check_image);
         }
     }
     for (const auto& g : course.glossary)

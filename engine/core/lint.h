@@ -1,5 +1,6 @@
 // Authoring checks beyond what the loader rejects: things that load but are probably mistakes.
-// Each is a warning with the location of the item it is about.
+// Each is a warning with the location of the item it is about, but for images that cannot be
+// decoded (image-corrupt), an error: the learner would see only their text description.
 #pragma once
 
 #include <functional>

@@ -1,6 +1,11 @@
 // Authoring warnings: each one fires on a course that has the problem, at the item's line, and
 // stays silent on the clean fixture.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "core/lint.h"
 #include "core/loader.h"
@@ -97,4 +102,57 @@ TEST(Lint, TheFixtureCourseIsClean) {
     Diagnostics d = LintCourse(*r.course);
     EXPECT_EQ(d.All().size(), 0u) << d.FormatAll();
     EXPECT_EQ(r.diagnostics.WarningCount(), 0) << r.diagnostics.FormatAll();
+}
+
+// Images the player could not decode are errors at their <image>: truncated and damaged PNGs and
+// JPEGs, and files that are neither; the fixture's real PNG and a whole JPEG pass.
+TEST(Lint, CorruptOrTruncatedImagesAreErrorsAtTheImage) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("lectern-lint-images-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "images");
+    std::ifstream in(std::string(LECTERN_TEST_DATA) + "/fixture-course/images/three-steps.png", std::ios::binary);
+    const std::string png((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_GT(png.size(), 100u);
+    std::string damaged = png;
+    damaged[11] = '\x7f';  // the IHDR length
+    const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(200, 'j') + std::string("\xFF\xD9", 2);
+    struct Case {
+        const char* name;
+        std::string bytes;
+        bool ok;
+    } cases[] = {
+        {"good.png", png, true},
+        {"good.jpg", jpeg, true},
+        {"cut.png", png.substr(0, png.size() / 2), false},
+        {"noend.png", png.substr(0, png.size() - 12), false},
+        {"damaged.png", damaged, false},
+        {"cut.jpg", jpeg.substr(0, jpeg.size() - 40), false},
+        {"text.png", "this is not an image at all", false},
+        {"empty.png", "", false},
+    };
+    std::string page;
+    for (const Case& c : cases) {
+        std::ofstream(dir / "images" / c.name, std::ios::binary) << c.bytes;
+        page += std::string("<image src=\"images/") + c.name + "\" alt=\"" + c.name + "\"/>\n";
+    }
+    std::ofstream(dir / "course.xml") << "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"5\"><title>T</title>"
+                                         "<include src=\"m.xml\"/></course>\n";
+    std::ofstream(dir / "m.xml") << "<module id=\"m\" title=\"M\" role=\"intro\"><lesson id=\"l\" title=\"L\">"
+                                    "<page id=\"p\" title=\"P\">\n<p>x</p>\n" + page + "</page></lesson></module>\n";
+    LoadResult r = LoadCourse(dir.string());
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    Diagnostics d = LintCourse(*r.course);
+    int line = 3;
+    for (const Case& c : cases) {
+        bool reported = false;
+        for (const auto& x : d.All())
+            if (x.code == "image-corrupt" && x.severity == Severity::Error && x.message.find(c.name) != std::string::npos) {
+                reported = true;
+                EXPECT_EQ(x.loc.line, line) << c.name;
+            }
+        EXPECT_EQ(reported, !c.ok) << c.name << "\n" << d.FormatAll();
+        ++line;
+    }
+    fs::remove_all(dir);
 }
