@@ -10,6 +10,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <stb/stb_image.h>
+#include <stb/stb_image_resize.h>
 #include <stb/stb_image_write.h>
 #include <fribidi.h>
 #include <utf8proc.h>
@@ -18,7 +19,11 @@
 #include <cerrno>
 #include <cfloat>
 #include <cmath>
+#include <algorithm>
 #include <cstdlib>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cstring>
 #include <thread>
 #include <unordered_map>
@@ -91,6 +96,20 @@ void UploadFontAtlas(bool device_objects_ready, unsigned int* texture) {
 
 // Refuse images that would take seconds to decode or exhaust memory on a classroom machine.
 constexpr int kMaxImageSide = 8192;
+// Images are kept at most this many pixels a side: the reading column at 200 % text is about
+// 1,300 px wide, so a larger image would only cost memory (a 4096 x 4096 PNG is 85 MB as a
+// mipmapped texture, 21 MB at 2048).
+constexpr int kMaxDisplaySide = 1600;
+// All decoded images together; the least recently drawn go first (the current page's images are
+// never dropped while it shows them). A course of thirty 4096 x 4096 PNGs once took 2.8 GB.
+constexpr size_t kTextureBudget = 64u * 1024 * 1024;
+
+// GPU memory of an image as it is kept: at most kMaxDisplaySide a side, four bytes a pixel (what
+// GL drivers store, RGB too), a third more for the mipmaps.
+size_t ShownBytes(int width, int height) {
+    const double k = std::min(1.0, static_cast<double>(kMaxDisplaySide) / std::max(width, height));
+    return static_cast<size_t>(std::max(1.0, width * k) * std::max(1.0, height * k) * 4 * 4 / 3);
+}
 constexpr long long kMaxImageBytes = 64LL * 1024 * 1024;
 
 }  // namespace
@@ -137,8 +156,13 @@ struct Platform::Impl {
     struct CachedTexture {
         Texture texture;
         std::string error;
+        size_t bytes = 0;       // GPU memory it holds (with mipmaps)
+        uint64_t last_used = 0;  // the frame it was last asked for
     };
     std::unordered_map<std::string, CachedTexture> textures;
+    size_t texture_bytes = 0;  // all of them together, held to kTextureBudget
+    uint64_t frame_number = 0;
+    void EvictTextures(size_t incoming);
 
     // Present mode's second window (OpenSecondWindow).
     struct Second {
@@ -187,6 +211,13 @@ Platform::Platform() : m(std::make_unique<Impl>()) {}
 Platform::~Platform() { Shutdown(); }
 
 bool Platform::Init(const WindowOptions& options, std::string* error) {
+#ifdef __GLIBC__
+    // Decoded images (tens of MB each, for a moment) and their textures (llvmpipe keeps them in
+    // process memory) must go back to the system when freed. glibc raises its mmap threshold
+    // after each such free, so later ones came from the heap and stayed: a fixed threshold
+    // keeps every large block mapped on its own.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
     auto fail = [&](const std::string& message) {
         if (error) *error = message;
         Shutdown();
@@ -355,6 +386,7 @@ void Platform::Shutdown() {
         if (id != 0) glDeleteTextures(1, &id);
     }
     m->textures.clear();
+    m->texture_bytes = 0;
     if (m->font_texture != 0) glDeleteTextures(1, &m->font_texture);
     m->font_texture = 0;
     if (m->gl_backend) ImGui_ImplOpenGL3_Shutdown();
@@ -467,6 +499,7 @@ bool Platform::FontsNeedRebuild() const {
 }
 
 bool Platform::BeginFrame() {
+    ++m->frame_number;
     // Draw while something may still be changing; otherwise sleep until input arrives (or the
     // wake interval passes), so an idle kiosk uses no CPU.
     if (m->frames_left > 0 || m->input.Pending()) {
@@ -552,11 +585,13 @@ bool Platform::Focused() const { return m->focused; }
 Texture Platform::LoadTexture(const std::string& path, std::string* error) {
     auto cached = m->textures.find(path);
     if (cached != m->textures.end()) {
+        cached->second.last_used = m->frame_number;
         if (error) *error = cached->second.error;
         return cached->second.texture;
     }
-    Impl::CachedTexture& entry = m->textures[path];  // failures are cached too: no retry per frame
 
+    Impl::CachedTexture entry;  // failures are cached too: no retry per frame
+    entry.last_used = m->frame_number;
     // Check the header before decoding: a 30 kB PNG can claim 60000x60000 pixels.
     int width = 0, height = 0, channels = 0;
     if (!stbi_info(path.c_str(), &width, &height, &channels)) {
@@ -567,7 +602,32 @@ Texture Platform::LoadTexture(const std::string& path, std::string* error) {
         entry.error = path + ": image too large (" + std::to_string(width) + "x" +
                       std::to_string(height) + "; at most " + std::to_string(kMaxImageSide) +
                       " px a side and 64 MB decoded)";
-    } else if (stbi_uc* pixels = stbi_load(path.c_str(), &width, &height, &channels, 4)) {
+    } else if (m->EvictTextures(ShownBytes(width, height) + static_cast<size_t>(width) * height * std::max(channels, 3)),
+               false) {
+        // Room is made before decoding, for the full-size pixels too (the largest block of all,
+        // for a moment): the budget holds while an image is decoded.
+    } else if (stbi_uc* decoded = stbi_load(path.c_str(), &width, &height, &channels, channels < 3 ? 4 : channels)) {
+        // In its own channels (RGB stays three bytes a pixel: a quarter less memory while it is
+        // decoded at full size); grey images are widened to RGBA, which GL draws as they are.
+        const int n = channels < 3 ? 4 : channels;
+        // Kept no larger than it can be shown; its size for layout stays the authored one.
+        const int full_w = width, full_h = height;
+        stbi_uc* pixels = decoded;
+        if (std::max(width, height) > kMaxDisplaySide) {
+            const double k = static_cast<double>(kMaxDisplaySide) / std::max(width, height);
+            const int w = std::max(1, static_cast<int>(width * k)), h = std::max(1, static_cast<int>(height * k));
+            auto* small = static_cast<stbi_uc*>(std::malloc(static_cast<size_t>(w) * h * n));
+            if (small && stbir_resize_uint8(decoded, width, height, 0, small, w, h, 0, n)) {
+                stbi_image_free(decoded);
+                decoded = nullptr;
+                pixels = small;
+                width = w;
+                height = h;
+            } else {
+                std::free(small);
+            }
+        }
+        const size_t bytes = ShownBytes(width, height);
         GLuint id = 0;
         glGenTextures(1, &id);
         GLint last_texture = 0;
@@ -581,18 +641,21 @@ Texture Platform::LoadTexture(const std::string& path, std::string* error) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                     pixels);
+        glTexImage2D(GL_TEXTURE_2D, 0, n == 3 ? GL_RGB8 : GL_RGBA8, width, height, 0, n == 3 ? GL_RGB : GL_RGBA,
+                     GL_UNSIGNED_BYTE, pixels);
         glGenerateMipmap(GL_TEXTURE_2D);
         glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
-        stbi_image_free(pixels);
+        if (pixels != decoded) std::free(pixels);
+        stbi_image_free(decoded);
         if (glGetError() != GL_NO_ERROR) {
             glDeleteTextures(1, &id);
             entry.error = path + ": the GPU refused the texture";
         } else {
             entry.texture.id = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id));
-            entry.texture.width = width;
-            entry.texture.height = height;
+            entry.texture.width = full_w;
+            entry.texture.height = full_h;
+            entry.bytes = bytes;
+            m->texture_bytes += bytes;
         }
     } else {
         const char* reason = stbi_failure_reason();
@@ -600,7 +663,26 @@ Texture Platform::LoadTexture(const std::string& path, std::string* error) {
     }
     if (error) *error = entry.error;
     if (entry.texture.ok()) m->Wake();
+    m->textures[path] = entry;
     return entry.texture;
+}
+
+void Platform::Impl::EvictTextures(size_t incoming) {
+    while (texture_bytes + incoming > kTextureBudget) {
+        auto oldest = textures.end();
+        for (auto it = textures.begin(); it != textures.end(); ++it)
+            if (it->second.bytes > 0 && it->second.last_used < frame_number &&
+                (oldest == textures.end() || it->second.last_used < oldest->second.last_used))
+                oldest = it;
+        if (oldest == textures.end()) return;  // all drawn this frame: they stay
+        GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(oldest->second.texture.id));
+        glDeleteTextures(1, &id);
+        texture_bytes -= oldest->second.bytes;
+        textures.erase(oldest);  // loaded again if its page is shown again
+    }
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 bool Platform::SaveScreenshot(const std::string& png_path, std::string* error) {

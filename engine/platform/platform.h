@@ -117,7 +117,10 @@ public:
     bool Focused() const;
 
     // PNG or JPEG to a GL texture, cached by path; a failed load returns !ok() (and is cached too,
-    // with its reason in *error). Refuses images over 8192 px a side or 64 MB decoded.
+    // with its reason in *error). Refuses images over 8192 px a side or 64 MB decoded. Keeps each
+    // at most 1,600 px a side (its width and height stay the authored ones, for layout) and all
+    // together within a memory budget, dropping the images drawn longest ago (never those drawn
+    // this frame); a dropped image is loaded again when it is drawn again.
     Texture LoadTexture(const std::string& path, std::string* error = nullptr);
 
     // A second window (present mode's notes on the presenter's own screen). Opened on a monitor
