@@ -21,6 +21,10 @@ bool IsValidUtf8(std::string_view text);
 // always valid UTF-8.
 std::string Nfc(std::string_view text);
 
+// True when `text` is certainly in NFC, judged character by character without normalising (a
+// false answer only means "normalise to be sure"). Nfc uses it to skip work; public for tests.
+bool IsNfcQuick(std::string_view text);
+
 // The comparison key described above. Ill-formed bytes become U+FFFD (they still count).
 std::string ComparisonKey(std::string_view text);
 
