@@ -1196,7 +1196,7 @@ int App::Run(const char* argv0) {
             }
         }
         Apply(actions);
-        if (!actions.list.empty()) m_platform.RequestFrames(3);
+        if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);
         if (g_stop_signal) {
             if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());
             m_running = false;

@@ -15,6 +15,7 @@
 #include <fribidi.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cfloat>
@@ -46,6 +47,9 @@ void OnGlfwError(int code, const char* description) {
 // ImGui needs a few frames after an event to settle (hover state, navigation highlight,
 // a window appearing and then being sized to its content).
 constexpr int kSettleFrames = 3;
+
+// The longest a frame may seem to ImGui (ApplyInput), under its key repeat delay (0.275 s).
+constexpr float kMaxFrameSeconds = 0.1f;
 
 float ClampTextScale(float text_scale) {
     if (!(text_scale >= 1.0f)) return 1.0f;  // also NaN
@@ -194,6 +198,11 @@ struct Platform::Impl {
     // This frame's share of the queue into io, after the backend's NewFrame (which sets the
     // mouse buttons from their state now, so a click released before the frame would be lost).
     void ApplyInput(ImGuiIO& io) {
+        // ImGui times held keys with DeltaTime: one slow frame (a busy machine, a progress write)
+        // would turn a 80 ms tap into a key held past the repeat delay, firing its shortcut
+        // again and again. Time advances at most this much a frame; a key really held still
+        // repeats, over several frames.
+        io.DeltaTime = std::min(io.DeltaTime, kMaxFrameSeconds);
         input.NextFrame();
         for (int k = 0; k < InputQueue::kKeys; ++k) io.KeysDown[k] = input.KeyDown(k);
         io.KeyCtrl = input.Ctrl();

@@ -2,6 +2,7 @@
 // shortcuts that work everywhere, and the dispatch to the current screen.
 #include <cstdio>
 
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -23,7 +24,23 @@ bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size) {
 
 bool KeyPressed(ImGuiKey key) {
     if (ImGui::GetIO().WantTextInput) return false;
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key));
+    return ImGui::IsKeyPressed(KeyIndex(key));
+}
+
+void ScrollKeys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+    const float page = ImGui::GetWindowHeight() * 0.85f;
+    const float line = ImGui::GetFontSize() * 3.0f;
+    const float y = ImGui::GetScrollY();
+    // Space and the arrows press or move between controls while a focus ring shows (RemapKeyboard).
+    const bool reading = !io.NavVisible;
+    if (KeyPressed(ImGuiKey_PageDown) || (reading && KeyPressed(ImGuiKey_Space) && !io.KeyShift)) ImGui::SetScrollY(y + page);
+    if (KeyPressed(ImGuiKey_PageUp) || (reading && KeyPressed(ImGuiKey_Space) && io.KeyShift)) ImGui::SetScrollY(y - page);
+    if (reading && KeyPressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(y + line);
+    if (reading && KeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollY(y - line);
+    if (KeyPressed(ImGuiKey_Home)) ImGui::SetScrollY(0);
+    if (KeyPressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
 }
 
 bool CharPressed(char c) {
@@ -173,13 +190,18 @@ void GlobalKeys(Frame& f) {
     if (CharPressed('g')) OpenScreen(f, Screen::Glossary);
     if (CharPressed('r')) OpenScreen(f, Screen::References);
     if (CharPressed('h')) OpenScreen(f, Screen::Home);
+    // Escape closes the innermost thing open: a pop-up or dialog (which handle it themselves),
+    // a definition shown for the focused term, then goes back where the learner came from.
     bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
-    if (KeyPressed(ImGuiKey_Escape) && !popup_open) {
-        if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help ||
-            f.state.screen == Screen::Progress)
-            OpenScreen(f, f.state.return_to);
-        else if (f.state.screen == Screen::Reader)
-            OpenScreen(f, Screen::Home);
+    // The glossary's filter has the keyboard from the start (typing filters); Escape there still
+    // means back. A typed answer elsewhere keeps Escape for itself.
+    bool escape = KeyPressed(ImGuiKey_Escape) || (f.state.screen == Screen::Glossary && ImGui::IsKeyPressed(KeyIndex(ImGuiKey_Escape)));
+    if (escape && !popup_open) {
+        if (KeyboardTooltipShown())
+            CloseKeyboardTooltip();
+        else if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help ||
+                 f.state.screen == Screen::Progress || f.state.screen == Screen::Reader)
+            f.actions.Push(Action(ActionKind::Back));
     }
 }
 
@@ -189,8 +211,10 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     const Theme& theme = GetTheme(state.theme);
     Frame f{model, state, actions, fonts, theme, RichContext{model.course, &fonts, &theme, &actions}};
     if (!model.course && state.screen != Screen::Help) state.screen = Screen::Error;
-    if (model.course && !model.session && state.screen != Screen::Help && state.screen != Screen::Admin)
+    if (model.course && !model.session && state.screen != Screen::Help && state.screen != Screen::Admin) {
         state.screen = Screen::Learners;
+        state.history.clear();  // the next learner's Escape never leads into this one's screens
+    }
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -202,6 +226,7 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::Begin("Lectern", nullptr, flags);
     ImGui::PopStyleVar(2);
+    BeginKeyboardFrame();
     TopBar(f);
     Banner(f);
     GlobalKeys(f);
@@ -219,6 +244,7 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     }
     if (model.idle_seconds_left >= 0) DrawIdleWarning(f);
     if (model.watch_problems && model.watch_problems->ErrorCount() > 0) DrawWatchOverlay(f);
+    EndKeyboardFrame();
     ImGui::End();
 }
 

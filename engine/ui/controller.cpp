@@ -30,6 +30,19 @@ const Scenario* FindScenarioInCourse(const Session& s, const std::string& id) {
     return nullptr;
 }
 
+constexpr size_t kHistoryLength = 64;
+
+// The screen before the current one in the learner's history, skipping the current screen and
+// the screens no learner goes back to (sign-in, administrator, errors); Home when there is none.
+Screen PopHistory(UiState& state) {
+    while (!state.history.empty()) {
+        Screen s = state.history.back();
+        state.history.pop_back();
+        if (s != state.screen && s != Screen::Learners && s != Screen::Admin && s != Screen::Error) return s;
+    }
+    return Screen::Home;
+}
+
 }  // namespace
 
 const char* ScreenName(Screen screen) {
@@ -57,8 +70,14 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
     ControllerResult r;
     int before = session ? session->Nav().Index() : -1;
     Screen screen_before = state.screen;
+    bool went_back = false;
     for (const Action& a : actions.list) {
         switch (a.kind) {
+            case ActionKind::Back:
+                state.screen = PopHistory(state);
+                went_back = true;
+                if (state.screen == Screen::Reader && session) session->ShowPage(session->Nav().Index(), now_ms);
+                break;
             case ActionKind::GoToPage:
                 if (session) {
                     session->LeaveQuiz();
@@ -193,6 +212,10 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
     }
     r.page_changed = session && session->Nav().Index() != before;
     r.screen_changed = state.screen != screen_before;
+    if (r.screen_changed && !went_back) {
+        state.history.push_back(screen_before);
+        if (state.history.size() > kHistoryLength) state.history.erase(state.history.begin());
+    }
     if (r.screen_changed || r.page_changed) state.focus_main = true;
     return r;
 }

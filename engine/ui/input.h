@@ -1,15 +1,48 @@
-// Keyboard behaviour Dear ImGui 1.86 lacks, applied to io between the backend's NewFrame and
-// ImGui::NewFrame: Enter presses the focused control (1.86 only maps Space to Activate), and
-// Tab/Shift+Tab move to the next/previous control (1.86 only tabs between text fields).
+// Keyboard behaviour Dear ImGui 1.86 lacks, so that one key does one thing:
+// - Enter presses the focused control (1.86 only maps Space to Activate).
+// - Keys the screens use themselves are hidden from ImGui's keyboard navigation, which would
+//   otherwise also move focus with them: Left/Right where they turn pages (ClaimArrowKeys),
+//   Page Up/Down, Home and End (they scroll), Escape (the app's "back"), and Space, Up and Down
+//   while no control shows a focus ring (they scroll). Text fields and open pop-ups keep them all.
+// - Tab and Shift+Tab move through every control in the order it is drawn (document order),
+//   across the panels of a screen; 1.86 itself only tabs between text fields.
 #pragma once
 
 #include <imgui.h>
 
 namespace lectern::ui {
 
+// Before ImGui::NewFrame (the platform's input hook): decides which keys ImGui sees this frame.
 void RemapKeyboard(ImGuiIO& io);
+
+// After the screen's outer window has begun and before any control is drawn: starts this
+// frame's Tab / Shift+Tab move. EndKeyboardFrame after the last control: a move that landed on
+// a disabled control or an anchor (below) goes on to the next control the next frame.
+void BeginKeyboardFrame();
+void EndKeyboardFrame();
+// A Tab move is still going on: draw another frame without waiting for input.
+bool KeyboardWantsFrame();
+
+// The screen drawn this frame turns pages with Left and Right: ImGui must not also move focus.
+void ClaimArrowKeys();
+
+// The key index of an ImGui key for the screens' own shortcuts (KeyPressed in screens.h): the
+// real one even while it is hidden from ImGui.
+int KeyIndex(ImGuiKey key);
 
 // Gives keyboard focus to the item just drawn and shows the focus ring, so Enter acts on it.
 void FocusLastItem();
+
+// An invisible place at the current cursor where focus can rest without a ring: Tab goes on
+// from here to the next control, Shift+Tab to the one before. `take_focus` moves focus here
+// (a new page starts at its top, not on its first button). It is not a Tab stop itself.
+// Returns whether focus was already here.
+bool FocusAnchor(const char* id, bool take_focus);
+
+// A definition or other box shown because a control has keyboard focus: Escape closes it
+// (hides the focus ring) before it does anything else.
+void NoteKeyboardTooltip();
+bool KeyboardTooltipShown();
+void CloseKeyboardTooltip();
 
 }  // namespace lectern::ui

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -44,7 +45,8 @@ void DrawGlossaryScreen(Frame& f) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
-    ImGui::BeginChild("##glossary", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##glossary", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px));
@@ -95,7 +97,10 @@ void DrawReferencesScreen(Frame& f) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
-    ImGui::BeginChild("##references", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##references", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    // Opened: focus at the top, no ring, so Space and the arrows scroll and Tab starts here.
+    if (FocusAnchor("##top", f.state.focus_main)) f.state.focus_main = false;
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px));

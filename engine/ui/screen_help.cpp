@@ -1,6 +1,7 @@
 // Help: every keyboard shortcut, and the plain facts about the program.
 #include <vector>
 
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -8,7 +9,10 @@ namespace lectern::ui {
 void DrawHelpScreen(Frame& f) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
-    ImGui::BeginChild("##help", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##help", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    // Opened: focus at the top, no ring, so Space and the arrows scroll and Tab starts here.
+    if (FocusAnchor("##top", f.state.focus_main)) f.state.focus_main = false;
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px));

@@ -13,7 +13,8 @@ void DrawHomeScreen(Frame& f) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
-    ImGui::BeginChild("##home", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##home", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.5f));

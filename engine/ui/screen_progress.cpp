@@ -1,10 +1,12 @@
 // Progress: per module and lesson, quiz scores and attempts, time spent, the overall percentage,
 // and a plain statement that this is a guide for reference: no certificate is issued.
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 
 #include "core/session.h"
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -36,7 +38,10 @@ void DrawProgressScreen(Frame& f) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     CourseStatus status = s->Status();
-    ImGui::BeginChild("##progress", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##progress", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    // Opened: focus at the top, no ring, so Space and the arrows scroll and Tab starts here.
+    if (FocusAnchor("##top", f.state.focus_main)) f.state.focus_main = false;
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px));
@@ -73,6 +78,16 @@ void DrawProgressScreen(Frame& f) {
         WrappedText(fonts.ui_bold, t.text, m.title + "  \xC2\xB7  " + StatusText(ms.status), width);
         if (ImGui::BeginTable("lessons", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
             ImGui::PushFont(fonts.ui);
+            // Widths from the text, not from the first frame's contents (which a stretched column
+            // does not have yet): the lesson names get the rest of the width from the start,
+            // instead of wrapping mid-word at ~80 px until the next input.
+            const float pad = ImGui::GetStyle().CellPadding.x * 2;
+            float status_w = 0;
+            for (CompletionStatus st : {CompletionStatus::NotAttempted, CompletionStatus::Incomplete, CompletionStatus::Completed})
+                status_w = std::max(status_w, ImGui::CalcTextSize(StatusText(st)).x);
+            ImGui::TableSetupColumn("lesson", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn("counts", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00 pages, 00/00 checks").x + pad);
+            ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed, status_w + pad);
             for (size_t li = 0; li < m.lessons.size() && li < ms.lessons.size(); ++li) {
                 const LessonStatus& ls = ms.lessons[li];
                 ImGui::TableNextRow();

@@ -92,12 +92,13 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
 // Keys in a quiz: Right/Left next/previous question (as pages in the reader), 1-9 pick the
 // choice with that number, Ctrl+Enter submits.
 void QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, const std::vector<std::string>& order) {
+    ClaimArrowKeys();  // Left and Right move between questions here, and do nothing else
     int n = static_cast<int>(a.questions.size());
     if (KeyPressed(ImGuiKey_RightArrow) && a.current + 1 < n) f.actions.Push(Action(ActionKind::QuizMove, 1));
     if (KeyPressed(ImGuiKey_LeftArrow) && a.current > 0 && quiz.navigation == QuizNavigation::Free)
         f.actions.Push(Action(ActionKind::QuizMove, -1));
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
         f.state.confirm_submit = true;
         ImGui::OpenPopup("Submit?");
     }
@@ -236,7 +237,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
             f.state.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
-        if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+        if (ImGui::IsWindowAppearing()) FocusLastItem();  // opened by mouse or keys: Enter submits
         ImGui::SameLine();
         if (ImGui::Button("Keep working") || KeyPressed(ImGuiKey_Escape)) {
             f.state.confirm_submit = false;
@@ -264,6 +265,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
     int next_page = s.PageAfterQuiz(quiz);
     if (next_page >= 0 && PrimaryButton(("Continue: " + f.model.course->PageAt(next_page).title).c_str(), t))
         f.actions.Push(Action(ActionKind::QuizContinue, next_page));
+    if (next_page >= 0) ClaimArrowKeys();
     if (next_page >= 0 && KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::QuizContinue, next_page));
     if (next_page >= 0) ImGui::SameLine();
     if (s.CanStartAttempt(quiz) && ImGui::Button("Try again with new questions")) f.actions.Push(Action(ActionKind::QuizStart));
@@ -309,7 +311,8 @@ void DrawQuizScreen(Frame& f) {
         return;
     }
     const Fonts& fonts = f.fonts;
-    ImGui::BeginChild("##quiz", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##quiz", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px));

@@ -10,6 +10,7 @@
 
 #include "core/session.h"
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/question_widget.h"
 #include "ui/scenario_widget.h"
 #include "ui/screens.h"
@@ -52,7 +53,7 @@ void Sidebar(Frame& f, float width) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
-    ImGui::BeginChild("##contents", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##contents", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
     const bool appearing = ImGui::IsWindowAppearing();  // opened: show where the reader is
     ImGui::PushFont(fonts.ui);
     int reading_index = 0;
@@ -114,7 +115,7 @@ void BottomBar(Frame& f, int count) {
     const Course::PageRef here = c.reading_order[static_cast<size_t>(f.model.page)];
     const Lesson& lesson = c.modules[static_cast<size_t>(here.module)].lessons[static_cast<size_t>(here.lesson)];
     ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
-    ImGui::BeginChild("##bottombar", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##bottombar", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
     ImGui::PushFont(fonts.ui);
     // A thin bar showing where this page sits in the whole course.
     ImVec2 p = ImGui::GetWindowPos();
@@ -146,6 +147,7 @@ void BottomBar(Frame& f, int count) {
 }
 
 void PageKeys(Frame& f, const Page& page) {
+    ClaimArrowKeys();  // Left and Right turn pages here, and do nothing else
     if (f.model.speech_available && CharPressed('s')) f.actions.Push(Action(ActionKind::SpeakPage));
     if (f.model.speech_available && CharPressed('S')) f.actions.Push(Action(ActionKind::SpeechPause));
     if (KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::NextPage));
@@ -187,22 +189,8 @@ void PageKeys(Frame& f, const Page& page) {
         f.actions.Push(act);
     }
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
         f.actions.Push(Action(ActionKind::CheckSubmit, 0, q->id));
-}
-
-// Space / Page Down / Page Up / Home / End scroll the page (inside the page's child window).
-void ScrollKeys(const Fonts& fonts) {
-    const ImGuiIO& io = ImGui::GetIO();
-    float page = ImGui::GetWindowHeight() * 0.85f;
-    float y = ImGui::GetScrollY();
-    if (KeyPressed(ImGuiKey_PageDown) || (KeyPressed(ImGuiKey_Space) && !io.KeyShift && !io.NavVisible))
-        ImGui::SetScrollY(y + page);
-    if (KeyPressed(ImGuiKey_PageUp) || (KeyPressed(ImGuiKey_Space) && io.KeyShift && !io.NavVisible))
-        ImGui::SetScrollY(y - page);
-    if (KeyPressed(ImGuiKey_Home)) ImGui::SetScrollY(0);
-    if (KeyPressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
-    (void)fonts;
 }
 
 }  // namespace
@@ -231,12 +219,12 @@ void DrawReaderScreen(Frame& f) {
     // open (and close when a page is chosen), instead of squeezing the page to a few words a line.
     bool room_for_both = total_w - sidebar_w >= fonts.body_px * 30.0f;
     if (!room_for_both && f.state.last_drawn_page != f.model.page) f.state.sidebar_open = false;
-    ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar | kPanelFlags);
     auto notes_panel = [&] {
         if (notes_w <= 0) return;
         ImGui::SameLine(0, 0);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
-        ImGui::BeginChild("##notes", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        ImGui::BeginChild("##notes", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
         DrawPresenterNotes(f, false);
         ImGui::EndChild();
         ImGui::PopStyleColor();
@@ -254,13 +242,14 @@ void DrawReaderScreen(Frame& f) {
         ImGui::SameLine(0, 0);
     }
     bool page_changed = f.state.last_drawn_page != f.model.page;
-    ImGui::BeginChild("##page", ImVec2(notes_w > 0 ? -notes_w : 0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##page", ImVec2(notes_w > 0 ? -notes_w : 0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
     if (page_changed) ImGui::SetScrollY(0);
-    if (page_changed || f.state.focus_main) {
-        ImGui::SetWindowFocus();
-        f.state.focus_main = false;
-    }
-    ScrollKeys(fonts);
+    // A new page starts with focus at its top, with no ring: Space scrolls, Tab goes to the
+    // page's first control and Shift+Tab to the contents, never a button pressed by surprise.
+    // Until it holds: a window that has just appeared hands focus to its first control a
+    // frame later (ImGui's navigation init), which would take it from here.
+    if (FocusAnchor("##top", page_changed || f.state.focus_main) && !page_changed) f.state.focus_main = false;
+    ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.2f));

@@ -44,6 +44,12 @@ bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size = I
 // Key helpers: true once when pressed and no text field has the keyboard.
 bool KeyPressed(ImGuiKey key);
 bool CharPressed(char c);
+// Space / Shift+Space / Page Down / Page Up / Home / End (and Up / Down while no control shows a
+// focus ring) scroll the current window: call inside each screen's scrolling panel.
+void ScrollKeys();
+// Flags for a screen's panels (child windows): Tab and Shift+Tab run through all of them in
+// the order they are drawn, as one document.
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NavFlattened;
 // Centres the next content of `width` in the current window.
 void CenterColumn(float width);
 

@@ -145,6 +145,7 @@ enum class ActionKind {
     SpeakPage,       // read the current page aloud, or stop if already reading
     SpeechPause,     // pause or resume reading
     SetSpeechRate,   // value: words per minute
+    Back,            // back to the screen before this one in the learner's own history
 };
 
 struct Action {
@@ -178,6 +179,7 @@ struct Actions {
 struct UiState {
     Screen screen = Screen::Home;
     Screen return_to = Screen::Home;  // where Escape/Back from glossary/help goes
+    std::vector<Screen> history;      // screens left, most recent last (Escape goes back along it)
     bool sidebar_open = true;
     int last_drawn_page = -1;         // to reset scroll and focus when the page changes
     char glossary_filter[128] = "";

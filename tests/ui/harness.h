@@ -83,6 +83,9 @@ public:
     ui::Actions Press(int key) {
         ui::Actions a = Frame(key);
         Frame();
+        // As the app does: frames while a Tab move goes on past controls it skips.
+        for (int i = 0; i < 100 && ui::KeyboardWantsFrame(); ++i) Frame();
+        Frame();
         return a;
     }
 

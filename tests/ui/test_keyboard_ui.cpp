@@ -1,0 +1,195 @@
+// One key, one action, in a window-less ImGui context: page-turn keys never move focus, a new page
+// starts with focus at its top (no ring, so Space scrolls), Tab and Shift+Tab run through every
+// control of the screen in the order it is drawn, and Escape goes back along the learner's path.
+// Generated over every page of the fixture course.
+#include <gtest/gtest.h>
+
+#include <imgui_internal.h>
+
+#include <set>
+#include <vector>
+
+#include "harness.h"
+
+using namespace lectern;
+using lectern::test::UiHarness;
+
+namespace {
+const std::string kFixture = std::string(LECTERN_TEST_DATA) + "/fixture-course";
+
+ImGuiID PageTopAnchor() {
+    ImGuiWindow* page = test::ActiveWindowNamed("##page");
+    return page ? ImHashStr("##top", 0, page->ID) : 0;
+}
+
+struct Stop {
+    ImGuiID id;
+    ImGuiWindow* window;
+    ImRect rect;  // relative to its window
+};
+
+Stop Focused() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    return {g.NavId, g.NavWindow, g.NavWindow ? g.NavWindow->NavRectRel[0] : ImRect()};
+}
+
+void ShiftPress(UiHarness& ui, int key) {
+    ImGui::GetIO().KeyShift = true;
+    ui.Press(key);
+    ImGui::GetIO().KeyShift = false;
+}
+
+// Tabs from where focus is until it comes back to the first control reached.
+std::vector<Stop> TabCycle(UiHarness& ui, int limit = 300) {
+    std::vector<Stop> stops;
+    for (int i = 0; i < limit; ++i) {
+        ui.Press(test::kKeyTab);
+        Stop s = Focused();
+        if (!stops.empty() && s.id == stops.front().id) break;
+        stops.push_back(s);
+    }
+    return stops;
+}
+}  // namespace
+
+TEST(KeyboardUi, PageTurnKeysLeaveFocusAtTheTopOfTheNewPageWithoutARing) {
+    UiHarness ui(kFixture);
+    ui.model.speech_available = true;
+    ui.state.screen = ui::Screen::Reader;
+    ui.Frame();
+    ui.Frame();
+    const int count = ui.nav().Count();
+    for (int i = 1; i < count; ++i) {
+        SCOPED_TRACE("page " + ui.nav().Current().id);
+        ui.Press(test::kKeyRight);
+        ui.Frame();
+        ASSERT_EQ(ui.nav().Index(), i);
+        EXPECT_EQ(ImGui::GetFocusID(), PageTopAnchor()) << "Right moved focus somewhere other than the page's top";
+        EXPECT_FALSE(ImGui::GetIO().NavVisible) << "a focus ring shows after a page turn";
+        // Space scrolls or does nothing; it never presses a control (read aloud, a link, Back).
+        ui::Actions a = ui.Press(test::kKeySpace);
+        EXPECT_TRUE(a.list.empty()) << "Space did " << static_cast<int>(a.list.front().kind);
+        EXPECT_EQ(ui.nav().Index(), i);
+        EXPECT_EQ(ui.state.screen, ui::Screen::Reader);
+    }
+    // Left comes back the same way.
+    ui.Press(test::kKeyLeft);
+    ui.Frame();
+    EXPECT_EQ(ui.nav().Index(), count - 2);
+    EXPECT_EQ(ImGui::GetFocusID(), PageTopAnchor());
+}
+
+TEST(KeyboardUi, PageDownAndSpaceScrollALongPageAndNeverMoveFocus) {
+    UiHarness ui(kFixture);
+    ui.state.screen = ui::Screen::Reader;
+    ImGui::GetIO().DisplaySize = ImVec2(800, 400);  // every fixture page is longer than this
+    for (int i = 0; i < 3; ++i) ui.Frame();
+    for (int key : {test::kKeyPageDown, test::kKeySpace, test::kKeyDown, test::kKeyEnd}) {
+        SCOPED_TRACE(key);
+        ui.Press(test::kKeyHome);
+        ImGuiWindow* page = test::ActiveWindowNamed("##page");
+        ASSERT_NE(page, nullptr);
+        ASSERT_GT(page->ScrollMax.y, 0.0f);
+        EXPECT_EQ(page->Scroll.y, 0.0f);
+        ui.Press(key);
+        ui.Frame();
+        EXPECT_GT(page->Scroll.y, 0.0f) << "the key did not scroll";
+        EXPECT_EQ(ImGui::GetFocusID(), PageTopAnchor()) << "the key moved focus to " << Focused().window->Name << " y " << Focused().rect.Min.y;
+    }
+}
+
+TEST(KeyboardUi, TabVisitsEveryControlOnceInDrawingOrderAndShiftTabRetracesIt) {
+    UiHarness ui(kFixture);
+    ui.state.screen = ui::Screen::Reader;
+    ui.Frame();
+    const int count = ui.nav().Count();
+    for (int i = 0; i < count; ++i) {
+        ui.nav().JumpToIndex(i);
+        ui.Frame();
+        ui.Frame();
+        SCOPED_TRACE("page " + ui.nav().Current().id);
+        std::vector<Stop> stops = TabCycle(ui);
+        ASSERT_GE(stops.size(), 3u) << "Tab reached almost nothing";
+        ASSERT_LT(stops.size(), 300u) << "Tab never came back to where it started";
+        std::set<ImGuiID> seen;
+        for (const Stop& s : stops) EXPECT_TRUE(seen.insert(s.id).second) << "a control was reached twice in one round";
+        // Within one panel, the order is the drawing order: never back up the page.
+        for (size_t k = 1; k < stops.size(); ++k)
+            if (stops[k].window == stops[k - 1].window)
+                EXPECT_GE(stops[k].rect.Min.y + 1.0f, stops[k - 1].rect.Min.y) << "Tab went back up at stop " << k;
+        // The tour covers the bar, the page and the buttons below it.
+        std::set<std::string> panels;
+        for (const Stop& s : stops) panels.insert(s.window ? s.window->Name : "");
+        EXPECT_GE(panels.size(), 3u);
+        // Shift+Tab retraces it exactly, backwards (the tour ended back on its first stop).
+        ASSERT_EQ(ImGui::GetFocusID(), stops.front().id);
+        for (size_t k = stops.size(); k-- > 0;) {
+            ShiftPress(ui, test::kKeyTab);
+            ASSERT_EQ(ImGui::GetFocusID(), stops[k].id) << "Shift+Tab left the path at stop " << k;
+        }
+    }
+}
+
+TEST(KeyboardUi, TabReachesEveryEnabledMoveButtonOfAnOrderingQuestionAndEveryDropDown) {
+    UiHarness ui(kFixture);
+    ui.state.screen = ui::Screen::Reader;
+    ui.Frame();
+    // The fixture page with the ordering question (5 items: 8 enabled move buttons) and the one
+    // with the matching question (3 drop-downs).
+    for (const auto& [page_id, least] : std::vector<std::pair<std::string, size_t>>{{"m1-l2-p2", 8}, {"m1-l2-p1", 3}}) {
+        SCOPED_TRACE(page_id);
+        ui.nav().JumpToIndex(ui.load().course->LinkTarget(page_id));
+        ui.Frame();
+        ui.Frame();
+        size_t in_page = 0;
+        for (const Stop& s : TabCycle(ui))
+            if (s.window && std::string(s.window->Name).find("##page") != std::string::npos) ++in_page;
+        EXPECT_GE(in_page, least);
+    }
+}
+
+TEST(KeyboardUi, EscapeGoesBackAlongTheLearnersOwnPath) {
+    UiHarness ui(kFixture);
+    ui.Frame();
+    ASSERT_EQ(ui.state.screen, ui::Screen::Home);
+    ui.Type("g");  // Home -> Glossary
+    ASSERT_EQ(ui.state.screen, ui::Screen::Glossary);
+    ui.state.screen = ui::Screen::Reader;  // as if a link was followed from the glossary
+    ui.state.history.push_back(ui::Screen::Glossary);
+    ui.Frame();
+    ui.Type("p");  // Reader -> Progress
+    ASSERT_EQ(ui.state.screen, ui::Screen::Progress);
+    ui.Press(test::kKeyEscape);
+    EXPECT_EQ(ui.state.screen, ui::Screen::Reader);
+    ui.Press(test::kKeyEscape);
+    EXPECT_EQ(ui.state.screen, ui::Screen::Glossary);  // not Home: the reader was opened from here
+    ui.Press(test::kKeyEscape);
+    EXPECT_EQ(ui.state.screen, ui::Screen::Home);
+    ui.Press(test::kKeyEscape);
+    EXPECT_EQ(ui.state.screen, ui::Screen::Home);
+}
+
+TEST(KeyboardUi, ArrowKeysInAQuizMoveBetweenQuestionsAndNeverMoveFocus) {
+    UiHarness ui(kFixture);
+    const Quiz* quiz = ui.session().FindQuiz("m1-quiz");
+    ASSERT_NE(quiz, nullptr);
+    ui.session().OpenQuiz(*quiz, 1700000000000);
+    ui.state.screen = ui::Screen::Quiz;
+    for (int i = 0; i < 3; ++i) ui.Frame();
+    ui.Press(test::kKeyEnter);  // the Start button has focus
+    ASSERT_NE(ui.session().ActiveAttempt(), nullptr);
+    ui.Frame();
+    const ImGuiID focus = ImGui::GetFocusID();
+    const int n = static_cast<int>(ui.session().ActiveAttempt()->questions.size());
+    ASSERT_GE(n, 2);
+    for (int i = 1; i < n; ++i) {
+        ui.Press(test::kKeyRight);
+        EXPECT_EQ(ui.session().ActiveAttempt()->current, i);
+        EXPECT_EQ(ImGui::GetFocusID(), focus) << "Right moved focus as well as the question";
+    }
+    for (int i = n - 1; i > 0; --i) {
+        ui.Press(test::kKeyLeft);
+        EXPECT_EQ(ui.session().ActiveAttempt()->current, i - 1);
+        EXPECT_EQ(ImGui::GetFocusID(), focus) << "Left moved focus as well as the question";
+    }
+}
