@@ -2,6 +2,10 @@
 // Shared helpers for the frame live in app_frame.cpp.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "ui/rich_text.h"
 #include "ui/ui.h"
 
@@ -37,6 +41,9 @@ void DrawPresenterNotes(Frame& f, bool private_screen);
 std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used);
 const char* QuizOutcomeText(bool passed, bool can_try_again);
 
+// Every key the running mode answers to, as (keys, what they do) rows for the help screen:
+// the presenter's keys in present mode, the administrator's chord on a kiosk.
+std::vector<std::pair<std::string, std::string>> HelpKeys(const ViewModel& model);
 // Width of the reading column for the space available (a readable measure of ~70 characters).
 float ReadingWidth(const Fonts& fonts, float available);
 // A button drawn with the accent colour (the one obvious next step on a screen).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "harness.h"
+#include "ui/screens.h"
 
 using namespace lectern;
 using lectern::test::UiHarness;
@@ -192,4 +193,38 @@ TEST(KeyboardUi, ArrowKeysInAQuizMoveBetweenQuestionsAndNeverMoveFocus) {
         EXPECT_EQ(ui.session().ActiveAttempt()->current, i - 1);
         EXPECT_EQ(ImGui::GetFocusID(), focus) << "Left moved focus as well as the question";
     }
+}
+
+TEST(KeyboardUi, HelpListsThePresenterKeysAndTheAdministratorChordExactlyWhereTheyWork) {
+    auto has = [](const std::vector<std::pair<std::string, std::string>>& rows, const std::string& key) {
+        for (const auto& r : rows)
+            if (r.first.find(key) != std::string::npos) return true;
+        return false;
+    };
+    for (bool present : {false, true})
+        for (bool kiosk : {false, true}) {
+            SCOPED_TRACE(std::string(present ? "present " : "") + (kiosk ? "kiosk" : ""));
+            ui::ViewModel model;
+            model.present_mode = present;
+            model.kiosk = kiosk;
+            model.admin_chord = "Ctrl+Alt+Shift+F9";
+            auto rows = ui::HelpKeys(model);
+            EXPECT_EQ(has(rows, "Presenter: N"), present);
+            EXPECT_EQ(has(rows, "Presenter: A"), present);
+            EXPECT_EQ(has(rows, "Ctrl+Alt+Shift+F9"), kiosk);
+            for (const char* always : {"Tab", "Escape", "Ctrl+Enter", "F1", "F7", "Page Down"}) EXPECT_TRUE(has(rows, always)) << always;
+        }
+}
+
+TEST(KeyboardUi, TabMovesFromTextFieldToTextFieldAndEnterConfirms) {
+    UiHarness ui(kFixture);
+    ui.model.admin_pin_missing = true;
+    ui.model.admin_chord = "Ctrl+Alt+Shift+A";
+    ui.state.screen = ui::Screen::Admin;
+    for (int i = 0; i < 3; ++i) ui.Frame();
+    ui.Type("2468");
+    ui.Press(test::kKeyTab);
+    ui.Type("1357");
+    EXPECT_STREQ(ui.state.pin, "2468");
+    EXPECT_STREQ(ui.state.pin_again, "1357");
 }
