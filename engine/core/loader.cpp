@@ -717,6 +717,11 @@ struct XmlFile {
     std::vector<size_t> line_starts;
     std::vector<TextSpan> spans;  // text left out of tinyxml2's copy (Mark), in document order
     XMLDocument doc{true, tinyxml2::PRESERVE_WHITESPACE};
+    struct ColumnCache {
+        size_t start = SIZE_MAX, offset = 0;
+        int chars = 0;
+    };
+    mutable ColumnCache m_col_cache;  // see CharColumn
 
     // Gives each text node that stands in for a span (its text is 0x01 between newlines) its
     // span number, plus one, as user data; and, given `tags` (the start tags Mark saw, in
@@ -864,11 +869,26 @@ struct XmlFile {
         return i < line_starts.size() ? line_starts[i] : text.size();
     }
 
+    // The column of `offset` on the line starting at `start`, in characters (UTF-8 sequences), as
+    // an editor counts them. Places are asked for in document order, so the count goes on from the
+    // last one when it can: a file of one long line costs one pass, not one per place.
+    int CharColumn(size_t start, size_t offset) const {
+        size_t from = start;
+        int chars = 0;
+        if (m_col_cache.start == start && m_col_cache.offset <= offset) {
+            from = m_col_cache.offset;
+            chars = m_col_cache.chars;
+        }
+        for (size_t i = from; i < offset && i < text.size(); ++i)
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+        m_col_cache = {start, offset, chars};
+        return chars + 1;
+    }
+
     Place PlaceAtOffset(size_t offset) const {
         auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
         int line = static_cast<int>(it - line_starts.begin());
-        int col = static_cast<int>(offset - line_starts[static_cast<size_t>(line - 1)]) + 1;
-        return {number, line, col};
+        return {number, line, CharColumn(line_starts[static_cast<size_t>(line - 1)], offset)};
     }
 
     // Same, when the offset is probably on `line` (tinyxml2's line of the element).
@@ -876,7 +896,7 @@ struct XmlFile {
         const size_t i = static_cast<size_t>(line - 1);
         if (line >= 1 && i < line_starts.size() && line_starts[i] <= offset &&
             (i + 1 == line_starts.size() || offset < line_starts[i + 1]))
-            return {number, line, static_cast<int>(offset - line_starts[i]) + 1};
+            return {number, line, CharColumn(line_starts[i], offset)};
         return PlaceAtOffset(offset);
     }
 

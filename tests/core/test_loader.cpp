@@ -451,6 +451,16 @@ TEST(LoaderErrors, StructureTheSchemaRefusesIsRefusedAtTheElement) {
     }
 }
 
+// Columns count characters, as editors do, not UTF-8 bytes: after accented, Arabic or Chinese
+// text the column still lands on the element at fault.
+TEST(LoaderErrors, ColumnsCountCharactersNotBytes) {
+    // The error points at the ref attribute: 6 spaces, "<p>", the words, "<term ", then "ref".
+    ExpectErrorAt("      <p>\xC3\x87" "a \xC3\xA9t\xC3\xA9 l\xC3\xA0 <term ref=\"nope\">x</term></p>", "unresolved-term", 4, 26);
+    const std::string chinese = "      <p>\xE4\xB8\xAD\xE6\x96\x87 <term ref=\"nope\">x</term> <term ref=\"nada\">y</term></p>";
+    ExpectErrorAt(chinese, "unresolved-term", 4, 19);
+    ExpectErrorAt(chinese, "unresolved-term", 4, 45);
+}
+
 TEST(LoaderErrors, AllProblemsAreCollectedInOnePass) {
     LoadResult r = Load(ModuleXml(R"(      <blink/>
       <p style="x">a</p>
