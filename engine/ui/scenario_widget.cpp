@@ -92,7 +92,8 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
     if (run.Path().empty() && !s.intro.empty()) DrawBlocks(s.intro, ib);
     if (node && !node->is_ending) {
         DrawBlocks(node->body, ib);
-        for (const auto& c : node->choices) {
+        for (size_t ci = 0; ci < node->choices.size(); ++ci) {
+            const auto& c = node->choices[ci];
             ImGui::PushID(c.id.c_str());
             RichStyle style = BodyStyle(f, t);
             style.interactive = false;
@@ -107,7 +108,10 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
                 actions.Push(a);
             }
             ImGui::PopStyleColor();
-            dl->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x + p, pos.y + p + 1), ImGui::GetColorU32(t.accent), "\xE2\x86\x92");
+            // The choice's number key (1-9 pick it, as in quizzes); an arrow past nine.
+            char key[8] = "\xE2\x86\x92";
+            if (ci < 9) std::snprintf(key, sizeof key, "%zu", ci + 1);
+            dl->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x + p, pos.y + p + 1), ImGui::GetColorU32(t.accent), key);
             ImGui::SetCursorScreenPos(ImVec2(pos.x + f.body_px * 2.0f, pos.y + p));
             RichText("t", c.text, style, ctx, inner - f.body_px * 2.2f);
             ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + f.body_px * 0.3f));

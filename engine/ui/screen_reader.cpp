@@ -146,6 +146,19 @@ void BottomBar(Frame& f, int count) {
     ImGui::PopStyleColor();
 }
 
+// 1-9 pick the choice with that number at the scenario's current point.
+void ScenarioNumberKeys(Frame& f, const Session& session, const Scenario& scenario) {
+    const ScenarioRun* run = session.FindRun(scenario.id);
+    const ScenarioNode* node = run ? run->Current() : nullptr;
+    if (!node || node->is_ending) return;
+    for (size_t i = 0; i < node->choices.size() && i < 9; ++i) {
+        if (!CharPressed(static_cast<char>('1' + i))) continue;
+        Action a(ActionKind::ScenarioChoose, 0, scenario.id);
+        a.ref2 = node->choices[i].id;
+        f.actions.Push(a);
+    }
+}
+
 void PageKeys(Frame& f, const Page& page) {
     ClaimArrowKeys();  // Left and Right turn pages here, and do nothing else
     if (f.model.speech_available && CharPressed('s')) f.actions.Push(Action(ActionKind::SpeakPage));
@@ -160,14 +173,24 @@ void PageKeys(Frame& f, const Page& page) {
                 if (b.kind == BlockKind::Question && b.question) f.actions.Push(Action(ActionKind::CheckReveal, 0, b.question->id));
     }
     // The page's first knowledge check answers to the same keys as a quiz: 1-9 pick a choice,
-    // Ctrl+Enter checks the answer.
+    // Ctrl+Enter checks the answer. When a scenario comes before it on the page, 1-9 pick the
+    // scenario's choices (numbered on screen) instead.
     const Session* session = f.model.session;
+    if (!session) return;
     const Question* q = nullptr;
-    for (const auto& b : page.blocks)
+    const Scenario* scenario = nullptr;
+    for (const auto& b : page.blocks) {
+        if (!q && !scenario && b.kind == BlockKind::Scenario && b.scenario) scenario = b.scenario.get();
         if (!q && b.kind == BlockKind::Question && b.question) q = b.question.get();
-    if (!q || !session) return;
+    }
+    if (scenario) ScenarioNumberKeys(f, *session, *scenario);
+    if (!q) return;
     const CheckState* st = session->FindCheck(q->id);
     if (!st) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
+        f.actions.Push(Action(ActionKind::CheckSubmit, 0, q->id));
+    if (scenario) return;
     for (int d = 1; d <= 9; ++d) {
         if (!CharPressed(static_cast<char>('0' + d))) continue;
         Action act(ActionKind::CheckSetResponse, 0, q->id);
@@ -188,9 +211,6 @@ void PageKeys(Frame& f, const Page& page) {
         }
         f.actions.Push(act);
     }
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
-        f.actions.Push(Action(ActionKind::CheckSubmit, 0, q->id));
 }
 
 }  // namespace

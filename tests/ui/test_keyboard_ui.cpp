@@ -115,9 +115,11 @@ TEST(KeyboardUi, TabVisitsEveryControlOnceInDrawingOrderAndShiftTabRetracesIt) {
         std::set<ImGuiID> seen;
         for (const Stop& s : stops) EXPECT_TRUE(seen.insert(s.id).second) << "a control was reached twice in one round";
         // Within one panel, the order is the drawing order: never back up the page.
-        for (size_t k = 1; k < stops.size(); ++k)
-            if (stops[k].window == stops[k - 1].window)
+        for (size_t k = 1; k < stops.size(); ++k) {
+            if (stops[k].window == stops[k - 1].window) {
                 EXPECT_GE(stops[k].rect.Min.y + 1.0f, stops[k - 1].rect.Min.y) << "Tab went back up at stop " << k;
+            }
+        }
         // The tour covers the bar, the page and the buttons below it.
         std::set<std::string> panels;
         for (const Stop& s : stops) panels.insert(s.window ? s.window->Name : "");
@@ -227,4 +229,32 @@ TEST(KeyboardUi, TabMovesFromTextFieldToTextFieldAndEnterConfirms) {
     ui.Type("1357");
     EXPECT_STREQ(ui.state.pin, "2468");
     EXPECT_STREQ(ui.state.pin_again, "1357");
+}
+
+TEST(KeyboardUi, NumberKeysPickTheScenariosChoicesWhileCtrlEnterStillChecksTheQuestion) {
+    UiHarness ui(kFixture);
+    ui.state.screen = ui::Screen::Reader;
+    ui.session().ShowPage(ui.load().course->LinkTarget("m1-l2-p3"), 1700000000000);  // the fixture's scenario page
+    for (int i = 0; i < 3; ++i) ui.Frame();
+    const Scenario* scenario = nullptr;
+    for (const auto& b : ui.load().course->PageAt(ui.nav().Index()).blocks)
+        if (b.kind == BlockKind::Scenario) scenario = b.scenario.get();
+    ASSERT_NE(scenario, nullptr);
+    // Walk the scenario with number keys: each press takes the choice with that number.
+    for (int step = 0; step < 10; ++step) {
+        const ScenarioRun* run = ui.session().FindRun(scenario->id);
+        ASSERT_NE(run, nullptr);
+        const ScenarioNode* node = run->Current();
+        if (!node || node->is_ending) break;
+        ASSERT_GE(node->choices.size(), 2u);
+        const std::string expected = node->choices[1].id;
+        ImGui::GetIO().AddInputCharacter('2');
+        ui::Actions a = ui.Frame();
+        ui.Frame();
+        bool chose = false;
+        for (const auto& act : a.list)
+            if (act.kind == ui::ActionKind::ScenarioChoose && act.ref2 == expected) chose = true;
+        EXPECT_TRUE(chose) << "2 did not take the second choice at step " << step;
+        ASSERT_EQ(ui.session().FindRun(scenario->id)->Path().size(), static_cast<size_t>(step + 1));
+    }
 }
