@@ -87,7 +87,30 @@ const char kHyphen[] = "-";
 // strong character is right-to-left is aligned right. Such a line is drawn as one piece in its
 // first run's face and colour: terms and links on it are not focusable (the shaped layout in
 // ui/text_layout.h is the way past this, once the platform can draw glyph ids).
+// A byte scan for anything that could be right-to-left (Hebrew, Arabic and their neighbours,
+// presentation forms, RLM/RLE/RLO/RLI, the supplementary planes): most paragraphs have none,
+// and this runs for every paragraph every frame.
+bool MayHoldRightToLeft(const Inline& runs) {
+    for (const Run& run : runs) {
+        const auto* b = reinterpret_cast<const unsigned char*>(run.text.data());
+        const size_t n = run.text.size();
+        for (size_t i = 0; i < n; ++i) {
+            const unsigned char c = b[i];
+            if (c < 0xD6) continue;
+            if (c <= 0xDF || c >= 0xF0) return true;
+            if (i + 2 >= n) continue;
+            const unsigned char c1 = b[i + 1], c2 = b[i + 2];
+            if (c == 0xE0 && c1 >= 0xA0 && c1 <= 0xA3) return true;
+            if (c == 0xEF && c1 >= 0xAC && c1 <= 0xBB) return true;
+            if (c == 0xE2 && ((c1 == 0x80 && (c2 == 0x8F || c2 == 0xAB || c2 == 0xAE)) || (c1 == 0x81 && c2 == 0xA7)))
+                return true;
+        }
+    }
+    return false;
+}
+
 void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
+    if (!MayHoldRightToLeft(runs)) return;
     std::string joined;
     for (const Run& run : runs) joined += run.text;
     std::vector<FriBidiChar> u32(joined.size() + 1);

@@ -142,6 +142,14 @@ TEST_F(RichTextLayout, ArabicLinesAreDrawnInVisualOrderAndJoined) {
 
 TEST_F(RichTextLayout, LeftToRightTextIsLeftAlone) {
     EXPECT_EQ(Lines("Plain English, 1976.", 2000), std::vector<std::string>{"Plain English, 1976."});
+    const std::string typeset = "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x94 10\xC2\xA0km, Zo\xC3\xAB, \xE2\x82\xAC5";
+    EXPECT_EQ(Lines(typeset, 2000), std::vector<std::string>{typeset});
+}
+
+TEST_F(RichTextLayout, HebrewAndMarkedRightToLeftTextIsReordered) {
+    // Hebrew first: a right-to-left paragraph, the Hebrew word reversed, "world" after it on the left.
+    EXPECT_EQ(Lines("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D world", 2000),
+              std::vector<std::string>{"world \xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9"});
 }
 
 TEST(LineBreaks, FollowUax14) {
