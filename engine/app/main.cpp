@@ -1128,8 +1128,6 @@ int App::Run(const char* argv0) {
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
         const ImGuiIO& io = ImGui::GetIO();
-        // Typed characters the atlas lacks are drawn from the next frame on (the atlas grows).
-        for (ImWchar c : io.InputQueueCharacters) m_platform.RequestGlyph(c);
         bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
                          ImGui::IsAnyMouseDown() || !actions.list.empty();
         // A key counts when it goes down, not while held: a modifier left "down" after a window

@@ -195,6 +195,11 @@ struct Platform::Impl {
         input.Char(c);
         Wake();
     }
+    void RequestGlyph(uint32_t cp) {
+        if (cp > 0x10FFFF || InBaseRanges(cp) || !requested.insert(cp).second) return;
+        glyphs.codepoints.push_back(cp);
+        glyphs_pending = true;
+    }
     // This frame's share of the queue into io, after the backend's NewFrame (which sets the
     // mouse buttons from their state now, so a click released before the frame would be lost).
     void ApplyInput(ImGuiIO& io) {
@@ -210,7 +215,12 @@ struct Platform::Impl {
         io.KeyAlt = input.Alt();
         io.KeySuper = input.Super();
         for (int b = 0; b < InputQueue::kButtons; ++b) io.MouseDown[b] = input.MouseDown(b);
-        for (unsigned int c : input.Chars()) io.AddInputCharacter(c);
+        for (unsigned int c : input.Chars()) {
+            io.AddInputCharacter(c);
+            // A typed character the atlas lacks is baked before the next frame (a text field
+            // consumes io's queue, so this is the one place that sees every character).
+            RequestGlyph(c);
+        }
         if (input.Pending()) Wake();  // the rest next frame, without waiting for more input
     }
 };
@@ -450,11 +460,7 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
 
 const FontSet& Platform::Fonts() const { return m->fonts; }
 
-void Platform::RequestGlyph(uint32_t cp) {
-    if (cp > 0x10FFFF || InBaseRanges(cp) || !m->requested.insert(cp).second) return;
-    m->glyphs.codepoints.push_back(cp);
-    m->glyphs_pending = true;
-}
+void Platform::RequestGlyph(uint32_t cp) { m->RequestGlyph(cp); }
 
 void Platform::RequestGlyphs(std::string_view text) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
