@@ -2446,10 +2446,29 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
 // Reports references to ids that do not exist; keeps the links to ids that do, for the check
 // in BuildIndexes that they lead somewhere to read.
 void Loader::Resolve() {
+    // A glossary, references or module file that could not be read leaves every reference into
+    // it unresolved: those follow from the one error already given for the file, so they are
+    // counted, not listed, and the count is said once, at the broken file (the cause comes first).
+    const FileJob* broken[3] = {nullptr, nullptr, nullptr};  // by IdSpace: Item, Term, Reference
+    for (const auto* jobs : {&m_jobs, &m_extra_jobs})
+    for (const auto& job : *jobs) {
+        if (job->parsed) continue;
+        const int space = job->kind == FileJob::Kind::Glossary     ? static_cast<int>(IdSpace::Term)
+                          : job->kind == FileJob::Kind::References ? static_cast<int>(IdSpace::Reference)
+                          : job->kind == FileJob::Kind::Module     ? static_cast<int>(IdSpace::Item)
+                                                                   : -1;
+        if (space >= 0 && !broken[space]) broken[space] = job.get();
+    }
+    int folded[3] = {0, 0, 0};
     for (const auto* list : m_ref_lists)
     for (const auto& r : *list) {
         if (m_ids[static_cast<int>(r.space)].Contains(r.hash, r.id)) {
             if (r.space == IdSpace::Item) m_links.push_back(&r);
+            continue;
+        }
+        const int space = static_cast<int>(r.space);
+        if (space >= 0 && space < 3 && broken[space]) {
+            ++folded[space];
             continue;
         }
         if (r.space == IdSpace::Term)
@@ -2458,6 +2477,21 @@ void Loader::Resolve() {
             m_d.Error(LocOf(r.place), "unresolved-cite", "no reference has the id '" + r.id + "'");
         else
             m_d.Error(LocOf(r.place), "unresolved-link", "no page, lesson or module has the id '" + r.id + "'");
+    }
+    const char* what[3] = {"links to its pages, lessons or modules", "glossary terms it would define",
+                           "citations of references it would hold"};
+    for (int space = 0; space < 3; ++space) {
+        if (folded[space] == 0) continue;
+        // Said where the cause is, so that sorted by place it still comes right after it.
+        SourceLoc at = broken[space]->at;
+        for (const Diagnostic& d : m_d.All())
+            if (d.severity == Severity::Error && d.loc.file == broken[space]->display) {
+                at = d.loc;
+                break;
+            }
+        m_d.Error(at, "follows-from-file",
+                      "and " + std::to_string(folded[space]) + " more that follow from this: " + what[space] + " ('" +
+                          broken[space]->src + "' could not be used)");
     }
 }
 

@@ -461,6 +461,35 @@ TEST(LoaderErrors, ColumnsCountCharactersNotBytes) {
     ExpectErrorAt(chinese, "unresolved-term", 4, 45);
 }
 
+// A glossary or references file that cannot be read is one error (its own) plus one line saying
+// how many references follow from it, not one error per term in every module.
+TEST(LoaderErrors, ReferencesIntoABrokenFileAreFoldedUnderIt) {
+    std::string body;
+    for (int i = 0; i < 17; ++i) body += "      <p><term ref=\"t1\">a</term> <cite ref=\"r1\">b</cite></p>\n";
+    struct Case {
+        const char* file;
+        std::string text;
+        const char* cause;
+    } cases[] = {
+        {"g.xml", "", "empty-file"},
+        {"g.xml", "<glosary>\n</glosary>\n", "wrong-root"},
+        {"r.xml", "<references>\n<ref id=\"r1\">unclosed\n</references>\n", "xml-syntax"},
+    };
+    for (const Case& c : cases) {
+        std::map<std::string, std::string> files = {{"course.xml", kCourse}, {"m.xml", ModuleXml(body)}, {"g.xml", kGlossary}, {"r.xml", kRefs}};
+        files[c.file] = c.text;
+        LoadResult r = LoadCourseFromMemory(files);
+        ASSERT_FALSE(r.ok());
+        const auto& all = r.diagnostics.All();
+        EXPECT_EQ(r.diagnostics.ErrorCount(), 2) << r.diagnostics.FormatAll();
+        ASSERT_FALSE(all.empty());
+        EXPECT_EQ(all[0].code, c.cause) << r.diagnostics.FormatAll();  // the cause first
+        const Diagnostic* folded = Find(r, "follows-from-file");
+        ASSERT_NE(folded, nullptr);
+        EXPECT_NE(folded->message.find("and 17 more that follow from this"), std::string::npos) << folded->message;
+    }
+}
+
 TEST(LoaderErrors, AllProblemsAreCollectedInOnePass) {
     LoadResult r = Load(ModuleXml(R"(      <blink/>
       <p style="x">a</p>
