@@ -1127,6 +1127,7 @@ int App::Run(const char* argv0) {
         m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
+        if (ui::FocusMoving()) m_platform.HoldInput();
         const ImGuiIO& io = ImGui::GetIO();
         bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
                          ImGui::IsAnyMouseDown() || !actions.list.empty();

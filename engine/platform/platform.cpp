@@ -202,12 +202,24 @@ struct Platform::Impl {
     }
     // This frame's share of the queue into io, after the backend's NewFrame (which sets the
     // mouse buttons from their state now, so a click released before the frame would be lost).
+    int hold_input = 0;   // HoldInput: frames to deliver nothing
+    int held_frames = 0;  // frames held in a row
     void ApplyInput(ImGuiIO& io) {
         // ImGui times held keys with DeltaTime: one slow frame (a busy machine, a progress write)
         // would turn a 80 ms tap into a key held past the repeat delay, firing its shortcut
         // again and again. Time advances at most this much a frame; a key really held still
         // repeats, over several frames.
         io.DeltaTime = std::min(io.DeltaTime, kMaxFrameSeconds);
+        if (hold_input > 0 && held_frames < 2) {
+            ++held_frames;
+            hold_input = 0;
+            // The state stays as it was (the backend's NewFrame reset the mouse buttons).
+            for (int b = 0; b < InputQueue::kButtons; ++b) io.MouseDown[b] = input.MouseDown(b);
+            if (input.Pending()) Wake();
+            return;
+        }
+        hold_input = 0;
+        held_frames = 0;
         input.NextFrame();
         for (int k = 0; k < InputQueue::kKeys; ++k) io.KeysDown[k] = input.KeyDown(k);
         io.KeyCtrl = input.Ctrl();
@@ -537,6 +549,8 @@ bool Platform::BeginFrame() {
     ImGui::NewFrame();
     return true;
 }
+
+void Platform::HoldInput() { m->hold_input = 1; }
 
 void Platform::SetInputHook(std::function<void(ImGuiIO&)> hook) { m->input_hook = std::move(hook); }
 

@@ -103,6 +103,10 @@ public:
     // Called inside BeginFrame after the backend has written this frame's input to io and before
     // ImGui::NewFrame: the place to adjust key handling (the UI's RemapKeyboard).
     void SetInputHook(std::function<void(ImGuiIO&)> hook);
+    // Delivers no queued input in the next frame (the events wait, in order): call when focus is
+    // on its way to another control, so keys and characters typed meanwhile reach it, not the
+    // gap between (a Tab into a text field takes ImGui two frames). At most two frames in a row.
+    void HoldInput();
     // Renders the ImGui draw data and swaps.
     void EndFrame();
     // Ask for more frames without input (animations, a countdown, a texture that just loaded).

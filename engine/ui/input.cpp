@@ -124,6 +124,11 @@ void EndKeyboardFrame() {
 
 bool KeyboardWantsFrame() { return g_tab_again != 0; }
 
+bool FocusMoving() {
+    const ImGuiContext& g = *GImGui;
+    return g.NavMoveSubmitted || g.NavNextActivateId != 0 || g_tab_again != 0;
+}
+
 void FocusLastItem() {
     ImGuiContext& g = *GImGui;
     ImGuiWindow* window = g.CurrentWindow;

@@ -22,6 +22,9 @@ void BeginKeyboardFrame();
 void EndKeyboardFrame();
 // A Tab move is still going on: draw another frame without waiting for input.
 bool KeyboardWantsFrame();
+// Focus is on its way to another control (a move ImGui applies next frame, or a text field it
+// activates the frame after): input typed now should wait for it (Platform::HoldInput).
+bool FocusMoving();
 
 // The screen drawn this frame turns pages with Left and Right: ImGui must not also move focus.
 void ClaimArrowKeys();
