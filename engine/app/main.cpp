@@ -311,6 +311,7 @@ private:
     bool OpenStore();
     // Ends the session and closes the store: everything committed, the log checkpointed and gone.
     void CloseStore();
+    void ReportUnsaved();
     void RefreshLearners();
     void RequestCourseGlyphs();
     bool SignIn(const std::string& name, bool create);
@@ -367,6 +368,7 @@ private:
     // its signal, --watch for changed files; otherwise only input wakes it (0% CPU when idle).
     double BaseWakeInterval() const { return !m_options.capture.empty() ? 0.1 : m_options.watch ? 0.5 : 0.0; }
     bool m_speech_failure_traced = false;
+    std::string m_traced_banner;
 
     // The notes window reads at arm's length: half a step smaller than the room's text.
     float NotesTextScale() const { return std::clamp(m_state.text_scale - 0.5f, 1.0f, 2.0f); }
@@ -454,7 +456,15 @@ bool App::OpenStore() {
     return true;
 }
 
+// A last try for answers the store refused; what still fails is said where someone may see it.
+void App::ReportUnsaved() {
+    if (!m_session || m_session->UnsavedAnswers() == 0) return;
+    if (m_session->RetryUnsaved(NowMs()) > 0)
+        std::fprintf(stderr, "lectern: %s\n", m_session->LastError().c_str());
+}
+
 void App::CloseStore() {
+    ReportUnsaved();
     m_session.reset();
     if (!m_store) return;
     bool clean = m_store->Checkpoint(true);
@@ -556,6 +566,7 @@ void App::SignInGuest() {
 void App::SignOut() {
     FlushActiveTime();
     if (m_speech) m_speech->Stop();
+    ReportUnsaved();
     m_session.reset();
     m_idle.reset();
     m_learner_name.clear();
@@ -873,6 +884,9 @@ void App::CheckForChanges() {
 
 void App::Apply(const ui::Actions& actions) {
     int64_t now = NowMs();
+    // Answers the store refused are retried whenever the learner does something; the banner
+    // stays until the last one is saved.
+    if (m_session && m_session->UnsavedAnswers() > 0 && !actions.list.empty()) m_session->RetryUnsaved(now);
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
     if (m_trace)
         for (const ui::Action& a : actions.list)
@@ -1125,6 +1139,9 @@ int App::Run(const char* argv0) {
         m_model.speaking = m_speech && m_speech->Speaking();
         m_model.speech_paused = m_speech && m_speech->Paused();
         m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
+        if (m_trace && frame > 0 && m_model.banner != m_traced_banner)
+            std::fprintf(stderr, "trace: banner %s\n", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
+        m_traced_banner = m_model.banner;
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
         if (ui::FocusMoving()) m_platform.HoldInput();

@@ -29,6 +29,56 @@ void Session::Note(const WriteResult& r) {
                    (r.message.empty() ? "" : " (" + r.message + ")");
 }
 
+std::string Session::LastError() const {
+    if (m_pending.empty()) return m_last_error;
+    int n = static_cast<int>(m_pending.size());
+    return std::to_string(n) + (n == 1 ? " answer is" : " answers are") +
+           " NOT saved yet and waiting (" + m_pending_reason +
+           "). You can keep reading; they are saved as soon as the progress file accepts them.";
+}
+
+bool Session::IsUnsavedQuizAnswer(const std::string& question_id) const {
+    for (const Pending& p : m_pending)
+        if (p.key == "quiz:" + question_id) return true;
+    return false;
+}
+
+int Session::RetryUnsaved(int64_t now_ms) {
+    size_t done = 0;
+    for (; done < m_pending.size(); ++done) {
+        WriteResult r = m_pending[done].write(now_ms);
+        bool may_succeed_later = r.error == StoreError::DiskFull || r.error == StoreError::Io ||
+                                 r.error == StoreError::Busy || r.error == StoreError::NotSaving ||
+                                 r.error == StoreError::Corrupt;
+        if (!r.ok() && may_succeed_later) {
+            m_pending_reason = std::string(ToString(r.error)) + (r.message.empty() ? "" : ": " + r.message);
+            break;
+        }
+        if (!r.ok()) {
+            // Refused for good (its attempt is gone, say): waiting would block every later answer.
+            Note(r);
+            continue;
+        }
+        if (m_pending[done].on_saved) m_pending[done].on_saved();
+    }
+    m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(done));
+    return static_cast<int>(m_pending.size());
+}
+
+bool Session::CommitAnswer(Pending p, int64_t now_ms) {
+    if (RetryUnsaved(now_ms) == 0) {
+        WriteResult r = p.write(now_ms);
+        if (r.ok()) {
+            m_last_error.clear();
+            if (p.on_saved) p.on_saved();
+            return true;
+        }
+        m_pending_reason = std::string(ToString(r.error)) + (r.message.empty() ? "" : ": " + r.message);
+    }
+    m_pending.push_back(std::move(p));
+    return false;
+}
+
 void Session::RefreshProgress() {
     if (m_store && m_learner) m_progress = m_store->LoadProgress(*m_learner, m_course->id);
     else m_progress.course_id = m_course->id;
@@ -188,7 +238,7 @@ Grade Session::SubmitCheck(const Question& q, const std::string& page_id, int64_
     Grade g = GradeResponse(q, s.response);
     s.last = g;
     ++s.tries;
-    m_progress.checks_answered[q.id] = now_ms;
+    if (!Saving()) m_progress.checks_answered[q.id] = now_ms;
     if (Saving()) {
         AnswerEvent e;
         e.learner = *m_learner;
@@ -200,7 +250,10 @@ Grade Session::SubmitCheck(const Question& q, const std::string& page_id, int64_
         e.correct = g.status == GradeStatus::Correct;
         e.score = g.earned;
         e.max_score = g.max;
-        Note(m_store->RecordAnswer(e, now_ms));
+        std::string id = q.id;
+        CommitAnswer({"check:" + id, [this, e, now_ms](int64_t) { return m_store->RecordAnswer(e, now_ms); },
+                      [this, id, now_ms] { m_progress.checks_answered[id] = now_ms; }},
+                     now_ms);
     }
     return g;
 }
@@ -270,7 +323,8 @@ bool Session::StartAttempt(const Quiz& quiz, int64_t now_ms) {
         s.attempt_number = number;
         s.seed = static_cast<int64_t>(seed);
         s.state_json = AttemptToJson(*m_attempt);
-        Note(m_store->StartAttempt(s, now_ms));
+        CommitAnswer({"attempt:" + quiz.id, [this, s, now_ms](int64_t) { return m_store->StartAttempt(s, now_ms); }, {}},
+                     now_ms);
     }
     m_progress.quizzes[quiz.id].attempts_started++;
     SaveLocation(now_ms);
@@ -290,7 +344,10 @@ AttemptError Session::AnswerQuestion(const std::string& question_id, const Respo
         ev.item_id = question_id;
         ev.attempt_number = m_attempt->number;
         ev.response = ResponseToJson(r);
-        Note(m_store->RecordQuizAnswer(ev, AttemptToJson(*m_attempt), now_ms));
+        std::string state = AttemptToJson(*m_attempt);
+        CommitAnswer({"quiz:" + question_id,
+                      [this, ev, state, now_ms](int64_t) { return m_store->RecordQuizAnswer(ev, state, now_ms); }, {}},
+                     now_ms);
     }
     return e;
 }
@@ -328,7 +385,11 @@ QuizResult Session::SubmitQuiz(int64_t now_ms) {
         ar.score_raw = r.earned;
         ar.score_max = r.max;
         ar.passed = r.passed;
-        Note(m_store->SubmitAttempt(key, ar, AttemptToJson(*m_attempt), now_ms));
+        std::string state = AttemptToJson(*m_attempt);
+        CommitAnswer({"submit:" + m_quiz->id,
+                      [this, key, ar, state, now_ms](int64_t) { return m_store->SubmitAttempt(key, ar, state, now_ms); },
+                      {}},
+                     now_ms);
         RefreshProgress();
     } else {
         m_local_attempts[m_quiz->id]++;
@@ -381,7 +442,8 @@ void Session::ChooseInScenario(const Scenario& s, const std::string& choice_id, 
     e.container_id = s.id;
     e.item_id = node->id;
     e.response = choice_id;
-    Note(m_store->RecordAnswer(e, now_ms));
+    CommitAnswer({"scenario:" + s.id, [this, e, now_ms](int64_t) { return m_store->RecordAnswer(e, now_ms); }, {}},
+                 now_ms);
     if (run.IsEnded()) {
         ScenarioEnding end;
         end.learner = *m_learner;
@@ -391,8 +453,10 @@ void Session::ChooseInScenario(const Scenario& s, const std::string& choice_id, 
         Rating o = run.Current()->outcome;
         end.outcome = o == Rating::Best ? "best" : o == Rating::Acceptable ? "acceptable" : "poor";
         end.path_json = ScenarioRunToJson(run);
-        Note(m_store->RecordScenarioEnding(end, now_ms));
-        m_progress.scenario_endings[s.id] = end.ending_id;
+        std::string sid = s.id;
+        CommitAnswer({"ending:" + s.id, [this, end, now_ms](int64_t) { return m_store->RecordScenarioEnding(end, now_ms); },
+                      [this, sid, end] { m_progress.scenario_endings[sid] = end.ending_id; }},
+                     now_ms);
     }
 }
 

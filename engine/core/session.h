@@ -4,10 +4,12 @@
 // Pure logic over the model and the store; the clock is a parameter; no GUI.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/attempt.h"
 #include "core/grading.h"
@@ -40,8 +42,18 @@ public:
     const Navigator& Nav() const { return m_nav; }
     bool Saving() const { return m_store && m_learner && !m_store->read_only(); }
     std::optional<LearnerId> Learner() const { return m_learner; }
-    // The last write that failed (empty when all is well), for a banner.
-    const std::string& LastError() const { return m_last_error; }
+    // For the banner: while answers wait to be saved, how many and why; otherwise the last
+    // write that failed (empty when all is well).
+    std::string LastError() const;
+
+    // ---- answers the store refused (disk full, read-only, a replaced file) -----------------
+    // An answer the store could not commit is kept here, in order, and retried before every
+    // later answer and whenever the app calls RetryUnsaved; it never counts as answered (no tick,
+    // not in the progress screen) until it is saved.
+    int UnsavedAnswers() const { return static_cast<int>(m_pending.size()); }
+    bool IsUnsavedQuizAnswer(const std::string& question_id) const;
+    // Tries the waiting answers again, oldest first; returns how many are still waiting.
+    int RetryUnsaved(int64_t now_ms);
 
     // ---- reading -----------------------------------------------------------------------------
     // Restores the last location (page or quiz); false when there is none.
@@ -105,6 +117,15 @@ public:
 
 private:
     void Note(const WriteResult& r);
+    struct Pending {
+        std::string key;  // "quiz:<question id>", "check:<id>", "scenario:<id>", "attempt:<quiz id>"
+        std::function<WriteResult(int64_t now_ms)> write;
+        std::function<void()> on_saved;
+    };
+    // Commits an answer after the waiting ones; false (and queued) when the store refused it.
+    bool CommitAnswer(Pending p, int64_t now_ms);
+    std::vector<Pending> m_pending;
+    std::string m_pending_reason;
     void SaveLocation(int64_t now_ms);
     void RefreshProgress();
     std::string AttemptKeyString() const;

@@ -140,7 +140,9 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         }
         QuizKeys(f, quiz, a, cq, order);
     }
+    // An answer the store has not accepted yet is not "answered" (the banner counts it waiting).
     int answered = n - static_cast<int>(Unanswered(a).size());
+    for (const auto& [qid, response] : a.answers) answered -= s.IsUnsavedQuizAnswer(qid) ? 1 : 0;
     char head[160];
     std::snprintf(head, sizeof head, "Question %d of %d  \xC2\xB7  %d answered", a.current + 1, n, answered);
     WrappedText(fonts.ui_bold, t.text_muted, head, width);
@@ -149,7 +151,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         ImGui::PushFont(fonts.ui);
         for (int i = 0; i < n; ++i) {
             const std::string& qid = a.questions[static_cast<size_t>(i)];
-            bool done = a.answers.count(qid) > 0;
+            bool done = a.answers.count(qid) > 0 && !s.IsUnsavedQuizAnswer(qid);
             char label[32];
             std::snprintf(label, sizeof label, "%d%s##jump%d", i + 1, done ? " \xE2\x9C\x93" : "", i);
             if (i > 0) ImGui::SameLine(0, 6);

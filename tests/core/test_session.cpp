@@ -1,6 +1,10 @@
 // The session over a real progress store: what a learner did survives a restart exactly.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <functional>
@@ -292,4 +296,65 @@ TEST_F(SessionStore, ResumingIntoAQuizKeepsTheLastPageReadForReading) {
     ASSERT_TRUE(again->Resume());
     EXPECT_EQ(again->CurrentPlace(), Place::Quiz);
     EXPECT_EQ(again->Nav().Current().id, page);
+}
+
+// A full disk (here: a file-size limit, which makes every write to the store fail the way a full
+// disk does, without needing root to mount a small filesystem): an answer the store refused is
+// never counted as answered, the banner says how many wait, and once the store accepts writes
+// again every waiting answer is saved, in order.
+TEST_F(SessionStore, AnswersTheStoreRefusedAreNotShownAsAnsweredAndAreSavedLater) {
+    const Course& c = *m_load.course;
+    std::vector<std::pair<const Question*, std::string>> checks;
+    for (int i = 0; i < static_cast<int>(c.reading_order.size()); ++i)
+        for (const auto& b : c.PageAt(i).blocks)
+            if (b.kind == BlockKind::Question && !b.question->choices.empty()) checks.push_back({b.question.get(), c.PageAt(i).id});
+    ASSERT_GE(checks.size(), 2u);
+    const Quiz& quiz = ModuleQuiz();
+    pid_t child = ::fork();
+    if (child == 0) {
+        // The exit code is 1 + the number of the first expectation that failed.
+        int failed = 0;
+        auto expect = [&](bool ok, int number) {
+            if (!ok && failed == 0) failed = 1 + number;
+        };
+        std::signal(SIGXFSZ, SIG_IGN);
+        auto s = NewSession();
+        s->SubmitCheck(*checks[0].first, checks[0].second, 5000);
+        expect(s->UnsavedAnswers() == 0, 0);
+        rlimit full{1, RLIM_INFINITY};  // no write past the first byte of any file
+        ::setrlimit(RLIMIT_FSIZE, &full);  // the disk is now full
+
+        s->SetCheckResponse(*checks[1].first, Response::Choices({checks[1].first->choices[0].id}));
+        s->SubmitCheck(*checks[1].first, checks[1].second, 5100);
+        expect(s->UnsavedAnswers() == 1, 1);
+        expect(s->Progress().checks_answered.count(checks[1].first->id) == 0, 2);
+        expect(s->LastError().find("1 answer is NOT saved") != std::string::npos, 3);
+        s->OpenQuiz(quiz, 5200);
+        s->StartAttempt(quiz, 5300);
+        const std::string qid = s->ActiveAttempt()->questions[0];
+        const Question* q = FindQuestion(quiz, qid);
+        Response r = q->type == QuestionType::TrueFalse ? Response::TrueFalse(true)
+                     : q->type == QuestionType::Text  ? Response::Text("x")
+                                                        : Response::Choices({q->choices[0].id});
+        s->AnswerQuestion(qid, r, 5400);
+        expect(s->IsUnsavedQuizAnswer(qid), 4);
+        expect(s->UnsavedAnswers() == 3, 5);  // the check, the attempt, the quiz answer
+        expect(s->RetryUnsaved(5500) == 3, 6);  // still full: nothing is lost, nothing pretends
+
+        rlimit room{RLIM_INFINITY, RLIM_INFINITY};
+        ::setrlimit(RLIMIT_FSIZE, &room);  // space again
+        expect(s->RetryUnsaved(5600) == 0, 7);
+        expect(!s->IsUnsavedQuizAnswer(qid), 8);
+        expect(s->Progress().checks_answered.count(checks[1].first->id) == 1, 9);
+        expect(s->LastError().find("waiting") == std::string::npos, 10);
+        auto answers = m_store->Answers(EventFilter(m_learner));
+        expect(answers.size() == 3, 11);
+        expect(m_store->OpenAttempt(m_learner, c.id, quiz.id).has_value(), 12);
+        std::fflush(stderr);
+        ::_exit(failed);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status)) << "child died: " << status;
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "expectation " << WEXITSTATUS(status) - 1 << " failed";
 }
