@@ -532,7 +532,9 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
     for (const AttemptRecord& at : store.Attempts(attempts_filter)) {
         if (!known(at.learner)) continue;
         json quiz = Activity(ActivityIri(base, at.course_id, at.quiz_id), "http://adlnet.gov/expapi/activities/assessment");
-        json ext = {{kExtAttempt, at.attempt_number}, {kExtSeed, at.seed}};
+        // The seed as a decimal string of the 64-bit draw seed: as a JSON number, values above
+        // 2^53 are rounded by every JavaScript-based LRS, and the draw could not be reproduced.
+        json ext = {{kExtAttempt, at.attempt_number}, {kExtSeed, std::to_string(static_cast<uint64_t>(at.seed))}};
         if (at.started_ms >= options.since_ms) {
             b.Add("attempts", at.id, "attempted", at.learner, at.course_id, quiz, at.started_ms, json(), json(), ext);
         }

@@ -520,3 +520,30 @@ TEST(ProgressExportCommand, ExportWhileAnotherProcessWritesSeesACleanSnapshot) {
     ASSERT_EQ(after.status, OpenStatus::Ok) << after.message;
     EXPECT_EQ(after.store->CheckIntegrity(), "ok");
 }
+
+// A draw seed above 2^53 must reach an LRS exactly: a JSON number would be rounded by JavaScript.
+TEST(ProgressExportXapi, TheDrawSeedIsAnExactDecimalString) {
+    TempDir dir;
+    OpenResult opened = ProgressStore::Open(ProgressDbPath(dir.path()));
+    ASSERT_EQ(opened.status, OpenStatus::Ok) << opened.message;
+    ProgressStore& store = *opened.store;
+    LearnerId ana = store.CreateLearner("Ana", kT0).id;
+    const uint64_t seeds[] = {0, 1, (1ull << 53) + 1, 0x9E3779B97F4A7C15ull, UINT64_MAX};
+    int n = 1;
+    for (uint64_t seed : seeds) {
+        ASSERT_TRUE(store.StartAttempt({ana, "course-a", "quiz", n, static_cast<int64_t>(seed), "{}"}, kT0 + n));
+        ++n;
+    }
+    json doc = json::parse(ExportXapi(store, {}).text);
+    std::set<std::string> exported;
+    for (const json& st : doc) {
+        if (!st.contains("context") || !st["context"].contains("extensions")) continue;
+        const json& ext = st["context"]["extensions"];
+        if (!ext.contains("urn:lectern:xapi:extension:seed")) continue;
+        ASSERT_TRUE(ext["urn:lectern:xapi:extension:seed"].is_string()) << ext.dump();
+        exported.insert(ext["urn:lectern:xapi:extension:seed"].get<std::string>());
+    }
+    std::set<std::string> expected;
+    for (uint64_t seed : seeds) expected.insert(std::to_string(seed));
+    EXPECT_EQ(exported, expected);
+}
