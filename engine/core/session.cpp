@@ -1,5 +1,6 @@
 #include "core/session.h"
 
+#include <algorithm>
 #include <climits>
 #include <functional>
 
@@ -282,7 +283,20 @@ void Session::OpenQuiz(const Quiz& quiz, int64_t now_ms) {
     if (m_store && m_learner) {
         if (auto open = m_store->OpenAttempt(*m_learner, m_course->id, quiz.id)) {
             auto parsed = AttemptFromJson(open->state_json, quiz);
-            if (parsed.ok()) m_attempt = *parsed.value;
+            if (parsed.ok()) {
+                m_attempt = *parsed.value;
+                // Answers are recorded one per question as well: the newest for each question
+                // wins over the saved state, so a state written without an answer (by a writer
+                // that did not know of it) never drops one the learner gave.
+                for (const AnswerRecord& a : m_store->Answers(EventFilter(*m_learner, m_course->id))) {
+                    if (a.kind != AnswerKind::Quiz || a.container_id != quiz.id || a.attempt_number != m_attempt->number)
+                        continue;
+                    if (std::find(m_attempt->questions.begin(), m_attempt->questions.end(), a.item_id) ==
+                        m_attempt->questions.end())
+                        continue;
+                    if (auto r = ResponseFromJson(a.response); r.ok()) m_attempt->answers[a.item_id] = *r.value;
+                }
+            }
             // A saved attempt for questions the course no longer has cannot be resumed; it stays
             // in the store (set aside) and the learner starts a new one.
         }

@@ -358,3 +358,30 @@ TEST_F(SessionStore, AnswersTheStoreRefusedAreNotShownAsAnsweredAndAreSavedLater
     ASSERT_TRUE(WIFEXITED(status)) << "child died: " << status;
     EXPECT_EQ(WEXITSTATUS(status), 0) << "expectation " << WEXITSTATUS(status) - 1 << " failed";
 }
+
+// The attempt's saved state lost an answer (another writer replaced it from memory): the answer
+// recorded for that question still comes back, because answers are kept one per question.
+TEST_F(SessionStore, AQuizAnswerMissingFromTheSavedStateComesBackFromItsOwnRecord) {
+    const Quiz& quiz = ModuleQuiz();
+    std::string first, state_without;
+    {
+        auto s = NewSession();
+        s->OpenQuiz(quiz, 2000);
+        ASSERT_TRUE(s->StartAttempt(quiz, 2100));
+        state_without = AttemptToJson(*s->ActiveAttempt());
+        first = s->ActiveAttempt()->questions[0];
+        const Question* q = FindQuestion(quiz, first);
+        Response r = q->type == QuestionType::TrueFalse ? Response::TrueFalse(true)
+                     : q->type == QuestionType::Text  ? Response::Text("x")
+                                                        : Response::Choices({q->choices[0].id});
+        ASSERT_EQ(s->AnswerQuestion(first, r, 2200), AttemptError::None);
+        // The stale writer: the whole state as it was before the answer.
+        AttemptKey key{m_learner, m_load.course->id, quiz.id, s->ActiveAttempt()->number};
+        ASSERT_TRUE(m_store->SaveAttempt(key, state_without, 2300));
+    }
+    Reopen();
+    auto again = NewSession();
+    again->OpenQuiz(quiz, 3000);
+    ASSERT_NE(again->ActiveAttempt(), nullptr);
+    EXPECT_EQ(again->ActiveAttempt()->answers.count(first), 1u);
+}
