@@ -28,6 +28,9 @@
 #include "core/progress_store.h"
 #include "core/session.h"
 #include "core/speech_text.h"
+#include "kiosk/admin.h"
+#include "kiosk/sign_in.h"
+#include "os/files.h"
 #include "platform/platform.h"
 #include "ui/controller.h"
 #include "ui/input.h"
@@ -98,7 +101,7 @@ const char* kUsage =
     "                       errors show in an overlay until the files are fixed (for authors)\n"
     "  --data-dir DIR       keep progress in DIR (default: $XDG_DATA_HOME/lectern,\n"
     "                       else ~/.local/share/lectern)\n"
-    "  --learner NAME       sign in as NAME (created if new)\n"
+    "  --learner NAME       sign in as NAME (created if new; a learner with a PIN is asked for it)\n"
     "  --guest              continue as a guest: nothing is saved\n"
     "  --kiosk              classroom kiosk: full screen, no way out but the administrator's,\n"
     "                       sign-in with optional PINs, sign-out after idle time\n"
@@ -314,13 +317,38 @@ private:
     void ReportUnsaved();
     void RefreshLearners();
     void RequestCourseGlyphs();
-    bool SignIn(const std::string& name, bool create);
+    kiosk::SignInPolicy Policy() {
+        return kiosk::SignInPolicy(m_store.get(), {m_kiosk, m_model.allow_guest,
+                                                   m_kiosk_config.sign_in_by_typing ? kiosk::SignInMode::Type : kiosk::SignInMode::List});
+    }
+    kiosk::KioskAdmin Admin() { return kiosk::KioskAdmin(m_store.get(), m_data_dir); }
+    // Turns the policy's decision into the screen: a session, a PIN prompt, "is that you?", or a message.
+    bool ApplySignIn(const kiosk::Decision& d);
     void SignInGuest();
     void SignOut();
     void SaveSettings();
     void TrackActiveTime(bool had_input);
     void FlushActiveTime();
     void SignInNow(const Learner& learner);
+    // Every per-learner view state back to its defaults (the display settings are applied after):
+    // screen state, typed text and PINs, open pop-ups, and, through a new id generation, ImGui's
+    // own scroll positions, open trees and focus.
+    void ResetViewState() {
+        ui::UiState fresh;
+        fresh.view_generation = m_state.view_generation + 1;
+        fresh.text_scale = m_state.text_scale;
+        fresh.theme = m_state.theme;
+        fresh.speech_rate = m_state.speech_rate;
+        fresh.sidebar_open = !m_options.present;  // the room sees the page, the notes beside it
+        WipePin(m_state.pin, sizeof m_state.pin);
+        WipePin(m_state.pin_again, sizeof m_state.pin_again);
+        WipePin(m_state.new_pin, sizeof m_state.new_pin);
+        WipePin(m_state.new_pin_again, sizeof m_state.new_pin_again);
+        WipePin(m_state.reset_pin, sizeof m_state.reset_pin);
+        WipePin(m_state.reset_pin_again, sizeof m_state.reset_pin_again);
+        m_state = std::move(fresh);
+        m_platform.RequestFrames(3);
+    }
     void HandleKioskAction(const ui::Action& a);
     void TickIdle(bool had_input);
     void TickPinLock();
@@ -420,12 +448,10 @@ int64_t NowMs() {
 }
 
 bool App::OpenStore() {
-    std::string dir = !m_options.data_dir.empty() ? m_options.data_dir
-                      : !m_kiosk_config.data_dir.empty() ? m_kiosk_config.data_dir
-                                                          : DefaultDataDir();
-    m_data_dir = dir;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
+    std::string dir = m_data_dir;
+    // 0700 whatever the umask: it holds PIN hashes and everyone's progress (the store makes its
+    // files 0600 itself).
+    if (os::WriteResult w = os::MakePrivateFolder(dir); !w.ok) std::fprintf(stderr, "lectern: %s\n", w.message.c_str());
     std::string path = ProgressDbPath(dir);
     m_model.data_path = path;
     m_store_path = path;
@@ -488,55 +514,39 @@ void App::RequestCourseGlyphs() {
     ForEachText(*m_load.course, [this](std::string_view text) { m_platform.RequestGlyphs(text); });
 }
 
-bool App::SignIn(const std::string& name, bool create) {
-    if (!m_load.course) return false;
-    if (!m_store) {
-        m_state.message = "Progress cannot be saved right now, so learners cannot sign in. Continue as a guest.";
-        return false;
-    }
-    auto learner = m_store->FindLearner(name);
-    if (!learner && create) {
-        std::string pin = m_state.new_pin;
-        WipePin(m_state.new_pin, sizeof m_state.new_pin);
-        if (!pin.empty() && ValidatePin(pin) != PinError::None) {
-            m_state.message = std::string("PIN: ") + ToString(ValidatePin(pin));
-            WipePin(pin);
+bool App::ApplySignIn(const kiosk::Decision& d) {
+    m_state.message_good = false;
+    switch (d.step) {
+        case kiosk::Step::Session:
+            if (d.learner) SignInNow(*d.learner);
+            else SignInGuest();
+            return true;
+        case kiosk::Step::AskPin:
+            m_state.confirm_identity.clear();
+            m_state.pin_for = d.name;
+            WipePin(m_state.pin, sizeof m_state.pin);
+            m_state.message = d.message;
+            m_pin_unlock_ms = d.seconds_locked > 0 ? NowMs() + d.seconds_locked * int64_t{1000} : 0;  // TickPinLock counts down
+            if (m_trace && d.seconds_locked > 0) std::fprintf(stderr, "trace: pin locked %d\n", d.seconds_locked);
+            else if (m_trace && !d.message.empty()) std::fprintf(stderr, "trace: pin wrong\n");
+            else if (m_trace) std::fprintf(stderr, "trace: pin asked\n");
             return false;
-        }
-        WriteResult w = m_store->CreateLearner(name, NowMs());
-        if (!w.ok()) {
-            m_state.message = std::string("Could not add that learner: ") + ToString(w.error);
-            WipePin(pin);
+        case kiosk::Step::ConfirmIdentity:
+            m_state.confirm_identity = d.name;
+            m_state.message.clear();
+            if (m_trace) std::fprintf(stderr, "trace: confirm-identity\n");
             return false;
-        }
-        if (!pin.empty()) {
-            PinHashResult h = HashPin(pin);
-            WipePin(pin);
-            if (h.ok()) m_store->SetPinHash(w.id, h.hash, NowMs());
-        }
-        learner = m_store->GetLearner(w.id);
+        case kiosk::Step::Refused:
+            m_state.message = d.message;
+            if (m_trace) std::fprintf(stderr, "trace: sign-in refused\n");
+            return false;
     }
-    if (!learner) {
-        m_state.message = "No learner named " + name + ".";
-        return false;
-    }
-    if (learner->pin_hash && !create) {
-        // Ask for the PIN first: nobody lands in another learner's record.
-        m_state.pin_for = learner->display_name;
-        m_state.pin[0] = '\0';
-        m_state.message.clear();
-        return false;
-    }
-    SignInNow(*learner);
-    return true;
+    return false;
 }
 
 void App::SignInNow(const Learner& learner_in) {
     auto learner = std::optional<Learner>(learner_in);
-    m_state.message.clear();
-    m_state.pin_for.clear();
-    WipePin(m_state.pin, sizeof m_state.pin);
-    m_state.new_learner[0] = '\0';
+    ResetViewState();
     m_session = std::make_unique<Session>(m_load.course, m_store.get(), learner->id);
     m_learner_name = learner->display_name;
     m_session->Resume();
@@ -556,6 +566,7 @@ void App::SignInNow(const Learner& learner_in) {
 
 void App::SignInGuest() {
     if (m_kiosk && !m_kiosk_config.allow_guest) return;
+    ResetViewState();
     m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
     if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
     m_learner_name.clear();
@@ -570,7 +581,8 @@ void App::SignOut() {
     m_session.reset();
     m_idle.reset();
     m_learner_name.clear();
-    m_state = ui::UiState{};
+    m_pin_unlock_ms = 0;
+    ResetViewState();
     if (m_kiosk) {
         // The next learner starts from the kiosk's own display settings, not the last one's.
         m_state.text_scale = std::clamp(m_kiosk_config.text_size / 100.0f, 1.0f, 2.0f);
@@ -628,25 +640,9 @@ void App::HandleKioskAction(const ui::Action& a) {
             m_state.message.clear();
             break;
         case ui::ActionKind::SubmitPin: {
-            if (!m_store) break;
-            auto learner = m_store->FindLearner(m_state.pin_for);
-            std::string pin = a.id;
+            std::string name = m_state.pin_for;
             WipePin(m_state.pin, sizeof m_state.pin);
-            if (!learner || !learner->pin_hash) break;
-            PinGate gate = ParsePinGate(m_store->GetSetting(learner->id, kPinGateSettingKey).value_or("")).value_or(PinGate{});
-            PinAttempt r = TryPin(gate, pin, *learner->pin_hash, now,
-                                  [&](const PinGate& g) { m_store->SetSetting(learner->id, kPinGateSettingKey, g.Serialize(), now); });
-            WipePin(pin);
-            if (r == PinAttempt::Accepted) {
-                SignInNow(*learner);
-            } else if (r == PinAttempt::Locked || !gate.CanTry(now)) {
-                m_pin_unlock_ms = now + static_cast<int64_t>(gate.SecondsLeft(now)) * 1000;  // TickPinLock counts down
-                m_state.message = "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
-                if (m_trace) std::fprintf(stderr, "trace: pin locked %d\n", gate.SecondsLeft(now));
-            } else {
-                m_state.message = "That PIN is not right.";
-                if (m_trace) std::fprintf(stderr, "trace: pin wrong %d\n", gate.failures());
-            }
+            ApplySignIn(Policy().SubmitPin(name, a.id, now));
             break;
         }
         case ui::ActionKind::AdminSetPin: {
@@ -699,51 +695,27 @@ void App::HandleKioskAction(const ui::Action& a) {
             }
             break;
         }
-        case ui::ActionKind::AdminExport: {
-            if (!m_store || a.id.empty()) break;
-            ExportOptions o;
-            ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
-            std::string dir = a.id;
-            FileWriteResult w1 = csv.ok ? WriteFileAtomically(dir + "/lectern-progress.csv", csv.text, 0644) : FileWriteResult{};
-            FileWriteResult w2 = xapi.ok ? WriteFileAtomically(dir + "/lectern-progress-xapi.json", xapi.text, 0644) : FileWriteResult{};
-            m_state.message_good = w1.ok && w2.ok;
-            m_state.message = w1.ok && w2.ok ? "Exported " + std::to_string(csv.records) + " rows and " + std::to_string(xapi.records) +
-                                                   " statements to " + dir
-                                             : "Export failed: " + (csv.ok ? w1.message : csv.error) + " " + (xapi.ok ? w2.message : xapi.error);
-            if (m_trace) std::fprintf(stderr, "trace: export %s\n", w1.ok && w2.ok ? "ok" : "failed");
-            break;
-        }
-        case ui::ActionKind::AdminRename: {
-            auto learner = m_store ? m_store->FindLearner(a.id) : std::nullopt;
-            if (!learner) break;
-            WriteResult w = m_store->RenameLearner(learner->id, a.ref2, now);
-            m_state.message = w.ok() ? "Renamed." : std::string("Could not rename: ") + ToString(w.error);
-            m_state.message_good = w.ok();
-            if (w.ok()) m_state.admin_selected = a.ref2;
+        case ui::ActionKind::AdminExport:
+        case ui::ActionKind::AdminRename:
+        case ui::ActionKind::AdminRemove:
+        case ui::ActionKind::AdminResetPin:
+        case ui::ActionKind::AdminClearLockout: {
+            if (!m_model.admin_unlocked) break;  // only the unlocked admin screen sends these
+            kiosk::KioskAdmin admin = Admin();
+            kiosk::AdminResult r;
+            if (a.kind == ui::ActionKind::AdminExport) r = admin.Export(a.id, now);
+            else if (a.kind == ui::ActionKind::AdminRename) r = admin.Rename(a.id, a.ref2, now);
+            else if (a.kind == ui::ActionKind::AdminRemove) r = admin.Remove(a.id, now);
+            else if (a.kind == ui::ActionKind::AdminResetPin) r = admin.ResetPin(a.id, a.ref2, a.ref3, now);
+            else r = admin.ClearLockout(a.id, now);
+            WipePin(m_state.reset_pin, sizeof m_state.reset_pin);
+            WipePin(m_state.reset_pin_again, sizeof m_state.reset_pin_again);
+            m_state.message = r.message;
+            m_state.message_good = r.ok;
+            if (r.ok && a.kind == ui::ActionKind::AdminRename) m_state.admin_selected = a.ref2;
+            if (r.ok && a.kind == ui::ActionKind::AdminRemove) m_state.admin_selected.clear();
             RefreshLearners();
-            break;
-        }
-        case ui::ActionKind::AdminRemove: {
-            auto learner = m_store ? m_store->FindLearner(a.id) : std::nullopt;
-            if (!learner) break;
-            // Removal keeps an export: the learner's records go to files beside the database first.
-            ExportOptions o;
-            o.learner_name = learner->display_name;
-            ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
-            std::string base = m_data_dir + "/removed-learner-" + std::to_string(learner->id) + "-" + std::to_string(now);
-            FileWriteResult w1 = csv.ok ? WriteFileAtomically(base + ".csv", csv.text, 0600) : FileWriteResult{};
-            FileWriteResult w2 = xapi.ok ? WriteFileAtomically(base + "-xapi.json", xapi.text, 0600) : FileWriteResult{};
-            if (!w1.ok || !w2.ok) {
-                m_state.message = "Not removed: the export could not be written (" + w1.message + w2.message + ")";
-                break;
-            }
-            WriteResult w = m_store->RemoveLearner(learner->id, now);
-            m_state.message_good = w.ok();
-            m_state.message = w.ok() ? learner->display_name + " was removed; their records are in " + base + ".csv"
-                                     : std::string("Could not remove: ") + ToString(w.error);
-            m_state.admin_selected.clear();
-            RefreshLearners();
-            if (m_trace) std::fprintf(stderr, "trace: removed %s export %s\n", w.ok() ? "ok" : "failed", base.c_str());
+            if (m_trace) std::fprintf(stderr, "trace: admin %d %s\n", static_cast<int>(a.kind), r.ok ? "ok" : "failed");
             break;
         }
         case ui::ActionKind::AdminSetIdle: {
@@ -897,9 +869,19 @@ void App::Apply(const ui::Actions& actions) {
     }
     for (const ui::Action& a : r.learner_actions) {
         switch (a.kind) {
-            case ui::ActionKind::SignIn: SignIn(a.id, false); break;
-            case ui::ActionKind::CreateLearner: SignIn(a.id, true); break;
-            case ui::ActionKind::SignInGuest: SignInGuest(); break;
+            case ui::ActionKind::SignIn:
+            case ui::ActionKind::ConfirmIdentity: ApplySignIn(Policy().Choose(a.id, now)); break;
+            case ui::ActionKind::CreateLearner: {
+                WipePin(m_state.new_pin, sizeof m_state.new_pin);
+                WipePin(m_state.new_pin_again, sizeof m_state.new_pin_again);
+                ApplySignIn(Policy().Create(a.id, a.ref2, a.ref3, now));
+                break;
+            }
+            case ui::ActionKind::CancelIdentity:
+                m_state.confirm_identity.clear();
+                m_state.focus_main = true;
+                break;
+            case ui::ActionKind::SignInGuest: ApplySignIn(Policy().Guest()); break;
             case ui::ActionKind::SignOut: SignOut(); break;
             case ui::ActionKind::SubmitPin:
             case ui::ActionKind::CancelPin:
@@ -910,6 +892,8 @@ void App::Apply(const ui::Actions& actions) {
             case ui::ActionKind::AdminClose:
             case ui::ActionKind::AdminRename:
             case ui::ActionKind::AdminRemove:
+            case ui::ActionKind::AdminResetPin:
+            case ui::ActionKind::AdminClearLockout:
             case ui::ActionKind::AdminSetIdle: HandleKioskAction(a); break;
             case ui::ActionKind::SpeakPage:
                 if (Speech().Speaking()) {
@@ -925,6 +909,10 @@ void App::Apply(const ui::Actions& actions) {
                 else if (Speech().Speaking()) Speech().Pause();
                 break;
             case ui::ActionKind::StoreMoveAside:
+                if (!kiosk::MayMoveStoreAside(m_kiosk, m_model.admin_unlocked)) {
+                    if (m_trace) std::fprintf(stderr, "trace: move-aside refused\n");
+                    break;
+                }
                 if (m_store_damaged) {
                     MoveAsideResult moved = MoveAside(m_store_path, NowMs());
                     if (!moved.ok) {
@@ -944,7 +932,7 @@ void App::Apply(const ui::Actions& actions) {
         }
         r.screen_changed = true;
     }
-    if (r.quit) m_running = false;
+    if (r.quit && kiosk::MayQuit(m_kiosk, m_model.admin_unlocked)) m_running = false;
     SaveSettings();
     // A line per move for scripts and end-to-end tests (LECTERN_TRACE=1).
     if (m_trace && (r.page_changed || r.screen_changed || !actions.list.empty())) {
@@ -1000,6 +988,7 @@ int App::Run(const char* argv0) {
     wo.height = m_options.height;
     wo.fullscreen = m_options.fullscreen || m_kiosk;
     wo.ignore_close = m_kiosk;
+    wo.stay_restored = m_kiosk;
     wo.text_scale = m_kiosk ? m_state.text_scale : m_options.text_scale;
     std::string error;
     if (!m_platform.Init(wo, &error)) {
@@ -1029,6 +1018,18 @@ int App::Run(const char* argv0) {
     m_model.kiosk = m_kiosk;
     m_model.allow_guest = !m_kiosk || m_kiosk_config.allow_guest;
     m_model.admin_chord = m_kiosk_config.admin_chord.Format();
+    m_model.sign_in_by_typing = m_kiosk && m_kiosk_config.sign_in_by_typing;
+    m_data_dir = !m_options.data_dir.empty()         ? m_options.data_dir
+                 : !m_kiosk_config.data_dir.empty() ? m_kiosk_config.data_dir
+                                                     : DefaultDataDir();
+    if (m_kiosk) {
+        // Even when the course failed to load: the administrator's screen is the only way out.
+        // The idle time the administrator set on the admin screen wins over the file's.
+        if (auto idle = ReadAdminIdleTimeout(m_data_dir); idle && *idle > m_kiosk_config.countdown_seconds)
+            m_kiosk_config.idle_timeout_seconds = *idle;
+        m_model.idle_timeout_seconds = m_kiosk_config.idle_timeout_seconds;
+        m_model.admin_pin_missing = ReadAdminPinHash(m_data_dir).status == AdminPinStatus::Missing;
+    }
     if (m_load.course) {
         if (!m_options.page.empty() && !FindStart(*m_load.course, m_options.page)) {
             std::fprintf(stderr, "lectern: no page, lesson, module, quiz or scenario has the id '%s'\n", m_options.page.c_str());
@@ -1039,22 +1040,20 @@ int App::Run(const char* argv0) {
         if (m_options.guest || !m_store) {
             if (m_options.guest) SignInGuest();
         } else if (!m_options.learner.empty()) {
-            if (!SignIn(m_options.learner, true)) {
-                std::fprintf(stderr, "lectern: %s\n", m_state.message.c_str());
+            // The same policy as the screen: a learner with a PIN is asked for it in the window;
+            // a name that exists is that learner, a new one is created (without a PIN).
+            kiosk::SignInPolicy policy = Policy();
+            kiosk::Decision d = m_store->FindLearner(m_options.learner) ? policy.Choose(m_options.learner, NowMs())
+                                                                        : policy.Create(m_options.learner, "", "", NowMs());
+            if (d.step == kiosk::Step::Refused) {
+                std::fprintf(stderr, "lectern: %s\n", d.message.c_str());
                 return 1;
             }
+            ApplySignIn(d);
         } else if (m_model.learners.size() == 1 && !m_kiosk) {
-            SignIn(m_model.learners.front(), false);  // one person on this machine: no question to ask
+            ApplySignIn(Policy().Choose(m_model.learners.front(), NowMs()));  // one person on this machine: no question to ask
         }
         if (m_kiosk && m_session) SignOut();  // a kiosk always starts at the sign-in screen
-        if (m_kiosk) {
-            // The idle time the administrator set on the admin screen wins over the file's.
-            if (auto idle = ReadAdminIdleTimeout(m_data_dir); idle && *idle > m_kiosk_config.countdown_seconds)
-                m_kiosk_config.idle_timeout_seconds = *idle;
-            m_model.idle_timeout_seconds = m_kiosk_config.idle_timeout_seconds;
-            m_model.admin_pin_missing = ReadAdminPinHash(m_data_dir).status == AdminPinStatus::Missing;
-            if (m_model.admin_pin_missing) m_state.screen = ui::Screen::Admin;  // first start: a way out first
-        }
         if (!m_session && m_state.screen != ui::Screen::Admin) m_state.screen = ui::Screen::Learners;
         if (m_session && !m_options.page.empty()) {
             StartPlace start = *FindStart(*m_load.course, m_options.page);
@@ -1068,6 +1067,7 @@ int App::Run(const char* argv0) {
     } else {
         m_state.screen = ui::Screen::Error;
     }
+    if (m_kiosk && m_model.admin_pin_missing) m_state.screen = ui::Screen::Admin;  // first start: a way out first
     if (!m_options.screen.empty() && m_load.course && !ScreenFromName(m_options.screen, &m_state.screen))
         return UsageError("--screen takes home, reader, glossary, references, help, progress or learners");
     if (m_state.screen == ui::Screen::Reader && m_session) m_session->ShowPage(m_session->Nav().Index(), NowMs());

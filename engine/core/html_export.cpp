@@ -1,4 +1,5 @@
 #include "core/html_export.h"
+#include "os/files.h"
 
 #include <tinyxml2.h>
 
@@ -1571,11 +1572,11 @@ HtmlExportResult WriteHtmlEdition(const Course& course, const std::string& out_d
     }
     for (const auto& f : edition.files) {
         fs::path target = out / f.path;
-        fs::remove(target, ec);  // never write through a link left there
-        std::ofstream file(target, std::ios::binary | std::ios::trunc);
-        file.write(f.content.data(), static_cast<std::streamsize>(f.content.size()));
-        file.close();
-        if (!file) return fail(HtmlExportError::CannotWriteFile, target.string() + ": cannot write the file");
+        // Atomically, and never through a link left at the name (refused with a message).
+        os::WriteOptions write;
+        write.mode = 0644;  // an edition is for publishing
+        if (os::WriteResult w = os::WriteFileAtomically(target, f.content, write); !w.ok)
+            return fail(HtmlExportError::CannotWriteFile, w.message);
         result.written.push_back(f.path);
     }
     for (const auto& img : edition.images) {

@@ -1,4 +1,5 @@
 #include "core/kiosk_config.h"
+#include "os/files.h"
 
 
 #include <fcntl.h>
@@ -79,7 +80,7 @@ size_t Distance(const std::string& a, const std::string& b) {
 const std::vector<std::string>& KnownKeys() {
     static const std::vector<std::string> keys = {
         "kiosk", "course", "data_dir", "idle_timeout_seconds", "countdown_seconds",
-        "admin_chord", "text_size", "theme", "allow_guest"};
+        "admin_chord", "text_size", "theme", "allow_guest", "sign_in"};
     return keys;
 }
 
@@ -107,38 +108,6 @@ std::string HomeDir() {
     if (const char* home = std::getenv("HOME"); home && *home) return home;
     if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_dir) return pw->pw_dir;
     return {};
-}
-
-bool FsyncFolder(const std::string& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-std::string Parent(const std::string& path) {
-    size_t slash = path.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return path.substr(0, slash);
-}
-
-// mkdir -p with mode 0700 for the folders it creates (existing ones are left as they are).
-bool MakeFolders(const std::string& dir, std::string* message) {
-    if (dir.empty()) return true;
-    struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return true;
-        *message = dir + " is not a folder";
-        return false;
-    }
-    if (!MakeFolders(Parent(dir), message)) return false;
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        *message = Errno("cannot create folder", dir, errno);
-        return false;
-    }
-    return true;
 }
 
 // Notes the line's key in bad_keys if the line added an error (whatever check found it).
@@ -408,6 +377,10 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
             std::string t = Lower(value);
             if (t == "light" || t == "dark" || t == "contrast" || t == "yellow") config.theme = t;
             else bad("'theme' takes light, dark, contrast or yellow, not '" + std::string(value) + "'");
+        } else if (key == "sign_in") {
+            std::string m = Lower(value);
+            if (m == "list" || m == "type") config.sign_in_by_typing = m == "type";
+            else bad("'sign_in' takes list or type, not '" + std::string(value) + "'");
         } else if (key == "admin_chord") {
             std::string why;
             if (auto chord = ParseKeyChord(value, &why)) config.admin_chord = *chord;
@@ -503,50 +476,10 @@ KioskConfigResult FindKioskConfig(const std::string& cli_path, const std::string
 // ---- small private files in the data folder ----------------------------------------------------
 
 FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, mode_t mode) {
-    FileWriteResult r;
-    std::string folder = Parent(path);
-    if (!MakeFolders(folder, &r.message)) return r;
-
-    std::string tmp = path + ".tmp-XXXXXX";
-    int fd = ::mkostemp(tmp.data(), O_CLOEXEC);  // created 0600, whatever the umask
-    if (fd < 0) {
-        r.message = Errno("cannot create a temporary file beside", path, errno);
-        return r;
-    }
-    auto give_up = [&](const std::string& what) {
-        r.message = Errno(what, tmp, errno);
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return r;
-    };
-    size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return give_up("cannot write");
-        done += static_cast<size_t>(n);
-    }
-    if (::fchmod(fd, mode) != 0) return give_up("cannot set the mode of");
-    // The data must be on disk before the name points at it, or a power cut could leave an
-    // empty admin.pin (and with it, no way to leave the kiosk).
-    if (::fsync(fd) != 0) return give_up("cannot sync");
-    if (::close(fd) != 0) {
-        r.message = Errno("cannot close", tmp, errno);
-        ::unlink(tmp.c_str());
-        return r;
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        r.message = Errno("cannot replace", path, errno);
-        ::unlink(tmp.c_str());
-        return r;
-    }
-    // The rename itself lives in the folder: sync it so the new name survives a power cut too.
-    if (!FsyncFolder(folder)) {
-        r.message = Errno("cannot sync the folder", folder, errno);
-        return r;
-    }
-    r.ok = true;
-    return r;
+    os::WriteOptions options;
+    options.mode = mode;
+    os::WriteResult w = os::WriteFileAtomically(path, content, options);
+    return FileWriteResult{w.ok, w.message};
 }
 
 std::string AdminPinPath(const std::string& data_dir) { return data_dir + "/admin.pin"; }

@@ -38,6 +38,9 @@
 //   text_size             100                 100 to 200 (percent; a trailing % is allowed)
 //   theme                 light               light, dark, contrast or yellow
 //   allow_guest           true                boolean: offer "Continue as guest" (saves nothing)
+//   sign_in               list                list: the sign-in screen lists learners' names;
+//                                             type: it shows none, learners type their own (names
+//                                             are personal data in plain view of the room)
 //
 // Search order (FindKioskConfig): --kiosk-config PATH (which must exist), else
 // $XDG_CONFIG_HOME/lectern/kiosk.conf ($HOME/.config when XDG_CONFIG_HOME is unset or relative,
@@ -108,6 +111,7 @@ struct KioskConfig {
     int text_size = 100;
     std::string theme = "light";  // the ui::ThemeFromKey keys
     bool allow_guest = true;
+    bool sign_in_by_typing = false;  // sign_in = type
 
     std::string source;  // the file it was read from; empty: built-in defaults
 };

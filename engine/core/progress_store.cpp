@@ -1,4 +1,6 @@
 #include "core/progress_store.h"
+#include "core/unicode.h"
+#include "os/files.h"
 
 #include <sqlite3.h>
 
@@ -289,111 +291,40 @@ int Migrate(sqlite3* db, int64_t& version) {
 
 // ---- display names ------------------------------------------------------------------------------
 
-bool DecodeUtf8(const std::string& s, std::vector<uint32_t>& out) {
-    out.clear();
-    size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int extra = 0;
-        uint32_t cp = 0;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c & 0xe0) == 0xc0) {
-            cp = c & 0x1f;
-            extra = 1;
-        } else if ((c & 0xf0) == 0xe0) {
-            cp = c & 0x0f;
-            extra = 2;
-        } else if ((c & 0xf8) == 0xf0) {
-            cp = c & 0x07;
-            extra = 3;
-        } else {
-            return false;
-        }
-        if (extra > 0 && i + extra >= s.size()) return false;
-        for (int k = 1; k <= extra; ++k) {
-            unsigned char cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xc0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        static const uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-        out.push_back(cp);
-        i += 1 + extra;
-    }
-    return true;
-}
-
-void EncodeUtf8(uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xc0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xe0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-        out += static_cast<char>(0xf0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
-}
-
-// Simple case folding for Latin, Greek and Cyrillic: the scripts the bundled fonts cover and so
-// the scripts a learner can type a name in. SQLite's NOCASE folds ASCII only, which would let
-// "Ана" and "АНА" be two learners.
-uint32_t FoldCase(uint32_t c) {
-    if (c >= 'A' && c <= 'Z') return c + 0x20;
-    if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 0x20;
-    if ((c >= 0x100 && c <= 0x12f) || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) return c | 1;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) return (c & 1) ? c + 1 : c;
-    if (c == 0x178) return 0xff;
-    if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) return c + 0x20;
-    if (c == 0x386) return 0x3ac;
-    if (c >= 0x388 && c <= 0x38a) return c + 0x25;
-    if (c == 0x38c) return 0x3cc;
-    if (c == 0x38e || c == 0x38f) return c + 0x3f;
-    if (c == 0x3c2) return 0x3c3;  // final sigma folds to sigma
-    if (c >= 0x410 && c <= 0x42f) return c + 0x20;
-    if (c >= 0x400 && c <= 0x40f) return c + 0x50;
-    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) || (c >= 0x4d0 && c <= 0x52f)) return c | 1;
-    if (c >= 0x4c1 && c <= 0x4ce) return (c & 1) ? c + 1 : c;
-    if (c == 0x4c0) return 0x4cf;
-    return c;
-}
-
-bool IsSpace(uint32_t c) { return c == ' ' || c == '\t' || c == 0xa0 || (c >= 0x2000 && c <= 0x200b) || c == 0x3000; }
-
-// Trims the name and makes its uniqueness key. False when the name is unusable.
+// Trims the name (NFC, white space at either end removed) and makes its uniqueness key: the one
+// comparison key Lectern uses for every "same text" question (core/unicode.h), so "Ана" and "АНА",
+// "José" typed with a combining accent and "JOSÉ" are one learner. False when the name is unusable.
 bool NormaliseName(const std::string& name, std::string& trimmed, std::string& key, std::string& why) {
-    std::vector<uint32_t> cps;
-    if (!DecodeUtf8(name, cps)) {
+    if (!unicode::IsValidUtf8(name)) {
         why = "the name is not valid UTF-8";
         return false;
     }
-    size_t begin = 0, end = cps.size();
-    while (begin < end && IsSpace(cps[begin])) ++begin;
-    while (end > begin && IsSpace(cps[end - 1])) --end;
-    if (begin == end) {
-        why = "the name is empty";
-        return false;
-    }
-    if (end - begin > 80) {
-        why = "the name is longer than 80 characters";
-        return false;
-    }
-    trimmed.clear();
-    key.clear();
-    for (size_t i = begin; i < end; ++i) {
-        if (cps[i] < 0x20 || cps[i] == 0x7f) {
+    for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) {
             why = "the name contains a control character";
             return false;
         }
-        EncodeUtf8(cps[i], trimmed);
-        EncodeUtf8(FoldCase(cps[i]), key);
+    key = unicode::ComparisonKey(name);
+    if (key.empty()) {
+        why = "the name is empty";
+        return false;
+    }
+    const std::string nfc = unicode::Nfc(name);
+    // Trim what ComparisonKey ignores at either end: ASCII and Unicode spaces (NBSP, ideographic).
+    static const char* const kSpaces[] = {" ", "\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xE2\x80\xAF"};
+    size_t begin = 0, end = nfc.size();
+    for (bool again = true; again;) {
+        again = false;
+        for (const char* sp : kSpaces) {
+            const size_t n = std::strlen(sp);
+            if (end - begin >= n && nfc.compare(begin, n, sp) == 0) begin += n, again = true;
+            if (end - begin >= n && nfc.compare(end - n, n, sp) == 0) end -= n, again = true;
+        }
+    }
+    trimmed = nfc.substr(begin, end - begin);
+    if (unicode::CodepointCount(trimmed) > 80) {
+        why = "the name is longer than 80 characters";
+        return false;
     }
     return true;
 }
@@ -1191,6 +1122,12 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
             why_not_saving = "the folder " + dir + " is read-only";
         } else if (exists && !Writable(db_path)) {
             why_not_saving = db_path + " is read-only";
+        } else if (os::WriteResult p = os::MakePrivateFile(db_path); !p.ok) {
+            // Created here, 0600, before SQLite would create it 0644: it holds PIN hashes and
+            // everyone's progress. SQLite gives -wal and -shm the database file's mode.
+            return Refuse(OpenStatus::IoError, p.message);
+        } else {
+            exists = true;
         }
     }
     if (!options.read_only && why_not_saving.empty()) {
@@ -1514,6 +1451,7 @@ WriteResult ProgressStore::CreateLearner(const std::string& display_name, int64_
     std::string trimmed, key, why;
     if (!NormaliseName(display_name, trimmed, key, why)) return Fail(StoreError::InvalidArgument, why);
     if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    if (FindLearner(trimmed)) return Fail(StoreError::DuplicateName, "a learner called \"" + trimmed + "\" already exists");
     return Write([&]() -> WriteResult {
         sqlite3_stmt* s = Prepare("INSERT INTO learners(display_name, name_key, created_ms) VALUES(?, ?, ?)");
         StmtScope scope(s);
@@ -1552,8 +1490,14 @@ std::optional<Learner> ProgressStore::FindLearner(const std::string& display_nam
     StmtScope scope(s);
     if (!s) return std::nullopt;
     BindAll(s, key);
-    if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
-    return ReadLearner(s);
+    if (sqlite3_step(s) == SQLITE_ROW) return ReadLearner(s);
+    // Rows written before every name had the one comparison key (unicode.h) may carry an older
+    // key that folded fewer scripts: compare their names afresh (a kiosk has tens of learners).
+    for (const Learner& l : Learners()) {
+        std::string t, k, w;
+        if (NormaliseName(l.display_name, t, k, w) && k == key) return l;
+    }
+    return std::nullopt;
 }
 
 std::optional<Learner> ProgressStore::GetLearner(LearnerId id) const {
@@ -1569,6 +1513,8 @@ WriteResult ProgressStore::RenameLearner(LearnerId learner, const std::string& d
     std::string trimmed, key, why;
     if (!NormaliseName(display_name, trimmed, key, why)) return Fail(StoreError::InvalidArgument, why);
     if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
+    if (auto other = FindLearner(trimmed); other && other->id != learner)
+        return Fail(StoreError::DuplicateName, "a learner named '" + trimmed + "' already exists");
     return Write([&]() -> WriteResult {
         sqlite3_stmt* s = Prepare("UPDATE learners SET display_name = ?, name_key = ? WHERE id = ?");
         StmtScope scope(s);

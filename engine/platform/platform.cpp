@@ -2,6 +2,8 @@
 // example_glfw_opengl3/main.cpp step by step (Shutdown in reverse order).
 #include "platform/platform.h"
 
+#include "os/files.h"
+
 #include "platform/fonts.h"
 #include "platform/input_queue.h"
 
@@ -134,6 +136,7 @@ struct Platform::Impl {
     std::atomic<int> frames_left{kSettleFrames};
     double wake_interval = 0.0;
     bool close_requested = false;
+    bool restore_pending = false;   // stay_restored: the window was minimised; restore it next frame
     bool focused = true;
 
     float content_scale = 1.0f;
@@ -351,7 +354,11 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     glfwSetCursorEnterCallback(m->window, [](GLFWwindow* w, int) { Impl::From(w)->Wake(); });
     glfwSetWindowSizeCallback(m->window, [](GLFWwindow* w, int, int) { Impl::From(w)->Wake(); });
     glfwSetWindowRefreshCallback(m->window, [](GLFWwindow* w) { Impl::From(w)->Wake(); });
-    glfwSetWindowIconifyCallback(m->window, [](GLFWwindow* w, int) { Impl::From(w)->Wake(); });
+    glfwSetWindowIconifyCallback(m->window, [](GLFWwindow* w, int iconified) {
+        Impl* impl = Impl::From(w);
+        if (iconified && impl->options.stay_restored) impl->restore_pending = true;  // done in BeginFrame, outside the callback
+        impl->Wake();
+    });
 
     float scale_y = 1.0f;
     glfwGetWindowContentScale(m->window, &m->content_scale, &scale_y);
@@ -538,6 +545,13 @@ bool Platform::BeginFrame() {
         glfwWaitEvents();
     }
     if (glfwWindowShouldClose(m->window)) return false;
+    if (m->restore_pending) {
+        // A kiosk is never left minimised with the desktop (and its menus) behind it in reach.
+        m->restore_pending = false;
+        glfwRestoreWindow(m->window);
+        glfwFocusWindow(m->window);
+        m->frames_left = std::max(m->frames_left.load(), 2);
+    }
 
     // An app that never calls BuildFonts gets Init's fonts, once the thread has finished them.
     if (m->font_job.thread.joinable()) m->font_job.thread.join();
@@ -921,23 +935,16 @@ bool WriteWindowPng(GLFWwindow* window, ImDrawData* draw_data, const std::string
     // encoding takes ~22 ms instead of ~85 for 1280x800, which was a third of a --screenshot run.
     stbi_write_force_png_filter = 0;
 
-    FILE* file = std::fopen(png_path.c_str(), "wb");
-    if (!file) return fail("cannot write " + png_path + ": " + std::strerror(errno));
-    struct Sink {
-        FILE* file;
-        bool ok;
-    } sink{file, true};
+    std::string png;
     int encoded = stbi_write_png_to_func(
-        [](void* context, void* data, int size) {
-            auto* s = static_cast<Sink*>(context);
-            if (s->ok && std::fwrite(data, 1, static_cast<size_t>(size), s->file) !=
-                             static_cast<size_t>(size))
-                s->ok = false;
-        },
-        &sink, width, height, 3, flipped.data(), static_cast<int>(row));
-    bool closed = std::fclose(file) == 0;
+        [](void* context, void* data, int size) { static_cast<std::string*>(context)->append(static_cast<const char*>(data), size); },
+        &png, width, height, 3, flipped.data(), static_cast<int>(row));
     if (!encoded) return fail("cannot encode PNG for " + png_path);
-    if (!sink.ok || !closed) return fail("cannot write " + png_path + ": " + std::strerror(errno));
+    // Atomically, never through a symlink planted at the name, never over a FIFO or device.
+    os::WriteOptions options;
+    options.mode = 0644;
+    options.keep_existing_mode = true;
+    if (os::WriteResult w = os::WriteFileAtomically(png_path, png, options); !w.ok) return fail(w.message);
     return true;
 }
 

@@ -25,6 +25,7 @@ struct WindowOptions {
     bool hidden = false;      // no visible window (headless screenshots still need a display)
     bool vsync = true;
     bool ignore_close = false;  // kiosk: the close button and Alt+F4 do not end the program
+    bool stay_restored = false;  // kiosk: a minimised window (a window manager's menu) comes straight back, focused
     // The text scale the first BuildFonts will ask for. Init bakes the fonts for it on a thread
     // while the window and GL context are created (fonts are a third of start-up otherwise); a
     // BuildFonts with another scale still works, it just builds again.

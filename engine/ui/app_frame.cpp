@@ -210,7 +210,8 @@ void GlobalKeys(Frame& f) {
 void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts) {
     const Theme& theme = GetTheme(state.theme);
     Frame f{model, state, actions, fonts, theme, RichContext{model.course, &fonts, &theme, &actions}};
-    if (!model.course && state.screen != Screen::Help) state.screen = Screen::Error;
+    // A kiosk whose course failed to load still has its administrator screen (the only way out).
+    if (!model.course && state.screen != Screen::Help && state.screen != Screen::Admin) state.screen = Screen::Error;
     if (model.course && !model.session && state.screen != Screen::Help && state.screen != Screen::Admin) {
         state.screen = Screen::Learners;
         state.history.clear();  // the next learner's Escape never leads into this one's screens
@@ -227,6 +228,9 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     ImGui::Begin("Lectern", nullptr, flags);
     ImGui::PopStyleVar(2);
     BeginKeyboardFrame();
+    // Each sign-in draws under ids of its own: the next learner finds no scroll position, open
+    // contents tree or keyboard focus left by the last one.
+    ImGui::PushID(state.view_generation);
     TopBar(f);
     Banner(f);
     GlobalKeys(f);
@@ -244,6 +248,7 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     }
     if (model.idle_seconds_left >= 0) DrawIdleWarning(f);
     if (model.watch_problems && model.watch_problems->ErrorCount() > 0) DrawWatchOverlay(f);
+    ImGui::PopID();
     EndKeyboardFrame();
     ImGui::End();
 }

@@ -192,6 +192,8 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
 
             case ActionKind::SignIn:
             case ActionKind::CreateLearner:
+            case ActionKind::ConfirmIdentity:
+            case ActionKind::CancelIdentity:
             case ActionKind::SignInGuest:
             case ActionKind::SignOut:
             case ActionKind::StoreMoveAside:
@@ -205,6 +207,8 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
             case ActionKind::AdminRename:
             case ActionKind::AdminRemove:
             case ActionKind::AdminSetIdle:
+            case ActionKind::AdminResetPin:
+            case ActionKind::AdminClearLockout:
             case ActionKind::SpeakPage:
             case ActionKind::SpeechPause: r.learner_actions.push_back(a); break;
             case ActionKind::SetSpeechRate: state.speech_rate = std::clamp(static_cast<int>(a.value), 80, 400); break;

@@ -1,6 +1,7 @@
 // The kiosk administrator's screen, behind a key chord and a PIN: set the PIN at first start,
 // then set the idle sign-out time, export progress to a folder (a USB stick), change the PIN,
-// rename or remove learners, or leave kiosk mode.
+// rename or remove learners, reset a learner's PIN or clear their lock-out, move a damaged progress
+// file aside, or leave kiosk mode. The rules behind each button are in kiosk/admin.h.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -139,6 +140,28 @@ void DrawAdminScreen(Frame& f) {
                 if (ImGui::Button("No") || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
                 ImGui::EndPopup();
             }
+            // A forgotten or mistyped PIN: set a new one (both fields empty: no PIN), or let the
+            // learner try again now with the PIN they have.
+            ImGui::SetNextItemWidth(width * 0.22f);
+            PinField("##resetpin", "New PIN", f.state.reset_pin, sizeof f.state.reset_pin, false);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(width * 0.22f);
+            PinField("##resetagain", "Again", f.state.reset_pin_again, sizeof f.state.reset_pin_again, false);
+            ImGui::SameLine();
+            if (ImGui::Button("Reset PIN")) {
+                Action a(ActionKind::AdminResetPin, 0, f.state.admin_selected);
+                a.ref2 = f.state.reset_pin;
+                a.ref3 = f.state.reset_pin_again;
+                f.actions.Push(a);
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Clear lock-out")) f.actions.Push(Action(ActionKind::AdminClearLockout, 0, f.state.admin_selected));
+        }
+        if (!f.model.store_problem.empty()) {
+            ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+            WrappedText(fonts.ui_bold, t.bad, "The progress file cannot be used: " + f.model.store_problem, width);
+            WrappedText(fonts.ui, t.text, "Moving it aside renames it (nothing is deleted) and starts an empty one.", width);
+            if (ImGui::Button("Move the progress file aside")) f.actions.Push(Action(ActionKind::StoreMoveAside));
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         if (ImGui::Button("Back to sign-in")) f.actions.Push(Action(ActionKind::AdminClose));

@@ -46,7 +46,9 @@ void DrawErrorScreen(Frame& f) {
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PushFont(fonts.ui);
-    if (ImGui::Button("Quit")) f.actions.Push(Action(ActionKind::Quit));
+    // A kiosk is left only by its administrator (kiosk/admin.h MayQuit).
+    if (f.model.kiosk) WrappedText(fonts.ui_bold, t.text, "Ask your administrator to fix the course.", width);
+    else if (ImGui::Button("Quit")) f.actions.Push(Action(ActionKind::Quit));
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::EndChild();

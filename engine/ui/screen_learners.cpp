@@ -1,4 +1,6 @@
-// Who is learning? Pick your name, add a new learner, or continue as a guest (nothing saved).
+// Who is learning? Pick your name (or, on a kiosk set to sign_in = type, type it), add a new
+// learner, or continue as a guest (nothing saved). What a choice leads to (a PIN prompt, "is that
+// you?", a session) is the sign-in policy's decision (kiosk/sign_in.h), not this screen's.
 #include "ui/input.h"
 #include "ui/screens.h"
 
@@ -22,6 +24,14 @@ void DrawLearnersScreen(Frame& f) {
     if (!f.model.store_problem.empty()) {
         // Never delete a learner's record: explain, and move the file aside only when asked.
         WrappedText(fonts.ui_bold, t.bad, "The progress file cannot be used: " + f.model.store_problem, width);
+        if (f.model.kiosk) {
+            // Everyone's records are in that file: only the administrator decides what happens to it.
+            WrappedText(fonts.ui, t.text,
+                        f.model.allow_guest ? "Nothing has been changed. Ask your administrator to look at it; meanwhile "
+                                              "you can continue as a guest, without saving."
+                                            : "Nothing has been changed. Ask your administrator to look at it.",
+                        width);
+        } else {
         WrappedText(fonts.ui, t.text,
                     "Nothing has been changed. You can move the file aside (it is renamed, not deleted, so it can be "
                     "recovered later) and start a fresh one, or continue as a guest without saving.",
@@ -42,9 +52,24 @@ void DrawLearnersScreen(Frame& f) {
             if (ImGui::Button("No") || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
+        }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     }
-    for (size_t i = 0; i < f.model.learners.size(); ++i) {
+    if (f.model.sign_in_by_typing) {
+        // No names on screen: a learner types theirs (then their PIN, if they have one).
+        ImGui::TextUnformatted("Your name:");
+        ImGui::SetNextItemWidth(width * 0.65f);
+        if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
+            ImGui::SetKeyboardFocusHere();
+            focused = true;
+        }
+        bool go = ImGui::InputTextWithHint("##typedname", "Name", f.state.typed_name, sizeof f.state.typed_name,
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        go |= PrimaryButton("Sign in", t);
+        if (go && f.state.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, f.state.typed_name));
+    }
+    for (size_t i = 0; i < f.model.learners.size() && !f.model.sign_in_by_typing; ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::Button(f.model.learners[i].c_str(), ImVec2(width, fonts.ui->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::SignIn, 0, f.model.learners[i]));
@@ -56,7 +81,7 @@ void DrawLearnersScreen(Frame& f) {
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     ImGui::TextUnformatted(f.model.learners.empty() ? "Your name, to keep your progress:" : "New learner:");
-    ImGui::SetNextItemWidth(f.model.kiosk ? width * 0.4f : width * 0.65f);
+    ImGui::SetNextItemWidth(f.model.kiosk ? width * 0.34f : width * 0.65f);
     if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
         focused = true;
@@ -67,10 +92,16 @@ void DrawLearnersScreen(Frame& f) {
     bool tab_to_pin = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !ImGui::GetIO().KeyShift;
     (void)tab_to_pin;
     if (f.model.kiosk) {
+        // A PIN is typed twice: one slip must not lock a learner out of their own record.
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(width * 0.3f);
+        ImGui::SetNextItemWidth(width * 0.22f);
         if (tab_to_pin) ImGui::SetKeyboardFocusHere();
         enter |= ImGui::InputTextWithHint("##newpin", "PIN (optional)", f.state.new_pin, sizeof f.state.new_pin,
+                                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width * 0.22f);
+        enter |= ImGui::InputTextWithHint("##newpinagain", "PIN again", f.state.new_pin_again, sizeof f.state.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
     }
@@ -81,10 +112,12 @@ void DrawLearnersScreen(Frame& f) {
     {
         Action a(ActionKind::CreateLearner, 0, f.state.new_learner);
         a.ref2 = f.state.new_pin;
+        a.ref3 = f.state.new_pin_again;
         f.actions.Push(a);
     }
     ImGui::EndDisabled();
-    if (!f.state.message.empty() && f.state.pin_for.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
+    if (!f.state.message.empty() && f.state.pin_for.empty() && f.state.confirm_identity.empty())
+        WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     if (f.model.allow_guest && ImGui::Button("Continue as a guest (nothing is saved)"))
         f.actions.Push(Action(ActionKind::SignInGuest));
@@ -109,6 +142,21 @@ void DrawLearnersScreen(Frame& f) {
         }
         if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, ImGui::GetContentRegionAvail().x);
         if (f.state.pin_for.empty()) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    // "Is that you?": a typed name that is already a learner's never opens their record by itself.
+    if (!f.state.confirm_identity.empty()) {
+        ImGui::OpenPopup("Is that you?");
+        ImGui::SetNextWindowSize(ImVec2(width, 0));
+    }
+    if (ImGui::BeginPopupModal("Is that you?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
+        WrappedText(fonts.ui, t.text, "A learner called " + f.state.confirm_identity + " already exists. Is that you?",
+                    ImGui::GetContentRegionAvail().x);
+        if (PrimaryButton("Yes, that is me", t)) f.actions.Push(Action(ActionKind::ConfirmIdentity, 0, f.state.confirm_identity));
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
+        ImGui::SameLine();
+        if (ImGui::Button("No, choose another name") || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::CancelIdentity));
+        if (f.state.confirm_identity.empty()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::PopFont();

@@ -77,6 +77,7 @@ struct ViewModel {
     const Session* session = nullptr;      // null when the course failed to load
     std::vector<std::string> learners;     // display names, for the learner screen
     std::string learner_name;              // signed-in learner ("" for a guest)
+    bool sign_in_by_typing = false;        // kiosk sign_in = type: no names on the sign-in screen
     std::string data_path;                 // where progress is kept (shown on the progress screen)
     std::string store_problem;             // the progress file is damaged or too new: say so, offer a way out
     bool kiosk = false;                    // shared classroom machine: no way out but the admin's
@@ -127,8 +128,10 @@ enum class ActionKind {
     ScenarioChoose,
     ScenarioRestart,
     // learners
-    SignIn,        // id: display name
-    CreateLearner, // id: display name
+    SignIn,        // id: display name (picked from the list or typed)
+    CreateLearner, // id: display name; ref2: PIN (may be empty); ref3: the PIN typed again
+    ConfirmIdentity,  // id: display name: "yes, that is me" to "A learner called ... already exists"
+    CancelIdentity,   // "no": back to the sign-in screen
     SignInGuest,
     SignOut,
     StoreMoveAside,  // the learner confirmed: move the damaged progress file aside, start fresh
@@ -142,6 +145,8 @@ enum class ActionKind {
     AdminRename,     // id: learner's name; ref2: new name
     AdminRemove,     // id: learner's name (confirmed on screen; their records are exported first)
     AdminSetIdle,    // value: idle sign-out time in seconds
+    AdminResetPin,   // id: learner's name; ref2: new PIN; ref3: the PIN again (both empty: no PIN)
+    AdminClearLockout,  // id: learner's name
     SpeakPage,       // read the current page aloud, or stop if already reading
     SpeechPause,     // pause or resume reading
     SetSpeechRate,   // value: words per minute
@@ -155,6 +160,7 @@ struct Action {
     float value = 0;
     Screen screen = Screen::Home;
     std::string ref2;
+    std::string ref3;
     Response response;
 
     Action(ActionKind k, int i = 0, std::string ref = {}, float v = 0) : kind(k), index(i), id(std::move(ref)), value(v) {}
@@ -190,15 +196,21 @@ struct UiState {
     bool focus_main = true;           // give keyboard focus to the main column next frame
     bool confirm_submit = false;      // the quiz's "submit now?" question is open
     char new_learner[64] = "";
+    char typed_name[64] = "";         // kiosk sign_in = type: the name typed to sign in
     std::string message;              // a short status line ("Saved", errors)
     bool message_good = false;        // the message reports success (drawn in the "good" colour)
     std::string pin_for;              // a learner whose PIN is being asked for
     char pin[16] = "";
     char pin_again[16] = "";
     char new_pin[16] = "";            // optional PIN for a new learner
+    char new_pin_again[16] = "";      // ... typed twice
+    std::string confirm_identity;     // "A learner called ... already exists. Is that you?" is open
+    int view_generation = 0;          // new for each sign-in: every ImGui id (scroll, open trees) starts fresh
     char export_dir[256] = "";
     char rename_to[64] = "";
     std::string admin_selected;       // learner chosen on the admin screen
+    char reset_pin[16] = "";          // admin: a new PIN for the selected learner
+    char reset_pin_again[16] = "";
     bool notes_hidden = false;        // present mode: N hides the notes panel
     int idle_minutes = 0;             // admin screen's idle-time field (0: start from the model)
     std::vector<std::string> revealed_in_quiz;  // present mode: quiz questions whose answer is shown

@@ -96,7 +96,8 @@ const char* kFullExample =
     "admin_chord = Ctrl+Alt+Shift+K\n"
     "text_size = 150\n"
     "theme = contrast\n"
-    "allow_guest = false\n";
+    "allow_guest = false\n"
+    "sign_in = type\n";
 
 }  // namespace
 
@@ -113,6 +114,7 @@ TEST(KioskConfig, EmptyFileGivesEveryDefault) {
     EXPECT_EQ(c.text_size, 100);
     EXPECT_EQ(c.theme, "light");
     EXPECT_TRUE(c.allow_guest);
+    EXPECT_FALSE(c.sign_in_by_typing);
     EXPECT_EQ(c.source, "kiosk.conf");
 }
 
@@ -127,6 +129,16 @@ TEST(KioskConfig, ReadsEveryKey) {
     EXPECT_EQ(c.text_size, 150);
     EXPECT_EQ(c.theme, "contrast");
     EXPECT_FALSE(c.allow_guest);
+    EXPECT_TRUE(c.sign_in_by_typing);
+}
+
+TEST(KioskConfig, SignInTakesListOrType) {
+    EXPECT_FALSE(ParseOk("sign_in = list\n").sign_in_by_typing);
+    EXPECT_TRUE(ParseOk("sign_in = TYPE\n").sign_in_by_typing);
+    KioskConfigResult r = ParseKioskConfig("sign_in = names\n", "kiosk.conf");
+    EXPECT_FALSE(r.ok());
+    EXPECT_NE(r.diagnostics.FormatAll().find("kiosk.conf:1:"), std::string::npos) << r.diagnostics.FormatAll();
+    EXPECT_NE(r.diagnostics.FormatAll().find("list or type"), std::string::npos);
 }
 
 TEST(KioskConfig, CommentsBlankLinesIndentingCrlfAndBomAreAccepted) {

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
 
 #include "core/progress_export.h"
 #include "core/progress_store.h"
+#include "os/files.h"
 
 namespace {
 
@@ -39,26 +39,6 @@ const char* const kUsage =
 int BadUsage(const std::string& message) {
     std::fprintf(stderr, "lectern-progress: %s\n\n%s", message.c_str(), kUsage);
     return 2;
-}
-
-// Writes through a temporary file and a rename, so a reader never sees half an export.
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string& error) {
-    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) {
-        error = "cannot write " + tmp + ": " + std::strerror(errno);
-        return false;
-    }
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    ok = std::fflush(f) == 0 && ok;
-    ok = ::fsync(fileno(f)) == 0 && ok;
-    ok = std::fclose(f) == 0 && ok;
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        error = "cannot write " + path + ": " + std::strerror(errno);
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
 }
 
 }  // namespace
@@ -145,9 +125,15 @@ int main(int argc, char** argv) {
             return 1;
         }
     } else {
-        std::string error;
-        if (!WriteFileAtomically(output, result.text, error)) {
-            std::fprintf(stderr, "lectern-progress: %s\n", error.c_str());
+        // Through a temporary file made with O_EXCL beside it and a rename: never through a planted
+        // symlink, never over a FIFO, device or the database itself; an existing file keeps its mode.
+        lectern::os::WriteOptions write;
+        write.mode = 0644;
+        write.keep_existing_mode = true;
+        write.never_replace = {db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
+        lectern::os::WriteResult w = lectern::os::WriteFileAtomically(output, result.text, write);
+        if (!w.ok) {
+            std::fprintf(stderr, "lectern-progress: %s\n", w.message.c_str());
             return 1;
         }
         std::fprintf(stderr, "lectern-progress: wrote %d %s to %s\n", result.records,

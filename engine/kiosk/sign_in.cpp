@@ -1,0 +1,140 @@
+#include "kiosk/sign_in.h"
+
+#include "core/pin.h"
+
+namespace lectern::kiosk {
+namespace {
+
+Decision Refuse(std::string message) {
+    Decision d;
+    d.step = Step::Refused;
+    d.message = std::move(message);
+    return d;
+}
+
+Decision StartSession(const Learner& learner) {
+    Decision d;
+    d.step = Step::Session;
+    d.learner = learner;
+    return d;
+}
+
+PinGate GateOf(const ProgressStore& store, LearnerId id) {
+    return ParsePinGate(store.GetSetting(id, kPinGateSettingKey).value_or("")).value_or(PinGate{});
+}
+
+std::string LockedMessage(int seconds) {
+    return "Too many wrong PINs. Try again in " + std::to_string(seconds) + (seconds == 1 ? " second." : " seconds.");
+}
+
+}  // namespace
+
+Decision SignInPolicy::NoStore() const {
+    return Refuse(m_settings.allow_guest
+                      ? "Progress cannot be saved right now, so learners cannot sign in. Continue as a guest."
+                      : "Progress cannot be saved right now, so learners cannot sign in. Ask your administrator.");
+}
+
+Decision SignInPolicy::Choose(const std::string& name, int64_t now_ms) {
+    if (!m_store) return NoStore();
+    std::optional<Learner> learner = m_store->FindLearner(name);
+    if (!learner) return Refuse("No learner is called " + name + ". Check the spelling, or add yourself as a new learner.");
+    if (!learner->pin_hash) return StartSession(*learner);
+    Decision d;
+    d.step = Step::AskPin;
+    d.name = learner->display_name;
+    PinGate gate = GateOf(*m_store, learner->id);
+    d.seconds_locked = gate.SecondsLeft(now_ms);
+    if (d.seconds_locked > 0) d.message = LockedMessage(d.seconds_locked);
+    return d;
+}
+
+Decision SignInPolicy::Create(const std::string& name, std::string pin, std::string pin_again, int64_t now_ms) {
+    struct Wipe {
+        std::string& a;
+        std::string& b;
+        ~Wipe() {
+            WipePin(a);
+            WipePin(b);
+        }
+    } wipe{pin, pin_again};
+    if (!m_store) return NoStore();
+    if (std::optional<Learner> existing = m_store->FindLearner(name)) {
+        Decision d;
+        d.step = Step::ConfirmIdentity;
+        d.name = existing->display_name;
+        d.message = "A learner called " + existing->display_name + " already exists. Is that you?";
+        return d;
+    }
+    if (!pin.empty() || !pin_again.empty()) {
+        if (PinError e = ValidatePin(pin); e != PinError::None) return Refuse(std::string("PIN: ") + ToString(e));
+        if (pin != pin_again) return Refuse("The two PINs differ. Type the same PIN twice.");
+    }
+    PinHashResult hash;
+    if (!pin.empty()) {
+        hash = HashPin(pin);  // before the learner exists: a PIN that cannot be hashed creates no one
+        if (!hash.ok()) return Refuse(std::string("The PIN could not be set: ") + ToString(hash.error));
+    }
+    WriteResult w = m_store->CreateLearner(name, now_ms);
+    if (!w.ok()) {
+        if (w.error == StoreError::DuplicateName) return Choose(name, now_ms);  // created a moment ago elsewhere
+        return Refuse(std::string("Could not add that learner: ") + (w.message.empty() ? ToString(w.error) : w.message));
+    }
+    if (!pin.empty()) {
+        WriteResult p = m_store->SetPinHash(w.id, hash.hash, now_ms);
+        if (!p.ok()) {
+            // Never leave a learner who asked for a PIN without one: take the new record back.
+            m_store->RemoveLearner(w.id, now_ms);
+            return Refuse(std::string("The PIN could not be saved: ") + ToString(p.error));
+        }
+    }
+    std::optional<Learner> created = m_store->GetLearner(w.id);
+    if (!created) return Refuse("Could not read the new learner back from the progress file.");
+    return StartSession(*created);
+}
+
+Decision SignInPolicy::SubmitPin(const std::string& name, std::string pin, int64_t now_ms) {
+    struct Wipe {
+        std::string& a;
+        ~Wipe() { WipePin(a); }
+    } wipe{pin};
+    if (!m_store) return NoStore();
+    std::optional<Learner> learner = m_store->FindLearner(name);
+    if (!learner) return Refuse("No learner is called " + name + ".");
+    if (!learner->pin_hash) return StartSession(*learner);
+    PinGate gate = GateOf(*m_store, learner->id);
+    const LearnerId id = learner->id;
+    PinAttempt r = TryPin(gate, pin, *learner->pin_hash, now_ms,
+                          [&](const PinGate& g) { m_store->SetSetting(id, kPinGateSettingKey, g.Serialize(), now_ms); });
+    if (r == PinAttempt::Accepted) {
+        if (PinNeedsRehash(*learner->pin_hash))
+            if (PinHashResult h = HashPin(pin); h.ok()) m_store->SetPinHash(id, h.hash, now_ms);
+        return StartSession(*learner);
+    }
+    Decision d;
+    d.step = Step::AskPin;
+    d.name = learner->display_name;
+    if (r == PinAttempt::BadHash) {
+        d.message = "This PIN cannot be checked. Ask your administrator to reset it.";
+        return d;
+    }
+    d.seconds_locked = gate.SecondsLeft(now_ms);
+    d.message = d.seconds_locked > 0 ? LockedMessage(d.seconds_locked) : "That PIN is not right.";
+    return d;
+}
+
+Decision SignInPolicy::Guest() const {
+    if (m_settings.kiosk && !m_settings.allow_guest) return Refuse("This kiosk does not allow guests. Ask your administrator.");
+    Decision d;
+    d.step = Step::Session;
+    return d;
+}
+
+int SignInPolicy::SecondsLocked(const std::string& name, int64_t now_ms) const {
+    if (!m_store) return 0;
+    std::optional<Learner> learner = m_store->FindLearner(name);
+    if (!learner || !learner->pin_hash) return 0;
+    return GateOf(*m_store, learner->id).SecondsLeft(now_ms);
+}
+
+}  // namespace lectern::kiosk

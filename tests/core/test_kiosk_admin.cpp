@@ -1,0 +1,139 @@
+// The administrator's actions: each one does what it says, refuses what it must, and leaves a
+// line in the log that exports carry.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/pin.h"
+#include "kiosk/admin.h"
+#include "os/files.h"
+#include "kiosk/sign_in.h"
+#include "progress_test_util.h"
+
+using namespace lectern;
+using namespace lectern::kiosk;
+using progress_test::ReadFile;
+using progress_test::TempDir;
+
+namespace {
+
+constexpr int64_t kNow = 1'780'000'000'000;
+
+struct AdminFixture : ::testing::Test {
+    TempDir dir;
+    std::unique_ptr<ProgressStore> store;
+    LearnerId ana = 0;
+    void SetUp() override {
+        OpenResult r = ProgressStore::Open(dir.Sub("data/progress.sqlite3"));
+        ASSERT_TRUE(r.ok()) << r.message;
+        store = std::move(r.store);
+        ana = store->CreateLearner("Ана", kNow).id;
+        store->SetPinHash(ana, HashPin("1357").hash, kNow);
+    }
+    KioskAdmin Admin() { return KioskAdmin(store.get(), dir.Sub("data")); }
+    void LockOut() {
+        SignInPolicy policy(store.get(), SignInSettings{true, true, SignInMode::List});
+        for (int i = 0; i < 5; ++i) policy.SubmitPin("Ана", "0000", kNow);
+        ASSERT_GT(policy.SecondsLocked("Ана", kNow), 0);
+    }
+};
+
+}  // namespace
+
+TEST_F(AdminFixture, ResettingAPinLetsTheLearnerInWithTheNewOneAtOnce) {
+    LockOut();
+    KioskAdmin admin = Admin();
+    EXPECT_FALSE(admin.ResetPin("Ана", "2468", "2467", kNow).ok) << "PINs that differ";
+    EXPECT_FALSE(admin.ResetPin("Ана", "24", "24", kNow).ok) << "too short";
+    AdminResult r = admin.ResetPin("ана", "2468", "2468", kNow);
+    ASSERT_TRUE(r.ok) << r.message;
+    SignInPolicy policy(store.get(), SignInSettings{true, true, SignInMode::List});
+    EXPECT_EQ(policy.SecondsLocked("Ана", kNow), 0) << "the reset kept the lock-out";
+    EXPECT_EQ(policy.SubmitPin("Ана", "1357", kNow).step, Step::AskPin) << "the old PIN still works";
+    EXPECT_EQ(policy.SubmitPin("Ана", "2468", kNow).step, Step::Session);
+    ASSERT_EQ(admin.Log().size(), 1u);
+    EXPECT_NE(admin.Log()[0].find("reset-pin Ана"), std::string::npos) << admin.Log()[0];
+    // Both fields empty: the PIN is removed.
+    ASSERT_TRUE(admin.ResetPin("Ана", "", "", kNow).ok);
+    EXPECT_EQ(policy.Choose("Ана", kNow).step, Step::Session);
+    EXPECT_NE(admin.Log().back().find("remove-pin"), std::string::npos);
+}
+
+TEST_F(AdminFixture, ClearingALockOutKeepsThePin) {
+    LockOut();
+    KioskAdmin admin = Admin();
+    ASSERT_TRUE(admin.ClearLockout("Ана", kNow).ok);
+    SignInPolicy policy(store.get(), SignInSettings{true, true, SignInMode::List});
+    EXPECT_EQ(policy.SecondsLocked("Ана", kNow), 0);
+    EXPECT_EQ(policy.Choose("Ана", kNow).step, Step::AskPin);
+    EXPECT_EQ(policy.SubmitPin("Ана", "1357", kNow).step, Step::Session);
+    EXPECT_NE(admin.Log().back().find("clear-lockout Ана"), std::string::npos);
+    EXPECT_FALSE(admin.ClearLockout("Nobody", kNow).ok);
+}
+
+TEST_F(AdminFixture, ExportsFromSeveralKiosksNeverOverwriteEachOtherAndCarryTheLog) {
+    KioskAdmin admin = Admin();
+    admin.ClearLockout("Ана", kNow);
+    const std::string stick = dir.Sub("usb");
+    AdminResult first = admin.Export(stick, kNow);
+    ASSERT_TRUE(first.ok) << first.message;
+    AdminResult second = admin.Export(stick, kNow + 1000);
+    ASSERT_TRUE(second.ok) << second.message;
+    ASSERT_EQ(first.files.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+        EXPECT_NE(first.files[i], second.files[i]);
+        EXPECT_NE(first.files[i].filename().string().find(lectern::os::MachineName()), std::string::npos);
+        EXPECT_TRUE(std::filesystem::exists(first.files[i]));
+    }
+    const std::string log = ReadFile(second.files[2].string());
+    EXPECT_NE(log.find("clear-lockout Ана"), std::string::npos) << log;
+    EXPECT_NE(log.find("export " + stick), std::string::npos) << log;
+    EXPECT_EQ(KioskAdmin::StampedName("x", "kiosk-3", 1'780'000'000'000, ".csv"), "x-kiosk-3-20260528T202640Z.csv");
+}
+
+TEST_F(AdminFixture, AnExportRefusesAPlantedSymlinkAndTheDatabase) {
+    KioskAdmin admin = Admin();
+    const std::string stick = dir.Sub("usb");
+    std::filesystem::create_directories(stick);
+    const std::string target = stick + "/" + KioskAdmin::StampedName("lectern-progress", lectern::os::MachineName(), kNow, ".csv");
+    ASSERT_EQ(::symlink(store->path().c_str(), target.c_str()), 0);
+    const std::string before = ReadFile(store->path());
+    AdminResult r = admin.Export(stick, kNow);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.message.find("symbolic link"), std::string::npos) << r.message;
+    EXPECT_EQ(ReadFile(store->path()), before);
+}
+
+TEST_F(AdminFixture, RenameAndRemoveWithItsExportFirst) {
+    KioskAdmin admin = Admin();
+    store->CreateLearner("Mary", kNow);
+    EXPECT_FALSE(admin.Rename("Ана", "MARY", kNow).ok) << "renamed onto another learner";
+    AdminResult renamed = admin.Rename("ана", "Анна", kNow);
+    ASSERT_TRUE(renamed.ok) << renamed.message;
+    EXPECT_TRUE(store->FindLearner("анна"));
+    // Removal refused when its export cannot be written: a folder is planted where the CSV goes.
+    const std::string blocked = dir.Sub("data/removed-learner-" + std::to_string(ana) + "-" + std::to_string(kNow) + ".csv");
+    std::filesystem::create_directories(blocked);
+    AdminResult refused = admin.Remove("Анна", kNow);
+    EXPECT_FALSE(refused.ok);
+    EXPECT_TRUE(store->FindLearner("Анна")) << "removed without an export";
+    ASSERT_TRUE(store->RecordPageView(ana, "course", "page-1", kNow).ok());
+    AdminResult removed = admin.Remove("Анна", kNow + 1);
+    ASSERT_TRUE(removed.ok) << removed.message;
+    EXPECT_FALSE(store->FindLearner("Анна"));
+    ASSERT_EQ(removed.files.size(), 2u);
+    EXPECT_NE(ReadFile(removed.files[0].string()).find("page-1"), std::string::npos) << "the export lost the learner's records";
+    struct stat st {};
+    ASSERT_EQ(::stat(removed.files[0].c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_NE(admin.Log().back().find("remove Анна"), std::string::npos);
+}
+
+TEST(KioskRules, OnlyTheAdministratorMovesTheStoreOrQuitsAKiosk) {
+    for (bool kiosk : {false, true})
+        for (bool unlocked : {false, true}) {
+            EXPECT_EQ(MayMoveStoreAside(kiosk, unlocked), !kiosk || unlocked);
+            EXPECT_EQ(MayQuit(kiosk, unlocked), !kiosk || unlocked);
+        }
+}
