@@ -390,6 +390,8 @@ private:
     ui::ViewModel m_model;
     bool m_running = true;
     bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
+    ui::Screen m_traced_screen = ui::Screen::Home;
+    int m_traced_generation = -1;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
     // How often the loop wakes with no input when nothing is counting down: --capture polls for
@@ -538,7 +540,7 @@ bool App::ApplySignIn(const kiosk::Decision& d) {
             return false;
         case kiosk::Step::Refused:
             m_state.message = d.message;
-            if (m_trace) std::fprintf(stderr, "trace: sign-in refused\n");
+            if (m_trace) std::fprintf(stderr, "trace: sign-in refused: %s\n", d.message.c_str());
             return false;
     }
     return false;
@@ -1145,6 +1147,12 @@ int App::Run(const char* argv0) {
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
         if (ui::FocusMoving()) m_platform.HoldInput();
+        if (m_trace && (m_state.screen != m_traced_screen || m_state.view_generation != m_traced_generation)) {
+            // What is on the screen now, drawn without waiting for input (idle sign-out tests).
+            m_traced_screen = m_state.screen;
+            m_traced_generation = m_state.view_generation;
+            std::fprintf(stderr, "trace: drawn %s generation %d\n", ui::ScreenName(m_state.screen), m_state.view_generation);
+        }
         const ImGuiIO& io = ImGui::GetIO();
         bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
                          ImGui::IsAnyMouseDown() || !actions.list.empty();

@@ -99,8 +99,10 @@ void DrawLearnersScreen(Frame& f) {
         enter |= ImGui::InputTextWithHint("##newpin", "PIN (optional)", f.state.new_pin, sizeof f.state.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
+        bool tab_to_again = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !ImGui::GetIO().KeyShift;
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
+        if (tab_to_again) ImGui::SetKeyboardFocusHere();
         enter |= ImGui::InputTextWithHint("##newpinagain", "PIN again", f.state.new_pin_again, sizeof f.state.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);

@@ -51,6 +51,23 @@ TEST(Architecture, UiIncludesNoWindowOrGlHeader) {
     EXPECT_TRUE(hits.empty());
 }
 
+TEST(Architecture, KioskPolicyIncludesNoUiHeader) {
+    // The sign-in policy takes typed values and answers decisions: it never sees a UI buffer.
+    auto hits = ForbiddenIncludes(fs::path(LECTERN_ENGINE_DIR) / "kiosk", kGuiInclude);
+    auto more = ForbiddenIncludes(fs::path(LECTERN_ENGINE_DIR) / "kiosk", std::regex(R"(#\s*include\s*"(ui|platform|app)/)"));
+    hits.insert(hits.end(), more.begin(), more.end());
+    for (const auto& h : hits) ADD_FAILURE() << h;
+    EXPECT_TRUE(hits.empty());
+}
+
+TEST(Architecture, OsIncludesNothingOfLecternAboveIt) {
+    auto hits = ForbiddenIncludes(fs::path(LECTERN_ENGINE_DIR) / "os", kGuiInclude);
+    auto more = ForbiddenIncludes(fs::path(LECTERN_ENGINE_DIR) / "os", std::regex(R"(#\s*include\s*"(core|kiosk|ui|platform|app)/)"));
+    hits.insert(hits.end(), more.begin(), more.end());
+    for (const auto& h : hits) ADD_FAILURE() << h;
+    EXPECT_TRUE(hits.empty());
+}
+
 TEST(Architecture, TheCheckCatchesAGuiInclude) {
     // The scanner must be able to fail: plant a forbidden include in a temporary tree.
     fs::path dir = fs::temp_directory_path() / ("lectern-arch-" + std::to_string(::getpid()));

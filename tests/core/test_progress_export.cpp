@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -442,6 +443,44 @@ TEST_F(ExportFixture, CommandWritesCsvAndXapi) {
         ExpectValidStatement(st, "urn:test:home", "urn:lectern:course:");
         EXPECT_EQ(st["actor"]["name"], "=Ben");
     }
+}
+
+// --output is typed by an administrator, often into a shared folder: every hazard at that name is
+// refused with a message naming it, and what was there is left exactly as it was.
+TEST_F(ExportFixture, OutputRefusesEveryHazardAndKeepsAnExistingFilesMode) {
+    store.reset();
+    const std::string db = ProgressDbPath(data_dir);
+    const std::string db_bytes = ReadFile(db);
+    const std::string victim = dir.Sub("victim.txt");
+    WriteFile(victim, "precious");
+    ASSERT_EQ(::symlink(victim.c_str(), dir.Sub("link.csv").c_str()), 0);
+    ASSERT_EQ(::mkfifo(dir.Sub("fifo.csv").c_str(), 0600), 0);
+    ASSERT_EQ(::link(db.c_str(), dir.Sub("hardlink.csv").c_str()), 0);
+    struct Hazard {
+        std::string output;
+        const char* says;
+    };
+    const Hazard hazards[] = {{dir.Sub("link.csv"), "symbolic link"}, {dir.Sub("fifo.csv"), "FIFO"},
+                              {"/dev/null", "device"},              {db, "must not be overwritten"},
+                              {dir.Sub("hardlink.csv"), "must not be overwritten"}, {data_dir, "folder"}};
+    for (const Hazard& h : hazards) {
+        ToolRun r = RunTool({"export", "--format", "csv", "--data-dir", data_dir, "--output", h.output}, dir);
+        EXPECT_EQ(r.exit_code, 1) << h.output << ": " << r.err;
+        EXPECT_NE(r.err.find(h.says), std::string::npos) << h.output << ": " << r.err;
+        EXPECT_NE(r.err.find(h.output), std::string::npos) << "the message must name the path: " << r.err;
+    }
+    EXPECT_EQ(ReadFile(victim), "precious");
+    EXPECT_EQ(ReadFile(db), db_bytes);
+    // An existing private export stays private when it is written again.
+    const std::string mine = dir.Sub("mine.csv");
+    WriteFile(mine, "old");
+    ASSERT_EQ(::chmod(mine.c_str(), 0600), 0);
+    ToolRun again = RunTool({"export", "--format", "csv", "--data-dir", data_dir, "--output", mine}, dir);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    struct stat st {};
+    ASSERT_EQ(::stat(mine.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_EQ(CsvByItem(ReadFile(mine)).size(), 6u);
 }
 
 TEST(ProgressExportCommand, HelpGoesToStdoutAndExitsZero) {

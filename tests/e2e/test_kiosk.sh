@@ -23,7 +23,7 @@ wait_trace "trace: admin-pin set"
 grep -q '^\$argon2id\$' "$data/admin.pin" || fail "the admin PIN is not stored as an Argon2id hash"
 
 # A new learner with a PIN; a larger text size.
-xdotool type --delay 60 "Kim"; key Tab; xdotool type --delay 80 1357; key Return
+xdotool type --delay 60 "Kim"; key Tab; xdotool type --delay 80 1357; key Tab; xdotool type --delay 80 1357; key Return
 wait_trace "trace: signed-in Kim"
 key ctrl+equal; key ctrl+equal
 wait_trace "trace: text-size" 5
