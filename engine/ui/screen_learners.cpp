@@ -99,7 +99,9 @@ void DrawLearnersScreen(Frame& f) {
         enter |= ImGui::InputTextWithHint("##newpin", "PIN (optional)", f.state.new_pin, sizeof f.state.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
-        bool tab_to_again = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !ImGui::GetIO().KeyShift;
+        // One Tab moves one field: the press that just brought focus here must not also leave.
+        bool tab_to_again = !tab_to_pin && ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) &&
+                            !ImGui::GetIO().KeyShift;
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
         if (tab_to_again) ImGui::SetKeyboardFocusHere();
