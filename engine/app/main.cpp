@@ -334,19 +334,8 @@ private:
     // screen state, typed text and PINs, open pop-ups, and, through a new id generation, ImGui's
     // own scroll positions, open trees and focus.
     void ResetViewState() {
-        ui::UiState fresh;
-        fresh.view_generation = m_state.view_generation + 1;
-        fresh.text_scale = m_state.text_scale;
-        fresh.theme = m_state.theme;
-        fresh.speech_rate = m_state.speech_rate;
-        fresh.sidebar_open = !m_options.present;  // the room sees the page, the notes beside it
-        WipePin(m_state.pin, sizeof m_state.pin);
-        WipePin(m_state.pin_again, sizeof m_state.pin_again);
-        WipePin(m_state.new_pin, sizeof m_state.new_pin);
-        WipePin(m_state.new_pin_again, sizeof m_state.new_pin_again);
-        WipePin(m_state.reset_pin, sizeof m_state.reset_pin);
-        WipePin(m_state.reset_pin_again, sizeof m_state.reset_pin_again);
-        m_state = std::move(fresh);
+        m_state = ui::FreshViewState(m_state);
+        m_state.sidebar_open = !m_options.present;  // the room sees the page, the notes beside it
         m_platform.RequestFrames(3);
     }
     void HandleKioskAction(const ui::Action& a);

@@ -1,5 +1,7 @@
 #include "ui/controller.h"
 
+#include "core/pin.h"
+
 #include <algorithm>
 
 namespace lectern::ui {
@@ -222,6 +224,18 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
     }
     if (r.screen_changed || r.page_changed) state.focus_main = true;
     return r;
+}
+
+UiState FreshViewState(UiState& previous) {
+    UiState fresh;
+    fresh.view_generation = previous.view_generation + 1;
+    fresh.text_scale = previous.text_scale;
+    fresh.theme = previous.theme;
+    fresh.speech_rate = previous.speech_rate;
+    for (char* pin : {previous.pin, previous.pin_again, previous.new_pin, previous.new_pin_again, previous.reset_pin,
+                      previous.reset_pin_again})
+        WipePin(pin, sizeof previous.pin);
+    return fresh;
 }
 
 }  // namespace lectern::ui

@@ -24,4 +24,10 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
 void OpenScreen(UiState& state, Screen screen);
 const char* ScreenName(Screen screen);
 
+// The view state a new learner starts from: every screen's defaults (scroll, open contents tree,
+// focus, pop-ups, typed text and PINs) under a new id generation, so ImGui's own per-id state from
+// the last learner is not found either. Display settings (text size, theme, speech rate) carry
+// over; the app then applies the learner's own. The old state's PIN buffers are wiped.
+UiState FreshViewState(UiState& previous);
+
 }  // namespace lectern::ui
