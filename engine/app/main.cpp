@@ -637,52 +637,33 @@ void App::HandleKioskAction(const ui::Action& a) {
             break;
         }
         case ui::ActionKind::AdminSetPin: {
-            PinHashResult h = HashPin(a.id);
+            // The screen checked the two fields match; the rule of who may set it is the component's.
+            kiosk::AdminResult r = Admin().SetAdminPin(a.id, a.id, m_model.admin_unlocked, now);
             WipePin(m_state.pin, sizeof m_state.pin);
             WipePin(m_state.pin_again, sizeof m_state.pin_again);
-            if (!h.ok()) {
-                m_state.message = "That PIN cannot be used.";
-                break;
+            m_state.message = r.message;
+            m_state.message_good = r.ok;
+            if (!r.ok) break;
+            m_model.admin_pin_missing = false;
+            if (!m_model.admin_unlocked) {
+                m_state.message.clear();
+                m_state.screen = ui::Screen::Learners;
+                m_state.focus_main = true;
             }
-            FileWriteResult w = WriteAdminPinHash(m_data_dir, h.hash);
-            m_state.message = w.ok ? "" : "Could not save the PIN: " + w.message;
-            if (w.ok) {
-                m_model.admin_pin_missing = false;
-                if (!m_model.admin_unlocked) {
-                    m_state.screen = ui::Screen::Learners;
-                    m_state.focus_main = true;
-                } else {
-                    m_state.message = "The administrator PIN was changed.";
-                    m_state.message_good = true;
-                }
-                if (m_trace) std::fprintf(stderr, "trace: admin-pin set\n");
-            }
+            if (m_trace) std::fprintf(stderr, "trace: admin-pin set\n");
             break;
         }
         case ui::ActionKind::AdminUnlock: {
-            AdminPinRead stored = ReadAdminPinHash(m_data_dir);
-            std::string pin = a.id;
+            kiosk::AdminResult r = Admin().Unlock(a.id, now);
             WipePin(m_state.pin, sizeof m_state.pin);
-            if (stored.status != AdminPinStatus::Ok) {
-                m_state.message = stored.message;
-                break;
-            }
-            PinGate gate = ReadAdminGate(m_data_dir);
-            PinAttempt r = TryPin(gate, pin, stored.hash, now, [&](const PinGate& g) { WriteAdminGate(m_data_dir, g); });
-            WipePin(pin);
-            if (r == PinAttempt::Accepted) {
+            m_state.message = r.message;
+            m_state.focus_main = true;  // back to the PIN field, for the keyboard
+            if (r.ok) {
                 m_model.admin_unlocked = true;
-                m_state.message.clear();
-                m_state.focus_main = true;
                 if (m_trace) std::fprintf(stderr, "trace: admin unlocked\n");
-            } else if (gate.CanTry(now)) {
-                m_state.message = "That PIN is not right.";
-                m_state.focus_main = true;  // back to the PIN field, for the keyboard
-            } else {
-                m_state.focus_main = true;
-                m_pin_unlock_ms = now + static_cast<int64_t>(gate.SecondsLeft(now)) * 1000;  // TickPinLock counts down
-                m_state.message = "Too many wrong PINs. Try again in " + std::to_string(gate.SecondsLeft(now)) + " seconds.";
-                if (m_trace) std::fprintf(stderr, "trace: admin pin locked %d\n", gate.SecondsLeft(now));
+            } else if (r.seconds_locked > 0) {
+                m_pin_unlock_ms = now + int64_t{r.seconds_locked} * 1000;  // TickPinLock counts down
+                if (m_trace) std::fprintf(stderr, "trace: admin pin locked %d\n", r.seconds_locked);
             }
             break;
         }

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -1581,12 +1582,14 @@ HtmlExportResult WriteHtmlEdition(const Course& course, const std::string& out_d
     }
     for (const auto& img : edition.images) {
         fs::path target = out / img.path;
-        fs::remove(target, ec);
-        ec.clear();
-        fs::copy_file(img.source, target, fs::copy_options::overwrite_existing, ec);
-        if (ec)
-            return fail(HtmlExportError::CannotCopyImage,
-                        target.string() + ": cannot copy the image " + img.source + ": " + ec.message());
+        std::ifstream in(img.source, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in.good() && !in.eof())
+            return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot read the image " + img.source);
+        os::WriteOptions write;
+        write.mode = 0644;
+        if (os::WriteResult w = os::WriteFileAtomically(target, bytes, write); !w.ok)
+            return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot copy the image " + img.source + ": " + w.message);
         result.written.push_back(img.path);
     }
     return result;

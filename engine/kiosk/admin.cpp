@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/kiosk_config.h"
 #include "core/pin.h"
 #include "core/progress_export.h"
 #include "os/files.h"
@@ -51,6 +52,45 @@ std::vector<std::string> KioskAdmin::Log() const {
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) lines.push_back(line);
     return lines;
+}
+
+AdminResult KioskAdmin::SetAdminPin(std::string pin, std::string pin_again, bool unlocked, int64_t now_ms) {
+    struct Wipe {
+        std::string& a;
+        std::string& b;
+        ~Wipe() {
+            WipePin(a);
+            WipePin(b);
+        }
+    } wipe{pin, pin_again};
+    const bool first = ReadAdminPinHash(m_data_dir.string()).status == AdminPinStatus::Missing;
+    if (!first && !unlocked) return Done(false, "Unlock the administrator screen first.");
+    if (pin != pin_again) return Done(false, "The two PINs differ.");
+    if (PinError e = ValidatePin(pin); e != PinError::None) return Done(false, std::string("PIN: ") + ToString(e));
+    PinHashResult h = HashPin(pin);
+    if (!h.ok()) return Done(false, std::string("That PIN cannot be used: ") + ToString(h.error));
+    FileWriteResult w = WriteAdminPinHash(m_data_dir.string(), h.hash);
+    if (!w.ok) return Done(false, "Could not save the PIN: " + w.message);
+    WriteAdminGate(m_data_dir.string(), PinGate{});
+    AppendLog(now_ms, first ? "set-admin-pin" : "change-admin-pin");
+    return Done(true, first ? "The administrator PIN is set." : "The administrator PIN was changed.");
+}
+
+AdminResult KioskAdmin::Unlock(std::string pin, int64_t now_ms) {
+    struct Wipe {
+        std::string& a;
+        ~Wipe() { WipePin(a); }
+    } wipe{pin};
+    AdminPinRead stored = ReadAdminPinHash(m_data_dir.string());
+    if (stored.status != AdminPinStatus::Ok) return Done(false, stored.message);
+    PinGate gate = ReadAdminGate(m_data_dir.string());
+    PinAttempt r = TryPin(gate, pin, stored.hash, now_ms, [&](const PinGate& g) { WriteAdminGate(m_data_dir.string(), g); });
+    if (r == PinAttempt::Accepted) return Done(true, "");
+    AdminResult d = Done(false, "That PIN is not right.");
+    if (r == PinAttempt::BadHash) d.message = "The administrator PIN file cannot be used; see tools/kiosk/README.md to reset it.";
+    d.seconds_locked = gate.SecondsLeft(now_ms);
+    if (d.seconds_locked > 0) d.message = "Too many wrong PINs. Try again in " + std::to_string(d.seconds_locked) + " seconds.";
+    return d;
 }
 
 AdminResult KioskAdmin::ResetPin(const std::string& name, std::string pin, std::string pin_again, int64_t now_ms) {

@@ -17,6 +17,7 @@ struct AdminResult {
     bool ok = false;
     std::string message;  // a sentence for the admin screen, success or failure
     std::vector<std::filesystem::path> files;  // files written (exports)
+    int seconds_locked = 0;                     // Unlock: PIN entry is locked for this long
 };
 
 // In kiosk mode only the administrator may move a damaged store aside, quit from the error screen
@@ -28,6 +29,12 @@ class KioskAdmin {
 public:
     // `store` may be null (damaged or missing): only Export-less actions that need no store work.
     KioskAdmin(ProgressStore* store, std::filesystem::path data_dir) : m_store(store), m_data_dir(std::move(data_dir)) {}
+
+    // The administrator PIN itself: set at first start (when none exists) or changed from the
+    // unlocked screen; never otherwise, whatever a screen sends. The PINs are wiped before return.
+    AdminResult SetAdminPin(std::string pin, std::string pin_again, bool unlocked, int64_t now_ms);
+    // The administrator PIN typed to open the screen, with its own lock-out (admin.gate).
+    AdminResult Unlock(std::string pin, int64_t now_ms);
 
     // Sets NAME's PIN (typed twice) and clears their lock-out; an empty PIN (both fields empty)
     // removes the PIN. The PINs are wiped before return.

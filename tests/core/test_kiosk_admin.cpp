@@ -137,3 +137,35 @@ TEST(KioskRules, OnlyTheAdministratorMovesTheStoreOrQuitsAKiosk) {
             EXPECT_EQ(MayQuit(kiosk, unlocked), !kiosk || unlocked);
         }
 }
+
+TEST_F(AdminFixture, TheAdministratorPinIsSetOnceThenOnlyChangedWhenUnlocked) {
+    KioskAdmin admin = Admin();
+    EXPECT_FALSE(admin.Unlock("2468", kNow).ok) << "unlocked with no PIN set";
+    EXPECT_FALSE(admin.SetAdminPin("2468", "2486", false, kNow).ok) << "PINs that differ";
+    ASSERT_TRUE(admin.SetAdminPin("2468", "2468", false, kNow).ok) << "first start: anyone at the screen sets it";
+    struct stat st {};
+    ASSERT_EQ(::stat((dir.Sub("data") + "/admin.pin").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    // Now a learner's screen cannot replace it; only the unlocked administrator can.
+    EXPECT_FALSE(admin.SetAdminPin("1111", "1111", false, kNow).ok);
+    EXPECT_FALSE(admin.Unlock("1111", kNow).ok);
+    EXPECT_TRUE(admin.Unlock("2468", kNow).ok);
+    ASSERT_TRUE(admin.SetAdminPin("8642", "8642", true, kNow).ok);
+    EXPECT_FALSE(admin.Unlock("2468", kNow).ok);
+    EXPECT_TRUE(admin.Unlock("8642", kNow).ok);
+    EXPECT_NE(admin.Log().front().find("set-admin-pin"), std::string::npos);
+    EXPECT_NE(admin.Log().back().find("change-admin-pin"), std::string::npos);
+}
+
+TEST_F(AdminFixture, WrongAdministratorPinsLockEntryAndTheRightOneWaits) {
+    KioskAdmin admin = Admin();
+    ASSERT_TRUE(admin.SetAdminPin("2468", "2468", false, kNow).ok);
+    AdminResult last;
+    for (int i = 0; i < 5; ++i) last = admin.Unlock("0000", kNow + i);
+    EXPECT_FALSE(last.ok);
+    EXPECT_GT(last.seconds_locked, 0);
+    AdminResult during = admin.Unlock("2468", kNow + 10);
+    EXPECT_FALSE(during.ok) << "the right PIN during a lock-out opened the screen";
+    EXPECT_NE(during.message.find("Try again in"), std::string::npos);
+    EXPECT_TRUE(admin.Unlock("2468", kNow + 60'000).ok);
+}
