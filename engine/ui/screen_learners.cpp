@@ -88,23 +88,15 @@ void DrawLearnersScreen(Frame& f) {
     }
     bool enter = ImGui::InputTextWithHint("##name", "Name", f.state.new_learner, sizeof f.state.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
-    // Tab from the name goes to the PIN field (1.86's own tabbing does not reliably get there).
-    bool tab_to_pin = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !ImGui::GetIO().KeyShift;
-    (void)tab_to_pin;
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
-        if (tab_to_pin) ImGui::SetKeyboardFocusHere();
         enter |= ImGui::InputTextWithHint("##newpin", "PIN (optional)", f.state.new_pin, sizeof f.state.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
-        // One Tab moves one field: the press that just brought focus here must not also leave.
-        bool tab_to_again = !tab_to_pin && ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) &&
-                            !ImGui::GetIO().KeyShift;
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
-        if (tab_to_again) ImGui::SetKeyboardFocusHere();
         enter |= ImGui::InputTextWithHint("##newpinagain", "PIN again", f.state.new_pin_again, sizeof f.state.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
