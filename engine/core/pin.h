@@ -61,6 +61,24 @@ PinError ValidatePin(std::string_view pin);
 void WipePin(std::string& pin);
 void WipePin(char* buffer, std::size_t size);
 
+// Wipes the PINs it was given when the scope ends, however it ends (every early return of a
+// function that took PINs by value).
+class PinWipeGuard {
+public:
+    PinWipeGuard(std::string& a) : m_a(&a) {}
+    PinWipeGuard(std::string& a, std::string& b) : m_a(&a), m_b(&b) {}
+    ~PinWipeGuard() {
+        WipePin(*m_a);
+        if (m_b) WipePin(*m_b);
+    }
+    PinWipeGuard(const PinWipeGuard&) = delete;
+    PinWipeGuard& operator=(const PinWipeGuard&) = delete;
+
+private:
+    std::string* m_a;
+    std::string* m_b = nullptr;
+};
+
 // ---- hashing ------------------------------------------------------------------------------------
 
 enum class PinHashError {

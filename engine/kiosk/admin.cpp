@@ -55,14 +55,7 @@ std::vector<std::string> KioskAdmin::Log() const {
 }
 
 AdminResult KioskAdmin::SetAdminPin(std::string pin, std::string pin_again, bool unlocked, int64_t now_ms) {
-    struct Wipe {
-        std::string& a;
-        std::string& b;
-        ~Wipe() {
-            WipePin(a);
-            WipePin(b);
-        }
-    } wipe{pin, pin_again};
+    PinWipeGuard wipe(pin, pin_again);
     const bool first = ReadAdminPinHash(m_data_dir.string()).status == AdminPinStatus::Missing;
     if (!first && !unlocked) return Done(false, "Unlock the administrator screen first.");
     if (pin != pin_again) return Done(false, "The two PINs differ.");
@@ -77,10 +70,7 @@ AdminResult KioskAdmin::SetAdminPin(std::string pin, std::string pin_again, bool
 }
 
 AdminResult KioskAdmin::Unlock(std::string pin, int64_t now_ms) {
-    struct Wipe {
-        std::string& a;
-        ~Wipe() { WipePin(a); }
-    } wipe{pin};
+    PinWipeGuard wipe(pin);
     AdminPinRead stored = ReadAdminPinHash(m_data_dir.string());
     if (stored.status != AdminPinStatus::Ok) return Done(false, stored.message);
     PinGate gate = ReadAdminGate(m_data_dir.string());
@@ -94,14 +84,7 @@ AdminResult KioskAdmin::Unlock(std::string pin, int64_t now_ms) {
 }
 
 AdminResult KioskAdmin::ResetPin(const std::string& name, std::string pin, std::string pin_again, int64_t now_ms) {
-    struct Wipe {
-        std::string& a;
-        std::string& b;
-        ~Wipe() {
-            WipePin(a);
-            WipePin(b);
-        }
-    } wipe{pin, pin_again};
+    PinWipeGuard wipe(pin, pin_again);
     if (!m_store) return Done(false, "The progress file is not open.");
     std::optional<Learner> learner = m_store->FindLearner(name);
     if (!learner) return Done(false, "No learner is called " + name + ".");

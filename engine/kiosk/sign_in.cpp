@@ -50,14 +50,7 @@ Decision SignInPolicy::Choose(const std::string& name, int64_t now_ms) {
 }
 
 Decision SignInPolicy::Create(const std::string& name, std::string pin, std::string pin_again, int64_t now_ms) {
-    struct Wipe {
-        std::string& a;
-        std::string& b;
-        ~Wipe() {
-            WipePin(a);
-            WipePin(b);
-        }
-    } wipe{pin, pin_again};
+    PinWipeGuard wipe(pin, pin_again);
     if (!m_store) return NoStore();
     if (std::optional<Learner> existing = m_store->FindLearner(name)) {
         Decision d;
@@ -94,10 +87,7 @@ Decision SignInPolicy::Create(const std::string& name, std::string pin, std::str
 }
 
 Decision SignInPolicy::SubmitPin(const std::string& name, std::string pin, int64_t now_ms) {
-    struct Wipe {
-        std::string& a;
-        ~Wipe() { WipePin(a); }
-    } wipe{pin};
+    PinWipeGuard wipe(pin);
     if (!m_store) return NoStore();
     std::optional<Learner> learner = m_store->FindLearner(name);
     if (!learner) return Refuse("No learner is called " + name + ".");
