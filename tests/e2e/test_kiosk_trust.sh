@@ -47,7 +47,8 @@ wait_trace "trace: pin asked" 5
 xdotool type --delay 60 0000; hold Return
 wait_trace "trace: pin wrong" 5
 [ "$(trace_count "trace: signed-in Kim")" -eq 1 ] || fail "a typed name opened Kim's record without her PIN"
-[ "$(sqlite3 "$data/progress.sqlite3" 'SELECT count(*) FROM learners')" -eq 1 ] || fail "a twin of Kim was created"
+learners=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True).execute("SELECT count(*) FROM learners").fetchone()[0])' "$data/progress.sqlite3")
+[ "$learners" -eq 1 ] || fail "a twin of Kim was created ($learners learners)"
 echo "  an existing name typed as new asks 'Is that you?', then the PIN; no twin, no way in"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 
