@@ -154,7 +154,8 @@ public:
         }
     }
 
-    std::vector<Merge> For(const FontFile& face, bool bold, bool italic) {
+    // Fallbacks are ranked per weight only: an upright fallback serves an italic face too.
+    std::vector<Merge> For(const FontFile& face, bool bold, bool /*italic*/) {
         std::vector<Merge> merges;
         if (m_extra.empty() || !FcInit()) return merges;
         FcFontSet* set = Sorted(bold);

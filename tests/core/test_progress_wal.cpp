@@ -77,15 +77,6 @@ std::vector<std::string> Matching(const std::string& dir, const std::string& pre
     return out;
 }
 
-// What a store opened read-only on `path` (with its log, if any) has for these learners.
-std::set<std::string> LearnersIn(const std::string& path) {
-    OpenOptions ro;
-    ro.read_only = true;
-    OpenResult r = ProgressStore::Open(path, ro);
-    if (!r.store) return {"<cannot open: " + r.message + ">"};
-    return LearnerNames(*r.store);
-}
-
 void Place(const std::string& db_path, const std::string& db, const std::string& wal) {
     fs::create_directories(fs::path(db_path).parent_path());
     WriteFile(db_path, db);

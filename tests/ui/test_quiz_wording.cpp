@@ -31,8 +31,11 @@ TEST(QuizWording, SaysHowManyQuestionsMustBeRightForEveryCountAndPassMark) {
             std::string facts = ui::QuizIntroFacts(MakeQuiz(n, pass, 0), n, 0);
             int needed = 0;
             while (needed * 100 < n * pass) ++needed;  // the smallest count that reaches the mark
-            if (needed == n && n > 1) EXPECT_TRUE(Has(facts, "all " + std::to_string(n) + " must be right")) << facts;
-            else if (n > 1) EXPECT_TRUE(Has(facts, "at least " + std::to_string(needed) + " of " + std::to_string(n))) << facts;
+            if (needed == n && n > 1) {
+                EXPECT_TRUE(Has(facts, "all " + std::to_string(n) + " must be right")) << facts;
+            } else if (n > 1) {
+                EXPECT_TRUE(Has(facts, "at least " + std::to_string(needed) + " of " + std::to_string(n))) << facts;
+            }
             // Sentences start with a capital letter.
             EXPECT_TRUE(Has(facts, ". Unlimited attempts; you have used 0.")) << facts;
         }

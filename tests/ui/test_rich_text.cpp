@@ -90,7 +90,9 @@ TEST_F(RichTextLayout, ChineseWrapsBetweenCharactersButNotBeforeClosingPunctuati
             EXPECT_NE(lines[i].rfind("，", 0), 0u) << "line starts with a comma: " << lines[i];
             EXPECT_NE(lines[i].rfind("。", 0), 0u) << "line starts with a full stop: " << lines[i];
         }
-        if (wrap < Width(text) / 2) EXPECT_GE(lines.size(), 2u);
+        if (wrap < Width(text) / 2) {
+            EXPECT_GE(lines.size(), 2u);
+        }
     }
 }
 
@@ -142,7 +144,7 @@ TEST_F(RichTextLayout, ArabicLinesAreDrawnInVisualOrderAndJoined) {
 
 TEST_F(RichTextLayout, LeftToRightTextIsLeftAlone) {
     EXPECT_EQ(Lines("Plain English, 1976.", 2000), std::vector<std::string>{"Plain English, 1976."});
-    const std::string typeset = "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x94 10\xC2\xA0km, Zo\xC3\xAB, \xE2\x82\xAC5";
+    const std::string typeset = "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x94 10\xC2\xA0km, Zo\xC3\xAB, \xE2\x82\xAC" "5";
     EXPECT_EQ(Lines(typeset, 2000), std::vector<std::string>{typeset});
 }
 

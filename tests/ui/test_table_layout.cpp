@@ -36,7 +36,9 @@ TEST(TableLayout, GeneratedColumnSetsKeepEveryMinimumAndFillTheWidth) {
         for (size_t i = 0; i < cols.size(); ++i) {
             // No column narrower than its widest word: no word that fits a line is broken.
             EXPECT_GE(w[i] + 1e-3f, cols[i].min) << "trial " << trial;
-            if (sum_pref <= available) EXPECT_GE(w[i] + 1e-3f, cols[i].preferred) << "trial " << trial;
+            if (sum_pref <= available) {
+                EXPECT_GE(w[i] + 1e-3f, cols[i].preferred) << "trial " << trial;
+            }
         }
         if (scroll) {
             ++scrolls;
