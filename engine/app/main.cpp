@@ -1069,8 +1069,9 @@ int App::Run(const char* argv0) {
     const int screenshot_frame = 4;
     int status = 0;
     while (m_running) {
-        // A new text size, or characters not yet in the atlas (a course, a name, a typed answer).
-        if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending()) {
+        // A new text size, characters not yet in the atlas (a course, a name, a typed answer),
+        // or a monitor with another content scale (the window was moved): bake again.
+        if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending() || m_platform.FontsNeedRebuild()) {
             if (t_fonts == 0) t_fonts = -1;
             if (!m_platform.BuildFonts(m_state.text_scale, &error)) {
                 std::fprintf(stderr, "lectern: %s\n", error.c_str());

@@ -261,12 +261,6 @@ Grade Session::SubmitCheck(const Question& q, const std::string& page_id, int64_
 
 void Session::RevealCheck(const Question& q) { Check(q).revealed = true; }
 
-void Session::RetryCheck(const Question& q) {
-    CheckState& s = Check(q);
-    s.last.reset();
-    s.revealed = false;
-}
-
 // ---- quizzes ---------------------------------------------------------------------------------
 
 const Quiz* Session::FindQuiz(const std::string& quiz_id) const {

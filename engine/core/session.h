@@ -75,7 +75,6 @@ public:
     // Grades the current response, records the answer, returns the grade.
     Grade SubmitCheck(const Question& q, const std::string& page_id, int64_t now_ms);
     void RevealCheck(const Question& q);
-    void RetryCheck(const Question& q);
 
     // ---- quizzes -----------------------------------------------------------------------------
     const Quiz* FindQuiz(const std::string& quiz_id) const;
@@ -128,7 +127,6 @@ private:
     std::string m_pending_reason;
     void SaveLocation(int64_t now_ms);
     void RefreshProgress();
-    std::string AttemptKeyString() const;
 
     std::shared_ptr<const Course> m_course;
     ProgressStore* m_store;

@@ -158,7 +158,6 @@ struct Platform::Impl {
     } font_job;
 
     // Windowed position and size to return to when leaving fullscreen.
-    int windowed_x = 100, windowed_y = 100, windowed_w = 1280, windowed_h = 800;
 
     struct CachedTexture {
         Texture texture;
@@ -295,8 +294,6 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     // readable on a HiDPI screen; fonts are baked at the same scale (BuildFonts).
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, options.hidden ? GLFW_FALSE : GLFW_TRUE);
-    m->windowed_w = options.width;
-    m->windowed_h = options.height;
 
     GLFWmonitor* monitor = nullptr;
     int width = options.width;
@@ -600,27 +597,6 @@ bool Platform::CloseRequested() const { return m->close_requested; }
 void Platform::ClearCloseRequest() {
     m->close_requested = false;
     if (m->window) glfwSetWindowShouldClose(m->window, GLFW_FALSE);
-}
-
-void Platform::SetFullscreen(bool on) {
-    if (!m->window) return;
-    bool is_fullscreen = glfwGetWindowMonitor(m->window) != nullptr;
-    if (on == is_fullscreen) return;
-    if (on) {
-        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-        if (!mode) return;
-        glfwGetWindowPos(m->window, &m->windowed_x, &m->windowed_y);
-        glfwGetWindowSize(m->window, &m->windowed_w, &m->windowed_h);
-        glfwSetWindowAttrib(m->window, GLFW_DECORATED, GLFW_FALSE);
-        glfwSetWindowMonitor(m->window, monitor, 0, 0, mode->width, mode->height,
-                             mode->refreshRate);
-    } else {
-        glfwSetWindowMonitor(m->window, nullptr, m->windowed_x, m->windowed_y, m->windowed_w,
-                             m->windowed_h, GLFW_DONT_CARE);
-        glfwSetWindowAttrib(m->window, GLFW_DECORATED, GLFW_TRUE);
-    }
-    m->Wake();
 }
 
 bool Platform::Focused() const { return m->focused; }

@@ -117,7 +117,6 @@ public:
     void SetWakeInterval(double seconds);
     bool CloseRequested() const;  // the user tried to close (even when ignore_close is set)
     void ClearCloseRequest();
-    void SetFullscreen(bool on);
     void SetTitle(const std::string& title);
     bool Focused() const;
 

@@ -124,7 +124,6 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                 state.glossary_filter[0] = '\0';
                 break;
             case ActionKind::SetTextScale: state.text_scale = std::clamp(a.value, 1.0f, 2.0f); break;
-            case ActionKind::CycleTheme: state.theme = NextTheme(state.theme); break;
             case ActionKind::Quit: r.quit = true; break;
 
             case ActionKind::CheckSetResponse:
@@ -139,10 +138,6 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
             case ActionKind::CheckReveal:
                 if (session)
                     if (const Question* q = FindQuestionInCourse(*session, a.id)) session->RevealCheck(*q);
-                break;
-            case ActionKind::CheckRetry:
-                if (session)
-                    if (const Question* q = FindQuestionInCourse(*session, a.id)) session->RetryCheck(*q);
                 break;
 
             case ActionKind::QuizOpen:

@@ -108,13 +108,11 @@ enum class ActionKind {
     OpenScreen,    // screen
     OpenTerm,      // id: glossary entry to show on the glossary screen
     SetTextScale,  // value
-    CycleTheme,
     Quit,
     // knowledge checks (id: question id; response)
     CheckSetResponse,
     CheckSubmit,
     CheckReveal,
-    CheckRetry,
     // quizzes
     QuizOpen,      // id: quiz id
     QuizStart,
