@@ -191,7 +191,7 @@ void CheckCharacters(const Course& course, const std::string& course_path, const
         bool in_comment = false;
         auto note = [&](char32_t cp, int l, int c) {
             if (cp < 0x80) return;
-            const bool drawable = fonts.Has(cp) && cp <= 0xFFFF;
+            const bool drawable = fonts.Has(cp);
             if (drawable || (cp >= 0xFE00 && cp <= 0xFE0F)) return;  // variation selectors: no ink
             First& f = found[cp];
             if (f.count++ == 0) {
@@ -234,16 +234,10 @@ void CheckCharacters(const Course& course, const std::string& course_path, const
             const std::string times = first.count > 1 ? " (" + std::to_string(first.count) + " times in this file)" : "";
             const SourceLoc loc{file, first.line, first.col};
             const std::string package = FontPackageFor(cp);
-            if (!fonts.Has(cp)) {
-                diagnostics.Warning(loc, "no-font",
-                                    std::string(hex) + " (" + ScriptOf(cp) + ") has no installed font" + times +
-                                        (package.empty() ? ": no Debian font package draws it"
-                                                         : "; install " + package + " (apt-get install " + package + ")"));
-            } else {
-                diagnostics.Warning(loc, "beyond-bmp",
-                                    std::string(hex) + " (" + ScriptOf(cp) + ") is above U+FFFF" + times +
-                                        ": the player shows it as a dotted square; the HTML edition shows the character");
-            }
+            diagnostics.Warning(loc, "no-font",
+                                std::string(hex) + " (" + ScriptOf(cp) + ") has no installed font" + times +
+                                    (package.empty() ? ": no Debian font package draws it"
+                                                     : "; install " + package + " (apt-get install " + package + ")"));
         }
     }
 }

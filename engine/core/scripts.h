@@ -37,8 +37,8 @@ private:
 };
 
 // Warns, at file:line:col of the character in the course's XML files, about text the player
-// cannot draw: "no-font" (no installed font has it; names the package that would) and
-// "beyond-bmp" (above U+FFFF: the player shows a placeholder, the HTML edition the character).
+// cannot draw: "no-font" (no installed font has it; names the package that would). Characters
+// above U+FFFF are drawn like any other (32-bit ImWchar).
 // One warning per character and file, at its first use, saying how often it occurs.
 // `course_path` is the folder or course.xml as given to the loader.
 void CheckCharacters(const Course& course, const std::string& course_path, const FontCoverage& fonts,

@@ -56,8 +56,8 @@ const ImWchar kSymbolRanges[] = {
 };
 
 // What a character with no glyph looks like: a dotted square, documented for authors and
-// learners (README), never the "�" that reads as broken text. Characters above U+FFFF reach
-// ImGui 1.86 (16-bit ImWchar) as U+FFFD, so they are drawn with it too.
+// learners (README), never the "�" that reads as broken text. Characters above U+FFFF are baked
+// like any other (ImWchar is 32-bit: cmake/imgui/lectern_imconfig.h).
 constexpr ImWchar kPlaceholder = 0x2B1A;
 
 // The body text is set at 18 px (at text scale 1 on a 1.0 monitor): a comfortable size for an
@@ -457,10 +457,11 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& g
     const float ui = std::round(body * kUi);
     const float small = std::round(body * kSmall);
 
-    // Only what the text uses beyond the base ranges, and only what ImGui 1.86 can index.
+    // Only what the text uses beyond the base ranges.
+    static_assert(sizeof(ImWchar) == 4, "Lectern's Dear ImGui is built with IMGUI_USE_WCHAR32");
     std::vector<uint32_t> extra;
     for (uint32_t cp : glyphs.codepoints) {
-        if (cp <= 0xFFFF && !InBaseRanges(cp)) extra.push_back(cp);
+        if (!InBaseRanges(cp)) extra.push_back(cp);
     }
     std::sort(extra.begin(), extra.end());
     extra.erase(std::unique(extra.begin(), extra.end()), extra.end());

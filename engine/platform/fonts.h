@@ -47,8 +47,8 @@ bool InBaseRanges(uint32_t cp);
 // Clears `atlas` and bakes every FontSet face at body size 18 px * pixel_scale; the caller
 // uploads it. Each face holds the base ranges plus glyphs.codepoints, drawn by the face when
 // it has them, else by fallback fonts fontconfig chooses by coverage (see GlyphRequest). A
-// character no installed font has, and any above U+FFFF, draws as a dotted square (U+2B1A). On failure (no usable font file) falls back to ImGui's built-in font for every
-// face, says why in *error and returns false: the program stays usable. Touches no ImGui
+// character no installed font has draws as a dotted square (U+2B1A), at any codepoint. On
+// failure (no usable font file) falls back to ImGui's built-in font for every face, says why in *error and returns false: the program stays usable. Touches no ImGui
 // context, so it can run on another thread while the window opens.
 bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& glyphs, FontSet* fonts,
                     std::string* error);
