@@ -488,7 +488,7 @@ TEST(ProgressExportCommand, HelpGoesToStdoutAndExitsZero) {
     TempDir dir;
     ToolRun r = RunTool({"--help"}, dir);
     EXPECT_EQ(r.exit_code, 0);
-    EXPECT_NE(r.out.find("usage: lectern-progress export"), std::string::npos);
+    EXPECT_NE(r.out.find("Usage: lectern-progress export"), std::string::npos);
     EXPECT_TRUE(r.err.empty());
 }
 
@@ -509,7 +509,7 @@ TEST(ProgressExportCommand, BadArgumentsPrintUsageOnStderrAndExitTwo) {
         std::string shown;
         for (const auto& a : args) shown += a + " ";
         EXPECT_EQ(r.exit_code, 2) << shown;
-        EXPECT_NE(r.err.find("usage:"), std::string::npos) << shown;
+        EXPECT_NE(r.err.find("Usage:"), std::string::npos) << shown;
         EXPECT_TRUE(r.out.empty()) << shown;
     }
 }

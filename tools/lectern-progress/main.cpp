@@ -15,11 +15,11 @@
 namespace {
 
 const char* const kUsage =
-    "usage: lectern-progress export --format csv|xapi [options]\n"
+    "Usage: lectern-progress export --format csv|xapi [options]\n"
     "\n"
     "Export learners' progress from a Lectern progress database.\n"
     "\n"
-    "options:\n"
+    "Options:\n"
     "  --format csv|xapi     csv: one row per learner and item; xapi: a JSON array of\n"
     "                        xAPI 1.0.3 statements, one per recorded event\n"
     "  --data-dir DIR        folder holding progress.sqlite3\n"
