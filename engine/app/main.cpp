@@ -314,6 +314,7 @@ private:
     bool OpenStore();
     // Ends the session and closes the store: everything committed, the log checkpointed and gone.
     void CloseStore();
+    void SettleTypingOnPause();
     void ReportUnsaved();
     void RefreshLearners();
     void RequestCourseGlyphs();
@@ -480,7 +481,17 @@ void App::ReportUnsaved() {
         std::fprintf(stderr, "lectern: %s\n", m_session->LastError().c_str());
 }
 
+// A typed answer is recorded once the learner stops typing for a moment: wake for that moment
+// even when no key comes (the loop otherwise sleeps until input).
+void App::SettleTypingOnPause() {
+    if (!m_session || !m_session->HasDraft()) return;
+    int64_t wait_ms = m_session->SettleTypingIfPaused(NowMs());
+    if (wait_ms >= 0) m_platform.WakeOnceWithin(static_cast<double>(wait_ms + 5) / 1000.0);
+    else if (m_trace) std::fprintf(stderr, "trace: typed answer settled after a pause\n");
+}
+
 void App::CloseStore() {
+    if (m_session) m_session->SettleTyping(NowMs());  // a typed answer is the learner's too
     ReportUnsaved();
     m_session.reset();
     if (!m_store) return;
@@ -568,6 +579,7 @@ void App::SignInGuest() {
 void App::SignOut() {
     FlushActiveTime();
     if (m_speech) m_speech->Stop();
+    if (m_session) m_session->SettleTyping(NowMs());
     ReportUnsaved();
     m_session.reset();
     m_idle.reset();
@@ -1191,6 +1203,7 @@ int App::Run(const char* argv0) {
             }
         }
         Apply(actions);
+        SettleTypingOnPause();
         if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);
         if (g_stop_signal) {
             if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());

@@ -39,6 +39,7 @@ std::string Session::LastError() const {
 }
 
 bool Session::IsUnsavedQuizAnswer(const std::string& question_id) const {
+    if (m_draft && m_draft->question_id == question_id) return true;  // typed, not settled yet
     for (const Pending& p : m_pending)
         if (p.key == "quiz:" + question_id) return true;
     return false;
@@ -270,6 +271,8 @@ const Quiz* Session::FindQuiz(const std::string& quiz_id) const {
 }
 
 void Session::OpenQuiz(const Quiz& quiz, int64_t now_ms) {
+    SettleTyping(now_ms);
+    m_recorded.clear();
     m_quiz = &quiz;
     m_place = Place::Quiz;
     m_result.reset();
@@ -288,7 +291,12 @@ void Session::OpenQuiz(const Quiz& quiz, int64_t now_ms) {
                     if (std::find(m_attempt->questions.begin(), m_attempt->questions.end(), a.item_id) ==
                         m_attempt->questions.end())
                         continue;
-                    if (auto r = ResponseFromJson(a.response); r.ok()) m_attempt->answers[a.item_id] = *r.value;
+                    if (auto r = ResponseFromJson(a.response); r.ok()) {
+                        // The newest record wins, also when it cleared the answer.
+                        if (r.value->IsAnswered()) m_attempt->answers[a.item_id] = *r.value;
+                        else m_attempt->answers.erase(a.item_id);
+                        m_recorded[a.item_id] = *r.value;
+                    }
                 }
             }
             // A saved attempt for questions the course no longer has cannot be resumed; it stays
@@ -315,6 +323,8 @@ bool Session::CanStartAttempt(const Quiz& quiz) const { return CanStartAnother(q
 
 bool Session::StartAttempt(const Quiz& quiz, int64_t now_ms) {
     if (!CanStartAttempt(quiz)) return false;
+    SettleTyping(now_ms);
+    m_recorded.clear();
     m_quiz = &quiz;
     m_place = Place::Quiz;
     m_result.reset();
@@ -341,27 +351,62 @@ bool Session::StartAttempt(const Quiz& quiz, int64_t now_ms) {
 
 AttemptError Session::AnswerQuestion(const std::string& question_id, const Response& r, int64_t now_ms) {
     if (!m_quiz || !m_attempt) return AttemptError::NotInAttempt;
+    if (m_draft && m_draft->question_id != question_id) SettleTyping(now_ms);
     AttemptError e = Answer(*m_attempt, *m_quiz, question_id, r);
     if (e != AttemptError::None) return e;
-    if (Saving()) {
-        AnswerEvent ev;
-        ev.learner = *m_learner;
-        ev.course_id = m_course->id;
-        ev.kind = AnswerKind::Quiz;
-        ev.container_id = m_quiz->id;
-        ev.item_id = question_id;
-        ev.attempt_number = m_attempt->number;
-        ev.response = ResponseToJson(r);
-        std::string state = AttemptToJson(*m_attempt);
-        CommitAnswer({"quiz:" + question_id,
-                      [this, ev, state, now_ms](int64_t) { return m_store->RecordQuizAnswer(ev, state, now_ms); }, {}},
-                     now_ms);
-    }
+    if (m_draft && m_draft->question_id == question_id) m_draft.reset();  // this answer settles it
+    RecordQuizAnswer(question_id, now_ms);
     return e;
+}
+
+void Session::RecordQuizAnswer(const std::string& question_id, int64_t now_ms) {
+    if (!Saving() || !m_quiz || !m_attempt) return;
+    auto given = m_attempt->answers.find(question_id);
+    Response r = given == m_attempt->answers.end() ? Response::None() : given->second;
+    auto recorded = m_recorded.find(question_id);
+    // Unchanged (or cleared before anything was recorded): nothing new to record.
+    if (recorded == m_recorded.end() ? !r.IsAnswered() : recorded->second == r) return;
+    AnswerEvent ev;
+    ev.learner = *m_learner;
+    ev.course_id = m_course->id;
+    ev.kind = AnswerKind::Quiz;
+    ev.container_id = m_quiz->id;
+    ev.item_id = question_id;
+    ev.attempt_number = m_attempt->number;
+    ev.response = ResponseToJson(r);
+    std::string state = AttemptToJson(*m_attempt);
+    CommitAnswer({"quiz:" + question_id,
+                  [this, ev, state, now_ms](int64_t) { return m_store->RecordQuizAnswer(ev, state, now_ms); },
+                  [this, question_id, r] { m_recorded[question_id] = r; }},
+                 now_ms);
+}
+
+AttemptError Session::DraftAnswer(const std::string& question_id, const Response& r, int64_t now_ms) {
+    if (!m_quiz || !m_attempt) return AttemptError::NotInAttempt;
+    if (m_draft && m_draft->question_id != question_id) SettleTyping(now_ms);
+    AttemptError e = Answer(*m_attempt, *m_quiz, question_id, r);
+    if (e == AttemptError::None) m_draft = Draft{question_id, now_ms};
+    return e;
+}
+
+void Session::SettleTyping(int64_t now_ms) {
+    if (!m_draft) return;
+    std::string id = m_draft->question_id;
+    m_draft.reset();
+    RecordQuizAnswer(id, now_ms);
+}
+
+int64_t Session::SettleTypingIfPaused(int64_t now_ms) {
+    if (!m_draft) return -1;
+    int64_t due = m_draft->last_edit_ms + kTypingPauseMs;
+    if (now_ms < due) return due - now_ms;
+    SettleTyping(now_ms);
+    return -1;
 }
 
 AttemptError Session::MoveInQuiz(int delta, int64_t now_ms) {
     if (!m_quiz || !m_attempt) return AttemptError::NotInAttempt;
+    SettleTyping(now_ms);
     AttemptError e = delta > 0 ? Next(*m_attempt) : Prev(*m_attempt, *m_quiz);
     if (e == AttemptError::None && Saving()) {
         AttemptKey key{*m_learner, m_course->id, m_quiz->id, m_attempt->number};
@@ -373,6 +418,7 @@ AttemptError Session::MoveInQuiz(int delta, int64_t now_ms) {
 
 AttemptError Session::JumpInQuiz(int index, int64_t now_ms) {
     if (!m_quiz || !m_attempt) return AttemptError::NotInAttempt;
+    SettleTyping(now_ms);
     if (index < 0 || index >= static_cast<int>(m_attempt->questions.size())) return AttemptError::NotInAttempt;
     AttemptError e = JumpTo(*m_attempt, *m_quiz, m_attempt->questions[static_cast<size_t>(index)]);
     if (e == AttemptError::None && Saving()) {
@@ -386,6 +432,7 @@ AttemptError Session::JumpInQuiz(int index, int64_t now_ms) {
 QuizResult Session::SubmitQuiz(int64_t now_ms) {
     QuizResult r;
     if (!m_quiz || !m_attempt) return r;
+    SettleTyping(now_ms);
     r = Submit(*m_attempt, *m_quiz, now_ms);
     if (Saving()) {
         AttemptKey key{*m_learner, m_course->id, m_quiz->id, m_attempt->number};
@@ -410,7 +457,8 @@ QuizResult Session::SubmitQuiz(int64_t now_ms) {
     return r;
 }
 
-void Session::LeaveQuiz() {
+void Session::LeaveQuiz(int64_t now_ms) {
+    SettleTyping(now_ms);
     m_place = Place::Page;
     m_result.reset();
     if (m_attempt && m_attempt->submitted) m_attempt.reset();

@@ -89,12 +89,28 @@ public:
     bool CanStartAttempt(const Quiz& quiz) const;
     bool StartAttempt(const Quiz& quiz, int64_t now_ms);
     // Records one answer (saved with the whole attempt state) and returns whether it was accepted.
+    // An answer equal to the one last recorded for that question is not recorded again.
     AttemptError AnswerQuestion(const std::string& question_id, const Response& r, int64_t now_ms);
+
+    // ---- typed answers -----------------------------------------------------------------------
+    // A typed answer is a draft while the learner types: the attempt holds it (the screen shows
+    // it) but nothing is recorded, and it gets no tick. It is recorded once it settles: Enter,
+    // leaving the field, any other action (another question, Next, Submit, a link), a pause in
+    // typing of kTypingPauseMs, sign-out and close. One settled answer is one record, however
+    // many keys made it (a record per keystroke gave an LRS 13 "answered" for one word).
+    static constexpr int64_t kTypingPauseMs = 1000;
+    AttemptError DraftAnswer(const std::string& question_id, const Response& r, int64_t now_ms);
+    bool HasDraft() const { return m_draft.has_value(); }
+    // Records the draft now, if there is one (and it differs from what is recorded).
+    void SettleTyping(int64_t now_ms);
+    // Settles the draft once the learner has not typed for kTypingPauseMs. Returns the ms until a
+    // waiting draft is due (the app wakes then), or -1 when no draft waits.
+    int64_t SettleTypingIfPaused(int64_t now_ms);
     AttemptError MoveInQuiz(int delta, int64_t now_ms);
     AttemptError JumpInQuiz(int index, int64_t now_ms);
     QuizResult SubmitQuiz(int64_t now_ms);
     const std::optional<QuizResult>& LastResult() const { return m_result; }
-    void LeaveQuiz();
+    void LeaveQuiz(int64_t now_ms);  // settles a typed draft first
 
     // ---- scenarios ---------------------------------------------------------------------------
     ScenarioRun& Run(const Scenario& s);
@@ -116,6 +132,8 @@ public:
 
 private:
     void Note(const WriteResult& r);
+    // Records the attempt's answer to this question unless it is the one already recorded.
+    void RecordQuizAnswer(const std::string& question_id, int64_t now_ms);
     struct Pending {
         std::string key;  // "quiz:<question id>", "check:<id>", "scenario:<id>", "attempt:<quiz id>"
         std::function<WriteResult(int64_t now_ms)> write;
@@ -139,6 +157,14 @@ private:
     const Quiz* m_quiz = nullptr;
     std::optional<Attempt> m_attempt;
     std::optional<QuizResult> m_result;
+    struct Draft {
+        std::string question_id;
+        int64_t last_edit_ms = 0;
+    };
+    std::optional<Draft> m_draft;
+    // The response last recorded for each question of the open attempt: an unchanged answer
+    // (Enter, then leaving the field) is not a second record.
+    std::map<std::string, Response> m_recorded;
     std::map<std::string, std::unique_ptr<ScenarioRun>> m_runs;
     // What the store holds of this learner's checks and scenario choices, read once on first
     // use, so a check or scenario the learner comes back to shows what they left (resume).

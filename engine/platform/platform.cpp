@@ -135,6 +135,7 @@ struct Platform::Impl {
     InputQueue input;
     std::atomic<int> frames_left{kSettleFrames};
     double wake_interval = 0.0;
+    double wake_once = 0.0;  // WakeOnceWithin: for the next wait only
     bool close_requested = false;
     bool restore_pending = false;   // stay_restored: the window was minimised; restore it next frame
     bool focused = true;
@@ -536,11 +537,14 @@ bool Platform::BeginFrame() {
     if (m->frames_left > 0 || m->input.Pending()) {
         glfwPollEvents();
         --m->frames_left;
-    } else if (m->wake_interval > 0.0) {
-        glfwWaitEventsTimeout(m->wake_interval);
+    } else if (m->wake_interval > 0.0 || m->wake_once > 0.0) {
+        double wait = m->wake_interval > 0.0 ? m->wake_interval : m->wake_once;
+        if (m->wake_once > 0.0) wait = std::min(wait, m->wake_once);
+        glfwWaitEventsTimeout(wait);
     } else {
         glfwWaitEvents();
     }
+    m->wake_once = 0.0;
     if (glfwWindowShouldClose(m->window)) return false;
     if (m->restore_pending) {
         // A kiosk is never left minimised with the desktop (and its menus) behind it in reach.
@@ -591,6 +595,11 @@ void Platform::RequestFrames(int count) {
 }
 
 void Platform::SetWakeInterval(double seconds) { m->wake_interval = seconds > 0.0 ? seconds : 0.0; }
+
+void Platform::WakeOnceWithin(double seconds) {
+    if (seconds <= 0.0) seconds = 0.001;
+    m->wake_once = m->wake_once > 0.0 ? std::min(m->wake_once, seconds) : seconds;
+}
 
 bool Platform::CloseRequested() const { return m->close_requested; }
 

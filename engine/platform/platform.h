@@ -115,6 +115,9 @@ public:
     void RequestFrames(int count = 2);
     // Wake up at least this often while waiting (seconds); 0 = only on input.
     void SetWakeInterval(double seconds);
+    // Wake once, within this many seconds, in the next wait only (a deadline of one component,
+    // such as a typed answer settling, without taking over the interval others set).
+    void WakeOnceWithin(double seconds);
     bool CloseRequested() const;  // the user tried to close (even when ignore_close is set)
     void ClearCloseRequest();
     void SetTitle(const std::string& title);

@@ -74,6 +74,8 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
     Screen screen_before = state.screen;
     bool went_back = false;
     for (const Action& a : actions.list) {
+        // Whatever the learner does next settles what they were typing (Session::DraftAnswer).
+        if (session && a.kind != ActionKind::QuizDraft) session->SettleTyping(now_ms);
         switch (a.kind) {
             case ActionKind::Back:
                 state.screen = PopHistory(state);
@@ -82,7 +84,7 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                 break;
             case ActionKind::GoToPage:
                 if (session) {
-                    session->LeaveQuiz();
+                    session->LeaveQuiz(now_ms);
                     session->ShowPage(a.index, now_ms);
                     state.screen = Screen::Reader;
                 }
@@ -107,7 +109,7 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                 if (session) {
                     int target = session->GetCourse().LinkTarget(a.id);
                     if (target >= 0) {
-                        session->LeaveQuiz();
+                        session->LeaveQuiz(now_ms);
                         session->ShowPage(target, now_ms);
                         state.screen = Screen::Reader;
                     }
@@ -154,6 +156,9 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
             case ActionKind::QuizAnswer:
                 if (session) session->AnswerQuestion(a.id, a.response, now_ms);
                 break;
+            case ActionKind::QuizDraft:
+                if (session) session->DraftAnswer(a.id, a.response, now_ms);
+                break;
             case ActionKind::QuizMove:
                 if (session) session->MoveInQuiz(a.index, now_ms);
                 break;
@@ -165,14 +170,14 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                 break;
             case ActionKind::QuizContinue:
                 if (session) {
-                    session->LeaveQuiz();
+                    session->LeaveQuiz(now_ms);
                     session->ShowPage(a.index, now_ms);
                     state.screen = Screen::Reader;
                 }
                 break;
             case ActionKind::QuizLeave:
                 if (session) {
-                    session->LeaveQuiz();
+                    session->LeaveQuiz(now_ms);
                     session->ShowPage(session->Nav().Index(), now_ms);
                     state.screen = Screen::Reader;
                 }

@@ -261,12 +261,14 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     ImGui::BeginDisabled(!editable);
     bool enter = ImGui::InputTextWithHint("##answer", "Type your answer", &text, ImGuiInputTextFlags_EnterReturnsTrue);
     bool edited = ImGui::IsItemEdited();
+    bool left = ImGui::IsItemDeactivatedAfterEdit();
     ImGui::EndDisabled();
     ImGui::PopFont();
     if (edited || enter) {
         out.changed = true;
         out.response = Response::Text(text);
     }
+    out.settled = enter || left;
     if (enter && v.mode == QuestionMode::Check) out.check = true;
     if (v.show_key && !q.accept.empty()) {
         std::string key = "Accepted: ";
@@ -337,6 +339,7 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
 QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
     QuestionInput out;
     out.response = v.response;
+    bool typed = v.question->type == QuestionType::Text;
     const Question& q = *v.question;
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
@@ -365,6 +368,7 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
         case QuestionType::Ordering: DrawOrdering(v, out, editable, ctx); break;
         case QuestionType::Text: DrawText(v, out, editable, ctx); break;
     }
+    if (!typed) out.settled = out.changed;
 
     if (v.mode == QuestionMode::Check || v.mode == QuestionMode::Presenter) {
         ImGui::Dummy(ImVec2(1, f.body_px * 0.2f));

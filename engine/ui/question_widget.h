@@ -30,6 +30,9 @@ struct QuestionView {
 
 struct QuestionInput {
     bool changed = false;
+    // A typed answer is only changing while keys arrive; it settles on Enter or when the field
+    // loses focus. Other types settle with every change.
+    bool settled = false;
     Response response;
     bool check = false;
     bool reveal = false;

@@ -188,8 +188,8 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         if (q->type == QuestionType::Ordering && it == a.answers.end()) v.response = Response::Ordering(v.order);
         QuestionInput in = DrawQuestion(v, f.rich);
         if (in.reveal) shown.push_back(q->id);
-        if (in.changed) {
-            Action act(ActionKind::QuizAnswer, 0, q->id);
+        if (in.changed || in.settled) {
+            Action act(in.settled ? ActionKind::QuizAnswer : ActionKind::QuizDraft, 0, q->id);
             act.response = in.response;
             f.actions.Push(act);
         }

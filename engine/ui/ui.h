@@ -116,7 +116,8 @@ enum class ActionKind {
     // quizzes
     QuizOpen,      // id: quiz id
     QuizStart,
-    QuizAnswer,    // id: question id; response
+    QuizAnswer,    // id: question id; response (a settled answer: recorded)
+    QuizDraft,     // id: question id; response (typed, not settled: shown, not recorded)
     QuizMove,      // index: +1 / -1
     QuizJump,      // index
     QuizSubmit,

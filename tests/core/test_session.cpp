@@ -385,3 +385,138 @@ TEST_F(SessionStore, AQuizAnswerMissingFromTheSavedStateComesBackFromItsOwnRecor
     ASSERT_NE(again->ActiveAttempt(), nullptr);
     EXPECT_EQ(again->ActiveAttempt()->answers.count(first), 1u);
 }
+
+// ---- typed answers: one settled answer, one record -----------------------------------------
+
+namespace {
+
+// A quiz whose first question is typed, so every way of settling it can be driven directly.
+std::shared_ptr<const Course> TypedQuizCourse() {
+    std::map<std::string, std::string> files = {
+        {"course.xml", R"(<course id="typed" version="1" lang="en" minutes="5"><title>T</title><include src="m.xml"/></course>)"},
+        {"m.xml", R"(<module id="m" title="M"><lesson id="l" title="L"><page id="p" title="P"><p>x</p></page></lesson>
+          <quiz id="tq" title="Typed" navigation="free" shuffle-questions="false" shuffle-choices="false"><pool>
+            <question id="q-typed" type="text"><prompt>Name the principle.</prompt><accept>peace</accept></question>
+            <question id="q-pick" type="single"><prompt>Pick.</prompt>
+              <choice id="a" correct="true">A</choice><choice id="b">B</choice></question>
+          </pool></quiz></module>)"}};
+    LoadResult r = LoadCourseFromMemory(files);
+    EXPECT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    return r.course;
+}
+
+enum class Settle { Enter, EnterThenLeave, Pause, NextQuestion, JumpBack, AnswerAnother, Submit, LeaveQuiz, SignOut };
+const char* Name(Settle s) {
+    switch (s) {
+        case Settle::Enter: return "Enter";
+        case Settle::EnterThenLeave: return "Enter, then leaving the field";
+        case Settle::Pause: return "a pause in typing";
+        case Settle::NextQuestion: return "Next";
+        case Settle::JumpBack: return "a jump to another question";
+        case Settle::AnswerAnother: return "answering another question";
+        case Settle::Submit: return "Submit";
+        case Settle::LeaveQuiz: return "leaving the quiz";
+        case Settle::SignOut: return "sign-out or close";
+    }
+    return "?";
+}
+
+}  // namespace
+
+TEST_F(SessionStore, ATypedAnswerIsRecordedOnceHoweverManyKeysMadeIt) {
+    auto course = TypedQuizCourse();
+    ASSERT_TRUE(course);
+    const Quiz& quiz = *course->modules[0].quiz;
+    // A fast typist's keys: "peace" with a slip corrected ("pea", "pe" after Backspace, ...).
+    const std::vector<std::string> keys = {"p", "pe", "pea", "pe", "pea", "peac", "peace"};
+    for (Settle how : {Settle::Enter, Settle::EnterThenLeave, Settle::Pause, Settle::NextQuestion, Settle::JumpBack,
+                       Settle::AnswerAnother, Settle::Submit, Settle::LeaveQuiz, Settle::SignOut}) {
+        SCOPED_TRACE(Name(how));
+        WriteResult learner = m_store->CreateLearner(std::string("Typist ") + Name(how), 1000);
+        ASSERT_TRUE(learner.ok());
+        Session s(course, m_store.get(), learner.id);
+        s.OpenQuiz(quiz, 2000);
+        ASSERT_TRUE(s.StartAttempt(quiz, 2000));
+        if (how == Settle::JumpBack) ASSERT_EQ(s.JumpInQuiz(0, 2050), AttemptError::None);
+        int64_t t = 3000;
+        for (const std::string& typed : keys) {
+            ASSERT_EQ(s.DraftAnswer("q-typed", Response::Text(typed), t), AttemptError::None);
+            EXPECT_EQ(s.SettleTypingIfPaused(t + 300), Session::kTypingPauseMs - 300) << "keys 300 ms apart are one answer";
+            t += 300;
+            // Shown in the field, never ticked as saved, never recorded while it changes.
+            EXPECT_TRUE(s.IsUnsavedQuizAnswer("q-typed"));
+            EXPECT_EQ(s.ActiveAttempt()->answers.at("q-typed").text, typed);
+        }
+        auto typed_records = [&] {
+            int n = 0;
+            for (const AnswerRecord& a : m_store->Answers(EventFilter(learner.id)))
+                if (a.item_id == "q-typed") ++n;
+            return n;
+        };
+        EXPECT_EQ(typed_records(), 0) << "recorded while still typing";
+        switch (how) {
+            case Settle::Enter: s.AnswerQuestion("q-typed", Response::Text("peace"), t); break;
+            case Settle::EnterThenLeave:
+                s.AnswerQuestion("q-typed", Response::Text("peace"), t);
+                s.AnswerQuestion("q-typed", Response::Text("peace"), t + 10);  // the field loses focus
+                break;
+            case Settle::Pause: EXPECT_EQ(s.SettleTypingIfPaused(t + Session::kTypingPauseMs), -1); break;
+            case Settle::NextQuestion: s.MoveInQuiz(1, t); break;
+            case Settle::JumpBack: s.JumpInQuiz(1, t); break;
+            case Settle::AnswerAnother: s.AnswerQuestion("q-pick", Response::Choices({"a"}), t); break;
+            case Settle::Submit: s.SubmitQuiz(t); break;
+            case Settle::LeaveQuiz: s.LeaveQuiz(t); break;
+            case Settle::SignOut: s.SettleTyping(t); break;
+        }
+        EXPECT_EQ(typed_records(), 1);
+        EXPECT_FALSE(s.HasDraft());
+        EXPECT_FALSE(s.IsUnsavedQuizAnswer("q-typed"));
+        for (const AnswerRecord& a : m_store->Answers(EventFilter(learner.id)))
+            if (a.item_id == "q-typed") EXPECT_EQ(a.response, ResponseToJson(Response::Text("peace")));
+        // Settling again with nothing new typed records nothing.
+        s.SettleTyping(t + 5000);
+        EXPECT_EQ(typed_records(), 1);
+        // The attempt's saved state has the settled answer too (resume shows it).
+        if (how != Settle::Submit) {
+            auto open = m_store->OpenAttempt(learner.id, course->id, quiz.id);
+            ASSERT_TRUE(open.has_value());
+            auto state = AttemptFromJson(open->state_json, quiz);
+            ASSERT_TRUE(state.ok());
+            EXPECT_EQ(state.value->answers.at("q-typed").text, "peace");
+        }
+    }
+}
+
+// A changed answer after a settled one is a second record; clearing a field that was never
+// recorded records nothing; clearing a recorded one records the clearing.
+TEST_F(SessionStore, ATypedAnswerChangedLaterIsANewRecordAndAnUnchangedOneIsNot) {
+    auto course = TypedQuizCourse();
+    const Quiz& quiz = *course->modules[0].quiz;
+    Session s(course, m_store.get(), m_learner);
+    s.OpenQuiz(quiz, 2000);
+    ASSERT_TRUE(s.StartAttempt(quiz, 2000));
+    auto records = [&] { return m_store->Answers(EventFilter(m_learner)).size(); };
+    s.DraftAnswer("q-typed", Response::Text("x"), 3000);
+    s.DraftAnswer("q-typed", Response::Text(""), 3100);
+    s.SettleTyping(3200);
+    EXPECT_EQ(records(), 0u) << "typed and erased before anything was recorded";
+    s.DraftAnswer("q-typed", Response::Text("war"), 4000);
+    s.SettleTyping(4100);
+    EXPECT_EQ(records(), 1u);
+    s.DraftAnswer("q-typed", Response::Text("wa"), 5000);
+    s.DraftAnswer("q-typed", Response::Text("war"), 5100);  // back to what is recorded
+    s.SettleTyping(5200);
+    EXPECT_EQ(records(), 1u);
+    s.DraftAnswer("q-typed", Response::Text("peace"), 6000);
+    s.SettleTyping(6100);
+    EXPECT_EQ(records(), 2u);
+    s.DraftAnswer("q-typed", Response::Text(""), 7000);
+    s.SettleTyping(7100);
+    EXPECT_EQ(records(), 3u) << "clearing a recorded answer is recorded";
+    // A restart: the attempt comes back with the last settled state, and re-settling it records nothing.
+    Reopen();
+    Session again(course, m_store.get(), m_learner);
+    again.OpenQuiz(quiz, 8000);
+    ASSERT_NE(again.ActiveAttempt(), nullptr);
+    EXPECT_EQ(again.ActiveAttempt()->answers.count("q-typed"), 0u);
+}

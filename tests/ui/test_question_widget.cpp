@@ -34,6 +34,8 @@ public:
         if (text) io.AddInputCharactersUTF8(text);
         ui::RemapKeyboard(io);
         ImGui::NewFrame();
+        if (m_leave_field) ImGui::ClearActiveID();  // as a click elsewhere does, inside NewFrame
+        m_leave_field = false;
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(1000, 780));
         ImGui::Begin("bench");
@@ -78,8 +80,11 @@ public:
     const Response& response() const { return m_view.response; }
     ui::QuestionView& view() { return m_view; }
     int checks() const { return m_checks; }
+    // The next frame starts with the focused field left, as when the learner clicks elsewhere.
+    void LeaveField() { m_leave_field = true; }
 
 private:
+    bool m_leave_field = false;
     UiHarness m_ui;
     const Question& m_q;
     ui::QuestionView m_view;
@@ -215,4 +220,50 @@ TEST(QuestionWidget, ReviewModeIgnoresInput) {
     ui::QuestionInput in = b.PressOn({first.c_str()}, "##row");
     EXPECT_FALSE(in.changed);
     EXPECT_EQ(b.response().kind, ResponseKind::Unanswered);
+}
+
+// In a quiz, a typed answer changes with every key but settles (is recorded) only on Enter or
+// when the field loses focus: five letters are one answer, not five.
+TEST(QuestionWidget, ATypedQuizAnswerSettlesOnEnterOrLeavingTheFieldNotOnEveryKey) {
+    Fixture fx;
+    const Question* q = fx.Get(QuestionType::Text);
+    ASSERT_TRUE(q);
+    for (bool leave : {false, true}) {
+        SCOPED_TRACE(leave ? "leaving the field (a click elsewhere)" : "Enter");
+        QuestionBench b(*q);
+        b.view().mode = ui::QuestionMode::Quiz;
+        b.PressOn({}, "##answer", test::kKeyEnter);  // Enter on the field starts editing
+        int changes = 0, settles = 0;
+        for (const char* letter : {"p", "e", "a", "c", "e"}) {
+            ui::QuestionInput in = b.Frame(-1, letter);
+            changes += in.changed;
+            settles += in.settled;
+        }
+        EXPECT_EQ(changes, 5);
+        EXPECT_EQ(settles, 0) << "a keystroke settled the answer";
+        EXPECT_EQ(b.response().text, "peace");
+        for (int i = 0; i < 3; ++i) {
+            if (leave && i == 0) b.LeaveField();
+            ui::QuestionInput in = b.Frame(i == 0 && !leave ? test::kKeyEnter : -1);
+            settles += in.settled;
+            if (in.settled) {
+                EXPECT_EQ(in.response.text, "peace");
+            }
+        }
+        EXPECT_GE(settles, 1);
+        EXPECT_EQ(b.checks(), 0) << "a quiz has no Check";
+    }
+}
+
+// Every other type settles with each change: a click is the answer.
+TEST(QuestionWidget, ChoicesSettleWithEveryChange) {
+    Fixture fx;
+    const Question* q = fx.Get(QuestionType::Single);
+    ASSERT_TRUE(q);
+    QuestionBench b(*q);
+    b.view().mode = ui::QuestionMode::Quiz;
+    const std::string first = b.view().order.at(0);
+    ui::QuestionInput in = b.PressOn({first.c_str()}, "##row");
+    EXPECT_TRUE(in.changed);
+    EXPECT_TRUE(in.settled);
 }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# A typed quiz answer is one record per settled answer, however fast or long the learner types:
+# typed fast then Enter is one "answered" statement (it was 15 for a fifteen-letter word); a
+# pause in typing settles it; a change after that is one more; closing the window (SIGTERM)
+# settles what was still being typed. Counted in the xAPI export, as an LRS would see it.
+source "$(dirname "$0")/lib.sh"
+trap e2e_cleanup EXIT
+start_xvfb 1280x800
+course="$E2E_TMP/course"
+mkdir -p "$course"
+cat > "$course/course.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<course id="typed" version="1" lang="en" minutes="5"><title>Typed answers</title><include src="m.xml"/></course>
+XML
+cat > "$course/m.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<module id="m" title="Module">
+  <lesson id="l" title="Lesson"><page id="p" title="Page"><p>Read this, then take the quiz.</p></page></lesson>
+  <quiz id="tq" title="Typed quiz" navigation="free" shuffle-questions="false" shuffle-choices="false" pass="50">
+    <pool>
+      <question id="q-typed" type="text"><prompt>Name the principle that weighs harm against advantage.</prompt>
+        <accept>proportionality</accept></question>
+      <question id="q-second" type="text"><prompt>Name the principle that separates civilians from fighters.</prompt>
+        <accept>distinction</accept></question>
+    </pool>
+  </quiz>
+</module>
+XML
+data="$E2E_TMP/data"
+args=(--course "$course" --data-dir "$data" --learner "Typist" --size 1200x760)
+field() { xdotool mousemove --window "$WID" 400 292 click 1; sleep 0.3; }  # the answer field
+# Answered statements per question id, and the last response of each, from the xAPI export.
+count_answers() {
+  "$LECTERN_BIN/lectern-progress" export --format xapi --data-dir "$data" > "$E2E_TMP/xapi.json" \
+    || fail "lectern-progress export failed"
+  python3 - "$E2E_TMP/xapi.json" <<'PY'
+import json, sys
+counts, last = {}, {}
+for s in json.load(open(sys.argv[1])):
+    if s["verb"]["id"].endswith("/answered"):
+        q = s["object"]["id"].rsplit("/", 1)[1]
+        counts[q] = counts.get(q, 0) + 1
+        last[q] = s["result"]["response"]
+print(" ".join(f"{q}={counts[q]}:{last[q]}" for q in sorted(counts)))
+PY
+}
+
+start_lectern "${args[@]}" --page tq
+wait_trace "screen quiz"
+key Return
+wait_trace "quiz tq attempt 1 question 1 answered 0"
+
+# 1. Fifteen letters typed fast, then Enter at once (before any pause could settle it).
+field
+xdotool type --delay 25 "proportionality"
+key Return
+wait_trace "question 1 answered 1"
+
+# 2. The next question: typed with a slip, then the learner stops: a pause settles it.
+key Right
+wait_trace "question 2 answered 1"
+field
+xdotool type --delay 25 "distinktion"
+wait_trace "typed answer settled after a pause" 10
+# ... then corrects the slip and closes the window before pausing: closing settles it.
+xdotool key --delay 30 End BackSpace BackSpace BackSpace BackSpace BackSpace
+xdotool type --delay 25 "ction"
+kill -TERM "$APP_PID"
+wait "$APP_PID" || fail "lectern did not exit cleanly on SIGTERM"
+got=$(count_answers)
+echo "  answered statements per question: $got"
+expected='q-second=2:{"kind":"text","text":"distinction"} q-typed=1:{"kind":"text","text":"proportionality"}'
+[ "$got" = "$expected" ] || fail "expected $expected"
+
+# 3. Resume: both typed answers come back, ticked as saved.
+start_lectern "${args[@]}"
+key Return
+wait_trace "quiz tq attempt 1 question 2 answered 2 submitted 0"
+capture resumed
+assert_not_blank resumed
+echo "PASS: one record per settled typed answer (Enter, a pause, closing); resume shows them"
