@@ -57,7 +57,7 @@ const ImWchar kSymbolRanges[] = {
 
 // What a character with no glyph looks like: a dotted square, documented for authors and
 // learners (README), never the "�" that reads as broken text. Characters above U+FFFF are baked
-// like any other (ImWchar is 32-bit: cmake/imgui/lectern_imconfig.h).
+// like any other (ImWchar is 32-bit: tools/cmake/imgui/lectern_imconfig.h).
 constexpr ImWchar kPlaceholder = 0x2B1A;
 
 // The body text is set at 18 px (at text scale 1 on a 1.0 monitor): a comfortable size for an

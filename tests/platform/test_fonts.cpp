@@ -133,7 +133,7 @@ TEST_F(ScriptsCourse, EveryPageHasTheFontsItNeeds) {
 
 TEST_F(ScriptsCourse, CharactersAboveTheBmpAreRealGlyphsAndBrokenTextShowsTheDocumentedPlaceholder) {
     ASSERT_TRUE(atlas->ok) << atlas->error;
-    static_assert(sizeof(ImWchar) == 4, "built with IMGUI_USE_WCHAR32 (cmake/imgui/lectern_imconfig.h)");
+    static_assert(sizeof(ImWchar) == 4, "built with IMGUI_USE_WCHAR32 (tools/cmake/imgui/lectern_imconfig.h)");
     for (const auto& [face_name, font] : atlas->Faces()) {
         const ImFontGlyph* placeholder = font->FindGlyphNoFallback(0x2B1A);
         ASSERT_NE(placeholder, nullptr) << face_name;

@@ -1,5 +1,5 @@
 // Lectern's configuration of Dear ImGui 1.86 (IMGUI_USER_CONFIG, see
-// cmake/imgui_from_source.cmake), in place of the defaults Debian's libimgui-dev was built with.
+// tools/cmake/imgui_from_source.cmake), in place of the defaults Debian's libimgui-dev was built with.
 #pragma once
 
 // 32-bit ImWchar: characters above U+FFFF (emoji, rare Han characters, historic scripts) go

@@ -11,7 +11,7 @@
 #
 # Gives a static library whose users include <imgui.h>, <imgui_internal.h>, <imgui_stdlib.h>,
 # <imgui_freetype.h> and <backends/imgui_impl_*.h>, all compiled with
-# cmake/imgui/lectern_imconfig.h (IMGUI_USER_CONFIG is a PUBLIC definition, so every user sees
+# tools/cmake/imgui/lectern_imconfig.h (IMGUI_USER_CONFIG is a PUBLIC definition, so every user sees
 # the same ImWchar). The stb headers imgui_draw.cpp uses come from the same source package.
 set(LECTERN_IMGUI_CONFIG_DIR ${CMAKE_CURRENT_LIST_DIR}/imgui)
 
