@@ -34,6 +34,7 @@
 #include "platform/platform.h"
 #include "ui/controller.h"
 #include "ui/input.h"
+#include "ui/shaped_text.h"
 #include "ui/ui.h"
 
 namespace fs = std::filesystem;
@@ -268,6 +269,44 @@ ui::Fonts ToUiFonts(const platform::FontSet& s) {
     return f;
 }
 
+// The atlas's faces and their files, for the shaper (ui/shaped_text.h), and the glyphs it asks for
+// back to the platform: the two layers share no header, so the app copies between them.
+std::vector<ui::ShapingFace> ToShapingFaces(const platform::FontSet& s) {
+    std::vector<ui::ShapingFace> faces;
+    for (const platform::FontSet::Face& f : s.faces) {
+        ui::ShapingFace face;
+        face.font = f.font;
+        for (const platform::FaceFile& file : f.files) {
+            ui::text::FontFace ff;
+            ff.path = file.path;
+            ff.index = file.index;
+            ff.px = file.px;
+            ff.real_dim = true;
+            ff.fake_bold = file.fake_bold;
+            ff.fake_italic = file.fake_italic;
+            face.files.push_back(ff);
+        }
+        faces.push_back(std::move(face));
+    }
+    return faces;
+}
+
+std::vector<platform::ShapedGlyphRequest> ToGlyphRequests(const std::vector<ui::ShapedGlyph>& glyphs) {
+    std::vector<platform::ShapedGlyphRequest> out;
+    for (const ui::ShapedGlyph& g : glyphs) {
+        platform::ShapedGlyphRequest r;
+        r.face = g.face;
+        r.codepoint = g.codepoint;
+        r.file = {g.file.path, g.file.index, g.file.px, g.file.fake_bold, g.file.fake_italic};
+        r.glyph_id = g.glyph_id;
+        r.x_offset = g.x_offset;
+        r.y_offset = g.y_offset;
+        r.advance = g.advance;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 bool ScreenFromName(const std::string& name, ui::Screen* out) {
     static const std::pair<const char*, ui::Screen> names[] = {
         {"home", ui::Screen::Home},           {"reader", ui::Screen::Reader}, {"glossary", ui::Screen::Glossary},
@@ -352,6 +391,7 @@ private:
 
     Options m_options;
     platform::Platform m_platform;
+    ui::ShapedText m_shaped;  // Arabic, Hindi, Thai, ... through the atlas (ui/shaped_text.h)
     std::unique_ptr<platform::Speech> m_speech;  // started on first use: espeak-ng costs start-up time
     platform::Speech& Speech() {
         if (!m_speech) {
@@ -513,6 +553,7 @@ void App::RequestCourseGlyphs() {
     if (!m_load.course) return;
     // The atlas holds only the characters text uses; the course's are known once it is loaded.
     m_platform.SetFontLanguage(m_load.course->lang);
+    m_shaped.SetLanguage(m_load.course->lang);
     ForEachText(*m_load.course, [this](std::string_view text) { m_platform.RequestGlyphs(text); });
 }
 
@@ -1081,8 +1122,9 @@ int App::Run(const char* argv0) {
     const int screenshot_frame = 4;
     int status = 0;
     while (m_running) {
-        // A new text size, characters not yet in the atlas (a course, a name, a typed answer),
-        // or a monitor with another content scale (the window was moved): bake again.
+        // A new text size, characters or shaped glyphs not yet in the atlas (a course, a name, a
+        // typed answer), or a monitor with another content scale (the window was moved): bake again.
+        m_platform.RequestShapedGlyphs(ToGlyphRequests(m_shaped.TakeRequests()));
         if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending() || m_platform.FontsNeedRebuild()) {
             if (t_fonts == 0) t_fonts = -1;
             if (!m_platform.BuildFonts(m_state.text_scale, &error)) {
@@ -1092,6 +1134,7 @@ int App::Run(const char* argv0) {
             }
             m_fonts_scale = m_state.text_scale;
             m_applied_scale = -1;
+            m_shaped.SetFaces(ToShapingFaces(m_platform.Fonts()));
             if (m_trace) {
                 const platform::FontSet& f = m_platform.Fonts();
                 std::fprintf(stderr, "trace: fonts atlas %dx%d glyphs %d extra-characters %zu\n", f.atlas_width,
@@ -1110,6 +1153,8 @@ int App::Run(const char* argv0) {
         }
         if (unattended) m_platform.RequestFrames(2);
         if (!m_platform.BeginFrame()) break;
+        m_shaped.Install();
+        m_shaped.NewFrame();
         // Before drawing, so this frame already shows a reload (or its errors): a capture asked
         // for after the trace line always sees it.
         if (m_options.watch) CheckForChanges();

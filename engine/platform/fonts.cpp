@@ -4,6 +4,7 @@
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_SYNTHESIS_H
 #include <imgui_freetype.h>
 #include <strings.h>
 #include <sys/mman.h>
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -291,11 +293,13 @@ private:
 // `storage` keeps the range lists alive until the atlas is built (ImGui keeps pointers).
 ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, FallbackChains* chains, Metrics* metrics,
                 std::vector<std::vector<ImWchar>>* storage, const FontFile& face,
-                const FontFile& symbols, bool bold, bool italic, float px, const char* name) {
+                const FontFile& symbols, bool bold, bool italic, float px, const char* name,
+                std::vector<FaceFile>* baked) {
     auto add = [&](const FontFile& file, const ImWchar* ranges, bool merge, float px) -> ImFont* {
         size_t size = 0;
         void* data = files->Get(file.path, &size);
         if (!data) return nullptr;
+        baked->push_back({file.path, file.index, px, file.fake_bold, file.fake_italic});
         ImFontConfig config;
         // ImGui 1.86 copies font data it does not own (20 MB per face for a CJK collection):
         // say it owns the mapping so it takes the pointer, then take ownership back below so
@@ -338,6 +342,95 @@ ImFont* AddFace(ImFontAtlas* atlas, FontFiles* files, FallbackChains* chains, Me
     }
     return font;
 }
+
+// Glyphs of shaped text (ShapedGlyphRequest), rasterised by FreeType exactly as imgui_freetype
+// rasterises the atlas's own (REAL_DIM size, default hinting, its fake bold and oblique), added
+// as custom glyphs before the atlas is built and copied into its pixels after.
+class ShapedGlyphBaker {
+public:
+    ShapedGlyphBaker() { m_ok = FT_Init_FreeType(&m_library) == 0; }
+    ~ShapedGlyphBaker() {
+        for (auto& [key, face] : m_faces)
+            if (face) FT_Done_Face(face);
+        if (m_ok) FT_Done_FreeType(m_library);
+    }
+    ShapedGlyphBaker(const ShapedGlyphBaker&) = delete;
+    ShapedGlyphBaker& operator=(const ShapedGlyphBaker&) = delete;
+
+    void Add(ImFontAtlas* atlas, const std::vector<FontSet::Face>& faces, const std::vector<ShapedGlyphRequest>& glyphs) {
+        for (const ShapedGlyphRequest& g : glyphs) {
+            if (g.face < 0 || static_cast<size_t>(g.face) >= faces.size()) continue;
+            const FontSet::Face& into = faces[static_cast<size_t>(g.face)];
+            if (!into.font || into.files.empty()) continue;
+            FT_Face face = Face(g.file);
+            FT_Face own = Face(into.files.front());
+            if (!face || !own) continue;
+            Bitmap bitmap;
+            FT_Int32 flags = FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_NORMAL;
+            if (FT_Load_Glyph(face, g.glyph_id, flags) == 0) {
+                if (g.file.fake_bold) FT_GlyphSlot_Embolden(face->glyph);
+                if (g.file.fake_italic) FT_GlyphSlot_Oblique(face->glyph);
+                if (FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) == 0) {
+                    const FT_Bitmap& b = face->glyph->bitmap;
+                    bitmap.width = static_cast<int>(b.width);
+                    bitmap.height = static_cast<int>(b.rows);
+                    bitmap.left = face->glyph->bitmap_left;
+                    bitmap.top = face->glyph->bitmap_top;
+                    bitmap.pixels.resize(static_cast<size_t>(bitmap.width) * static_cast<size_t>(bitmap.height));
+                    for (int y = 0; y < bitmap.height; ++y)
+                        std::memcpy(&bitmap.pixels[static_cast<size_t>(y * bitmap.width)], b.buffer + y * b.pitch,
+                                    static_cast<size_t>(bitmap.width));
+                }
+            }
+            // The baseline sits at the face's rounded ascender from the line's top, as
+            // imgui_freetype places its own glyphs (merged fonts included).
+            const float ascent = std::round(static_cast<float>((own->size->metrics.ascender + 63) >> 6));
+            const int w = std::max(bitmap.width, 1), h = std::max(bitmap.height, 1);  // ImGui wants a rect
+            const int rect = atlas->AddCustomRectFontGlyph(
+                into.font, static_cast<ImWchar>(g.codepoint), w, h, g.advance,
+                ImVec2(static_cast<float>(bitmap.left) + g.x_offset, ascent - static_cast<float>(bitmap.top) + g.y_offset));
+            m_pending.emplace_back(rect, std::move(bitmap));
+        }
+    }
+
+    // After the build: the bitmaps into the atlas's pixels.
+    void Blit(ImFontAtlas* atlas) {
+        if (!atlas->TexPixelsAlpha8) return;
+        for (const auto& [rect, bitmap] : m_pending) {
+            const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rect);
+            if (!r || !r->IsPacked()) continue;
+            for (int y = 0; y < bitmap.height && y < r->Height; ++y)
+                std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X,
+                            &bitmap.pixels[static_cast<size_t>(y * bitmap.width)],
+                            static_cast<size_t>(std::min<int>(bitmap.width, r->Width)));
+        }
+    }
+
+private:
+    struct Bitmap {
+        int width = 0, height = 0, left = 0, top = 0;
+        std::vector<unsigned char> pixels;
+    };
+    FT_Face Face(const FaceFile& file) {
+        const std::string key = file.path + '\0' + std::to_string(file.index) + '\0' + std::to_string(file.px);
+        auto it = m_faces.find(key);
+        if (it != m_faces.end()) return it->second;
+        FT_Face face = nullptr;
+        if (!m_ok || FT_New_Face(m_library, file.path.c_str(), file.index, &face) != 0) face = nullptr;
+        if (face) {
+            FT_Size_RequestRec request{};
+            request.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
+            request.height = static_cast<FT_Long>(static_cast<uint32_t>(file.px)) * 64;
+            FT_Request_Size(face, &request);
+        }
+        m_faces[key] = face;
+        return face;
+    }
+    FT_Library m_library = nullptr;
+    bool m_ok = false;
+    std::map<std::string, FT_Face> m_faces;
+    std::vector<std::pair<int, Bitmap>> m_pending;
+};
 
 // After the build: every character without a glyph, and U+FFFD, draw as the placeholder.
 void UsePlaceholder(ImFont* font) {
@@ -475,7 +568,11 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& g
     // The interface font first: ImGui uses the first font for every widget not in PushFont.
     auto face = [&](const FontFile& file, const FontFile& symbols, bool bold, bool italic, float px,
                     const char* name) {
-        return AddFace(atlas, &files, &chains, &metrics, &ranges, file, symbols, bold, italic, px, name);
+        FontSet::Face baked;
+        baked.font = AddFace(atlas, &files, &chains, &metrics, &ranges, file, symbols, bold, italic, px, name,
+                             &baked.files);
+        set.faces.push_back(baked);
+        return baked.font;
     };
     set.ui = face(sans, sans, false, false, ui, "ui");
     set.ui_bold = face(sans_bold, sans_bold, true, false, ui, "ui bold");
@@ -491,7 +588,10 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& g
     const bool complete = set.ui && set.ui_bold && set.body && set.bold && set.italic &&
                           set.bold_italic && set.heading1 && set.heading2 && set.heading3 &&
                           set.small;
+    ShapedGlyphBaker shaped;
+    if (complete) shaped.Add(atlas, set.faces, glyphs.shaped);
     if (complete && atlas->Build()) {
+        shaped.Blit(atlas);
         // Built: the pixels are all that is needed now. Drop the input (which points into the
         // mappings released on return); a rebuild starts again from Clear().
         atlas->ClearInputData();

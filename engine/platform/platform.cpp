@@ -450,7 +450,7 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
     bool ok = false;
     if (m->font_job.thread.joinable()) m->font_job.thread.join();
     // Init's thread baked the base ranges only: use it unless the course asked for more.
-    if (m->font_job.pixel_scale == pixel_scale && m->glyphs.codepoints.empty()) {
+    if (m->font_job.pixel_scale == pixel_scale && m->glyphs.codepoints.empty() && m->glyphs.shaped.empty()) {
         ok = m->font_job.ok;
         m->fonts = m->font_job.fonts;
         if (!ok && error) *error = m->font_job.error;
@@ -478,6 +478,12 @@ bool Platform::BuildFonts(float text_scale, std::string* error) {
 const FontSet& Platform::Fonts() const { return m->fonts; }
 
 void Platform::RequestGlyph(uint32_t cp) { m->RequestGlyph(cp); }
+
+void Platform::RequestShapedGlyphs(const std::vector<ShapedGlyphRequest>& glyphs) {
+    if (glyphs.empty()) return;
+    m->glyphs.shaped.insert(m->glyphs.shaped.end(), glyphs.begin(), glyphs.end());
+    m->glyphs_pending = true;
+}
 
 void Platform::RequestGlyphs(std::string_view text) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());

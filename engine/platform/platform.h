@@ -35,9 +35,27 @@ struct WindowOptions {
 // Characters the atlas must hold beyond the Latin every face has: those of the course, the
 // learners' names and what is typed. Only these are baked, so a course in Chinese costs the
 // glyphs it uses, not all of CJK.
+// A font file as baked into one atlas face, at its size in that face.
+struct FaceFile {
+    std::string path;
+    int index = 0;
+    float px = 0;  // ImGui's size: ascender to descender (imgui_freetype's REAL_DIM request)
+    bool fake_bold = false, fake_italic = false;
+};
+// A glyph of shaped text (ui/shaped_text.h): glyph `glyph_id` of `file`, baked into the face
+// numbered `face` (FontSet::faces order) under the private-use `codepoint`, at the offset and
+// advance the shaper gave it.
+struct ShapedGlyphRequest {
+    int face = 0;
+    uint32_t codepoint = 0;
+    FaceFile file;
+    unsigned glyph_id = 0;
+    float x_offset = 0, y_offset = 0, advance = 0;
+};
 struct GlyphRequest {
     std::vector<uint32_t> codepoints;  // any order; duplicates and base characters are ignored
     std::string lang;                  // BCP 47 ("zh-CN", "ja"): picks among fonts (Han shapes)
+    std::vector<ShapedGlyphRequest> shaped;
 };
 
 // Faces baked into the atlas. Sizes in pixels at the current scale.
@@ -56,6 +74,14 @@ struct FontSet {
     int atlas_width = 0;   // the atlas texture, one byte a texel (what the fonts cost in memory)
     int atlas_height = 0;
     int glyphs = 0;        // glyphs baked, all faces together
+    // Every face with the files baked into it, its own first: what the shaper must use so its
+    // glyphs match the atlas's. Order: ui, ui_bold, body, bold, italic, bold_italic, heading1-3,
+    // small (ShapedGlyphRequest::face indexes it).
+    struct Face {
+        ImFont* font = nullptr;
+        std::vector<FaceFile> files;
+    };
+    std::vector<Face> faces;
 };
 
 struct Texture {
@@ -89,6 +115,8 @@ public:
     // again between frames and the atlas grows by them (and their fallback fonts).
     void RequestGlyphs(std::string_view utf8_text);
     void RequestGlyph(uint32_t codepoint);
+    // Glyphs of shaped text (ui/shaped_text.h) the atlas must hold: pending like new characters.
+    void RequestShapedGlyphs(const std::vector<ShapedGlyphRequest>& glyphs);
     // The language of the course text (BCP 47), used to choose fallback fonts.
     void SetFontLanguage(const std::string& lang);
     bool GlyphsPending() const;

@@ -8,6 +8,7 @@
 #include <fribidi.h>
 
 #include "core/line_breaks.h"
+#include "ui/shaped_text.h"
 
 namespace lectern::ui {
 
@@ -80,13 +81,13 @@ bool OnlySpaces(const char* b, const char* e) {
 
 const char kHyphen[] = "-";
 
-// Right-to-left text (Arabic, Hebrew, Persian) through Dear ImGui 1.86, which draws codepoints
-// left to right: each line that holds any is put in visual order by FriBidi (UAX #9, per line,
-// after wrapping in logical order) and Arabic letters are joined into their presentation forms
-// (which the font atlas bakes: platform RequestGlyphs asks for them). A paragraph whose first
-// strong character is right-to-left is aligned right. Such a line is drawn as one piece in its
-// first run's face and colour: terms and links on it are not focusable (the shaped layout in
-// ui/text_layout.h is the way past this, once the platform can draw glyph ids).
+// Right-to-left and shaped text through Dear ImGui 1.86, which draws codepoints left to right:
+// after wrapping in logical order, each line that holds right-to-left text is shaped as one
+// piece in visual order (FriBidi runs, HarfBuzz glyphs: ui/shaped_text.h) and drawn in its first
+// run's face and colour, so terms and links on such a line are not focusable; a paragraph whose
+// first strong character is right-to-left is aligned right. Lines of left-to-right text that
+// need shaping (Devanagari, Thai) are shaped piece by piece. With no shaper installed (headless
+// tests), FriBidi alone orders the line and joins Arabic into presentation forms.
 // A byte scan for anything that could be right-to-left (Hebrew, Arabic and their neighbours,
 // presentation forms, RLM/RLE/RLO/RLI, the supplementary planes): most paragraphs have none,
 // and this runs for every paragraph every frame.
@@ -109,8 +110,51 @@ bool MayHoldRightToLeft(const Inline& runs) {
     return false;
 }
 
+// A line in visual order by FriBidi alone, Arabic joined into presentation forms: what is drawn
+// when no shaper is installed (headless UI tests).
+std::string VisualOrder(const std::string& logical, FriBidiParType base) {
+    std::vector<FriBidiChar> line(logical.size() + 1), visual(logical.size() + 1);
+    const FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, logical.c_str(),
+                                                           static_cast<FriBidiStrIndex>(logical.size()), line.data());
+    FriBidiParType line_base = base;
+    std::string text(logical.size() * 4 + 4, '\0');
+    if (!fribidi_log2vis(line.data(), len, &line_base, visual.data(), nullptr, nullptr, nullptr)) return logical;
+    // Shaping can leave removed characters as zero-width joiners' placeholders: drop them.
+    std::vector<FriBidiChar> kept;
+    for (FriBidiStrIndex k = 0; k < len; ++k)
+        if (visual[static_cast<size_t>(k)] != 0xFEFF && visual[static_cast<size_t>(k)] != 0x200D)
+            kept.push_back(visual[static_cast<size_t>(k)]);
+    const FriBidiStrIndex bytes = fribidi_unicode_to_charset(FRIBIDI_CHAR_SET_UTF8, kept.data(),
+                                                             static_cast<FriBidiStrIndex>(kept.size()), text.data());
+    text.resize(static_cast<size_t>(bytes));
+    return text;
+}
+
+// Left-to-right lines that need shaping (Devanagari, Thai, combining marks): each piece is
+// shaped on its own, so terms and links on the line stay separate, focusable items; pieces after
+// it move by the width shaping took or gave.
+void ShapePieces(ShapedText* shaper, Layout* layout) {
+    float y = -1, shift = 0;
+    for (Piece& p : layout->pieces) {
+        if (p.pos.y != y) shift = 0;
+        y = p.pos.y;
+        p.pos.x += shift;
+        if (!NeedsShaping(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin)))) continue;
+        layout->texts.emplace_back(shaper->Display(p.font, std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))));
+        const std::string& stored = layout->texts.back();
+        p.begin = stored.data();
+        p.end = stored.data() + stored.size();
+        const float width = TextWidth(p.font, p.begin, p.end);
+        shift += width - p.width;
+        p.width = width;
+    }
+}
+
 void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
-    if (!MayHoldRightToLeft(runs)) return;
+    ShapedText* shaper = ShapedText::Current();
+    bool shape = false;
+    for (const Run& run : runs) shape = shape || (shaper && NeedsShaping(run.text));
+    if (!shape && !MayHoldRightToLeft(runs)) return;
     std::string joined;
     for (const Run& run : runs) joined += run.text;
     std::vector<FriBidiChar> u32(joined.size() + 1);
@@ -127,7 +171,10 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
             base_found = true;
         }
     }
-    if (!any_rtl) return;
+    if (!any_rtl) {
+        if (shape) ShapePieces(shaper, layout);
+        return;
+    }
     std::vector<Piece> out;
     const std::vector<Piece>& in = layout->pieces;
     for (size_t i = 0; i < in.size();) {
@@ -138,22 +185,15 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
             logical.append(in[j].begin, in[j].end);
             ++j;
         }
-        std::vector<FriBidiChar> line(logical.size() + 1), visual(logical.size() + 1);
-        const FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, logical.c_str(),
-                                                               static_cast<FriBidiStrIndex>(logical.size()), line.data());
-        FriBidiParType line_base = base;
-        std::string text(logical.size() * 4 + 4, '\0');
-        if (fribidi_log2vis(line.data(), len, &line_base, visual.data(), nullptr, nullptr, nullptr)) {
-            // Shaping can leave removed characters as zero-width joiners' placeholders: drop them.
-            std::vector<FriBidiChar> kept;
-            for (FriBidiStrIndex k = 0; k < len; ++k)
-                if (visual[static_cast<size_t>(k)] != 0xFEFF && visual[static_cast<size_t>(k)] != 0x200D)
-                    kept.push_back(visual[static_cast<size_t>(k)]);
-            const FriBidiStrIndex bytes = fribidi_unicode_to_charset(
-                FRIBIDI_CHAR_SET_UTF8, kept.data(), static_cast<FriBidiStrIndex>(kept.size()), text.data());
-            text.resize(static_cast<size_t>(bytes));
+        std::string text;
+        if (shaper) {
+            // Shaped by HarfBuzz in FriBidi's runs, in visual order (ui/shaped_text.h). The
+            // paragraph's direction, not the line's, decides: a line of Latin in an Arabic
+            // paragraph still reads right to left around it.
+            const char* rlm = base == FRIBIDI_PAR_RTL ? "\u200F" : "\u200E";
+            text = shaper->Display(in[i].font, rlm + logical);
         } else {
-            text = logical;
+            text = VisualOrder(logical, base);
         }
         layout->texts.push_back(std::move(text));
         const std::string& stored = layout->texts.back();

@@ -37,7 +37,15 @@ Shaper::Shaper(std::vector<FontFace> fonts, float pixel_size) : m(std::make_uniq
         if (FT_New_Face(m->library, font.path.c_str(), font.index, &face) != 0) face = nullptr;
         hb_font_t* hb = nullptr;
         if (face) {
-            FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(std::lround(pixel_size)));
+            const float px = font.px > 0 ? font.px : pixel_size;
+            if (font.real_dim) {
+                FT_Size_RequestRec request{};
+                request.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
+                request.height = static_cast<FT_Long>(static_cast<uint32_t>(px)) * 64;  // as imgui_freetype
+                FT_Request_Size(face, &request);
+            } else {
+                FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(std::lround(px)));
+            }
             // Created after the size is set: hb_ft reads its scale from the FreeType size, so
             // HarfBuzz's advances are the ones FreeType would rasterise at.
             hb = hb_ft_font_create_referenced(face);
@@ -162,6 +170,7 @@ Paragraph Shaper::Lay(std::string_view utf8, const std::string& lang, Direction 
             glyph.font = font[b];
             glyph.id = info[g].codepoint;
             glyph.x = pos[g].x_offset / 64.0f;
+            glyph.x_offset = glyph.x;
             glyph.y = -pos[g].y_offset / 64.0f;
             glyph.advance = pos[g].x_advance / 64.0f;
             glyph.cluster = info[g].cluster;

@@ -6,8 +6,8 @@
 // runs of each line are reordered (rule L2). Glyphs are ids in their font, not codepoints:
 // ligatures and Arabic contextual forms have no codepoint.
 //
-// Not yet drawn by the player: drawing needs a glyph-id atlas in the platform layer (Dear ImGui
-// 1.86's atlas is keyed by 16-bit codepoints). Tests check it against HarfBuzz and FriBidi.
+// The player draws its output through ui/shaped_text.h (glyphs baked into the font atlas under
+// private-use codepoints). Tests check it against HarfBuzz and FriBidi.
 #pragma once
 
 #include <memory>
@@ -21,7 +21,13 @@ enum class Direction { Auto, LeftToRight, RightToLeft };
 
 struct FontFace {
     std::string path;
-    int index = 0;  // face in a collection
+    int index = 0;        // face in a collection
+    float px = 0;         // its size; 0: the Shaper's pixel_size
+    // Sized as imgui_freetype sizes atlas fonts (FT_SIZE_REQUEST_TYPE_REAL_DIM: ascender to
+    // descender is px), so shaped glyphs match the atlas's; otherwise px is the em size.
+    bool real_dim = false;
+    // What the rasteriser must fake (the family has no such face); shaping ignores them.
+    bool fake_bold = false, fake_italic = false;
 };
 
 struct Glyph {
@@ -29,6 +35,7 @@ struct Glyph {
     unsigned id = 0;    // glyph id in that font
     float x = 0;        // pen position of the glyph's origin on its line, pixels from the left
     float y = 0;        // offset from the baseline (HarfBuzz's y offset, down positive)
+    float x_offset = 0; // HarfBuzz's x offset alone (x includes it)
     float advance = 0;
     size_t cluster = 0;  // byte offset in the paragraph of the first character it draws
 };

@@ -1,0 +1,213 @@
+#include "ui/shaped_text.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace lectern::ui {
+
+namespace {
+
+// Codepoints that need a shaper or bidi (see NeedsShaping).
+bool NeedsShapingCp(uint32_t cp) {
+    if (cp < 0x0300) return false;
+    return (cp <= 0x036F) ||                      // combining diacritical marks
+           (cp >= 0x0483 && cp <= 0x0489) ||      // Cyrillic combining marks
+           (cp >= 0x0590 && cp <= 0x08FF) ||      // Hebrew, Arabic, Syriac, Thaana, NKo, ...
+           (cp >= 0x0900 && cp <= 0x0DFF) ||      // Devanagari to Sinhala
+           (cp >= 0x0E00 && cp <= 0x0FFF) ||      // Thai, Lao, Tibetan
+           (cp >= 0x1000 && cp <= 0x109F) ||      // Myanmar
+           (cp >= 0x1780 && cp <= 0x18AF) ||      // Khmer, Mongolian
+           (cp >= 0x1A00 && cp <= 0x1CFF) ||      // Buginese to Vedic extensions
+           (cp >= 0x1DC0 && cp <= 0x1DFF) ||      // combining marks supplement
+           (cp >= 0x200C && cp <= 0x200F) ||      // ZWNJ, ZWJ, LRM, RLM
+           (cp >= 0x202A && cp <= 0x202E) ||      // embeddings and overrides
+           (cp >= 0x2066 && cp <= 0x2069) ||      // isolates
+           (cp >= 0x20D0 && cp <= 0x20FF) ||      // combining marks for symbols
+           (cp >= 0xA800 && cp <= 0xABFF) ||      // Syloti Nagri to Meetei Mayek
+           (cp >= 0xFB1D && cp <= 0xFDFF) ||      // Hebrew and Arabic presentation forms
+           (cp >= 0xFE20 && cp <= 0xFE2F) ||      // combining half marks
+           (cp >= 0xFE70 && cp <= 0xFEFE) ||      // Arabic presentation forms B
+           (cp >= 0x10800 && cp <= 0x10FFF) ||    // historic right-to-left scripts
+           (cp >= 0x11000 && cp <= 0x11FFF) ||    // Brahmi and other Indic
+           (cp >= 0x1E800 && cp <= 0x1EFFF);      // Mende Kikakui, Adlam, Arabic math
+}
+
+uint32_t DecodeAt(std::string_view s, size_t* i) {
+    const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    const unsigned char c = u[*i];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (*i + static_cast<size_t>(len) > n) len = 1;
+    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (u[*i + static_cast<size_t>(k)] & 0x3F);
+    *i += static_cast<size_t>(len);
+    return cp;
+}
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+}  // namespace
+
+bool NeedsShaping(std::string_view utf8) {
+    for (size_t i = 0; i < utf8.size();) {
+        // Every codepoint that needs shaping is at least two bytes from 0xCC on.
+        if (static_cast<unsigned char>(utf8[i]) < 0xCC) {
+            ++i;
+            continue;
+        }
+        if (NeedsShapingCp(DecodeAt(utf8, &i))) return true;
+    }
+    return false;
+}
+
+ShapedText::ShapedText() = default;
+
+ShapedText::~ShapedText() {
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData == this) ImGui::GetIO().UserData = nullptr;
+}
+
+void ShapedText::SetFaces(std::vector<ShapingFace> faces) {
+    bool same = faces.size() == m_faces.size();
+    for (size_t i = 0; same && i < faces.size(); ++i) {
+        same = faces[i].files.size() == m_faces[i].files.size();
+        for (size_t f = 0; same && f < faces[i].files.size(); ++f)
+            same = faces[i].files[f].path == m_faces[i].files[f].path && faces[i].files[f].px == m_faces[i].files[f].px;
+    }
+    m_faces = std::move(faces);
+    if (!same) {
+        // Other files or sizes: shape again (glyphs keep their codepoints, keyed by file and size).
+        m_shapers.clear();
+        m_cache.clear();
+    }
+    m_shapers.resize(m_faces.size());
+}
+
+void ShapedText::SetLanguage(const std::string& lang) {
+    if (lang == m_lang) return;
+    m_lang = lang;
+    m_cache.clear();
+}
+
+void ShapedText::NewFrame() {
+    // A bound on memory for a long session of typing: strings are cheap to shape again.
+    if (m_cache.size() > 4096) m_cache.clear();
+}
+
+ImWchar ShapedText::CodepointFor(int face, const text::Glyph& glyph) {
+    const Key key{face,
+                  glyph.font,
+                  glyph.id,
+                  static_cast<int>(std::lround(glyph.x_offset)),
+                  static_cast<int>(std::lround(glyph.y)),
+                  static_cast<int>(std::lround(glyph.advance * 4))};
+    auto it = m_codepoints.find(key);
+    if (it != m_codepoints.end()) return it->second;
+    // Supplementary private-use planes 15 and 16: 131,068 glyphs before they run out, more than
+    // any course and its learners use in a session (then the placeholder shows).
+    if (m_next == 0xFFFFE) m_next = 0x100000;
+    if (m_next > 0x10FFFD) return 0x2B1A;
+    const ImWchar cp = m_next++;
+    m_codepoints.emplace(key, cp);
+    ShapedGlyph request;
+    request.face = face;
+    request.codepoint = cp;
+    request.file = m_faces[static_cast<size_t>(face)].files[static_cast<size_t>(glyph.font)];
+    request.glyph_id = glyph.id;
+    request.x_offset = static_cast<float>(key.x_offset);
+    request.y_offset = static_cast<float>(key.y_offset);
+    request.advance = static_cast<float>(key.advance_q) / 4.0f;
+    m_requests.push_back(std::move(request));
+    return cp;
+}
+
+std::string ShapedText::ShapeLine(int face, std::string_view line, bool* right_to_left) {
+    std::unique_ptr<text::Shaper>& shaper = m_shapers[static_cast<size_t>(face)];
+    if (!shaper) shaper = std::make_unique<text::Shaper>(m_faces[static_cast<size_t>(face)].files, 0.0f);
+    if (!shaper->ok()) return std::string(line);
+    // One line, however long: the caller wraps (or ImGui clips).
+    const text::Paragraph paragraph = shaper->Lay(line, m_lang, text::Direction::Auto, 1e9f);
+    if (right_to_left) *right_to_left = paragraph.right_to_left;
+    std::string out;
+    for (const text::Line& l : paragraph.lines)
+        for (const text::Glyph& g : l.glyphs) AppendUtf8(out, CodepointFor(face, g));
+    return out;
+}
+
+const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right_to_left) {
+    int face = -1;
+    for (size_t i = 0; i < m_faces.size() && face < 0; ++i)
+        if (m_faces[i].font == font && !m_faces[i].files.empty()) face = static_cast<int>(i);
+    std::string key;
+    key.reserve(utf8.size() + 4);
+    key += static_cast<char>('A' + face);
+    key += '\0';
+    key.append(utf8.data(), utf8.size());
+    auto it = m_cache.find(key);
+    if (it == m_cache.end()) {
+        Shown shown;
+        if (face < 0 || !NeedsShaping(utf8)) {
+            shown.text.assign(utf8.data(), utf8.size());
+        } else {
+            // Newlines end lines (ImGui's multi-line text), each shaped on its own.
+            for (size_t begin = 0; begin <= utf8.size();) {
+                size_t end = utf8.find('\n', begin);
+                if (end == std::string_view::npos) end = utf8.size();
+                bool rtl = false;
+                shown.text += ShapeLine(face, utf8.substr(begin, end - begin), &rtl);
+                if (begin == 0) shown.right_to_left = rtl;
+                if (end < utf8.size()) shown.text += '\n';
+                begin = end + 1;
+            }
+        }
+        it = m_cache.emplace(std::move(key), std::move(shown)).first;
+    }
+    if (right_to_left) *right_to_left = it->second.right_to_left;
+    return it->second.text.c_str();
+}
+
+std::vector<ShapedGlyph> ShapedText::TakeRequests() {
+    std::vector<ShapedGlyph> out;
+    out.swap(m_requests);
+    return out;
+}
+
+ShapedText* ShapedText::Current() {
+    if (!ImGui::GetCurrentContext()) return nullptr;
+    return static_cast<ShapedText*>(ImGui::GetIO().UserData);
+}
+
+void ShapedText::Install() { ImGui::GetIO().UserData = this; }
+
+const char* Shaped(const std::string& utf8) {
+    ShapedText* shaper = ShapedText::Current();
+    if (!shaper || !NeedsShaping(utf8)) return utf8.c_str();
+    const size_t hidden = utf8.find("##");
+    if (hidden == std::string::npos) return shaper->Display(ImGui::GetFont(), utf8);
+    // A widget label: shape what shows, keep the id part as it is.
+    std::string label = shaper->Display(ImGui::GetFont(), std::string_view(utf8).substr(0, hidden));
+    label.append(utf8, hidden, std::string::npos);
+    return shaper->Display(nullptr, label);  // face -1: stored as is, alive until NewFrame
+}
+
+const char* Shaped(const char* utf8) {
+    if (!utf8 || !ShapedText::Current() || !NeedsShaping(utf8)) return utf8;
+    return Shaped(std::string(utf8));
+}
+
+}  // namespace lectern::ui

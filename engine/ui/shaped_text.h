@@ -1,0 +1,109 @@
+// Text Dear ImGui 1.86 cannot draw by itself (Arabic and Persian joining, Hebrew and Arabic right
+// to left, Devanagari conjuncts and reordered vowels, Thai and Indic marks), drawn through ImGui's
+// own text functions anyway: the text is laid out by ui/text_layout.h (FriBidi + HarfBuzz), and
+// each positioned glyph becomes a private-use codepoint (U+F0000 on, 32-bit ImWchar) that the
+// platform bakes into the font atlas as that glyph, at that offset and advance. The result is an
+// ordinary UTF-8 string in visual order: Button, Selectable, CalcTextSize and AddText all take it,
+// so a learner's Arabic name is one joined word on every screen that shows it.
+//
+// A glyph seen for the first time is asked for (TakeRequests) and drawn from the next atlas build
+// on: for one frame it shows as the placeholder. Text that needs none of this is returned as it is.
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "ui/text_layout.h"
+
+namespace lectern::ui {
+
+// One glyph the atlas must hold for shaped text.
+struct ShapedGlyph {
+    int face = 0;           // index into the faces given to SetFaces: the atlas face it goes into
+    ImWchar codepoint = 0;  // the private-use codepoint it is drawn under
+    text::FontFace file;    // the font file, face and size (real_dim) that draw it
+    unsigned glyph_id = 0;
+    float x_offset = 0, y_offset = 0;  // where it sits from the pen, whole pixels (y down)
+    float advance = 0;
+};
+
+// An atlas face and the files baked into it, its own first (the order glyphs are looked up in).
+struct ShapingFace {
+    ImFont* font = nullptr;
+    std::vector<text::FontFace> files;
+};
+
+// True when `utf8` holds a character ImGui would draw wrongly on its own: right-to-left scripts,
+// scripts that join or reorder (Arabic, Syriac, Indic, Thai, Lao, Tibetan, Myanmar, Khmer, ...),
+// combining marks, bidi controls. A byte scan: most text is none of these.
+bool NeedsShaping(std::string_view utf8);
+
+class ShapedText {
+public:
+    ShapedText();
+    ~ShapedText();
+    ShapedText(const ShapedText&) = delete;
+    ShapedText& operator=(const ShapedText&) = delete;
+
+    // After each atlas build: the faces (their ImFont pointers change with every build).
+    void SetFaces(std::vector<ShapingFace> faces);
+    // The course's language (BCP 47): guides shaping, and the direction of text with no strong
+    // character.
+    void SetLanguage(const std::string& lang);
+    // At the start of a frame: strings handed out in the previous frame may be released.
+    void NewFrame();
+
+    // What to give ImGui for one line of `utf8` set in `font`: `utf8` itself when it needs no
+    // shaping or `font` is not one of the faces, else the shaped line in visual order. Newlines
+    // separate lines shaped on their own. *right_to_left, when given, says whether the text's
+    // base direction is right to left (for alignment). The pointer lives until NewFrame.
+    const char* Display(ImFont* font, std::string_view utf8, bool* right_to_left = nullptr);
+
+    // Glyphs seen since the last call that the atlas does not hold yet.
+    std::vector<ShapedGlyph> TakeRequests();
+    bool HasRequests() const { return !m_requests.empty(); }
+
+    // The ShapedText the current ImGui context draws through (null when none: text is drawn
+    // as it is). Set with Install, per context (kept in ImGuiIO::UserData).
+    static ShapedText* Current();
+    void Install();
+
+private:
+    struct Key {
+        int face, file;
+        unsigned glyph;
+        int x_offset, y_offset, advance_q;  // advance in quarter pixels
+        bool operator<(const Key& o) const {
+            return std::tie(face, file, glyph, x_offset, y_offset, advance_q) <
+                   std::tie(o.face, o.file, o.glyph, o.x_offset, o.y_offset, o.advance_q);
+        }
+    };
+    ImWchar CodepointFor(int face, const text::Glyph& glyph);
+    std::string ShapeLine(int face, std::string_view line, bool* right_to_left);
+
+    std::vector<ShapingFace> m_faces;
+    std::vector<std::unique_ptr<text::Shaper>> m_shapers;  // one per face, opened on first use
+    std::string m_lang;
+    std::map<Key, ImWchar> m_codepoints;  // kept across atlas builds: a glyph keeps its codepoint
+    ImWchar m_next = 0xF0000;
+    std::vector<ShapedGlyph> m_requests;
+    struct Shown {
+        std::string text;
+        bool right_to_left = false;
+    };
+    std::unordered_map<std::string, Shown> m_cache;  // key: face index, NUL, text
+};
+
+// The current context's display of `utf8` in the current font (ShapedText::Display), or `utf8`
+// itself. For widget labels: a "##id" suffix is kept out of the shaping and appended again.
+const char* Shaped(const std::string& utf8);
+const char* Shaped(const char* utf8);
+
+}  // namespace lectern::ui
