@@ -385,10 +385,12 @@ public:
             // The baseline sits at the face's rounded ascender from the line's top, as
             // imgui_freetype places its own glyphs (merged fonts included).
             const float ascent = std::round(static_cast<float>((own->size->metrics.ascender + 63) >> 6));
-            const int w = std::max(bitmap.width, 1), h = std::max(bitmap.height, 1);  // ImGui wants a rect
+            // ImGui packs custom rects edge to edge: a blank pixel around each keeps a neighbour's
+            // ink out when the glyph lands between pixels (its advance is fractional).
+            const int w = bitmap.width + 2, h = bitmap.height + 2;
             const int rect = atlas->AddCustomRectFontGlyph(
                 into.font, static_cast<ImWchar>(g.codepoint), w, h, g.advance,
-                ImVec2(static_cast<float>(bitmap.left) + g.x_offset, ascent - static_cast<float>(bitmap.top) + g.y_offset));
+                ImVec2(static_cast<float>(bitmap.left - 1) + g.x_offset, ascent - static_cast<float>(bitmap.top + 1) + g.y_offset));
             m_pending.emplace_back(rect, std::move(bitmap));
         }
     }
@@ -399,10 +401,12 @@ public:
         for (const auto& [rect, bitmap] : m_pending) {
             const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rect);
             if (!r || !r->IsPacked()) continue;
-            for (int y = 0; y < bitmap.height && y < r->Height; ++y)
-                std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X,
+            for (int y = 0; y < r->Height; ++y)  // the blank border too: the texture may hold old pixels
+                std::memset(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, 0, r->Width);
+            for (int y = 0; y < bitmap.height && y + 2 <= r->Height; ++y)
+                std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y + 1) * atlas->TexWidth + r->X + 1,
                             &bitmap.pixels[static_cast<size_t>(y * bitmap.width)],
-                            static_cast<size_t>(std::min<int>(bitmap.width, r->Width)));
+                            static_cast<size_t>(std::min<int>(bitmap.width, r->Width - 2)));
         }
     }
 

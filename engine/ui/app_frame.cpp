@@ -17,7 +17,7 @@ bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme.accent);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme.accent);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.accent_text);
-    bool pressed = ImGui::Button(label, size);
+    bool pressed = ImGui::Button(Shaped(label), size);
     ImGui::PopStyleColor(4);
     return pressed;
 }
@@ -133,7 +133,7 @@ void TopBar(Frame& f) {
     }
     if (signed_in) {
         // Who is signed in, at the right, with the way out: no one works in another's name.
-        std::string who = f.model.learner_name.empty() ? "Guest (not saved)" : f.model.learner_name;
+        std::string who = f.model.learner_name.empty() ? "Guest (not saved)" : Shaped(f.model.learner_name);
         float who_w = ImGui::CalcTextSize(who.c_str()).x;
         float out_w = ImGui::CalcTextSize("Sign out").x + style.FramePadding.x * 2;
         float w = who_w + style.ItemSpacing.x + out_w;

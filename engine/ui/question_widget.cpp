@@ -162,7 +162,7 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
                     if (!rp) continue;
                     ImGui::PushID(rid.c_str());
                     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + v.width * 0.5f);
-                    if (ImGui::Selectable(PlainText(rp->right).c_str(), rid == chosen)) {
+                    if (ImGui::Selectable(Shaped(PlainText(rp->right)), rid == chosen)) {
                         matches[pair.id] = rid;
                         out.changed = true;
                         out.response = Response::Matching(matches);
@@ -262,6 +262,7 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     bool enter = ImGui::InputTextWithHint("##answer", "Type your answer", &text, ImGuiInputTextFlags_EnterReturnsTrue);
     bool edited = ImGui::IsItemEdited();
     bool left = ImGui::IsItemDeactivatedAfterEdit();
+    ShapedFieldOverlay(text);
     ImGui::EndDisabled();
     ImGui::PopFont();
     if (edited || enter) {

@@ -190,8 +190,8 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
             // Shaped by HarfBuzz in FriBidi's runs, in visual order (ui/shaped_text.h). The
             // paragraph's direction, not the line's, decides: a line of Latin in an Arabic
             // paragraph still reads right to left around it.
-            const char* rlm = base == FRIBIDI_PAR_RTL ? "\u200F" : "\u200E";
-            text = shaper->Display(in[i].font, rlm + logical);
+            text = shaper->Display(in[i].font, logical, nullptr,
+                                   base == FRIBIDI_PAR_RTL ? text::Direction::RightToLeft : text::Direction::LeftToRight);
         } else {
             text = VisualOrder(logical, base);
         }
@@ -519,6 +519,13 @@ void RichText(const char* id, const Inline& runs, const RichStyle& style, const 
 }
 
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width) {
+    if (ShapedText::Current() && NeedsShaping(text)) {
+        // Wrapped in logical order, then shaped line by line, aligned by its direction.
+        const RichContext plain;
+        RichText("wrapped", Inline{{InlineKind::Text, text, false, false, {}}}, SingleFontStyle(font, color, 1.15f), plain,
+                 wrap_width > 0 ? wrap_width : ImGui::GetContentRegionAvail().x);
+        return;
+    }
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     float x = ImGui::GetCursorPosX();

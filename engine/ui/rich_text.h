@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/shaped_text.h"
 #include "ui/ui.h"
 
 namespace lectern::ui {

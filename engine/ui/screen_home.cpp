@@ -90,7 +90,7 @@ void DrawHomeScreen(Frame& f) {
             ImGui::SetCursorPosX(left + fonts.body_px);
             ImGui::PushFont(fonts.ui);
             bool current = resume && f.model.page >= reading_index && f.model.page < reading_index + static_cast<int>(l.pages.size());
-            if (ImGui::Selectable(l.title.c_str(), current, 0, ImVec2(width - fonts.body_px, 0)))
+            if (ImGui::Selectable(Shaped(l.title), current, 0, ImVec2(width - fonts.body_px, 0)))
                 f.actions.Push(Action(ActionKind::GoToPage, reading_index));
             ImGui::PopFont();
             reading_index += static_cast<int>(l.pages.size());
@@ -99,7 +99,7 @@ void DrawHomeScreen(Frame& f) {
         if (m.quiz) {
             ImGui::SetCursorPosX(left + fonts.body_px);
             ImGui::PushFont(fonts.ui);
-            if (ImGui::Selectable(("Quiz: " + m.quiz->title).c_str(), false, 0, ImVec2(width - fonts.body_px, 0)))
+            if (ImGui::Selectable(Shaped("Quiz: " + m.quiz->title), false, 0, ImVec2(width - fonts.body_px, 0)))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             ImGui::PopFont();
         }
@@ -108,7 +108,7 @@ void DrawHomeScreen(Frame& f) {
     if (c.assessment) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
         ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(c.assessment->title.c_str(), false, 0, ImVec2(width, 0)))
+        if (ImGui::Selectable(Shaped(c.assessment->title), false, 0, ImVec2(width, 0)))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         ImGui::PopFont();
     }

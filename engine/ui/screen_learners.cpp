@@ -65,13 +65,14 @@ void DrawLearnersScreen(Frame& f) {
         }
         bool go = ImGui::InputTextWithHint("##typedname", "Name", f.state.typed_name, sizeof f.state.typed_name,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
+        ShapedFieldOverlay(f.state.typed_name);
         ImGui::SameLine();
         go |= PrimaryButton("Sign in", t);
         if (go && f.state.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, f.state.typed_name));
     }
     for (size_t i = 0; i < f.model.learners.size() && !f.model.sign_in_by_typing; ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Button(f.model.learners[i].c_str(), ImVec2(width, fonts.ui->FontSize * 2.2f)))
+        if (ImGui::Button(Shaped(f.model.learners[i]), ImVec2(width, fonts.ui->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::SignIn, 0, f.model.learners[i]));
         if (i == 0 && f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
             FocusLastItem();
@@ -88,6 +89,7 @@ void DrawLearnersScreen(Frame& f) {
     }
     bool enter = ImGui::InputTextWithHint("##name", "Name", f.state.new_learner, sizeof f.state.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    ShapedFieldOverlay(f.state.new_learner);
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
         ImGui::SameLine();

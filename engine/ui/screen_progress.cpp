@@ -116,7 +116,7 @@ void DrawProgressScreen(Frame& f) {
                 line += b;
             }
             ImGui::PushFont(fonts.ui);
-            if (ImGui::Selectable(line.c_str(), false, 0, ImVec2(width, 0))) f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+            if (ImGui::Selectable(Shaped(line), false, 0, ImVec2(width, 0))) f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
@@ -135,7 +135,7 @@ void DrawProgressScreen(Frame& f) {
             line += b;
         }
         ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(line.c_str(), false, 0, ImVec2(width, 0)))
+        if (ImGui::Selectable(Shaped(line), false, 0, ImVec2(width, 0)))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         ImGui::PopFont();
     }

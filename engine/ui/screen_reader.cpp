@@ -22,7 +22,8 @@ namespace {
 // A row of the contents whose text wraps instead of being cut off at the panel's edge (titles
 // run long): a selectable as tall as the wrapped text, with the text drawn over it after `lead`
 // pixels (room for an arrow). Returns true when clicked or activated with Enter or Space.
-bool WrappedRow(const char* id, const std::string& text, ImFont* font, bool selected, float lead, ImVec2* text_pos) {
+bool WrappedRow(const char* id, const std::string& logical, ImFont* font, bool selected, float lead, ImVec2* text_pos) {
+    const std::string text = ShapedIn(font, logical);  // a title in Arabic or Hindi, shaped
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float wrap = std::max(avail - lead - style.FramePadding.x, font->FontSize * 4);
@@ -352,7 +353,7 @@ void DrawReaderScreen(Frame& f) {
         const Page& next = c.PageAt(f.model.page + 1);
         std::string label = "Next: " + next.title + "  \xE2\x86\x92";
         ImGui::PushFont(fonts.ui);
-        if (ImGui::Button(label.c_str())) f.actions.Push(Action(ActionKind::NextPage));
+        if (ImGui::Button(Shaped(label))) f.actions.Push(Action(ActionKind::NextPage));
         ImGui::PopFont();
     } else {
         WrappedText(fonts.ui_bold, t.text, "You have reached the end of the course.", width);

@@ -1,5 +1,6 @@
 #include "ui/shaped_text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -136,12 +137,12 @@ ImWchar ShapedText::CodepointFor(int face, const text::Glyph& glyph) {
     return cp;
 }
 
-std::string ShapedText::ShapeLine(int face, std::string_view line, bool* right_to_left) {
+std::string ShapedText::ShapeLine(int face, std::string_view line, text::Direction direction, bool* right_to_left) {
     std::unique_ptr<text::Shaper>& shaper = m_shapers[static_cast<size_t>(face)];
     if (!shaper) shaper = std::make_unique<text::Shaper>(m_faces[static_cast<size_t>(face)].files, 0.0f);
     if (!shaper->ok()) return std::string(line);
     // One line, however long: the caller wraps (or ImGui clips).
-    const text::Paragraph paragraph = shaper->Lay(line, m_lang, text::Direction::Auto, 1e9f);
+    const text::Paragraph paragraph = shaper->Lay(line, m_lang, direction, 1e9f);
     if (right_to_left) *right_to_left = paragraph.right_to_left;
     std::string out;
     for (const text::Line& l : paragraph.lines)
@@ -149,13 +150,14 @@ std::string ShapedText::ShapeLine(int face, std::string_view line, bool* right_t
     return out;
 }
 
-const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right_to_left) {
+const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right_to_left, text::Direction direction) {
     int face = -1;
     for (size_t i = 0; i < m_faces.size() && face < 0; ++i)
         if (m_faces[i].font == font && !m_faces[i].files.empty()) face = static_cast<int>(i);
     std::string key;
     key.reserve(utf8.size() + 4);
     key += static_cast<char>('A' + face);
+    key += static_cast<char>('0' + static_cast<int>(direction));
     key += '\0';
     key.append(utf8.data(), utf8.size());
     auto it = m_cache.find(key);
@@ -169,7 +171,7 @@ const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right
                 size_t end = utf8.find('\n', begin);
                 if (end == std::string_view::npos) end = utf8.size();
                 bool rtl = false;
-                shown.text += ShapeLine(face, utf8.substr(begin, end - begin), &rtl);
+                shown.text += ShapeLine(face, utf8.substr(begin, end - begin), direction, &rtl);
                 if (begin == 0) shown.right_to_left = rtl;
                 if (end < utf8.size()) shown.text += '\n';
                 begin = end + 1;
@@ -203,6 +205,34 @@ const char* Shaped(const std::string& utf8) {
     std::string label = shaper->Display(ImGui::GetFont(), std::string_view(utf8).substr(0, hidden));
     label.append(utf8, hidden, std::string::npos);
     return shaper->Display(nullptr, label);  // face -1: stored as is, alive until NewFrame
+}
+
+const char* ShapedIn(ImFont* font, const std::string& utf8) {
+    ShapedText* shaper = ShapedText::Current();
+    if (!shaper || !NeedsShaping(utf8)) return utf8.c_str();
+    return shaper->Display(font, utf8);
+}
+
+void ShapedFieldOverlay(const std::string& text) {
+    ShapedText* shaper = ShapedText::Current();
+    if (!shaper || ImGui::IsItemActive() || text.empty() || !NeedsShaping(text)) return;
+    bool right_to_left = false;
+    const char* shown = shaper->Display(ImGui::GetFont(), text, &right_to_left);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec2 inner_min(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
+    const ImVec2 inner_max(max.x - style.FramePadding.x, max.y - style.FramePadding.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Cover the unshaped text: the window's colour, then the field's own over it.
+    dl->AddRectFilled(ImVec2(inner_min.x - 1, min.y + 1), ImVec2(inner_max.x + 1, max.y - 1),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg));
+    dl->AddRectFilled(ImVec2(inner_min.x - 1, min.y + 1), ImVec2(inner_max.x + 1, max.y - 1),
+                      ImGui::GetColorU32(ImGuiCol_FrameBg));
+    const float width = ImGui::CalcTextSize(shown).x;
+    const float x = right_to_left ? std::max(inner_min.x, inner_max.x - width) : inner_min.x;
+    dl->PushClipRect(inner_min, inner_max, true);
+    dl->AddText(ImVec2(x, inner_min.y), ImGui::GetColorU32(ImGuiCol_Text), shown);
+    dl->PopClipRect();
 }
 
 const char* Shaped(const char* utf8) {

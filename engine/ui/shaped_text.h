@@ -64,7 +64,9 @@ public:
     // shaping or `font` is not one of the faces, else the shaped line in visual order. Newlines
     // separate lines shaped on their own. *right_to_left, when given, says whether the text's
     // base direction is right to left (for alignment). The pointer lives until NewFrame.
-    const char* Display(ImFont* font, std::string_view utf8, bool* right_to_left = nullptr);
+    // `direction`: the paragraph's, when the caller knows it (a line of a wrapped paragraph).
+    const char* Display(ImFont* font, std::string_view utf8, bool* right_to_left = nullptr,
+                        text::Direction direction = text::Direction::Auto);
 
     // Glyphs seen since the last call that the atlas does not hold yet.
     std::vector<ShapedGlyph> TakeRequests();
@@ -86,7 +88,7 @@ private:
         }
     };
     ImWchar CodepointFor(int face, const text::Glyph& glyph);
-    std::string ShapeLine(int face, std::string_view line, bool* right_to_left);
+    std::string ShapeLine(int face, std::string_view line, text::Direction direction, bool* right_to_left);
 
     std::vector<ShapingFace> m_faces;
     std::vector<std::unique_ptr<text::Shaper>> m_shapers;  // one per face, opened on first use
@@ -105,5 +107,12 @@ private:
 // itself. For widget labels: a "##id" suffix is kept out of the shaping and appended again.
 const char* Shaped(const std::string& utf8);
 const char* Shaped(const char* utf8);
+// The same in `font`, whatever the current font is (text drawn with ImDrawList::AddText).
+const char* ShapedIn(ImFont* font, const std::string& utf8);
+
+// Dear ImGui's InputText cannot show shaped or right-to-left text while it is edited. Call right
+// after one: when it is not being edited and `text` needs shaping, its frame is painted over with
+// the shaped text (aligned right for right-to-left text); clicks still reach the field below.
+void ShapedFieldOverlay(const std::string& text);
 
 }  // namespace lectern::ui
