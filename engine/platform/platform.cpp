@@ -485,7 +485,8 @@ void Platform::RequestShapedGlyphs(const std::vector<ShapedGlyphRequest>& glyphs
     m->glyphs_pending = true;
 }
 
-void Platform::RequestGlyphs(std::string_view text) {
+std::vector<uint32_t> GlyphsToBake(std::string_view text) {
+    std::vector<uint32_t> out;
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
     std::vector<FriBidiChar> arabic;  // the text, when it has Arabic letters to join
@@ -496,14 +497,14 @@ void Platform::RequestGlyphs(std::string_view text) {
         if (n <= 0) {
             n = 1;  // an invalid byte: skip it (it draws as the placeholder)
         } else {
-            if (cp >= 0x80) RequestGlyph(static_cast<uint32_t>(cp));
+            if (cp >= 0x80) out.push_back(static_cast<uint32_t>(cp));
             has_arabic = has_arabic || (cp >= 0x0600 && cp <= 0x06FF);
             arabic.push_back(static_cast<FriBidiChar>(cp));
         }
         p += n;
         left -= n;
     }
-    if (!has_arabic) return;
+    if (!has_arabic) return out;
     // The rich text draws Arabic joined, as FriBidi's presentation forms (U+FB50-U+FEFF): bake
     // the forms this text will take.
     std::vector<FriBidiCharType> types(arabic.size());
@@ -512,12 +513,17 @@ void Platform::RequestGlyphs(std::string_view text) {
     const auto len = static_cast<FriBidiStrIndex>(arabic.size());
     fribidi_get_bidi_types(arabic.data(), len, types.data());
     FriBidiParType base = FRIBIDI_PAR_ON;
-    if (!fribidi_get_par_embedding_levels_ex(types.data(), nullptr, len, &base, levels.data())) return;
+    if (!fribidi_get_par_embedding_levels_ex(types.data(), nullptr, len, &base, levels.data())) return out;
     fribidi_get_joining_types(arabic.data(), len, props.data());
     fribidi_join_arabic(types.data(), len, levels.data(), props.data());
     fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, props.data(), arabic.data());
     for (FriBidiChar cp : arabic)
-        if (cp >= 0x80) RequestGlyph(cp);
+        if (cp >= 0x80) out.push_back(cp);
+    return out;
+}
+
+void Platform::RequestGlyphs(std::string_view text) {
+    for (uint32_t cp : GlyphsToBake(text)) RequestGlyph(cp);
 }
 
 void Platform::SetFontLanguage(const std::string& lang) {

@@ -58,6 +58,10 @@ struct GlyphRequest {
     std::vector<ShapedGlyphRequest> shaped;
 };
 
+// The characters beyond ASCII that drawing `utf8_text` needs baked: its own, and for Arabic the
+// joined presentation forms the rich text draws (Platform::RequestGlyphs asks for these).
+std::vector<uint32_t> GlyphsToBake(std::string_view utf8_text);
+
 // Faces baked into the atlas. Sizes in pixels at the current scale.
 struct FontSet {
     ImFont* body = nullptr;         // serif or sans regular, body size

@@ -22,6 +22,16 @@ bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size) {
     return pressed;
 }
 
+std::string ButtonLabel(const std::string& text, float width) {
+    return WrapLabel(ImGui::GetFont(), text, width - ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void SameLineIfItFits(const char* label, float right, float spacing, float extra) {
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2 + extra;
+    ImGui::SameLine(0, spacing);
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+}
+
 bool KeyPressed(ImGuiKey key) {
     if (ImGui::GetIO().WantTextInput) return false;
     return ImGui::IsKeyPressed(KeyIndex(key));

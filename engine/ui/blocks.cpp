@@ -225,7 +225,8 @@ void DrawImage(const Block& b, const BlockContext& ctx, int index) {
     if (!b.alt.empty() && tex.id) {
         ImGui::PushID(index);
         ImGui::PushFont(f.small);
-        if (ImGui::TreeNode("alt", "Text description of this image")) {
+        const std::string label = WrapLabel(f.small, "Text description of this image", ctx.width - ImGui::GetTreeNodeToLabelSpacing());
+        if (ImGui::TreeNode("alt", "%s", label.c_str())) {
             ImGui::PopFont();
             WrappedText(f.body, t.text, b.alt, ctx.width - ImGui::GetStyle().IndentSpacing);
             ImGui::TreePop();
@@ -238,12 +239,8 @@ void DrawImage(const Block& b, const BlockContext& ctx, int index) {
 
 }  // namespace
 
-void SectionLabel(const char* label, const Fonts& fonts, const ImVec4& color) {
-    ImGui::PushFont(fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(label);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+void SectionLabel(const char* label, const Fonts& fonts, const ImVec4& color, float width) {
+    WrappedText(fonts.small, color, label, width);
 }
 
 void DrawBlocks(const Blocks& blocks, const BlockContext& ctx) {
@@ -274,7 +271,7 @@ void DrawBlocks(const Blocks& blocks, const BlockContext& ctx) {
                 break;
             case BlockKind::Facilitator:
                 if (ctx.show_facilitator) {
-                    SectionLabel("FACILITATOR NOTE (not shown to learners)", f, t.accent);
+                    SectionLabel("FACILITATOR NOTE (not shown to learners)", f, t.accent, ctx.width);
                     DrawBlocks(b.children, ctx);
                 }
                 break;

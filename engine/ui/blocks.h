@@ -26,6 +26,7 @@ void DrawBlocks(const Blocks& blocks, const BlockContext& ctx);
 bool TableColumnWidths(const std::vector<RichWidths>& cols, float available, std::vector<float>& out);
 
 // A small, muted label above the text (e.g. "NOTE", "LEGAL").
-void SectionLabel(const char* label, const Fonts& fonts, const ImVec4& color);
+// A small label in capitals; wraps at `width` (0: at the window's edge).
+void SectionLabel(const char* label, const Fonts& fonts, const ImVec4& color, float width = 0.0f);
 
 }  // namespace lectern::ui

@@ -7,6 +7,7 @@
 
 #include "ui/backdrop.h"
 #include "ui/blocks.h"
+#include "ui/screens.h"
 
 namespace lectern::ui {
 
@@ -152,11 +153,15 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             auto it = matches.find(pair.id);
             std::string chosen = it == matches.end() ? "" : it->second;
             const MatchPair* chosen_pair = chosen.empty() ? nullptr : FindPair(q, chosen);
-            std::string preview = chosen_pair ? PlainText(chosen_pair->right) : "Choose a match\xE2\x80\xA6";
+            // The chosen answer is shown whole, wrapped above the drop-down (a combo box's
+            // preview is one line and cuts a long answer off); the drop-down itself only says
+            // what it does, in words short enough for the narrowest column at 200 % text.
+            if (chosen_pair) RichText("chosen", chosen_pair->right, style, ctx, ImGui::GetContentRegionAvail().x);
+            const char* preview = chosen_pair ? "Change\xE2\x80\xA6" : "Choose\xE2\x80\xA6";
             ImGui::SetNextItemWidth(-1);
             ImGui::BeginDisabled(!editable);
             ImGui::PushFont(f.ui);
-            if (ImGui::BeginCombo("##match", preview.c_str())) {
+            if (ImGui::BeginCombo("##match", preview)) {
                 for (const auto& rid : rights) {
                     const MatchPair* rp = FindPair(q, rid);
                     if (!rp) continue;
@@ -212,10 +217,14 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         std::snprintf(num, sizeof num, "%zu.", i + 1);
         ImGui::GetWindowDrawList()->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x, pos.y + 4), ImGui::GetColorU32(t.text), num);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, pos.y + 4));
-        float text_w = v.width - num_w - button_w * 2 - f.body_px;
+        // The buttons sit beside the text when that leaves it a readable width, else below it
+        // (a narrow window at large text).
+        const bool beside = v.width - num_w - button_w * 2 - f.body_px >= f.body_px * 10;
+        float text_w = beside ? v.width - num_w - button_w * 2 - f.body_px : v.width - num_w;
         RichText("t", item->text, style, ctx, text_w);
         float end_y = ImGui::GetCursorScreenPos().y;
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + v.width - button_w * 2 - 8, pos.y));
+        if (beside) ImGui::SetCursorScreenPos(ImVec2(pos.x + v.width - button_w * 2 - 8, pos.y));
+        else ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, end_y + 4));
         ImGui::PushFont(f.ui);
         // A move is applied after the whole list is drawn: each button id then appears once per
         // frame, and a press cannot carry the item along as the loop reaches it again.
@@ -235,8 +244,11 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
             WrappedText(f.small, right ? t.good : t.bad, right ? "\xE2\x9C\x93 in the right place" : "\xE2\x9C\x97 not here");
             row_end = ImGui::GetCursorScreenPos().y;
         }
+        // A rule across the question's width (ImGui's Separator would run to the window's edge).
         ImGui::SetCursorScreenPos(ImVec2(pos.x, row_end + 6));
-        ImGui::Separator();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, row_end + 6), ImVec2(pos.x + v.width, row_end + 6),
+                                            ImGui::GetColorU32(ImGuiCol_Separator));
+        ImGui::Dummy(ImVec2(v.width, 1));
         ImGui::PopID();
     }
     if (move.first >= 0) {
@@ -345,7 +357,7 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
     ImGui::PushID(q.id.c_str());
-    if (v.label && *v.label) SectionLabel(v.label, f, t.text_muted);
+    if (v.label && *v.label) SectionLabel(v.label, f, t.text_muted, v.width);
     RichStyle prompt = BodyStyle(f, t);
     prompt.regular = f.bold;
     prompt.italic = f.bold_italic;
@@ -379,15 +391,17 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, t.accent);
             ImGui::PushStyleColor(ImGuiCol_Text, t.accent_text);
-            if (ImGui::Button("Check my answer")) out.check = true;
+            const float right = ImGui::GetCursorScreenPos().x + v.width;
+            if (ImGui::Button(ButtonLabel("Check my answer", v.width).c_str())) out.check = true;
             ImGui::PopStyleColor(4);
             bool wrong = v.grade && v.grade->status != GradeStatus::Correct;
             if (v.tries > 0 && wrong && !v.show_key) {
-                ImGui::SameLine();
-                if (ImGui::Button("Show the answer")) out.reveal = true;
+                const std::string show = ButtonLabel("Show the answer", v.width);
+                SameLineIfItFits(show.c_str(), right);
+                if (ImGui::Button(show.c_str())) out.reveal = true;
             }
             if (!q.hint.empty() && !(v.grade && v.grade->status == GradeStatus::Correct)) {
-                ImGui::SameLine();
+                SameLineIfItFits("Hint", right, -1.0f, ImGui::GetFrameHeight());
                 ImGui::PushID("hint");
                 bool open = ImGui::TreeNodeEx("Hint", ImGuiTreeNodeFlags_NoTreePushOnOpen);
                 ImGui::PopID();
@@ -398,7 +412,7 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
                 }
             }
         } else if (!v.show_key) {
-            if (ImGui::Button("Reveal the answer (A)")) out.reveal = true;
+            if (ImGui::Button(ButtonLabel("Reveal the answer (A)", v.width).c_str())) out.reveal = true;
         }
         ImGui::PopFont();
     }

@@ -47,6 +47,7 @@ struct Piece {
     ImFont* font;
     ImVec2 pos;
     float width;
+    float size = 0;  // drawn at this size instead of the font's own (a bidi line that must fit)
 };
 
 struct Layout {
@@ -133,15 +134,16 @@ std::string VisualOrder(const std::string& logical, FriBidiParType base) {
 // Left-to-right lines that need shaping (Devanagari, Thai, combining marks): each piece is
 // shaped on its own, so terms and links on the line stay separate, focusable items; pieces after
 // it move by the width shaping took or gave.
-void ShapePieces(ShapedText* shaper, Layout* layout) {
+void ShapePieces(ShapedText* shaper, std::vector<Piece>& pieces, size_t from, std::deque<std::string>& texts) {
     float y = -1, shift = 0;
-    for (Piece& p : layout->pieces) {
+    for (size_t k = from; k < pieces.size(); ++k) {
+        Piece& p = pieces[k];
         if (p.pos.y != y) shift = 0;
         y = p.pos.y;
         p.pos.x += shift;
         if (!NeedsShaping(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin)))) continue;
-        layout->texts.emplace_back(shaper->Display(p.font, std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))));
-        const std::string& stored = layout->texts.back();
+        texts.emplace_back(shaper->Display(p.font, std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))));
+        const std::string& stored = texts.back();
         p.begin = stored.data();
         p.end = stored.data() + stored.size();
         const float width = TextWidth(p.font, p.begin, p.end);
@@ -150,7 +152,7 @@ void ShapePieces(ShapedText* shaper, Layout* layout) {
     }
 }
 
-void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
+void ReorderBidiLines(const Inline& runs, ImFont* regular, float wrap, Layout* layout) {
     ShapedText* shaper = ShapedText::Current();
     bool shape = false;
     for (const Run& run : runs) shape = shape || (shaper && NeedsShaping(run.text));
@@ -172,7 +174,7 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
         }
     }
     if (!any_rtl) {
-        if (shape) ShapePieces(shaper, layout);
+        if (shape) ShapePieces(shaper, layout->pieces, 0, layout->texts);
         return;
     }
     std::vector<Piece> out;
@@ -180,17 +182,39 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
     for (size_t i = 0; i < in.size();) {
         size_t j = i;
         std::string logical;
+        bool mixed_faces = false;
         while (j < in.size() && in[j].pos.y == in[i].pos.y) {
             if (j > i && in[j].pos.x > in[j - 1].pos.x + in[j - 1].width + 0.5f) logical += ' ';
             logical.append(in[j].begin, in[j].end);
+            mixed_faces = mixed_faces || in[j].font != in[i].font;
             ++j;
         }
+        std::vector<FriBidiChar> line(logical.size() + 1);
+        const FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, logical.c_str(),
+                                                               static_cast<FriBidiStrIndex>(logical.size()), line.data());
+        bool line_rtl = false;
+        for (FriBidiStrIndex k = 0; k < len && !line_rtl; ++k) line_rtl = FRIBIDI_IS_RTL(fribidi_get_bidi_type(line[static_cast<size_t>(k)]));
+        if (!line_rtl) {
+            // A line with no right-to-left letter keeps its pieces, styles and links (shaped
+            // piece by piece when they need it); in a right-to-left paragraph it is aligned right.
+            const size_t first = out.size();
+            for (size_t k = i; k < j; ++k) out.push_back(in[k]);
+            if (shaper) ShapePieces(shaper, out, first, layout->texts);
+            const float extent = out.back().pos.x + out.back().width;
+            const float shift = base == FRIBIDI_PAR_RTL ? std::max(0.0f, wrap - extent) : 0.0f;
+            for (size_t k = first; k < out.size(); ++k) out[k].pos.x += shift;
+            i = j;
+            continue;
+        }
+        // One face for the line: its own when it has one, else the regular face, not the first
+        // word's (a bold first word would embolden, and widen, the whole line).
+        ImFont* face = mixed_faces ? regular : in[i].font;
         std::string text;
         if (shaper) {
             // Shaped by HarfBuzz in FriBidi's runs, in visual order (ui/shaped_text.h). The
             // paragraph's direction, not the line's, decides: a line of Latin in an Arabic
             // paragraph still reads right to left around it.
-            text = shaper->Display(in[i].font, logical, nullptr,
+            text = shaper->Display(face, logical, nullptr,
                                    base == FRIBIDI_PAR_RTL ? text::Direction::RightToLeft : text::Direction::LeftToRight);
         } else {
             text = VisualOrder(logical, base);
@@ -198,9 +222,16 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
         layout->texts.push_back(std::move(text));
         const std::string& stored = layout->texts.back();
         Piece piece = in[i];
+        piece.font = face;
         piece.begin = stored.data();
         piece.end = stored.data() + stored.size();
         piece.width = TextWidth(piece.font, piece.begin, piece.end);
+        // Shaped forms and one face can make the line wider than it was laid out: never past
+        // the column; a line that would be is drawn a little smaller.
+        if (piece.width > wrap) {
+            piece.size = piece.font->FontSize * wrap / piece.width;
+            piece.width = wrap;
+        }
         piece.pos.x = base == FRIBIDI_PAR_RTL ? std::max(0.0f, wrap - piece.width) : 0.0f;
         out.push_back(piece);
         i = j;
@@ -300,7 +331,9 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
     float content_end_x = 0;  // where the previous word's visible characters end
     for (size_t wi = 0; wi < words.size(); ++wi) {
         const Word& word = words[wi];
-        if (x > 0 && x + word.width > wrap) {
+        // A word that ends in a soft hyphen keeps room for the "-" the line may break at.
+        const float need = word.width + (word.hyphen && word.last_font ? TextWidth(word.last_font, kHyphen, kHyphen + 1) : 0.0f);
+        if (x > 0 && x + need > wrap) {
             // A soft hyphen the line breaks at shows as a hyphen; elsewhere it shows nothing.
             const Word& before = words[wi - 1];
             if (before.hyphen && before.last_font) {
@@ -314,8 +347,13 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
             const Frag& f = frags[static_cast<size_t>(word.first_frag + k)];
             const char* b = f.begin;
             float fw = f.width;
-            // A single fragment wider than the whole line (a long URL): break it by characters.
-            while (x == 0 && fw > wrap && word.frag_count == 1) {
+            // A word longer than the line in several styles: its next style starts a line.
+            if (k > 0 && x > 0 && x + fw > wrap) {
+                x = 0;
+                y += out.line_height;
+            }
+            // A fragment wider than the whole line (a long URL): break it by characters.
+            while (x == 0 && fw > wrap) {
                 const char* cut = b;
                 float w = 0;
                 while (cut < f.end) {
@@ -350,7 +388,7 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
         x += word.space_after;
     }
     out.height = words.empty() ? 0 : y + out.line_height;
-    ReorderBidiLines(runs, wrap, &out);
+    ReorderBidiLines(runs, style.regular, wrap, &out);
     return out;
 }
 
@@ -480,7 +518,7 @@ void RichText(const char* id, const Inline& runs, const RichStyle& style, const 
         const Run& run = runs[static_cast<size_t>(p.run)];
         ImVec2 pos(origin.x + p.pos.x, origin.y + p.pos.y + pad);
         ImU32 col = ImGui::GetColorU32(RunColor(run, style, ctx.theme));
-        dl->AddText(p.font, p.font->FontSize, pos, col, p.begin, p.end);
+        dl->AddText(p.font, p.size > 0 ? p.size : p.font->FontSize, pos, col, p.begin, p.end);
         if (run.kind == InlineKind::Text || !style.interactive) continue;
 
         float underline_y = pos.y + size + 1.0f;
@@ -516,6 +554,27 @@ void RichText(const char* id, const Inline& runs, const RichStyle& style, const 
     ImGui::PopID();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(wrap_width, std::max(layout.height, 1.0f)));
+}
+
+std::string WrapLabel(ImFont* font, const std::string& text, float max_width) {
+    std::string out;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    max_width = std::max(max_width, font->FontSize * 2.0f);
+    while (p < end) {
+        const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, max_width);
+        if (cut == p) {  // not even one character fits: take one whole UTF-8 character
+            ++cut;
+            while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
+        }
+        if (!out.empty()) out += '\n';
+        const char* line_end = cut;
+        while (line_end > p && line_end[-1] == ' ') --line_end;
+        out.append(p, line_end);
+        p = cut;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return out;
 }
 
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width) {

@@ -54,6 +54,10 @@ float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_widt
 // characters do not appear.
 std::vector<std::string> RichTextLines(const Inline& runs, const RichStyle& style, float wrap_width);
 
+// `text` with line breaks where `font` wraps it at `max_width`: a button label that names a
+// page or quiz title of any length stays inside the column (ImGui buttons draw every line).
+std::string WrapLabel(ImFont* font, const std::string& text, float max_width);
+
 // Plain text drawn wrapped with one font (a convenience for UI strings).
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width = 0.0f);
 

@@ -6,6 +6,7 @@
 
 #include "ui/backdrop.h"
 #include "ui/blocks.h"
+#include "ui/screens.h"
 
 namespace lectern::ui {
 
@@ -86,12 +87,20 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
     float inner = width - pad * 2;
     BlockContext ib = bc;
     ib.width = inner;
-    SectionLabel("WHAT WOULD YOU DO?", f, t.text_muted);
+    SectionLabel("WHAT WOULD YOU DO?", f, t.text_muted, inner);
     RichText("title", Inline{{InlineKind::Text, s.title, true, false, {}}}, SingleFontStyle(f.heading3, t.text), ctx, inner);
     const ScenarioNode* node = run.Current();
-    if (run.Path().empty() && !s.intro.empty()) DrawBlocks(s.intro, ib);
+    // Each part in its own id scope: an intro and a node drawn together (or an ending and its
+    // debrief) both number their blocks from 0, and two tables with one id abort ImGui.
+    if (run.Path().empty() && !s.intro.empty()) {
+        ImGui::PushID("intro");
+        DrawBlocks(s.intro, ib);
+        ImGui::PopID();
+    }
     if (node && !node->is_ending) {
+        ImGui::PushID("body");
         DrawBlocks(node->body, ib);
+        ImGui::PopID();
         for (size_t ci = 0; ci < node->choices.size(); ++ci) {
             const auto& c = node->choices[ci];
             ImGui::PushID(c.id.c_str());
@@ -126,13 +135,15 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
                     inner);
         DrawBlocks(node->body, ib);
         if (!node->debrief.empty()) {
-            SectionLabel("DEBRIEF", f, t.text_muted);
+            SectionLabel("DEBRIEF", f, t.text_muted, inner);
+            ImGui::PushID("debrief");
             DrawBlocks(node->debrief, ib);
+            ImGui::PopID();
         }
         PathTable(s, run.Path(), ctx, inner);
         ImGui::Dummy(ImVec2(1, f.body_px * 0.3f));
         ImGui::PushFont(f.ui);
-        if (ImGui::Button("Play it again from the start")) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
+        if (ImGui::Button(ButtonLabel("Play it again from the start", inner).c_str())) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
         ImGui::PopFont();
     }
     ImGui::EndGroup();

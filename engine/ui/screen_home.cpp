@@ -31,7 +31,7 @@ void DrawHomeScreen(Frame& f) {
     RichText("desc", c.description, BodyStyle(fonts, t), f.rich, width);
     if (!c.audience.empty()) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
-        SectionLabel("WHO IT IS FOR", fonts, t.text_muted);
+        SectionLabel("WHO IT IS FOR", fonts, t.text_muted, width);
         RichText("aud", c.audience, BodyStyle(fonts, t), f.rich, width);
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
@@ -68,11 +68,8 @@ void DrawHomeScreen(Frame& f) {
         f.state.focus_main = false;
     }
     ImGui::PopFont();
-    if (resume) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", in_quiz ? in_quiz->title.c_str() : c.PageAt(f.model.page).title.c_str());
-    }
+    // Where "Continue" leads, under the button: a title of any length wraps in the column.
+    if (resume) WrappedText(fonts.ui, t.text_muted, in_quiz ? in_quiz->title : c.PageAt(f.model.page).title, width);
 
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.0f));
     RichText("contents", Inline{{InlineKind::Text, "Contents", true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich,
@@ -90,7 +87,9 @@ void DrawHomeScreen(Frame& f) {
             ImGui::SetCursorPosX(left + fonts.body_px);
             ImGui::PushFont(fonts.ui);
             bool current = resume && f.model.page >= reading_index && f.model.page < reading_index + static_cast<int>(l.pages.size());
-            if (ImGui::Selectable(Shaped(l.title), current, 0, ImVec2(width - fonts.body_px, 0)))
+            // Long titles wrap at word boundaries (a selectable draws every line of its label).
+            const float row_w = width - fonts.body_px;
+            if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, l.title, row_w)), current, 0, ImVec2(row_w, 0)))
                 f.actions.Push(Action(ActionKind::GoToPage, reading_index));
             ImGui::PopFont();
             reading_index += static_cast<int>(l.pages.size());
@@ -99,7 +98,8 @@ void DrawHomeScreen(Frame& f) {
         if (m.quiz) {
             ImGui::SetCursorPosX(left + fonts.body_px);
             ImGui::PushFont(fonts.ui);
-            if (ImGui::Selectable(Shaped("Quiz: " + m.quiz->title), false, 0, ImVec2(width - fonts.body_px, 0)))
+            const float row_w = width - fonts.body_px;
+            if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, "Quiz: " + m.quiz->title, row_w)), false, 0, ImVec2(row_w, 0)))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             ImGui::PopFont();
         }
@@ -108,7 +108,7 @@ void DrawHomeScreen(Frame& f) {
     if (c.assessment) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
         ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(Shaped(c.assessment->title), false, 0, ImVec2(width, 0)))
+        if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui_bold, c.assessment->title, width)), false, 0, ImVec2(width, 0)))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         ImGui::PopFont();
     }

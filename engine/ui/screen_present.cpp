@@ -16,11 +16,13 @@ namespace {
 
 void NotesSection(Frame& f, const char* label, const std::string& title, const Blocks& blocks, float width) {
     if (blocks.empty()) return;
-    SectionLabel(label, f.fonts, f.theme.accent);
+    SectionLabel(label, f.fonts, f.theme.accent, width);
     if (!title.empty()) WrappedText(f.fonts.ui_bold, f.theme.text, title, width);
     BlockContext bc(f.rich, &f.model, width);
     bc.show_facilitator = true;
+    ImGui::PushID(label);  // page, lesson and module notes each number their blocks from 0
     DrawBlocks(blocks, bc);
+    ImGui::PopID();
     ImGui::Dummy(ImVec2(1, f.fonts.body_px * 0.5f));
 }
 
@@ -69,7 +71,7 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
         const Attempt* a = s->ActiveAttempt();
         if (private_screen && a && !a->submitted) {
             if (const Question* q = CurrentQuestion(quiz, *a)) {
-                SectionLabel("ANSWER (this screen only)", fonts, t.accent);
+                SectionLabel("ANSWER (this screen only)", fonts, t.accent, width);
                 AnswerKey(f, *q, a->current + 1, width);
                 any = true;
             }
@@ -94,7 +96,7 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
             bool labelled = false;
             for (const auto& b : page.blocks) {
                 if (b.kind != BlockKind::Question || !b.question) continue;
-                if (!labelled) SectionLabel("ANSWERS ON THIS PAGE (this screen only)", fonts, t.accent);
+                if (!labelled) SectionLabel("ANSWERS ON THIS PAGE (this screen only)", fonts, t.accent, width);
                 labelled = true;
                 AnswerKey(f, *b.question, ++number, width);
                 any = true;

@@ -76,7 +76,23 @@ void DrawProgressScreen(Frame& f) {
         const ModuleStatus& ms = status.modules[mi];
         ImGui::PushID(static_cast<int>(mi));
         WrappedText(fonts.ui_bold, t.text, m.title + "  \xC2\xB7  " + StatusText(ms.status), width);
-        if (ImGui::BeginTable("lessons", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
+        ImGui::PushFont(fonts.ui);
+        const float counts_w = ImGui::CalcTextSize("00/00 pages, 00/00 checks").x;
+        ImGui::PopFont();
+        // A narrow column at large text has no room for three columns (the names would get a
+        // few pixels): each lesson is then a name with its counts and status below it.
+        if (width - counts_w * 1.5f < fonts.body_px * 10) {
+            for (size_t li = 0; li < m.lessons.size() && li < ms.lessons.size(); ++li) {
+                const LessonStatus& ls = ms.lessons[li];
+                char counts[96];
+                std::snprintf(counts, sizeof counts, "%d/%d pages, %d/%d checks  \xC2\xB7  ", ls.pages_viewed, ls.pages_total,
+                              ls.checks_answered, ls.checks_total);
+                WrappedText(fonts.ui, t.text, m.lessons[li].title, width);
+                WrappedText(fonts.small, ls.status == CompletionStatus::Completed ? t.good : t.text_muted,
+                            counts + std::string(StatusText(ls.status)), width);
+                ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
+            }
+        } else if (ImGui::BeginTable("lessons", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
             ImGui::PushFont(fonts.ui);
             // Widths from the text, not from the first frame's contents (which a stretched column
             // does not have yet): the lesson names get the rest of the width from the start,
@@ -116,7 +132,8 @@ void DrawProgressScreen(Frame& f) {
                 line += b;
             }
             ImGui::PushFont(fonts.ui);
-            if (ImGui::Selectable(Shaped(line), false, 0, ImVec2(width, 0))) f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+            if (ImGui::Selectable(Shaped(WrapLabel(ImGui::GetFont(), line, width)), false, 0, ImVec2(width, 0)))
+                f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
@@ -135,7 +152,7 @@ void DrawProgressScreen(Frame& f) {
             line += b;
         }
         ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(Shaped(line), false, 0, ImVec2(width, 0)))
+        if (ImGui::Selectable(Shaped(WrapLabel(ImGui::GetFont(), line, width)), false, 0, ImVec2(width, 0)))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         ImGui::PopFont();
     }

@@ -147,15 +147,16 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     std::snprintf(head, sizeof head, "Question %d of %d  \xC2\xB7  %d answered", a.current + 1, n, answered);
     WrappedText(fonts.ui_bold, t.text_muted, head, width);
     if (quiz.navigation == QuizNavigation::Free) {
-        // Numbered buttons: jump to any question; answered ones are ticked.
+        // Numbered buttons: jump to any question; answered ones are ticked. They wrap at the
+        // column's edge, not the window's.
+        const float right = ImGui::GetCursorScreenPos().x + width;
         ImGui::PushFont(fonts.ui);
         for (int i = 0; i < n; ++i) {
             const std::string& qid = a.questions[static_cast<size_t>(i)];
             bool done = a.answers.count(qid) > 0 && !s.IsUnsavedQuizAnswer(qid);
             char label[32];
             std::snprintf(label, sizeof label, "%d%s##jump%d", i + 1, done ? " \xE2\x9C\x93" : "", i);
-            if (i > 0) ImGui::SameLine(0, 6);
-            if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label).x + 30 > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+            if (i > 0) SameLineIfItFits(label, right, 6);
             if (i == a.current) {
                 if (PrimaryButton(label, t)) f.actions.Push(Action(ActionKind::QuizJump, i));
             } else if (ImGui::Button(label)) {
@@ -197,24 +198,25 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.8f));
     ImGui::PushFont(fonts.ui);
     bool linear = quiz.navigation == QuizNavigation::Linear;
+    const float right = ImGui::GetCursorScreenPos().x + width;
     if (!linear) {
         ImGui::BeginDisabled(a.current == 0);
         if (ImGui::Button("\xE2\x86\x90 Previous")) f.actions.Push(Action(ActionKind::QuizMove, -1));
         ImGui::EndDisabled();
-        ImGui::SameLine();
     }
     bool last = a.current + 1 >= n;
     if (!last) {
         bool answered_here = q && a.answers.count(q->id);
+        if (!linear) SameLineIfItFits("Next \xE2\x86\x92", right);
         if (answered_here ? PrimaryButton("Next \xE2\x86\x92", t) : ImGui::Button("Next \xE2\x86\x92"))
             f.actions.Push(Action(ActionKind::QuizMove, 1));
-        ImGui::SameLine();
     }
+    if (!linear || !last) SameLineIfItFits("Submit my answers", right);
     if (last ? PrimaryButton("Submit my answers", t) : ImGui::Button("Submit my answers")) {
         f.state.confirm_submit = true;
         ImGui::OpenPopup("Submit?");
     }
-    ImGui::SameLine();
+    SameLineIfItFits("Save and leave", right);
     if (ImGui::Button("Save and leave")) f.actions.Push(Action(ActionKind::QuizLeave));
     ImGui::PopFont();
     if (linear) WrappedText(fonts.small, t.text_muted, "This quiz goes forward only: you cannot go back to a question.", width);
@@ -265,14 +267,22 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
     ImGui::PushFont(fonts.ui);
     const Module* m = s.ModuleOfQuiz(quiz);
     int next_page = s.PageAfterQuiz(quiz);
-    if (next_page >= 0 && PrimaryButton(("Continue: " + f.model.course->PageAt(next_page).title).c_str(), t))
+    const float right = ImGui::GetCursorScreenPos().x + width;
+    if (next_page >= 0 &&
+        PrimaryButton(ButtonLabel("Continue: " + f.model.course->PageAt(next_page).title, width).c_str(), t))
         f.actions.Push(Action(ActionKind::QuizContinue, next_page));
     if (next_page >= 0) ClaimArrowKeys();
     if (next_page >= 0 && KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::QuizContinue, next_page));
-    if (next_page >= 0) ImGui::SameLine();
-    if (s.CanStartAttempt(quiz) && ImGui::Button("Try again with new questions")) f.actions.Push(Action(ActionKind::QuizStart));
-    ImGui::SameLine();
-    if (ImGui::Button("See my progress")) f.actions.Push(Action::Open(Screen::Progress));
+    bool first = next_page < 0;
+    if (s.CanStartAttempt(quiz)) {
+        const std::string again = ButtonLabel("Try again with new questions", width);
+        if (!first) SameLineIfItFits(again.c_str(), right);
+        first = false;
+        if (ImGui::Button(again.c_str())) f.actions.Push(Action(ActionKind::QuizStart));
+    }
+    const std::string progress = ButtonLabel("See my progress", width);
+    if (!first) SameLineIfItFits(progress.c_str(), right);
+    if (ImGui::Button(progress.c_str())) f.actions.Push(Action::Open(Screen::Progress));
     ImGui::PopFont();
     (void)m;
 

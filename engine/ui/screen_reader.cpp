@@ -345,20 +345,20 @@ void DrawReaderScreen(Frame& f) {
     ImGui::Dummy(ImVec2(1, fonts.body_px));
     const Quiz* quiz_next = session ? session->QuizAfterCurrentPage() : nullptr;
     if (quiz_next) {
-        std::string label = "Next: " + quiz_next->title + "  \xE2\x86\x92";
         ImGui::PushFont(fonts.ui);
+        std::string label = ButtonLabel("Next: " + quiz_next->title + "  \xE2\x86\x92", width);
         if (PrimaryButton(label.c_str(), t)) f.actions.Push(Action(ActionKind::QuizOpen, 0, quiz_next->id));
         ImGui::PopFont();
     } else if (f.model.page + 1 < count) {
         const Page& next = c.PageAt(f.model.page + 1);
-        std::string label = "Next: " + next.title + "  \xE2\x86\x92";
         ImGui::PushFont(fonts.ui);
+        std::string label = ButtonLabel("Next: " + next.title + "  \xE2\x86\x92", width);
         if (ImGui::Button(Shaped(label))) f.actions.Push(Action(ActionKind::NextPage));
         ImGui::PopFont();
     } else {
         WrappedText(fonts.ui_bold, t.text, "You have reached the end of the course.", width);
         ImGui::PushFont(fonts.ui);
-        if (c.assessment && PrimaryButton(("Take the " + c.assessment->title).c_str(), t))
+        if (c.assessment && PrimaryButton(ButtonLabel("Take the " + c.assessment->title, width).c_str(), t))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         if (ImGui::Button("See my progress")) f.actions.Push(Action::Open(Screen::Progress));
         ImGui::PopFont();

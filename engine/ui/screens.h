@@ -48,6 +48,11 @@ std::vector<std::pair<std::string, std::string>> HelpKeys(const ViewModel& model
 float ReadingWidth(const Fonts& fonts, float available);
 // A button drawn with the accent colour (the one obvious next step on a screen).
 bool PrimaryButton(const char* label, const Theme& theme, const ImVec2& size = ImVec2(0, 0));
+// A button label (in the current font) wrapped to fit `width` with the button's padding.
+std::string ButtonLabel(const std::string& text, float width);
+// Puts the next button (labelled `label`, current font) on this row when it ends before
+// `right` (screen x), else starts a row: button rows wrap at the column, at any text size.
+void SameLineIfItFits(const char* label, float right, float spacing = -1.0f, float extra = 0.0f);
 // Key helpers: true once when pressed and no text field has the keyboard.
 bool KeyPressed(ImGuiKey key);
 bool CharPressed(char c);
