@@ -161,18 +161,18 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             ImGui::SetNextItemWidth(-1);
             ImGui::BeginDisabled(!editable);
             ImGui::PushFont(f.ui);
+            // The list is as wide as the drop-down: its answers wrap to it, whole.
+            const float list_w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
             if (ImGui::BeginCombo("##match", preview)) {
                 for (const auto& rid : rights) {
                     const MatchPair* rp = FindPair(q, rid);
                     if (!rp) continue;
                     ImGui::PushID(rid.c_str());
-                    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + v.width * 0.5f);
-                    if (ImGui::Selectable(Shaped(PlainText(rp->right)), rid == chosen)) {
+                    if (ImGui::Selectable(Shaped(WrapLabel(f.ui, PlainText(rp->right), list_w)), rid == chosen)) {
                         matches[pair.id] = rid;
                         out.changed = true;
                         out.response = Response::Matching(matches);
                     }
-                    ImGui::PopTextWrapPos();
                     if (rid == chosen) ImGui::SetItemDefaultFocus();
                     ImGui::PopID();
                 }
