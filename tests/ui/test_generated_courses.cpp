@@ -340,7 +340,7 @@ private:
         }
         m_session->SubmitQuiz(Now());
         Show(ui::Screen::Quiz, "quiz " + quiz.id + ", results");
-        m_session->LeaveQuiz();
+        m_session->LeaveQuiz(Now());
     }
 
     // Draws `screen` until its layout settles (auto-sized boxes take two or three frames), then
