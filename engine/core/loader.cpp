@@ -13,6 +13,7 @@
 // - every pass over the bytes is SIMD, word-at-a-time or memchr; places are kept as numbers
 //   and diagnostic text is only built when there is something to report.
 #include "core/loader.h"
+#include "core/xml_syntax.h"
 
 #include "core/unicode.h"
 
@@ -1337,7 +1338,10 @@ std::unique_ptr<XmlFile> Loader::Open(const std::string& rel, const SourceLoc& f
     if (!(tokens && parse(true, true))) {
         columns = false;
         if (!parse(true, false) && !parse(false, false)) {
-            m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
+            // In plain words, at the line and column, when the scanner finds the fault; else
+            // tinyxml2's own report (its line only).
+            if (auto e = FindXmlSyntaxError(f->text)) m_d.Error({f->display, e->line, e->col}, "xml-syntax", e->message);
+            else m_d.Error({f->display, std::max(1, f->doc.ErrorLineNum()), 0}, "xml-syntax", XmlErrorText(f->doc));
             return nullptr;
         }
     }
