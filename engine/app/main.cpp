@@ -20,6 +20,7 @@
 
 #include "core/course_text.h"
 #include "core/loader.h"
+#include "core/ui_catalog.h"
 #include "core/idle_timer.h"
 #include "core/kiosk_config.h"
 #include "core/navigator.h"
@@ -554,6 +555,12 @@ void App::RequestCourseGlyphs() {
     // The atlas holds only the characters text uses; the course's are known once it is loaded.
     m_platform.SetFontLanguage(m_load.course->lang);
     m_shaped.SetLanguage(m_load.course->lang);
+    {
+        // The interface in the course's language when a catalog has it (assets/strings/).
+        Diagnostics catalog_problems;
+        m_shaped.SetCatalog(LoadUiCatalog(m_load.course->lang, UiCatalogDirs(), catalog_problems));
+        for (const Diagnostic& d : catalog_problems.All()) std::fprintf(stderr, "%s\n", d.Format().c_str());
+    }
     ForEachText(*m_load.course, [this](std::string_view text) { m_platform.RequestGlyphs(text); });
 }
 

@@ -108,18 +108,18 @@ void TopBar(Frame& f) {
     const Course* course = f.model.course;
     bool signed_in = course && f.model.session;
     if (signed_in) {
-        if (BarButton("Home", first)) OpenScreen(f, Screen::Home);
+        if (BarButton(Tr("Home"), first)) OpenScreen(f, Screen::Home);
         if (f.state.screen == Screen::Reader) {
-            if (BarButton(f.state.sidebar_open ? "Hide contents" : "Contents", first)) f.state.sidebar_open = !f.state.sidebar_open;
-        } else if (BarButton("Read", first)) {
+            if (BarButton(f.state.sidebar_open ? Tr("Hide contents") : Tr("Contents"), first)) f.state.sidebar_open = !f.state.sidebar_open;
+        } else if (BarButton(Tr("Read"), first)) {
             OpenScreen(f, Screen::Reader);
         }
-        if (BarButton("Glossary", first)) OpenScreen(f, Screen::Glossary);
-        if (BarButton("References", first)) OpenScreen(f, Screen::References);
-        if (BarButton("Progress", first)) OpenScreen(f, Screen::Progress);
+        if (BarButton(Tr("Glossary"), first)) OpenScreen(f, Screen::Glossary);
+        if (BarButton(Tr("References"), first)) OpenScreen(f, Screen::References);
+        if (BarButton(Tr("Progress"), first)) OpenScreen(f, Screen::Progress);
     }
-    if (BarButton("Help", first)) OpenScreen(f, Screen::Help);
-    if (BarButton("Display", first)) ImGui::OpenPopup("display");
+    if (BarButton(Tr("Help"), first)) OpenScreen(f, Screen::Help);
+    if (BarButton(Tr("Display"), first)) ImGui::OpenPopup("display");
     if (ImGui::BeginPopup("display")) {
         ImGui::TextUnformatted("Text size");
         if (ImGui::Button("A-")) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f));
@@ -143,9 +143,9 @@ void TopBar(Frame& f) {
     }
     if (signed_in) {
         // Who is signed in, at the right, with the way out: no one works in another's name.
-        std::string who = f.model.learner_name.empty() ? "Guest (not saved)" : Shaped(f.model.learner_name);
+        std::string who = f.model.learner_name.empty() ? Tr("Guest (not saved)") : Shaped(f.model.learner_name);
         float who_w = ImGui::CalcTextSize(who.c_str()).x;
-        float out_w = ImGui::CalcTextSize("Sign out").x + style.FramePadding.x * 2;
+        float out_w = ImGui::CalcTextSize(Tr("Sign out")).x + style.FramePadding.x * 2;
         float w = who_w + style.ItemSpacing.x + out_w;
         ImGui::SameLine();
         float right = ImGui::GetWindowContentRegionMax().x - pad_x;
@@ -154,7 +154,7 @@ void TopBar(Frame& f) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", who.c_str());
         ImGui::SameLine();
-        if (ImGui::Button("Sign out")) f.actions.Push(Action(ActionKind::SignOut));
+        if (ImGui::Button(Tr("Sign out"))) f.actions.Push(Action(ActionKind::SignOut));
     }
     ImGui::PopClipRect();
     ImGui::EndGroup();

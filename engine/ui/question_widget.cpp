@@ -271,7 +271,7 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     ImGui::PushFont(f.body);
     ImGui::SetNextItemWidth(std::min(v.width, f.body_px * 24));
     ImGui::BeginDisabled(!editable);
-    bool enter = ImGui::InputTextWithHint("##answer", "Type your answer", &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = ImGui::InputTextWithHint("##answer", Tr("Type your answer"), &text, ImGuiInputTextFlags_EnterReturnsTrue);
     bool edited = ImGui::IsItemEdited();
     bool left = ImGui::IsItemDeactivatedAfterEdit();
     ShapedFieldOverlay(text);

@@ -23,7 +23,7 @@ void Heading(Frame& f, const char* text, float width) {
 
 void BackButton(Frame& f) {
     ImGui::PushFont(f.fonts.ui);
-    if (ImGui::Button("\xE2\x86\x90 Back")) f.actions.Push(Action(ActionKind::Back));  // as Escape: along the learner's path
+    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::Back));  // as Escape: along the learner's path
     ImGui::PopFont();
 }
 

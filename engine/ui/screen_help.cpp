@@ -54,7 +54,7 @@ void DrawHelpScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.ui);
-    if (ImGui::Button("\xE2\x86\x90 Back")) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
+    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
     ImGui::PopFont();
     RichText("h", Inline{{InlineKind::Text, "Using Lectern with the keyboard", true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);

@@ -17,7 +17,7 @@ void DrawLearnersScreen(Frame& f) {
     ImGui::BeginGroup();
     if (f.model.course)
         WrappedText(fonts.ui, t.text_muted, f.model.course->title, width);
-    RichText("h", Inline{{InlineKind::Text, "Who is learning?", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+    RichText("h", Inline{{InlineKind::Text, TrText("Who is learning?"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
     ImGui::PushFont(fonts.ui);
     bool focused = false;
@@ -81,7 +81,7 @@ void DrawLearnersScreen(Frame& f) {
         ImGui::PopID();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
-    ImGui::TextUnformatted(f.model.learners.empty() ? "Your name, to keep your progress:" : "New learner:");
+    ImGui::TextUnformatted(f.model.learners.empty() ? Tr("Your name, to keep your progress:") : Tr("New learner:"));
     ImGui::SetNextItemWidth(f.model.kiosk ? width * 0.34f : width * 0.65f);
     if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
@@ -106,7 +106,7 @@ void DrawLearnersScreen(Frame& f) {
     ImGui::SameLine();
     bool has_name = f.state.new_learner[0] != '\0';
     ImGui::BeginDisabled(!has_name);
-    if ((PrimaryButton("Start", t) || enter) && has_name)
+    if ((PrimaryButton(Tr("Start"), t) || enter) && has_name)
     {
         Action a(ActionKind::CreateLearner, 0, f.state.new_learner);
         a.ref2 = f.state.new_pin;
@@ -117,7 +117,7 @@ void DrawLearnersScreen(Frame& f) {
     if (!f.state.message.empty() && f.state.pin_for.empty() && f.state.confirm_identity.empty())
         WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
-    if (f.model.allow_guest && ImGui::Button("Continue as a guest (nothing is saved)"))
+    if (f.model.allow_guest && ImGui::Button(Tr("Continue as a guest (nothing is saved)")))
         f.actions.Push(Action(ActionKind::SignInGuest));
     if (!f.state.pin_for.empty()) {
         ImGui::OpenPopup("PIN");

@@ -48,7 +48,7 @@ void DrawProgressScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.ui);
-    if (ImGui::Button("\xE2\x86\x90 Back")) f.actions.Push(Action(ActionKind::Back));
+    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::Back));
     ImGui::PopFont();
     RichText("h", Inline{{InlineKind::Text, "Your progress", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);

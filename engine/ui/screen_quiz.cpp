@@ -280,7 +280,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
         first = false;
         if (ImGui::Button(again.c_str())) f.actions.Push(Action(ActionKind::QuizStart));
     }
-    const std::string progress = ButtonLabel("See my progress", width);
+    const std::string progress = ButtonLabel(Tr("See my progress"), width);
     if (!first) SameLineIfItFits(progress.c_str(), right);
     if (ImGui::Button(progress.c_str())) f.actions.Push(Action::Open(Screen::Progress));
     ImGui::PopFont();

@@ -125,7 +125,7 @@ void BottomBar(Frame& f, int count) {
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w * done, p.y + 3), ImGui::GetColorU32(f.theme.accent));
 
     ImGui::BeginDisabled(f.model.page == 0);
-    if (ImGui::Button("\xE2\x86\x90 Back")) f.actions.Push(Action(ActionKind::PrevPage));
+    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::PrevPage));
     ImGui::EndDisabled();
     ImGui::SameLine();
     char where[128];
@@ -140,7 +140,7 @@ void BottomBar(Frame& f, int count) {
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - next_w);
     bool last = f.model.page + 1 >= count && !(f.model.session && f.model.session->QuizAfterCurrentPage());
     ImGui::BeginDisabled(last);
-    if (PrimaryButton("Next \xE2\x86\x92", f.theme)) f.actions.Push(Action(ActionKind::NextPage));
+    if (PrimaryButton(Tr("Next \xE2\x86\x92"), f.theme)) f.actions.Push(Action(ActionKind::NextPage));
     ImGui::EndDisabled();
     ImGui::PopFont();
     ImGui::EndChild();
@@ -284,7 +284,7 @@ void DrawReaderScreen(Frame& f) {
     if (f.model.speech_available) {
         // Read aloud: S starts and stops, Shift+S pauses and resumes.
         ImGui::PushFont(fonts.small);
-        if (ImGui::SmallButton(f.model.speaking ? "Stop reading (S)" : "Read this page aloud (S)"))
+        if (ImGui::SmallButton(f.model.speaking ? Tr("Stop reading (S)") : Tr("Read this page aloud (S)")))
             f.actions.Push(Action(ActionKind::SpeakPage));
         if (f.model.speaking) {
             ImGui::SameLine();
@@ -360,7 +360,7 @@ void DrawReaderScreen(Frame& f) {
         ImGui::PushFont(fonts.ui);
         if (c.assessment && PrimaryButton(ButtonLabel("Take the " + c.assessment->title, width).c_str(), t))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
-        if (ImGui::Button("See my progress")) f.actions.Push(Action::Open(Screen::Progress));
+        if (ImGui::Button(Tr("See my progress"))) f.actions.Push(Action::Open(Screen::Progress));
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 3));

@@ -207,6 +207,19 @@ const char* Shaped(const std::string& utf8) {
     return shaper->Display(nullptr, label);  // face -1: stored as is, alive until NewFrame
 }
 
+const char* Tr(const char* english) {
+    ShapedText* shaper = ShapedText::Current();
+    if (!shaper) return english;
+    const std::string key(english);
+    const std::string& text = shaper->Catalog().Get(key);
+    return &text == &key ? english : Shaped(text);
+}
+
+std::string TrText(const char* english) {
+    ShapedText* shaper = ShapedText::Current();
+    return shaper ? shaper->Catalog().Get(english) : std::string(english);
+}
+
 const char* ShapedIn(ImFont* font, const std::string& utf8) {
     ShapedText* shaper = ShapedText::Current();
     if (!shaper || !NeedsShaping(utf8)) return utf8.c_str();

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/ui_catalog.h"
 #include "ui/text_layout.h"
 
 namespace lectern::ui {
@@ -68,6 +69,10 @@ public:
     const char* Display(ImFont* font, std::string_view utf8, bool* right_to_left = nullptr,
                         text::Direction direction = text::Direction::Auto);
 
+    // The interface's words in the course's language (core/ui_catalog.h); English when empty.
+    void SetCatalog(UiCatalog catalog) { m_catalog = std::move(catalog); }
+    const UiCatalog& Catalog() const { return m_catalog; }
+
     // Glyphs seen since the last call that the atlas does not hold yet.
     std::vector<ShapedGlyph> TakeRequests();
     bool HasRequests() const { return !m_requests.empty(); }
@@ -101,12 +106,20 @@ private:
         bool right_to_left = false;
     };
     std::unordered_map<std::string, Shown> m_cache;  // key: face index, NUL, text
+    UiCatalog m_catalog;
 };
 
 // The current context's display of `utf8` in the current font (ShapedText::Display), or `utf8`
 // itself. For widget labels: a "##id" suffix is kept out of the shaping and appended again.
 const char* Shaped(const std::string& utf8);
 const char* Shaped(const char* utf8);
+// An interface string in the course's language (the catalog's translation, else the English),
+// shaped in the current font. `english` is the catalog's msgid: keep assets/strings/en.po in
+// step (a test reads every call in engine/ui).
+const char* Tr(const char* english);
+// The same unshaped, for text that is shaped later (RichText).
+std::string TrText(const char* english);
+
 // The same in `font`, whatever the current font is (text drawn with ImDrawList::AddText).
 const char* ShapedIn(ImFont* font, const std::string& utf8);
 

@@ -1,0 +1,114 @@
+// The interface's catalogs (core/ui_catalog.h): parsed with file:line for every problem, English
+// for what a catalog lacks, and the shipped files in step with the strings the UI asks for.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/ui_catalog.h"
+
+namespace lectern {
+namespace {
+
+const std::string kStrings = std::string(LECTERN_SOURCE_DIR) + "/assets/strings";
+
+std::string Read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream b;
+    b << in.rdbuf();
+    return b.str();
+}
+
+TEST(UiCatalog, ATranslationIsUsedAndAMissingStringStaysEnglish) {
+    Diagnostics d;
+    const UiCatalog c = ParseUiCatalog("# comment\nmsgid \"Home\"\nmsgstr \"الرئيسية\"\n\nmsgid \"Help\"\nmsgstr \"\"\n", "x.po", d);
+    EXPECT_TRUE(d.All().empty()) << d.FormatAll();
+    EXPECT_EQ(c.Get("Home"), "الرئيسية");
+    EXPECT_EQ(c.Get("Help"), "Help");        // empty msgstr: not translated yet
+    EXPECT_EQ(c.Get("Glossary"), "Glossary");  // not in the catalog
+}
+
+TEST(UiCatalog, EveryMalformedLineIsReportedAtItsLineAndTheRestIsKept) {
+    struct Case {
+        std::string text;
+        int line;
+        bool a_kept = true;  // "A" itself is well formed
+    };
+    const std::vector<Case> cases = {
+        {"msgid \"A\"\nmsgstr \"a\"\nmsgstr \"b\"\n", 3},             // msgstr without msgid
+        {"msgid \"A\"\nmsgid \"B\"\nmsgstr \"b\"\n", 1, false},              // msgid without msgstr
+        {"msgid A\nmsgstr \"a\"\n", 1, false},                             // not quoted
+        {"msgid \"A\"\nmsgstr \"a\" trailing\n", 2, false},                // text after the string
+        {"msgid \"A\"\nmsgstr \"a\"\nmsgid \"A\"\nmsgstr \"b\"\n", 3},  // twice
+        {"msgid \"A\"\nmsgstr \"a\"\nHome = Accueil\n", 3},         // another format
+        {"msgid \"A\"\nmsgstr \"a\"\nmsgid \"B\"\n", 3},            // ends after a msgid
+    };
+    for (const Case& c : cases) {
+        Diagnostics d;
+        const UiCatalog catalog = ParseUiCatalog(c.text, "ar.po", d);
+        ASSERT_FALSE(d.All().empty()) << c.text;
+        EXPECT_EQ(d.All().front().loc.file, "ar.po");
+        EXPECT_EQ(d.All().front().loc.line, c.line) << c.text;
+        if (c.a_kept) EXPECT_EQ(catalog.Get("A"), "a") << c.text;  // the good entry survives
+    }
+}
+
+TEST(UiCatalog, TheCoursesLanguagePicksTheCatalogAndItsDirection) {
+    Diagnostics d;
+    const UiCatalog ar = LoadUiCatalog("ar-EG", {kStrings}, d);
+    EXPECT_TRUE(d.All().empty()) << d.FormatAll();
+    EXPECT_EQ(ar.lang, "ar");
+    EXPECT_TRUE(ar.right_to_left);
+    EXPECT_NE(ar.Get("Home"), "Home");
+    for (const char* lang : {"en", "en-US", "", "xx"}) {
+        const UiCatalog c = LoadUiCatalog(lang, {kStrings}, d);
+        EXPECT_TRUE(c.text.empty()) << lang;
+        EXPECT_FALSE(c.right_to_left) << lang;
+        EXPECT_EQ(c.Get("Home"), "Home") << lang;
+    }
+}
+
+// en.po lists exactly the strings the UI passes to Tr("..."); every catalog translates only those.
+TEST(UiCatalog, TheShippedCatalogsMatchTheStringsTheInterfaceAsksFor) {
+    std::set<std::string> asked;
+    const std::regex tr("\\bTr(?:Text)?\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(LECTERN_ENGINE_DIR) + "/ui")) {
+        const std::string text = Read(entry.path().string());
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), tr); it != std::sregex_iterator(); ++it) {
+            std::string s = (*it)[1];
+            // C escapes in the source ("\xE2\x86\x90") are bytes in the catalog.
+            std::string bytes;
+            for (size_t i = 0; i < s.size(); ++i) {
+                if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x') {
+                    bytes += static_cast<char>(std::stoi(s.substr(i + 2, 2), nullptr, 16));
+                    i += 3;
+                } else {
+                    bytes += s[i];
+                }
+            }
+            asked.insert(bytes);
+        }
+    }
+    ASSERT_GT(asked.size(), 15u);
+    Diagnostics d;
+    const std::string en_text = Read(kStrings + "/en.po");
+    std::set<std::string> listed;
+    const std::regex id("msgid \"((?:[^\"\\\\]|\\\\.)*)\"");
+    for (auto it = std::sregex_iterator(en_text.begin(), en_text.end(), id); it != std::sregex_iterator(); ++it)
+        listed.insert((*it)[1]);
+    for (const std::string& s : asked) EXPECT_TRUE(listed.count(s)) << "Tr(\"" << s << "\") is missing from en.po";
+    for (const std::string& s : listed) EXPECT_TRUE(asked.count(s)) << "en.po lists \"" << s << "\", which no Tr() asks for";
+    for (const auto& entry : std::filesystem::directory_iterator(kStrings)) {
+        const UiCatalog c = ParseUiCatalog(Read(entry.path().string()), entry.path().string(), d);
+        for (const auto& [english, translation] : c.text)
+            EXPECT_TRUE(listed.count(english)) << entry.path() << " translates \"" << english << "\", not in en.po";
+        if (entry.path().filename() == "ar.po") EXPECT_EQ(c.text.size(), listed.size()) << "ar.po translates every string";
+    }
+    EXPECT_TRUE(d.All().empty()) << d.FormatAll();
+}
+
+}  // namespace
+}  // namespace lectern
