@@ -362,7 +362,7 @@ private:
         return kiosk::SignInPolicy(m_store.get(), {m_kiosk, m_model.allow_guest,
                                                    m_kiosk_config.sign_in_by_typing ? kiosk::SignInMode::Type : kiosk::SignInMode::List});
     }
-    kiosk::KioskAdmin Admin() { return kiosk::KioskAdmin(m_store.get(), m_data_dir); }
+    kiosk::KioskAdmin Admin() { return kiosk::KioskAdmin(m_store.get(), m_data_dir, m_load.course.get()); }
     // Turns the policy's decision into the screen: a session, a PIN prompt, "is that you?", or a message.
     bool ApplySignIn(const kiosk::Decision& d);
     void SignInGuest();

@@ -5,10 +5,15 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "core/attempt.h"
+#include "core/grading.h"
+#include "core/model.h"
 
 namespace lectern {
 
@@ -252,25 +257,157 @@ std::string FormatIsoDuration(int64_t ms) {
     return out;
 }
 
-std::string ActivityIri(const std::string& base, const std::string& course_id, const std::string& item_id) {
-    auto encode = [](const std::string& s) {
-        std::string out;
-        for (unsigned char c : s) {
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                c == '_' || c == '~') {
-                out += static_cast<char>(c);
-            } else {
-                char buf[4];
-                std::snprintf(buf, sizeof buf, "%%%02X", c);
-                out += buf;
-            }
+namespace {
+
+// Every byte outside RFC 3986 "unreserved" percent-encoded: ids are authored and may hold anything.
+std::string EncodeIriPart(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
         }
-        return out;
-    };
-    std::string iri = base + encode(course_id);
-    if (!item_id.empty()) iri += "/" + encode(item_id);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string ActivityIri(const std::string& base, const std::string& course_id, const std::string& item_id) {
+    std::string iri = base + EncodeIriPart(course_id);
+    if (!item_id.empty()) iri += "/" + EncodeIriPart(item_id);
     return iri;
 }
+
+std::string ScenarioNodeIri(const std::string& base, const std::string& course_id, const std::string& scenario_id,
+                            const std::string& node_id) {
+    return ActivityIri(base, course_id, scenario_id) + "/" + EncodeIriPart(node_id);
+}
+
+std::string XapiResponse(const std::string& stored) {
+    Parsed<Response> parsed = ResponseFromJson(stored);
+    if (!parsed.ok()) return stored;
+    const Response& r = *parsed.value;
+    auto join = [](const std::vector<std::string>& parts, const char* sep) {
+        std::string out;
+        for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+        return out;
+    };
+    switch (r.kind) {
+        case ResponseKind::Choices: return join(r.selected, "[,]");
+        case ResponseKind::TrueFalse: return r.value ? "true" : "false";
+        case ResponseKind::Ordering: return join(r.order, "[,]");
+        case ResponseKind::Text: return r.text;
+        case ResponseKind::Matching: {
+            std::vector<std::string> pairs;
+            for (const auto& [left, right] : r.matches) pairs.push_back(left + "[.]" + right);
+            return join(pairs, "[,]");
+        }
+        case ResponseKind::Unanswered: return "";
+    }
+    return stored;
+}
+
+// ---- what the courses say about their items -----------------------------------------------------
+
+namespace {
+
+struct Named {
+    std::string name;
+    std::string description;
+};
+
+// Titles and texts of one course's items, by id; scenario steps by scenario id, then node id.
+struct CourseIndex {
+    const Course* course = nullptr;
+    std::map<std::string, Named> items;
+    std::map<std::string, const Question*> questions;
+    std::map<std::string, const Scenario*> scenarios;
+    std::map<std::string, const Quiz*> quizzes;
+};
+
+std::string Shortened(const std::string& text, size_t limit = 120) {
+    if (text.size() <= limit) return text;
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+std::string BlocksText(const Blocks& blocks) {
+    std::string out;
+    for (const Block& b : blocks) {
+        std::string t = PlainText(b.text);
+        for (const Inline& item : b.items) t += (t.empty() ? "" : " ") + PlainText(item);
+        std::string inner = BlocksText(b.children);
+        for (const std::string& part : {t, inner})
+            if (!part.empty()) out += (out.empty() ? "" : " ") + part;
+    }
+    return out;
+}
+
+void IndexQuestion(CourseIndex& index, const Question& q) {
+    std::string prompt = PlainText(q.prompt);
+    index.items[q.id] = {Shortened(prompt), prompt};
+    index.questions[q.id] = &q;
+}
+
+void IndexBlocks(CourseIndex& index, const Blocks& blocks) {
+    for (const Block& b : blocks) {
+        if (b.kind == BlockKind::Question && b.question) IndexQuestion(index, *b.question);
+        if (b.kind == BlockKind::Scenario && b.scenario) {
+            index.items[b.scenario->id] = {b.scenario->title, BlocksText(b.scenario->intro)};
+            index.scenarios[b.scenario->id] = b.scenario.get();
+        }
+        IndexBlocks(index, b.children);
+    }
+}
+
+CourseIndex IndexCourse(const Course& c) {
+    CourseIndex index;
+    index.course = &c;
+    index.items[c.id] = {c.title, PlainText(c.description)};
+    for (const Module& m : c.modules)
+        for (const Lesson& l : m.lessons)
+            for (const Page& p : l.pages) {
+                index.items[p.id] = {p.title, ""};
+                IndexBlocks(index, p.blocks);
+            }
+    for (const auto& quiz : AllQuizzes(c)) {
+        index.items[quiz->id] = {quiz->title, PlainText(quiz->intro)};
+        index.quizzes[quiz->id] = quiz.get();
+        for (const Pool& pool : quiz->pools)
+            for (const auto& q : pool.questions) IndexQuestion(index, *q);
+    }
+    return index;
+}
+
+struct Courses {
+    std::map<std::string, CourseIndex> by_id;
+    explicit Courses(const std::vector<const Course*>& courses) {
+        for (const Course* c : courses)
+            if (c) by_id.emplace(c->id, IndexCourse(*c));
+    }
+    const CourseIndex* Find(const std::string& course_id) const {
+        auto it = by_id.find(course_id);
+        return it == by_id.end() ? nullptr : &it->second;
+    }
+    const Named* Item(const std::string& course_id, const std::string& item_id) const {
+        const CourseIndex* c = Find(course_id);
+        if (!c) return nullptr;
+        auto it = c->items.find(item_id);
+        return it == c->items.end() ? nullptr : &it->second;
+    }
+    std::string Title(const std::string& course_id, const std::string& item_id) const {
+        const Named* n = Item(course_id, item_id);
+        return n ? n->name : "";
+    }
+};
+
+}  // namespace
 
 // ---- shared selection ---------------------------------------------------------------------------
 
@@ -320,6 +457,7 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
         out.error = sel.error;
         return out;
     }
+    const Courses courses(options.courses);
     // Aggregated over the whole history so a row's status is right; --since then keeps the rows
     // touched since that moment.
     EventFilter all;
@@ -328,7 +466,10 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
     struct Row {
         std::string status;
         std::optional<double> score;  // best, percent
+        std::optional<double> points, max_points;
+        int64_t points_ms = INT64_MIN;  // when the points above were earned (the latest wins)
         int attempts = 0;
+        std::set<std::pair<std::string, int>> quiz_attempts;  // a quiz question: (quiz, attempt) it was in
         int64_t active_ms = 0;
         int64_t last_ms = INT64_MIN;
         bool has_quiz_pass = false, has_open = false, has_submitted = false;
@@ -339,6 +480,12 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
     auto touch = [](Row& r, int64_t ms) { r.last_ms = std::max(r.last_ms, ms); };
     auto better = [](Row& r, double percent) {
         if (!r.score || percent > *r.score) r.score = percent;
+    };
+    auto earned = [](Row& r, double points, double max, int64_t ms) {
+        if (ms < r.points_ms) return;
+        r.points = points;
+        r.max_points = max;
+        r.points_ms = ms;
     };
 
     for (const PageView& v : store.PageViews(all)) {
@@ -356,13 +503,20 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
             touch(r, a.answered_ms);
             continue;
         }
-        ++r.attempts;
+        if (a.kind == AnswerKind::Quiz) {
+            // Every change of a quiz answer is recorded; the attempt it belongs to is what counts.
+            r.quiz_attempts.insert({a.container_id, a.attempt_number});
+            r.attempts = static_cast<int>(r.quiz_attempts.size());
+        } else {
+            ++r.attempts;  // each Check of a knowledge check
+        }
         if (a.answered_ms >= r.last_ms) {
             r.status = a.correct ? (*a.correct ? "correct" : "incorrect") : "answered";
         }
         touch(r, a.answered_ms);
         if (a.score && a.max_score && *a.max_score > 0) {
             better(r, *a.score / *a.max_score * 100.0);
+            earned(r, *a.score, *a.max_score, a.answered_ms);
         } else if (a.correct) {
             better(r, *a.correct ? 100.0 : 0.0);
         }
@@ -379,6 +533,30 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
             if (at.result->score_max > 0) better(r, at.result->score_raw / at.result->score_max * 100.0);
         }
         r.status = r.has_quiz_pass ? "passed" : r.has_open ? "in progress" : "failed";
+        if (!at.submitted()) continue;
+        // Right or wrong per question, graded from the submitted attempt as the player grades it.
+        const Quiz* quiz = nullptr;
+        if (const CourseIndex* course = courses.Find(at.course_id)) {
+            auto it = course->quizzes.find(at.quiz_id);
+            if (it != course->quizzes.end()) quiz = it->second;
+        }
+        if (!quiz) continue;
+        Parsed<Attempt> attempt = AttemptFromJson(at.state_json, *quiz);
+        if (!attempt.ok()) continue;  // the course changed since: the quiz row still has the score
+        for (const Grade& g : Score(*quiz, *attempt.value).grades) {
+            Row& q = rows[{at.learner, at.course_id, static_cast<int>(ItemType::Question), g.question_id}];
+            q.quiz_attempts.insert({at.quiz_id, at.attempt_number});
+            q.attempts = static_cast<int>(q.quiz_attempts.size());
+            touch(q, *at.ended_ms);
+            if (*at.ended_ms >= q.points_ms) {
+                q.status = g.status == GradeStatus::Correct   ? "correct"
+                           : g.status == GradeStatus::Partial ? "partly correct"
+                           : g.status == GradeStatus::Incorrect ? "incorrect"
+                                                                : "unanswered";
+            }
+            earned(q, g.earned, g.max, *at.ended_ms);
+            if (g.max > 0) better(q, g.earned / g.max * 100.0);
+        }
     }
     for (const ScenarioEndingRecord& e : store.ScenarioEndings(all)) {
         Row& r = rows[{e.learner, e.course_id, static_cast<int>(ItemType::Scenario), e.scenario_id}];
@@ -393,7 +571,8 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
         touch(r, t.updated_ms);
     }
 
-    std::string text = "learner,course_id,item_id,item_type,status,score,attempts,time_seconds,last_updated\r\n";
+    std::string text =
+        "learner,course_id,item_id,title,item_type,status,score,points,max_points,attempts,time_seconds,last_updated\r\n";
     // Learners in name order (the order Learners() gives), then course, type, item.
     std::vector<std::pair<const Key*, const Row*>> ordered;
     for (const auto& [key, row] : rows) {
@@ -407,13 +586,14 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
         if (na != nb) return na < nb;
         return *a.first < *b.first;
     });
+    auto number = [](const std::optional<double>& v, int decimals) { return v ? FormatNumber(*v, decimals) : std::string(); };
     for (const auto& [key, row] : ordered) {
         const auto& [learner, course, type, item] = *key;
         text += CsvField(sel.names.at(learner)) + "," + CsvField(course) + "," + CsvField(item) + "," +
-                ToString(static_cast<ItemType>(type)) + "," + CsvField(row->status) + "," +
-                (row->score ? FormatNumber(*row->score, 1) : std::string()) + "," + std::to_string(row->attempts) +
-                "," + FormatNumber(static_cast<double>(row->active_ms) / 1000.0, 1) + "," +
-                FormatIsoUtc(row->last_ms) + "\r\n";
+                CsvField(courses.Title(course, item)) + "," + ToString(static_cast<ItemType>(type)) + "," +
+                CsvField(row->status) + "," + number(row->score, 1) + "," + number(row->points, 2) + "," +
+                number(row->max_points, 2) + "," + std::to_string(row->attempts) + "," +
+                FormatNumber(static_cast<double>(row->active_ms) / 1000.0, 1) + "," + FormatIsoUtc(row->last_ms) + "\r\n";
         ++out.records;
     }
     out.ok = true;
@@ -437,8 +617,41 @@ json Verb(const std::string& name) {
     return {{"id", std::string(kVerbBase) + name}, {"display", {{"en-US", name}}}};
 }
 
-json Activity(const std::string& iri, const std::string& type) {
-    return {{"objectType", "Activity"}, {"id", iri}, {"definition", {{"type", type}}}};
+// name is required of every activity here (an LRS report shows it instead of an IRI); without the
+// course the id stands in, tagged "und" (undetermined language, RFC 5646).
+json Activity(const std::string& iri, const std::string& type, const std::string& lang = "und",
+              const std::string& name = "", const std::string& description = "") {
+    json def = {{"type", type}, {"name", {{lang, name}}}};
+    if (!description.empty() && description != name) def["description"] = {{lang, description}};
+    return {{"objectType", "Activity"}, {"id", iri}, {"definition", std::move(def)}};
+}
+
+const char* const kInteraction = "http://adlnet.gov/expapi/activities/cmi.interaction";
+
+const char* InteractionType(QuestionType type) {
+    switch (type) {
+        case QuestionType::Single:
+        case QuestionType::Multiple: return "choice";
+        case QuestionType::TrueFalse: return "true-false";
+        case QuestionType::Matching: return "matching";
+        case QuestionType::Ordering: return "sequencing";
+        case QuestionType::Text: return "fill-in";
+    }
+    return "other";
+}
+
+const char* InteractionType(const std::string& stored_response) {
+    Parsed<Response> r = ResponseFromJson(stored_response);
+    if (!r.ok()) return "other";
+    switch (r.value->kind) {
+        case ResponseKind::Choices: return "choice";
+        case ResponseKind::TrueFalse: return "true-false";
+        case ResponseKind::Matching: return "matching";
+        case ResponseKind::Ordering: return "sequencing";
+        case ResponseKind::Text: return "fill-in";
+        case ResponseKind::Unanswered: break;
+    }
+    return "other";
 }
 
 json Score(double raw, double max) {
@@ -450,6 +663,7 @@ json Score(double raw, double max) {
 struct StatementBuilder {
     const ExportOptions& options;
     const Selection& sel;
+    const Courses& courses;
     std::string ns;
     std::string home_page;
     std::vector<std::pair<int64_t, json>> statements;  // (timestamp, statement)
@@ -458,6 +672,65 @@ struct StatementBuilder {
         return {{"objectType", "Agent"},
                 {"name", sel.names.at(learner)},
                 {"account", {{"homePage", home_page}, {"name", std::to_string(learner)}}}};
+    }
+
+    std::string Lang(const std::string& course_id) const {
+        const CourseIndex* c = courses.Find(course_id);
+        return c && !c->course->lang.empty() ? c->course->lang : "und";
+    }
+
+    // A course item (or the course itself, item_id empty) as an activity with its name.
+    json Item(const std::string& course_id, const std::string& item_id, const std::string& type) const {
+        const std::string& id = item_id.empty() ? course_id : item_id;
+        const Named* n = courses.Item(course_id, id);
+        if (!n) return Activity(ActivityIri(options.activity_base, course_id, item_id), type, "und", id);
+        return Activity(ActivityIri(options.activity_base, course_id, item_id), type, Lang(course_id),
+                        n->name.empty() ? id : n->name, n->description);
+    }
+
+    // A question as an interaction: its type and, for choices, the choices it offered.
+    json QuestionActivity(const std::string& course_id, const std::string& question_id, const std::string& stored) const {
+        json act = Item(course_id, question_id, kInteraction);
+        const Question* q = nullptr;
+        if (const CourseIndex* c = courses.Find(course_id)) {
+            auto it = c->questions.find(question_id);
+            if (it != c->questions.end()) q = it->second;
+        }
+        if (!q) {
+            act["definition"]["interactionType"] = InteractionType(stored);
+            return act;
+        }
+        act["definition"]["interactionType"] = InteractionType(q->type);
+        if (!q->choices.empty()) {
+            json choices = json::array();
+            for (const Choice& choice : q->choices)
+                choices.push_back({{"id", choice.id}, {"description", {{Lang(course_id), PlainText(choice.text)}}}});
+            act["definition"]["choices"] = std::move(choices);
+        }
+        return act;
+    }
+
+    // A scenario step: unique per scenario (scenario id in the path), the choices it offered.
+    json ScenarioStep(const std::string& course_id, const std::string& scenario_id, const std::string& node_id) const {
+        const CourseIndex* c = courses.Find(course_id);
+        const Scenario* scenario = nullptr;
+        if (c) {
+            auto it = c->scenarios.find(scenario_id);
+            if (it != c->scenarios.end()) scenario = it->second;
+        }
+        const ScenarioNode* node = scenario ? scenario->Find(node_id) : nullptr;
+        std::string lang = Lang(course_id);
+        std::string name = scenario ? scenario->title + ": " + node_id : scenario_id + "/" + node_id;
+        json act = Activity(ScenarioNodeIri(options.activity_base, course_id, scenario_id, node_id), kInteraction,
+                            node ? lang : "und", name, node ? BlocksText(node->body) : "");
+        act["definition"]["interactionType"] = "choice";
+        if (node && !node->choices.empty()) {
+            json choices = json::array();
+            for (const ScenarioChoice& choice : node->choices)
+                choices.push_back({{"id", choice.id}, {"description", {{lang, PlainText(choice.text)}}}});
+            act["definition"]["choices"] = std::move(choices);
+        }
+        return act;
     }
 
     void Add(const std::string& table, int64_t row_id, const std::string& verb, LearnerId learner,
@@ -470,8 +743,7 @@ struct StatementBuilder {
         st["object"] = std::move(object);
         if (!result.is_null() && !result.empty()) st["result"] = std::move(result);
         json context = {{"platform", "Lectern"}};
-        json grouping = json::array({Activity(ActivityIri(options.activity_base, course_id),
-                                              "http://adlnet.gov/expapi/activities/course")});
+        json grouping = json::array({Item(course_id, "", "http://adlnet.gov/expapi/activities/course")});
         json activities = {{"grouping", grouping}};
         if (!parent.is_null()) activities["parent"] = json::array({std::move(parent)});
         context["contextActivities"] = std::move(activities);
@@ -492,12 +764,12 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
         return out;
     }
     std::string store_id = store.store_id();
-    StatementBuilder b{options, sel, UuidV5(kFallbackNamespace, store_id), "", {}};
+    const Courses courses(options.courses);
+    StatementBuilder b{options, sel, courses, UuidV5(kFallbackNamespace, store_id), "", {}};
     if (b.ns.empty()) b.ns = kFallbackNamespace;
     // The namespace is derived from the store id (not the id itself) so a malformed id in a
     // hand-edited file still yields valid, stable UUIDs.
     b.home_page = options.home_page.empty() ? "urn:lectern:store:" + store_id : options.home_page;
-    const std::string& base = options.activity_base;
 
     EventFilter f;
     f.learner = sel.only;
@@ -507,12 +779,12 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
     for (const PageView& v : store.PageViews(f)) {
         if (!known(v.learner)) continue;
         b.Add("page_views", v.id, "experienced", v.learner, v.course_id,
-              Activity(ActivityIri(base, v.course_id, v.page_id), "http://activitystrea.ms/schema/1.0/page"),
+              b.Item(v.course_id, v.page_id, "http://activitystrea.ms/schema/1.0/page"),
               v.viewed_ms, json(), json());
     }
     for (const AnswerRecord& a : store.Answers(f)) {
         if (!known(a.learner)) continue;
-        json result = {{"response", a.response}};
+        json result = {{"response", a.kind == AnswerKind::Scenario ? a.response : XapiResponse(a.response)}};
         if (a.correct) result["success"] = *a.correct;
         if (a.score && a.max_score && *a.max_score > 0 && *a.score >= 0 && *a.score <= *a.max_score) {
             result["score"] = Score(*a.score, *a.max_score);
@@ -522,16 +794,16 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
                                                                : "http://adlnet.gov/expapi/activities/simulation";
         json ext = json::object();
         if (a.kind == AnswerKind::Quiz) ext[kExtAttempt] = a.attempt_number;
-        b.Add("answers", a.id, "answered", a.learner, a.course_id,
-              Activity(ActivityIri(base, a.course_id, a.item_id), "http://adlnet.gov/expapi/activities/question"),
-              a.answered_ms, std::move(result), Activity(ActivityIri(base, a.course_id, a.container_id), parent_type),
-              std::move(ext));
+        json object = a.kind == AnswerKind::Scenario ? b.ScenarioStep(a.course_id, a.container_id, a.item_id)
+                                                     : b.QuestionActivity(a.course_id, a.item_id, a.response);
+        b.Add("answers", a.id, "answered", a.learner, a.course_id, std::move(object), a.answered_ms, std::move(result),
+              b.Item(a.course_id, a.container_id, parent_type), std::move(ext));
     }
     EventFilter attempts_filter = f;
     attempts_filter.since_ms = INT64_MIN;  // an attempt started earlier may have ended since
     for (const AttemptRecord& at : store.Attempts(attempts_filter)) {
         if (!known(at.learner)) continue;
-        json quiz = Activity(ActivityIri(base, at.course_id, at.quiz_id), "http://adlnet.gov/expapi/activities/assessment");
+        json quiz = b.Item(at.course_id, at.quiz_id, "http://adlnet.gov/expapi/activities/assessment");
         // The seed as a decimal string of the 64-bit draw seed: as a JSON number, values above
         // 2^53 are rounded by every JavaScript-based LRS, and the draw could not be reproduced.
         json ext = {{kExtAttempt, at.attempt_number}, {kExtSeed, std::to_string(static_cast<uint64_t>(at.seed))}};
@@ -554,7 +826,7 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
         if (!known(e.learner)) continue;
         json result = {{"completion", true}, {"extensions", {{kExtEnding, e.ending_id}, {kExtOutcome, e.outcome}}}};
         b.Add("scenario_endings", e.id, "completed", e.learner, e.course_id,
-              Activity(ActivityIri(base, e.course_id, e.scenario_id), "http://adlnet.gov/expapi/activities/simulation"),
+              b.Item(e.course_id, e.scenario_id, "http://adlnet.gov/expapi/activities/simulation"),
               e.reached_ms, std::move(result), json());
     }
     std::stable_sort(b.statements.begin(), b.statements.end(),

@@ -8,7 +8,14 @@
 //   random UUID made with the database) scopes them, so two kiosks never merge two people.
 //   --home-page overrides it, e.g. with a school's URL when ids are assigned centrally.
 // - object ids = <activity base><course id>/<item id>, base "urn:lectern:course:". Course and
-//   item ids are authored, so the same question on two kiosks is one activity in the LRS.
+//   item ids are authored, so the same question on two kiosks is one activity in the LRS. A
+//   scenario step is <course id>/<scenario id>/<node id>: node ids are unique only inside their
+//   scenario, and two scenarios' "n1" must not be one activity.
+// - every activity has definition.name: the course's title, page title, quiz title, scenario
+//   title or the question's prompt (in the course's language) when the course is given, else its
+//   id (language "und"); and definition.description where there is one (a prompt, an intro).
+// - answers carry interactionType and the response in xAPI's own form (choice ids joined by
+//   "[,]", "true"/"false", matching "left[.]right", the typed text) so an LRS can report on them.
 // - statement id = UUID version 5 (RFC 4122, SHA-1) in the store id's namespace, of the event's
 //   table, row id and verb. Re-exporting gives the same ids, so an LRS drops duplicates.
 #pragma once
@@ -16,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/progress_store.h"
 
@@ -26,6 +34,10 @@ struct ExportOptions {
     int64_t since_ms = INT64_MIN;             // CSV: items updated since; xAPI: events since
     std::string home_page;                    // empty: "urn:lectern:store:<store id>"
     std::string activity_base = "urn:lectern:course:";
+    // The courses the records belong to (optional, not owned): titles beside ids, activity names
+    // and descriptions, and right/wrong and points per question of every submitted attempt,
+    // graded exactly as the player grades.
+    std::vector<const Course*> courses;
 };
 
 struct ExportResult {
@@ -35,8 +47,12 @@ struct ExportResult {
     int records = 0;    // CSV rows (without the header) or statements
 };
 
-// One row per learner and item: learner, course_id, item_id, item_type, status, score (best,
-// percent), attempts (views, answers, quiz attempts or endings), time_seconds, last_updated.
+// One row per learner and item: learner, course_id, item_id, title, item_type, status, score
+// (best, percent), points and max_points (a question: of its last check, or of the last
+// submitted attempt), attempts, time_seconds, last_updated. attempts counts what a learner did:
+// page views, Checks of a knowledge check, quiz attempts that included a question, quiz attempts,
+// scenario endings. A quiz question's status is correct, partly correct, incorrect or unanswered
+// once an attempt with it is submitted (needs the course), else "answered".
 ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options);
 // A JSON array of xAPI 1.0.3 statements, one per recorded event.
 ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options);
@@ -56,5 +72,10 @@ std::string FormatIsoDuration(int64_t ms);
 std::string UuidV5(const std::string& namespace_uuid, const std::string& name);
 // <base><course id>[/<item id>] with every byte outside RFC 3986 "unreserved" percent-encoded.
 std::string ActivityIri(const std::string& base, const std::string& course_id, const std::string& item_id = "");
+// <base><course id>/<scenario id>/<node id>, each part encoded as above.
+std::string ScenarioNodeIri(const std::string& base, const std::string& course_id, const std::string& scenario_id,
+                            const std::string& node_id);
+// A stored response (ResponseToJson) in xAPI's form for its interaction type; anything else as is.
+std::string XapiResponse(const std::string& stored);
 
 }  // namespace lectern

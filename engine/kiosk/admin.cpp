@@ -129,6 +129,7 @@ AdminResult KioskAdmin::Remove(const std::string& name, int64_t now_ms) {
     std::optional<Learner> learner = m_store->FindLearner(name);
     if (!learner) return Done(false, "No learner is called " + name + ".");
     ExportOptions o;
+    if (m_course) o.courses.push_back(m_course);
     o.learner_name = learner->display_name;
     ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
     if (!csv.ok || !xapi.ok) return Done(false, "Not removed: the export failed (" + csv.error + xapi.error + ")");
@@ -152,6 +153,7 @@ AdminResult KioskAdmin::Export(const fs::path& folder, int64_t now_ms) {
     if (!m_store) return Done(false, "The progress file is not open.");
     if (folder.empty()) return Done(false, "Type the folder to export to, such as a USB stick's.");
     ExportOptions o;
+    if (m_course) o.courses.push_back(m_course);
     ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
     if (!csv.ok || !xapi.ok) return Done(false, "Export failed: " + csv.error + xapi.error);
     AppendLog(now_ms, "export " + folder.string());

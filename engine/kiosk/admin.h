@@ -28,7 +28,9 @@ inline bool MayQuit(bool kiosk, bool admin_unlocked) { return !kiosk || admin_un
 class KioskAdmin {
 public:
     // `store` may be null (damaged or missing): only Export-less actions that need no store work.
-    KioskAdmin(ProgressStore* store, std::filesystem::path data_dir) : m_store(store), m_data_dir(std::move(data_dir)) {}
+    // course (optional): the course on this kiosk, so exports carry titles and per-question grades.
+    KioskAdmin(ProgressStore* store, std::filesystem::path data_dir, const Course* course = nullptr)
+        : m_store(store), m_data_dir(std::move(data_dir)), m_course(course) {}
 
     // The administrator PIN itself: set at first start (when none exists) or changed from the
     // unlocked screen; never otherwise, whatever a screen sends. The PINs are wiped before return.
@@ -59,6 +61,7 @@ private:
     void AppendLog(int64_t now_ms, const std::string& line);
     ProgressStore* m_store;
     std::filesystem::path m_data_dir;
+    const Course* m_course = nullptr;
 };
 
 }  // namespace lectern::kiosk

@@ -17,7 +17,9 @@
 
 #include "core/progress_export.h"
 #include "core/progress_store.h"
+#include "core/loader.h"
 #include "progress_test_util.h"
+#include "../helpers/course_walk.h"
 
 using namespace lectern;
 using namespace progress_test;
@@ -166,7 +168,7 @@ struct ExportFixture : ::testing::Test {
         auto rows = ParseCsv(text);
         EXPECT_FALSE(rows.empty());
         for (size_t i = 1; i < rows.size(); ++i) {
-            EXPECT_EQ(rows[i].size(), 9u);
+            EXPECT_EQ(rows[i].size(), 12u);
             by_item[rows[i][0] + "|" + rows[i][2]] = rows[i];
         }
         return by_item;
@@ -197,6 +199,12 @@ void ExpectValidStatement(const json& st, const std::string& home_page, const st
     ASSERT_TRUE(st.contains("object"));
     EXPECT_EQ(st["object"]["objectType"], "Activity");
     EXPECT_EQ(st["object"]["id"].get<std::string>().rfind(base, 0), 0u);
+    // Every activity is named (an LRS shows the name, not the IRI), in some language.
+    for (const json* act : {&st["object"]}) {
+        ASSERT_TRUE((*act)["definition"]["name"].is_object()) << "no definition.name";
+        EXPECT_EQ((*act)["definition"]["name"].size(), 1u);
+        EXPECT_FALSE((*act)["definition"]["name"].begin()->get<std::string>().empty());
+    }
     ASSERT_TRUE(st.contains("timestamp"));
     EXPECT_TRUE(std::regex_match(st["timestamp"].get<std::string>(), iso_time));
     if (st.contains("result")) {
@@ -299,8 +307,8 @@ TEST_F(ExportFixture, CsvHasOneRowPerLearnerAndItem) {
     ASSERT_TRUE(r.ok) << r.error;
     auto rows = ParseCsv(r.text);
     ASSERT_FALSE(rows.empty());
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"learner", "course_id", "item_id", "item_type", "status", "score",
-                                                 "attempts", "time_seconds", "last_updated"}));
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"learner", "course_id", "item_id", "title", "item_type", "status", "score",
+                                                 "points", "max_points", "attempts", "time_seconds", "last_updated"}));
     auto by = CsvByItem(r.text);
     const std::string a = "Ana, \"the\" tester";
     const std::string b = "'=Ben";
@@ -309,34 +317,36 @@ TEST_F(ExportFixture, CsvHasOneRowPerLearnerAndItem) {
 
     auto page = by.at(a + "|p1");
     EXPECT_EQ(page[1], "course-a");
-    EXPECT_EQ(page[3], "page");
-    EXPECT_EQ(page[4], "viewed");
-    EXPECT_EQ(page[6], "2");  // two views
-    EXPECT_EQ(page[7], "42.5");
-    EXPECT_EQ(page[8], "2024-05-01T10:00:02.500Z");
+    EXPECT_EQ(page[4], "page");
+    EXPECT_EQ(page[5], "viewed");
+    EXPECT_EQ(page[9], "2");  // two views
+    EXPECT_EQ(page[10], "42.5");
+    EXPECT_EQ(page[11], "2024-05-01T10:00:02.500Z");
 
     auto check = by.at(a + "|k1");
-    EXPECT_EQ(check[3], "question");
-    EXPECT_EQ(check[4], "correct") << "the latest answer decides";
-    EXPECT_EQ(check[5], "100");     // best
-    EXPECT_EQ(check[6], "2");
+    EXPECT_EQ(check[4], "question");
+    EXPECT_EQ(check[5], "correct") << "the latest answer decides";
+    EXPECT_EQ(check[6], "100");     // best
+    EXPECT_EQ(check[7], "1");       // points of the last check, of 1
+    EXPECT_EQ(check[8], "1");
+    EXPECT_EQ(check[9], "2");       // two Checks
 
     auto quiz_question = by.at(a + "|f1");
-    EXPECT_EQ(quiz_question[3], "question");
-    EXPECT_EQ(quiz_question[6], "1");
+    EXPECT_EQ(quiz_question[4], "question");
+    EXPECT_EQ(quiz_question[9], "1");
 
     auto quiz = by.at(a + "|final");
-    EXPECT_EQ(quiz[3], "quiz");
-    EXPECT_EQ(quiz[4], "passed");
-    EXPECT_EQ(quiz[5], "75");
-    EXPECT_EQ(quiz[6], "2");  // two attempts, the second still open
+    EXPECT_EQ(quiz[4], "quiz");
+    EXPECT_EQ(quiz[5], "passed");
+    EXPECT_EQ(quiz[6], "75");
+    EXPECT_EQ(quiz[9], "2");  // two attempts, the second still open
 
     auto scenario = by.at(b + "|checkpoint");
-    EXPECT_EQ(scenario[3], "scenario");
-    EXPECT_EQ(scenario[4], "completed");
+    EXPECT_EQ(scenario[4], "scenario");
+    EXPECT_EQ(scenario[5], "completed");
     auto failed = by.at(b + "|quiz-1");
-    EXPECT_EQ(failed[4], "failed");
-    EXPECT_EQ(failed[5], "25");
+    EXPECT_EQ(failed[5], "failed");
+    EXPECT_EQ(failed[6], "25");
 }
 
 TEST_F(ExportFixture, CsvFiltersByLearnerAndSince) {
@@ -585,4 +595,161 @@ TEST(ProgressExportXapi, TheDrawSeedIsAnExactDecimalString) {
     std::set<std::string> expected;
     for (uint64_t seed : seeds) expected.insert(std::to_string(seed));
     EXPECT_EQ(exported, expected);
+}
+
+// ---- with the course: every question type x every export format --------------------------------
+
+namespace {
+
+struct CourseExport : ::testing::Test {
+    TempDir dir;
+    std::unique_ptr<ProgressStore> store;
+    LoadResult load = LoadCourse(std::string(LECTERN_TEST_DATA) + "/fixture-course");
+    LearnerId learner = 0;
+    test::WalkCounts walked;
+    ExportOptions with_course;
+
+    void SetUp() override {
+        ASSERT_TRUE(load.ok()) << load.diagnostics.FormatAll();
+        OpenResult r = ProgressStore::Open(ProgressDbPath(dir.Sub("data")));
+        ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
+        store = std::move(r.store);
+        learner = store->CreateLearner("\xE6\x9D\x8E\xE6\x98\x8E", kT0).id;  // 李明
+        Session session(load.course, store.get(), learner);
+        walked = test::WalkEverything(session, kT0);
+        ASSERT_EQ(session.UnsavedAnswers(), 0);
+        with_course.courses.push_back(load.course.get());
+    }
+    std::set<QuestionType> CheckTypes() const {
+        std::set<QuestionType> types;
+        for (int i = 0; i < static_cast<int>(load.course->reading_order.size()); ++i)
+            test::ForEachBlock(load.course->PageAt(i).blocks, [&](const Block& b) {
+                if (b.kind == BlockKind::Question) types.insert(b.question->type);
+            });
+        return types;
+    }
+};
+
+}  // namespace
+
+TEST_F(CourseExport, TheWalkCoversEveryQuestionTypeAsACheck) {
+    EXPECT_EQ(CheckTypes().size(), 6u) << "the fixture course should have a knowledge check of every type";
+    EXPECT_GT(walked.quiz_questions, 0);
+    EXPECT_GT(walked.scenario_endings, 1);
+}
+
+// After submission every quiz question has right or wrong and its points, every row its title,
+// and attempts count attempts: a question answered four times in one attempt is 1.
+TEST_F(CourseExport, CsvGivesRightWrongPointsTitlesAndRealAttemptCounts) {
+    ExportResult r = ExportCsv(*store, with_course);
+    ASSERT_TRUE(r.ok) << r.error;
+    auto rows = ParseCsv(r.text);
+    ASSERT_GT(rows.size(), 1u);
+    int quiz_rows = 0, check_rows = 0;
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        SCOPED_TRACE(r.text.substr(0, 0) + row[2]);
+        ASSERT_EQ(row.size(), 12u);
+        EXPECT_FALSE(row[3].empty()) << "no title for " << row[2];
+        if (row[4] != "question") continue;
+        auto quiz = walked.quiz_answered_right.find(row[2]);
+        if (quiz != walked.quiz_answered_right.end()) {
+            ++quiz_rows;
+            EXPECT_EQ(row[5], quiz->second ? "correct" : "incorrect");
+            EXPECT_FALSE(row[7].empty());
+            EXPECT_FALSE(row[8].empty());
+            if (quiz->second) {
+                EXPECT_EQ(row[7], row[8]) << "full points when right";
+            } else {
+                EXPECT_EQ(row[7], "0");
+            }
+            EXPECT_EQ(row[9], "1") << "one attempt, however often the answer changed in it";
+        } else {
+            ++check_rows;
+            EXPECT_EQ(row[5], "correct") << "wrong, then right: the last Check decides";
+            EXPECT_EQ(row[9], "2") << "two Checks";
+            EXPECT_EQ(row[7], row[8]);
+        }
+    }
+    EXPECT_EQ(quiz_rows, static_cast<int>(walked.quiz_answered_right.size()));
+    EXPECT_EQ(check_rows, walked.checks);
+    // Without the course, ids still come (titles empty) and quiz questions say only "answered".
+    auto plain = ParseCsv(ExportCsv(*store, {}).text);
+    ASSERT_EQ(plain.size(), rows.size());
+    for (size_t i = 1; i < plain.size(); ++i) {
+        EXPECT_TRUE(plain[i][3].empty());
+        if (walked.quiz_answered_right.count(plain[i][2])) { EXPECT_EQ(plain[i][5], "answered"); }
+    }
+}
+
+// Every activity (object, parent, grouping) is named in the course's language; scenario steps
+// are activities of their scenario; responses are in xAPI's form for their interaction type.
+TEST_F(CourseExport, XapiNamesEveryActivityAndGivesResponsesInXapiForm) {
+    ExportResult r = ExportXapi(*store, with_course);
+    ASSERT_TRUE(r.ok) << r.error;
+    json doc = json::parse(r.text);
+    ASSERT_FALSE(doc.empty());
+    std::set<std::string> interaction_types, scenario_steps;
+    int answered = 0;
+    for (const json& st : doc) {
+        ExpectValidStatement(st, "urn:lectern:store:" + store->store_id(), "urn:lectern:course:");
+        std::vector<const json*> acts = {&st["object"]};
+        const json& ctx = st["context"]["contextActivities"];
+        for (const char* k : {"parent", "grouping"})
+            if (ctx.contains(k))
+                for (const json& a : ctx[k]) acts.push_back(&a);
+        for (const json* a : acts) {
+            SCOPED_TRACE((*a)["id"].get<std::string>());
+            ASSERT_TRUE((*a)["definition"]["name"].contains("en")) << a->dump();
+            EXPECT_NE((*a)["definition"]["name"]["en"], (*a)["id"]);
+        }
+        if (st["verb"]["id"] != "http://adlnet.gov/expapi/verbs/answered") continue;
+        ++answered;
+        const json& def = st["object"]["definition"];
+        std::string type = def["interactionType"];
+        interaction_types.insert(type);
+        std::string response = st["result"]["response"];
+        EXPECT_EQ(response.find('{'), std::string::npos) << "a stored JSON response leaked: " << response;
+        if (type == "true-false") { EXPECT_TRUE(response == "true" || response == "false") << response; }
+        if (type == "choice") {
+            std::set<std::string> offered;
+            for (const json& c : def["choices"]) offered.insert(c["id"]);
+            std::string rest = response;
+            for (size_t p; !rest.empty(); rest = p == std::string::npos ? "" : rest.substr(p + 3)) {
+                p = rest.find("[,]");
+                EXPECT_TRUE(offered.count(rest.substr(0, p))) << response << " not among the choices";
+            }
+        }
+        std::string id = st["object"]["id"];
+        if (id.find("/sc-school/") != std::string::npos) scenario_steps.insert(id);
+    }
+    EXPECT_EQ(answered, walked.checks * 2 + walked.scenario_choices + walked.quiz_records)
+        << "a record per Check, per scenario choice and per settled quiz answer";
+    EXPECT_EQ(interaction_types, (std::set<std::string>{"choice", "true-false", "matching", "sequencing", "fill-in"}));
+    EXPECT_EQ(scenario_steps, (std::set<std::string>{"urn:lectern:course:fixture-loac/sc-school/n-report",
+                                                     "urn:lectern:course:fixture-loac/sc-school/n-verify"}));
+}
+
+// Two scenarios with a step of the same id are two activities; no course needed for that.
+TEST(ProgressExportXapi, ScenarioStepsAreUniquePerScenario) {
+    TempDir dir;
+    OpenResult r = ProgressStore::Open(ProgressDbPath(dir.Sub("data")));
+    ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
+    LearnerId l = r.store->CreateLearner("Ana", kT0).id;
+    for (const char* scenario : {"checkpoint", "convoy"}) {
+        AnswerEvent e;
+        e.learner = l;
+        e.course_id = "c";
+        e.kind = AnswerKind::Scenario;
+        e.container_id = scenario;
+        e.item_id = "n1";
+        e.response = "go";
+        ASSERT_TRUE(r.store->RecordAnswer(e, kT0 + 1));
+    }
+    json doc = json::parse(ExportXapi(*r.store, {}).text);
+    ASSERT_EQ(doc.size(), 2u);
+    EXPECT_EQ(doc[0]["object"]["id"], "urn:lectern:course:c/checkpoint/n1");
+    EXPECT_EQ(doc[1]["object"]["id"], "urn:lectern:course:c/convoy/n1");
+    EXPECT_EQ(doc[0]["object"]["definition"]["name"]["und"], "checkpoint/n1");
+    EXPECT_EQ(doc[0]["result"]["response"], "go");
 }

@@ -437,7 +437,7 @@ TEST_F(SessionStore, ATypedAnswerIsRecordedOnceHoweverManyKeysMadeIt) {
         Session s(course, m_store.get(), learner.id);
         s.OpenQuiz(quiz, 2000);
         ASSERT_TRUE(s.StartAttempt(quiz, 2000));
-        if (how == Settle::JumpBack) ASSERT_EQ(s.JumpInQuiz(0, 2050), AttemptError::None);
+        if (how == Settle::JumpBack) { ASSERT_EQ(s.JumpInQuiz(0, 2050), AttemptError::None); }
         int64_t t = 3000;
         for (const std::string& typed : keys) {
             ASSERT_EQ(s.DraftAnswer("q-typed", Response::Text(typed), t), AttemptError::None);
@@ -472,7 +472,7 @@ TEST_F(SessionStore, ATypedAnswerIsRecordedOnceHoweverManyKeysMadeIt) {
         EXPECT_FALSE(s.HasDraft());
         EXPECT_FALSE(s.IsUnsavedQuizAnswer("q-typed"));
         for (const AnswerRecord& a : m_store->Answers(EventFilter(learner.id)))
-            if (a.item_id == "q-typed") EXPECT_EQ(a.response, ResponseToJson(Response::Text("peace")));
+            if (a.item_id == "q-typed") { EXPECT_EQ(a.response, ResponseToJson(Response::Text("peace"))); }
         // Settling again with nothing new typed records nothing.
         s.SettleTyping(t + 5000);
         EXPECT_EQ(typed_records(), 1);

@@ -8,6 +8,7 @@
 #include <vector>
 
 
+#include "core/loader.h"
 #include "core/progress_export.h"
 #include "core/progress_store.h"
 #include "os/files.h"
@@ -30,6 +31,10 @@ const char* const kUsage =
     "  --home-page URL       xAPI actor account homePage\n"
     "                        (default: urn:lectern:store:<this database's id>)\n"
     "  --activity-base IRI   prefix of xAPI activity ids (default: urn:lectern:course:)\n"
+    "  --course DIR          the course the records belong to (repeat for several): CSV titles,\n"
+    "                        right/wrong and points per quiz question of submitted attempts,\n"
+    "                        xAPI activity names, descriptions and choices; without it, ids\n"
+    "                        stand in for names and quiz questions say only \"answered\"\n"
     "  --output FILE         write to FILE instead of standard output\n"
     "  -h, --help            show this help\n"
     "      --version         show the version\n"
@@ -59,6 +64,7 @@ int main(int argc, char** argv) {
     if (args[0] != "export") return BadUsage("unknown command '" + args[0] + "'");
 
     std::string format, data_dir, output, since;
+    std::vector<std::string> course_dirs;
     lectern::ExportOptions options;
     for (size_t i = 1; i < args.size(); ++i) {
         std::string name = args[i], value;
@@ -69,7 +75,8 @@ int main(int argc, char** argv) {
             has_value = true;
         }
         static const char* const kWithValue[] = {"--format",   "--data-dir",      "--learner", "--since",
-                                                 "--home-page", "--activity-base", "--output"};
+                                                 "--home-page", "--activity-base", "--output",
+                                                 "--course"};
         bool known = false;
         for (const char* k : kWithValue) known = known || name == k;
         if (!known) return BadUsage("unknown option '" + args[i] + "'");
@@ -91,6 +98,8 @@ int main(int argc, char** argv) {
             options.activity_base = value;
         } else if (name == "--output") {
             output = value;
+        } else if (name == "--course") {
+            course_dirs.push_back(value);
         }
     }
     if (format.empty()) return BadUsage("--format is required");
@@ -101,6 +110,17 @@ int main(int argc, char** argv) {
         options.since_ms = *ms;
     }
     if (data_dir.empty()) data_dir = lectern::DefaultDataDir();
+    std::vector<std::shared_ptr<const lectern::Course>> courses;
+    for (const std::string& dir : course_dirs) {
+        lectern::LoadResult loaded = lectern::LoadCourse(dir);
+        if (!loaded.ok()) {
+            std::fprintf(stderr, "lectern-progress: cannot load the course %s:\n%s", dir.c_str(),
+                         loaded.diagnostics.FormatAll().c_str());
+            return 1;
+        }
+        courses.push_back(loaded.course);
+        options.courses.push_back(loaded.course.get());
+    }
 
     std::string db_path = lectern::ProgressDbPath(data_dir);
     lectern::OpenOptions open_options;
