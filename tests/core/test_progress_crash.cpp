@@ -9,16 +9,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <sstream>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/progress_store.h"
+#include "core/loader.h"
 #include "progress_test_util.h"
+#include "../helpers/course_walk.h"
 
 using namespace lectern;
 using namespace progress_test;
@@ -219,4 +224,105 @@ TEST(ProgressCrash, ASecondWriterProcessIsRefusedWhileReadersStillWork) {
     EXPECT_EQ(after.store->PageViews({}).size(), 20u);
     EXPECT_EQ(AnsweredItems(*after.store).size(), 5u);
     EXPECT_EQ(after.store->CheckIntegrity(), "ok");
+}
+
+// The same with the real Session over a course: knowledge checks and scenario choices, killed at
+// random moments. After every kill a new Session (what the screen draws from) must show, for
+// every check and scenario, the last acknowledged state, or the one in flight at the kill
+// (committed but not yet acknowledged), never anything older or anything else.
+TEST(ProgressCrash, ChecksAndScenarioStepsComeBackAsAcknowledgedAfterSigkill) {
+    const std::string writer = std::string(LECTERN_BIN_DIR) + "/session_writer";
+    const std::string course_dir = std::string(LECTERN_TEST_DATA) + "/fixture-course";
+    ASSERT_EQ(::access(writer.c_str(), X_OK), 0) << writer << " is missing: build the session_writer target";
+    LoadResult course = LoadCourse(course_dir);
+    ASSERT_TRUE(course.ok()) << course.diagnostics.FormatAll();
+    TempDir dir;
+    const std::string data_dir = dir.Sub("data");
+    unsigned seed = std::random_device{}();
+    if (const char* s = std::getenv("LECTERN_KILL_SEED")) seed = static_cast<unsigned>(std::strtoul(s, nullptr, 10));
+    SCOPED_TRACE("LECTERN_KILL_SEED=" + std::to_string(seed));
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> delay_ms(0, 40);
+
+    const int kKills = 60;
+    std::map<std::string, std::string> shown;  // "check <id>" / "scenario <id>" -> state the screen must show
+    int acks = 0, in_flight_kept = 0;
+    for (int kill_no = 0; kill_no < kKills; ++kill_no) {
+        Child child = Child::Spawn({writer, "--data-dir", data_dir, "--course", course_dir, "--seed",
+                                    std::to_string(seed + static_cast<unsigned>(kill_no))});
+        ASSERT_GT(child.pid, 0);
+        bool alive = true;
+        // Even runs die anywhere from start-up on; odd runs only after their first acknowledgement.
+        auto acked_one = [&] {
+            return std::any_of(child.lines.begin(), child.lines.end(), [](const std::string& l) { return l.rfind("ACK", 0) == 0; });
+        };
+        auto give_up = Clock::now() + std::chrono::seconds(10);
+        while (kill_no % 2 == 1 && alive && !acked_one() && Clock::now() < give_up)
+            alive = child.ReadUntil(std::min(give_up, Clock::now() + std::chrono::milliseconds(10)));
+        if (alive) child.ReadUntil(Clock::now() + std::chrono::milliseconds(delay_ms(rng)));
+        ::kill(child.pid, SIGKILL);
+        child.ReadToEof();
+        child.Wait();
+        std::string in_flight_key, in_flight_state;
+        for (const std::string& line : child.lines) {
+            std::istringstream in(line);
+            std::string verb, kind, id, state;
+            in >> verb >> kind >> id;
+            std::getline(in >> std::ws, state);  // the rest: a typed answer may hold spaces
+            ASSERT_TRUE(verb == "TRY" || verb == "ACK") << "writer said: " << line;
+            if (verb == "TRY") {
+                in_flight_key = kind + " " + id;
+                in_flight_state = state;
+            } else {
+                shown[kind + " " + id] = state;
+                in_flight_key.clear();
+                ++acks;
+            }
+        }
+        OpenResult r = ProgressStore::Open(ProgressDbPath(data_dir));
+        ASSERT_EQ(r.status, OpenStatus::Ok) << "after kill " << kill_no << ": " << r.message;
+        std::optional<Learner> learner = r.store->FindLearner("crash learner");
+        if (!learner) {
+            ASSERT_TRUE(shown.empty()) << "acknowledged answers but no learner after kill " << kill_no;
+            continue;
+        }
+        Session session(course.course, r.store.get(), learner->id);
+        std::set<std::string> keys;
+        for (const auto& [key, state] : shown) keys.insert(key);
+        if (!in_flight_key.empty()) keys.insert(in_flight_key);
+        for (const std::string& key : keys) {
+            std::string kind = key.substr(0, key.find(' ')), id = key.substr(key.find(' ') + 1);
+            std::string actual, initial = "(nothing)";
+            if (kind == "check") {
+                const Question* q = nullptr;
+                for (int i = 0; i < static_cast<int>(course.course->reading_order.size()) && !q; ++i)
+                    test::ForEachBlock(course.course->PageAt(i).blocks, [&](const Block& b) {
+                        if (b.kind == BlockKind::Question && b.question->id == id) q = b.question.get();
+                    });
+                ASSERT_NE(q, nullptr) << id;
+                const CheckState& st = session.Check(*q);
+                actual = st.tries > 0 ? ResponseToJson(st.response) : "(nothing)";
+            } else {
+                const Scenario* sc = nullptr;
+                for (int i = 0; i < static_cast<int>(course.course->reading_order.size()) && !sc; ++i)
+                    test::ForEachBlock(course.course->PageAt(i).blocks, [&](const Block& b) {
+                        if (b.kind == BlockKind::Scenario && b.scenario->id == id) sc = b.scenario.get();
+                    });
+                ASSERT_NE(sc, nullptr) << id;
+                actual = test::ScenarioState(session.Run(*sc));
+                initial = test::ScenarioState(ScenarioRun(*sc));
+            }
+            bool was_acked = shown.count(key) > 0;
+            bool matches_ack = was_acked && actual == shown[key];
+            bool matches_in_flight = key == in_flight_key && actual == in_flight_state;
+            EXPECT_TRUE(matches_ack || matches_in_flight || (!was_acked && actual == initial))
+                << "after kill " << kill_no << ", " << key << " shows " << actual << "; acknowledged: "
+                << (was_acked ? shown[key] : "nothing") << (key == in_flight_key ? ", in flight: " + in_flight_state : "");
+            if (matches_in_flight && !matches_ack) ++in_flight_kept;
+            shown[key] = actual;  // what the screen shows now is what the next run builds on
+        }
+    }
+    std::printf("[ progress ] %d kills, %d acknowledged checks and scenario choices, %zu items compared, %d in-flight answers committed\n",
+                kKills, acks, shown.size(), in_flight_kept);
+    EXPECT_GE(acks, kKills / 2) << "every odd run is killed after its first acknowledgement";
 }

@@ -45,6 +45,14 @@ inline Response AnswerFor(const Question& q, bool right) {
     return Response::None();
 }
 
+// What a scenario shows: the step it is at and the choices that led there ("<node>|<c1>,<c2>").
+inline std::string ScenarioState(const ScenarioRun& run) {
+    std::string s = run.Current() ? run.Current()->id : "-";
+    s += "|";
+    for (size_t i = 0; i < run.Path().size(); ++i) s += (i ? "," : "") + run.Path()[i].choice;
+    return s;
+}
+
 struct WalkCounts {
     int checks = 0;           // knowledge checks answered (each twice: wrong, then right)
     int quiz_questions = 0;   // questions drawn over all attempts
