@@ -994,6 +994,14 @@ void App::Apply(const ui::Actions& actions) {
             char b[96];
             std::snprintf(b, sizeof b, " progress %d%% lessons %d/%d", st.percent, done, lessons);
             quiz += b;
+            // What a scenario on this page shows: its step, how far along, and whether it ended.
+            if (m_state.screen == ui::Screen::Reader)
+                for (const Block& blk : m_session->Nav().Current().blocks)
+                    if (blk.kind == BlockKind::Scenario && blk.scenario)
+                        if (const ScenarioRun* run = m_session->FindRun(blk.scenario->id); run && run->Current()) {
+                            quiz += " scenario " + blk.scenario->id + " at " + run->Current()->id + " path " +
+                                    std::to_string(run->Path().size()) + " ended " + (run->IsEnded() ? "1" : "0");
+                        }
         }
         std::fprintf(stderr, "trace: screen %s page %s%s actions%s\n", ui::ScreenName(m_state.screen),
                      m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str(), kinds.c_str());
