@@ -423,6 +423,7 @@ private:
     bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
     ui::Screen m_traced_screen = ui::Screen::Home;
     int m_traced_generation = -1;
+    std::uint64_t m_traced_key_releases = 0;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
     // How often the loop wakes with no input when nothing is counting down: --capture polls for
@@ -1264,6 +1265,12 @@ int App::Run(const char* argv0) {
         }
         Apply(actions);
         SettleTypingOnPause();
+        if (m_trace && m_platform.KeyReleases() != m_traced_key_releases) {
+            // Every key released so far has had its frames and their actions are traced above:
+            // a test waits for this before it reads what the key did (no guessing with sleeps).
+            m_traced_key_releases = m_platform.KeyReleases();
+            std::fprintf(stderr, "trace: key-up %llu\n", static_cast<unsigned long long>(m_traced_key_releases));
+        }
         if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);
         if (g_stop_signal) {
             if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());

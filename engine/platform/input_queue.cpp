@@ -39,6 +39,7 @@ void InputQueue::NextFrame() {
             if (IsModifier(key) && other_key_changed) break;
             m_keys[key] = e.down;
             key_changed[key] = true;
+            if (!e.down) ++m_key_releases;
             if (!IsModifier(key)) other_key_changed = true;
         } else if (e.kind == Kind::Button) {
             const int button = static_cast<int>(e.code);

@@ -49,6 +49,9 @@ public:
     bool Super() const;
     // Characters typed this frame (set by NextFrame).
     const std::vector<unsigned int>& Chars() const { return m_chars; }
+    // Key releases handed to frames so far: once it counts a key's release, the frame its press
+    // went to is over (end-to-end tests wait for this before they look at the screen).
+    std::uint64_t KeyReleases() const { return m_key_releases; }
 
 private:
     enum class Kind : std::uint8_t { Key, Button, Char };
@@ -61,6 +64,7 @@ private:
     bool m_keys[kKeys] = {};
     bool m_buttons[kButtons] = {};
     std::vector<unsigned int> m_chars;
+    std::uint64_t m_key_releases = 0;
 };
 
 }  // namespace lectern::platform

@@ -579,6 +579,8 @@ bool Platform::BeginFrame() {
 
 void Platform::HoldInput() { m->hold_input = 1; }
 
+std::uint64_t Platform::KeyReleases() const { return m->input.KeyReleases(); }
+
 void Platform::SetInputHook(std::function<void(ImGuiIO&)> hook) { m->input_hook = std::move(hook); }
 
 void Platform::EndFrame() {

@@ -140,6 +140,8 @@ public:
     // on its way to another control, so keys and characters typed meanwhile reach it, not the
     // gap between (a Tab into a text field takes ImGui two frames). At most two frames in a row.
     void HoldInput();
+    // Key releases delivered to frames so far (InputQueue::KeyReleases).
+    std::uint64_t KeyReleases() const;
     // Renders the ImGui draw data and swaps.
     void EndFrame();
     // Ask for more frames without input (animations, a countdown, a texture that just loaded).

@@ -50,7 +50,24 @@ void ScrollKeys() {
     if (reading && KeyPressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(y + line);
     if (reading && KeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollY(y - line);
     if (KeyPressed(ImGuiKey_Home)) ImGui::SetScrollY(0);
-    if (KeyPressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+    // End stays at the end while what is below grows on its way into view (a table or a
+    // question sized when first drawn), until the window is scrolled by anything else: a single
+    // SetScrollY stops at the height known before the jump.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID at_end = ImGui::GetID("##scrolled-to-end"), end_y = ImGui::GetID("##scrolled-to-end-y");
+    if (KeyPressed(ImGuiKey_End)) {
+        storage->SetBool(at_end, true);
+        storage->SetFloat(end_y, -1.0f);
+    }
+    if (storage->GetBool(at_end)) {
+        const float last = storage->GetFloat(end_y, -1.0f);
+        if (last >= 0.0f && y != last) {
+            storage->SetBool(at_end, false);  // scrolled since: by a key, the wheel or focus
+        } else {
+            ImGui::SetScrollY(ImGui::GetScrollMaxY());
+            storage->SetFloat(end_y, ImGui::GetScrollMaxY());
+        }
+    }
 }
 
 bool CharPressed(char c) {

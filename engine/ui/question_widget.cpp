@@ -37,14 +37,16 @@ const OrderItem* FindItem(const Question& q, const std::string& id) {
 
 enum class Mark { None, Right, Wrong, Key };
 
-// A choice as a focusable row: an indicator (circle or box), the choice's rich text wrapped to
-// the width, and an optional mark. Returns true when pressed (click, Space or Enter).
+// A choice as a focusable row: its number key (when 1-9 pick it), an indicator (a circle for one
+// answer, a box that takes a tick for several), the choice's rich text wrapped to the width, and
+// an optional mark. Returns true when pressed (click, Space or Enter).
 bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Mark mark, bool enabled, float width,
-               const RichContext& ctx) {
+               const RichContext& ctx, int number) {
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
     float pad = f.body_px * 0.45f;
-    float indent = f.body_px * 2.0f;
+    float num_w = number > 0 ? f.body_px * 1.3f : 0.0f;
+    float indent = f.body_px * 2.0f + num_w;
     float mark_w = mark == Mark::None ? 0 : f.body_px * 6.5f;
     RichStyle style = BodyStyle(f, t);
     style.interactive = false;
@@ -61,15 +63,26 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 ink = ImGui::GetColorU32(t.text);
     ImU32 accent = ImGui::GetColorU32(t.accent);
+    float line_mid = pos.y + pad + f.body->FontSize * style.line_height * 0.5f;
+    if (number > 0) {
+        char key[4];
+        std::snprintf(key, sizeof key, "%d", number);
+        dl->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x + pad, line_mid - f.bold->FontSize * 0.5f), accent, key);
+    }
     float r = f.body_px * 0.42f;
-    ImVec2 c(pos.x + pad + r + 2, pos.y + pad + f.body->FontSize * style.line_height * 0.5f);
+    ImVec2 c(pos.x + num_w + pad + r + 2, line_mid);
     if (radio) {
         dl->AddCircle(c, r, ink, 24, 1.6f);
         if (selected) dl->AddCircleFilled(c, r * 0.55f, accent, 24);
     } else {
-        dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ink, 3.0f, 0, 1.6f);
+        // A checked box is filled and ticked: never a dot in a frame, which reads as a radio button.
         if (selected) {
-            dl->AddRectFilled(ImVec2(c.x - r + 3, c.y - r + 3), ImVec2(c.x + r - 3, c.y + r - 3), accent, 2.0f);
+            dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), accent, 3.0f);
+            const ImVec2 tick[3] = {ImVec2(c.x - r * 0.55f, c.y + r * 0.02f), ImVec2(c.x - r * 0.12f, c.y + r * 0.45f),
+                                    ImVec2(c.x + r * 0.6f, c.y - r * 0.5f)};
+            dl->AddPolyline(tick, 3, ImGui::GetColorU32(t.accent_text), 0, std::max(2.0f, r * 0.28f));
+        } else {
+            dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ink, 3.0f, 0, 1.6f);
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y + pad));
@@ -88,6 +101,27 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     return pressed && enabled;
 }
 
+// What the author wrote for a chosen choice, right under it (after a check or in a review), so
+// that each comment is read beside the choice it is about.
+void ChoiceFeedback(const Choice& c, const QuestionView& v, const RichContext& ctx) {
+    bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
+    if (!graded || !v.show_feedback || c.feedback.empty()) return;
+    const Fonts& f = *ctx.fonts;
+    const Theme& t = *ctx.theme;
+    float indent = f.body_px * (2.0f + (v.number_keys ? 1.3f : 0.0f)) + f.body_px * 0.45f;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = v.width - indent - f.body_px * 0.45f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x + indent - f.body_px * 0.5f, pos.y),
+                                              ImVec2(pos.x + indent - f.body_px * 0.5f + 3, pos.y + RichTextHeight(c.feedback, SingleFontStyle(f.small, t.text, 1.35f), w)),
+                                              ImGui::GetColorU32(c.correct ? t.good : t.bad));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y));
+    ImGui::PushID("cfb");
+    RichText("t", c.feedback, SingleFontStyle(f.small, t.text, 1.35f), ctx, w);
+    ImGui::PopID();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y + f.body_px * 0.3f));
+    ImGui::Dummy(ImVec2(v.width, 0));
+}
+
 Mark MarkFor(bool selected, bool correct, const QuestionView& v) {
     bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
     if (graded && selected) return correct ? Mark::Right : Mark::Wrong;
@@ -102,11 +136,20 @@ void DrawChoices(const QuestionView& v, QuestionInput& out, bool editable, const
     if (order.empty())
         for (const auto& c : q.choices) order.push_back(c.id);
     std::vector<std::string> selected = v.response.selected;
+    int number = 0;
     for (const auto& id : order) {
         const Choice* c = FindChoice(q, id);
         if (!c) continue;
         bool on = Contains(selected, id);
-        if (ChoiceRow(id.c_str(), c->text, on, !multiple, MarkFor(on, c->correct, v), editable, v.width, ctx)) {
+        ++number;
+        int key = v.number_keys && number <= 9 ? number : 0;
+        bool pressed = ChoiceRow(id.c_str(), c->text, on, !multiple, MarkFor(on, c->correct, v), editable, v.width, ctx, key);
+        if (on) {
+            ImGui::PushID(id.c_str());
+            ChoiceFeedback(*c, v, ctx);
+            ImGui::PopID();
+        }
+        if (pressed) {
             if (multiple) {
                 if (on) selected.erase(std::find(selected.begin(), selected.end(), id));
                 else selected.push_back(id);
@@ -125,7 +168,8 @@ void DrawTrueFalse(const QuestionView& v, QuestionInput& out, bool editable, con
     for (bool value : {true, false}) {
         bool on = answered && v.response.value == value;
         Inline label{{InlineKind::Text, value ? "True" : "False", false, false, {}}};
-        if (ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx)) {
+        int key = v.number_keys ? (value ? 1 : 2) : 0;
+        if (ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx, key)) {
             out.changed = true;
             out.response = Response::TrueFalse(value);
         }
@@ -317,16 +361,6 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
     style.line_height = 1.4f;
     const Inline& fb = FeedbackText(q, g);
     if (!fb.empty() && v.show_feedback && !key_only) RichText("fb", fb, style, ctx, w);
-    if (v.show_feedback && !key_only) {
-        for (const auto& id : v.response.selected) {
-            const Choice* c = FindChoice(q, id);
-            if (c && !c->feedback.empty()) {
-                ImGui::PushID(id.c_str());
-                RichText("cfb", c->feedback, style, ctx, w);
-                ImGui::PopID();
-            }
-        }
-    }
     bool show_rationale = v.show_feedback && (correct || v.show_key);
     if (show_rationale) {
         auto rationale = [&](const Rationale& r, const char* id) {

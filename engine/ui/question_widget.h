@@ -24,6 +24,7 @@ struct QuestionView {
     bool show_key = false;              // mark the correct answers (show answer / full review)
     bool show_feedback = true;          // Review with "responses only" hides feedback/rationale
     int tries = 0;
+    bool number_keys = false;           // 1-9 pick this question's choices: show each choice's number
     const char* label = "Knowledge check";
     float width = 600;
 };

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/pin.h"
 #include "ui/input.h"
 #include "ui/screens.h"
 
@@ -48,16 +49,26 @@ void DrawAdminScreen(Frame& f) {
                     "mode, export progress and change settings; press " + f.model.admin_chord + " to reach this screen.",
                     width);
         ImGui::SetNextItemWidth(width * 0.5f);
-        bool enter = PinField("##pin", "New PIN", f.state.pin, sizeof f.state.pin, focus);
+        // Enter always answers: in the first field it goes on to the second (as Tab does), in the
+        // second it sets the PIN or says what is wrong.
+        bool next = PinField("##pin", "New PIN", f.state.pin, sizeof f.state.pin, focus);
         ImGui::SetNextItemWidth(width * 0.5f);
-        enter |= PinField("##again", "The same PIN again", f.state.pin_again, sizeof f.state.pin_again, false);
+        bool enter = PinField("##again", "The same PIN again", f.state.pin_again, sizeof f.state.pin_again, next);
         bool same = std::strcmp(f.state.pin, f.state.pin_again) == 0;
         size_t n = std::strlen(f.state.pin);
         bool valid = DigitsOnly(f.state.pin) && n >= 4 && n <= 8 && same;
-        if (PrimaryButton("Set the PIN", t) || (enter && valid)) {
+        if (PrimaryButton("Set the PIN", t) || enter) {
             f.state.message_good = false;
-            if (valid) f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
-            else f.state.message = same ? "The PIN must be 4 to 8 digits." : "The two PINs differ.";
+            if (valid) {
+                f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
+            } else {
+                // Which of the two hidden PINs was mistyped cannot be seen: both are typed again,
+                // from the first field.
+                f.state.message = same ? "The PIN must be 4 to 8 digits." : "The two PINs differ. Type the same PIN twice.";
+                WipePin(f.state.pin, sizeof f.state.pin);
+                WipePin(f.state.pin_again, sizeof f.state.pin_again);
+                f.state.focus_main = true;
+            }
         }
     } else if (!f.model.admin_unlocked) {
         RichText("h", Inline{{InlineKind::Text, "Administrator", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),

@@ -46,9 +46,8 @@ const char* QuizOutcomeText(bool passed, bool can_try_again) {
 
 namespace {
 
-void Title(Frame& f, const std::string& text, float width) {
-    RichText("title", Inline{{InlineKind::Text, text, true, false, {}}}, SingleFontStyle(f.fonts.heading1, f.theme.text, 1.2f),
-             f.rich, width);
+void Title(Frame& f, const std::string& text, float width, ImFont* font) {
+    RichText("title", Inline{{InlineKind::Text, text, true, false, {}}}, SingleFontStyle(font, f.theme.text, 1.2f), f.rich, width);
 }
 
 void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
@@ -180,6 +179,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         }
         v.mode = present ? QuestionMode::Presenter : QuestionMode::Quiz;
         v.show_key = present && revealed;
+        v.number_keys = true;  // QuizKeys
         v.width = width;
         v.label = "";
         auto it = a.answers.find(q->id);
@@ -264,27 +264,32 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
                 QuizOutcomeText(r.passed, s.CanStartAttempt(quiz)), width);
     WrappedText(fonts.small, t.text_muted, "This result is for your own learning. No certificate is issued.", width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-    ImGui::PushFont(fonts.ui);
-    const Module* m = s.ModuleOfQuiz(quiz);
     int next_page = s.PageAfterQuiz(quiz);
-    const float right = ImGui::GetCursorScreenPos().x + width;
-    if (next_page >= 0 &&
-        PrimaryButton(ButtonLabel("Continue: " + f.model.course->PageAt(next_page).title, width).c_str(), t))
-        f.actions.Push(Action(ActionKind::QuizContinue, next_page));
     if (next_page >= 0) ClaimArrowKeys();
     if (next_page >= 0 && KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::QuizContinue, next_page));
-    bool first = next_page < 0;
-    if (s.CanStartAttempt(quiz)) {
-        const std::string again = ButtonLabel("Try again with new questions", width);
-        if (!first) SameLineIfItFits(again.c_str(), right);
-        first = false;
-        if (ImGui::Button(again.c_str())) f.actions.Push(Action(ActionKind::QuizStart));
-    }
-    const std::string progress = ButtonLabel(Tr("See my progress"), width);
-    if (!first) SameLineIfItFits(progress.c_str(), right);
-    if (ImGui::Button(progress.c_str())) f.actions.Push(Action::Open(Screen::Progress));
-    ImGui::PopFont();
-    (void)m;
+    // What the learner can do next; drawn again after a long review, so that its end is not a
+    // dead end (each row under its own id: the same buttons twice on one screen).
+    auto what_next = [&](const char* id) {
+        ImGui::PushID(id);
+        ImGui::PushFont(fonts.ui);
+        const float right = ImGui::GetCursorScreenPos().x + width;
+        if (next_page >= 0 &&
+            PrimaryButton(ButtonLabel("Continue: " + f.model.course->PageAt(next_page).title, width).c_str(), t))
+            f.actions.Push(Action(ActionKind::QuizContinue, next_page));
+        bool first = next_page < 0;
+        if (s.CanStartAttempt(quiz)) {
+            const std::string again = ButtonLabel("Try again with new questions", width);
+            if (!first) SameLineIfItFits(again.c_str(), right);
+            first = false;
+            if (ImGui::Button(again.c_str())) f.actions.Push(Action(ActionKind::QuizStart));
+        }
+        const std::string progress = ButtonLabel(Tr("See my progress"), width);
+        if (!first) SameLineIfItFits(progress.c_str(), right);
+        if (ImGui::Button(progress.c_str())) f.actions.Push(Action::Open(Screen::Progress));
+        ImGui::PopFont();
+        ImGui::PopID();
+    };
+    what_next("top");
 
     if (quiz.review == ReviewDetail::None) return;
     ImGui::Dummy(ImVec2(1, fonts.body_px));
@@ -311,6 +316,8 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.8f));
         ImGui::PopID();
     }
+    WrappedText(fonts.ui_bold, t.text, "End of the review.", width);
+    what_next("end");
 }
 
 }  // namespace
@@ -332,8 +339,11 @@ void DrawQuizScreen(Frame& f) {
     ImGui::BeginGroup();
     const Module* m = s->ModuleOfQuiz(*quiz);
     WrappedText(fonts.small, f.theme.text_muted, m ? m->title : std::string("Final assessment"), width);
-    Title(f, quiz->title, width);
     const Attempt* a = s->ActiveAttempt();
+    // During an attempt the question is what matters: a smaller title leaves room for the prompt
+    // and its first choices on the first screen, even at 200 % text.
+    const bool answering = a && !a->submitted && !(s->LastResult() && a->submitted);
+    Title(f, quiz->title, width, answering ? fonts.heading3 : fonts.heading1);
     if (s->LastResult() && a && a->submitted) Results(f, *s, *quiz, *a, *s->LastResult(), width);
     else if (a && !a->submitted) InAttempt(f, *s, *quiz, *a, width);
     else Intro(f, *s, *quiz, width);

@@ -147,6 +147,22 @@ void BottomBar(Frame& f, int count) {
     ImGui::PopStyleColor();
 }
 
+// The blocks that 1-9 and Ctrl+Enter work on: the page's first knowledge check, and a scenario
+// drawn before it, whose choices then take the number keys.
+struct KeyTargets {
+    const Question* question = nullptr;
+    const Scenario* scenario = nullptr;
+};
+
+KeyTargets PageKeyTargets(const Page& page) {
+    KeyTargets k;
+    for (const auto& b : page.blocks) {
+        if (!k.question && !k.scenario && b.kind == BlockKind::Scenario && b.scenario) k.scenario = b.scenario.get();
+        if (!k.question && b.kind == BlockKind::Question && b.question) k.question = b.question.get();
+    }
+    return k;
+}
+
 // 1-9 pick the choice with that number at the scenario's current point.
 void ScenarioNumberKeys(Frame& f, const Session& session, const Scenario& scenario) {
     const ScenarioRun* run = session.FindRun(scenario.id);
@@ -178,12 +194,9 @@ void PageKeys(Frame& f, const Page& page) {
     // scenario's choices (numbered on screen) instead.
     const Session* session = f.model.session;
     if (!session) return;
-    const Question* q = nullptr;
-    const Scenario* scenario = nullptr;
-    for (const auto& b : page.blocks) {
-        if (!q && !scenario && b.kind == BlockKind::Scenario && b.scenario) scenario = b.scenario.get();
-        if (!q && b.kind == BlockKind::Question && b.question) q = b.question.get();
-    }
+    const KeyTargets targets = PageKeyTargets(page);
+    const Question* q = targets.question;
+    const Scenario* scenario = targets.scenario;
     if (scenario) ScenarioNumberKeys(f, *session, *scenario);
     if (!q) return;
     const CheckState* st = session->FindCheck(q->id);
@@ -236,9 +249,11 @@ void DrawReaderScreen(Frame& f) {
         notes_w = std::min(std::max(total_w * 0.34f, fonts.body_px * 14.0f), total_w * 0.5f);
     total_w -= notes_w;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);
-    // With large text there is no room for both: the contents then take the whole width while
-    // open (and close when a page is chosen), instead of squeezing the page to a few words a line.
-    bool room_for_both = total_w - sidebar_w >= fonts.body_px * 30.0f;
+    // Contents and page side by side while the page keeps a reading column of about 35
+    // characters (1280 px wide at 200 % text does). Narrower than that, the contents take the
+    // whole width while open and close when a page is chosen, instead of squeezing the page to
+    // a few words a line.
+    bool room_for_both = total_w - sidebar_w >= fonts.body_px * 18.0f;
     if (!room_for_both && f.state.last_drawn_page != f.model.page) f.state.sidebar_open = false;
     ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar | kPanelFlags);
     auto notes_panel = [&] {
@@ -319,6 +334,8 @@ void DrawReaderScreen(Frame& f) {
         v.question = b.question.get();
         v.width = width;
         v.mode = f.model.present_mode ? QuestionMode::Presenter : QuestionMode::Check;
+        const KeyTargets targets = PageKeyTargets(page);
+        v.number_keys = targets.question == b.question.get() && !targets.scenario;
         if (st) {
             v.response = st->response;
             v.order = st->display_order;

@@ -51,17 +51,37 @@ wait_trace() {  # pattern [seconds]: waits until the app's trace has a line matc
 
 trace_count() { grep -c -- "$1" "$E2E_TMP/app.log" || true; }
 
+key_ups() {  # key releases the app has handed to frames so far (its "trace: key-up N" lines)
+  local n
+  n=$(grep -o "^trace: key-up [0-9]*" "$E2E_TMP/app.log" | tail -n1 | cut -d' ' -f3)
+  echo "${n:-0}"
+}
+
+send_key() {  # key or chord: down, held 50-120 ms, up, as people type; does not wait for the app
+  # (xdotool's own "key" releases at once, which no keyboard does)
+  xdotool keydown "$1"
+  sleep "0.$(printf %03d $((50 + RANDOM % 71)))"
+  xdotool keyup "$1"
+}
+
 key() {  # xdotool key names or chords (ctrl+Return)...: typed as a person types
-  # Each key goes down, is held 50-120 ms and comes up, with a short pause before the next, as
-  # people type (xdotool's own "key" releases at once, which no keyboard does).
-  local k
+  # After each key, wait until the app has taken its release: then the frame its press went to
+  # is over and its actions are in the trace. Reading the screen's state sooner sees the state
+  # before the key on a busy machine, and a test that acts on that state repeats or skips a step.
+  # (Keys a window manager takes, such as Alt+F4, never reach the app: send those with send_key.)
+  local k want
   for k in "$@"; do
-    xdotool keydown "$k"
-    sleep "0.$(printf %03d $((50 + RANDOM % 71)))"
-    xdotool keyup "$k"
+    want=$(( $(key_ups) + $(tr -cd + <<<"$k" | wc -c) + 1 ))
+    send_key "$k"
+    for _ in $(seq 600); do
+      [ "$(key_ups)" -ge "$want" ] && break
+      kill -0 "$APP_PID" 2>/dev/null || return 0  # the key closed the app: nothing to wait for
+      sleep 0.05
+    done
+    [ "$(key_ups)" -ge "$want" ] || fail "lectern did not take the key $k within 30 s"
     sleep 0.05
   done
-  sleep 0.2
+  sleep 0.1
 }
 
 capture() {  # name: saves the current window to $E2E_TMP/name.png

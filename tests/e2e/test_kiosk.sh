@@ -53,7 +53,7 @@ xdotool type --delay 60 1357; key Return
 wait_trace "trace: signed-in Kim text $size" 10
 echo "  Kim's text size ($size%) restored at sign-in"
 # No escape: Alt+F4 (the window manager's close) and a close request are ignored.
-key alt+F4
+send_key alt+F4  # the window manager may take it: the app never sees its release
 wait_trace "trace: close ignored" 5
 wmctrl -c "Lectern" 2>/dev/null || wmctrl -i -c "$WID" 2>/dev/null || true
 sleep 1

@@ -67,6 +67,23 @@ TEST(InputQueue, CtrlPressedAfterEnterIsNotAChord) {
     EXPECT_TRUE(q.Ctrl());
 }
 
+TEST(InputQueue, KeyReleasesCountsAReleaseOnlyOnceItsFrameComes) {
+    InputQueue q;
+    q.Key(kLeftCtrl, true);
+    q.Key(kEnter, true);
+    q.Key(kEnter, false);
+    q.Key(kLeftCtrl, false);
+    q.Key(kTab, false);  // a release of a key that is up changes nothing and is not counted
+    EXPECT_EQ(q.KeyReleases(), 0u);
+    q.NextFrame();  // Ctrl and Enter down
+    EXPECT_EQ(q.KeyReleases(), 0u);
+    q.NextFrame();  // Enter up; Ctrl waits (a modifier after another key changed)
+    EXPECT_EQ(q.KeyReleases(), 1u);
+    q.NextFrame();
+    EXPECT_EQ(q.KeyReleases(), 2u);
+    EXPECT_FALSE(q.Pending());
+}
+
 TEST(InputQueue, QuickClickIsDownForOneFrame) {
     InputQueue q;
     q.MouseButton(0, true);
@@ -170,6 +187,10 @@ TEST(InputQueue, GeneratedStreamsLoseNothingAndKeepOrderAndChords) {
         }
         ASSERT_EQ(fed, stream.size());
         ASSERT_FALSE(q.Pending()) << "the queue never emptied";
+        // The count a test waits for: every key release sent, once the queue is empty.
+        uint64_t releases = 0;
+        for (const Sent& s : stream) releases += s.kind == Sent::Key && !s.down;
+        EXPECT_EQ(q.KeyReleases(), releases);
 
         // Replay the stream against the frames: each event must appear as a change in some frame,
         // never earlier than the event before it; a key's press must see the modifiers that were

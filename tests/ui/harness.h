@@ -20,7 +20,7 @@ namespace lectern::test {
 // Key indices as the GLFW backend stores them (GLFW key codes), so screens see what they would
 // see in the real program.
 enum : int { kKeyTab = 258, kKeyEnter = 257, kKeyEscape = 256, kKeyRight = 262, kKeyLeft = 263, kKeyDown = 264,
-             kKeyUp = 265, kKeyPageUp = 266, kKeyPageDown = 267, kKeyHome = 268, kKeyEnd = 269, kKeySpace = 32 };
+             kKeyUp = 265, kKeyPageUp = 266, kKeyPageDown = 267, kKeyHome = 268, kKeyEnd = 269, kKeySpace = 32, kKeyBackspace = 259 };
 
 // A child window drawn this frame whose name contains `name` (ImGui names children
 // "Parent/name_ID"), or null.
@@ -46,7 +46,7 @@ public:
                               {ImGuiKey_UpArrow, kKeyUp},      {ImGuiKey_DownArrow, kKeyDown},  {ImGuiKey_PageUp, kKeyPageUp},
                               {ImGuiKey_PageDown, kKeyPageDown}, {ImGuiKey_Home, kKeyHome},     {ImGuiKey_End, kKeyEnd},
                               {ImGuiKey_Space, kKeySpace},     {ImGuiKey_Enter, kKeyEnter},     {ImGuiKey_Escape, kKeyEscape},
-                              {ImGuiKey_KeyPadEnter, 335}};
+                              {ImGuiKey_KeyPadEnter, 335}, {ImGuiKey_Backspace, kKeyBackspace}};
         for (const auto& m : map) io.KeyMap[m[0]] = m[1];
         ImFont* font = io.Fonts->AddFontDefault();
         unsigned char* pixels;

@@ -218,12 +218,19 @@ TEST(KeyboardUi, HelpListsThePresenterKeysAndTheAdministratorChordExactlyWhereTh
         }
 }
 
-TEST(KeyboardUi, TabMovesFromTextFieldToTextFieldAndEnterConfirms) {
-    UiHarness ui(kFixture);
+namespace {
+// A kiosk's first start: the screen that sets the administrator PIN.
+void ShowAdministratorPinSetup(UiHarness& ui) {
     ui.model.admin_pin_missing = true;
     ui.model.admin_chord = "Ctrl+Alt+Shift+A";
     ui.state.screen = ui::Screen::Admin;
     for (int i = 0; i < 3; ++i) ui.Frame();
+}
+}  // namespace
+
+TEST(KeyboardUi, TabMovesFromTextFieldToTextFieldAndEnterConfirms) {
+    UiHarness ui(kFixture);
+    ShowAdministratorPinSetup(ui);
     ui.Type("2468");
     ui.Press(test::kKeyTab);
     ui.Type("1357");
@@ -257,4 +264,84 @@ TEST(KeyboardUi, NumberKeysPickTheScenariosChoicesWhileCtrlEnterStillChecksTheQu
         EXPECT_TRUE(chose) << "2 did not take the second choice at step " << step;
         ASSERT_EQ(ui.session().FindRun(scenario->id)->Path().size(), static_cast<size_t>(step + 1));
     }
+}
+
+namespace {
+// Tabs until the control with this label (in `window_name`'s ID space) has focus and returns its
+// rectangle on screen, or an empty one when Tab never reaches it.
+ImRect TabTo(UiHarness& ui, const char* window_name, const char* label) {
+    for (int i = 0; i < 200; ++i) {
+        ImGuiWindow* w = test::ActiveWindowNamed(window_name);
+        if (w && ImGui::GetFocusID() == ImHashStr(label, 0, w->ID)) {
+            ImGuiContext& g = *ImGui::GetCurrentContext();
+            ImRect r = g.NavWindow->NavRectRel[0];
+            r.Translate(g.NavWindow->DC.CursorStartPos);
+            return r;
+        }
+        ui.Press(test::kKeyTab);
+    }
+    return ImRect();
+}
+
+// A mouse user's click: the pointer moves there, the button goes down for a frame and comes up.
+void Click(UiHarness& ui, ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    ui.Frame();
+    io.MouseDown[0] = true;
+    ui.Frame();
+    io.MouseDown[0] = false;
+    ui.Frame();
+}
+}  // namespace
+
+TEST(KeyboardUi, TheSubmitConfirmationOpenedWithTheMouseTakesEnterAsSubmit) {
+    UiHarness ui(kFixture);
+    const Quiz* quiz = ui.session().FindQuiz("m1-quiz");
+    ASSERT_NE(quiz, nullptr);
+    ui.session().OpenQuiz(*quiz, 1700000000000);
+    ui.session().StartAttempt(*quiz, 1700000000000);
+    ui.state.screen = ui::Screen::Quiz;
+    for (int i = 0; i < 3; ++i) ui.Frame();
+    const ImRect button = TabTo(ui, "##quiz", "Submit my answers");
+    ASSERT_GT(button.GetWidth(), 0.0f) << "Tab never reached the submit button";
+    // Forget the keyboard: a mouse user moves the pointer there and clicks.
+    ImGui::GetCurrentContext()->NavDisableHighlight = true;
+    Click(ui, button.GetCenter());
+    ui.Frame();
+    ASSERT_EQ(ImGui::GetCurrentContext()->OpenPopupStack.Size, 1) << "the click did not open the confirmation";
+    ImGui::GetIO().MousePos = ImVec2(button.Min.x - 5, button.Min.y - 5);  // the hand leaves the mouse
+    ui.Frame();
+    bool submitted = false;
+    for (int frame = 0; frame < 3 && !submitted; ++frame) submitted = ui.Frame(frame == 0 ? test::kKeyEnter : -1).Has(ui::ActionKind::QuizSubmit);
+    EXPECT_TRUE(submitted) << "Enter did not submit from the confirmation opened with the mouse";
+    EXPECT_TRUE(ui.session().ActiveAttempt() && ui.session().ActiveAttempt()->submitted);
+}
+
+TEST(KeyboardUi, TheAdministratorPinScreenTakesEnterInEachFieldAndAlwaysAnswersIt) {
+    UiHarness ui(kFixture);
+    ShowAdministratorPinSetup(ui);
+    // Enter after the first PIN goes on to the second field, as Tab does.
+    ui.Type("2468");
+    ui::Actions a = ui.Press(test::kKeyEnter);
+    EXPECT_FALSE(a.Has(ui::ActionKind::AdminSetPin));
+    ui.Type("2469");
+    EXPECT_STREQ(ui.state.pin, "2468");
+    EXPECT_STREQ(ui.state.pin_again, "2469");
+    // Enter with two PINs that differ says so (it never does nothing) and starts again at the
+    // first field, both emptied: which one was mistyped cannot be seen.
+    ui.state.message.clear();
+    a = ui.Press(test::kKeyEnter);
+    EXPECT_FALSE(a.Has(ui::ActionKind::AdminSetPin));
+    EXPECT_EQ(ui.state.message, "The two PINs differ. Type the same PIN twice.");
+    EXPECT_STREQ(ui.state.pin, "");
+    EXPECT_STREQ(ui.state.pin_again, "");
+    ui.Frame();
+    ui.Type("2468");
+    ui.Press(test::kKeyEnter);
+    ui.Type("2468");
+    EXPECT_STREQ(ui.state.pin, "2468");
+    EXPECT_STREQ(ui.state.pin_again, "2468");
+    a = ui.Press(test::kKeyEnter);
+    EXPECT_TRUE(a.Has(ui::ActionKind::AdminSetPin));
 }

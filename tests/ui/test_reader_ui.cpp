@@ -3,6 +3,8 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
+
 #include "harness.h"
 
 using namespace lectern;
@@ -90,4 +92,41 @@ TEST(ReaderUi, TabMovesKeyboardFocusFromControlToControl) {
     ui.Press(test::kKeyTab);
     ImGui::GetIO().KeyShift = false;
     EXPECT_EQ(ImGui::GetFocusID(), first);
+}
+
+// The contents open at every text size from 100 % to 200 % at 1280x800: the page stays on screen
+// beside them with a reading column; it never disappears behind contents as wide as the window.
+// (Layout follows fonts.body_px, set here as the real fonts set it: 18 px times the text size.)
+TEST(ReaderUi, WithTheContentsOpenThePageKeepsAReadingColumnAtEveryTextSize) {
+    for (int percent = 100; percent <= 200; percent += 25) {
+        SCOPED_TRACE(std::to_string(percent) + "%");
+        UiHarness ui(kFixture);
+        ui.fonts.body_px = std::round(18.0f * static_cast<float>(percent) / 100.0f);
+        ui.state.screen = ui::Screen::Reader;
+        ui.state.sidebar_open = true;
+        ui.Frame();
+        ui.Press(test::kKeyRight);  // a page turn must not close them while there is room
+        ui.Frame();
+        EXPECT_TRUE(ui.state.sidebar_open);
+        ImGuiWindow* contents = test::ActiveWindowNamed("##contents");
+        ImGuiWindow* page = test::ActiveWindowNamed("##page");
+        ASSERT_NE(contents, nullptr);
+        ASSERT_NE(page, nullptr) << "the contents hide the page";
+        EXPECT_GE(page->Size.x, ui.fonts.body_px * 18.0f) << "the page is squeezed";
+        EXPECT_LE(contents->Pos.x + contents->Size.x, page->Pos.x + 1.0f) << "the contents cover the page";
+    }
+    // A window too narrow for both: the contents take it while open and close when a page is chosen.
+    UiHarness ui(kFixture);
+    ui.fonts.body_px = 36.0f;
+    ImGui::GetIO().DisplaySize = ImVec2(640, 800);
+    ui.state.screen = ui::Screen::Reader;
+    ui.Frame();
+    ui.state.sidebar_open = true;  // "Contents" pressed
+    ui.Frame();
+    EXPECT_NE(test::ActiveWindowNamed("##contents"), nullptr);
+    EXPECT_EQ(test::ActiveWindowNamed("##page"), nullptr);
+    ui.Press(test::kKeyRight);
+    ui.Frame();
+    EXPECT_FALSE(ui.state.sidebar_open);
+    EXPECT_NE(test::ActiveWindowNamed("##page"), nullptr);
 }
