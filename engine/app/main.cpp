@@ -28,6 +28,7 @@
 #include "core/progress_export.h"
 #include "core/progress_store.h"
 #include "core/session.h"
+#include "core/stats.h"
 #include "core/speech_text.h"
 #include "kiosk/admin.h"
 #include "kiosk/sign_in.h"
@@ -424,6 +425,7 @@ private:
     ui::Screen m_traced_screen = ui::Screen::Home;
     int m_traced_generation = -1;
     std::uint64_t m_traced_key_releases = 0;
+    std::string m_traced_focus;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
     // How often the loop wakes with no input when nothing is counting down: --capture polls for
@@ -436,18 +438,33 @@ private:
     float NotesTextScale() const { return std::clamp(m_state.text_scale - 0.5f, 1.0f, 2.0f); }
 
     // Present mode: the facilitator notes go to a window of their own when a second monitor is
-    // connected (or --notes-window says so); closing that window hides the notes (N shows them
-    // beside the page again), so they never appear on the room's screen by surprise.
+    // connected (or --notes-window says so). Once the presenter has such a window, the notes never
+    // appear beside the page on the room's screen: closing the window hides them, and N opens it
+    // again (N while it is open closes it).
     void DrawNotesWindow(int frame) {
         if (!m_options.present || !m_load.course) return;
+        auto open_window = [&] {
+            std::string error;
+            bool opened = m_platform.OpenSecondWindow(m_load.course->title + " \xE2\x80\x94 facilitator notes", NotesTextScale(), &error);
+            if (!opened) std::fprintf(stderr, "lectern: %s\n", error.c_str());
+            m_model.notes_window = opened;
+            if (m_trace && opened) std::fprintf(stderr, "trace: notes-window open\n");
+            return opened;
+        };
         if (!m_notes_window_tried && frame >= 1) {
             m_notes_window_tried = true;
             bool want = m_options.notes_window_set ? m_options.notes_window : m_platform.MonitorCount() > 1;
-            std::string error;
-            if (want && !m_platform.OpenSecondWindow(m_load.course->title + " \xE2\x80\x94 facilitator notes", NotesTextScale(), &error))
-                std::fprintf(stderr, "lectern: %s; the notes stay beside the page\n", error.c_str());
-            m_model.notes_window = m_platform.HasSecondWindow();
-            if (m_trace && m_model.notes_window) std::fprintf(stderr, "trace: notes-window open\n");
+            if (want && !open_window()) std::fprintf(stderr, "lectern: the notes stay beside the page\n");
+            m_model.notes_private = m_model.notes_window;
+        }
+        if (m_model.notes_private && !m_model.notes_window && !m_state.notes_hidden && !open_window()) {
+            m_state.notes_hidden = true;  // still never on the room's screen
+        }
+        if (m_model.notes_window && m_state.notes_hidden) {
+            m_platform.CloseSecondWindow();
+            m_model.notes_window = false;
+            if (m_trace) std::fprintf(stderr, "trace: notes-window closed\n");
+            m_platform.RequestFrames(2);
         }
         if (!m_model.notes_window) return;
         ui::ThemeId theme = m_state.theme;
@@ -977,6 +994,8 @@ void App::Apply(const ui::Actions& actions) {
                           a ? a->number : 0, a ? a->current + 1 : 0, a ? static_cast<int>(a->answers.size()) : 0,
                           a && a->submitted ? 1 : 0);
             quiz = b;
+            const Question* q = a && !a->submitted ? CurrentQuestion(*m_session->ActiveQuiz(), *a) : nullptr;
+            if (q) quiz += std::string(" type ") + QuestionTypeName(q->type);
             if (m_session->LastResult()) {
                 std::snprintf(b, sizeof b, " score %.0f passed %d", m_session->LastResult()->percent, m_session->LastResult()->passed ? 1 : 0);
                 quiz += b;
@@ -1191,6 +1210,12 @@ int App::Run(const char* argv0) {
         ui::Actions actions;
         ui::DrawApp(m_model, m_state, actions, fonts);
         if (ui::FocusMoving()) m_platform.HoldInput();
+        if (m_trace) {
+            // Where keyboard focus settles, for tests that check it after each key.
+            std::string focus = ui::DescribeFocus();
+            if (focus != m_traced_focus) std::fprintf(stderr, "trace: focus %s\n", focus.c_str());
+            m_traced_focus = focus;
+        }
         if (m_trace && (m_state.screen != m_traced_screen || m_state.view_generation != m_traced_generation)) {
             // What is on the screen now, drawn without waiting for input (idle sign-out tests).
             m_traced_screen = m_state.screen;
@@ -1269,7 +1294,8 @@ int App::Run(const char* argv0) {
             // Every key released so far has had its frames and their actions are traced above:
             // a test waits for this before it reads what the key did (no guessing with sleeps).
             m_traced_key_releases = m_platform.KeyReleases();
-            std::fprintf(stderr, "trace: key-up %llu\n", static_cast<unsigned long long>(m_traced_key_releases));
+            std::fprintf(stderr, "trace: key-up %llu focus %s\n", static_cast<unsigned long long>(m_traced_key_releases),
+                         ui::DescribeFocus().c_str());
         }
         if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);
         if (g_stop_signal) {

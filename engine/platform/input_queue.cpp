@@ -1,5 +1,8 @@
 #include "platform/input_queue.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace lectern::platform {
 
 namespace {
@@ -20,6 +23,21 @@ void InputQueue::MouseButton(int button, bool down) {
 
 void InputQueue::Char(unsigned int codepoint) {
     if (codepoint != 0) m_events.push_back({Kind::Char, true, codepoint});
+}
+
+void InputQueue::ReleaseAll() {
+    bool keys[kKeys];
+    bool buttons[kButtons];
+    std::copy(std::begin(m_keys), std::end(m_keys), keys);
+    std::copy(std::begin(m_buttons), std::end(m_buttons), buttons);
+    for (const Event& e : m_events) {
+        if (e.kind == Kind::Key) keys[e.code] = e.down;
+        if (e.kind == Kind::Button) buttons[e.code] = e.down;
+    }
+    for (int k = 0; k < kKeys; ++k)
+        if (keys[k]) Key(k, false);
+    for (int b = 0; b < kButtons; ++b)
+        if (buttons[b]) MouseButton(b, false);
 }
 
 void InputQueue::NextFrame() {

@@ -29,6 +29,11 @@ public:
     void MouseButton(int button, bool down);
     void Char(unsigned int codepoint);
 
+    // Queues a release of every key and button that is down once the queued events have been
+    // delivered: for a window that closes while keys are held in it, whose releases the window
+    // system then sends nowhere (they would stay down for ever, Ctrl included).
+    void ReleaseAll();
+
     // Events still waiting for a frame: the loop must not sleep while this is true.
     bool Pending() const { return !m_events.empty(); }
 

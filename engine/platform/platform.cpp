@@ -6,6 +6,7 @@
 
 #include "platform/fonts.h"
 #include "platform/input_queue.h"
+#include "platform/window_placement.h"
 
 #include <glad/gl.h>  // before GLFW (GLFW_INCLUDE_NONE is defined by the target)
 #include <GLFW/glfw3.h>
@@ -368,6 +369,10 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     m->imgui_context = true;
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A held key starts repeating after half a second, as desktops do by default (X: 660 ms,
+    // GNOME and Windows: 500 ms). ImGui's own 275 ms turned a tap that reached us late on a
+    // busy machine (its release a few slow frames after its press) into two page turns.
+    io.KeyRepeatDelay = 0.5f;
     // Nothing written next to the learner's files: window layout is not persisted.
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
@@ -408,6 +413,9 @@ void Platform::Impl::CloseSecond() {
     glfwDestroyWindow(second.window);
     glfwMakeContextCurrent(window);
     second = Second{};
+    // A key held in the closed window (N, which closes it, among them) gets its release nowhere.
+    input.ReleaseAll();
+    Wake();
 }
 
 void Platform::Shutdown() {
@@ -758,6 +766,8 @@ int Platform::MonitorCount() const {
 
 bool Platform::HasSecondWindow() const { return m->second.window != nullptr; }
 
+void Platform::CloseSecondWindow() { m->CloseSecond(); }
+
 bool Platform::OpenSecondWindow(const std::string& title, float text_scale, std::string* error) {
     if (!m->window) {
         if (error) *error = "OpenSecondWindow before Init";
@@ -779,7 +789,22 @@ bool Platform::OpenSecondWindow(const std::string& title, float text_scale, std:
         if (!holds_main) other = monitors[i];
     }
     int x = wx + ww + 16, y = wy, w = 560, h = wh > 0 ? wh : 800;
-    if (other) glfwGetMonitorWorkarea(other, &x, &y, &w, &h);
+    if (other) {
+        glfwGetMonitorWorkarea(other, &x, &y, &w, &h);
+    } else if (count > 0) {
+        // One monitor: beside the room's window would be off the screen when that window fills
+        // it, and with no window manager nothing would move it back. Keep it wholly on screen.
+        GLFWmonitor* here = monitors[0];
+        for (int i = 0; i < count; ++i) {
+            int mx = 0, my = 0, mw = 0, mh = 0;
+            glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+            if (cx >= mx && cx < mx + mw && cy >= my && cy < my + mh) here = monitors[i];
+        }
+        ScreenRect area;
+        glfwGetMonitorWorkarea(here, &area.x, &area.y, &area.w, &area.h);
+        ScreenRect placed = FitOnMonitor({x, y, w, h}, area);
+        x = placed.x, y = placed.y, w = placed.w, h = placed.h;
+    }
     glfwDefaultWindowHints();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);

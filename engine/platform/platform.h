@@ -173,6 +173,8 @@ public:
     int MonitorCount() const;
     bool OpenSecondWindow(const std::string& title, float text_scale, std::string* error);
     bool HasSecondWindow() const;
+    // Closes the second window (call between frames); OpenSecondWindow may open it again.
+    void CloseSecondWindow();
     // Rebuilds the second window's fonts for a new text scale (between frames).
     bool BuildSecondFonts(float text_scale, std::string* error);
     // Draws one frame of the second window: `draw` runs inside a frame of its own ImGui context

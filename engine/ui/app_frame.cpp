@@ -160,7 +160,9 @@ void TopBar(Frame& f) {
     }
     if (signed_in) {
         // Who is signed in, at the right, with the way out: no one works in another's name.
-        std::string who = f.model.learner_name.empty() ? Tr("Guest (not saved)") : Shaped(f.model.learner_name);
+        std::string who = f.model.present_mode            ? std::string(Tr("Presenter view"))
+                          : f.model.learner_name.empty() ? std::string(Tr("Guest (not saved)"))
+                                                         : Shaped(f.model.learner_name);
         float who_w = ImGui::CalcTextSize(who.c_str()).x;
         float out_w = ImGui::CalcTextSize(Tr("Sign out")).x + style.FramePadding.x * 2;
         float w = who_w + style.ItemSpacing.x + out_w;

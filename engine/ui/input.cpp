@@ -7,6 +7,7 @@ namespace lectern::ui {
 namespace {
 // Input-layer memory, not application state (one keyboard, one ImGui context at a time).
 bool g_enter_with_ctrl = false;  // the Enter now held went down with Ctrl
+bool g_enter_in_text = false;    // the Enter now held was typed into a text field
 int g_key_index[ImGuiKey_COUNT];  // the backend's key map, kept while a key is hidden from ImGui
 bool g_key_index_known = false;
 bool g_arrows_claimed = false, g_arrows_claimed_last = false;
@@ -48,12 +49,16 @@ void RemapKeyboard(ImGuiIO& io) {
     bool enter_down = (enter >= 0 && io.KeysDown[enter]) || (pad_enter >= 0 && io.KeysDown[pad_enter]);
     if (!enter_down) g_enter_with_ctrl = false;
     else if (io.KeyCtrl) g_enter_with_ctrl = true;
+    // An Enter that went down in a text field (a name, a PIN, an answer) is that field's until it
+    // comes up: held on, it must not also press the button that has focus on the next screen.
+    if (!enter_down) g_enter_in_text = false;
+    else if (io.WantTextInput) g_enter_in_text = true;
     // Tab is always ours (BeginKeyboardFrame), also in text fields: none of them takes a tab.
     Hide(io, ImGuiKey_Tab);
     if (io.WantTextInput) return;  // text fields keep Enter and their editing keys
     // Ctrl+Enter is the "check / submit" shortcut, not a press of whatever has focus, even if
     // Ctrl is let go before Enter.
-    if (enter_down && !g_enter_with_ctrl) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+    if (enter_down && !g_enter_with_ctrl && !g_enter_in_text) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
     ImGuiContext& g = *GImGui;
     if (g.OpenPopupStack.Size > 0) return;  // pop-ups and drop-down lists keep their keys
     Hide(io, ImGuiKey_PageUp);
@@ -152,6 +157,21 @@ bool FocusAnchor(const char* id, bool take_focus) {
     ImGui::SetFocusID(anchor, window);
     g.NavDisableHighlight = true;
     return here;
+}
+
+std::string DescribeFocus() {
+    const ImGuiContext& g = *GImGui;
+    if (!g.NavWindow) return "none";
+    // "Lectern/##reader_1A2B3C4D/##page_5E6F7A8B" -> "page"; a pop-up keeps its own name.
+    std::string name = g.NavWindow->Name;
+    size_t slash = name.rfind('/');
+    if (slash != std::string::npos) name = name.substr(slash + 1);
+    if (name.rfind("##", 0) == 0) name = name.substr(2);
+    size_t suffix = name.rfind('_');
+    if (suffix != std::string::npos && name.size() - suffix == 9) name = name.substr(0, suffix);
+    const bool ring = g.NavId != 0 && !g.NavDisableHighlight;
+    const bool typing = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+    return name + (ring ? " ring" : " no-ring") + (typing ? " typing" : "");
 }
 
 void NoteKeyboardTooltip() { g_tooltip = true; }

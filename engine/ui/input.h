@@ -10,6 +10,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace lectern::ui {
 
 // Before ImGui::NewFrame (the platform's input hook): decides which keys ImGui sees this frame.
@@ -41,6 +43,12 @@ void FocusLastItem();
 // (a new page starts at its top, not on its first button). It is not a Tab stop itself.
 // Returns whether focus was already here.
 bool FocusAnchor(const char* id, bool take_focus);
+
+// Where keyboard focus is, for the trace end-to-end tests read: the panel or dialog that has it
+// (its name without ImGui's id suffix, such as "page", "quiz", "contents" or "Submit?"), "ring"
+// when a focus ring shows (Enter or Space would press something) else "no-ring", and "typing"
+// while a text field has the keyboard. "none" before anything has focus.
+std::string DescribeFocus();
 
 // A definition or other box shown because a control has keyboard focus: Escape closes it
 // (hides the focus ring) before it does anything else.

@@ -43,10 +43,7 @@ void DrawHomeScreen(Frame& f) {
         notice.title = "For reference and professional development";
         Block p;
         p.kind = BlockKind::Paragraph;
-        p.text = Inline{{InlineKind::Text,
-                         "This guide issues no certificate and no record of completion. Your progress is kept on "
-                         "this computer only, so you can stop at any time and continue later.",
-                         false, false, {}}};
+        p.text = Inline{{InlineKind::Text, HomeNotice(f.model.present_mode), false, false, {}}};
         notice.children.push_back(p);
         BlockContext bc(f.rich, &f.model, width);
         DrawBlocks({notice}, bc);

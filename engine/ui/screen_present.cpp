@@ -43,6 +43,27 @@ void AnswerKey(Frame& f, const Question& q, int number, float width) {
     ImGui::Dummy(ImVec2(1, f.fonts.body_px * 0.3f));
 }
 
+// A scenario's key at the point the room has reached: each choice with its number key, how the
+// author rates it and why, so the presenter can steer the discussion.
+void ScenarioKey(Frame& f, const Scenario& scenario, const Session* s, float width) {
+    WrappedText(f.fonts.ui_bold, f.theme.text, scenario.title, width);
+    const ScenarioRun* run = s ? s->FindRun(scenario.id) : nullptr;
+    const ScenarioNode* node = run ? run->Current() : nullptr;
+    if (!node) return;
+    if (node->is_ending) {
+        WrappedText(f.fonts.ui, f.theme.text_muted, "At an ending; the debrief and both paths are on screen.", width);
+        return;
+    }
+    for (size_t i = 0; i < node->choices.size(); ++i) {
+        const ScenarioChoice& c = node->choices[i];
+        const char* rating = c.rating == Rating::Best ? "best" : c.rating == Rating::Poor ? "poor" : "acceptable";
+        std::string line = std::to_string(i + 1) + ". " + PlainText(c.text) + " \xE2\x80\x94 " + rating;
+        WrappedText(f.fonts.ui, c.rating == Rating::Best ? f.theme.good : c.rating == Rating::Poor ? f.theme.bad : f.theme.text, line, width);
+        if (!c.reason.empty()) WrappedText(f.fonts.small, f.theme.text_muted, PlainText(c.reason), width);
+    }
+    ImGui::Dummy(ImVec2(1, f.fonts.body_px * 0.3f));
+}
+
 }  // namespace
 
 void DrawPresenterNotes(Frame& f, bool private_screen) {
@@ -92,6 +113,16 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
         NotesSection(f, "LESSON", lesson.title, lesson.facilitator, width);
         NotesSection(f, "MODULE", module.title, module.facilitator, width);
         if (private_screen) {
+            bool scenario_labelled = false;
+            for (const auto& b : page.blocks) {
+                if (b.kind != BlockKind::Scenario || !b.scenario) continue;
+                if (!scenario_labelled) SectionLabel("SCENARIO CHOICES (this screen only)", fonts, t.accent);
+                scenario_labelled = true;
+                ImGui::PushID(b.scenario->id.c_str());
+                ScenarioKey(f, *b.scenario, s, width);
+                ImGui::PopID();
+                any = true;
+            }
             int number = 0;
             bool labelled = false;
             for (const auto& b : page.blocks) {

@@ -50,10 +50,12 @@ void DrawProgressScreen(Frame& f) {
     ImGui::PushFont(fonts.ui);
     if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::Back));
     ImGui::PopFont();
-    RichText("h", Inline{{InlineKind::Text, "Your progress", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+    RichText("h", Inline{{InlineKind::Text, f.model.present_mode ? "Progress in this session" : "Your progress", true, false, {}}},
+             SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
-    std::string who = f.model.learner_name.empty() ? "Guest: nothing is saved in this session."
-                                                   : "Learner: " + f.model.learner_name;
+    const bool guest = f.model.learner_name.empty();
+    std::string who = WhoIsSignedIn(f.model.present_mode, guest);
+    if (!f.model.present_mode && !guest) who += f.model.learner_name;
     WrappedText(fonts.ui, t.text_muted, who, width);
 
     char overall[128];
@@ -170,7 +172,7 @@ void DrawProgressScreen(Frame& f) {
     notice.children.push_back(para);
     BlockContext bc(f.rich, &f.model, width);
     DrawBlocks({notice}, bc);
-    if (!f.model.data_path.empty())
+    if (!f.model.data_path.empty() && !f.model.present_mode)
         WrappedText(fonts.small, t.text_muted, "Progress is kept on this computer in " + f.model.data_path, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();

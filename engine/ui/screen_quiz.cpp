@@ -38,6 +38,23 @@ std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used) {
     return out;
 }
 
+const char* QuizIntroNote(bool present) {
+    if (present) return "The score is for the room's own learning; nothing is recorded and no certificate is issued.";
+    return "Each answer is saved as you give it: you can stop at any time and come back to the same question. "
+           "The score is for your own learning; no certificate is issued.";
+}
+
+const char* HomeNotice(bool present) {
+    if (present) return "This guide issues no certificate and no record of completion. Nothing is recorded in presenter view.";
+    return "This guide issues no certificate and no record of completion. Your progress is kept on this computer only, "
+           "so you can stop at any time and continue later.";
+}
+
+const char* WhoIsSignedIn(bool present, bool guest) {
+    if (present) return "Presenter view: nothing is recorded.";
+    return guest ? "Guest: nothing is saved in this session." : "Learner: ";
+}
+
 const char* QuizOutcomeText(bool passed, bool can_try_again) {
     if (passed) return "Passed. Well done.";
     return can_try_again ? "Not passed this time. Review the lessons and try again when ready."
@@ -65,10 +82,7 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
         std::snprintf(b, sizeof b, "Your best score so far: %.0f%%.", std::floor(*best));
         WrappedText(fonts.body, t.text, b, width);
     }
-    WrappedText(fonts.small, t.text_muted,
-                "Each answer is saved as you give it: you can stop at any time and come back to the same question. "
-                "The score is for your own learning; no certificate is issued.",
-                width);
+    WrappedText(fonts.small, t.text_muted, QuizIntroNote(f.model.present_mode), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     ImGui::PushFont(fonts.ui_bold);
     if (s.CanStartAttempt(quiz)) {
@@ -166,6 +180,13 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     const Question* q = CurrentQuestion(quiz, a);
+    // A new question (or a started attempt) starts with focus at its top, with no ring, as a
+    // page does: Tab goes to its first choice or control, never a button pressed by surprise.
+    const bool question_changed = f.state.last_drawn_question != a.current;
+    f.state.last_drawn_question = a.current;
+    // Until it holds: a window that has just appeared hands focus to its first control a frame
+    // later (ImGui's navigation init), as in the reader.
+    if (FocusAnchor("##question", question_changed || f.state.focus_main) && !question_changed) f.state.focus_main = false;
     if (q) {
         QuestionView v;
         v.question = q;
@@ -344,6 +365,7 @@ void DrawQuizScreen(Frame& f) {
     // and its first choices on the first screen, even at 200 % text.
     const bool answering = a && !a->submitted && !(s->LastResult() && a->submitted);
     Title(f, quiz->title, width, answering ? fonts.heading3 : fonts.heading1);
+    if (!answering) f.state.last_drawn_question = -1;  // the next attempt's first question is new
     if (s->LastResult() && a && a->submitted) Results(f, *s, *quiz, *a, *s->LastResult(), width);
     else if (a && !a->submitted) InAttempt(f, *s, *quiz, *a, width);
     else Intro(f, *s, *quiz, width);

@@ -183,7 +183,8 @@ void PageKeys(Frame& f, const Page& page) {
     if (KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::NextPage));
     if (KeyPressed(ImGuiKey_LeftArrow)) f.actions.Push(Action(ActionKind::PrevPage));
     if (f.model.present_mode) {
-        // N hides or shows the notes panel; A reveals every answer on the page to the room.
+        // N hides or shows the notes (their panel, or their own window when the presenter uses
+        // one); A reveals every answer on the page to the room.
         if (CharPressed('n')) f.state.notes_hidden = !f.state.notes_hidden;
         if (CharPressed('a'))
             for (const auto& b : page.blocks)
@@ -245,7 +246,7 @@ void DrawReaderScreen(Frame& f) {
     float total_w = ImGui::GetContentRegionAvail().x;
     // Presenter view on one display: the facilitator notes in a panel at the right.
     float notes_w = 0;
-    if (f.model.present_mode && !f.model.notes_window && !f.state.notes_hidden)
+    if (f.model.present_mode && !f.model.notes_window && !f.model.notes_private && !f.state.notes_hidden)
         notes_w = std::min(std::max(total_w * 0.34f, fonts.body_px * 14.0f), total_w * 0.5f);
     total_w -= notes_w;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);

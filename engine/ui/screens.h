@@ -40,6 +40,11 @@ void DrawPresenterNotes(Frame& f, bool private_screen);
 // attempts; you have used 0.") and the result's verdict (no "try again" when no attempt is left).
 std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used);
 const char* QuizOutcomeText(bool passed, bool can_try_again);
+// What the screens say about keeping the learner's work. A presenter's room keeps nothing (present
+// mode saves no progress), so there they say nothing about saving or "your progress".
+const char* QuizIntroNote(bool present);
+const char* HomeNotice(bool present);
+const char* WhoIsSignedIn(bool present, bool guest);
 
 // Every key the running mode answers to, as (keys, what they do) rows for the help screen:
 // the presenter's keys in present mode, the administrator's chord on a kiosk.

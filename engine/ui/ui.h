@@ -98,6 +98,7 @@ struct ViewModel {
     std::string banner;                     // a warning shown on every screen (e.g. not saving)
     bool present_mode = false;              // presenter view: notes beside the page, answers on request
     bool notes_window = false;              // present mode: the notes are in a window of their own
+    bool notes_private = false;             // ... and the presenter uses one: never a panel on the room's screen
 };
 
 enum class ActionKind {
@@ -187,6 +188,7 @@ struct UiState {
     std::vector<Screen> history;      // screens left, most recent last (Escape goes back along it)
     bool sidebar_open = true;
     int last_drawn_page = -1;         // to reset scroll and focus when the page changes
+    int last_drawn_question = -1;     // the same for a quiz's question (-1: none drawn yet)
     char glossary_filter[128] = "";
     std::string glossary_focus;       // entry to scroll to
     float text_scale = 1.0f;

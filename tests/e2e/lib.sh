@@ -58,10 +58,10 @@ key_ups() {  # key releases the app has handed to frames so far (its "trace: key
 }
 
 send_key() {  # key or chord: down, held 50-120 ms, up, as people type; does not wait for the app
-  # (xdotool's own "key" releases at once, which no keyboard does)
-  xdotool keydown "$1"
-  sleep "0.$(printf %03d $((50 + RANDOM % 71)))"
-  xdotool keyup "$1"
+  # (xdotool's own "key" releases at once, which no keyboard does). One xdotool process times the
+  # hold: two, started one after the other, hold the key for as long as a busy machine takes to
+  # start the second, long enough for the app to repeat it.
+  xdotool keydown "$1" sleep "0.$(printf %03d $((50 + RANDOM % 71)))" keyup "$1"
 }
 
 key() {  # xdotool key names or chords (ctrl+Return)...: typed as a person types

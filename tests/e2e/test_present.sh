@@ -59,6 +59,20 @@ if [ -n "$(ls -A "$data")" ]; then
   fail "present mode wrote to the data folder"
 fi
 
+# --notes-window on one monitor with no window manager to place it: the notes window is put
+# wholly on the screen (asked for beside the room's window, it would be off the right edge).
+start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --present --notes-window --data-dir "$data" \
+  --page m1-l2-p2 --size 1200x760
+wait_trace "trace: notes-window open" 10
+NOTES=$(xdotool search --sync --onlyvisible --name "facilitator notes" | head -n1)
+[ -n "$NOTES" ] || fail "no notes window without a window manager"
+eval "$(xdotool getwindowgeometry --shell "$NOTES")"
+echo "  notes window without a window manager: ${WIDTH}x${HEIGHT} at $X,$Y on a 1280x800 screen"
+[ "$X" -ge 0 ] && [ "$Y" -ge 0 ] && [ $((X + WIDTH)) -le 1280 ] && [ $((Y + HEIGHT)) -le 800 ] \
+  || fail "the notes window is not wholly on the screen"
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+
 # A second screen: --notes-window puts the notes in their own window. A window manager, so that
 # closing a window is the request a presenter's click sends (WM_DELETE_WINDOW).
 openbox --sm-disable >"$E2E_TMP/wm.log" 2>&1 &
@@ -101,5 +115,15 @@ key Left
 wait_trace "screen reader page m1-l2-p2 .*actions" 5
 capture after-close
 same hidden after-close || fail "the notes came back beside the page"
+# N brings back the presenter's own window, never a panel on the room's screen; N again closes it.
+key n
+wait_trace "trace: notes-window open" 5
+[ "$(trace_count "trace: notes-window open")" -eq 2 ] || fail "N did not open the notes window again"
+capture after-n
+same hidden after-n || fail "N put the notes on the room's screen"
+key n
+[ "$(trace_count "trace: notes-window closed")" -eq 2 ] || fail "N did not close the notes window"
+capture after-second-n
+same hidden after-second-n || fail "the notes came back beside the page after N"
 [ -z "$(ls -A "$data")" ] || fail "present mode wrote to the data folder"
 echo "PASS: presenter view: notes beside the page or in their own window, answers on request, nothing saved"

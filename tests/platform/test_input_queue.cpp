@@ -84,6 +84,25 @@ TEST(InputQueue, KeyReleasesCountsAReleaseOnlyOnceItsFrameComes) {
     EXPECT_FALSE(q.Pending());
 }
 
+TEST(InputQueue, ReleaseAllLetsGoOfEveryHeldKeyAfterWhatIsQueued) {
+    // N held in a window that closes, with Ctrl and a mouse button down and a Tab still queued.
+    InputQueue q;
+    q.Key(kLeftCtrl, true);
+    q.MouseButton(0, true);
+    q.NextFrame();
+    q.Key(kOne, true);
+    q.Key(kTab, true);
+    q.Key(kTab, false);
+    q.ReleaseAll();
+    for (int frame = 0; frame < 20 && q.Pending(); ++frame) q.NextFrame();
+    EXPECT_FALSE(q.Pending());
+    EXPECT_FALSE(q.Ctrl());
+    EXPECT_FALSE(q.KeyDown(kOne));
+    EXPECT_FALSE(q.KeyDown(kTab));
+    EXPECT_FALSE(q.MouseDown(0));
+    EXPECT_EQ(q.KeyReleases(), 3u);  // Tab, 1, Ctrl: each once
+}
+
 TEST(InputQueue, QuickClickIsDownForOneFrame) {
     InputQueue q;
     q.MouseButton(0, true);

@@ -345,3 +345,24 @@ TEST(KeyboardUi, TheAdministratorPinScreenTakesEnterInEachFieldAndAlwaysAnswersI
     a = ui.Press(test::kKeyEnter);
     EXPECT_TRUE(a.Has(ui::ActionKind::AdminSetPin));
 }
+
+// A person's Enter is held for several frames. The Enter that signs a new learner in from the
+// name field must not also press "Start the course", which has focus on the Home screen it opens.
+TEST(KeyboardUi, EnterHeldInTheNameFieldSignsInAndPressesNothingOnTheNextScreen) {
+    UiHarness ui(kFixture);
+    const Session* session = ui.model.session;
+    ui.model.session = nullptr;  // the sign-in screen
+    for (int i = 0; i < 3; ++i) ui.Frame();
+    ui.Type("Kim");
+    ui::Actions a = ui.Frame(test::kKeyEnter);
+    ASSERT_TRUE(a.Has(ui::ActionKind::CreateLearner));
+    // What the app does on CreateLearner: a session, the Home screen, focus for its Start button.
+    ui.model.session = session;
+    ui.state.screen = ui::Screen::Home;
+    ui.state.focus_main = true;
+    for (int held = 0; held < 6; ++held) EXPECT_FALSE(ui.Frame(test::kKeyEnter).Has(ui::ActionKind::GoToPage)) << "frame " << held;
+    ui.Frame();
+    EXPECT_EQ(ui.state.screen, ui::Screen::Home);
+    // The next Enter is the learner's own: it starts the course.
+    EXPECT_TRUE(ui.Press(test::kKeyEnter).Has(ui::ActionKind::GoToPage));
+}

@@ -58,3 +58,22 @@ TEST(QuizWording, NoTryAgainWhenNoAttemptIsLeft) {
 }
 
 }  // namespace
+
+// The room's screen in presenter view keeps nothing, so it never tells the room its answers are
+// saved or speaks of "your progress"; a learner is still told both.
+TEST(QuizWording, ThePresentersRoomIsNeverToldItsWorkIsSaved) {
+    for (bool present : {false, true})
+        for (bool guest : {false, true}) {
+            SCOPED_TRACE(std::string(present ? "present" : "learner") + (guest ? " guest" : ""));
+            if (present) {
+                for (const std::string& text : {std::string(ui::QuizIntroNote(true)), std::string(ui::HomeNotice(true)),
+                                                std::string(ui::WhoIsSignedIn(true, guest))})
+                    for (const char* learner_only : {"saved as you", "Your progress", "your progress", "continue later", "come back"})
+                        EXPECT_FALSE(Has(text, learner_only)) << text;
+            }
+            if (!present) {
+                EXPECT_TRUE(Has(ui::QuizIntroNote(false), "saved"));
+                EXPECT_TRUE(Has(ui::HomeNotice(false), "progress is kept"));
+            }
+        }
+}
