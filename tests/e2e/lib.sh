@@ -32,7 +32,9 @@ start_lectern() {  # lectern arguments...
   : > "$E2E_TMP/app.log"
   LECTERN_TRACE=1 "$LECTERN_BIN/lectern" --capture "$E2E_TMP/capture.png" "$@" 2>"$E2E_TMP/app.log" &
   APP_PID=$!
-  wait_trace "trace: ready" 20
+  # A hang detector, not a speed limit: on a loaded 2-core machine a start (the font atlas, llvmpipe)
+  # has taken over 20 s.
+  wait_trace "trace: ready" 90
   WID=$(xdotool search --sync --onlyvisible --pid "$APP_PID" 2>/dev/null | head -n1)
   [ -n "$WID" ] || fail "no lectern window"
   xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"

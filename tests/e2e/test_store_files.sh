@@ -75,8 +75,8 @@ data="$E2E_TMP/fifo"
 mkdir -p "$data"
 mkfifo "$data/progress.sqlite3"
 status=0
-timeout 20 "$LECTERN_BIN/lectern-progress" export --format csv --data-dir "$data" >/dev/null 2>"$E2E_TMP/fifo.log" || status=$?
-[ "$status" = 1 ] || fail "lectern-progress on a FIFO: status $status (124 means it hung)"
+timeout 90 "$LECTERN_BIN/lectern-progress" export --format csv --data-dir "$data" >/dev/null 2>"$E2E_TMP/fifo.log" || status=$?
+[ "$status" = 1 ] || fail "lectern-progress on a FIFO: status $status (124 means it hung: 90 s, far beyond any start)"
 grep -q "FIFO" "$E2E_TMP/fifo.log" || fail "lectern-progress does not say the path is a FIFO"
 start_lectern "${course[@]}" --data-dir "$data"
 wait_trace "trace: banner Progress is NOT being saved: .*FIFO"
