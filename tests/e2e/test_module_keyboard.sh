@@ -92,7 +92,7 @@ for i in $(seq "$n"); do
     single|truefalse) key 1 ;;
     multiple) key 1 2 ;;
     text)
-      tab_until "quiz ring typing" 3
+      tab_until "quiz *typing" 3   # a ring or not: the field has the keyboard
       xdotool type --delay 80 "Leahy"
       key Tab   # out of the field: Right turns the question again
       [[ "$(focus)" != *typing* ]] || fail "Tab did not leave the text field" ;;
