@@ -437,11 +437,13 @@ void ValidateQuiz(const Quiz& quiz, Diagnostics& d) {
         const std::string pool_name =
             name + ", " + (pool.title.empty() ? "pool " + std::to_string(i + 1) : "pool '" + pool.title + "'");
         const size_t held = pool.questions.size();
+        // At the pool (its draw attribute), not the quiz's first line, when the loader knows it.
+        const SourceLoc& at = pool.loc.line > 0 ? pool.loc : quiz.loc;
         if (pool.draw < 1)
-            d.Error(quiz.loc, "bad-draw",
+            d.Error(at, "bad-draw",
                     pool_name + ": draw must be at least 1 (it is " + std::to_string(pool.draw) + ")");
         else if (static_cast<size_t>(pool.draw) > held)
-            d.Error(quiz.loc, "pool-too-small",
+            d.Error(at, "pool-too-small",
                     pool_name + " draws " + std::to_string(pool.draw) + " questions but holds only " +
                         std::to_string(held));
     }

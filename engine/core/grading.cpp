@@ -449,8 +449,9 @@ void CheckDuplicateIds(const Question& q, const std::vector<T>& things, const ch
     std::set<std::string> seen;
     std::set<std::string> reported;
     for (const auto& t : things) {
+        // At the second one's id when the loader knows where it is.
         if (!seen.insert(t.id).second && reported.insert(t.id).second)
-            d.Error(q.loc, "duplicate-choice-id",
+            d.Error(t.loc.line > 0 ? t.loc : q.loc, "duplicate-choice-id",
                     "question '" + q.id + "' has more than one " + what + " with id '" + t.id + "'");
     }
 }
@@ -499,10 +500,11 @@ void ValidateQuestion(const Question& q, Diagnostics& d) {
                 (void)re;
             } catch (const std::regex_error& e) {
                 d.Error(
-                    q.loc, "bad-pattern",
+                    q.pattern_loc.line > 0 ? q.pattern_loc : q.loc, "bad-pattern",
                     name + ": the pattern '" + q.pattern + "' is not a valid regular expression (" + e.what() + ")");
             } catch (...) {
-                d.Error(q.loc, "bad-pattern", name + ": the pattern '" + q.pattern + "' could not be compiled");
+                d.Error(q.pattern_loc.line > 0 ? q.pattern_loc : q.loc, "bad-pattern",
+                        name + ": the pattern '" + q.pattern + "' could not be compiled");
             }
         }
         break;

@@ -1855,6 +1855,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
             ch.id = Attr(c, "id");
             if (c->Attribute("id") && !IsValidId(ch.id))
                 m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + ch.id + "' is not a valid choice id");
+            ch.loc = c->Attribute("id") ? f.AttrLoc(c, "id") : f.Loc(c);
             ch.correct = BoolAttr(f, c, "correct", false);
             ch.text = InlineOf(f, c, {"feedback", "rationale"});
             for (const XMLElement* s = c->FirstChildElement(); s; s = s->NextSiblingElement()) {
@@ -1874,6 +1875,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
             Attributes(f, c, {"id"}, {});
             MatchPair p;
             p.id = Attr(c, "id");
+            p.loc = c->Attribute("id") ? f.AttrLoc(c, "id") : f.Loc(c);
             if (c->Attribute("id") && !IsValidId(p.id))
                 m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + p.id + "' is not a valid pair id");
             int lefts = 0, rights = 0;
@@ -1904,6 +1906,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
             Attributes(f, c, {"id"}, {});
             OrderItem it;
             it.id = Attr(c, "id");
+            it.loc = c->Attribute("id") ? f.AttrLoc(c, "id") : f.Loc(c);
             if (c->Attribute("id") && !IsValidId(it.id))
                 m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + it.id + "' is not a valid item id");
             it.text = InlineOf(f, c);
@@ -1920,6 +1923,7 @@ std::shared_ptr<Question> Loader::ParseQuestion(const XmlFile& f, const XMLEleme
             if (++patterns > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <pattern>");
             const XMLText* pattern = f.FirstText(c);
             q->pattern = pattern ? Trim(std::string(f.TextOf(pattern))) : "";
+            q->pattern_loc = f.Loc(c);
         } else if (name == "feedback") {
             Attributes(f, c, {"when"}, {});
             std::string when = Attr(c, "when");
@@ -1973,6 +1977,7 @@ std::shared_ptr<Quiz> Loader::ParseQuiz(const XmlFile& f, const XMLElement* e) {
             Attributes(f, c, {}, {"title", "draw"});
             Pool pool;
             pool.title = CollapseTrim(c->Attribute("title"));
+            pool.loc = c->Attribute("draw") ? f.AttrLoc(c, "draw") : f.Loc(c);
             for (const XMLNode* pn = c->FirstChild(); pn; pn = pn->NextSibling()) {
                 if (pn->ToText()) {
                     NoText(f, pn, "pool");

@@ -55,17 +55,20 @@ struct Choice {
     bool correct = false;
     Inline feedback;
     Rationale rationale;
+    SourceLoc loc;  // its id attribute: where a duplicate id is reported
 };
 
 struct MatchPair {
     std::string id;
     Inline left;
     Inline right;
+    SourceLoc loc;
 };
 
 struct OrderItem {
     std::string id;
     Inline text;
+    SourceLoc loc;
 };
 
 struct Question {
@@ -81,6 +84,7 @@ struct Question {
     std::vector<OrderItem> items;     // Ordering, in the correct order
     std::vector<std::string> accept;  // Text
     std::string pattern;              // Text (ECMAScript, whole-match, case-insensitive)
+    SourceLoc pattern_loc;            // the <pattern> element, where a bad pattern is reported
     Inline feedback_correct;
     Inline feedback_incorrect;
     Inline feedback_partial;
@@ -172,6 +176,7 @@ struct Pool {
     std::string title;
     int draw = 0;  // how many to draw per attempt; equals questions.size() when not given
     std::vector<std::shared_ptr<const Question>> questions;
+    SourceLoc loc;  // its draw attribute, or the <pool> when it has none: where pool errors point
 };
 
 struct Quiz {

@@ -583,3 +583,33 @@ TEST_F(LoaderDisk, OversizedFileIsRefusedBeforeParsing) {
     LoadResult r = LoadCourse((m_dir / "content" / "c").string(), small);
     EXPECT_TRUE(r.diagnostics.Has("file-too-large")) << r.diagnostics.FormatAll();
 }
+
+// Errors about a question's parts and a quiz's pools point at the part at fault, not at the
+// question's or quiz's first line: the second choice with an id, the <pattern>, the pool's draw.
+TEST(LoaderErrors, PartsAndPoolsAreReportedWhereTheFaultIs) {
+    ExpectErrorAt("      <question id=\"q\" type=\"single\"><prompt>P</prompt>\n"
+                  "        <choice id=\"a\" correct=\"true\">A</choice>\n"
+                  "        <choice id=\"a\">B</choice></question>",
+                  "duplicate-choice-id", 6, 17);
+    ExpectErrorAt("      <question id=\"q\" type=\"ordering\"><prompt>P</prompt>\n"
+                  "        <item id=\"i\">A</item>\n        <item id=\"i\">B</item></question>",
+                  "duplicate-choice-id", 6, 15);
+    ExpectErrorAt("      <question id=\"q\" type=\"text\"><prompt>P</prompt><accept>a</accept>\n"
+                  "        <pattern>colou(r</pattern></question>",
+                  "bad-pattern", 5, 9);
+    const std::string module =
+        "<module id=\"m\" title=\"M\">\n"
+        "  <lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><p>x</p></page></lesson>\n"
+        "  <quiz id=\"qz\" title=\"Q\">\n"
+        "    <pool><question id=\"q1\" type=\"truefalse\" answer=\"true\"><prompt>P</prompt></question></pool>\n"
+        "    <pool title=\"Second\" draw=\"3\">\n"
+        "      <question id=\"q2\" type=\"truefalse\" answer=\"true\"><prompt>P</prompt></question></pool>\n"
+        "  </quiz>\n"
+        "</module>\n";
+    LoadResult r = Load(module);
+    const Diagnostic* d = Find(r, "pool-too-small");
+    ASSERT_NE(d, nullptr) << r.diagnostics.FormatAll();
+    EXPECT_EQ(d->loc.line, 5) << d->Format();
+    EXPECT_EQ(d->loc.col, 26) << d->Format();  // the draw attribute
+    EXPECT_NE(d->message.find("pool 'Second'"), std::string::npos) << d->Format();
+}
