@@ -1,8 +1,5 @@
 // lectern: the course player. Parses options, loads the course, opens the window, and runs the
 // loop: draw the UI (which emits Actions), then apply the actions to the model after the frame.
-#include <pthread.h>
-#include <unistd.h>
-
 #include <csignal>
 #include <ctime>
 
@@ -33,6 +30,7 @@
 #include "kiosk/admin.h"
 #include "kiosk/sign_in.h"
 #include "os/files.h"
+#include "os/system.h"
 #include "platform/platform.h"
 #include "ui/controller.h"
 #include "ui/input.h"
@@ -50,32 +48,17 @@ volatile std::sig_atomic_t g_capture_requested = 0;
 void OnCaptureSignal(int) { g_capture_requested = 1; }
 
 // SIGTERM (logout, shutdown, systemctl, kill), SIGHUP (the terminal went away) and SIGINT
-// (Ctrl+C) end Lectern the way closing the window does: the frame finishes, the store commits,
-// checkpoints and closes (no -wal is left behind), and the exit status is 0. The signals are
-// blocked in every thread and taken by one thread with sigwait, which may then do what a signal
-// handler may not: wake the frame loop (glfwPostEmptyEvent is thread-safe, not signal-safe).
+// (Ctrl+C) -- on Windows Ctrl+C, log-off and shutdown -- end Lectern the way closing the window
+// does: the frame finishes, the store commits, checkpoints and closes (no -wal is left behind),
+// and the exit status is 0. os::TakeStopRequests calls OnStopRequest on a thread of its own,
+// which may then do what a signal handler may not: wake the frame loop (glfwPostEmptyEvent is
+// thread-safe, not signal-safe).
 std::atomic<int> g_stop_signal{0};
 std::atomic<platform::Platform*> g_wake_on_stop{nullptr};
 
-sigset_t StopSignals() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGHUP);
-    sigaddset(&set, SIGINT);
-    return set;
-}
-
-// Called first thing in main, before any thread exists, so every thread inherits the mask.
-void TakeStopSignals() {
-    sigset_t set = StopSignals();
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    std::thread([set] {
-        int sig = 0;
-        if (sigwait(&set, &sig) != 0) return;
-        g_stop_signal = sig;
-        if (platform::Platform* p = g_wake_on_stop.load()) p->RequestFrames(1);
-    }).detach();
+void OnStopRequest(int code) {
+    g_stop_signal = code;
+    if (platform::Platform* p = g_wake_on_stop.load()) p->RequestFrames(1);
 }
 
 constexpr const char* kBundledCourse = "human-rights-security-cooperation";
@@ -214,6 +197,11 @@ int ParseArgs(int argc, char** argv, Options& o) {
         } else if (a == "--watch") {
             o.watch = true;
         } else if (a == "--kiosk") {
+            // A kiosk is locked down by the system around Lectern (cage, systemd on Linux); on
+            // Windows there is nothing yet that keeps a learner inside the window.
+            if (!os::KioskSupported())
+                return UsageError("--kiosk is available on Linux only (it relies on cage and systemd); "
+                                  "see tools/kiosk/README.md in the source, or README.txt");
             o.kiosk = true;
         } else if (is("--kiosk-config")) {
             if (!need("--kiosk-config")) return 2;
@@ -243,16 +231,17 @@ int ParseArgs(int argc, char** argv, Options& o) {
 // The bundled course: next to an installed binary (../share/lectern/content), else the source tree.
 std::string FindBundledCourse(const char* argv0) {
     std::error_code ec;
-    fs::path exe = fs::canonical("/proc/self/exe", ec);
-    if (ec) exe = fs::path(argv0);
+    std::string self = os::ExecutablePath();
+    fs::path exe = self.empty() ? os::Path(argv0) : os::Path(self);
     std::vector<fs::path> candidates = {
         exe.parent_path().parent_path() / "share" / "lectern" / "content" / kBundledCourse,
+        exe.parent_path() / "content" / kBundledCourse,  // the Windows zip: beside lectern.exe
         fs::path(LECTERN_DATA_DIR) / "content" / kBundledCourse,
         fs::path(LECTERN_SOURCE_DIR) / "content" / kBundledCourse,
     };
     for (const auto& c : candidates)
-        if (fs::exists(c / "course.xml", ec)) return c.string();
-    return candidates.back().string();
+        if (fs::exists(c / "course.xml", ec)) return os::Utf8(c);
+    return os::Utf8(candidates.back());
 }
 
 ui::Fonts ToUiFonts(const platform::FontSet& s) {
@@ -487,11 +476,7 @@ private:
 
 // CLOCK_BOOTTIME: keeps counting through suspend, so a machine that wakes up after the idle
 // time is not still signed in.
-int64_t BootMs() {
-    timespec ts{};
-    clock_gettime(CLOCK_BOOTTIME, &ts);
-    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
+int64_t BootMs() { return os::BootMs(); }
 
 int64_t NowMs() {
     using namespace std::chrono;
@@ -1053,6 +1038,8 @@ int App::Run(const char* argv0) {
     std::string error;
     if (!m_platform.Init(wo, &error)) {
         std::fprintf(stderr, "lectern: %s\n", error.c_str());
+        // Started from Explorer there is no terminal: say it where the user looks.
+        os::ShowFatalError("Lectern cannot start", "Lectern cannot start: " + error);
         return 1;
     }
     g_wake_on_stop = &m_platform;
@@ -1146,7 +1133,8 @@ int App::Run(const char* argv0) {
         return ui::Texture{t.id, t.width, t.height};
     };
 
-    if (!m_options.capture.empty()) std::signal(SIGUSR1, OnCaptureSignal);
+    if (!m_options.capture.empty() && !os::OnCaptureRequest(OnCaptureSignal))
+        std::fprintf(stderr, "lectern: --capture needs SIGUSR1, which this system does not have\n");
     m_platform.SetWakeInterval(BaseWakeInterval());
     // The first frames draw without waiting for input: ImGui settles its layout over two or three.
     m_platform.RequestFrames(3);
@@ -1313,7 +1301,7 @@ int App::Run(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    TakeStopSignals();
+    os::TakeStopRequests(OnStopRequest);
     Options options;
     int early = ParseArgs(argc, argv, options);
     if (early >= 0) return early;

@@ -1,11 +1,6 @@
 #include "core/kiosk_config.h"
 #include "os/files.h"
-
-
-#include <fcntl.h>
-#include <pwd.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "os/system.h"
 
 #include <algorithm>
 #include <cctype>
@@ -104,11 +99,6 @@ std::optional<long long> ParseWhole(std::string_view v) {
 
 bool IsAbsolutePath(std::string_view v) { return !v.empty() && v.front() == '/'; }
 
-std::string HomeDir() {
-    if (const char* home = std::getenv("HOME"); home && *home) return home;
-    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_dir) return pw->pw_dir;
-    return {};
-}
 
 // Notes the line's key in bad_keys if the line added an error (whatever check found it).
 struct LineKeyRecorder {
@@ -415,55 +405,33 @@ KioskConfigResult LoadKioskConfig(const std::string& path) {
         result.bad_keys = KnownKeys();  // nothing could be read: every setting is unknown
         return result;
     };
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return fail("unreadable", Errno("cannot open", path, errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return fail("unreadable", path + " is not a regular file");
-    }
-    if (static_cast<size_t>(st.st_size) > kMaxConfigBytes) {
-        ::close(fd);
-        return fail("too-large", path + " is larger than 64 KiB; is it the right file?");
-    }
-    std::string text;
-    char buffer[8192];
-    while (true) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int err = errno;
-            ::close(fd);
-            return fail("unreadable", Errno("cannot read", path, err));
-        }
-        if (n == 0) break;
-        text.append(buffer, static_cast<size_t>(n));
-        if (text.size() > kMaxConfigBytes) {  // grew while we read it
-            ::close(fd);
+    os::ReadResult read = os::ReadSmallFile(path, kMaxConfigBytes, false);
+    switch (read.status) {
+        case os::ReadResult::Status::Ok: break;
+        case os::ReadResult::Status::NotRegular: return fail("unreadable", path + " is not a regular file");
+        case os::ReadResult::Status::TooLarge:
             return fail("too-large", path + " is larger than 64 KiB; is it the right file?");
-        }
+        case os::ReadResult::Status::Missing:
+        case os::ReadResult::Status::Link:
+        case os::ReadResult::Status::Error:
+            return fail("unreadable", Errno(read.info.exists() ? "cannot read" : "cannot open", path, read.error));
     }
-    ::close(fd);
+    const std::string& text = read.content;
     return ParseKioskConfig(text, path);
 }
 
 std::vector<std::string> KioskConfigCandidates(const std::string& cli_path, const std::string& system_path) {
     if (!cli_path.empty()) return {cli_path};
     std::vector<std::string> out;
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    if (xdg && xdg[0] == '/') {
-        out.push_back(std::string(xdg) + "/lectern/kiosk.conf");
-    } else if (std::string home = HomeDir(); !home.empty()) {
-        out.push_back(home + "/.config/lectern/kiosk.conf");
-    }
+    if (std::string dir = os::UserConfigDir(); !dir.empty()) out.push_back(dir + "/kiosk.conf");
     out.push_back(system_path);
     return out;
 }
 
 KioskConfigResult FindKioskConfig(const std::string& cli_path, const std::string& system_path) {
     for (const std::string& candidate : KioskConfigCandidates(cli_path, system_path)) {
-        struct stat st {};
-        if (::stat(candidate.c_str(), &st) != 0 && errno == ENOENT && cli_path.empty()) continue;
+        os::FileInfo info = os::Stat(candidate);
+        if (!info.exists() && info.error == ENOENT && cli_path.empty()) continue;
         // Exists (or was named on the command line, or stat failed for another reason such as
         // EACCES): this is the file, and any problem with it is reported, never skipped.
         return LoadKioskConfig(candidate);
@@ -505,50 +473,36 @@ AdminPinRead ReadAdminPinHash(const std::string& data_dir) {
         r.hash.clear();
         return r;
     };
-    // O_NOFOLLOW: a symlink planted in place of admin.pin must not choose the PIN for us.
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) {
-        int err = errno;
-        if (err == ENOENT) return fail(AdminPinStatus::Missing, "no administrator PIN has been set (" + path + ")");
-        if (err == ELOOP) return fail(AdminPinStatus::Insecure, path + " is a symbolic link");
-        return fail(AdminPinStatus::Unreadable, Errno("cannot open", path, err));
+    // Links refused: a symlink planted in place of admin.pin must not choose the PIN for us.
+    os::ReadResult read = os::ReadSmallFile(path, 511, true);
+    switch (read.status) {
+        case os::ReadResult::Status::Ok:
+        case os::ReadResult::Status::TooLarge: break;
+        case os::ReadResult::Status::Missing:
+            return fail(AdminPinStatus::Missing, "no administrator PIN has been set (" + path + ")");
+        case os::ReadResult::Status::Link: return fail(AdminPinStatus::Insecure, path + " is a symbolic link");
+        case os::ReadResult::Status::NotRegular: return fail(AdminPinStatus::Insecure, path + " is not a regular file");
+        case os::ReadResult::Status::Error:
+            return fail(AdminPinStatus::Unreadable,
+                        Errno(read.info.exists() ? "cannot read" : "cannot open", path, read.error));
     }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        int err = errno;
-        ::close(fd);
-        return fail(AdminPinStatus::Unreadable, Errno("cannot inspect", path, err));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return fail(AdminPinStatus::Insecure, path + " is not a regular file");
-    }
-    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-        ::close(fd);
+    const os::FileInfo& st = read.info;
+    if (st.group_or_others_write) {
         return fail(AdminPinStatus::Insecure, path + " can be changed by other users; run: chmod 600 " + path);
     }
-    if (st.st_uid != ::geteuid() && st.st_uid != 0) {
-        ::close(fd);
-        return fail(AdminPinStatus::Insecure,
-                    path + " belongs to another user (uid " + std::to_string(st.st_uid) + ")");
+    if (!st.owned_by_me_or_root) {
+        return fail(AdminPinStatus::Insecure, path + " belongs to another user (uid " + std::to_string(st.owner) + ")");
     }
-    char buffer[512];
-    ssize_t n;
-    do {
-        n = ::read(fd, buffer, sizeof buffer);
-    } while (n < 0 && errno == EINTR);
-    int err = errno;
-    ::close(fd);
-    if (n < 0) return fail(AdminPinStatus::Unreadable, Errno("cannot read", path, err));
-    std::string text(buffer, static_cast<size_t>(n));
-    if (text.size() == sizeof buffer) return fail(AdminPinStatus::Malformed, path + " is too long for a PIN hash");
+    if (read.status == os::ReadResult::Status::TooLarge)
+        return fail(AdminPinStatus::Malformed, path + " is too long for a PIN hash");
+    std::string text = std::move(read.content);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     if (!IsPinHash(text)) {
         return fail(AdminPinStatus::Malformed, path + " does not hold an Argon2id PIN hash; set the PIN again");
     }
     r.status = AdminPinStatus::Ok;
     r.hash = std::move(text);
-    if ((st.st_mode & (S_IRGRP | S_IROTH)) != 0) {
+    if (st.group_or_others_read) {
         r.message = path + " can be read by other users, who could try PINs against it offline; run: chmod 600 " + path;
     }
     return r;
@@ -562,18 +516,10 @@ FileWriteResult WriteAdminPinHash(const std::string& data_dir, const std::string
 std::string AdminSettingsPath(const std::string& data_dir) { return data_dir + "/kiosk-admin.conf"; }
 
 std::optional<int> ReadAdminIdleTimeout(const std::string& data_dir) {
-    int fd = ::open(AdminSettingsPath(data_dir).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) return std::nullopt;
-    char buffer[256];
-    ssize_t n;
-    do {
-        n = ::read(fd, buffer, sizeof buffer - 1);
-    } while (n < 0 && errno == EINTR);
-    ::close(fd);
-    if (n <= 0) return std::nullopt;
-    buffer[n] = '\0';
+    os::ReadResult read = os::ReadSmallFile(AdminSettingsPath(data_dir), 255, true);
+    if (read.status != os::ReadResult::Status::Ok || read.content.empty()) return std::nullopt;
     // "idle_timeout_seconds = N", spaces anywhere around the parts, nothing else.
-    std::string_view text(buffer, static_cast<size_t>(n));
+    std::string_view text(read.content);
     auto skip = [&] {
         while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
     };
@@ -605,16 +551,9 @@ FileWriteResult WriteAdminIdleTimeout(const std::string& data_dir, int seconds, 
 
 PinGate ReadAdminGate(const std::string& data_dir) {
     std::string path = AdminGatePath(data_dir);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) return PinGate{};
-    char buffer[1024];
-    ssize_t n;
-    do {
-        n = ::read(fd, buffer, sizeof buffer);
-    } while (n < 0 && errno == EINTR);
-    ::close(fd);
-    if (n <= 0) return PinGate{};
-    return ParsePinGate(std::string_view(buffer, static_cast<size_t>(n))).value_or(PinGate{});
+    os::ReadResult read = os::ReadSmallFile(path, 1024, true);
+    if (read.status != os::ReadResult::Status::Ok || read.content.empty()) return PinGate{};
+    return ParsePinGate(read.content).value_or(PinGate{});
 }
 
 FileWriteResult WriteAdminGate(const std::string& data_dir, const PinGate& gate) {

@@ -1,4 +1,5 @@
 #include "core/line_breaks.h"
+#include "os/system.h"
 
 #include <linebreak.h>
 #include <thai/thbrk.h>
@@ -19,7 +20,10 @@ std::vector<int> ThaiWordBreaks(const std::u32string& thai) {
     // One breaker for the process: it maps the dictionary once. libthai does not promise that
     // one breaker may be used by two threads at once, so calls take turns.
     static std::mutex mutex;
-    static ThBrk* breaker = th_brk_new(nullptr);
+    // The dictionary is libthai's own (libthai-data) on Linux; the Windows zip carries a copy
+    // beside the program, as libthai built there has no system folder to look in.
+    static const std::string beside = os::FileBesideExecutable("thbrk.tri");
+    static ThBrk* breaker = th_brk_new(beside.empty() ? nullptr : beside.c_str());
     std::vector<int> out;
     if (!breaker || thai.size() < 2) return out;
     std::vector<thwchar_t> wide(thai.begin(), thai.end());

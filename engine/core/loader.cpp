@@ -16,11 +16,9 @@
 #include "core/xml_syntax.h"
 
 #include "core/unicode.h"
+#include "os/files.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <tinyxml2.h>
-#include <unistd.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -449,6 +447,7 @@ public:
         : m_root(std::move(root)), m_display(std::move(display_root)), m_max_bytes(max_bytes) {
         std::error_code ec;
         m_root_canon = fs::canonical(m_root, ec);
+        m_root_utf8 = os::Utf8(m_root_canon);
         // content/NAME pairs with assets/NAME (source tree and installed data folder alike).
         fs::path assets = m_root_canon.parent_path().parent_path() / "assets" / m_root_canon.filename();
         if (!ec && fs::is_directory(assets, ec)) m_assets_canon = fs::canonical(assets, ec);
@@ -460,18 +459,18 @@ public:
     // one lstat() gives its type and size. Anything else goes the careful way (ReadChecked).
     bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) override {
         if (m_root_canon.empty() || !PlainFolders(rel)) return ReadChecked(rel, out, code, message);
-        const std::string full = m_root_canon.native() + "/" + rel;
-        struct stat st;
-        if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return ReadChecked(rel, out, code, message);
-        const auto size = static_cast<std::uintmax_t>(st.st_size);
+        const std::string full = m_root_utf8 + "/" + rel;
+        const os::FileInfo st = os::LinkStat(full);
+        if (st.kind != os::FileKind::Regular) return ReadChecked(rel, out, code, message);
+        const auto size = static_cast<std::uintmax_t>(st.size);
         if (size > m_max_bytes) {
             *code = "file-too-large";
             *message = "'" + rel + "' is " + std::to_string(size / (1024 * 1024)) +
                        " MiB; course files are limited to " + std::to_string(m_max_bytes / (1024 * 1024)) + " MiB";
             return false;
         }
-        const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
+        os::ReadOnlyFile file(full);
+        if (!file.ok()) {
             *code = "file-unreadable";
             *message = "cannot open '" + rel + "' for reading";
             return false;
@@ -485,15 +484,13 @@ public:
         bool failed = false;
         for (;;) {
             if (got == out->size()) out->resize(out->size() * 2);
-            const ssize_t n = ::read(fd, &(*out)[got], out->size() - got);
-            if (n < 0 && errno == EINTR) continue;
+            const int64_t n = file.Read(&(*out)[got], out->size() - got);
             if (n <= 0) {
                 failed = n < 0;
                 break;
             }
             got += static_cast<size_t>(n);
         }
-        ::close(fd);
         out->resize(got);
         if (failed) {
             *code = "file-unreadable";
@@ -505,7 +502,7 @@ public:
 
     bool ReadChecked(const std::string& rel, std::string* out, std::string* code, std::string* message) {
         std::error_code ec;
-        fs::path full = m_root_canon / rel;
+        fs::path full = m_root_canon / os::Path(rel);
         auto st = fs::status(full, ec);
         if (ec || !fs::exists(st)) {
             *code = "file-not-found";
@@ -581,8 +578,8 @@ public:
         return r.ok;
     }
 
-    std::string RootDir() const override { return m_root_canon.string(); }
-    std::string AssetsDir() const override { return m_assets_canon.string(); }
+    std::string RootDir() const override { return m_root_utf8; }
+    std::string AssetsDir() const override { return os::Utf8(m_assets_canon); }
 
 private:
     // Every folder `rel` goes through (not the last part) is a folder and not a link.
@@ -592,9 +589,7 @@ private:
             std::lock_guard<std::mutex> lock(m_folders_mutex);
             auto it = m_folders.find(folder);
             if (it == m_folders.end()) {
-                struct stat st;
-                const std::string full = m_root_canon.native() + "/" + folder;
-                const bool plain = ::lstat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+                const bool plain = os::LinkStat(m_root_utf8 + "/" + folder).kind == os::FileKind::Folder;
                 it = m_folders.emplace(folder, plain).first;
             }
             if (!it->second) return false;
@@ -611,7 +606,7 @@ private:
         for (const fs::path& root : {m_root_canon, m_assets_canon}) {
             if (root.empty()) continue;
             std::error_code ec;
-            fs::path full = root / rel;
+            fs::path full = root / os::Path(rel);
             if (!fs::exists(full, ec)) continue;
             fs::path canon = fs::canonical(full, ec);
             if (ec || !IsInside(root, canon)) {
@@ -624,16 +619,17 @@ private:
                 *message = "image '" + rel + "' is not a regular file";
                 return false;
             }
-            *resolved = canon.string();
+            *resolved = os::Utf8(canon);
             return true;
         }
         *code = "image-not-found";
         *message = "image '" + rel + "' is not in the course folder" +
-                   (m_assets_canon.empty() ? std::string() : " or in " + m_assets_canon.string());
+                   (m_assets_canon.empty() ? std::string() : " or in " + os::Utf8(m_assets_canon));
         return false;
     }
 
     fs::path m_root, m_root_canon, m_assets_canon;
+    std::string m_root_utf8;  // m_root_canon as UTF-8, for building paths from course text
     std::string m_display;
     size_t m_max_bytes;
     std::mutex m_images_mutex;
@@ -2572,7 +2568,7 @@ void Loader::ResolveAndIndex() {
 LoadResult LoadCourse(const std::string& path, const LoadOptions& options) {
     LoadResult result;
     std::error_code ec;
-    fs::path p(path);
+    fs::path p = os::Path(path);
     std::string display = path;
     std::string file = "course.xml";
     if (!fs::exists(p, ec)) {
@@ -2582,9 +2578,9 @@ LoadResult LoadCourse(const std::string& path, const LoadOptions& options) {
     }
     if (!fs::is_directory(p, ec)) {
         // A course.xml (or another root file) named directly: its folder is the course folder.
-        file = p.filename().string();
+        file = os::Utf8(p.filename());
         p = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-        display = p.string() == "." && path.find('/') == std::string::npos ? "" : p.string();
+        display = p == fs::path(".") && path.find('/') == std::string::npos ? "" : os::Utf8(p);
     }
     DiskSource source(p, display, options.max_file_bytes);
     Loader loader(source, result.diagnostics);

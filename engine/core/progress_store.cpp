@@ -1,6 +1,7 @@
 #include "core/progress_store.h"
 #include "core/unicode.h"
 #include "os/files.h"
+#include "os/system.h"
 
 #include <sqlite3.h>
 
@@ -15,13 +16,6 @@
 #include <mutex>
 #include <set>
 #include <utility>
-
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <pwd.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/model.h"
 
@@ -193,15 +187,7 @@ WriteResult Fail(StoreError error, std::string message) {
     return r;
 }
 
-bool FileExists(const std::string& path) {
-    struct stat st;
-    return ::stat(path.c_str(), &st) == 0;
-}
-
-bool IsDirectory(const std::string& path) {
-    struct stat st;
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
+bool FileExists(const std::string& path) { return os::Stat(path).exists(); }
 
 std::string ParentDir(const std::string& path) {
     auto slash = path.find_last_of('/');
@@ -210,25 +196,9 @@ std::string ParentDir(const std::string& path) {
     return path.substr(0, slash);
 }
 
-// mkdir -p with 0700: progress is personal data (the XDG spec asks for 0700 too).
-bool MakeDirs(const std::string& dir, std::string& error) {
-    if (dir.empty() || IsDirectory(dir)) return true;
-    std::string parent = ParentDir(dir);
-    if (parent != dir && !MakeDirs(parent, error)) return false;
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        error = "cannot create " + dir + ": " + std::strerror(errno);
-        return false;
-    }
-    if (!IsDirectory(dir)) {
-        error = dir + " is not a folder";
-        return false;
-    }
-    return true;
-}
-
-// A file or folder we may write into. access() is the kernel's answer for this process, which is
-// what matters (root passes it everywhere except on read-only mounts; SQLite then decides).
-bool Writable(const std::string& path) { return ::access(path.c_str(), W_OK) == 0; }
+// A file or folder we may write into (root passes everywhere except on read-only mounts; SQLite
+// then decides).
+bool Writable(const std::string& path) { return os::Writable(path); }
 
 int Exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
 
@@ -470,17 +440,7 @@ const char* ToString(ItemType type) {
     return "page";
 }
 
-std::string DefaultDataDir() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    if (xdg && xdg[0] == '/') return std::string(xdg) + "/lectern";
-    std::string home;
-    if (const char* h = std::getenv("HOME"); h && h[0]) {
-        home = h;
-    } else if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) {
-        home = pw->pw_dir;
-    }
-    return home + "/.local/share/lectern";
-}
+std::string DefaultDataDir() { return os::DefaultDataDir(); }
 
 std::string ProgressDbPath(const std::string& data_dir) {
     if (!data_dir.empty() && data_dir.back() == '/') return data_dir + "progress.sqlite3";
@@ -493,9 +453,7 @@ MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms) {
         out.message = db_path + " does not exist";
         return out;
     }
-    time_t secs = static_cast<time_t>(now_ms / 1000);
-    tm utc{};
-    gmtime_r(&secs, &utc);
+    tm utc = os::UtcTime(static_cast<time_t>(now_ms / 1000));
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
     // Never overwrite an earlier bad file: that one may be the only copy of someone's work.
@@ -507,21 +465,18 @@ MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms) {
     // matching name; the -shm is only an index, but moving it keeps the folder tidy.
     for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         std::string from = db_path + suffix;
-        if (FileExists(from) && ::rename(from.c_str(), (base + suffix).c_str()) != 0) {
-            out.message = "cannot rename " + from + ": " + std::strerror(errno);
+        int err = 0;
+        if (FileExists(from) && !os::Rename(from, base + suffix, &err)) {
+            out.message = "cannot rename " + from + ": " + os::ErrorText(err);
             return out;
         }
     }
-    if (::rename(db_path.c_str(), base.c_str()) != 0) {
-        out.message = "cannot rename " + db_path + ": " + std::strerror(errno);
+    if (int err = 0; !os::Rename(db_path, base, &err)) {
+        out.message = "cannot rename " + db_path + ": " + os::ErrorText(err);
         return out;
     }
     // Make the renames durable before anyone creates a fresh database in their place.
-    int dir_fd = ::open(ParentDir(db_path).c_str(), O_RDONLY | O_DIRECTORY);
-    if (dir_fd >= 0) {
-        ::fsync(dir_fd);
-        ::close(dir_fd);
-    }
+    os::SyncFolder(ParentDir(db_path));
     out.ok = true;
     out.new_path = base;
     out.message = "moved " + db_path + " to " + base;
@@ -555,8 +510,8 @@ void SetPragmas(sqlite3* db, int busy_timeout_ms) {
 }
 
 int64_t FileSize(const std::string& path) {
-    struct stat st;
-    return ::stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_size) : -1;
+    os::FileInfo info = os::Stat(path);
+    return info.exists() ? info.size : -1;
 }
 
 uint32_t BigEndian(const unsigned char* p, int bytes) {
@@ -573,11 +528,9 @@ std::string HeaderProblem(const std::string& path) {
     if (size <= 0) return "";  // new or empty: SQLite initialises it
     if (size < 100) return "too short to be a database (" + std::to_string(size) + " bytes)";
     unsigned char header[100];
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return "";  // unreadable: let SQLite report it
-    ssize_t got = ::read(fd, header, sizeof header);
-    ::close(fd);
-    if (got != static_cast<ssize_t>(sizeof header)) return "";
+    os::ReadOnlyFile file(path);
+    if (!file.ok()) return "";  // unreadable: let SQLite report it
+    if (file.ReadAt(0, header, sizeof header) != static_cast<int64_t>(sizeof header)) return "";
     if (std::memcmp(header, "SQLite format 3", 16) != 0) return "not a SQLite database";
     uint32_t page_size = BigEndian(header + 16, 2);
     if (page_size == 1) page_size = 65536;
@@ -672,10 +625,8 @@ struct PrivateCopy {
     std::string db_path;
 
     bool Make(const std::string& source) {
-        const char* tmp = std::getenv("TMPDIR");
-        std::string tmpl = std::string(tmp && tmp[0] ? tmp : "/tmp") + "/lectern-recover-XXXXXX";
-        if (!::mkdtemp(tmpl.data())) return false;
-        dir = tmpl;
+        dir = os::MakeTempFolder("lectern-recover");
+        if (dir.empty()) return false;
         std::string target = dir + "/progress.sqlite3";
         if (!CopyFile(source, target) || !CopyFile(source + "-wal", target + "-wal")) return false;
         db_path = target;
@@ -683,22 +634,13 @@ struct PrivateCopy {
     }
     ~PrivateCopy() {
         if (dir.empty()) return;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((dir + "/progress.sqlite3" + suffix).c_str());
-        ::rmdir(dir.c_str());
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) os::RemoveFile(dir + "/progress.sqlite3" + suffix);
+        os::RemoveEmptyFolder(dir);
     }
 
     static bool CopyFile(const std::string& from, const std::string& to) {
-        int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-        if (in < 0) return false;
-        int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        bool ok = out >= 0;
-        char buf[65536];
-        for (ssize_t n; ok && (n = ::read(in, buf, sizeof buf)) != 0;) {
-            ok = n > 0 && ::write(out, buf, static_cast<size_t>(n)) == n;
-        }
-        ::close(in);
-        if (out >= 0) ::close(out);
-        return ok;
+        std::string error;
+        return os::CopyDurably(from, to, error);
     }
 };
 
@@ -706,23 +648,14 @@ struct PrivateCopy {
 
 // What the path is when it is not a regular file (or a missing one), else empty. stat, not open:
 // opening a FIFO blocks until someone writes to it, which is how lectern-progress used to hang.
-std::string NotRegularReason(const std::string& path) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) return "";
-    if (S_ISREG(st.st_mode)) return "";
-    if (S_ISDIR(st.st_mode)) return "a folder";
-    if (S_ISFIFO(st.st_mode)) return "a FIFO (named pipe)";
-    if (S_ISSOCK(st.st_mode)) return "a socket";
-    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
-    return "not a regular file";
-}
+std::string NotRegularReason(const std::string& path) { return os::NotRegularReason(os::Stat(path)); }
 
 // Identity and last change of a file: equal stamps mean nobody wrote or replaced it in between.
 struct FileStamp {
     bool exists = false;
-    dev_t dev = 0;
-    ino_t ino = 0;
-    off_t size = 0;
+    uint64_t dev = 0;
+    uint64_t ino = 0;
+    int64_t size = 0;
     int64_t mtime_ns = 0, ctime_ns = 0;
     bool operator==(const FileStamp& o) const {
         return exists == o.exists && dev == o.dev && ino == o.ino && size == o.size && mtime_ns == o.mtime_ns &&
@@ -733,59 +666,27 @@ struct FileStamp {
 
 FileStamp StampOf(const std::string& path) {
     FileStamp s;
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) return s;
+    os::FileInfo info = os::Stat(path);
+    if (!info.exists()) return s;
     s.exists = true;
-    s.dev = st.st_dev;
-    s.ino = st.st_ino;
-    s.size = st.st_size;
-    s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    s.ctime_ns = static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+    s.dev = info.device;
+    s.ino = info.inode;
+    s.size = info.size;
+    s.mtime_ns = info.mtime_ns;
+    s.ctime_ns = info.ctime_ns;
     return s;
 }
 
-void SyncDir(const std::string& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
+void SyncDir(const std::string& dir) { os::SyncFolder(dir); }
 
 // Copies a file to a new name (never over an existing one) and syncs it: the copy may be the
 // only record of someone's work.
 bool CopyDurably(const std::string& from, const std::string& to, std::string& error) {
-    int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (in < 0) {
-        error = "cannot read " + from + ": " + std::strerror(errno);
-        return false;
-    }
-    int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (out < 0) {
-        error = "cannot create " + to + ": " + std::strerror(errno);
-        ::close(in);
-        return false;
-    }
-    bool ok = true;
-    char buf[65536];
-    for (ssize_t n; ok && (n = ::read(in, buf, sizeof buf)) != 0;) {
-        ok = n > 0 && ::write(out, buf, static_cast<size_t>(n)) == n;
-    }
-    if (!ok) error = "cannot copy " + from + " to " + to + ": " + std::strerror(errno);
-    ok = ::fsync(out) == 0 && ok;
-    ::close(in);
-    ok = ::close(out) == 0 && ok;
-    if (!ok) {
-        if (error.empty()) error = "cannot write " + to + ": " + std::strerror(errno);
-        ::unlink(to.c_str());
-    }
-    return ok;
+    return os::CopyDurably(from, to, error);
 }
 
 std::string UtcStamp(int64_t now_ms) {
-    time_t secs = now_ms >= 0 ? static_cast<time_t>(now_ms / 1000) : std::time(nullptr);
-    tm utc{};
-    gmtime_r(&secs, &utc);
+    tm utc = os::UtcTime(now_ms >= 0 ? static_cast<time_t>(now_ms / 1000) : std::time(nullptr));
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
     return stamp;
@@ -811,25 +712,20 @@ void PruneRecoveredCopies(const std::string& db_path) {
     std::string dir = ParentDir(db_path);
     std::string prefix = db_path.substr(db_path.find_last_of('/') + 1) + ".recovered-";
     std::vector<std::string> bases;
-    if (DIR* d = ::opendir(dir.c_str())) {
-        while (dirent* e = ::readdir(d)) {
-            std::string name = e->d_name;
-            if (name.rfind(prefix, 0) != 0) continue;
-            if (name.size() > 4 && name.compare(name.size() - 4, 4, "-wal") == 0) continue;
-            bases.push_back(dir + "/" + name);
-        }
-        ::closedir(d);
+    for (const std::string& name : os::FolderEntries(dir)) {
+        if (name.rfind(prefix, 0) != 0) continue;
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, "-wal") == 0) continue;
+        bases.push_back(dir + "/" + name);
     }
     if (static_cast<int>(bases.size()) <= kRecoveredCopiesKept) return;
     std::sort(bases.begin(), bases.end(), [](const std::string& a, const std::string& b) {
-        struct stat sa, sb;
-        int64_t ta = ::stat(a.c_str(), &sa) == 0 ? sa.st_mtim.tv_sec : 0;
-        int64_t tb = ::stat(b.c_str(), &sb) == 0 ? sb.st_mtim.tv_sec : 0;
+        int64_t ta = os::Stat(a).mtime_ns / 1000000000;
+        int64_t tb = os::Stat(b).mtime_ns / 1000000000;
         return ta != tb ? ta < tb : a < b;
     });
     for (size_t i = 0; i + kRecoveredCopiesKept < bases.size(); ++i) {
-        ::unlink((bases[i] + "-wal").c_str());
-        ::unlink(bases[i].c_str());
+        os::RemoveFile(bases[i] + "-wal");
+        os::RemoveFile(bases[i]);
     }
 }
 
@@ -875,18 +771,17 @@ StoreTokens ReadTokens(sqlite3* db, bool check) {
 // frame headers the file format documents (fileformat2 "WAL File Format").
 std::set<uint32_t> WalPages(const std::string& wal, int64_t frames) {
     std::set<uint32_t> pages;
-    int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return pages;
+    os::ReadOnlyFile file(wal);
+    if (!file.ok()) return pages;
     unsigned char header[32];
-    if (::pread(fd, header, sizeof header, 0) == static_cast<ssize_t>(sizeof header)) {
+    if (file.ReadAt(0, header, sizeof header) == static_cast<int64_t>(sizeof header)) {
         int64_t page_size = BigEndian(header + 8, 4);
         for (int64_t i = 0; i < frames && page_size >= 512; ++i) {
             unsigned char frame[4];
-            if (::pread(fd, frame, sizeof frame, 32 + i * (24 + page_size)) != 4) break;
+            if (file.ReadAt(32 + i * (24 + page_size), frame, sizeof frame) != 4) break;
             pages.insert(BigEndian(frame, 4));
         }
     }
-    ::close(fd);
     return pages;
 }
 
@@ -914,9 +809,10 @@ WalVerdict SetAsideWal(const std::string& db_path, const std::string& why, int64
     }
     for (const char* suffix : {"-wal", "-shm"}) {
         std::string from = db_path + suffix;
-        if (FileExists(from) && ::rename(from.c_str(), (base + suffix).c_str()) != 0) {
+        int err = 0;
+        if (FileExists(from) && !os::Rename(from, base + suffix, &err)) {
             v.status = OpenStatus::CannotWrite;
-            v.message = "cannot move " + from + " aside: " + std::strerror(errno) + "; progress is not being saved";
+            v.message = "cannot move " + from + " aside: " + os::ErrorText(err) + "; progress is not being saved";
             return v;
         }
     }
@@ -1007,7 +903,7 @@ WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
     std::string base = FreeCopyName(db_path, "recovered", now_ms);
     std::string error;
     if (!CopyDurably(db_path, base, error) || !CopyDurably(wal, base + "-wal", error)) {
-        ::unlink(base.c_str());
+        os::RemoveFile(base);
         v.status = OpenStatus::CannotWrite;
         v.message = "cannot keep a copy of " + db_path + " before recovering its write-ahead log (" + error +
                     "); nothing was changed and progress is not being saved";
@@ -1022,21 +918,14 @@ WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
 
 }  // namespace
 
-// One per database file per process: the writer lock (flock on <db>.lock, so the kernel drops it
-// when the process dies) and what the file is expected to look like between checkpoints.
+// One per database file per process: the writer lock (os::FileLock on <db>.lock, which the system
+// drops when the process dies) and what the file is expected to look like between checkpoints.
 struct ProgressStore::SharedFile {
     std::string lock_path;
-    int lock_fd = -1;
+    std::unique_ptr<os::FileLock> lock;
     std::mutex mutex;      // guards the fields below
     std::string base;      // the 'gen' token the database file holds now
     FileStamp stamp;       // the file as the last checkpoint left it
-    ~SharedFile() {
-        if (lock_fd >= 0) {
-            if (::ftruncate(lock_fd, 0) != 0) {
-            }
-            ::close(lock_fd);
-        }
-    }
 };
 
 namespace {
@@ -1049,9 +938,8 @@ std::map<std::string, std::weak_ptr<ProgressStore::SharedFile>> g_shared;  // by
 std::shared_ptr<ProgressStore::SharedFile> AcquireWriter(const std::string& db_path, OpenStatus& status,
                                                          std::string& message, long& holder) {
     std::string lock_path = db_path + ".lock";
-    char resolved[PATH_MAX];
     std::string dir = ParentDir(db_path);
-    if (::realpath(dir.c_str(), resolved)) lock_path = std::string(resolved) + db_path.substr(dir.size()) + ".lock";
+    if (std::string real = os::RealFolder(dir); !real.empty()) lock_path = real + db_path.substr(dir.size()) + ".lock";
     std::lock_guard<std::mutex> guard(g_shared_mutex);
     if (auto existing = g_shared[lock_path].lock()) return existing;
     if (std::string odd = NotRegularReason(lock_path); !odd.empty()) {
@@ -1059,31 +947,26 @@ std::shared_ptr<ProgressStore::SharedFile> AcquireWriter(const std::string& db_p
         message = lock_path + " is " + odd + ", not a lock file; Lectern will not open it";
         return nullptr;
     }
-    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
-    if (fd < 0) {
+    os::FileLock::Status lock_status = os::FileLock::Status::Error;
+    long pid = 0;
+    std::string error;
+    std::unique_ptr<os::FileLock> lock = os::FileLock::TryAcquire(lock_path, lock_status, pid, error);
+    if (lock_status == os::FileLock::Status::Error) {
         status = OpenStatus::CannotWrite;
-        message = "cannot create the lock file " + lock_path + ": " + std::strerror(errno);
+        message = "cannot create the lock file " + lock_path + ": " + error;
         return nullptr;
     }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        char buf[32] = {};
-        ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
-        long pid = n > 0 ? std::strtol(buf, nullptr, 10) : 0;
+    if (lock_status == os::FileLock::Status::Busy) {
         holder = pid;
-        ::close(fd);
         status = OpenStatus::Locked;
         message = "Lectern is already open with this progress folder" +
                   (pid > 0 ? " (process " + std::to_string(pid) + ")" : std::string()) +
                   "; close it first (" + db_path + ")";
         return nullptr;
     }
-    std::string pid = std::to_string(::getpid()) + "\n";
-    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
-        // The pid is only for the message another process shows; the lock itself holds.
-    }
     auto shared = std::make_shared<ProgressStore::SharedFile>();
     shared->lock_path = lock_path;
-    shared->lock_fd = fd;
+    shared->lock = std::move(lock);
     g_shared[lock_path] = shared;
     return shared;
 }
@@ -1114,9 +997,9 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
     // ---- read-write ----
     if (!options.read_only) {
         std::string dir = ParentDir(db_path);
-        std::string mkdir_error;
-        if (!MakeDirs(dir, mkdir_error)) {
-            why_not_saving = mkdir_error;
+        // Missing folders are made 0700: progress is personal data (the XDG spec asks for 0700 too).
+        if (os::WriteResult made = os::MakePrivateFolder(dir); !made.ok) {
+            why_not_saving = made.message;
         } else if (!Writable(dir)) {
             // SQLite must create -wal and -shm beside the file; without that it cannot commit.
             why_not_saving = "the folder " + dir + " is read-only";

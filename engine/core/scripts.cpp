@@ -13,6 +13,8 @@
 #include "core/line_breaks.h"
 #include "core/unicode.h"
 
+#include "os/system.h"
+
 namespace lectern {
 
 namespace {
@@ -124,7 +126,7 @@ const char* FontPackageFor(char32_t cp) {
 
 FontCoverage FontCoverage::Families(const std::vector<std::string>& families) {
     FontCoverage coverage;
-    if (!FcInit()) return coverage;
+    if (!(os::PrepareFontLookup(), FcInit())) return coverage;
     FcPattern* pattern = FcPatternCreate();
     FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
     FcObjectSet* objects = FcObjectSetBuild(FC_CHARSET, FC_FAMILY, nullptr);

@@ -8,6 +8,7 @@
 #include "core/pin.h"
 #include "core/progress_export.h"
 #include "os/files.h"
+#include "os/system.h"
 
 namespace lectern::kiosk {
 namespace fs = std::filesystem;
@@ -32,8 +33,7 @@ std::string ReadWhole(const fs::path& path) {
 
 std::string KioskAdmin::StampedName(const std::string& stem, const std::string& machine, int64_t now_ms, const std::string& ext) {
     std::time_t t = static_cast<std::time_t>(now_ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    std::tm tm = os::UtcTime(t);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     return stem + "-" + machine + "-" + stamp + ext;

@@ -1,15 +1,10 @@
 #include "platform/fonts.h"
 
-#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_SYNTHESIS_H
 #include <imgui_freetype.h>
-#include <strings.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,8 +13,13 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
+
+#include "os/files.h"
+
+#include "os/system.h"
 
 namespace lectern::platform {
 
@@ -78,39 +78,16 @@ public:
     FontFiles() = default;
     FontFiles(const FontFiles&) = delete;
     FontFiles& operator=(const FontFiles&) = delete;
-    ~FontFiles() {
-        for (auto& entry : m_files) {
-            if (entry.second.data) munmap(entry.second.data, entry.second.size);
-        }
-    }
     // The file's bytes, or nullptr if it cannot be read (ImGui's own loader would assert).
     void* Get(const std::string& path, size_t* size) {
-        Mapping& mapping = m_files[path];
-        if (!mapping.data && !mapping.tried) {
-            mapping.tried = true;
-            int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-            struct stat info {};
-            if (fd >= 0 && fstat(fd, &info) == 0 && info.st_size > 0 && info.st_size < INT32_MAX) {
-                void* data =
-                    mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-                if (data != MAP_FAILED) {
-                    mapping.data = data;
-                    mapping.size = static_cast<size_t>(info.st_size);
-                }
-            }
-            if (fd >= 0) close(fd);
-        }
-        *size = mapping.size;
-        return mapping.data;
+        std::unique_ptr<os::MappedFile>& mapping = m_files[path];
+        if (!mapping) mapping = std::make_unique<os::MappedFile>(path);
+        *size = mapping->size();
+        return mapping->data();
     }
 
 private:
-    struct Mapping {
-        void* data = nullptr;
-        size_t size = 0;
-        bool tried = false;
-    };
-    std::map<std::string, Mapping> m_files;
+    std::map<std::string, std::unique_ptr<os::MappedFile>> m_files;
 };
 
 // A font that draws some of the extra characters a face lacks, and which ones.
@@ -159,7 +136,7 @@ public:
     // Fallbacks are ranked per weight only: an upright fallback serves an italic face too.
     std::vector<Merge> For(const FontFile& face, bool bold, bool /*italic*/) {
         std::vector<Merge> merges;
-        if (m_extra.empty() || !FcInit()) return merges;
+        if (m_extra.empty() || !(os::PrepareFontLookup(), FcInit())) return merges;
         FcFontSet* set = Sorted(bold);
         if (!set) return merges;
         // What the face draws itself is not looked for elsewhere.
@@ -448,7 +425,7 @@ void UsePlaceholder(ImFont* font) {
 bool HasFamily(FcPattern* pattern, const std::string& family) {
     FcChar8* name = nullptr;
     for (int i = 0; FcPatternGetString(pattern, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
-        if (strcasecmp(reinterpret_cast<const char*>(name), family.c_str()) == 0) return true;
+        if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family.c_str())) == 0) return true;
     }
     return false;
 }
@@ -459,7 +436,7 @@ FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool ac
     FontFile result;
     // FcInit is idempotent and cheap after the first call; without it FcFontMatch would
     // initialise implicitly, but an explicit failure here is easier to report.
-    if (!FcInit()) return result;
+    if (!(os::PrepareFontLookup(), FcInit())) return result;
 
     FcPattern* pattern = FcPatternCreate();
     FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
@@ -483,7 +460,7 @@ FontFile FindFontFile(const std::string& family, bool bold, bool italic, bool ac
     FcChar8* found_family = nullptr;
     bool usable = FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
                   (accept_substitute || HasFamily(match, family)) &&
-                  access(reinterpret_cast<const char*>(file), R_OK) == 0;
+                  os::Readable(std::string(reinterpret_cast<const char*>(file)));
     if (usable) {
         FcPatternGetInteger(match, FC_INDEX, 0, &index);
         FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);

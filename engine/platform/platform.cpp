@@ -3,6 +3,7 @@
 #include "platform/platform.h"
 
 #include "os/files.h"
+#include "os/system.h"
 
 #include "platform/fonts.h"
 #include "platform/input_queue.h"
@@ -318,8 +319,8 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     }
     m->window = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
     if (!m->window) {
-        return fail("cannot create a window with OpenGL 3.3 core: " + g_glfw_error +
-                    " (is libgl1-mesa-dri installed?)");
+        return fail("cannot create a window with OpenGL 3.3 core: " + g_glfw_error + " (" + os::MissingOpenGlHint() +
+                    ")");
     }
     glfwMakeContextCurrent(m->window);
     glfwSwapInterval(options.vsync ? 1 : 0);

@@ -1,0 +1,69 @@
+// lectern_os, the system side: where a user's data and settings live, the temporary folder, the
+// process id and the clocks. One implementation file per OS (system_posix.cpp, system_windows.cpp).
+#pragma once
+
+#include <cstdint>
+#include <ctime>
+#include <string>
+
+namespace lectern::os {
+
+// The folder for Lectern's data: $XDG_DATA_HOME/lectern or ~/.local/share/lectern on Linux,
+// %APPDATA%\Lectern on Windows. UTF-8.
+std::string DefaultDataDir();
+// The folder for per-user settings: $XDG_CONFIG_HOME/lectern or ~/.config/lectern on Linux,
+// %APPDATA%\Lectern on Windows; empty when the system names none.
+std::string UserConfigDir();
+// System-wide settings file location for kiosk.conf: /etc/lectern on Linux, %PROGRAMDATA%\Lectern
+// on Windows.
+std::string SystemConfigDir();
+
+long ProcessId();
+
+// Broken-down UTC time (gmtime_r / gmtime_s).
+std::tm UtcTime(std::time_t seconds);
+
+// Milliseconds on a clock that keeps counting through suspend (CLOCK_BOOTTIME on Linux,
+// QueryUnbiasedInterruptTime's complement, GetTickCount64, on Windows): idle sign-out uses it, so
+// a laptop opened after the idle time is not still signed in.
+int64_t BootMs();
+
+// Milliseconds since this process started, from the system's record of the start (so the
+// loader and libraries' start-up count); negative when unknown.
+double MsSinceProcessStart();
+
+// The running program's own path (UTF-8), empty when unknown.
+std::string ExecutablePath();
+
+// `name` in the running program's folder if such a file exists there, else empty. In the
+// system's own encoding for C libraries that take a narrow path (libthai).
+std::string FileBesideExecutable(const std::string& name);
+
+// Points fontconfig at its configuration before its first use. Nothing on Linux (the system's).
+// On Windows: fonts/fonts.conf beside the program, by its short ANSI name (FONTCONFIG_FILE), since
+// fontconfig's own lookup of the program's folder goes through the ANSI code page and fails for a
+// folder such as C:\Users\Алексей\Downloads. Safe to call more than once.
+void PrepareFontLookup();
+
+// True on systems where a kiosk session can be locked down (cage/systemd on Linux).
+bool KioskSupported();
+
+// Calls on_stop(code) on a thread of its own when the system asks the program to end: SIGTERM,
+// SIGHUP or SIGINT on Linux (blocked in every thread and taken with sigwait, so on_stop may do
+// more than a signal handler may); Ctrl+C, closing the console, log-off or shutdown on Windows.
+// Call first thing in main, before any other thread exists.
+void TakeStopRequests(void (*on_stop)(int code));
+
+// Installs `handler` for the "save a capture now" request (SIGUSR1 on Linux). False where the
+// system has no such request (Windows).
+bool OnCaptureRequest(void (*handler)(int));
+
+// Tells the user something that stops the program, where they will see it even without a
+// terminal: a message box on Windows (a program started from Explorer has no console); nothing
+// more than the caller's stderr on Linux.
+void ShowFatalError(const std::string& title, const std::string& text);
+
+// What to do when no OpenGL 3.3 context can be made, in this system's terms.
+std::string MissingOpenGlHint();
+
+}  // namespace lectern::os

@@ -1,0 +1,193 @@
+// The OS seam with names in every script a learner's profile or a course folder may carry. On
+// Windows a narrow path goes through the ANSI code page and "José" becomes "JosÃ©": every call
+// here must reach the file by its real name. The same table runs on Linux and (under wine) on
+// Windows, so the two implementations answer alike.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/loader.h"
+#include "core/progress_store.h"
+#include "os/files.h"
+#include "os/system.h"
+
+namespace fs = std::filesystem;
+using namespace lectern;
+
+namespace {
+
+// Folder and file names as users write them: accents, Cyrillic, Arabic, Chinese, Thai, a space,
+// characters outside the BMP (UTF-16 surrogate pairs on Windows), and combining marks.
+const std::vector<std::string> kNames = {
+    "José",        "Алексей",  "محمد",         "学习者",          "นักเรียน", "Ana María",
+    "emoji-\xF0\x9F\x93\x9A", "Zoë-e\xCC\x81", "plain",
+};
+
+class TempFolder {
+public:
+    TempFolder() : m_path(os::MakeTempFolder("lectern-os-paths")) {
+        if (m_path.empty()) std::abort();
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        fs::remove_all(os::Path(m_path), ec);
+    }
+    std::string Sub(const std::string& name) const { return m_path + "/" + name; }
+
+private:
+    std::string m_path;
+};
+
+// What is on disk, read back through std::filesystem with the name built from UTF-8.
+std::string Slurp(const std::string& utf8_path) {
+    std::ifstream in(os::Path(utf8_path), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST(OsPaths, Utf8TextAndPathsRoundTrip) {
+    for (const std::string& name : kNames) {
+        EXPECT_EQ(os::Utf8(os::Path(name)), name);
+        EXPECT_EQ(os::PathArg(name).utf8(), name);
+        EXPECT_EQ(os::PathArg(os::Path(name)).utf8(), name);
+    }
+}
+
+// Every operation of the seam, for every name, as folder and as file name.
+TEST(OsPaths, EveryOperationReachesTheFileByItsRealName) {
+    for (const std::string& name : kNames) {
+        SCOPED_TRACE(name);
+        TempFolder tmp;
+        const std::string dir = tmp.Sub(name);
+        const std::string file = dir + "/" + name + ".txt";
+        ASSERT_TRUE(os::MakePrivateFolder(dir).ok);
+        EXPECT_EQ(os::Stat(dir).kind, os::FileKind::Folder);
+
+        os::WriteResult w = os::WriteFileAtomically(file, "first");
+        ASSERT_TRUE(w.ok) << w.message;
+        EXPECT_EQ(Slurp(file), "first");
+        // Replacing an existing file (MoveFileExW over it on Windows) leaves only the new text.
+        ASSERT_TRUE(os::WriteFileAtomically(file, "second").ok);
+        EXPECT_EQ(Slurp(file), "second");
+        std::vector<std::string> entries = os::FolderEntries(dir);
+        ASSERT_EQ(entries.size(), 1u) << "no temporary file is left behind";
+        EXPECT_EQ(entries[0], name + ".txt");
+
+        os::FileInfo info = os::Stat(file);
+        EXPECT_EQ(info.kind, os::FileKind::Regular);
+        EXPECT_EQ(info.size, 6);
+        EXPECT_EQ(os::LinkStat(file).kind, os::FileKind::Regular);
+
+        os::ReadResult r = os::ReadSmallFile(file, 100, true);
+        EXPECT_EQ(r.status, os::ReadResult::Status::Ok);
+        EXPECT_EQ(r.content, "second");
+        EXPECT_EQ(os::ReadSmallFile(file, 3, true).status, os::ReadResult::Status::TooLarge);
+        EXPECT_EQ(os::ReadSmallFile(dir, 100, true).status, os::ReadResult::Status::NotRegular);
+        EXPECT_EQ(os::ReadSmallFile(dir + "/missing", 100, true).status, os::ReadResult::Status::Missing);
+
+        os::ReadOnlyFile reader(file);
+        ASSERT_TRUE(reader.ok());
+        char two[2];
+        EXPECT_EQ(reader.ReadAt(2, two, 2), 2);
+        EXPECT_EQ(std::string(two, 2), "co");
+
+        std::string error;
+        const std::string copy = dir + "/" + name + " copy.txt";
+        ASSERT_TRUE(os::CopyDurably(file, copy, error)) << error;
+        EXPECT_EQ(Slurp(copy), "second");
+        EXPECT_FALSE(os::CopyDurably(file, copy, error)) << "a copy never replaces an existing file";
+
+        const std::string moved = dir + "/" + name + " moved.txt";
+        ASSERT_TRUE(os::Rename(copy, moved));
+        EXPECT_FALSE(os::Stat(copy).exists());
+        EXPECT_EQ(Slurp(moved), "second");
+        EXPECT_TRUE(os::RemoveFile(moved));
+        EXPECT_FALSE(os::Stat(moved).exists());
+        EXPECT_EQ(os::Stat(moved).error, ENOENT);
+
+        EXPECT_FALSE(os::RealFolder(dir).empty());
+        EXPECT_NE(os::RealFolder(dir).find(name), std::string::npos) << os::RealFolder(dir);
+
+        os::MappedFile mapped(file);
+        ASSERT_NE(mapped.data(), nullptr);
+        EXPECT_EQ(std::string(static_cast<const char*>(mapped.data()), mapped.size()), "second");
+    }
+}
+
+TEST(OsPaths, ASecondWriterIsRefusedAndToldWhoHoldsTheLock) {
+    for (const std::string& name : kNames) {
+        SCOPED_TRACE(name);
+        TempFolder tmp;
+        const std::string path = tmp.Sub(name + ".lock");
+        os::FileLock::Status status = os::FileLock::Status::Error;
+        long holder = 0;
+        std::string error;
+        auto first = os::FileLock::TryAcquire(path, status, holder, error);
+        ASSERT_EQ(status, os::FileLock::Status::Ok) << error;
+        ASSERT_TRUE(first);
+        // A second open of the same file is what another process would do.
+        auto second = os::FileLock::TryAcquire(path, status, holder, error);
+        EXPECT_FALSE(second);
+        EXPECT_EQ(status, os::FileLock::Status::Busy);
+        EXPECT_EQ(holder, os::ProcessId());
+        first.reset();
+        auto third = os::FileLock::TryAcquire(path, status, holder, error);
+        EXPECT_TRUE(third) << "released with its holder";
+    }
+}
+
+// The progress store and the course loader, the two places learners' names and authors' folder
+// names reach the disk, under a folder named in each script.
+TEST(OsPaths, ProgressAndCoursesLiveUnderAnyName) {
+    for (const std::string& name : kNames) {
+        SCOPED_TRACE(name);
+        TempFolder tmp;
+        const std::string data = tmp.Sub(name + "/data");
+        ASSERT_TRUE(os::MakePrivateFolder(data).ok);
+        {
+            OpenResult r = ProgressStore::Open(ProgressDbPath(data));
+            ASSERT_TRUE(r.ok()) << r.message;
+            ASSERT_TRUE(r.store->CreateLearner(name, 1).ok());
+        }
+        OpenResult again = ProgressStore::Open(ProgressDbPath(data));
+        ASSERT_TRUE(again.ok()) << again.message;
+        EXPECT_TRUE(os::Stat(ProgressDbPath(data)).exists());
+
+        const std::string course = tmp.Sub(name + "/course");
+        // The loader reads an include's src as NFC text, so a file whose own name is decomposed
+        // (e + U+0301, as macOS writes names) is not found by that name: the decomposed name is
+        // tested as a folder here, and the module file gets a plain name.
+        const std::string module = name.find("\xCC\x81") == std::string::npos ? name : "module";
+        ASSERT_TRUE(os::WriteFileAtomically(course + "/course.xml",
+                                            "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
+                                            "  <title>" + name + "</title>\n  <include src=\"" + module + ".xml\"/>\n"
+                                            "</course>\n")
+                        .ok);
+        ASSERT_TRUE(os::WriteFileAtomically(course + "/" + module + ".xml",
+                                            "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\">"
+                                            "<page id=\"p\" title=\"P\"><p>Hello</p></page></lesson></module>\n")
+                        .ok);
+        LoadResult loaded = LoadCourse(course);
+        ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
+        EXPECT_EQ(loaded.course->title, name);
+    }
+}
+
+TEST(OsPaths, TheDataFolderIsTheSystemsPerUserFolder) {
+    const std::string dir = os::DefaultDataDir();
+    ASSERT_FALSE(dir.empty());
+#ifdef _WIN32
+    EXPECT_NE(dir.find("\\Lectern"), std::string::npos) << dir;  // %APPDATA%\Lectern
+    EXPECT_FALSE(os::KioskSupported());
+#else
+    EXPECT_NE(dir.find("lectern"), std::string::npos) << dir;
+    EXPECT_TRUE(os::KioskSupported());
+#endif
+    EXPECT_GT(os::BootMs(), 0);
+    EXPECT_GE(os::MsSinceProcessStart(), 0.0);
+    EXPECT_FALSE(os::ExecutablePath().empty());
+}
