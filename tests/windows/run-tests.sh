@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Windows build's tests under wine: the unit and UI test binaries through ctest (wine is the
+# CMAKE_CROSSCOMPILING_EMULATOR), then the smoke test of the zip's lectern.exe (smoke.sh).
+# One wineserver stays up for the whole run, so no test process pays wine's start-up.
+#   tests/windows/run-tests.sh BUILD_DIR ZIP_STAGE_DIR
+set -euo pipefail
+build=${1:?build folder}
+stage=${2:?unpacked zip folder}
+here=$(cd "$(dirname "$0")" && pwd)
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX=${WINEPREFIX:-${LECTERN_WINDOWS_CACHE:-$HOME/.cache/lectern-windows}/wineprefix}
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    echo "run-tests: creating the wine prefix $WINEPREFIX"
+    wineboot -i >/dev/null 2>&1 || true
+    wineserver -w
+fi
+wineserver -p
+trap 'wineserver -k 2>/dev/null || true' EXIT
+t0=$SECONDS
+(cd "$build" && ctest --output-on-failure -j"${LECTERN_JOBS:-2}" --timeout 600)
+echo "run-tests: unit and UI tests under wine in $((SECONDS - t0)) s"
+t0=$SECONDS
+bash "$here/smoke.sh" "$stage"
+echo "run-tests: smoke test under wine and Xvfb in $((SECONDS - t0)) s"
