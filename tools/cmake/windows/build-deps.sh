@@ -125,8 +125,8 @@ build_one() {
                   -Ddocs=disabled -Dintrospection=disabled -Dchafa=disabled -Dbenchmark=disabled >/dev/null &&
                ninja -C _build -j "$JOBS" >/dev/null && meson install -C _build >/dev/null) ;;
     fribidi) (cd "$d" && meson setup _build --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
-                 --libdir lib --default-library static --buildtype release -Ddocs=false -Dbin=false \
-                 -Dtests=false >/dev/null &&
+                 --libdir lib --default-library static --buildtype release -Ddocs=false \
+                 >/dev/null &&
               ninja -C _build -j "$JOBS" >/dev/null && meson install -C _build >/dev/null) ;;
     fontconfig)
         # Built with its Windows defaults: fonts.conf beside the program says where fonts are.
