@@ -1301,6 +1301,7 @@ int App::Run(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
     os::TakeStopRequests(OnStopRequest);
     Options options;
     int early = ParseArgs(argc, argv, options);

@@ -443,7 +443,7 @@ KioskConfigResult FindKioskConfig(const std::string& cli_path, const std::string
 
 // ---- small private files in the data folder ----------------------------------------------------
 
-FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, mode_t mode) {
+FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode) {
     os::WriteOptions options;
     options.mode = mode;
     os::WriteResult w = os::WriteFileAtomically(path, content, options);

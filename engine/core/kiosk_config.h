@@ -61,7 +61,7 @@
 //                 there is no way out. Insecure/Malformed/Unreadable -> no way out; show message.
 #pragma once
 
-#include <sys/types.h>
+#include "os/files.h"  // os::mode_t
 
 #include <optional>
 #include <string>
@@ -153,7 +153,7 @@ struct FileWriteResult {
 // Writes `content` to `path` so that readers see the old file or the new one, never a mix or an
 // empty file, even across a power cut: a temp file beside it (mkstemp), write, fchmod(mode),
 // fsync, rename over the old one, fsync the folder. Creates missing folders with mode 0700.
-FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, mode_t mode);
+FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode);
 
 // <data_dir>/admin.pin: the administrator PIN's Argon2id string and a newline, mode 0600.
 // Kept out of the progress database so that exporting or copying learners' progress never carries

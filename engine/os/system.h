@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <ctime>
 #include <string>
+#include <vector>
 
 namespace lectern::os {
 
@@ -19,6 +20,18 @@ std::string UserConfigDir();
 std::string SystemConfigDir();
 
 long ProcessId();
+
+// The program's arguments as UTF-8. Linux passes them as they are; Windows hands main() its
+// arguments in the ANSI code page ("José" as "Jos\xE9", "Алексей" as "???????"), so they are read
+// again from the UTF-16 command line. Call at the top of main; argv then points into this object.
+class Utf8Arguments {
+public:
+    Utf8Arguments(int& argc, char**& argv);
+
+private:
+    std::vector<std::string> m_args;
+    std::vector<char*> m_pointers;
+};
 
 // Broken-down UTC time (gmtime_r / gmtime_s).
 std::tm UtcTime(std::time_t seconds);
@@ -44,6 +57,21 @@ std::string FileBesideExecutable(const std::string& name);
 // fontconfig's own lookup of the program's folder goes through the ANSI code page and fails for a
 // folder such as C:\Users\Алексей\Downloads. Safe to call more than once.
 void PrepareFontLookup();
+
+// A shared library opened at run time (dlopen / LoadLibrary), for optional features whose
+// library costs start-up time or may be missing (espeak-ng). Kept open until the process ends.
+class SharedLibrary {
+public:
+    // The first of `names` that opens; ok() is false when none does.
+    explicit SharedLibrary(const std::vector<std::string>& names);
+    bool ok() const { return m_handle != nullptr; }
+    void* Symbol(const char* name) const;
+    // Closes it now (only when nothing from it is in use).
+    void Close();
+
+private:
+    void* m_handle = nullptr;
+};
 
 // True on systems where a kiosk session can be locked down (cage/systemd on Linux).
 bool KioskSupported();

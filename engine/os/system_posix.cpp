@@ -1,6 +1,7 @@
 // POSIX implementation of os/system.h (Linux).
 #include "os/system.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <pwd.h>
 #include <time.h>
@@ -42,6 +43,8 @@ std::string UserConfigDir() {
 std::string SystemConfigDir() { return "/etc/lectern"; }
 
 long ProcessId() { return static_cast<long>(::getpid()); }
+
+Utf8Arguments::Utf8Arguments(int&, char**&) {}
 
 std::tm UtcTime(std::time_t seconds) {
     std::tm utc{};
@@ -95,6 +98,16 @@ std::string ExecutablePath() {
 }
 
 bool KioskSupported() { return true; }
+
+SharedLibrary::SharedLibrary(const std::vector<std::string>& names) {
+    for (const std::string& name : names)
+        if (!m_handle) m_handle = dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL);
+}
+void* SharedLibrary::Symbol(const char* name) const { return m_handle ? dlsym(m_handle, name) : nullptr; }
+void SharedLibrary::Close() {
+    if (m_handle) dlclose(m_handle);
+    m_handle = nullptr;
+}
 
 void PrepareFontLookup() {}
 

@@ -6,6 +6,7 @@
 #define WIN32_LEAN_AND_MEAN
 #endif
 #include <windows.h>
+#include <shellapi.h>
 #include <shlobj.h>
 
 #include <cstdlib>
@@ -41,6 +42,20 @@ std::string SystemConfigDir() {
 }
 
 long ProcessId() { return static_cast<long>(GetCurrentProcessId()); }
+
+Utf8Arguments::Utf8Arguments(int& argc, char**& argv) {
+    int count = 0;
+    LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
+    if (!wide) return;
+    for (int i = 0; i < count; ++i) m_args.push_back(Utf8(std::filesystem::path(wide[i])));
+    LocalFree(wide);
+    for (std::string& arg : m_args) m_pointers.push_back(arg.data());
+    m_pointers.push_back(nullptr);
+    argc = count;
+    argv = m_pointers.data();
+    // What the programs print is UTF-8 too; a console shows it as such only when told.
+    SetConsoleOutputCP(CP_UTF8);
+}
 
 std::tm UtcTime(std::time_t seconds) {
     std::tm utc{};
@@ -79,6 +94,18 @@ std::string ExecutablePath() {
 }
 
 bool KioskSupported() { return false; }
+
+SharedLibrary::SharedLibrary(const std::vector<std::string>& names) {
+    for (const std::string& name : names)
+        if (!m_handle) m_handle = reinterpret_cast<void*>(LoadLibraryW(Path(name).c_str()));
+}
+void* SharedLibrary::Symbol(const char* name) const {
+    return m_handle ? reinterpret_cast<void*>(GetProcAddress(static_cast<HMODULE>(m_handle), name)) : nullptr;
+}
+void SharedLibrary::Close() {
+    if (m_handle) FreeLibrary(static_cast<HMODULE>(m_handle));
+    m_handle = nullptr;
+}
 
 void PrepareFontLookup() {
     static const bool done = [] {

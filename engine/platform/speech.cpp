@@ -22,11 +22,13 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <memory>
 #include <future>
 #include <mutex>
 #include <thread>
+#include <vector>
 
-#include <dlfcn.h>
+#include "os/system.h"
 
 namespace lectern::platform {
 
@@ -44,27 +46,26 @@ struct EspeakApi {
 #define LECTERN_ESPEAK_MEMBER(name) decltype(&::name) name = nullptr;
     LECTERN_ESPEAK_FUNCTIONS(LECTERN_ESPEAK_MEMBER)
 #undef LECTERN_ESPEAK_MEMBER
-    void* library = nullptr;
+    std::unique_ptr<os::SharedLibrary> library;
 
     // Called on the speech worker thread only. False (and nothing half-set) when the library or
     // one of its functions is missing: read-aloud is then unavailable, the rest works.
     bool Load() {
         if (library) return true;
-        void* handle = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL);
-        if (!handle) handle = dlopen("libespeak-ng.so", RTLD_NOW | RTLD_LOCAL);
-        if (!handle) return false;
+        auto handle = std::make_unique<os::SharedLibrary>(std::vector<std::string>{"libespeak-ng.so.1", "libespeak-ng.so"});
+        if (!handle->ok()) return false;
         bool ok = true;
 #define LECTERN_ESPEAK_LOOKUP(name)                                                 \
-    name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));               \
+    name = reinterpret_cast<decltype(&::name)>(handle->Symbol(#name));              \
     ok = ok && name != nullptr;
         LECTERN_ESPEAK_FUNCTIONS(LECTERN_ESPEAK_LOOKUP)
 #undef LECTERN_ESPEAK_LOOKUP
         if (!ok) {
-            dlclose(handle);
+            handle->Close();
             *this = EspeakApi{};
             return false;
         }
-        library = handle;  // kept open until exit: espeak's threads may still be in it
+        library = std::move(handle);  // kept open until exit: espeak's threads may still be in it
         return true;
     }
 #undef LECTERN_ESPEAK_FUNCTIONS

@@ -68,6 +68,20 @@ TEST(Architecture, OsIncludesNothingOfLecternAboveIt) {
     EXPECT_TRUE(hits.empty());
 }
 
+// Issue 16: the system's own calls (POSIX headers, Win32) live in os/, one file per system, so
+// the rest builds for Windows unchanged.
+TEST(Architecture, OnlyOsIncludesSystemHeaders) {
+    const std::regex system_header(
+        R"(^\s*#\s*include\s*<(unistd\.h|fcntl\.h|pwd\.h|dirent\.h|dlfcn\.h|pthread\.h|signal\.h|sys/[^>]*|windows\.h|shlobj\.h)>)");
+    std::vector<std::string> hits;
+    for (const char* part : {"core", "kiosk", "ui", "platform", "app"}) {
+        auto more = ForbiddenIncludes(fs::path(LECTERN_ENGINE_DIR) / part, system_header);
+        hits.insert(hits.end(), more.begin(), more.end());
+    }
+    for (const auto& h : hits) ADD_FAILURE() << h;
+    EXPECT_TRUE(hits.empty());
+}
+
 TEST(Architecture, TheCheckCatchesAGuiInclude) {
     // The scanner must be able to fail: plant a forbidden include in a temporary tree.
     fs::path dir = fs::temp_directory_path() / ("lectern-arch-" + std::to_string(::getpid()));

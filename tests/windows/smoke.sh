@@ -10,7 +10,7 @@ set -euo pipefail
 stage=$(cd "${1:?unpacked zip folder}" && pwd)
 src=$(cd "$(dirname "$0")/../.." && pwd)
 png="$src/tests/e2e/pngtool.py"
-export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LC_ALL=C.UTF-8  # wine reads arguments in this locale
 export WINEPREFIX=${WINEPREFIX:-${LECTERN_WINDOWS_CACHE:-$HOME/.cache/lectern-windows}/wineprefix}
 tmp=$(mktemp -d /tmp/lectern-wine-smoke.XXXXXX)
 xvfb_pid="" app_pid=""

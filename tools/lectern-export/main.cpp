@@ -7,6 +7,7 @@
 
 #include "core/html_export.h"
 #include "core/loader.h"
+#include "os/system.h"
 
 namespace {
 
@@ -37,6 +38,7 @@ int Usage(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
     std::string out_dir, course_path;
     bool have_html = false;
     lectern::HtmlExportOptions options;

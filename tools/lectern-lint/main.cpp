@@ -11,6 +11,7 @@
 #include "core/loader.h"
 #include "core/scripts.h"
 #include "core/stats.h"
+#include "os/system.h"
 
 namespace {
 
@@ -65,6 +66,7 @@ nlohmann::json StatsJson(const lectern::CourseStats& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
     bool stats = false, json = false, strict = false;
     std::string path;
     for (int i = 1; i < argc; ++i) {

@@ -12,6 +12,7 @@
 #include "core/progress_export.h"
 #include "core/progress_store.h"
 #include "os/files.h"
+#include "os/system.h"
 
 namespace {
 
@@ -49,6 +50,7 @@ int BadUsage(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
     std::vector<std::string> args(argv + 1, argv + argc);
     for (const std::string& a : args) {
         if (a == "-h" || a == "--help") {
