@@ -92,8 +92,10 @@ double MsSinceProcessStart() {
 }
 
 std::string ExecutablePath() {
+    // read_symlink, not canonical: the link still names the program after its file was replaced
+    // (a rebuild or an upgrade while it runs), with " (deleted)" appended.
     std::error_code ec;
-    std::filesystem::path exe = std::filesystem::canonical("/proc/self/exe", ec);
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::string() : exe.string();
 }
 
