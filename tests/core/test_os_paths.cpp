@@ -174,7 +174,7 @@ TEST(OsPaths, ProgressAndCoursesLiveUnderAnyName) {
                         .ok);
         LoadResult loaded = LoadCourse(course);
         ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
-        EXPECT_EQ(loaded.course->title, Nfc(name));  // the loader keeps text in NFC
+        EXPECT_EQ(loaded.course->title, unicode::Nfc(name));  // the loader keeps text in NFC
     }
 }
 
