@@ -119,18 +119,18 @@ build_one() {
     nlohmann-json3) cmake_build "$d" -DJSON_BuildTests=OFF -DJSON_Install=ON ;;
     freetype) cmake_build "$d" -DFT_DISABLE_ZLIB=ON -DFT_DISABLE_BZIP2=ON -DFT_DISABLE_PNG=ON \
               -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON ;;
-    harfbuzz) (cd "$d" && meson setup _build --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
+    harfbuzz) (cd "$d" && meson setup _build --wrap-mode=nodownload --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
                   --libdir lib --default-library static --buildtype release -Dfreetype=enabled -Dglib=disabled \
                   -Dgobject=disabled -Dcairo=disabled -Dicu=disabled -Dgraphite2=disabled -Dtests=disabled \
                   -Ddocs=disabled -Dintrospection=disabled -Dchafa=disabled -Dbenchmark=disabled >/dev/null &&
                ninja -C _build -j "$JOBS" >/dev/null && meson install -C _build >/dev/null) ;;
-    fribidi) (cd "$d" && meson setup _build --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
+    fribidi) (cd "$d" && meson setup _build --wrap-mode=nodownload --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
                  --libdir lib --default-library static --buildtype release -Ddocs=false \
                  >/dev/null &&
               ninja -C _build -j "$JOBS" >/dev/null && meson install -C _build >/dev/null) ;;
     fontconfig)
         # Built with its Windows defaults: fonts.conf beside the program says where fonts are.
-        (cd "$d" && meson setup _build --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
+        (cd "$d" && meson setup _build --wrap-mode=nodownload --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
              --libdir lib --default-library static --buildtype release -Ddoc=disabled -Dtests=disabled -Dbaseconfig-dir=etc/fonts \
              -Dtools=disabled -Dcache-build=disabled -Dnls=disabled >/dev/null &&
          ninja -C _build -j "$JOBS" >/dev/null && meson install -C _build >/dev/null) ;;
