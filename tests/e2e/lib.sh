@@ -8,11 +8,13 @@ E2E_TMP=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
 E2E_PNG="$LECTERN_SRC/tests/e2e/pngtool.py"
 XVFB_PID=""
 APP_PID=""
+WM_PID=""
 
 fail() { echo "FAIL: $*" >&2; [ -f "$E2E_TMP/app.log" ] && sed 's/^/  app: /' "$E2E_TMP/app.log" >&2; exit 1; }
 
 e2e_cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$WM_PID" ] && kill "$WM_PID" 2>/dev/null || true
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$E2E_TMP"
@@ -26,6 +28,12 @@ start_xvfb() {  # [WxH]
   for _ in $(seq 100); do [ -s "$E2E_TMP/display" ] && break; sleep 0.05; done
   [ -s "$E2E_TMP/display" ] || fail "Xvfb did not start"
   export DISPLAY=":$(head -n1 "$E2E_TMP/display")"
+}
+
+start_window_manager() {  # openbox on the Xvfb display, so Alt+F4, close and minimise are real
+  openbox --sm-disable >"$E2E_TMP/wm.log" 2>&1 &
+  WM_PID=$!
+  sleep 1
 }
 
 start_lectern() {  # lectern arguments...

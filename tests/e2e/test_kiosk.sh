@@ -4,11 +4,9 @@
 # leave Lectern running; a learner with a PIN is signed out after the idle time with their
 # progress saved; five wrong PINs lock entry; the learner's text size comes back at sign-in.
 source "$(dirname "$0")/lib.sh"
-trap 'kill $WM_PID 2>/dev/null || true; e2e_cleanup' EXIT
+trap e2e_cleanup EXIT
 start_xvfb 1280x800
-openbox --sm-disable >"$E2E_TMP/wm.log" 2>&1 &
-WM_PID=$!
-sleep 1
+start_window_manager
 data="$E2E_TMP/data"
 mkdir -p "$data"
 conf="$E2E_TMP/kiosk.conf"

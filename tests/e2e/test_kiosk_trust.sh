@@ -5,11 +5,9 @@
 # a minimised kiosk comes back; a learner's key presses on a damaged-store screen or on a course
 # that failed to load move nothing and quit nothing.
 source "$(dirname "$0")/lib.sh"
-trap 'kill $WM_PID 2>/dev/null || true; e2e_cleanup' EXIT
+trap e2e_cleanup EXIT
 start_xvfb 1280x800
-openbox --sm-disable >"$E2E_TMP/wm.log" 2>&1 &
-WM_PID=$!
-sleep 1
+start_window_manager
 data="$E2E_TMP/data"
 conf="$E2E_TMP/kiosk.conf"
 printf 'kiosk = true\nidle_timeout_seconds = 30\ncountdown_seconds = 10\nallow_guest = true\n' > "$conf"
