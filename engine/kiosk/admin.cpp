@@ -4,11 +4,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/kiosk_config.h"
-#include "core/pin.h"
-#include "core/progress_export.h"
+#include "kiosk/kiosk_config.h"
+#include "kiosk/pin.h"
 #include "os/files.h"
 #include "os/system.h"
+#include "reports/progress_export.h"
 
 namespace lectern::kiosk {
 namespace fs = std::filesystem;

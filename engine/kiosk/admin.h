@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 
 namespace lectern::kiosk {
 

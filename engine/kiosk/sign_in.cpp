@@ -1,6 +1,6 @@
 #include "kiosk/sign_in.h"
 
-#include "core/pin.h"
+#include "kiosk/pin.h"
 
 namespace lectern::kiosk {
 namespace {

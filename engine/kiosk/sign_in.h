@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 
 namespace lectern::kiosk {
 
@@ -43,7 +43,7 @@ struct Decision {
 // Every way into a learner's session goes through one of these, and a session is only ever
 // decided by: a learner without a PIN chosen by name, a learner just created, a right PIN for a
 // learner who is not locked out, or a guest where guests are allowed. Names are compared with the
-// one comparison key (core/unicode.h), through the store.
+// one comparison key (text/unicode.h), through the store.
 class SignInPolicy {
 public:
     // `store` may be null: progress cannot be saved, so only guests may come in.

@@ -1,6 +1,6 @@
 // The platform layer: one window, the GL context, fonts, textures, screenshots, the frame loop.
 // Small and linear (Dear ImGui's example_glfw_opengl3/main.cpp): Init, then BeginFrame/EndFrame
-// in a loop, then Shutdown. Knows nothing about courses (never includes engine/core).
+// in a loop, then Shutdown. Knows nothing about courses (never includes a course, learning or progress header).
 #pragma once
 
 #include <imgui.h>

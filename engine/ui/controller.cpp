@@ -1,6 +1,6 @@
 #include "ui/controller.h"
 
-#include "core/pin.h"
+#include "kiosk/pin.h"
 
 #include <algorithm>
 

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "core/session.h"
+#include "learning/session.h"
 #include "ui/ui.h"
 
 namespace lectern::ui {

@@ -3,7 +3,7 @@
 // drop-down per item, ordering uses Move up / Move down buttons. Nothing needs dragging.
 #pragma once
 
-#include "core/grading.h"
+#include "learning/grading.h"
 #include "ui/rich_text.h"
 
 namespace lectern::ui {

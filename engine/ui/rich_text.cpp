@@ -7,7 +7,7 @@
 
 #include <fribidi.h>
 
-#include "core/line_breaks.h"
+#include "text/line_breaks.h"
 #include "ui/shaped_text.h"
 
 namespace lectern::ui {

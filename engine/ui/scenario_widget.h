@@ -1,7 +1,7 @@
 // The branching-scenario player drawn inside a page.
 #pragma once
 
-#include "core/scenario_run.h"
+#include "learning/scenario_run.h"
 #include "ui/blocks.h"
 
 namespace lectern::ui {

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "core/pin.h"
+#include "kiosk/pin.h"
 #include "ui/input.h"
 #include "ui/screens.h"
 

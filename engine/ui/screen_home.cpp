@@ -2,7 +2,7 @@
 // the one obvious next step (Start or Continue), and the contents.
 #include <cstdio>
 
-#include "core/session.h"
+#include "learning/session.h"
 #include "ui/blocks.h"
 #include "ui/input.h"
 #include "ui/screens.h"

@@ -4,9 +4,9 @@
 // presenter's screen only: it also shows the answer key of what the room is looking at).
 #include <cstdio>
 
-#include "core/attempt.h"
-#include "core/grading.h"
-#include "core/session.h"
+#include "learning/attempt.h"
+#include "learning/grading.h"
+#include "learning/session.h"
 #include "ui/blocks.h"
 #include "ui/screens.h"
 

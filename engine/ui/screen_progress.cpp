@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/session.h"
+#include "learning/session.h"
 #include "ui/blocks.h"
 #include "ui/input.h"
 #include "ui/screens.h"

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/session.h"
+#include "learning/session.h"
 #include "ui/blocks.h"
 #include "ui/input.h"
 #include "ui/question_widget.h"

@@ -8,7 +8,7 @@
 
 #include <cfloat>
 
-#include "core/session.h"
+#include "learning/session.h"
 #include "ui/blocks.h"
 #include "ui/input.h"
 #include "ui/question_widget.h"

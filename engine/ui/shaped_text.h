@@ -20,7 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/ui_catalog.h"
+#include "course/ui_catalog.h"
 #include "ui/text_layout.h"
 
 namespace lectern::ui {
@@ -69,7 +69,7 @@ public:
     const char* Display(ImFont* font, std::string_view utf8, bool* right_to_left = nullptr,
                         text::Direction direction = text::Direction::Auto);
 
-    // The interface's words in the course's language (core/ui_catalog.h); English when empty.
+    // The interface's words in the course's language (course/ui_catalog.h); English when empty.
     void SetCatalog(UiCatalog catalog) { m_catalog = std::move(catalog); }
     const UiCatalog& Catalog() const { return m_catalog; }
 

@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/line_breaks.h"
+#include "text/line_breaks.h"
 
 namespace lectern::ui::text {
 

@@ -2,7 +2,7 @@
 // order goes in, lines of positioned glyph ids come out. FriBidi finds the embedding levels
 // (UAX #9), text is split into runs by level, script and the font that covers it, each run is
 // shaped by HarfBuzz through hb_ft (so its scale is FreeType's pixel size), lines break at
-// UAX #14 opportunities (Thai by dictionary, core/line_breaks.h) on shaped advances, and the
+// UAX #14 opportunities (Thai by dictionary, text/line_breaks.h) on shaped advances, and the
 // runs of each line are reordered (rule L2). Glyphs are ids in their font, not codepoints:
 // ligatures and Arabic contextual forms have no codepoint.
 //

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/grading.h"
-#include "core/model.h"
+#include "course/diagnostics.h"
+#include "course/model.h"
+#include "learning/grading.h"
 
 namespace lectern {
 class Session;

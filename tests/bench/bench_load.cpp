@@ -23,7 +23,7 @@
 #include <string>
 #include <system_error>
 
-#include "core/loader.h"
+#include "course/loader.h"
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,7 @@
 // PIN entry, so it is measured here rather than asserted in a test (machines are noisy).
 #include <benchmark/benchmark.h>
 
-#include "core/pin.h"
+#include "kiosk/pin.h"
 
 static void BM_HashPin(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(lectern::HashPin("1234"));

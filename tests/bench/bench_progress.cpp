@@ -18,7 +18,7 @@
 
 #include <unistd.h>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 
 using namespace lectern;
 

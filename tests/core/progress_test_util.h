@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/model.h"
+#include "course/model.h"
 
 namespace progress_test {
 

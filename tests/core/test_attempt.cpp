@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/attempt.h"
+#include "course/internal/validation.h"
+#include "learning/attempt.h"
 
 using namespace lectern;
 

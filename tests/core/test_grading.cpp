@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/grading.h"
+#include "course/internal/validation.h"
+#include "learning/grading.h"
 
 using namespace lectern;
 

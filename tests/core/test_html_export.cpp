@@ -16,8 +16,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "core/html_export.h"
-#include "core/loader.h"
+#include "authoring/html_export.h"
+#include "course/loader.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;

@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "core/idle_timer.h"
-#include "core/kiosk_config.h"
+#include "kiosk/idle_timer.h"
+#include "kiosk/kiosk_config.h"
 
 using namespace lectern;
 

@@ -5,10 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/pin.h"
 #include "kiosk/admin.h"
-#include "os/files.h"
+#include "kiosk/pin.h"
 #include "kiosk/sign_in.h"
+#include "os/files.h"
 #include "progress_test_util.h"
 
 using namespace lectern;

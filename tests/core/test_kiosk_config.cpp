@@ -11,8 +11,8 @@
 #include <optional>
 #include <thread>
 
-#include "core/kiosk_config.h"
-#include "core/pin.h"
+#include "kiosk/kiosk_config.h"
+#include "kiosk/pin.h"
 #include "progress_test_util.h"
 
 using namespace lectern;

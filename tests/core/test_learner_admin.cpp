@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;

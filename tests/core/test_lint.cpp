@@ -7,8 +7,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/lint.h"
-#include "core/loader.h"
+#include "authoring/lint.h"
+#include "course/loader.h"
 
 using namespace lectern;
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/loader.h"
+#include "course/loader.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;

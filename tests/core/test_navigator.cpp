@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/loader.h"
-#include "core/navigator.h"
+#include "course/loader.h"
+#include "learning/navigator.h"
 
 using namespace lectern;
 

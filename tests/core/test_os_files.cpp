@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/progress_store.h"
 #include "os/files.h"
+#include "progress/progress_store.h"
 #include "progress_test_util.h"
 
 using lectern::os::MakePrivateFile;

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "core/loader.h"
-#include "core/progress_store.h"
-#include "core/unicode.h"
+#include "course/loader.h"
 #include "os/files.h"
 #include "os/system.h"
+#include "progress/progress_store.h"
+#include "text/unicode.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-#include "core/pin.h"
+#include "kiosk/pin.h"
 
 using namespace lectern;
 

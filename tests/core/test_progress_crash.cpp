@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "core/progress_store.h"
-#include "core/loader.h"
+#include "course/loader.h"
+#include "progress/progress_store.h"
 #include "progress_test_util.h"
 #include "../helpers/course_walk.h"
 

@@ -15,9 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/progress_export.h"
-#include "core/progress_store.h"
-#include "core/loader.h"
+#include "course/loader.h"
+#include "progress/progress_store.h"
+#include "reports/progress_export.h"
 #include "progress_test_util.h"
 #include "../helpers/course_walk.h"
 

@@ -2,7 +2,7 @@
 // progress snapshot, with no database involved.
 #include <gtest/gtest.h>
 
-#include "core/progress_status.h"
+#include "progress/progress_status.h"
 #include "progress_test_util.h"
 
 using namespace lectern;

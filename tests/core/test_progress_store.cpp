@@ -11,7 +11,7 @@
 #include <set>
 #include <thread>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 #include "progress_test_util.h"
 
 using namespace lectern;

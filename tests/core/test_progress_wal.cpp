@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 #include "progress_test_util.h"
 
 using namespace lectern;

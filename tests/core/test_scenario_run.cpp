@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario_run.h"
+#include "course/internal/validation.h"
+#include "learning/scenario_run.h"
 
 using namespace lectern;
 

@@ -8,9 +8,9 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "core/loader.h"
-#include "core/scripts.h"
-#include "core/stats.h"
+#include "authoring/scripts.h"
+#include "authoring/stats.h"
+#include "course/loader.h"
 
 namespace lectern {
 namespace {

@@ -10,8 +10,8 @@
 #include <functional>
 #include <map>
 
-#include "core/loader.h"
-#include "core/session.h"
+#include "course/loader.h"
+#include "learning/session.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;

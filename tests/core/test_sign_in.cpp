@@ -8,7 +8,7 @@
 
 #include <cstring>
 
-#include "core/pin.h"
+#include "kiosk/pin.h"
 #include "kiosk/sign_in.h"
 #include "progress_test_util.h"
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/loader.h"
-#include "core/speech_text.h"
+#include "course/loader.h"
+#include "course/speech_text.h"
 
 using namespace lectern;
 

@@ -11,8 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/loader.h"
-#include "core/unicode.h"
+#include "course/loader.h"
+#include "text/unicode.h"
 
 namespace lectern {
 namespace {

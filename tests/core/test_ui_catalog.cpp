@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/ui_catalog.h"
+#include "course/ui_catalog.h"
 
 namespace lectern {
 namespace {

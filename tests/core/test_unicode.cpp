@@ -1,7 +1,7 @@
 // The one comparison key: names and typed answers compare the same way in every script.
 #include <gtest/gtest.h>
 
-#include "core/unicode.h"
+#include "text/unicode.h"
 
 using lectern::unicode::CodepointCount;
 using lectern::unicode::ComparisonKey;

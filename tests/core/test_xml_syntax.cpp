@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/loader.h"
-#include "core/xml_syntax.h"
+#include "course/internal/xml_syntax.h"
+#include "course/loader.h"
 
 using namespace lectern;
 namespace fs = std::filesystem;

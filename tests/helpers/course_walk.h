@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/attempt.h"
-#include "core/session.h"
+#include "learning/attempt.h"
+#include "learning/session.h"
 
 namespace lectern::test {
 

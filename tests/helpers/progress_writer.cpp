@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/progress_store.h"
+#include "progress/progress_store.h"
 
 int main(int argc, char** argv) {
     std::string data_dir, learner_name = "writer", course_id = "kill-course";

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/loader.h"
+#include "course/loader.h"
 #include "course_walk.h"
 
 int main(int argc, char** argv) {

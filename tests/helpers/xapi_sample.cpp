@@ -5,7 +5,7 @@
 // usage: xapi_sample COURSE_DIR DATA_DIR      exit: 0 done, 1 the course or store failed, 2 usage
 #include <cstdio>
 
-#include "core/loader.h"
+#include "course/loader.h"
 #include "course_walk.h"
 
 int main(int argc, char** argv) {

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/course_text.h"
-#include "core/loader.h"
-#include "core/scripts.h"
+#include "authoring/scripts.h"
+#include "course/course_text.h"
+#include "course/loader.h"
 #include "platform/fonts.h"
 #include "platform/platform.h"
 

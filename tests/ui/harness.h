@@ -8,9 +8,9 @@
 #include <cstring>
 #include <memory>
 
-#include "core/loader.h"
-#include "core/navigator.h"
-#include "core/session.h"
+#include "course/loader.h"
+#include "learning/navigator.h"
+#include "learning/session.h"
 #include "ui/controller.h"
 #include "ui/input.h"
 #include "ui/ui.h"

@@ -37,10 +37,10 @@
 #include <string>
 #include <vector>
 
-#include "core/attempt.h"
-#include "core/course_text.h"
-#include "core/loader.h"
-#include "core/session.h"
+#include "course/course_text.h"
+#include "course/loader.h"
+#include "learning/attempt.h"
+#include "learning/session.h"
 #include "course_generator.h"
 #include "platform/fonts.h"
 #include "ui/input.h"

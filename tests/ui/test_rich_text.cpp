@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/line_breaks.h"
+#include "text/line_breaks.h"
 #include "ui/rich_text.h"
 
 namespace lectern::ui {

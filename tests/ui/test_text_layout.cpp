@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "core/line_breaks.h"
+#include "text/line_breaks.h"
 #include "ui/text_layout.h"
 
 namespace lectern::ui::text {

@@ -1,12 +1,12 @@
 // lectern-export: writes an offline edition of a course. Today one format: --html, a static,
-// accessible HTML edition (for screen readers and printed handouts); see core/html_export.h.
+// accessible HTML edition (for screen readers and printed handouts); see authoring/html_export.h.
 // Exit status: 0 written, 1 the course has errors, 2 bad usage, unreadable course or unwritable output.
 #include <cstdio>
 #include <iostream>
 #include <string>
 
-#include "core/html_export.h"
-#include "core/loader.h"
+#include "authoring/html_export.h"
+#include "course/loader.h"
 #include "os/system.h"
 
 namespace {

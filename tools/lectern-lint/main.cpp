@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/lint.h"
-#include "core/loader.h"
-#include "core/scripts.h"
-#include "core/stats.h"
+#include "authoring/lint.h"
+#include "authoring/scripts.h"
+#include "authoring/stats.h"
+#include "course/loader.h"
 #include "os/system.h"
 
 namespace {

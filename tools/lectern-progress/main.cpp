@@ -8,11 +8,11 @@
 #include <vector>
 
 
-#include "core/loader.h"
-#include "core/progress_export.h"
-#include "core/progress_store.h"
+#include "course/loader.h"
 #include "os/files.h"
 #include "os/system.h"
+#include "progress/progress_store.h"
+#include "reports/progress_export.h"
 
 namespace {
 

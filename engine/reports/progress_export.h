@@ -1,0 +1,81 @@
+// Export of the progress store for people and systems outside the kiosk: CSV for a spreadsheet,
+// xAPI 1.0.3 statements (a JSON array) for a Learning Record Store. Used by tools/lectern-progress
+// and available to the app (a per-learner export to USB).
+//
+// Defaults, and why:
+// - actor = {account: {homePage: "urn:lectern:store:<store id>", name: "<learner id>"}, name:
+//   display name}. Learner ids are small integers that restart on every kiosk; the store id (a
+//   random UUID made with the database) scopes them, so two kiosks never merge two people.
+//   --home-page overrides it, e.g. with a school's URL when ids are assigned centrally.
+// - object ids = <activity base><course id>/<item id>, base "urn:lectern:course:". Course and
+//   item ids are authored, so the same question on two kiosks is one activity in the LRS. A
+//   scenario step is <course id>/<scenario id>/<node id>: node ids are unique only inside their
+//   scenario, and two scenarios' "n1" must not be one activity.
+// - every activity has definition.name: the course's title, page title, quiz title, scenario
+//   title or the question's prompt (in the course's language) when the course is given, else its
+//   id (language "und"); and definition.description where there is one (a prompt, an intro).
+// - answers carry interactionType and the response in xAPI's own form (choice ids joined by
+//   "[,]", "true"/"false", matching "left[.]right", the typed text) so an LRS can report on them.
+// - statement id = UUID version 5 (RFC 4122, SHA-1) in the store id's namespace, of the event's
+//   table, row id and verb. Re-exporting gives the same ids, so an LRS drops duplicates.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "progress/progress_store.h"
+
+namespace lectern {
+
+struct ExportOptions {
+    std::optional<std::string> learner_name;  // only this learner (display name, ignoring case)
+    int64_t since_ms = INT64_MIN;             // CSV: items updated since; xAPI: events since
+    std::string home_page;                    // empty: "urn:lectern:store:<store id>"
+    std::string activity_base = "urn:lectern:course:";
+    // The courses the records belong to (optional, not owned): titles beside ids, activity names
+    // and descriptions, and right/wrong and points per question of every submitted attempt,
+    // graded exactly as the player grades.
+    std::vector<const Course*> courses;
+};
+
+struct ExportResult {
+    bool ok = false;
+    std::string text;   // the CSV or JSON document
+    std::string error;  // when !ok
+    int records = 0;    // CSV rows (without the header) or statements
+};
+
+// One row per learner and item: learner, course_id, item_id, title, item_type, status, score
+// (best, percent), points and max_points (a question: of its last check, or of the last
+// submitted attempt), attempts, time_seconds, last_updated. attempts counts what a learner did:
+// page views, Checks of a knowledge check, quiz attempts that included a question, quiz attempts,
+// scenario endings. A quiz question's status is correct, partly correct, incorrect or unanswered
+// once an attempt with it is submitted (needs the course), else "answered".
+ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options);
+// A JSON array of xAPI 1.0.3 statements, one per recorded event.
+ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options);
+
+// ---- building blocks (public for tests and other exporters) ----
+// RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @ first) gets a
+// leading apostrophe, because learner names are typed by anyone at a shared kiosk.
+std::string CsvField(const std::string& text);
+// 2024-05-01T09:30:00.250Z
+std::string FormatIsoUtc(int64_t unix_ms);
+// Accepts YYYY-MM-DD, and YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or +HH:MM / -HH:MM (or no zone,
+// taken as UTC). Returns unix milliseconds.
+std::optional<int64_t> ParseIso8601(const std::string& text);
+// PT1H2M3.5S (xAPI durations; 0.01 s precision as the spec recommends)
+std::string FormatIsoDuration(int64_t ms);
+// RFC 4122 version 5 UUID of `name` in `namespace_uuid` (canonical text). Empty on a bad namespace.
+std::string UuidV5(const std::string& namespace_uuid, const std::string& name);
+// <base><course id>[/<item id>] with every byte outside RFC 3986 "unreserved" percent-encoded.
+std::string ActivityIri(const std::string& base, const std::string& course_id, const std::string& item_id = "");
+// <base><course id>/<scenario id>/<node id>, each part encoded as above.
+std::string ScenarioNodeIri(const std::string& base, const std::string& course_id, const std::string& scenario_id,
+                            const std::string& node_id);
+// A stored response (ResponseToJson) in xAPI's form for its interaction type; anything else as is.
+std::string XapiResponse(const std::string& stored);
+
+}  // namespace lectern
