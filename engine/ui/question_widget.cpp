@@ -381,6 +381,18 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
     ImGui::Dummy(ImVec2(v.width, 1));
 }
 
+// A "Hint" toggle (the UI font pushed), and under it, when open, the hint in the body font.
+void Hint(const Question& q, float width, const RichContext& ctx) {
+    ImGui::PushID("hint");
+    const bool open = ImGui::TreeNodeEx("Hint", ImGuiTreeNodeFlags_NoTreePushOnOpen);
+    ImGui::PopID();
+    if (open) {
+        ImGui::PopFont();
+        RichText("hint", q.hint, BodyStyle(*ctx.fonts, *ctx.theme), ctx, width);
+        ImGui::PushFont(ctx.fonts->ui);
+    }
+}
+
 }  // namespace
 
 QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
@@ -436,18 +448,19 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
             }
             if (!q.hint.empty() && !(v.grade && v.grade->status == GradeStatus::Correct)) {
                 SameLineIfItFits("Hint", right, -1.0f, ImGui::GetFrameHeight());
-                ImGui::PushID("hint");
-                bool open = ImGui::TreeNodeEx("Hint", ImGuiTreeNodeFlags_NoTreePushOnOpen);
-                ImGui::PopID();
-                if (open) {
-                    ImGui::PopFont();
-                    RichText("hint", q.hint, BodyStyle(f, t), ctx, v.width);
-                    ImGui::PushFont(f.ui);
-                }
+                Hint(q, v.width, ctx);
             }
         } else if (!v.show_key) {
             if (ImGui::Button(ButtonLabel("Reveal the answer (A)", v.width).c_str())) out.reveal = true;
         }
+        ImGui::PopFont();
+    }
+    // The author wrote the hint for learners answering: in a scored quiz too (never in the
+    // review, where the answer is known, or on the room's screen).
+    if (v.mode == QuestionMode::Quiz && !q.hint.empty()) {
+        ImGui::Dummy(ImVec2(1, f.body_px * 0.2f));
+        ImGui::PushFont(f.ui);
+        Hint(q, v.width, ctx);
         ImGui::PopFont();
     }
     if (v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review)) {

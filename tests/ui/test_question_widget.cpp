@@ -80,6 +80,7 @@ public:
     const Response& response() const { return m_view.response; }
     ui::QuestionView& view() { return m_view; }
     int checks() const { return m_checks; }
+    ImGuiWindow* window() const { return m_window; }
     // The next frame starts with the focused field left, as when the learner clicks elsewhere.
     void LeaveField() { m_leave_field = true; }
 
@@ -266,4 +267,32 @@ TEST(QuestionWidget, ChoicesSettleWithEveryChange) {
     ui::QuestionInput in = b.PressOn({first.c_str()}, "##row");
     EXPECT_TRUE(in.changed);
     EXPECT_TRUE(in.settled);
+}
+
+// The hint shows wherever a learner answers: in a knowledge check and in a scored quiz (where it
+// was never drawn, though the guide allows it); not in the review, where the answer is known, nor
+// on the room's screen in the presenter view. Space on the "Hint" toggle opens it.
+TEST(QuestionWidget, TheHintOpensInChecksAndQuizzesButNotInReviewOrForTheRoom) {
+    Fixture fx;
+    ASSERT_TRUE(fx.load.ok()) << fx.load.diagnostics.FormatAll();
+    const Question* q = nullptr;
+    for (const auto& ref : fx.load.course->reading_order)
+        for (const auto& b : fx.load.course->PageAt(static_cast<int>(&ref - fx.load.course->reading_order.data())).blocks)
+            if (!q && b.kind == BlockKind::Question && !b.question->hint.empty()) q = b.question.get();
+    ASSERT_NE(q, nullptr) << "the fixture course has no question with a hint";
+    const struct {
+        ui::QuestionMode mode;
+        const char* name;
+        bool hint;
+    } modes[] = {{ui::QuestionMode::Check, "check", true},
+                 {ui::QuestionMode::Quiz, "quiz", true},
+                 {ui::QuestionMode::Review, "review", false},
+                 {ui::QuestionMode::Presenter, "presenter", false}};
+    for (const auto& m : modes) {
+        QuestionBench b(*q);
+        b.view().mode = m.mode;
+        b.PressOn({"hint"}, "Hint");
+        const bool open = b.window()->StateStorage.GetInt(b.IdOf({"hint"}, "Hint"), 0) != 0;
+        EXPECT_EQ(open, m.hint) << m.name << ": the hint " << (open ? "opened" : "did not open");
+    }
 }
