@@ -23,6 +23,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -31,6 +33,7 @@
 #include "authoring/lint.h"
 #include "authoring/scripts.h"
 #include "course/loader.h"
+#include "course_generator.h"
 #include "screen_walk.h"
 
 using namespace lectern;
@@ -323,6 +326,41 @@ TEST(GuideExamples, AMistakeInAnExampleFailsAtItsLineInTheGuide) {
         EXPECT_TRUE(pointed) << c.replace << " (line " << line << ") is not pointed at:\n" << Explain(load.diagnostics, g);
     }
     fs::remove_all(Scratch("").parent_path());
+}
+
+// The guide's table of what holds which blocks ("the blocks it may hold") says exactly what the
+// loader accepts: the generator's table of containers (course_generator.h) is checked against the
+// loader pair by pair (GeneratedCourseGrammar), and here against the guide, row by row.
+TEST(GuideExamples, TheGuidesTableOfWhatHoldsBlocksIsTheLoaders) {
+    std::istringstream in(ReadGuide());
+    std::string line;
+    std::map<std::string, std::set<std::string>> guide;
+    bool in_table = false;
+    const std::regex code("`([a-z]+)`");
+    while (std::getline(in, line)) {
+        if (line.find("| the blocks it may hold |") != std::string::npos) {
+            in_table = true;
+            continue;
+        }
+        if (!in_table) continue;
+        if (line.rfind("|---", 0) == 0) continue;
+        if (line.rfind("|", 0) != 0) break;
+        const size_t split = line.find('|', 1);
+        ASSERT_NE(split, std::string::npos) << line;
+        const std::string holders = line.substr(1, split - 1), blocks = line.substr(split + 1);
+        std::set<std::string> held;
+        for (std::sregex_iterator m(blocks.begin(), blocks.end(), code), end; m != end; ++m) held.insert((*m)[1]);
+        for (std::sregex_iterator m(holders.begin(), holders.end(), code), end; m != end; ++m) guide[(*m)[1]] = held;
+    }
+    ASSERT_FALSE(guide.empty()) << "content/README.md has no table headed 'the blocks it may hold'";
+    std::map<std::string, std::set<std::string>> loader;
+    for (const test::BlockContainer& c : test::BlockContainers()) loader[c.name] = std::set<std::string>(c.blocks.begin(), c.blocks.end());
+    for (const auto& [holder, blocks] : loader) {
+        ASSERT_TRUE(guide.count(holder)) << "the guide's table does not say what <" << holder << "> holds";
+        for (const std::string& b : blocks) EXPECT_TRUE(guide[holder].count(b)) << "the guide does not let <" << holder << "> hold <" << b << ">, the loader does";
+        for (const std::string& b : guide[holder]) EXPECT_TRUE(blocks.count(b)) << "the guide lets <" << holder << "> hold <" << b << ">, the loader does not";
+    }
+    for (const auto& [holder, blocks] : guide) EXPECT_TRUE(loader.count(holder)) << "the guide lists <" << holder << ">, which holds no blocks";
 }
 
 }  // namespace
