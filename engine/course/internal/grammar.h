@@ -3,7 +3,9 @@
 // that is not blank). The loader checks every file against it (Loader::CheckStructure).
 // content/schema/lectern-course.xsd says the same in XML Schema for editors and xmllint; the
 // two are kept in step by tests/scripts/course_mutants.py (lint and the schema must give the
-// same verdict on thousands of one-change mutants of a valid course) and by test_grammar.cpp.
+// same verdict on thousands of one-change mutants of a valid course). What holds which blocks is
+// also checked pair by pair against the loader (GeneratedCourseGrammar) and against the guide's
+// table (GuideExamples.TheGuidesTableOfWhatHoldsBlocksIsTheLoaders).
 #pragma once
 
 #include <string_view>
