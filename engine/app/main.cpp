@@ -1,6 +1,7 @@
 // lectern: the course player. Parses options, loads the course, opens the window, and runs the
 // loop: draw the UI (which emits Actions), then apply the actions to the model after the frame.
 #include <csignal>
+#include <exception>
 #include <ctime>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <string>
 
 #include "course/course_text.h"
+#include "course/course_watch.h"
 #include "course/loader.h"
 #include "course/speech_text.h"
 #include "course/ui_catalog.h"
@@ -29,6 +31,7 @@
 #include "os/files.h"
 #include "os/system.h"
 #include "platform/platform.h"
+#include "progress/learner_settings.h"
 #include "progress/progress_store.h"
 #include "reports/progress_export.h"
 #include "ui/controller.h"
@@ -357,6 +360,9 @@ private:
     void SignInGuest();
     void SignOut();
     void SaveSettings();
+    // What the screen shows now, as the learner's settings hold it.
+    DisplaySettings Display() const;
+    std::optional<LearnerSettings> m_settings;  // the signed-in learner's
     void TrackActiveTime(bool had_input);
     void FlushActiveTime();
     void SignInNow(const Learner& learner);
@@ -369,12 +375,30 @@ private:
         m_platform.RequestFrames(3);
     }
     void HandleKioskAction(const ui::Action& a);
+    // The last-chance handler: an exception out of a frame (drawing or applying its actions)
+    // ends the frame, saves what is unsaved and shows the error screen, instead of ending the
+    // program (and a kiosk learner's session) on a stray bug.
+    void RecoverFromFault(const char* what, bool frame_open);
+    // One turn of the frame loop: fonts, then the guarded frame. False when the loop ends.
+    bool LoopOnce();
+    // Draws the screens, applies their actions, saves what a frame asks for. False when the
+    // program ends (the window closed, --screenshot or --first-frame-exit done). `frame_open`
+    // says whether an exception left an ImGui frame begun and not ended.
+    bool DrawFrame(const ui::Fonts& fonts, bool& frame_open);
+    // The frame loop's own bookkeeping.
+    struct Loop {
+        bool unattended = false;  // --screenshot, --first-frame-exit: draw without waiting for input
+        int frame = 0;
+        double t_init = 0, t_load = 0, t_fonts = 0;  // ms from process start, for --first-frame-exit
+        int status = 0;  // the exit status when the loop ends on an error
+    } m_loop;
+    int m_faults_in_a_row = 0;
     void TickIdle(bool had_input);
     void TickPinLock();
     int64_t m_pin_unlock_ms = 0;  // wall-clock ms when a locked learner PIN may be tried again
     void CheckForChanges();
     std::string m_course_path;
-    std::string m_course_signature;
+    std::optional<CourseWatch> m_watch;  // --watch
     double m_last_watch_s = 0;
     Diagnostics m_watch_problems;
     bool AdminChordPressed() const;
@@ -390,7 +414,6 @@ private:
         }
         return *m_speech;
     }
-    int m_saved_rate = -1;
     LoadResult m_load;
     std::unique_ptr<ProgressStore> m_store;
     std::unique_ptr<Session> m_session;
@@ -399,13 +422,11 @@ private:
     bool m_store_damaged = false;  // corrupt or too new: offer to move it aside (after confirmation)
     std::string m_learner_name;
     int64_t m_last_input_ms = 0, m_last_frame_ms = 0, m_pending_active_ms = 0, m_last_flush_ms = 0;
-    float m_saved_scale = -1;
     bool m_kiosk = false;
     KioskConfig m_kiosk_config;
     std::string m_data_dir;
     std::unique_ptr<IdleTimer> m_idle;
     int m_exit_status = 0;
-    ui::ThemeId m_saved_theme = ui::ThemeId::Light;
     ui::UiState m_state;
     ui::ViewModel m_model;
     bool m_running = true;
@@ -603,12 +624,11 @@ void App::SignInNow(const Learner& learner_in) {
     m_learner_name = learner->display_name;
     m_session->Resume();
     // The learner's own display settings follow them.
-    if (auto v = m_store->GetSetting(learner->id, "text_size")) m_state.text_scale = std::clamp(std::atoi(v->c_str()) / 100.0f, 1.0f, 2.0f);
-    if (auto v = m_store->GetSetting(learner->id, "theme")) ui::ThemeFromKey(*v, &m_state.theme);
-    if (auto v = m_store->GetSetting(learner->id, "speech_rate")) m_state.speech_rate = std::clamp(std::atoi(v->c_str()), 80, 400);
-    m_saved_rate = m_state.speech_rate;
-    m_saved_scale = m_state.text_scale;
-    m_saved_theme = m_state.theme;
+    m_settings.emplace(*m_store, learner->id);
+    const DisplaySettings saved = m_settings->Load(Display());
+    m_state.text_scale = saved.text_percent / 100.0f;
+    ui::ThemeFromKey(saved.theme, &m_state.theme);  // an unknown key keeps the current theme
+    m_state.speech_rate = saved.speech_rate;
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
     if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
@@ -632,6 +652,7 @@ void App::SignOut() {
     if (m_session) m_session->SettleTyping(NowMs());
     ReportUnsaved();
     m_session.reset();
+    m_settings.reset();
     m_idle.reset();
     m_learner_name.clear();
     m_pin_unlock_ms = 0;
@@ -645,22 +666,15 @@ void App::SignOut() {
     RefreshLearners();
 }
 
+DisplaySettings App::Display() const {
+    return {static_cast<int>(m_state.text_scale * 100 + 0.5f), ui::ThemeKey(m_state.theme), m_state.speech_rate};
+}
+
 void App::SaveSettings() {
-    if (!m_session || !m_session->Saving()) return;
-    LearnerId id = *m_session->Learner();
-    if (m_saved_scale != m_state.text_scale) {
-        m_store->SetSetting(id, "text_size", std::to_string(static_cast<int>(m_state.text_scale * 100 + 0.5f)), NowMs());
-        if (m_trace) std::fprintf(stderr, "trace: text-size %d\n", static_cast<int>(m_state.text_scale * 100 + 0.5f));
-        m_saved_scale = m_state.text_scale;
-    }
-    if (m_saved_rate != m_state.speech_rate) {
-        m_store->SetSetting(id, "speech_rate", std::to_string(m_state.speech_rate), NowMs());
-        m_saved_rate = m_state.speech_rate;
-    }
-    if (m_saved_theme != m_state.theme) {
-        m_store->SetSetting(id, "theme", ui::ThemeKey(m_state.theme), NowMs());
-        m_saved_theme = m_state.theme;
-    }
+    if (!m_session || !m_session->Saving() || !m_settings) return;
+    const DisplaySettings now = Display();
+    for (const std::string& key : m_settings->Save(now, NowMs()))
+        if (m_trace && key == "text_size") std::fprintf(stderr, "trace: text-size %d\n", now.text_percent);
 }
 
 // Active time only: the window has focus and there was input in the last three minutes.
@@ -836,28 +850,11 @@ void App::TickIdle(bool had_input) {
     m_platform.SetWakeInterval(wake);
 }
 
-// Names, sizes and modification times of every file under the course folder (and its paired
-// asset folder): cheap enough to poll twice a second, and needs nothing beyond the standard
-// library.
-std::string CourseSignature(const std::string& course_path) {
-    std::string sig;
-    std::error_code ec;
-    fs::path root = fs::is_directory(course_path, ec) ? fs::path(course_path) : fs::path(course_path).parent_path();
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file(ec)) continue;
-        auto time = fs::last_write_time(it->path(), ec).time_since_epoch().count();
-        sig += it->path().string() + "|" + std::to_string(it->file_size(ec)) + "|" + std::to_string(time) + "\n";
-    }
-    return sig;
-}
-
 void App::CheckForChanges() {
     double now = NowMs() / 1000.0;
     if (now - m_last_watch_s < 0.5) return;
     m_last_watch_s = now;
-    std::string sig = CourseSignature(m_course_path);
-    if (sig == m_course_signature) return;
-    m_course_signature = sig;
+    if (!m_watch || !m_watch->Changed()) return;
     LoadResult fresh = LoadCourse(m_course_path);
     if (!fresh.ok()) {
         m_watch_problems = fresh.diagnostics;
@@ -888,12 +885,35 @@ void App::CheckForChanges() {
     if (m_trace) std::fprintf(stderr, "trace: reloaded page %s\n", m_session ? m_session->Nav().Current().id.c_str() : "-");
 }
 
+void App::RecoverFromFault(const char* what, bool frame_open) {
+    if (frame_open) m_platform.AbandonFrame();
+    std::fprintf(stderr, "lectern: unexpected error: %s\n", what);
+    if (m_trace) std::fprintf(stderr, "trace: fault %s\n", what);
+    // Save before anything else can go wrong: a typed answer, answers the store refused, time.
+    try {
+        if (m_speech) m_speech->Stop();
+        if (m_session) m_session->SettleTyping(NowMs());
+        ReportUnsaved();
+        FlushActiveTime();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lectern: while saving after that error: %s\n", e.what());
+    } catch (...) {
+    }
+    m_model.fault = what;
+    m_state.screen = ui::Screen::Error;
+    m_state.focus_main = true;
+    // A fault on every frame (the error screen itself failing) must not spin: after a few in a
+    // row, wait for input instead of drawing again at once.
+    if (++m_faults_in_a_row < 5) m_platform.RequestFrames(3);
+}
+
 void App::Apply(const ui::Actions& actions) {
     int64_t now = NowMs();
     // Answers the store refused are retried whenever the learner does something; the banner
     // stays until the last one is saved.
     if (m_session && m_session->UnsavedAnswers() > 0 && !actions.list.empty()) m_session->RetryUnsaved(now);
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
+    if (m_state.screen != ui::Screen::Error) m_model.fault.clear();
     if (m_trace)
         for (const ui::Action& a : actions.list)
             if (a.kind == ui::ActionKind::CheckReveal) std::fprintf(stderr, "trace: reveal %s\n", a.id.c_str());
@@ -1042,9 +1062,9 @@ int App::Run(const char* argv0) {
         return 1;
     }
     g_wake_on_stop = &m_platform;
-    double t_init = platform::MsSinceProcessStart();
+    m_loop.t_init = platform::MsSinceProcessStart();
     m_load = loading.get();
-    double t_load = platform::MsSinceProcessStart();
+    m_loop.t_load = platform::MsSinceProcessStart();
     if (m_load.course) m_platform.SetTitle(m_load.course->title + " \xE2\x80\x94 Lectern");
     if (!m_load.ok()) {
         // The same list lectern-lint prints, on the terminal too, for whoever started us.
@@ -1056,7 +1076,7 @@ int App::Run(const char* argv0) {
     m_model.diagnostics = &m_load.diagnostics;
     m_model.course_path = course_path;
     m_course_path = course_path;
-    if (m_options.watch) m_course_signature = CourseSignature(course_path);
+    if (m_options.watch) m_watch.emplace(os::Path(course_path));
     m_model.present_mode = m_options.present;
     if (m_options.present) m_state.sidebar_open = false;  // the room sees the page, the notes beside it
     if (!m_kiosk) m_state.text_scale = m_options.text_scale;
@@ -1127,6 +1147,8 @@ int App::Run(const char* argv0) {
     } else {
         m_platform.SetInputHook(ui::RemapKeyboard);
     }
+    // Tests of the last-chance handler: F12 throws mid-frame (GLFW_KEY_F12; ui/ knows no GLFW).
+    if (const char* fault = std::getenv("LECTERN_FAULT"); fault && std::string(fault) == "F12") m_model.fault_key = 301;
     m_model.load_image = [this](const std::string& path) {
         platform::Texture t = m_platform.LoadTexture(path);
         return ui::Texture{t.id, t.width, t.height};
@@ -1137,164 +1159,182 @@ int App::Run(const char* argv0) {
     m_platform.SetWakeInterval(BaseWakeInterval());
     // The first frames draw without waiting for input: ImGui settles its layout over two or three.
     m_platform.RequestFrames(3);
-    const bool unattended = !m_options.screenshot.empty() || m_options.first_frame_exit;
-    int frame = 0;
-    double t_fonts = 0;
-    // A screenshot waits a few frames: ImGui sizes auto-fit windows and tables over two or three.
-    const int screenshot_frame = 4;
-    int status = 0;
-    while (m_running) {
-        // A new text size, characters or shaped glyphs not yet in the atlas (a course, a name, a
-        // typed answer), or a monitor with another content scale (the window was moved): bake again.
-        m_platform.RequestShapedGlyphs(ToGlyphRequests(m_shaped.TakeRequests()));
-        if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending() || m_platform.FontsNeedRebuild()) {
-            if (t_fonts == 0) t_fonts = -1;
-            if (!m_platform.BuildFonts(m_state.text_scale, &error)) {
-                std::fprintf(stderr, "lectern: %s\n", error.c_str());
-                status = 1;
-                break;
-            }
-            m_fonts_scale = m_state.text_scale;
-            m_applied_scale = -1;
-            m_shaped.SetFaces(ToShapingFaces(m_platform.Fonts()));
-            if (m_trace) {
-                const platform::FontSet& f = m_platform.Fonts();
-                std::fprintf(stderr, "trace: fonts atlas %dx%d glyphs %d extra-characters %zu\n", f.atlas_width,
-                             f.atlas_height, f.glyphs, m_platform.RequestedGlyphs().codepoints.size());
-            }
-            if (m_platform.HasSecondWindow() && !m_platform.BuildSecondFonts(NotesTextScale(), &error))
-                std::fprintf(stderr, "lectern: notes window: %s\n", error.c_str());
-            if (t_fonts < 0) t_fonts = platform::MsSinceProcessStart();
-        }
-        ui::Fonts fonts = ToUiFonts(m_platform.Fonts());
-        if (m_applied_theme != m_state.theme || m_applied_scale != fonts.body_px) {
-            // Padding grows at half the rate of the text: roomy at 200% without wasting the screen.
-            ui::ApplyTheme(ui::GetTheme(m_state.theme), 1.0f + (fonts.body_px / 18.0f - 1.0f) * 0.5f);
-            m_applied_theme = m_state.theme;
-            m_applied_scale = fonts.body_px;
-        }
-        if (unattended) m_platform.RequestFrames(2);
-        if (!m_platform.BeginFrame()) break;
-        m_shaped.Install();
-        m_shaped.NewFrame();
-        // Before drawing, so this frame already shows a reload (or its errors): a capture asked
-        // for after the trace line always sees it.
-        if (m_options.watch) CheckForChanges();
-        m_model.session = m_session.get();
-        m_model.page = m_session ? m_session->Nav().Index() : 0;
-        m_model.learner_name = m_learner_name;
-        m_model.speech_available = !m_speech || m_speech->Available();
-        if (m_trace && !m_model.speech_available && !m_speech_failure_traced) {
-            m_speech_failure_traced = true;
-            std::fprintf(stderr, "trace: speech unavailable\n");
-        }
-        m_model.speaking = m_speech && m_speech->Speaking();
-        m_model.speech_paused = m_speech && m_speech->Paused();
-        m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
-        if (m_trace && frame > 0 && m_model.banner != m_traced_banner)
-            std::fprintf(stderr, "trace: banner %s\n", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
-        m_traced_banner = m_model.banner;
-        ui::Actions actions;
-        ui::DrawApp(m_model, m_state, actions, fonts);
-        if (ui::FocusMoving()) m_platform.HoldInput();
-        if (m_trace) {
-            // Where keyboard focus settles, for tests that check it after each key.
-            std::string focus = ui::DescribeFocus();
-            if (focus != m_traced_focus) std::fprintf(stderr, "trace: focus %s\n", focus.c_str());
-            m_traced_focus = focus;
-        }
-        if (m_trace && (m_state.screen != m_traced_screen || m_state.view_generation != m_traced_generation)) {
-            // What is on the screen now, drawn without waiting for input (idle sign-out tests).
-            m_traced_screen = m_state.screen;
-            m_traced_generation = m_state.view_generation;
-            std::fprintf(stderr, "trace: drawn %s generation %d\n", ui::ScreenName(m_state.screen), m_state.view_generation);
-        }
-        const ImGuiIO& io = ImGui::GetIO();
-        bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
-                         ImGui::IsAnyMouseDown() || !actions.list.empty();
-        // A key counts when it goes down, not while held: a modifier left "down" after a window
-        // manager grabbed its release (Alt+F4) must not keep a kiosk session awake forever.
-        for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDownDuration[k] == 0.0f;
-        TrackActiveTime(had_input);
-        if (m_kiosk) {
-            if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
-                // Nobody must come back to the admin screen, or from it, inside a learner's
-                // session: sign the learner out first (their work is already saved).
-                if (m_session) SignOut();
-                m_pin_unlock_ms = 0;  // a learner's PIN lock is not the administrator's
-                m_state.screen = ui::Screen::Admin;
-                m_state.focus_main = true;
-                m_model.admin_unlocked = false;
-                if (m_trace) std::fprintf(stderr, "trace: screen admin\n");
-            }
-            if (m_platform.CloseRequested()) {
-                m_platform.ClearCloseRequest();
-                if (m_trace) std::fprintf(stderr, "trace: close ignored\n");
-            }
-            TickIdle(had_input);
-        }
-        TickPinLock();
-        m_platform.EndFrame();
-        // The page is on screen, drawn to the end: now it may be where the learner resumes.
-        if (m_session && m_state.screen == ui::Screen::Reader) m_session->PageDrawn(NowMs());
-        DrawNotesWindow(frame);
-        ++frame;
-        if (frame == 1 && m_trace) {
-            std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
-                         m_session ? m_session->Nav().Current().id.c_str() : "-");
-            if (!m_model.banner.empty()) std::fprintf(stderr, "trace: banner %s\n", m_model.banner.c_str());
-            if (!m_model.store_problem.empty()) std::fprintf(stderr, "trace: store-problem %s\n", m_model.store_problem.c_str());
-        }
-        if (m_options.first_frame_exit) {
-            if (m_trace) std::fprintf(stderr, "trace: startup init %.0f load %.0f fonts %.0f frame %.0f\n", t_init, t_load, t_fonts,
-                                      platform::MsSinceProcessStart());
-            std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
-            break;
-        }
-        if (!m_options.screenshot.empty() && frame >= screenshot_frame) {
-            if (!m_platform.SaveScreenshot(m_options.screenshot, &error)) {
-                std::fprintf(stderr, "lectern: cannot write the screenshot: %s\n", error.c_str());
-                status = 1;
-            }
-            break;
-        }
-        if (g_capture_requested) {
-            g_capture_requested = 0;
-            if (!m_platform.SaveScreenshot(m_options.capture, &error))
-                std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
-            else if (m_trace)
-                std::fprintf(stderr, "trace: captured %s\n", m_options.capture.c_str());
-            if (m_platform.HasSecondWindow()) {
-                // The notes window beside it: FILE.png -> FILE-notes.png.
-                std::string notes = m_options.capture;
-                size_t dot = notes.rfind(".png");
-                notes = dot != std::string::npos && dot + 4 == notes.size() ? notes.substr(0, dot) + "-notes.png" : notes + "-notes.png";
-                if (!m_platform.SaveSecondScreenshot(notes, &error))
-                    std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
-                else if (m_trace)
-                    std::fprintf(stderr, "trace: captured %s\n", notes.c_str());
-            }
-        }
-        Apply(actions);
-        SettleTypingOnPause();
-        if (m_trace && m_platform.KeyReleases() != m_traced_key_releases) {
-            // Every key released so far has had its frames and their actions are traced above:
-            // a test waits for this before it reads what the key did (no guessing with sleeps).
-            m_traced_key_releases = m_platform.KeyReleases();
-            std::fprintf(stderr, "trace: key-up %llu focus %s\n", static_cast<unsigned long long>(m_traced_key_releases),
-                         ui::DescribeFocus().c_str());
-        }
-        if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);
-        if (g_stop_signal) {
-            if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());
-            m_running = false;
-        }
+    m_loop.unattended = !m_options.screenshot.empty() || m_options.first_frame_exit;
+    while (m_running && LoopOnce()) {
     }
     g_wake_on_stop = nullptr;
     FlushActiveTime();
     CloseStore();
     m_platform.Shutdown();
-    return status ? status : m_exit_status;
+    return m_loop.status ? m_loop.status : m_exit_status;
+}
+
+bool App::LoopOnce() {
+    std::string error;
+    // A new text size, characters or shaped glyphs not yet in the atlas (a course, a name, a
+    // typed answer), or a monitor with another content scale (the window was moved): bake again.
+    m_platform.RequestShapedGlyphs(ToGlyphRequests(m_shaped.TakeRequests()));
+    if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending() || m_platform.FontsNeedRebuild()) {
+        if (m_loop.t_fonts == 0) m_loop.t_fonts = -1;
+        if (!m_platform.BuildFonts(m_state.text_scale, &error)) {
+            std::fprintf(stderr, "lectern: %s\n", error.c_str());
+            m_loop.status = 1;
+            return false;
+        }
+        m_fonts_scale = m_state.text_scale;
+        m_applied_scale = -1;
+        m_shaped.SetFaces(ToShapingFaces(m_platform.Fonts()));
+        if (m_trace) {
+            const platform::FontSet& f = m_platform.Fonts();
+            std::fprintf(stderr, "trace: fonts atlas %dx%d glyphs %d extra-characters %zu\n", f.atlas_width,
+                         f.atlas_height, f.glyphs, m_platform.RequestedGlyphs().codepoints.size());
+        }
+        if (m_platform.HasSecondWindow() && !m_platform.BuildSecondFonts(NotesTextScale(), &error))
+            std::fprintf(stderr, "lectern: notes window: %s\n", error.c_str());
+        if (m_loop.t_fonts < 0) m_loop.t_fonts = platform::MsSinceProcessStart();
+    }
+    ui::Fonts fonts = ToUiFonts(m_platform.Fonts());
+    if (m_applied_theme != m_state.theme || m_applied_scale != fonts.body_px) {
+        // Padding grows at half the rate of the text: roomy at 200% without wasting the screen.
+        ui::ApplyTheme(ui::GetTheme(m_state.theme), 1.0f + (fonts.body_px / 18.0f - 1.0f) * 0.5f);
+        m_applied_theme = m_state.theme;
+        m_applied_scale = fonts.body_px;
+    }
+    if (m_loop.unattended) m_platform.RequestFrames(2);
+    bool frame_open = false;
+    bool go_on = true;
+    try {
+        go_on = DrawFrame(fonts, frame_open);
+        m_faults_in_a_row = 0;
+    } catch (const std::exception& e) {
+        RecoverFromFault(e.what(), frame_open);
+    } catch (...) {
+        RecoverFromFault("an error of an unknown kind", frame_open);
+    }
+    if (g_stop_signal) {
+        if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());
+        m_running = false;
+    }
+    return go_on;
+}
+
+bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
+    std::string error;
+    if (!m_platform.BeginFrame()) return false;
+    frame_open = true;
+    m_shaped.Install();
+    m_shaped.NewFrame();
+    // Before drawing, so this frame already shows a reload (or its errors): a capture asked
+    // for after the trace line always sees it.
+    if (m_options.watch) CheckForChanges();
+    m_model.session = m_session.get();
+    m_model.page = m_session ? m_session->Nav().Index() : 0;
+    m_model.learner_name = m_learner_name;
+    m_model.speech_available = !m_speech || m_speech->Available();
+    if (m_trace && !m_model.speech_available && !m_speech_failure_traced) {
+        m_speech_failure_traced = true;
+        std::fprintf(stderr, "trace: speech unavailable\n");
+    }
+    m_model.speaking = m_speech && m_speech->Speaking();
+    m_model.speech_paused = m_speech && m_speech->Paused();
+    m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
+    if (m_trace && m_loop.frame > 0 && m_model.banner != m_traced_banner)
+        std::fprintf(stderr, "trace: banner %s\n", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
+    m_traced_banner = m_model.banner;
+    ui::Actions actions;
+    ui::DrawApp(m_model, m_state, actions, fonts);
+    if (ui::FocusMoving()) m_platform.HoldInput();
+    if (m_trace) {
+        // Where keyboard focus settles, for tests that check it after each key.
+        std::string focus = ui::DescribeFocus();
+        if (focus != m_traced_focus) std::fprintf(stderr, "trace: focus %s\n", focus.c_str());
+        m_traced_focus = focus;
+    }
+    if (m_trace && (m_state.screen != m_traced_screen || m_state.view_generation != m_traced_generation)) {
+        // What is on the screen now, drawn without waiting for input (idle sign-out tests).
+        m_traced_screen = m_state.screen;
+        m_traced_generation = m_state.view_generation;
+        std::fprintf(stderr, "trace: drawn %s generation %d\n", ui::ScreenName(m_state.screen), m_state.view_generation);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
+                     ImGui::IsAnyMouseDown() || !actions.list.empty();
+    // A key counts when it goes down, not while held: a modifier left "down" after a window
+    // manager grabbed its release (Alt+F4) must not keep a kiosk session awake forever.
+    for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDownDuration[k] == 0.0f;
+    TrackActiveTime(had_input);
+    if (m_kiosk) {
+        if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
+            // Nobody must come back to the admin screen, or from it, inside a learner's
+            // session: sign the learner out first (their work is already saved).
+            if (m_session) SignOut();
+            m_pin_unlock_ms = 0;  // a learner's PIN lock is not the administrator's
+            m_state.screen = ui::Screen::Admin;
+            m_state.focus_main = true;
+            m_model.admin_unlocked = false;
+            if (m_trace) std::fprintf(stderr, "trace: screen admin\n");
+        }
+        if (m_platform.CloseRequested()) {
+            m_platform.ClearCloseRequest();
+            if (m_trace) std::fprintf(stderr, "trace: close ignored\n");
+        }
+        TickIdle(had_input);
+    }
+    TickPinLock();
+    frame_open = false;
+    m_platform.EndFrame();
+    // The page is on screen, drawn to the end: now it may be where the learner resumes.
+    if (m_session && m_state.screen == ui::Screen::Reader) m_session->PageDrawn(NowMs());
+    DrawNotesWindow(m_loop.frame);
+    ++m_loop.frame;
+    if (m_loop.frame == 1 && m_trace) {
+        std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
+                     m_session ? m_session->Nav().Current().id.c_str() : "-");
+        if (!m_model.banner.empty()) std::fprintf(stderr, "trace: banner %s\n", m_model.banner.c_str());
+        if (!m_model.store_problem.empty()) std::fprintf(stderr, "trace: store-problem %s\n", m_model.store_problem.c_str());
+    }
+    if (m_options.first_frame_exit) {
+        if (m_trace) std::fprintf(stderr, "trace: startup init %.0f load %.0f fonts %.0f frame %.0f\n", m_loop.t_init, m_loop.t_load, m_loop.t_fonts,
+                                  platform::MsSinceProcessStart());
+        std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
+        return false;
+    }
+    // A screenshot waits a few frames: ImGui sizes auto-fit windows and tables over two or three.
+    if (!m_options.screenshot.empty() && m_loop.frame >= 4) {
+        if (!m_platform.SaveScreenshot(m_options.screenshot, &error)) {
+            std::fprintf(stderr, "lectern: cannot write the screenshot: %s\n", error.c_str());
+            m_loop.status = 1;
+        }
+        return false;
+    }
+    if (g_capture_requested) {
+        g_capture_requested = 0;
+        if (!m_platform.SaveScreenshot(m_options.capture, &error))
+            std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
+        else if (m_trace)
+            std::fprintf(stderr, "trace: captured %s\n", m_options.capture.c_str());
+        if (m_platform.HasSecondWindow()) {
+            // The notes window beside it: FILE.png -> FILE-notes.png.
+            std::string notes = m_options.capture;
+            size_t dot = notes.rfind(".png");
+            notes = dot != std::string::npos && dot + 4 == notes.size() ? notes.substr(0, dot) + "-notes.png" : notes + "-notes.png";
+            if (!m_platform.SaveSecondScreenshot(notes, &error))
+                std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
+            else if (m_trace)
+                std::fprintf(stderr, "trace: captured %s\n", notes.c_str());
+        }
+    }
+    Apply(actions);
+    SettleTypingOnPause();
+    if (m_trace && m_platform.KeyReleases() != m_traced_key_releases) {
+        // Every key released so far has had its frames and their actions are traced above:
+        // a test waits for this before it reads what the key did (no guessing with sleeps).
+        m_traced_key_releases = m_platform.KeyReleases();
+        std::fprintf(stderr, "trace: key-up %llu focus %s\n", static_cast<unsigned long long>(m_traced_key_releases),
+                     ui::DescribeFocus().c_str());
+    }
+    if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);
+    return true;
 }
 
 }  // namespace

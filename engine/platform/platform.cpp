@@ -11,6 +11,7 @@
 
 #include <glad/gl.h>  // before GLFW (GLFW_INCLUDE_NONE is defined by the target)
 #include <GLFW/glfw3.h>
+#include <imgui_internal.h>  // ErrorCheckEndFrameRecover (AbandonFrame)
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <stb/stb_image.h>
@@ -604,6 +605,12 @@ void Platform::EndFrame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(m->window);
     m->frame_rendered = true;
+}
+
+void Platform::AbandonFrame() {
+    // The public API has no way to unwind a frame; imgui_internal's recovery is written for this.
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    ImGui::EndFrame();
 }
 
 void Platform::SetTitle(const std::string& title) {

@@ -144,6 +144,10 @@ public:
     std::uint64_t KeyReleases() const;
     // Renders the ImGui draw data and swaps.
     void EndFrame();
+    // Ends a frame that an exception left half drawn: closes what was left open (windows, child
+    // windows, groups, pushed fonts, colours and IDs) and ends ImGui's frame without drawing it,
+    // so the next BeginFrame starts clean. The screen keeps the last whole frame.
+    void AbandonFrame();
     // Ask for more frames without input (animations, a countdown, a texture that just loaded).
     // Safe to call from any thread: it wakes a waiting BeginFrame (glfwPostEmptyEvent).
     void RequestFrames(int count = 2);

@@ -1,5 +1,6 @@
 // The frame around every screen: one window filling the viewport, the top bar, keyboard
 // shortcuts that work everywhere, and the dispatch to the current screen.
+#include <stdexcept>
 #include <cstdio>
 
 #include "ui/input.h"
@@ -263,6 +264,8 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     TopBar(f);
     Banner(f);
     GlobalKeys(f);
+    if (model.fault_key >= 0 && ImGui::IsKeyPressed(model.fault_key, false))
+        throw std::runtime_error("a fault injected for testing (LECTERN_FAULT)");  // inside a window, an ID pushed
     switch (state.screen) {
         case Screen::Home: DrawHomeScreen(f); break;
         case Screen::Reader: DrawReaderScreen(f); break;

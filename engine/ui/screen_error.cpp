@@ -2,11 +2,57 @@
 // blank window or a crash.
 #include <cstdio>
 
+#include "learning/session.h"
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
 
+namespace {
+
+// An exception the app's last-chance handler caught: what happened, that the learner's work is
+// saved, and one way on (Enter), back to where a session starts. The kiosk session goes on.
+void DrawFaultScreen(Frame& f) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    ImGui::BeginChild("##fault", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    float width = std::min(ImGui::GetContentRegionAvail().x - fonts.body_px * 2, fonts.body_px * 36);
+    CenterColumn(width);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
+    RichText("h", Inline{{InlineKind::Text, "Something went wrong", true, false, {}}},
+             SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
+    WrappedText(fonts.body, t.text,
+                f.model.session && f.model.session->Saving() && f.model.session->UnsavedAnswers() == 0
+                    ? "Lectern met a problem it did not expect. Everything you answered up to now is saved."
+                    : "Lectern met a problem it did not expect.",
+                width);
+    WrappedText(fonts.small, t.text_muted, ("What happened: " + f.model.fault).c_str(), width);
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+    ImGui::PushFont(fonts.ui);
+    const bool in_session = f.model.session != nullptr;
+    const bool pressed = ImGui::Button(in_session ? "Back to the course" : "Back to sign-in");
+    if (f.state.focus_main) {
+        FocusLastItem();  // Enter goes on at once, for keyboard users
+        f.state.focus_main = false;
+    }
+    if (pressed) {
+        Action a(ActionKind::OpenScreen);
+        a.screen = in_session ? Screen::Home : Screen::Learners;
+        f.actions.Push(a);
+    }
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace
+
 void DrawErrorScreen(Frame& f) {
+    if (!f.model.fault.empty()) {
+        DrawFaultScreen(f);
+        return;
+    }
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     ImGui::BeginChild("##error", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);

@@ -79,6 +79,12 @@ struct ViewModel {
     std::string learner_name;              // signed-in learner ("" for a guest)
     bool sign_in_by_typing = false;        // kiosk sign_in = type: no names on the sign-in screen
     std::string data_path;                 // where progress is kept (shown on the progress screen)
+    // Lectern met an exception it did not expect while drawing or applying a frame (the app's
+    // last-chance handler caught it and saved what was unsaved): the error screen says so.
+    std::string fault;
+    // Tests only (LECTERN_FAULT=F12): the key index whose press throws in the middle of drawing
+    // a screen, to prove the app's last-chance handler; -1 otherwise.
+    int fault_key = -1;
     std::string store_problem;             // the progress file is damaged or too new: say so, offer a way out
     bool kiosk = false;                    // shared classroom machine: no way out but the admin's
     const Diagnostics* watch_problems = nullptr;  // --watch: the last reload failed with these
