@@ -6,26 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 trap e2e_cleanup EXIT
 start_xvfb 1280x800
-course="$E2E_TMP/course"
-mkdir -p "$course"
-cat > "$course/course.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<course id="typed" version="1" lang="en" minutes="5"><title>Typed answers</title><include src="m.xml"/></course>
-XML
-cat > "$course/m.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<module id="m" title="Module">
-  <lesson id="l" title="Lesson"><page id="p" title="Page"><p>Read this, then take the quiz.</p></page></lesson>
-  <quiz id="tq" title="Typed quiz" navigation="free" shuffle-questions="false" shuffle-choices="false" pass="50">
-    <pool>
-      <question id="q-typed" type="text"><prompt>Name the principle that weighs harm against advantage.</prompt>
-        <accept>proportionality</accept></question>
-      <question id="q-second" type="text"><prompt>Name the principle that separates civilians from fighters.</prompt>
-        <accept>distinction</accept></question>
-    </pool>
-  </quiz>
-</module>
-XML
+course="$LECTERN_TEST_DATA/typed-quiz"  # a page, then a quiz of two typed answers
 data="$E2E_TMP/data"
 args=(--course "$course" --data-dir "$data" --learner "Typist" --size 1200x760)
 field() { xdotool mousemove --window "$WID" 400 292 click 1; sleep 0.3; }  # the answer field
