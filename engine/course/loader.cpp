@@ -453,10 +453,20 @@ public:
         if (ec) m_assets_canon.clear();
     }
 
+    // A name written in one Unicode form finds the file whose name on disk is in another
+    // (SameNameOnDisk); that is looked for only once the name as written is not found.
+    bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) override {
+        if (ReadAsNamed(rel, out, code, message)) return true;
+        if (*code != "file-not-found") return false;
+        std::string on_disk = SameNameOnDisk(m_root_utf8, rel, message);
+        if (on_disk.empty()) return false;
+        return ReadAsNamed(on_disk, out, code, message);
+    }
+
     // The quick way for the usual case: every folder on the way is a plain folder (not a link;
     // found once per load) and the file is a plain file, so the file cannot lead outside and
     // one lstat() gives its type and size. Anything else goes the careful way (ReadChecked).
-    bool Read(const std::string& rel, std::string* out, std::string* code, std::string* message) override {
+    bool ReadAsNamed(const std::string& rel, std::string* out, std::string* code, std::string* message) {
         if (m_root_canon.empty() || !PlainFolders(rel)) return ReadChecked(rel, out, code, message);
         const std::string full = m_root_utf8 + "/" + rel;
         const os::FileInfo st = os::LinkStat(full);
@@ -581,6 +591,44 @@ public:
     std::string AssetsDir() const override { return os::Utf8(m_assets_canon); }
 
 private:
+    // The course text, and so every src, is NFC (ReadXml), but a file's name on disk may be in
+    // another form: macOS writes names decomposed (NFD), and a course copied from there keeps
+    // them. Linux and Windows compare names byte by byte, so "café.xml" would not find the
+    // "cafe\u0301.xml" beside it. For each part of `rel` that is not on disk as written, the
+    // folder's one name that is canonically equal (the same in NFC) is taken instead. Empty when
+    // some part has no such name, or has two (which differ only in form: *message says so, naming
+    // the folder, since picking one would be a guess).
+    static std::string SameNameOnDisk(const std::string& root_utf8, const std::string& rel, std::string* message) {
+        if (root_utf8.empty()) return {};
+        std::string found;  // the parts of rel looked at so far, as they are named on disk
+        bool changed = false;
+        for (size_t start = 0; start <= rel.size();) {
+            size_t slash = rel.find('/', start);
+            std::string part = rel.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+            const std::string folder = found.empty() ? root_utf8 : root_utf8 + "/" + found;
+            if (!part.empty() && !os::LinkStat(folder + "/" + part).exists()) {
+                const std::string want = unicode::Nfc(part);
+                std::vector<std::string> same;
+                for (const std::string& name : os::FolderEntries(folder)) {
+                    if (unicode::Nfc(name) == want) same.push_back(name);
+                }
+                if (same.size() > 1) {
+                    *message = "'" + rel + "': the folder '" + (found.empty() ? std::string(".") : found) + "' has " +
+                               std::to_string(same.size()) + " files named '" + want +
+                               "' that differ only in how their accents are encoded (Unicode normalization); "
+                               "rename all but one";
+                }
+                if (same.size() != 1) return {};
+                part = same.front();
+                changed = true;
+            }
+            found += (found.empty() ? "" : "/") + part;
+            if (slash == std::string::npos) break;
+            start = slash + 1;
+        }
+        return changed ? found : std::string();
+    }
+
     // Every folder `rel` goes through (not the last part) is a folder and not a link.
     bool PlainFolders(const std::string& rel) {
         for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
@@ -606,7 +654,17 @@ private:
             if (root.empty()) continue;
             std::error_code ec;
             fs::path full = root / os::Path(rel);
-            if (!fs::exists(full, ec)) continue;
+            if (!fs::exists(full, ec)) {
+                std::string ambiguous;
+                std::string on_disk = SameNameOnDisk(os::Utf8(root), rel, &ambiguous);
+                if (!ambiguous.empty()) {
+                    *code = "image-not-found";
+                    *message = "image " + ambiguous;
+                    return false;
+                }
+                if (on_disk.empty()) continue;
+                full = root / os::Path(on_disk);
+            }
             fs::path canon = fs::canonical(full, ec);
             if (ec || !IsInside(root, canon)) {
                 *code = "path-escapes";

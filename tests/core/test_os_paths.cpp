@@ -4,6 +4,7 @@
 // Windows, so the two implementations answer alike.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -159,10 +160,7 @@ TEST(OsPaths, ProgressAndCoursesLiveUnderAnyName) {
         EXPECT_TRUE(os::Stat(ProgressDbPath(data)).exists());
 
         const std::string course = tmp.Sub(name + "/course");
-        // The loader reads an include's src as NFC text, so a file whose own name is decomposed
-        // (e + U+0301, as macOS writes names) is not found by that name: the decomposed name is
-        // tested as a folder here, and the module file gets a plain name.
-        const std::string module = name.find("\xCC\x81") == std::string::npos ? name : "module";
+        const std::string& module = name;  // decomposed too: AFileIsFound... below says why it works
         ASSERT_TRUE(os::WriteFileAtomically(course + "/course.xml",
                                             "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
                                             "  <title>" + name + "</title>\n  <include src=\"" + module + ".xml\"/>\n"
@@ -176,6 +174,76 @@ TEST(OsPaths, ProgressAndCoursesLiveUnderAnyName) {
         ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
         EXPECT_EQ(loaded.course->title, unicode::Nfc(name));  // the loader keeps text in NFC
     }
+}
+
+// The loader reads every src as NFC text (course text is normalised), but a file's name on disk
+// may be in any form: macOS writes names decomposed, and a course copied from there keeps them.
+// Every form written x every form on disk x every place a name can be (the module's file, its
+// folder, an image beside the course, an image in the paired asset folder): the file is found.
+TEST(OsPaths, AFileIsFoundWhateverUnicodeFormItsNameHasOnDisk) {
+    // "Éloïse-ệ" in NFC, in NFD, and partly composed (ê + dot below: neither form).
+    const std::vector<std::string> forms = {
+        "\xC3\x89lo\xC3\xAFse-\xE1\xBB\x87",
+        "E\xCC\x81loi\xCC\x88se-e\xCC\xA3\xCC\x82",
+        "\xC3\x89loi\xCC\x88se-\xC3\xAA\xCC\xA3",
+    };
+    const char* places[] = {"module file", "module folder", "image", "asset image"};
+    const std::string page = "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">";
+    for (const std::string& written : forms) {
+        for (const std::string& on_disk : forms) {
+            for (int place = 0; place < 4; ++place) {
+                SCOPED_TRACE(std::string(places[place]) + ", written " + written + ", on disk " + on_disk);
+                TempFolder tmp;
+                const std::string course = tmp.Sub("content/c"), assets = tmp.Sub("assets/c");
+                std::string src = "m.xml", module_path = "m.xml", image;
+                if (place == 0) src = written + ".xml", module_path = on_disk + ".xml";
+                if (place == 1) src = written + "/m.xml", module_path = on_disk + "/m.xml";
+                if (place == 2) {
+                    image = "<image src=\"" + written + ".png\" alt=\"a\"/>";
+                    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + on_disk + ".png", "png").ok);
+                }
+                if (place == 3) {
+                    image = "<image src=\"pics/" + written + ".png\" alt=\"a\"/>";
+                    ASSERT_TRUE(os::WriteFileAtomically(assets + "/pics/" + on_disk + ".png", "png").ok);
+                }
+                ASSERT_TRUE(os::WriteFileAtomically(course + "/course.xml",
+                                                    "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
+                                                    "  <title>T</title>\n  <include src=\"" + src + "\"/>\n</course>\n")
+                                .ok);
+                ASSERT_TRUE(os::WriteFileAtomically(course + "/" + module_path,
+                                                    page + "<p>Hello</p>" + image + "</page></lesson></module>\n")
+                                .ok);
+                LoadResult loaded = LoadCourse(course);
+                ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
+                if (place >= 2) {
+                    const Blocks& blocks = loaded.course->PageAt(0).blocks;
+                    ASSERT_EQ(blocks.size(), 2u);
+                    EXPECT_TRUE(os::Stat(blocks[1].resolved_path).exists()) << blocks[1].resolved_path;
+                }
+            }
+        }
+    }
+}
+
+// Two names on disk that differ only in form are one name to the author: which file was meant
+// cannot be known, so the loader says so, naming both the src and the folder, rather than guess.
+TEST(OsPaths, TwoFilesWhoseNamesDifferOnlyInFormAreAnError) {
+    TempFolder tmp;
+    const std::string course = tmp.Sub("content/c");
+    const std::string decomposed = "E\xCC\x81loi\xCC\x88se", partly = "\xC3\x89loi\xCC\x88se";
+    const std::string module = "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">"
+                               "<p>Hello</p></page></lesson></module>\n";
+    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + decomposed + ".xml", module).ok);
+    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + partly + ".xml", module).ok);
+    ASSERT_TRUE(os::WriteFileAtomically(course + "/course.xml",
+                                        "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
+                                        "  <title>T</title>\n  <include src=\"\xC3\x89lo\xC3\xAFse.xml\"/>\n</course>\n")
+                    .ok);
+    LoadResult loaded = LoadCourse(course);
+    EXPECT_FALSE(loaded.ok());
+    const std::string all = loaded.diagnostics.FormatAll();
+    EXPECT_NE(all.find("course.xml:3:"), std::string::npos) << all;
+    EXPECT_NE(all.find("2 files named '\xC3\x89lo\xC3\xAFse.xml' that differ only"), std::string::npos) << all;
 }
 
 TEST(OsPaths, TheDataFolderIsTheSystemsPerUserFolder) {
