@@ -420,11 +420,16 @@ KioskConfigResult LoadKioskConfig(const std::string& path) {
     return ParseKioskConfig(text, path);
 }
 
+std::string SystemKioskConfigPath() {
+    const std::string dir = os::SystemConfigDir();
+    return dir.empty() ? std::string() : os::Utf8(os::Path(dir) / "kiosk.conf");
+}
+
 std::vector<std::string> KioskConfigCandidates(const std::string& cli_path, const std::string& system_path) {
     if (!cli_path.empty()) return {cli_path};
     std::vector<std::string> out;
     if (std::string dir = os::UserConfigDir(); !dir.empty()) out.push_back(dir + "/kiosk.conf");
-    out.push_back(system_path);
+    if (!system_path.empty()) out.push_back(system_path);
     return out;
 }
 

@@ -44,7 +44,8 @@
 //
 // Search order (FindKioskConfig): --kiosk-config PATH (which must exist), else
 // $XDG_CONFIG_HOME/lectern/kiosk.conf ($HOME/.config when XDG_CONFIG_HOME is unset or relative,
-// as the XDG spec says), else /etc/lectern/kiosk.conf, else built-in defaults.
+// as the XDG spec says), else /etc/lectern/kiosk.conf, else built-in defaults. On Windows:
+// %APPDATA%\Lectern\kiosk.conf, else %ProgramData%\Lectern\kiosk.conf (SystemKioskConfigPath).
 //
 // How the app uses it:
 //   start-up      KioskConfigResult r = FindKioskConfig(options.kiosk_config);
@@ -99,7 +100,6 @@ constexpr int kIdleTimeoutMin = 30;
 constexpr int kIdleTimeoutMax = 86400;
 constexpr int kCountdownMin = 5;
 constexpr int kCountdownMax = 600;
-constexpr const char* kSystemKioskConfigPath = "/etc/lectern/kiosk.conf";
 
 struct KioskConfig {
     bool kiosk = false;
@@ -134,14 +134,20 @@ KioskConfigResult ParseKioskConfig(std::string_view text, const std::string& fil
 // Reads and parses one file (at most 64 KiB; a regular file).
 KioskConfigResult LoadKioskConfig(const std::string& path);
 
-// The candidate paths, in search order. cli_path non-empty: just that one.
+// The system-wide kiosk.conf, in os::SystemConfigDir(): /etc/lectern/kiosk.conf on Linux,
+// %ProgramData%\Lectern\kiosk.conf on Windows (where "/etc/lectern" would mean C:\etc\lectern, a
+// folder any user may create). Empty when the system names no such folder.
+std::string SystemKioskConfigPath();
+
+// The candidate paths, in search order. cli_path non-empty: just that one. An empty system_path
+// is left out.
 std::vector<std::string> KioskConfigCandidates(const std::string& cli_path,
-                                               const std::string& system_path = kSystemKioskConfigPath);
+                                               const std::string& system_path = SystemKioskConfigPath());
 // Loads the first candidate that exists. cli_path given but missing: an error, not a fallback
 // (the admin asked for that file). A candidate that exists but cannot be read is an error too,
 // never skipped. None exists: built-in defaults (config.source empty).
 KioskConfigResult FindKioskConfig(const std::string& cli_path,
-                                  const std::string& system_path = kSystemKioskConfigPath);
+                                  const std::string& system_path = SystemKioskConfigPath());
 
 // ---- small private files in the data folder ----------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "course/loader.h"
+#include "kiosk/kiosk_config.h"
 #include "os/files.h"
 #include "os/system.h"
 #include "progress/progress_store.h"
@@ -244,6 +245,25 @@ TEST(OsPaths, TwoFilesWhoseNamesDifferOnlyInFormAreAnError) {
     const std::string all = loaded.diagnostics.FormatAll();
     EXPECT_NE(all.find("course.xml:3:"), std::string::npos) << all;
     EXPECT_NE(all.find("2 files named '\xC3\x89lo\xC3\xAFse.xml' that differ only"), std::string::npos) << all;
+}
+
+// kiosk.conf for the whole machine is in the system's settings folder: /etc/lectern on Linux,
+// %ProgramData%\Lectern on Windows, where "/etc/lectern" would be C:\etc\lectern, a folder any
+// user may create (and so choose the kiosk settings of everyone on the machine).
+TEST(OsPaths, TheSystemKioskConfigIsInTheSystemsSettingsFolder) {
+    const std::string path = SystemKioskConfigPath();
+#ifdef _WIN32
+    const char* program_data = std::getenv("ProgramData");
+    ASSERT_NE(program_data, nullptr);
+    EXPECT_EQ(path, std::string(program_data) + "\\Lectern\\kiosk.conf");
+    EXPECT_EQ(os::SystemConfigDir(), std::string(program_data) + "\\Lectern");
+#else
+    EXPECT_EQ(path, "/etc/lectern/kiosk.conf");
+#endif
+    EXPECT_TRUE(os::Path(path).is_absolute()) << path;
+    EXPECT_EQ(KioskConfigCandidates("").back(), path);
+    // A system with no such folder: only the user's file is looked for, never a relative name.
+    EXPECT_EQ(KioskConfigCandidates("", "").size(), os::UserConfigDir().empty() ? 0u : 1u);
 }
 
 TEST(OsPaths, TheDataFolderIsTheSystemsPerUserFolder) {
