@@ -1,4 +1,6 @@
 #include "course/ui_catalog.h"
+#include "os/files.h"
+#include "os/system.h"
 
 #include <cctype>
 #include <fstream>
@@ -87,7 +89,7 @@ UiCatalog LoadUiCatalog(const std::string& lang, const std::vector<std::string>&
     if (primary.empty() || primary == "en") return catalog;
     for (const std::string& dir : dirs) {
         const std::string path = dir + "/" + primary + ".po";
-        std::ifstream in(path, std::ios::binary);
+        std::ifstream in(os::Path(path), std::ios::binary);
         if (!in) continue;
         std::stringstream buffer;
         buffer << in.rdbuf();
@@ -100,7 +102,12 @@ UiCatalog LoadUiCatalog(const std::string& lang, const std::vector<std::string>&
 }
 
 std::vector<std::string> UiCatalogDirs() {
-    return {std::string(LECTERN_DATA_DIR) + "/assets/strings", std::string(LECTERN_SOURCE_DIR) + "/assets/strings"};
+    std::vector<std::string> dirs;
+    if (std::string exe = os::ExecutablePath(); !exe.empty())
+        dirs.push_back(os::Utf8(os::Path(exe).parent_path() / "assets" / "strings"));
+    dirs.push_back(std::string(LECTERN_DATA_DIR) + "/assets/strings");
+    dirs.push_back(std::string(LECTERN_SOURCE_DIR) + "/assets/strings");
+    return dirs;
 }
 
 }  // namespace lectern

@@ -29,7 +29,8 @@ UiCatalog ParseUiCatalog(const std::string& content, const std::string& file, Di
 // one, else an empty (English) catalog.
 UiCatalog LoadUiCatalog(const std::string& lang, const std::vector<std::string>& dirs, Diagnostics& diagnostics);
 
-// Where the catalogs are: the installed data folder, then the source tree.
+// Where the catalogs are: assets/strings beside the program (the Windows zip), the installed data
+// folder, then the source tree.
 std::vector<std::string> UiCatalogDirs();
 
 }  // namespace lectern
