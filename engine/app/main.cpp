@@ -498,10 +498,7 @@ private:
 // time is not still signed in.
 int64_t BootMs() { return os::BootMs(); }
 
-int64_t NowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+int64_t NowMs() { return os::WallMs(); }
 
 bool App::OpenStore() {
     std::string dir = m_data_dir;

@@ -40,6 +40,13 @@ std::tm UtcTime(std::time_t seconds);
 // QueryUnbiasedInterruptTime's complement, GetTickCount64, on Windows): idle sign-out uses it, so
 // a laptop opened after the idle time is not still signed in.
 int64_t BootMs();
+// Wall-clock milliseconds since 1970 (UTC), as learners' records are stamped.
+int64_t WallMs();
+// Tests only: milliseconds added to BootMs and WallMs, read from the file LECTERN_TEST_CLOCK
+// names (one number; a missing or unreadable file counts as 0), so an end-to-end test moves the
+// clocks forward past an idle time or a PIN lock-out instead of sleeping through it. Without
+// the variable, 0 and no file is read.
+int64_t TestClockOffsetMs();
 
 // Milliseconds since this process started, from the system's record of the start (so the
 // loader and libraries' start-up count); negative when unknown.

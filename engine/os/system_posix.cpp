@@ -55,7 +55,7 @@ std::tm UtcTime(std::time_t seconds) {
 int64_t BootMs() {
     timespec ts{};
     clock_gettime(CLOCK_BOOTTIME, &ts);
-    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000 + TestClockOffsetMs();
 }
 
 // Why /proc/self/stat and not a timestamp taken in main() or a static initializer: those miss

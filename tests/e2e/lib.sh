@@ -59,6 +59,13 @@ wait_trace() {  # pattern [seconds]: waits until the app's trace has a line matc
   fail "timed out waiting for '$pattern'"
 }
 
+advance_clock() {  # seconds: moves Lectern's clocks forward (LECTERN_TEST_CLOCK, os/system.h)
+  # instead of sleeping through an idle time or a lock-out. Export LECTERN_TEST_CLOCK before start_lectern.
+  local now; now=$(cat "$LECTERN_TEST_CLOCK" 2>/dev/null || echo 0)
+  echo $((now + $1 * 1000)) > "$LECTERN_TEST_CLOCK.new" && mv "$LECTERN_TEST_CLOCK.new" "$LECTERN_TEST_CLOCK"
+  sleep 0.4  # the loop wakes every 0.1 s under --capture and redraws with the new time
+}
+
 trace_count() { grep -c -- "$1" "$E2E_TMP/app.log" || true; }
 
 key_ups() {  # key releases the app has handed to frames so far (its "trace: key-up N" lines)

@@ -10,6 +10,7 @@ start_window_manager
 data="$E2E_TMP/data"
 mkdir -p "$data"
 conf="$E2E_TMP/kiosk.conf"
+export LECTERN_TEST_CLOCK="$E2E_TMP/clock"  # advance_clock moves time on instead of sleeping
 printf 'kiosk = true\nidle_timeout_seconds = 30\ncountdown_seconds = 10\nallow_guest = false\n' > "$conf"
 start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --data-dir "$data" --kiosk-config "$conf"
 
@@ -28,9 +29,13 @@ wait_trace "trace: text-size" 5
 size=$(grep "trace: text-size" "$E2E_TMP/app.log" | tail -n1 | sed 's/.*text-size //')
 [ "$size" -gt 100 ] || fail "the text size did not grow ($size)"
 capture kiosk-home
-# Idle: after 30 s with no input, the countdown runs out and Kim is signed out.
-wait_trace "trace: idle sign-out" 45
-echo "  signed out after the idle time"
+# Idle: after 30 s with no input, the countdown runs out and Kim is signed out; not before.
+advance_clock 25
+sleep 0.5
+[ "$(trace_count 'trace: idle sign-out')" = 0 ] || fail "signed out before the idle time"
+advance_clock 6
+wait_trace "trace: idle sign-out" 10
+echo "  signed out after the idle time (30 s), not at 25 s"
 capture kiosk-signin
 assert_not_blank kiosk-signin 0.001
 
@@ -42,11 +47,11 @@ wait_trace "trace: pin locked" 5
 capture kiosk-locked
 echo "  five wrong PINs lock PIN entry"
 # The lock's message counts the seconds down with no input.
-sleep 2.2
+advance_clock 2
 capture kiosk-locked-later
 assert_differs kiosk-locked kiosk-locked-later 0  # a digit or two of the message
 # After the lock (30 s), the right PIN signs Kim in with her text size.
-sleep 29
+advance_clock 29
 xdotool type --delay 60 1357; key Return
 wait_trace "trace: signed-in Kim text $size" 10
 echo "  Kim's text size ($size%) restored at sign-in"
@@ -89,7 +94,7 @@ wait_trace "trace: screen admin" 5
 for i in 1 2 3 4 5; do xdotool type --delay 60 0000; key Return; done
 wait_trace "trace: admin pin locked" 5
 capture admin-locked
-sleep 2.2
+advance_clock 2
 capture admin-locked-later
 assert_differs admin-locked admin-locked-later 0  # a digit or two of the message
 echo "  five wrong administrator PINs lock the admin screen, with a countdown"
