@@ -17,6 +17,10 @@ void InputQueue::Key(int key, bool down) {
     if (key >= 0 && key < kKeys) m_events.push_back({Kind::Key, down, static_cast<unsigned int>(key)});
 }
 
+void InputQueue::Repeat(int key) {
+    if (key >= 0 && key < kKeys) m_events.push_back({Kind::Repeat, true, static_cast<unsigned int>(key)});
+}
+
 void InputQueue::MouseButton(int button, bool down) {
     if (button >= 0 && button < kButtons) m_events.push_back({Kind::Button, down, static_cast<unsigned int>(button)});
 }
@@ -42,6 +46,7 @@ void InputQueue::ReleaseAll() {
 
 void InputQueue::NextFrame() {
     m_chars.clear();
+    std::fill(std::begin(m_repeated), std::end(m_repeated), false);
     bool key_changed[kKeys] = {};
     bool button_changed[kButtons] = {};
     bool other_key_changed = false;  // a key that is not a modifier changed this frame
@@ -58,6 +63,16 @@ void InputQueue::NextFrame() {
             m_keys[key] = e.down;
             key_changed[key] = true;
             if (!e.down) ++m_key_releases;
+            if (!IsModifier(key)) other_key_changed = true;
+        } else if (e.kind == Kind::Repeat) {
+            const int key = static_cast<int>(e.code);
+            if (!m_keys[key]) {  // let go already: the release came before this frame's repeat
+                m_events.pop_front();
+                continue;
+            }
+            if (key_changed[key]) break;
+            m_repeated[key] = true;
+            key_changed[key] = true;
             if (!IsModifier(key)) other_key_changed = true;
         } else if (e.kind == Kind::Button) {
             const int button = static_cast<int>(e.code);
@@ -77,6 +92,8 @@ void InputQueue::NextFrame() {
 }
 
 bool InputQueue::KeyDown(int key) const { return key >= 0 && key < kKeys && m_keys[key]; }
+
+bool InputQueue::KeyRepeated(int key) const { return key >= 0 && key < kKeys && m_repeated[key]; }
 
 bool InputQueue::MouseDown(int button) const { return button >= 0 && button < kButtons && m_buttons[button]; }
 

@@ -6,6 +6,11 @@
 // frame at a time, as Dear ImGui 1.87+ does with its own queue ("trickling"): in one frame each
 // key or button changes at most once, so a tap is down for one frame and up the next.
 //
+// A held key repeats when the system says so (its key-repeat events, timed by the keyboard
+// settings the person chose, or off if they turned repeating off), never by a clock of ours:
+// Dear ImGui's own repeat counts frame time, so on a busy machine a 80 ms tap whose release
+// reached us a few slow frames late became two Tabs (a PIN typed into the wrong field).
+//
 // Pure bookkeeping, no window system and no ImGui: the platform feeds it from GLFW callbacks and
 // copies its state into io each frame; unit tests drive it directly.
 #pragma once
@@ -26,6 +31,9 @@ public:
 
     // Events in the order they happened. Out-of-range keys and buttons are ignored.
     void Key(int key, bool down);
+    // The system's key repeat of a held key: one more press of it, in a frame of its own. A
+    // repeat of a key whose release has already been delivered is stale and dropped.
+    void Repeat(int key);
     void MouseButton(int button, bool down);
     void Char(unsigned int codepoint);
 
@@ -47,6 +55,8 @@ public:
     void NextFrame();
 
     bool KeyDown(int key) const;
+    // The key is held and the system repeated it this frame.
+    bool KeyRepeated(int key) const;
     bool MouseDown(int button) const;
     bool Ctrl() const;
     bool Shift() const;
@@ -59,7 +69,7 @@ public:
     std::uint64_t KeyReleases() const { return m_key_releases; }
 
 private:
-    enum class Kind : std::uint8_t { Key, Button, Char };
+    enum class Kind : std::uint8_t { Key, Repeat, Button, Char };
     struct Event {
         Kind kind;
         bool down;
@@ -67,6 +77,7 @@ private:
     };
     std::deque<Event> m_events;
     bool m_keys[kKeys] = {};
+    bool m_repeated[kKeys] = {};
     bool m_buttons[kButtons] = {};
     std::vector<unsigned int> m_chars;
     std::uint64_t m_key_releases = 0;

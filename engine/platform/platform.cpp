@@ -55,6 +55,9 @@ constexpr int kSettleFrames = 3;
 
 // The longest a frame may seem to ImGui (ApplyInput), under its key repeat delay (0.275 s).
 constexpr float kMaxFrameSeconds = 0.1f;
+// io.KeyRepeatDelay: far beyond any hold (ApplyRepeats keeps held keys at a quarter of it), and
+// small enough for a float to tell DeltaTime apart at that size.
+constexpr float kRepeatDelay = 1000.0f;
 
 float ClampTextScale(float text_scale) {
     if (!(text_scale >= 1.0f)) return 1.0f;  // also NaN
@@ -192,9 +195,10 @@ struct Platform::Impl {
         return static_cast<Impl*>(glfwGetWindowUserPointer(window));
     }
     void Wake() { frames_left = kSettleFrames; }
-    // GLFW's key repeats are left out: ImGui repeats held keys itself (io.KeyRepeatDelay/Rate).
+    // Held keys repeat on the system's repeat events only (InputQueue::Repeat says why).
     void QueueKey(int key, int action) {
         if (action == GLFW_PRESS || action == GLFW_RELEASE) input.Key(key, action == GLFW_PRESS);
+        if (action == GLFW_REPEAT) input.Repeat(key);
         Wake();
     }
     void QueueChar(unsigned int c) {
@@ -208,13 +212,36 @@ struct Platform::Impl {
     }
     // This frame's share of the queue into io, after the backend's NewFrame (which sets the
     // mouse buttons from their state now, so a click released before the frame would be lost).
+    bool repeats_due = false;  // NextFrame ran this frame: its repeats are still to be shown to ImGui
+    // Dear ImGui 1.86 repeats a key by its own clock (io.KeysDownDuration against io.KeyRepeatDelay);
+    // that clock is stopped here, short of the delay, and moved past it for one frame when the
+    // system repeated the key. Just before ImGui::NewFrame, after the input hook has chosen the
+    // key map (the directional navigation inputs repeat from the keys mapped to them).
+    void ApplyRepeats(ImGuiIO& io) {
+        const bool due = repeats_due;
+        repeats_due = false;
+        // NewFrame adds DeltaTime to each held key's time: these values put it just past the
+        // delay (a repeat) or keep it well short of it. Navigation repeats at 0.72 of the delay.
+        const float past = kRepeatDelay - 0.5f * io.DeltaTime, hold = 0.25f * kRepeatDelay;
+        for (int k = 0; k < InputQueue::kKeys; ++k) {
+            if (!io.KeysDown[k] || io.KeysDownDuration[k] < 0.0f) continue;
+            io.KeysDownDuration[k] = due && input.KeyRepeated(k) ? past : std::min(io.KeysDownDuration[k], hold);
+        }
+        struct NavKey { ImGuiKey key; ImGuiNavInput nav; };
+        const NavKey arrows[] = {{ImGuiKey_LeftArrow, ImGuiNavInput_KeyLeft_}, {ImGuiKey_RightArrow, ImGuiNavInput_KeyRight_},
+                                 {ImGuiKey_UpArrow, ImGuiNavInput_KeyUp_}, {ImGuiKey_DownArrow, ImGuiNavInput_KeyDown_}};
+        for (const NavKey& a : arrows) {
+            float& t = io.NavInputsDownDuration[a.nav];
+            if (t < 0.0f) continue;
+            t = due && input.KeyRepeated(io.KeyMap[a.key]) ? 0.72f * kRepeatDelay - 0.5f * io.DeltaTime : std::min(t, hold);
+        }
+    }
     int hold_input = 0;   // HoldInput: frames to deliver nothing
     int held_frames = 0;  // frames held in a row
     void ApplyInput(ImGuiIO& io) {
-        // ImGui times held keys with DeltaTime: one slow frame (a busy machine, a progress write)
-        // would turn a 80 ms tap into a key held past the repeat delay, firing its shortcut
-        // again and again. Time advances at most this much a frame; a key really held still
-        // repeats, over several frames.
+        // ImGui times held buttons and its animations with DeltaTime: one slow frame (a busy
+        // machine, a progress write) must not look like a long hold. (Keys repeat only on the
+        // system's repeats: ApplyRepeats.)
         io.DeltaTime = std::min(io.DeltaTime, kMaxFrameSeconds);
         if (hold_input > 0 && held_frames < 2) {
             ++held_frames;
@@ -227,6 +254,7 @@ struct Platform::Impl {
         hold_input = 0;
         held_frames = 0;
         input.NextFrame();
+        repeats_due = true;
         for (int k = 0; k < InputQueue::kKeys; ++k) io.KeysDown[k] = input.KeyDown(k);
         io.KeyCtrl = input.Ctrl();
         io.KeyShift = input.Shift();
@@ -371,10 +399,11 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     m->imgui_context = true;
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // A held key starts repeating after half a second, as desktops do by default (X: 660 ms,
-    // GNOME and Windows: 500 ms). ImGui's own 275 ms turned a tap that reached us late on a
-    // busy machine (its release a few slow frames after its press) into two page turns.
-    io.KeyRepeatDelay = 0.5f;
+    // Held keys repeat when the system repeats them (ApplyRepeats): ImGui's own repeat clock
+    // is set where it never fires by itself. Its rate is as long, so one system repeat is one
+    // ImGui repeat.
+    io.KeyRepeatDelay = kRepeatDelay;
+    io.KeyRepeatRate = kRepeatDelay;
     // Nothing written next to the learner's files: window layout is not persisted.
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
@@ -583,6 +612,7 @@ bool Platform::BeginFrame() {
     ImGui_ImplGlfw_NewFrame();
     m->ApplyInput(ImGui::GetIO());
     if (m->input_hook) m->input_hook(ImGui::GetIO());
+    m->ApplyRepeats(ImGui::GetIO());
     ImGui::NewFrame();
     return true;
 }

@@ -2,7 +2,8 @@
 # Keys tapped faster than frames are drawn are all counted: 0 ms taps (press and release back to
 # back, as remote desktops, switch devices and busy machines deliver them) at 30 keys a second
 # turn exactly one page each, and a 0 ms Ctrl+Enter still checks a knowledge check. Dear ImGui
-# 1.86 sees only key state, so without the platform's input queue most of these were lost.
+# 1.86 sees only key state, so without the platform's input queue most of these were lost. Held
+# keys repeat only as the system's key-repeat settings say.
 # (Two presses of one key within the same millisecond are merged by GLFW itself on X11: its
 # filter for the input method's duplicate events compares time stamps.)
 source "$(dirname "$0")/lib.sh"
@@ -48,4 +49,31 @@ xdotool key --delay 33 "${taps[@]}"
 wait_trace "trace: screen reader page p41 " 10
 xdotool key --delay 33 1 ctrl+Return
 wait_trace "lessons 1/1" 10
-echo "PASS: every 0 ms tap was counted, and a 0 ms Ctrl+Enter checked the answer"
+
+# A held key repeats when the system repeats it, by the person's own settings (xset here), never
+# by a clock of the app's: with repeats slow or off, holding Left turns one page back; with fast
+# repeats, many. (The app's clock counted its own slow frames as holding time: on a busy machine
+# a tap became two Tabs and a PIN went into the wrong field.)
+pages_since() { tail -n +"$1" "$E2E_TMP/app.log" | grep -c "^trace: screen reader page p[0-9]* " || true; }
+hold_left() {  # seconds: Left held that long, then wait for the app to take its release
+  local from want
+  from=$(($(wc -l < "$E2E_TMP/app.log") + 1))
+  want=$(($(key_ups) + 1))
+  xdotool keydown Left sleep "$1" keyup Left
+  for _ in $(seq 600); do [ "$(key_ups)" -ge "$want" ] && break; sleep 0.05; done
+  sleep 0.3
+  turned=$(pages_since "$from")
+}
+xset r rate 3000 25
+hold_left 1.5
+[ "$turned" -eq 1 ] || fail "Left held 1.5 s with a 3 s repeat delay turned $turned pages (want 1)"
+xset -r
+hold_left 1.5
+[ "$turned" -eq 1 ] || fail "Left held 1.5 s with key repeat off turned $turned pages (want 1)"
+echo "  Left held 1.5 s with repeats slower than that, or off: one page back each time"
+xset r on
+xset r rate 200 25
+hold_left 1.0
+[ "$turned" -ge 4 ] || fail "Left held 1 s with repeats from 200 ms turned $turned pages (want 4 or more)"
+echo "  Left held 1 s with repeats from 200 ms: $turned pages back"
+echo "PASS: every 0 ms tap was counted, a 0 ms Ctrl+Enter checked the answer, held keys repeat as the system says"

@@ -145,6 +145,65 @@ TEST(InputQueue, IgnoresCodesOutsideItsTablesAndRepeatedStates) {
     EXPECT_FALSE(q.Pending());
 }
 
+TEST(InputQueue, SystemRepeatIsOnePressAFrameOfAHeldKeyAndNothingAfterItsRelease) {
+    InputQueue q;
+    q.Key(kTab, true);
+    q.Repeat(kTab);
+    q.Repeat(kTab);
+    q.Key(kTab, false);
+    q.Repeat(kTab);  // came after the release (a window system's stale repeat): dropped
+    q.NextFrame();
+    EXPECT_TRUE(q.KeyDown(kTab));
+    EXPECT_FALSE(q.KeyRepeated(kTab));  // the press is not a repeat
+    q.NextFrame();
+    EXPECT_TRUE(q.KeyRepeated(kTab));
+    q.NextFrame();
+    EXPECT_TRUE(q.KeyRepeated(kTab));  // the second repeat waits for a frame of its own
+    q.NextFrame();
+    EXPECT_FALSE(q.KeyDown(kTab));
+    EXPECT_FALSE(q.KeyRepeated(kTab));
+    EXPECT_FALSE(q.Pending());
+    q.NextFrame();
+    EXPECT_FALSE(q.KeyRepeated(kTab));
+}
+
+TEST(InputQueue, HeldKeyWithoutSystemRepeatsNeverRepeatsHoweverManyFrames) {
+    // A tap whose release reaches us late on a busy machine: many frames with the key down.
+    InputQueue q;
+    q.Key(kTab, true);
+    int repeats = 0;
+    for (int frame = 0; frame < 200; ++frame) {
+        q.NextFrame();
+        repeats += q.KeyRepeated(kTab);
+    }
+    q.Key(kTab, false);
+    q.NextFrame();
+    EXPECT_EQ(repeats, 0);
+    EXPECT_FALSE(q.KeyDown(kTab));
+}
+
+TEST(InputQueue, RepeatKeepsItsPlaceAmongOtherKeys) {
+    // Shift held, Tab repeating: each repeat still has Shift (Shift+Tab, Shift+Tab), and a key
+    // pressed after a repeat waits behind it.
+    InputQueue q;
+    q.Key(kLeftShift, true);
+    q.Key(kTab, true);
+    q.NextFrame();
+    q.Repeat(kTab);
+    q.Key(kOne, true);
+    q.NextFrame();
+    EXPECT_TRUE(q.KeyRepeated(kTab));
+    EXPECT_TRUE(q.Shift());
+    EXPECT_TRUE(q.KeyDown(kOne));  // another key may change in the repeat's frame, as with presses
+    q.Repeat(kTab);
+    q.Key(kLeftShift, false);
+    q.NextFrame();
+    EXPECT_TRUE(q.KeyRepeated(kTab));
+    EXPECT_TRUE(q.Shift());  // Shift waits: a modifier after another key changed this frame
+    q.NextFrame();
+    EXPECT_FALSE(q.Shift());
+}
+
 // What a keyboard can send: presses and releases of a few keys (modifiers among them) and the
 // characters they type, each key alternating down and up.
 struct Sent {
