@@ -220,6 +220,7 @@ void GlobalKeys(Frame& f) {
     if (CharPressed('g')) OpenScreen(f, Screen::Glossary);
     if (CharPressed('r')) OpenScreen(f, Screen::References);
     if (CharPressed('h')) OpenScreen(f, Screen::Home);
+    if (f.state.screen == Screen::Reader && CharPressed('c')) f.state.sidebar_open = !f.state.sidebar_open;
     // Escape closes the innermost thing open: a pop-up or dialog (which handle it themselves),
     // a definition shown for the focused term, then goes back where the learner came from.
     bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
@@ -229,6 +230,8 @@ void GlobalKeys(Frame& f) {
     if (escape && !popup_open) {
         if (KeyboardTooltipShown())
             CloseKeyboardTooltip();
+        else if (f.state.screen == Screen::Reader && f.state.contents_overlay_shown)
+            CloseContentsOverlay(f.state);
         else if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help ||
                  f.state.screen == Screen::Progress || f.state.screen == Screen::Reader)
             f.actions.Push(Action(ActionKind::Back));

@@ -22,6 +22,7 @@ std::vector<std::pair<std::string, std::string>> HelpKeys(const ViewModel& model
         {"P", "Your progress"},
         {"S / Shift+S", "Read the page aloud or stop; pause or resume"},
         {"G / R / H", "Glossary / references / home"},
+        {"C", "Show or hide the contents (in a narrow window, over the page)"},
         {"Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Larger / smaller / normal text (100% to 200%)"},
         {"F7", "Next colour theme (light, dark, high contrast, black on yellow)"},
         {"F1 or ?", "This help"},

@@ -110,6 +110,29 @@ void Sidebar(Frame& f, float width) {
     ImGui::PopStyleColor();
 }
 
+// The contents over the page in a narrow window: a window of their own in front of the main
+// one (which never comes to the front), so clicks and the keyboard reach them and not the page
+// underneath. They take the keyboard when they open; Tab stays in them until they close.
+void ContentsOverlay(Frame& f, ImVec2 pos, ImVec2 size) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    const bool opening = !f.state.contents_overlay_shown;
+    if (opening) ImGui::SetNextWindowFocus();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(2.0f, f.fonts.body_px * 0.08f));
+    ImGui::PushStyleColor(ImGuiCol_Border, f.theme.text_muted);
+    ImGui::Begin("##contents_overlay", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    Sidebar(f, size.x);
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_RootAndChildWindows);
+    ImGui::End();
+    f.state.contents_overlay_shown = true;
+    // A click anywhere else (the page, the bars) closes them, as a menu closes.
+    if (!opening && !hovered && (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1))) CloseContentsOverlay(f.state);
+}
+
 void BottomBar(Frame& f, int count) {
     const Fonts& fonts = f.fonts;
     const Course& c = *f.model.course;
@@ -230,7 +253,14 @@ void PageKeys(Frame& f, const Page& page) {
 
 }  // namespace
 
+void CloseContentsOverlay(UiState& state) {
+    state.sidebar_open = false;
+    state.contents_overlay_shown = false;
+    state.focus_main = true;  // back to the top of the page, which was under them
+}
+
 void DrawReaderScreen(Frame& f) {
+    if (!f.state.sidebar_open) f.state.contents_overlay_shown = false;
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
@@ -251,12 +281,16 @@ void DrawReaderScreen(Frame& f) {
     total_w -= notes_w;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);
     // Contents and page side by side while the page keeps a reading column of about 35
-    // characters (1280 px wide at 200 % text does). Narrower than that, the contents take the
-    // whole width while open and close when a page is chosen, instead of squeezing the page to
-    // a few words a line.
+    // characters (1280 px wide at 200 % text does). Narrower than that, the page keeps the whole
+    // width and the contents float over its left side when opened (the Contents button): a
+    // choice, Escape or a click on the page closes them. A window that becomes that narrow (a
+    // larger text size, a smaller window) closes them, so the page is what stays in view.
     bool room_for_both = total_w - sidebar_w >= fonts.body_px * 18.0f;
-    if (!room_for_both && f.state.last_drawn_page != f.model.page) f.state.sidebar_open = false;
+    if (!room_for_both && (f.state.last_drawn_page != f.model.page || !f.state.contents_overlay)) f.state.sidebar_open = false;
+    f.state.contents_overlay = !room_for_both;
     ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar | kPanelFlags);
+    const ImVec2 reader_pos = ImGui::GetWindowPos();
+    const float reader_h = ImGui::GetWindowHeight();
     auto notes_panel = [&] {
         if (notes_w <= 0) return;
         ImGui::SameLine(0, 0);
@@ -266,15 +300,7 @@ void DrawReaderScreen(Frame& f) {
         ImGui::EndChild();
         ImGui::PopStyleColor();
     };
-    if (f.state.sidebar_open && !room_for_both) {
-        Sidebar(f, total_w);
-        notes_panel();
-        ImGui::EndChild();
-        BottomBar(f, count);
-        f.state.last_drawn_page = f.model.page;
-        return;
-    }
-    if (f.state.sidebar_open) {
+    if (f.state.sidebar_open && room_for_both) {
         Sidebar(f, sidebar_w);
         ImGui::SameLine(0, 0);
     }
@@ -387,6 +413,7 @@ void DrawReaderScreen(Frame& f) {
     notes_panel();
     ImGui::EndChild();
     BottomBar(f, count);
+    if (f.state.sidebar_open && !room_for_both) ContentsOverlay(f, reader_pos, ImVec2(std::min(total_w * 0.85f, fonts.body_px * 19.0f), reader_h));
     f.state.last_drawn_page = f.model.page;
 }
 

@@ -22,6 +22,8 @@ struct Frame {
 
 void DrawHomeScreen(Frame& f);
 void DrawReaderScreen(Frame& f);
+// Closes the contents drawn over the page in a narrow window (Escape, a click elsewhere).
+void CloseContentsOverlay(UiState& state);
 void DrawGlossaryScreen(Frame& f);
 void DrawReferencesScreen(Frame& f);
 void DrawHelpScreen(Frame& f);

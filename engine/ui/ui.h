@@ -193,6 +193,8 @@ struct UiState {
     Screen return_to = Screen::Home;  // where Escape/Back from glossary/help goes
     std::vector<Screen> history;      // screens left, most recent last (Escape goes back along it)
     bool sidebar_open = true;
+    bool contents_overlay = false;        // the reader's window is too narrow for contents beside the page
+    bool contents_overlay_shown = false;  // ... and the contents are over the page now (Escape closes them)
     int last_drawn_page = -1;         // to reset scroll and focus when the page changes
     int last_drawn_question = -1;     // the same for a quiz's question (-1: none drawn yet)
     char glossary_filter[128] = "";

@@ -49,11 +49,15 @@ def read_png(path):
 
 def main():
     if sys.argv[1] == 'stats':
-        # stats FILE [X0 X1]: X0 and X1 (fractions of the width) keep only those columns.
+        # stats FILE [X0 X1 [Y0 Y1]]: X0 and X1 (fractions of the width) keep only those columns,
+        # Y0 and Y1 (fractions of the height) only those rows.
         w, h, px = read_png(sys.argv[2])
         if len(sys.argv) >= 5:
             x0, x1 = int(float(sys.argv[3]) * w), int(float(sys.argv[4]) * w)
-            px = [p for i, p in enumerate(px) if x0 <= i % w < x1]
+            y0, y1 = 0, h
+            if len(sys.argv) >= 7:
+                y0, y1 = int(float(sys.argv[5]) * h), int(float(sys.argv[6]) * h)
+            px = [p for i, p in enumerate(px) if x0 <= i % w < x1 and y0 <= i // w < y1]
         dark = sum(1 for p in px if sum(p) < 200) / len(px)
         print(w, h, len(set(px)), f'{dark:.4f}')
     elif sys.argv[1] == 'diff':

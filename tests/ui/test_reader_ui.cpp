@@ -115,18 +115,37 @@ TEST(ReaderUi, WithTheContentsOpenThePageKeepsAReadingColumnAtEveryTextSize) {
         EXPECT_GE(page->Size.x, ui.fonts.body_px * 18.0f) << "the page is squeezed";
         EXPECT_LE(contents->Pos.x + contents->Size.x, page->Pos.x + 1.0f) << "the contents cover the page";
     }
-    // A window too narrow for both: the contents take it while open and close when a page is chosen.
+}
+
+TEST(ReaderUi, InANarrowWindowTheContentsOpenOverThePageAndCloseOnAChoiceOrEscape) {
     UiHarness ui(kFixture);
-    ui.fonts.body_px = 36.0f;
+    ui.fonts.body_px = 36.0f;  // 200 %
     ImGui::GetIO().DisplaySize = ImVec2(640, 800);
     ui.state.screen = ui::Screen::Reader;
-    ui.Frame();
-    ui.state.sidebar_open = true;  // "Contents" pressed
-    ui.Frame();
-    EXPECT_NE(test::ActiveWindowNamed("##contents"), nullptr);
-    EXPECT_EQ(test::ActiveWindowNamed("##page"), nullptr);
-    ui.Press(test::kKeyRight);
+    ui.state.sidebar_open = true;  // open from a wider window: a narrow one closes them
     ui.Frame();
     EXPECT_FALSE(ui.state.sidebar_open);
-    EXPECT_NE(test::ActiveWindowNamed("##page"), nullptr);
+    ASSERT_NE(test::ActiveWindowNamed("##page"), nullptr);
+    const float page_width = test::ActiveWindowNamed("##page")->Size.x;
+    EXPECT_GE(page_width, 640.0f * 0.9f) << "closed, the contents still take room from the page";
+    for (const char* how : {"page turn", "Escape"}) {
+        SCOPED_TRACE(how);
+        for (int i = 0; i < 3; ++i) ui.Frame();  // the page has settled, with the keyboard at its top
+        ui.state.sidebar_open = true;  // "Contents" pressed
+        ui.Frame();
+        ui.Frame();
+        ImGuiWindow* contents = test::ActiveWindowNamed("##contents");
+        ImGuiWindow* page = test::ActiveWindowNamed("##page");
+        ASSERT_NE(contents, nullptr);
+        ASSERT_NE(page, nullptr) << "the contents hide the page";
+        EXPECT_EQ(page->Size.x, page_width) << "the page is squeezed: the contents are beside it, not over it";
+        EXPECT_LT(contents->Size.x, 640.0f * 0.9f) << "the contents cover the whole page";
+        EXPECT_EQ(ui::DescribeFocus(), "contents no-ring") << "the contents did not take the keyboard";
+        if (std::string(how) == "Escape") ui.Press(test::kKeyEscape);
+        else ui.Press(test::kKeyRight);
+        ui.Frame();
+        EXPECT_FALSE(ui.state.sidebar_open);
+        EXPECT_EQ(ui.state.screen, ui::Screen::Reader) << "Escape left the reader instead of closing the contents";
+        EXPECT_EQ(test::ActiveWindowNamed("##contents"), nullptr);
+    }
 }
