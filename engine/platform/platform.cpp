@@ -6,6 +6,7 @@
 #include "os/system.h"
 
 #include "platform/fonts.h"
+#include "platform/image_decode.h"
 #include "platform/input_queue.h"
 #include "platform/window_placement.h"
 
@@ -15,7 +16,6 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <stb/stb_image.h>
-#include <stb/stb_image_resize.h>
 #include <stb/stb_image_write.h>
 #include <fribidi.h>
 #include <utf8proc.h>
@@ -694,28 +694,10 @@ Texture Platform::LoadTexture(const std::string& path, std::string* error) {
                false) {
         // Room is made before decoding, for the full-size pixels too (the largest block of all,
         // for a moment): the budget holds while an image is decoded.
-    } else if (stbi_uc* decoded = stbi_load(path.c_str(), &width, &height, &channels, channels < 3 ? 4 : channels)) {
-        // In its own channels (RGB stays three bytes a pixel: a quarter less memory while it is
-        // decoded at full size); grey images are widened to RGBA, which GL draws as they are.
-        const int n = channels < 3 ? 4 : channels;
+    } else if (DecodedImage image = DecodeImage(path, kMaxDisplaySide, &entry.error); image.ok()) {
         // Kept no larger than it can be shown; its size for layout stays the authored one.
-        const int full_w = width, full_h = height;
-        stbi_uc* pixels = decoded;
-        if (std::max(width, height) > kMaxDisplaySide) {
-            const double k = static_cast<double>(kMaxDisplaySide) / std::max(width, height);
-            const int w = std::max(1, static_cast<int>(width * k)), h = std::max(1, static_cast<int>(height * k));
-            auto* small = static_cast<stbi_uc*>(std::malloc(static_cast<size_t>(w) * h * n));
-            if (small && stbir_resize_uint8(decoded, width, height, 0, small, w, h, 0, n)) {
-                stbi_image_free(decoded);
-                decoded = nullptr;
-                pixels = small;
-                width = w;
-                height = h;
-            } else {
-                std::free(small);
-            }
-        }
-        const size_t bytes = ShownBytes(width, height);
+        const int n = image.channels;
+        const size_t bytes = ShownBytes(image.full_width, image.full_height);
         GLuint id = 0;
         glGenTextures(1, &id);
         GLint last_texture = 0;
@@ -729,25 +711,23 @@ Texture Platform::LoadTexture(const std::string& path, std::string* error) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, n == 3 ? GL_RGB8 : GL_RGBA8, width, height, 0, n == 3 ? GL_RGB : GL_RGBA,
-                     GL_UNSIGNED_BYTE, pixels);
+        glTexImage2D(GL_TEXTURE_2D, 0, n == 3 ? GL_RGB8 : GL_RGBA8, image.width, image.height, 0, n == 3 ? GL_RGB : GL_RGBA,
+                     GL_UNSIGNED_BYTE, image.pixels.get());
         glGenerateMipmap(GL_TEXTURE_2D);
         glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
-        if (pixels != decoded) std::free(pixels);
-        stbi_image_free(decoded);
+        image.pixels.reset();  // GL has its own copy now
         if (glGetError() != GL_NO_ERROR) {
             glDeleteTextures(1, &id);
             entry.error = path + ": the GPU refused the texture";
         } else {
             entry.texture.id = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id));
-            entry.texture.width = full_w;
-            entry.texture.height = full_h;
+            entry.texture.width = image.full_width;
+            entry.texture.height = image.full_height;
             entry.bytes = bytes;
             m->texture_bytes += bytes;
         }
     } else {
-        const char* reason = stbi_failure_reason();
-        entry.error = path + ": cannot decode image (" + (reason ? reason : "unknown error") + ")";
+        entry.error = path + ": " + entry.error;
     }
     if (error) *error = entry.error;
     if (entry.texture.ok()) m->Wake();

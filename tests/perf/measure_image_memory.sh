@@ -9,7 +9,10 @@
 # Environment: LECTERN_BIN (default build/bin). Needs: Xvfb, xdotool, python3.
 # Measured 2026-12-06 (2 busy cores, llvmpipe): before the image budget 1,039 MB peak; after it
 # 224 MB peak, 210 MB at the end (one 4096 x 4096 page alone: 194 MB; no images: 111 MB). Most
-# of what remains is stb_image decoding a PNG at full size (about 2 x 48 MB for a moment).
+# of what remained was stb_image decoding a PNG at full size (about 2 x 48 MB for a moment).
+# Measured 2026-12-07 (load 17 on 2 cores): before the in-place PNG decoder
+# (platform/image_decode.h) 227.0 MB peak, 180.3 MB at the end; after it 185.5 MB peak,
+# 136.1 MB at the end.
 set -euo pipefail
 count=${1:-30}
 side=${2:-4096}
