@@ -1217,6 +1217,7 @@ bool App::LoopOnce() {
 
 bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     std::string error;
+    const int assert_failures = LecternImGuiAssertFailures();
     if (!m_platform.BeginFrame()) return false;
     frame_open = true;
     m_shaped.Install();
@@ -1280,8 +1281,9 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     TickPinLock();
     frame_open = false;
     m_platform.EndFrame();
-    // The page is on screen, drawn to the end: now it may be where the learner resumes.
-    if (m_session && m_state.screen == ui::Screen::Reader) m_session->PageDrawn(NowMs());
+    // The page is on screen, drawn to the end: now it may be where the learner resumes (unless
+    // drawing it failed a Dear ImGui check).
+    ui::AfterFrame(m_model, m_state, m_session.get(), assert_failures, NowMs());
     DrawNotesWindow(m_loop.frame);
     ++m_loop.frame;
     if (m_loop.frame == 1 && m_trace) {

@@ -2,7 +2,10 @@
 
 #include "kiosk/pin.h"
 
+#include <imgui.h>  // LecternImGuiAssertFailures (lectern_imconfig.h)
+
 #include <algorithm>
+#include <cstdio>
 
 namespace lectern::ui {
 
@@ -236,6 +239,17 @@ UiState FreshViewState(UiState& previous) {
                       previous.reset_pin_again})
         WipePin(pin, sizeof previous.pin);
     return fresh;
+}
+
+bool AfterFrame(ViewModel& model, const UiState& state, Session* session, int assert_failures_before, int64_t now_ms) {
+    if (!session || state.screen != Screen::Reader) return true;
+    const std::string& page = session->Nav().Current().id;
+    if (LecternImGuiAssertFailures() != assert_failures_before && model.broken_pages.insert(page).second)
+        std::fprintf(stderr, "lectern: page '%s' failed to draw (a Dear ImGui check failed, above); it shows a notice "
+                     "instead and is not kept as the place to resume\n", page.c_str());
+    if (model.broken_pages.count(page)) return false;
+    session->PageDrawn(now_ms);
+    return true;
 }
 
 }  // namespace lectern::ui

@@ -20,6 +20,14 @@ struct ControllerResult {
 
 ControllerResult ApplyActions(const Actions& actions, Session* session, UiState& state, int64_t now_ms);
 
+// After a frame is rendered (the app after each frame; tests after simulated ones): a reader page
+// drawn to the end becomes the learner's resume point (Session::PageDrawn). A page during whose
+// drawing a Dear ImGui check failed (`assert_failures_before` is LecternImGuiAssertFailures() from
+// before the frame; in the player a failure is logged, not fatal) is never the resume point, so
+// the same slip cannot meet the learner at every resume: it goes into model.broken_pages and the
+// reader shows a notice in its place from then on. Returns false for such a frame.
+bool AfterFrame(ViewModel& model, const UiState& state, Session* session, int assert_failures_before, int64_t now_ms);
+
 // Opens a screen, remembering where to come back to from the glossary, references and help.
 void OpenScreen(UiState& state, Screen screen);
 const char* ScreenName(Screen screen);

@@ -383,7 +383,16 @@ void DrawReaderScreen(Frame& f) {
         const ScenarioRun* run = session ? session->FindRun(b.scenario->id) : nullptr;
         if (run) DrawScenario(*b.scenario, *run, bc, f.actions);
     };
-    DrawBlocks(page.blocks, bc);
+    if (f.model.broken_pages.count(page.id)) {
+        // Its blocks once failed to draw (AfterFrame): drawing them again would repeat the slip
+        // every frame. The rest of the page (what comes next) still works.
+        WrappedText(fonts.body, t.text,
+                    "This page could not be shown. The rest of the course is not affected: go on to the next page. "
+                    "(What went wrong is in Lectern's log, for the course's author.)",
+                    width);
+    } else {
+        DrawBlocks(page.blocks, bc);
+    }
 
     // The end of the page says what comes next, so the learner never wonders.
     ImGui::Dummy(ImVec2(1, fonts.body_px));

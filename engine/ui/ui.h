@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,7 @@ struct ViewModel {
     int page = 0;                           // reading index of the current page
     std::function<Texture(const std::string& path)> load_image;  // may be empty (tests)
     std::string banner;                     // a warning shown on every screen (e.g. not saving)
+    std::set<std::string> broken_pages;     // pages whose drawing failed a Dear ImGui check (AfterFrame)
     bool present_mode = false;              // presenter view: notes beside the page, answers on request
     bool notes_window = false;              // present mode: the notes are in a window of their own
     bool notes_private = false;             // ... and the presenter uses one: never a panel on the room's screen

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <cstring>
+#include <functional>
 #include <memory>
 
 #include "course/loader.h"
@@ -71,9 +72,11 @@ public:
         ImGui::NewFrame();
         ui::Actions actions;
         if (m_session) model.page = m_session->Nav().Index();
+        const int assert_failures = LecternImGuiAssertFailures();
         ui::DrawApp(model, state, actions, fonts);
+        if (during_frame) during_frame();
         ImGui::Render();
-        if (m_session && state.screen == ui::Screen::Reader) m_session->PageDrawn(m_now_ms);
+        ui::AfterFrame(model, state, m_session.get(), assert_failures, m_now_ms);
         last = ui::ApplyActions(actions, m_session.get(), state, m_now_ms += 1000);
         if (m_session) model.page = m_session->Nav().Index();
         return actions;
@@ -94,6 +97,12 @@ public:
         Frame();
     }
 
+    // Replaces the guest session with another (one that saves, for resume tests).
+    void SetSession(std::unique_ptr<Session> session) {
+        m_session = std::move(session);
+        model.session = m_session.get();
+    }
+
     Navigator& nav() { return m_session->Nav(); }
     Session& session() { return *m_session; }
     const LoadResult& load() const { return m_load; }
@@ -102,6 +111,7 @@ public:
     ui::UiState state;
     ui::Fonts fonts;
     ui::ControllerResult last;
+    std::function<void()> during_frame;  // runs inside each frame, after the screens are drawn
 
 private:
     ImGuiContext* m_ctx = nullptr;

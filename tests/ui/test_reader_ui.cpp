@@ -3,8 +3,13 @@
 
 #include <imgui_internal.h>
 
-#include <cmath>
+#include <unistd.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "progress/progress_store.h"
 #include "harness.h"
 
 using namespace lectern;
@@ -148,4 +153,56 @@ TEST(ReaderUi, InANarrowWindowTheContentsOpenOverThePageAndCloseOnAChoiceOrEscap
         EXPECT_EQ(ui.state.screen, ui::Screen::Reader) << "Escape left the reader instead of closing the contents";
         EXPECT_EQ(test::ActiveWindowNamed("##contents"), nullptr);
     }
+}
+
+// A Dear ImGui check that fails while a page is drawn (in the player it is logged, not fatal)
+// turns that page into a notice from then on, and the page is never where the learner resumes:
+// the last page drawn cleanly is. (Issue 13: a callout in a scenario aborted ImGui on one page,
+// and since that page was remembered, the learner crashed again at every "Continue".)
+TEST(ReaderUi, APageWhoseDrawingFailsAnImGuiCheckShowsANoticeAndIsNotTheResumePoint) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("lectern-broken-page-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    OpenResult opened = ProgressStore::Open(ProgressDbPath(dir.string()));
+    ASSERT_EQ(opened.status, OpenStatus::Ok) << opened.message;
+    WriteResult ana = opened.store->CreateLearner("Ana", 1000);
+    ASSERT_TRUE(ana.ok());
+    UiHarness ui(kFixture);
+    ASSERT_TRUE(ui.load().ok()) << ui.load().diagnostics.FormatAll();
+    auto resumes_at = [&] {
+        Session again(ui.load().course, opened.store.get(), ana.id);
+        return again.Resume() ? again.Nav().Current().id : std::string("(nothing)");
+    };
+    ui.SetSession(std::make_unique<Session>(ui.load().course, opened.store.get(), ana.id));
+    // The test run aborts on a failed check (LECTERN_IMGUI_ASSERT=abort); here the player's way.
+    const char* mode = std::getenv("LECTERN_IMGUI_ASSERT");
+    const std::string saved_mode = mode ? mode : "";
+    ::setenv("LECTERN_IMGUI_ASSERT", "log", 1);
+
+    ui.state.screen = ui::Screen::Reader;
+    ui.session().ShowPage(0, 1000);
+    ui.Frame();
+    const std::string good = ui.nav().Current().id;
+    EXPECT_EQ(resumes_at(), good);
+
+    ui.session().ShowPage(1, 2000);  // turned to, and its first drawing fails
+    const std::string broken = ui.nav().Current().id;
+    ui.during_frame = [] { IM_ASSERT(ImGui::GetFrameCount() < 0 && "a slip while drawing the page"); };
+    ui.Frame();
+    ui.during_frame = nullptr;
+    EXPECT_EQ(ui.model.broken_pages.count(broken), 1u);
+    const int failures = LecternImGuiAssertFailures();
+    for (int i = 0; i < 3; ++i) ui.Frame();  // the notice draws without the slip
+    EXPECT_EQ(LecternImGuiAssertFailures(), failures);
+    EXPECT_EQ(resumes_at(), good) << "the page that failed to draw became the resume point";
+
+    ui.Press(test::kKeyRight);  // the learner goes on: the next page draws and is kept
+    ASSERT_NE(ui.nav().Current().id, broken);
+    EXPECT_EQ(resumes_at(), ui.nav().Current().id);
+
+    if (saved_mode.empty()) ::unsetenv("LECTERN_IMGUI_ASSERT");
+    else ::setenv("LECTERN_IMGUI_ASSERT", saved_mode.c_str(), 1);
+    opened.store.reset();
+    fs::remove_all(dir);
 }

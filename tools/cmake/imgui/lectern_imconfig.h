@@ -10,4 +10,7 @@
 // a screen must not end a learner's session on a kiosk. Tests set LECTERN_IMGUI_ASSERT=abort so
 // the same slip fails them (tests/CMakeLists.txt).
 void LecternImGuiAssertFailed(const char* expression, const char* file, int line);
+// Failed assertions so far (each one, not each place): the app compares it before and after a
+// frame to learn that a page failed to draw (ui::AfterFrame).
+int LecternImGuiAssertFailures();
 #define IM_ASSERT(_EXPR) ((_EXPR) ? (void)0 : LecternImGuiAssertFailed(#_EXPR, __FILE__, __LINE__))

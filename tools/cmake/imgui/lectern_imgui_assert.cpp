@@ -13,6 +13,7 @@ namespace {
 constexpr int kMaxReported = 64;
 std::atomic<const char*> g_reported[kMaxReported];
 std::atomic<int> g_reported_lines[kMaxReported];
+std::atomic<int> g_failures{0};
 
 bool AlreadyReported(const char* file, int line) {
     for (int i = 0; i < kMaxReported; ++i) {
@@ -35,9 +36,12 @@ bool AlreadyReported(const char* file, int line) {
 void LecternImGuiAssertFailed(const char* expression, const char* file, int line) {
     const char* mode = std::getenv("LECTERN_IMGUI_ASSERT");
     const bool abort_now = mode != nullptr && std::strcmp(mode, "abort") == 0;
+    g_failures.fetch_add(1);
     if (abort_now || !AlreadyReported(file, line)) {
         std::fprintf(stderr, "%s:%d: Dear ImGui assertion failed: %s\n", file, line, expression);
         std::fflush(stderr);
     }
     if (abort_now) std::abort();
 }
+
+int LecternImGuiAssertFailures() { return g_failures.load(); }
