@@ -56,7 +56,9 @@ double MsSinceProcessStart();
 std::string ExecutablePath();
 
 // `name` in the running program's folder if such a file exists there, else empty. In the
-// system's own encoding for C libraries that take a narrow path (libthai).
+// system's own encoding for C libraries that take a narrow path (libthai): UTF-8 on Linux, and on
+// Windows too where the manifest's UTF-8 code page holds (1903 and later); before that the ANSI
+// code page, through the short 8.3 name when there is one.
 std::string FileBesideExecutable(const std::string& name);
 
 // Points fontconfig at its configuration before its first use. Nothing on Linux (the system's).

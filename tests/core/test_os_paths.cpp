@@ -4,6 +4,7 @@
 // Windows, so the two implementations answer alike.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -140,6 +141,25 @@ TEST(OsPaths, ASecondWriterIsRefusedAndToldWhoHoldsTheLock) {
         first.reset();
         auto third = os::FileLock::TryAcquire(path, status, holder, error);
         EXPECT_TRUE(third) << "released with its holder";
+    }
+}
+
+// The C libraries Lectern links (fontconfig and FreeType finding fonts, libthai its dictionary)
+// open files with the narrow fopen. On Windows narrow names are in the ANSI code page unless the
+// program's manifest makes them UTF-8 (tools/cmake/windows/lectern.manifest); without it
+// "Алексей" would reach the disk as "???????", and a lectern.exe unpacked in such a user's
+// Downloads folder would find none of the fonts beside it.
+TEST(OsPaths, NarrowFileCallsOfCLibrariesReadNamesAsUtf8) {
+    for (const std::string& name : kNames) {
+        SCOPED_TRACE(name);
+        TempFolder tmp;
+        const std::string path = tmp.Sub(name + ".txt");
+        std::FILE* file = std::fopen(path.c_str(), "wb");
+        ASSERT_NE(file, nullptr);
+        std::fputs(name.c_str(), file);
+        std::fclose(file);
+        EXPECT_EQ(Slurp(path), name);
+        EXPECT_EQ(os::FolderEntries(tmp.Sub("")), std::vector<std::string>{name + ".txt"});
     }
 }
 
