@@ -9,7 +9,6 @@
 set -euo pipefail
 stage=$(cd "${1:?unpacked zip folder}" && pwd)
 src=$(cd "$(dirname "$0")/../.." && pwd)
-png="$src/tests/e2e/pngtool.py"
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LC_ALL=C.UTF-8  # wine reads arguments in this locale
 export WINEPREFIX=${WINEPREFIX:-${LECTERN_WINDOWS_CACHE:-$HOME/.cache/lectern-windows}/wineprefix}
 tmp=$(mktemp -d /tmp/lectern-wine-smoke.XXXXXX)
@@ -24,19 +23,8 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; [ -f "$tmp/app.log" ] && sed 's/^/  app: /' "$tmp/app.log" | tail -n 30 >&2; exit 1; }
 win() { winepath -w "$1" 2>/dev/null; }
 
-exec 5> "$tmp/display"
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp > "$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.05; done
-[ -s "$tmp/display" ] || fail "Xvfb did not start"
-export DISPLAY=":$(head -n1 "$tmp/display")"
-
-assert_not_blank() {  # file
-    read -r w h colours dark < <(python3 "$png" stats "$1")
-    echo "  $(basename "$1"): ${w}x${h}, $colours colours, dark fraction $dark"
-    [ "$colours" -gt 50 ] || fail "$1 looks blank ($colours colours)"
-    python3 -c "import sys; sys.exit(0 if float('$dark') > 0.002 else 1)" || fail "$1 has almost no text"
-}
+source "$src/tests/windows/lib.sh"
+start_xvfb
 
 # 1. The first screen of the bundled course, with a learner and a data folder named in two scripts.
 data="$tmp/Данные"
@@ -99,7 +87,6 @@ grep "submitted 1 score" "$tmp/app.log" | tail -n1 | sed 's/^/  /'
 kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 app_pid=""
-wineserver -w 2>/dev/null || true
 
 # 3. The attempt is in the store, as lectern-progress.exe prints it.
 wine "$stage/lectern-progress.exe" export --format csv --data-dir "$(win "$data")" > "$tmp/export.csv" 2> "$tmp/app.log" ||
