@@ -63,6 +63,17 @@ void OnStopRequest(int code) {
     if (platform::Platform* p = g_wake_on_stop.load()) p->RequestFrames(1);
 }
 
+// A check's verdict in the trace, one word each.
+const char* VerdictName(GradeStatus s) {
+    switch (s) {
+        case GradeStatus::Correct: return "correct";
+        case GradeStatus::Partial: return "partial";
+        case GradeStatus::Incorrect: return "incorrect";
+        case GradeStatus::Unanswered: break;
+    }
+    return "unanswered";
+}
+
 constexpr const char* kBundledCourse = "human-rights-security-cooperation";
 
 const char* kUsage =
@@ -1024,6 +1035,16 @@ void App::Apply(const ui::Actions& actions) {
                             quiz += " scenario " + blk.scenario->id + " at " + run->Current()->id + " path " +
                                     std::to_string(run->Path().size()) + " ended " + (run->IsEnded() ? "1" : "0");
                         }
+            // What each knowledge check on this page shows: the answer, how often it was checked,
+            // and the verdict under it. Check() is what the reader calls to draw it (it reads
+            // the store once, for resume), so this is the state the next frame draws.
+            if (m_state.screen == ui::Screen::Reader)
+                for (const Block& blk : m_session->Nav().Current().blocks)
+                    if (blk.kind == BlockKind::Question && blk.question) {
+                        const CheckState& cs = m_session->Check(*blk.question);
+                        quiz += " check " + blk.question->id + " answer " + ResponseToJson(cs.response) + " tries " +
+                                std::to_string(cs.tries) + " verdict " + (cs.last ? VerdictName(cs.last->status) : "none");
+                    }
         }
         std::fprintf(stderr, "trace: screen %s page %s%s actions%s\n", ui::ScreenName(m_state.screen),
                      m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str(), kinds.c_str());
