@@ -447,6 +447,7 @@ private:
     int m_traced_generation = -1;
     std::uint64_t m_traced_key_releases = 0;
     std::string m_traced_focus;
+    std::string m_traced_focus_name;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
     // How often the loop wakes with no input when nothing is counting down: --capture polls for
@@ -1269,6 +1270,9 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
         std::string focus = ui::DescribeFocus();
         if (focus != m_traced_focus) std::fprintf(stderr, "trace: focus %s\n", focus.c_str());
         m_traced_focus = focus;
+        std::string name = ui::FocusedName();
+        if (name != m_traced_focus_name) std::fprintf(stderr, "trace: focused-item %s\n", name.empty() ? "-" : name.c_str());
+        m_traced_focus_name = name;
     }
     if (m_trace && (m_state.screen != m_traced_screen || m_state.view_generation != m_traced_generation)) {
         // What is on the screen now, drawn without waiting for input (idle sign-out tests).

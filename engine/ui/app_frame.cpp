@@ -104,7 +104,9 @@ void NextButtonPlace(const char* label, bool first) {
 bool BarButton(const char* label, bool& first) {
     NextButtonPlace(label, first);
     first = false;
-    return ImGui::Button(label);
+    bool pressed = ImGui::Button(label);
+    NameIfFocused(label);
+    return pressed;
 }
 
 void TopBar(Frame& f) {

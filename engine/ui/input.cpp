@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>
 
+#include <cstring>
+
 namespace lectern::ui {
 
 namespace {
@@ -16,6 +18,7 @@ int g_tab_dir = 0;         // the Tab move submitted this frame (+1, -1), 0 = no
 int g_tab_again = 0;       // go on in this direction next frame (landed on a control Tab skips)
 int g_tab_skips = 0;       // controls skipped in a row, so a screen of disabled controls ends it
 bool g_tab_from_end = false;  // Shift+Tab at the first control: start again from the last
+std::string g_focused_name;   // NameIfFocused this frame
 
 constexpr ImGuiItemFlags kAnchorFlags = ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav | ImGuiItemFlags_NoNavDefaultFocus;
 
@@ -83,6 +86,7 @@ void RemapKeyboard(ImGuiIO& io) {
 void ClaimArrowKeys() { g_arrows_claimed = true; }
 
 void BeginKeyboardFrame() {
+    g_focused_name.clear();
     ImGuiContext& g = *GImGui;
     const ImGuiIO& io = g.IO;
     int dir = g_tab_again;
@@ -173,6 +177,14 @@ std::string DescribeFocus() {
     const bool typing = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
     return name + (ring ? " ring" : " no-ring") + (typing ? " typing" : "");
 }
+
+void NameIfFocused(const char* label) {
+    if (!ImGui::IsItemFocused()) return;
+    const char* hidden = std::strstr(label, "##");  // the id part is not what the learner reads
+    g_focused_name.assign(label, hidden ? static_cast<size_t>(hidden - label) : std::strlen(label));
+}
+
+std::string FocusedName() { return g_focused_name; }
 
 void NoteKeyboardTooltip() { g_tooltip = true; }
 bool KeyboardTooltipShown() { return g_tooltip_last; }

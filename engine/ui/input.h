@@ -49,6 +49,11 @@ bool FocusAnchor(const char* id, bool take_focus);
 // when a focus ring shows (Enter or Space would press something) else "no-ring", and "typing"
 // while a text field has the keyboard. "none" before anything has focus.
 std::string DescribeFocus();
+// The label of the control that has focus, for the same trace, when that control named itself
+// with NameIfFocused right after it was drawn (the top bar's buttons, Home's contents); empty
+// otherwise. Tests Tab to a control by its name instead of counting Tabs.
+void NameIfFocused(const char* label);
+std::string FocusedName();
 
 // A definition or other box shown because a control has keyboard focus: Escape closes it
 // (hides the focus ring) before it does anything else.

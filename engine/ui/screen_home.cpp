@@ -88,6 +88,7 @@ void DrawHomeScreen(Frame& f) {
             const float row_w = width - fonts.body_px;
             if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, l.title, row_w)), current, 0, ImVec2(row_w, 0)))
                 f.actions.Push(Action(ActionKind::GoToPage, reading_index));
+            NameIfFocused(l.title.c_str());
             ImGui::PopFont();
             reading_index += static_cast<int>(l.pages.size());
             ImGui::PopID();
@@ -98,6 +99,7 @@ void DrawHomeScreen(Frame& f) {
             const float row_w = width - fonts.body_px;
             if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, "Quiz: " + m.quiz->title, row_w)), false, 0, ImVec2(row_w, 0)))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+            NameIfFocused(m.quiz->title.c_str());
             ImGui::PopFont();
         }
         ImGui::PopID();
@@ -107,6 +109,7 @@ void DrawHomeScreen(Frame& f) {
         ImGui::PushFont(fonts.ui_bold);
         if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui_bold, c.assessment->title, width)), false, 0, ImVec2(width, 0)))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        NameIfFocused(c.assessment->title.c_str());
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
