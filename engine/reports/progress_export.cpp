@@ -530,7 +530,16 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
         } else {
             r.has_submitted = true;
             if (at.result->passed) r.has_quiz_pass = true;
-            if (at.result->score_max > 0) better(r, at.result->score_raw / at.result->score_max * 100.0);
+            if (at.result->score_max > 0) {
+                // The points of the attempt whose percent is the row's score (the best; of equals,
+                // the latest), as the player scored it at submission: points / max_points is score.
+                const double percent = at.result->score_raw / at.result->score_max * 100.0;
+                if (!r.score || percent >= *r.score) {
+                    r.points = at.result->score_raw;
+                    r.max_points = at.result->score_max;
+                }
+                better(r, percent);
+            }
         }
         r.status = r.has_quiz_pass ? "passed" : r.has_open ? "in progress" : "failed";
         if (!at.submitted()) continue;

@@ -49,7 +49,7 @@ struct ExportResult {
 
 // One row per learner and item: learner, course_id, item_id, title, item_type, status, score
 // (best, percent), points and max_points (a question: of its last check, or of the last
-// submitted attempt), attempts, time_seconds, last_updated. attempts counts what a learner did:
+// submitted attempt; a quiz: of its best attempt, as scored at submission), attempts, time_seconds, last_updated. attempts counts what a learner did:
 // page views, Checks of a knowledge check, quiz attempts that included a question, quiz attempts,
 // scenario endings. A quiz question's status is correct, partly correct, incorrect or unanswered
 // once an attempt with it is submitted (needs the course), else "answered".

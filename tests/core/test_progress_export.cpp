@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <random>
 #include <regex>
 #include <set>
@@ -339,6 +341,8 @@ TEST_F(ExportFixture, CsvHasOneRowPerLearnerAndItem) {
     EXPECT_EQ(quiz[4], "quiz");
     EXPECT_EQ(quiz[5], "passed");
     EXPECT_EQ(quiz[6], "75");
+    EXPECT_EQ(quiz[7], "3");  // the submitted attempt's points, of 4
+    EXPECT_EQ(quiz[8], "4");
     EXPECT_EQ(quiz[9], "2");  // two attempts, the second still open
 
     auto scenario = by.at(b + "|checkpoint");
@@ -347,6 +351,73 @@ TEST_F(ExportFixture, CsvHasOneRowPerLearnerAndItem) {
     auto failed = by.at(b + "|quiz-1");
     EXPECT_EQ(failed[5], "failed");
     EXPECT_EQ(failed[6], "25");
+    EXPECT_EQ(failed[7], "1");
+    EXPECT_EQ(failed[8], "4");
+}
+
+// A quiz's row gives the points of the attempt its score comes from: the best (of equals, the
+// latest), as scored at submission; none while no attempt is submitted. Every order of a table of
+// results, with maxima that differ between attempts (pools of different points).
+TEST(ProgressExportCsv, AQuizRowHasThePointsOfItsBestAttempt) {
+    struct Case {
+        std::vector<std::pair<double, double>> submitted;  // raw, max, in submission order
+        bool open_after = false;                           // another attempt started, not submitted
+    };
+    const std::vector<Case> cases = {
+        {{}, true},
+        {{{0, 5}}},
+        {{{1, 4}, {3, 4}, {2, 4}}},
+        {{{2, 4}, {2, 4}}, true},
+        {{{2, 2}, {3, 4}}},
+        {{{3, 4}, {2, 2}}},
+        {{{1, 2}, {2, 4}}},  // the same percent from different points: the latest
+        {{{1.5, 3}, {4, 8}, {0.5, 1}}},
+        {{{7, 10}, {0, 10}, {10, 10}, {9, 10}}},
+    };
+    for (const Case& c : cases) {
+        std::vector<std::pair<double, double>> order = c.submitted;
+        std::sort(order.begin(), order.end());
+        do {
+            std::string shown;
+            for (const auto& [raw, max] : order) shown += std::to_string(raw) + "/" + std::to_string(max) + " ";
+            SCOPED_TRACE(shown + (c.open_after ? "+ open" : ""));
+            TempDir dir;
+            OpenResult opened = ProgressStore::Open(ProgressDbPath(dir.path()));
+            ASSERT_EQ(opened.status, OpenStatus::Ok) << opened.message;
+            ProgressStore& store = *opened.store;
+            LearnerId ana = store.CreateLearner("Ana", kT0).id;
+            int n = 0;
+            std::optional<std::pair<double, double>> best;
+            for (const auto& [raw, max] : order) {
+                ++n;
+                ASSERT_TRUE(store.StartAttempt({ana, "course-a", "quiz", n, n, "{}"}, kT0 + n * 1000));
+                ASSERT_TRUE(store.SubmitAttempt({ana, "course-a", "quiz", n}, {raw, max, raw / max >= 0.8}, "{}",
+                                                kT0 + n * 1000 + 500));
+                if (!best || raw / max >= best->first / best->second) best = {{raw, max}};
+            }
+            if (c.open_after) {
+                ASSERT_TRUE(store.StartAttempt({ana, "course-a", "quiz", n + 1, 99, "{}"}, kT0 + 100000));
+            }
+            ExportResult r = ExportCsv(store, {});
+            ASSERT_TRUE(r.ok) << r.error;
+            auto rows = ParseCsv(r.text);
+            ASSERT_EQ(rows.size(), 2u) << r.text;
+            const auto& row = rows[1];
+            EXPECT_EQ(row[4], "quiz");
+            if (!best) {
+                EXPECT_EQ(row[6], "");
+                EXPECT_EQ(row[7], "");
+                EXPECT_EQ(row[8], "");
+                continue;
+            }
+            ASSERT_FALSE(row[7].empty());
+            ASSERT_FALSE(row[8].empty());
+            EXPECT_DOUBLE_EQ(std::stod(row[7]), best->first);
+            EXPECT_DOUBLE_EQ(std::stod(row[8]), best->second);
+            // points / max_points is the score column, to its one decimal.
+            EXPECT_NEAR(std::stod(row[6]), std::stod(row[7]) / std::stod(row[8]) * 100.0, 0.05);
+        } while (std::next_permutation(order.begin(), order.end()));
+    }
 }
 
 TEST_F(ExportFixture, CsvFiltersByLearnerAndSince) {
@@ -679,6 +750,43 @@ TEST_F(CourseExport, CsvGivesRightWrongPointsTitlesAndRealAttemptCounts) {
     for (size_t i = 1; i < plain.size(); ++i) {
         EXPECT_TRUE(plain[i][3].empty());
         if (walked.quiz_answered_right.count(plain[i][2])) { EXPECT_EQ(plain[i][5], "answered"); }
+    }
+}
+
+// The quiz rows' points, as the player scored each attempt at submission, are the sum of the points
+// the export gives that attempt's questions (graded again from the attempt), with and without
+// the course.
+TEST_F(CourseExport, AQuizRowsPointsAreTheSumOfItsQuestionsPoints) {
+    for (const ExportOptions& options : {with_course, ExportOptions{}}) {
+        auto rows = ParseCsv(ExportCsv(*store, options).text);
+        ASSERT_GT(rows.size(), 1u);
+        std::map<std::string, std::vector<std::string>> by_item;
+        for (size_t i = 1; i < rows.size(); ++i) by_item[rows[i][2]] = rows[i];
+        int quizzes = 0;
+        for (const auto& quiz : AllQuizzes(*load.course)) {
+            SCOPED_TRACE(quiz->id);
+            ASSERT_TRUE(by_item.count(quiz->id)) << "no row for the quiz";
+            const auto& row = by_item.at(quiz->id);
+            ASSERT_FALSE(row[7].empty()) << "no points";
+            ASSERT_FALSE(row[8].empty()) << "no max_points";
+            EXPECT_NEAR(std::stod(row[6]), std::stod(row[7]) / std::stod(row[8]) * 100.0, 0.05) << "score is points / max";
+            ++quizzes;
+            if (options.courses.empty()) continue;  // questions are graded only with the course
+            double points = 0, max = 0;
+            int questions = 0;
+            for (const Pool& pool : quiz->pools)
+                for (const auto& q : pool.questions) {
+                    auto it = by_item.find(q->id);
+                    if (it == by_item.end()) continue;  // not drawn
+                    points += std::stod(it->second[7]);
+                    max += std::stod(it->second[8]);
+                    ++questions;
+                }
+            EXPECT_GT(questions, 0);
+            EXPECT_NEAR(std::stod(row[7]), points, 0.005);
+            EXPECT_NEAR(std::stod(row[8]), max, 0.005);
+        }
+        EXPECT_EQ(quizzes, static_cast<int>(AllQuizzes(*load.course).size()));
     }
 }
 
