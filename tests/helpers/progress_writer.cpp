@@ -4,16 +4,21 @@
 // Every ACKed answer must be in the database after a SIGKILL.
 //
 // usage: progress_writer --data-dir DIR [--start N] [--count M] [--learner NAME] [--course ID]
+//                        [--pause-us U]
+// --pause-us sleeps U microseconds after each answer: a writer that stands for a learner, not one
+// that outruns every reader (a reader whose work grows with the store then never catches up).
 // exit: 0 after --count answers, 3 when the store does not open read-write, 4 on a failed write.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "progress/progress_store.h"
 
 int main(int argc, char** argv) {
     std::string data_dir, learner_name = "writer", course_id = "kill-course";
-    long long start = 1, count = -1;
+    long long start = 1, count = -1, pause_us = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string name = argv[i], value = argv[i + 1];
         if (name == "--data-dir") {
@@ -26,6 +31,8 @@ int main(int argc, char** argv) {
             learner_name = value;
         } else if (name == "--course") {
             course_id = value;
+        } else if (name == "--pause-us") {
+            pause_us = std::atoll(value.c_str());
         } else {
             std::fprintf(stderr, "progress_writer: unknown option %s\n", name.c_str());
             return 2;
@@ -74,6 +81,7 @@ int main(int argc, char** argv) {
         }
         std::printf("ACK %lld\n", n);
         std::fflush(stdout);
+        if (pause_us > 0) std::this_thread::sleep_for(std::chrono::microseconds(pause_us));
     }
     return 0;
 }
