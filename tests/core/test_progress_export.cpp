@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <random>
@@ -608,6 +609,43 @@ TEST(ProgressExportCommand, MissingOrDamagedDatabaseFailsWithExitOne) {
     ToolRun bad = RunTool({"export", "--format", "xapi", "--data-dir", dir.Sub("bad")}, dir);
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_NE(bad.err.find("corrupt"), std::string::npos) << bad.err;
+}
+
+// Whatever stands where the database (or its log) should be, if it is not a regular file, the
+// tool refuses at once with exit 1 and a message naming the path and what is there: a FIFO once
+// made it wait forever for a writer.
+TEST(ProgressExportCommand, ANonRegularFileWhereTheStoreShouldBeIsRefusedWithExitOne) {
+    ASSERT_EQ(::access(kTool.c_str(), X_OK), 0) << kTool << " is missing";
+    TempDir dir;
+    struct Kind {
+        const char* name;
+        std::function<bool(const std::string&)> make;
+        const char* says;
+    };
+    const std::vector<Kind> kinds = {
+        {"fifo", [](const std::string& p) { return ::mkfifo(p.c_str(), 0600) == 0; }, "FIFO"},
+        {"folder", [](const std::string& p) { return ::mkdir(p.c_str(), 0700) == 0; }, "folder"},
+        {"device", [](const std::string& p) { return ::symlink("/dev/zero", p.c_str()) == 0; }, "device"},
+    };
+    for (const Kind& k : kinds) {
+        for (const char* suffix : {"", "-wal"}) {
+            SCOPED_TRACE(std::string(k.name) + " at progress.sqlite3" + suffix);
+            const std::string data_dir = dir.Sub(std::string(k.name) + suffix);
+            fs::create_directories(data_dir);
+            const std::string path = ProgressDbPath(data_dir);
+            if (*suffix) {
+                ASSERT_EQ(ProgressStore::Open(path).status, OpenStatus::Ok);
+            }
+            ASSERT_TRUE(k.make(path + suffix));
+            for (const char* format : {"csv", "xapi"}) {
+                ToolRun r = RunTool({"export", "--format", format, "--data-dir", data_dir}, dir);
+                EXPECT_EQ(r.exit_code, 1) << r.err;
+                EXPECT_NE(r.err.find(k.says), std::string::npos) << r.err;
+                EXPECT_NE(r.err.find(path + suffix), std::string::npos) << "the message must name the path: " << r.err;
+                EXPECT_TRUE(r.out.empty()) << "nothing exported";
+            }
+        }
+    }
 }
 
 // An export taken while a learner's answers are being written is a whole, valid document of

@@ -5,8 +5,12 @@
 // message that says it was not.
 #include <gtest/gtest.h>
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <functional>
 #include <set>
 #include <string>
@@ -334,6 +338,24 @@ TEST(ProgressWal, OnlyTheNewestRecoveredCopiesAreKept) {
     EXPECT_EQ(r.store->PageViews({}).size(), 8u) << "every crash's page view was recovered";
 }
 
+namespace {
+
+// A Unix socket bound at `path` (what a misdirected service leaves in a folder); the file stays
+// after the descriptor is closed.
+bool MakeSocketFile(const std::string& path) {
+    sockaddr_un address{};
+    if (path.size() >= sizeof address.sun_path) return false;
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0) return false;
+    bool bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+    ::close(fd);
+    return bound;
+}
+
+}  // namespace
+
 TEST(ProgressSpecialFiles, NonRegularFilesAreRefusedBeforeAnyoneOpensThem) {
     TempDir dir;
     struct Kind {
@@ -345,6 +367,7 @@ TEST(ProgressSpecialFiles, NonRegularFilesAreRefusedBeforeAnyoneOpensThem) {
         {"fifo", [](const std::string& p) { return ::mkfifo(p.c_str(), 0600) == 0; }, "FIFO"},
         {"folder", [](const std::string& p) { return ::mkdir(p.c_str(), 0700) == 0; }, "folder"},
         {"device", [](const std::string& p) { return ::symlink("/dev/null", p.c_str()) == 0; }, "device"},
+        {"socket", [](const std::string& p) { return MakeSocketFile(p); }, "socket"},
     };
     for (const Kind& k : kinds) {
         for (const char* suffix : {"", "-wal"}) {
