@@ -16,6 +16,7 @@
 #include <thread>
 #include <string>
 
+#include "app/font_bridge.h"
 #include "course/course_text.h"
 #include "course/course_watch.h"
 #include "course/loader.h"
@@ -256,60 +257,6 @@ std::string FindBundledCourse(const char* argv0) {
     for (const auto& c : candidates)
         if (fs::exists(c / "course.xml", ec)) return os::Utf8(c);
     return os::Utf8(candidates.back());
-}
-
-ui::Fonts ToUiFonts(const platform::FontSet& s) {
-    ui::Fonts f;
-    f.body = s.body;
-    f.bold = s.bold;
-    f.italic = s.italic;
-    f.bold_italic = s.bold_italic;
-    f.heading1 = s.heading1;
-    f.heading2 = s.heading2;
-    f.heading3 = s.heading3;
-    f.ui = s.ui;
-    f.ui_bold = s.ui_bold;
-    f.small = s.small;
-    f.body_px = s.body_px;
-    return f;
-}
-
-// The atlas's faces and their files, for the shaper (ui/shaped_text.h), and the glyphs it asks for
-// back to the platform: the two layers share no header, so the app copies between them.
-std::vector<ui::ShapingFace> ToShapingFaces(const platform::FontSet& s) {
-    std::vector<ui::ShapingFace> faces;
-    for (const platform::FontSet::Face& f : s.faces) {
-        ui::ShapingFace face;
-        face.font = f.font;
-        for (const platform::FaceFile& file : f.files) {
-            ui::text::FontFace ff;
-            ff.path = file.path;
-            ff.index = file.index;
-            ff.px = file.px;
-            ff.real_dim = true;
-            ff.fake_bold = file.fake_bold;
-            ff.fake_italic = file.fake_italic;
-            face.files.push_back(ff);
-        }
-        faces.push_back(std::move(face));
-    }
-    return faces;
-}
-
-std::vector<platform::ShapedGlyphRequest> ToGlyphRequests(const std::vector<ui::ShapedGlyph>& glyphs) {
-    std::vector<platform::ShapedGlyphRequest> out;
-    for (const ui::ShapedGlyph& g : glyphs) {
-        platform::ShapedGlyphRequest r;
-        r.face = g.face;
-        r.codepoint = g.codepoint;
-        r.file = {g.file.path, g.file.index, g.file.px, g.file.fake_bold, g.file.fake_italic};
-        r.glyph_id = g.glyph_id;
-        r.x_offset = g.x_offset;
-        r.y_offset = g.y_offset;
-        r.advance = g.advance;
-        out.push_back(std::move(r));
-    }
-    return out;
 }
 
 bool ScreenFromName(const std::string& name, ui::Screen* out) {

@@ -33,13 +33,15 @@ bool Quoted(const std::string& line, size_t from, std::string* out) {
     return true;
 }
 
-bool RightToLeft(const std::string& primary) {
+}  // namespace
+
+bool IsRightToLeftLanguage(const std::string& lang) {
+    std::string primary = lang.substr(0, lang.find_first_of("-_"));
+    for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* rtl : {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
         if (primary == rtl) return true;
     return false;
 }
-
-}  // namespace
 
 UiCatalog ParseUiCatalog(const std::string& content, const std::string& file, Diagnostics& diagnostics) {
     UiCatalog catalog;
@@ -95,7 +97,7 @@ UiCatalog LoadUiCatalog(const std::string& lang, const std::vector<std::string>&
         buffer << in.rdbuf();
         catalog = ParseUiCatalog(buffer.str(), path, diagnostics);
         catalog.lang = primary;
-        catalog.right_to_left = RightToLeft(primary);
+        catalog.right_to_left = IsRightToLeftLanguage(primary);
         return catalog;
     }
     return catalog;

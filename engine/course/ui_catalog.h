@@ -21,6 +21,10 @@ struct UiCatalog {
     const std::string& Get(const std::string& english) const;
 };
 
+// True for a BCP 47 tag whose language is written right to left ("ar", "fa-IR", "he", "ur",
+// "yi", "ps", "sd", "ug", "dv", "ckb"): the interface mirrors, paragraphs lay out from the right.
+bool IsRightToLeftLanguage(const std::string& lang);
+
 // Reads one catalog; every problem is reported at file:line, and the entries before and after
 // it are kept.
 UiCatalog ParseUiCatalog(const std::string& content, const std::string& file, Diagnostics& diagnostics);

@@ -79,6 +79,12 @@ bool CharPressed(char c) {
     return false;
 }
 
+void ButtonAtReadingStart(const char* label, float column_width) {
+    if (!InterfaceRightToLeft()) return;
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, column_width - w));
+}
+
 void CenterColumn(float width) {
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
@@ -92,22 +98,42 @@ void OpenScreen(Frame& f, Screen s) {
     f.actions.Push(a);
 }
 
-// Puts the next button on this row if it fits, else starts a new row (the bar wraps at large
-// text sizes instead of pushing buttons off the window).
-void NextButtonPlace(const char* label, bool first) {
-    float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (first) return;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-}
+// The top bar's buttons in reading order: from the left, or from the right when the interface
+// is mirrored (a right-to-left catalog). Each goes on this row if it fits, else starts a new row
+// (the bar wraps at large text sizes instead of pushing buttons off the window).
+struct BarRow {
+    bool first = true;
+    bool mirrored = false;
+    float left = 0, right = 0;  // the row's content edges (window coordinates)
+    float next_right = 0;       // mirrored: where the next button ends
 
-bool BarButton(const char* label, bool& first) {
-    NextButtonPlace(label, first);
-    first = false;
-    bool pressed = ImGui::Button(label);
-    NameIfFocused(label);
-    return pressed;
-}
+    // Places the next item of width `w`.
+    void Place(float w) {
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        if (!mirrored) {
+            if (first) return;
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+            return;
+        }
+        if (first) {
+            next_right = right;
+        } else if (next_right - w >= left) {
+            ImGui::SameLine();
+        } else {
+            next_right = right;  // no SameLine: the next row
+        }
+        ImGui::SetCursorPosX(next_right - w);
+        next_right -= w + spacing;
+    }
+    bool Button(const char* label) {
+        Place(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
+        first = false;
+        bool pressed = ImGui::Button(label);
+        NameIfFocused(label);
+        return pressed;
+    }
+};
 
 void TopBar(Frame& f) {
     const Fonts& fonts = f.fonts;
@@ -124,22 +150,25 @@ void TopBar(Frame& f) {
     ImGui::PushFont(fonts.ui);
     ImGui::BeginGroup();
     ImGui::PushClipRect(ImVec2(start.x, start.y), ImVec2(start.x + ImGui::GetWindowWidth(), start.y + 10000), false);
-    bool first = true;
+    BarRow bar;
+    bar.mirrored = InterfaceRightToLeft();
+    bar.left = ImGui::GetCursorPosX();
+    bar.right = ImGui::GetWindowContentRegionMax().x - pad_x;
     const Course* course = f.model.course;
     bool signed_in = course && f.model.session;
     if (signed_in) {
-        if (BarButton(Tr("Home"), first)) OpenScreen(f, Screen::Home);
+        if (bar.Button(Tr("Home"))) OpenScreen(f, Screen::Home);
         if (f.state.screen == Screen::Reader) {
-            if (BarButton(f.state.sidebar_open ? Tr("Hide contents") : Tr("Contents"), first)) f.state.sidebar_open = !f.state.sidebar_open;
-        } else if (BarButton(Tr("Read"), first)) {
+            if (bar.Button(f.state.sidebar_open ? Tr("Hide contents") : Tr("Contents"))) f.state.sidebar_open = !f.state.sidebar_open;
+        } else if (bar.Button(Tr("Read"))) {
             OpenScreen(f, Screen::Reader);
         }
-        if (BarButton(Tr("Glossary"), first)) OpenScreen(f, Screen::Glossary);
-        if (BarButton(Tr("References"), first)) OpenScreen(f, Screen::References);
-        if (BarButton(Tr("Progress"), first)) OpenScreen(f, Screen::Progress);
+        if (bar.Button(Tr("Glossary"))) OpenScreen(f, Screen::Glossary);
+        if (bar.Button(Tr("References"))) OpenScreen(f, Screen::References);
+        if (bar.Button(Tr("Progress"))) OpenScreen(f, Screen::Progress);
     }
-    if (BarButton(Tr("Help"), first)) OpenScreen(f, Screen::Help);
-    if (BarButton(Tr("Display"), first)) ImGui::OpenPopup("display");
+    if (bar.Button(Tr("Help"))) OpenScreen(f, Screen::Help);
+    if (bar.Button(Tr("Display"))) ImGui::OpenPopup("display");
     if (ImGui::BeginPopup("display")) {
         ImGui::TextUnformatted("Text size");
         if (ImGui::Button("A-")) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f));
@@ -162,21 +191,31 @@ void TopBar(Frame& f) {
         ImGui::EndPopup();
     }
     if (signed_in) {
-        // Who is signed in, at the right, with the way out: no one works in another's name.
+        // Who is signed in, at the far end of the bar, with the way out: no one works in
+        // another's name. At the right; at the left when the interface is mirrored.
         std::string who = f.model.present_mode            ? std::string(Tr("Presenter view"))
                           : f.model.learner_name.empty() ? std::string(Tr("Guest (not saved)"))
                                                          : Shaped(f.model.learner_name);
         float who_w = ImGui::CalcTextSize(who.c_str()).x;
         float out_w = ImGui::CalcTextSize(Tr("Sign out")).x + style.FramePadding.x * 2;
         float w = who_w + style.ItemSpacing.x + out_w;
-        ImGui::SameLine();
-        float right = ImGui::GetWindowContentRegionMax().x - pad_x;
-        if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
-        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", who.c_str());
-        ImGui::SameLine();
-        if (ImGui::Button(Tr("Sign out"))) f.actions.Push(Action(ActionKind::SignOut));
+        if (bar.mirrored) {
+            if (bar.next_right - w >= bar.left) ImGui::SameLine();
+            ImGui::SetCursorPosX(bar.left);
+            // Read from the right: the name, then the way out to its left.
+            if (ImGui::Button(Tr("Sign out"))) f.actions.Push(Action(ActionKind::SignOut));
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", who.c_str());
+        } else {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + w > bar.right) ImGui::NewLine();
+            ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), bar.right - w));
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", who.c_str());
+            ImGui::SameLine();
+            if (ImGui::Button(Tr("Sign out"))) f.actions.Push(Action(ActionKind::SignOut));
+        }
     }
     ImGui::PopClipRect();
     ImGui::EndGroup();
@@ -266,6 +305,10 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     // Each sign-in draws under ids of its own: the next learner finds no scroll position, open
     // contents tree or keyboard focus left by the last one.
     ImGui::PushID(state.view_generation);
+    // The interface's language (its catalog's) for the frame: a right-to-left one mirrors it.
+    // Course text inside pushes the course's, a page's or a passage's own.
+    const ShapedText* shaper = ShapedText::Current();
+    const LanguageScope interface_language(shaper ? shaper->Catalog().lang : std::string());
     TopBar(f);
     Banner(f);
     GlobalKeys(f);

@@ -22,21 +22,29 @@ const char* CalloutLabel(CalloutKind kind) {
 
 void Gap(const Fonts& f, float lines) { ImGui::Dummy(ImVec2(1, f.body_px * lines)); }
 
+// A right-to-left passage (its language, or the course's) mirrors what frames the text: list
+// markers, quote and callout bars on the right, table columns from the right.
+bool Mirrored() { return CurrentDirection() == text::Direction::RightToLeft; }
+
 void DrawList(const Block& b, const BlockContext& ctx, int index) {
     const Fonts& f = *ctx.rich.fonts;
     const Theme& t = *ctx.rich.theme;
     RichStyle style = BodyStyle(f, t);
     float indent = f.body_px * 1.6f;
+    const bool mirrored = Mirrored();
     for (size_t i = 0; i < b.items.size(); ++i) {
         ImVec2 start = ImGui::GetCursorScreenPos();
-        std::string marker = b.kind == BlockKind::NumberedList ? std::to_string(i + 1) + "." : "\xE2\x80\xA2";  // bullet
+        // Right to left, "1." reads with its full stop on the left, as browsers draw it.
+        const std::string number = std::to_string(i + 1);
+        std::string marker = b.kind == BlockKind::NumberedList ? (mirrored ? "." + number : number + ".") : "\xE2\x80\xA2";  // bullet
         ImFont* mf = b.kind == BlockKind::NumberedList ? f.body : f.bold;
         float mw = mf->CalcTextSizeA(mf->FontSize, 1e9f, 0, marker.c_str()).x;
         float pad = (f.body->FontSize * style.line_height - f.body->FontSize) * 0.5f;
-        ImGui::GetWindowDrawList()->AddText(mf, mf->FontSize, ImVec2(start.x + indent - mw - f.body_px * 0.5f, start.y + pad),
+        const float marker_x = mirrored ? start.x + ctx.width - indent + f.body_px * 0.5f : start.x + indent - mw - f.body_px * 0.5f;
+        ImGui::GetWindowDrawList()->AddText(mf, mf->FontSize, ImVec2(marker_x, start.y + pad),
                                             ImGui::GetColorU32(b.kind == BlockKind::NumberedList ? t.text : t.text_muted),
                                             marker.c_str());
-        ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
+        ImGui::SetCursorScreenPos(ImVec2(mirrored ? start.x : start.x + indent, start.y));
         ImGui::PushID(index * 1000 + static_cast<int>(i));
         ImGui::BeginGroup();
         RichText("li", b.items[i], style, ctx.rich, ctx.width - indent);
@@ -51,7 +59,9 @@ void DrawQuote(const Block& b, const BlockContext& ctx) {
     const Theme& t = *ctx.rich.theme;
     ImVec2 start = ImGui::GetCursorScreenPos();
     float indent = f.body_px * 1.4f;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
+    const bool mirrored = Mirrored();
+    // The text ends `indent` from the bar's side, and half that from the other.
+    ImGui::SetCursorScreenPos(ImVec2(start.x + (mirrored ? indent * 0.5f : indent), start.y));
     ImGui::BeginGroup();
     RichStyle style = BodyStyle(f, t);
     style.regular = f.italic;
@@ -59,20 +69,12 @@ void DrawQuote(const Block& b, const BlockContext& ctx) {
     style.bold = f.bold_italic;
     style.bold_italic = f.bold;
     RichText("quote", b.text, style, ctx.rich, ctx.width - indent * 1.5f);
-    if (!b.source.empty()) {
-        ImGui::PushFont(f.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, t.text_muted);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ctx.width - indent * 1.5f);
-        ImGui::TextWrapped("\xE2\x80\x94 %s", b.source.c_str());  // em dash
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-    }
+    if (!b.source.empty()) WrappedText(f.small, t.text_muted, "\xE2\x80\x94 " + b.source, ctx.width - indent * 1.5f);  // em dash
     ImGui::EndGroup();
     float end_y = ImGui::GetItemRectMax().y;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(start.x + f.body_px * 0.3f, start.y + 2),
-                                              ImVec2(start.x + f.body_px * 0.3f + 4, end_y), ImGui::GetColorU32(t.quote_bar),
-                                              2.0f);
+    const float bar_x = mirrored ? start.x + ctx.width - f.body_px * 0.3f - 4 : start.x + f.body_px * 0.3f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bar_x, start.y + 2), ImVec2(bar_x + 4, end_y),
+                                              ImGui::GetColorU32(t.quote_bar), 2.0f);
 }
 
 void DrawCallout(const Block& b, const BlockContext& ctx) {
@@ -83,8 +85,12 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     float pad = f.body_px * 0.9f;
     Backdrop box(start);  // behind the content; nests in scenarios and other callouts
     box.Fill(start.x, start.x + ctx.width, ImGui::GetColorU32(t.callout_bg[k]), 4.0f);
-    box.Fill(start.x, start.x + 5, ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad + 4, start.y + pad * 0.8f));
+    const bool mirrored = Mirrored();
+    if (mirrored)
+        box.Fill(start.x + ctx.width - 5, start.x + ctx.width, ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
+    else
+        box.Fill(start.x, start.x + 5, ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad + (mirrored ? 0 : 4), start.y + pad * 0.8f));
     ImGui::BeginGroup();
     float inner_width = ctx.width - pad * 2 - 4;
     std::string label = CalloutLabel(b.callout);
@@ -131,13 +137,10 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
     if (b.rows.empty()) return;
     int cols = static_cast<int>(b.rows[0].size());
     if (cols == 0) return;
-    if (!b.title.empty()) {
-        ImGui::PushFont(f.ui_bold);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ctx.width);
-        ImGui::TextWrapped("%s", b.title.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopFont();
-    }
+    if (!b.title.empty()) WrappedText(f.ui_bold, t.text, b.title, ctx.width);
+    // Right to left, the first column is the rightmost.
+    const bool mirrored = Mirrored();
+    auto visual = [&](int c) { return mirrored ? cols - 1 - c : c; };
     RichStyle body = BodyStyle(f, t);
     body.line_height = 1.35f;
     RichStyle head = body;
@@ -174,12 +177,13 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
     ImGui::PushID(index);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, pad);
     if (ImGui::BeginTable("table", cols, flags, outer)) {
-        for (int c = 0; c < cols; ++c) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, widths[static_cast<size_t>(c)]);
+        for (int c = 0; c < cols; ++c)
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, widths[static_cast<size_t>(visual(c))]);
         for (size_t r = 0; r < b.rows.size(); ++r) {
             ImGui::TableNextRow(r == 0 ? ImGuiTableRowFlags_Headers : 0);
             if (r == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(t.table_header_bg));
             for (int c = 0; c < cols && c < static_cast<int>(b.rows[r].size()); ++c) {
-                ImGui::TableSetColumnIndex(c);
+                ImGui::TableSetColumnIndex(visual(c));
                 ImGui::PushID(static_cast<int>(r * 100 + static_cast<size_t>(c)));
                 RichText("cell", b.rows[r][static_cast<size_t>(c)], r == 0 ? head : body, ctx.rich,
                          ImGui::GetContentRegionAvail().x);

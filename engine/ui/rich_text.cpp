@@ -83,12 +83,17 @@ bool OnlySpaces(const char* b, const char* e) {
 const char kHyphen[] = "-";
 
 // Right-to-left and shaped text through Dear ImGui 1.86, which draws codepoints left to right:
-// after wrapping in logical order, each line that holds right-to-left text is shaped as one
-// piece in visual order (FriBidi runs, HarfBuzz glyphs: ui/shaped_text.h) and drawn in its first
-// run's face and colour, so terms and links on such a line are not focusable; a paragraph whose
-// first strong character is right-to-left is aligned right. Lines of left-to-right text that
-// need shaping (Devanagari, Thai) are shaped piece by piece. With no shaper installed (headless
-// tests), FriBidi alone orders the line and joins Arabic into presentation forms.
+// after wrapping in logical order, each line that holds right-to-left text (or any line of a
+// right-to-left paragraph) is cut into segments of one piece and one embedding level (FriBidi,
+// UAX #9), each segment shaped on its own in its level's direction (HarfBuzz through
+// ui/shaped_text.h), and the segments reordered by rule L2. Every segment keeps its run, face
+// and colour, so a term or link on a right-to-left line is still an item a learner can click or
+// tab to, drawn where it shows. A paragraph is right to left when its language is
+// (CurrentDirection: the course's, a page's or a passage's `lang`), else when its first strong
+// character is; its lines are aligned right. Lines of left-to-right text in a left-to-right
+// paragraph that need shaping (Devanagari, Thai) are shaped piece by piece. With no shaper for
+// the face (headless tests), FriBidi alone orders each segment and joins Arabic into
+// presentation forms.
 // A byte scan for anything that could be right-to-left (Hebrew, Arabic and their neighbours,
 // presentation forms, RLM/RLE/RLO/RLI, the supplementary planes): most paragraphs have none,
 // and this runs for every paragraph every frame.
@@ -111,8 +116,8 @@ bool MayHoldRightToLeft(const Inline& runs) {
     return false;
 }
 
-// A line in visual order by FriBidi alone, Arabic joined into presentation forms: what is drawn
-// when no shaper is installed (headless UI tests).
+// A stretch of text in visual order by FriBidi alone, Arabic joined into presentation forms:
+// what is drawn when no shaper is installed (headless UI tests).
 std::string VisualOrder(const std::string& logical, FriBidiParType base) {
     std::vector<FriBidiChar> line(logical.size() + 1), visual(logical.size() + 1);
     const FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, logical.c_str(),
@@ -141,7 +146,8 @@ void ShapePieces(ShapedText* shaper, std::vector<Piece>& pieces, size_t from, st
         if (p.pos.y != y) shift = 0;
         y = p.pos.y;
         p.pos.x += shift;
-        if (!NeedsShaping(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin)))) continue;
+        if (!shaper->Shapes(p.font) || !NeedsShaping(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))))
+            continue;
         texts.emplace_back(shaper->Display(p.font, std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))));
         const std::string& stored = texts.back();
         p.begin = stored.data();
@@ -152,28 +158,158 @@ void ShapePieces(ShapedText* shaper, std::vector<Piece>& pieces, size_t from, st
     }
 }
 
-void ReorderBidiLines(const Inline& runs, ImFont* regular, float wrap, Layout* layout) {
+// One line's pieces [first, last) in visual order: cut into segments of one piece and one
+// embedding level, each in its level's direction, reordered by rule L2, placed from the left
+// (or, in a right-to-left paragraph, ending at the right edge `wrap`).
+void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBidiParType base, float wrap,
+                 Layout* layout, std::vector<Piece>* out) {
     ShapedText* shaper = ShapedText::Current();
-    bool shape = false;
-    for (const Run& run : runs) shape = shape || (shaper && NeedsShaping(run.text));
-    if (!shape && !MayHoldRightToLeft(runs)) return;
-    std::string joined;
-    for (const Run& run : runs) joined += run.text;
-    std::vector<FriBidiChar> u32(joined.size() + 1);
-    FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, joined.c_str(),
-                                                   static_cast<FriBidiStrIndex>(joined.size()), u32.data());
-    bool any_rtl = false;
-    FriBidiParType base = FRIBIDI_PAR_LTR;
-    bool base_found = false;
-    for (FriBidiStrIndex i = 0; i < n; ++i) {
-        const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
-        if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) any_rtl = true;
-        if (!base_found && FRIBIDI_IS_LETTER(t)) {
-            base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-            base_found = true;
+    // The line's text in logical order; each codepoint remembers its piece (-1: the space
+    // between two pieces, which is only an advance).
+    std::vector<FriBidiChar> cps;
+    std::vector<int> piece_of;
+    std::vector<const char*> at;  // where each codepoint starts in its piece
+    std::vector<float> gap_width;  // per codepoint, for the spaces between pieces
+    for (size_t k = first; k < last; ++k) {
+        if (k > first && in[k].pos.x > in[k - 1].pos.x + in[k - 1].width + 0.5f) {
+            cps.push_back(' ');
+            piece_of.push_back(-1);
+            at.push_back(nullptr);
+            gap_width.push_back(in[k].pos.x - in[k - 1].pos.x - in[k - 1].width);
+        }
+        const auto* u = reinterpret_cast<const unsigned char*>(in[k].begin);
+        const auto* end = reinterpret_cast<const unsigned char*>(in[k].end);
+        while (u < end) {
+            const unsigned char c = *u;
+            int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+            if (end - u < len) len = 1;
+            FriBidiChar cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+            for (int b = 1; b < len; ++b) cp = (cp << 6) | (u[b] & 0x3F);
+            cps.push_back(cp);
+            piece_of.push_back(static_cast<int>(k));
+            at.push_back(reinterpret_cast<const char*>(u));
+            gap_width.push_back(0);
+            u += len;
         }
     }
-    if (!any_rtl) {
+    const auto n = static_cast<FriBidiStrIndex>(cps.size());
+    std::vector<FriBidiCharType> types(cps.size());
+    std::vector<FriBidiBracketType> brackets(cps.size());
+    std::vector<FriBidiLevel> levels(cps.size(), 0);
+    fribidi_get_bidi_types(cps.data(), n, types.data());
+    fribidi_get_bracket_types(cps.data(), n, types.data(), brackets.data());
+    FriBidiParType line_base = base;
+    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &line_base, levels.data()))
+        std::fill(levels.begin(), levels.end(), FRIBIDI_IS_RTL(base) ? 1 : 0);
+
+    struct Segment {
+        Piece piece;
+        FriBidiLevel level;
+        float gap = 0;  // a space between pieces: no text, only this advance
+    };
+    std::vector<Segment> segments;
+    for (size_t i = 0; i < cps.size();) {
+        size_t j = i + 1;
+        while (j < cps.size() && piece_of[j] == piece_of[i] && levels[j] == levels[i]) ++j;
+        Segment seg{in[first], levels[i]};
+        if (piece_of[i] < 0) {
+            for (size_t k = i; k < j; ++k) seg.gap += gap_width[k];
+            seg.piece.begin = seg.piece.end = nullptr;
+            seg.piece.width = seg.gap;
+        } else {
+            const Piece& from = in[static_cast<size_t>(piece_of[i])];
+            seg.piece = from;
+            const char* b = at[i];
+            const char* e = j < cps.size() && piece_of[j] == piece_of[i] ? at[j] : from.end;
+            // Spaces at a segment's ends are advances of their own: a shaped line drops the
+            // spaces at its ends, and "برنامج IMET" must keep the one between its scripts.
+            const char* const segment_end = e;
+            while (b < e && *b == ' ') ++b;
+            while (e > b && e[-1] == ' ') --e;
+            const bool rtl = levels[i] & 1;
+            // The spaces are pieces of their own run (a link's underline goes on under them),
+            // pushed in logical order like everything else: rule L2 below puts them in place.
+            auto spaces = [&](const char* from_byte, const char* to_byte) {
+                Segment gap{from, levels[i]};
+                layout->texts.emplace_back(from_byte, to_byte);
+                gap.piece.begin = layout->texts.back().data();
+                gap.piece.end = gap.piece.begin + layout->texts.back().size();
+                gap.piece.width = TextWidth(from.font, gap.piece.begin, gap.piece.end);
+                segments.push_back(std::move(gap));
+            };
+            if (b > at[i]) spaces(at[i], b);
+            if (b == e) {  // only spaces
+                i = j;
+                continue;
+            }
+            const std::string_view logical(b, static_cast<size_t>(e - b));
+            std::string shown;
+            if (shaper && shaper->Shapes(from.font) && (rtl || NeedsShaping(logical)))
+                shown = shaper->Display(from.font, logical, nullptr, rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight);
+            else if (rtl)
+                shown = VisualOrder(std::string(logical), FRIBIDI_PAR_RTL);
+            else
+                shown.assign(logical.data(), logical.size());
+            layout->texts.push_back(std::move(shown));
+            const std::string& stored = layout->texts.back();
+            seg.piece.begin = stored.data();
+            seg.piece.end = stored.data() + stored.size();
+            seg.piece.width = TextWidth(from.font, seg.piece.begin, seg.piece.end);
+            segments.push_back(std::move(seg));
+            if (e < segment_end) spaces(e, segment_end);
+            i = j;
+            continue;
+        }
+        segments.push_back(std::move(seg));
+        i = j;
+    }
+    text::ReorderRuns(segments);  // rule L2 (a segment's own text is in visual order already)
+    // Shaped forms can make the line wider than it was laid out: never past the column; a line
+    // that would be is drawn a little smaller.
+    float total = 0;
+    for (const Segment& s : segments) total += s.piece.width;
+    const float scale = total > wrap && total > 0 ? wrap / total : 1.0f;
+    float x = FRIBIDI_IS_RTL(base) ? std::max(0.0f, wrap - total * scale) : 0.0f;
+    for (Segment& s : segments) {
+        const float width = s.piece.width * scale;
+        if (s.piece.begin) {
+            s.piece.pos.x = x;
+            s.piece.width = width;
+            if (scale < 1.0f) s.piece.size = s.piece.font->FontSize * scale;
+            out->push_back(s.piece);
+        }
+        x += width;
+    }
+}
+
+void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
+    ShapedText* shaper = ShapedText::Current();
+    const text::Direction direction = CurrentDirection();
+    bool shape = false;
+    for (const Run& run : runs) shape = shape || (shaper && NeedsShaping(run.text));
+    const bool may_be_rtl = direction == text::Direction::RightToLeft || MayHoldRightToLeft(runs);
+    if (!shape && !may_be_rtl) return;
+    // The paragraph's base direction: its language's, else its first strong character's (P2).
+    FriBidiParType base = FRIBIDI_PAR_LTR;
+    bool any_rtl = false;
+    if (may_be_rtl) {
+        std::string joined;
+        for (const Run& run : runs) joined += run.text;
+        std::vector<FriBidiChar> u32(joined.size() + 1);
+        const FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, joined.c_str(),
+                                                             static_cast<FriBidiStrIndex>(joined.size()), u32.data());
+        bool base_found = false;
+        for (FriBidiStrIndex i = 0; i < n; ++i) {
+            const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
+            if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) any_rtl = true;
+            if (!base_found && FRIBIDI_IS_LETTER(t)) {
+                base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+                base_found = true;
+            }
+        }
+        if (direction == text::Direction::RightToLeft) base = FRIBIDI_PAR_RTL;
+    }
+    if (!any_rtl && base == FRIBIDI_PAR_LTR) {
         if (shape) ShapePieces(shaper, layout->pieces, 0, layout->texts);
         return;
     }
@@ -181,59 +317,8 @@ void ReorderBidiLines(const Inline& runs, ImFont* regular, float wrap, Layout* l
     const std::vector<Piece>& in = layout->pieces;
     for (size_t i = 0; i < in.size();) {
         size_t j = i;
-        std::string logical;
-        bool mixed_faces = false;
-        while (j < in.size() && in[j].pos.y == in[i].pos.y) {
-            if (j > i && in[j].pos.x > in[j - 1].pos.x + in[j - 1].width + 0.5f) logical += ' ';
-            logical.append(in[j].begin, in[j].end);
-            mixed_faces = mixed_faces || in[j].font != in[i].font;
-            ++j;
-        }
-        std::vector<FriBidiChar> line(logical.size() + 1);
-        const FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, logical.c_str(),
-                                                               static_cast<FriBidiStrIndex>(logical.size()), line.data());
-        bool line_rtl = false;
-        for (FriBidiStrIndex k = 0; k < len && !line_rtl; ++k) line_rtl = FRIBIDI_IS_RTL(fribidi_get_bidi_type(line[static_cast<size_t>(k)]));
-        if (!line_rtl) {
-            // A line with no right-to-left letter keeps its pieces, styles and links (shaped
-            // piece by piece when they need it); in a right-to-left paragraph it is aligned right.
-            const size_t first = out.size();
-            for (size_t k = i; k < j; ++k) out.push_back(in[k]);
-            if (shaper) ShapePieces(shaper, out, first, layout->texts);
-            const float extent = out.back().pos.x + out.back().width;
-            const float shift = base == FRIBIDI_PAR_RTL ? std::max(0.0f, wrap - extent) : 0.0f;
-            for (size_t k = first; k < out.size(); ++k) out[k].pos.x += shift;
-            i = j;
-            continue;
-        }
-        // One face for the line: its own when it has one, else the regular face, not the first
-        // word's (a bold first word would embolden, and widen, the whole line).
-        ImFont* face = mixed_faces ? regular : in[i].font;
-        std::string text;
-        if (shaper) {
-            // Shaped by HarfBuzz in FriBidi's runs, in visual order (ui/shaped_text.h). The
-            // paragraph's direction, not the line's, decides: a line of Latin in an Arabic
-            // paragraph still reads right to left around it.
-            text = shaper->Display(face, logical, nullptr,
-                                   base == FRIBIDI_PAR_RTL ? text::Direction::RightToLeft : text::Direction::LeftToRight);
-        } else {
-            text = VisualOrder(logical, base);
-        }
-        layout->texts.push_back(std::move(text));
-        const std::string& stored = layout->texts.back();
-        Piece piece = in[i];
-        piece.font = face;
-        piece.begin = stored.data();
-        piece.end = stored.data() + stored.size();
-        piece.width = TextWidth(piece.font, piece.begin, piece.end);
-        // Shaped forms and one face can make the line wider than it was laid out: never past
-        // the column; a line that would be is drawn a little smaller.
-        if (piece.width > wrap) {
-            piece.size = piece.font->FontSize * wrap / piece.width;
-            piece.width = wrap;
-        }
-        piece.pos.x = base == FRIBIDI_PAR_RTL ? std::max(0.0f, wrap - piece.width) : 0.0f;
-        out.push_back(piece);
+        while (j < in.size() && in[j].pos.y == in[i].pos.y) ++j;
+        ReorderLine(in, i, j, base, wrap, layout, &out);
         i = j;
     }
     layout->pieces = std::move(out);
@@ -388,7 +473,7 @@ Layout Build(const Inline& runs, const RichStyle& style, float wrap) {
         x += word.space_after;
     }
     out.height = words.empty() ? 0 : y + out.line_height;
-    ReorderBidiLines(runs, style.regular, wrap, &out);
+    ReorderBidiLines(runs, wrap, &out);
     return out;
 }
 
@@ -578,8 +663,9 @@ std::string WrapLabel(ImFont* font, const std::string& text, float max_width) {
 }
 
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width) {
-    if (ShapedText::Current() && NeedsShaping(text)) {
-        // Wrapped in logical order, then shaped line by line, aligned by its direction.
+    if ((ShapedText::Current() && NeedsShaping(text)) || CurrentDirection() == text::Direction::RightToLeft) {
+        // Wrapped in logical order, then shaped line by line, aligned by its direction (a
+        // right-to-left passage's, or the text's own).
         const RichContext plain;
         RichText("wrapped", Inline{{InlineKind::Text, text, false, false, {}}}, SingleFontStyle(font, color, 1.15f), plain,
                  wrap_width > 0 ? wrap_width : ImGui::GetContentRegionAvail().x);

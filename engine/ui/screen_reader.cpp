@@ -30,8 +30,30 @@ bool WrappedRow(const char* id, const std::string& logical, ImFont* font, bool s
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(avail, size.y + style.FramePadding.y));
-    *text_pos = ImVec2(pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, *text_pos, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    if (!InterfaceRightToLeft()) {
+        *text_pos = ImVec2(pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
+        dl->AddText(font, font->FontSize, *text_pos, col, text.c_str(), nullptr, wrap);
+        return pressed;
+    }
+    // Mirrored: `lead` (the arrow's room) at the right, each line ending there. *text_pos is the
+    // right end of the first line.
+    *text_pos = ImVec2(pos.x + avail - lead, pos.y + style.FramePadding.y * 0.5f);
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    float y = text_pos->y;
+    while (p < end) {
+        const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, wrap);
+        if (cut == p) cut = p + 1;
+        const char* line_end = cut;
+        while (line_end > p && (line_end[-1] == ' ' || line_end[-1] == '\n')) --line_end;
+        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, p, line_end).x;
+        dl->AddText(font, font->FontSize, ImVec2(text_pos->x - w, y), col, p, line_end);
+        y += font->FontSize;
+        p = cut;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
     return pressed;
 }
 
@@ -44,8 +66,12 @@ bool ModuleRow(const std::string& title, bool force_open, const Frame& f) {
     ImFont* font = f.fonts.ui_bold;
     ImVec2 at;
     if (WrappedRow("##module", title, font, false, font->FontSize + ImGui::GetStyle().FramePadding.x, &at)) open = !open;
-    ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(at.x - font->FontSize - ImGui::GetStyle().FramePadding.x, at.y + font->FontSize * 0.15f),
-                       ImGui::GetColorU32(ImGuiCol_Text), open ? ImGuiDir_Down : ImGuiDir_Right, 0.7f);
+    // The arrow before the title: at its left, or at its right when the interface is mirrored
+    // (pointing left while closed).
+    const bool mirrored = InterfaceRightToLeft();
+    const float arrow_x = mirrored ? at.x + ImGui::GetStyle().FramePadding.x : at.x - font->FontSize - ImGui::GetStyle().FramePadding.x;
+    ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(arrow_x, at.y + font->FontSize * 0.15f), ImGui::GetColorU32(ImGuiCol_Text),
+                       open ? ImGuiDir_Down : mirrored ? ImGuiDir_Left : ImGuiDir_Right, 0.7f);
     storage->SetBool(id, open);
     return open;
 }
@@ -69,11 +95,8 @@ void Sidebar(Frame& f, float width) {
             for (size_t li = 0; li < m.lessons.size(); ++li) {
                 const Lesson& l = m.lessons[li];
                 ImGui::PushID(static_cast<int>(li));
-                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-                ImGui::PushTextWrapPos(0.0f);
-                ImGui::TextUnformatted(l.title.c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::PopStyleColor();
+                // Shaped, and from the right in a mirrored interface, like the rows around it.
+                WrappedText(fonts.ui, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), l.title);
                 for (size_t pi = 0; pi < l.pages.size(); ++pi) {
                     ImGui::PushID(static_cast<int>(pi));
                     bool current = reading_index == f.model.page;
@@ -147,23 +170,40 @@ void BottomBar(Frame& f, int count) {
     float done = count > 1 ? static_cast<float>(f.model.page) / static_cast<float>(count - 1) : 1.0f;
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w * done, p.y + 3), ImGui::GetColorU32(f.theme.accent));
 
+    // Back at the start of the reading direction, Next at its end: mirrored, Next is at the
+    // left and the bar fills from the right.
+    const bool mirrored = InterfaceRightToLeft();
+    if (mirrored)
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + w * (1.0f - done), p.y), ImVec2(p.x + w, p.y + 3),
+                                                  ImGui::GetColorU32(f.theme.accent));
+    else
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w * done, p.y + 3), ImGui::GetColorU32(f.theme.accent));
+    const char* back_label = Tr("\xE2\x86\x90 Back");
+    const char* next_label = Tr("Next \xE2\x86\x92");
+    const float back_w = ImGui::CalcTextSize(back_label).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float next_w = ImGui::CalcTextSize(next_label).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float row_left = ImGui::GetCursorPosX();
+    const float row_right = ImGui::GetWindowContentRegionMax().x;
+    const float row_y = ImGui::GetCursorPosY();
+    bool last = f.model.page + 1 >= count && !(f.model.session && f.model.session->QuizAfterCurrentPage());
+    // Drawn in reading order (Tab goes Back, where, Next), each placed on its side.
+    ImGui::SetCursorPos(ImVec2(mirrored ? row_right - back_w : row_left, row_y));
     ImGui::BeginDisabled(f.model.page == 0);
-    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::PrevPage));
+    if (ImGui::Button(back_label)) f.actions.Push(Action(ActionKind::PrevPage));
     ImGui::EndDisabled();
-    ImGui::SameLine();
     char where[128];
     std::snprintf(where, sizeof where, "Page %d of %d in this lesson", here.page + 1, static_cast<int>(lesson.pages.size()));
-    float tw = ImGui::CalcTextSize(where).x;
-    float next_w = ImGui::CalcTextSize("Next \xE2\x86\x92").x + ImGui::GetStyle().FramePadding.x * 2;
-    float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - tw - next_w) * 0.5f);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(where);
+    const std::string where_shown = Shaped(std::string(where));
+    float tw = ImGui::CalcTextSize(where_shown.c_str()).x;
+    const float gap_left = row_left + (mirrored ? next_w : back_w), gap_right = row_right - (mirrored ? back_w : next_w);
     ImGui::SameLine();
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - next_w);
-    bool last = f.model.page + 1 >= count && !(f.model.session && f.model.session->QuizAfterCurrentPage());
+    ImGui::SetCursorPosX(std::max(gap_left, gap_left + (gap_right - gap_left - tw) * 0.5f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(where_shown.c_str());
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(mirrored ? row_left : row_right - next_w);
     ImGui::BeginDisabled(last);
-    if (PrimaryButton(Tr("Next \xE2\x86\x92"), f.theme)) f.actions.Push(Action(ActionKind::NextPage));
+    if (PrimaryButton(next_label, f.theme)) f.actions.Push(Action(ActionKind::NextPage));
     ImGui::EndDisabled();
     ImGui::PopFont();
     ImGui::EndChild();
@@ -293,19 +333,31 @@ void DrawReaderScreen(Frame& f) {
     const float reader_h = ImGui::GetWindowHeight();
     auto notes_panel = [&] {
         if (notes_w <= 0) return;
-        ImGui::SameLine(0, 0);
+        if (InterfaceRightToLeft())
+            ImGui::SetCursorPos(ImVec2(0, 0));  // at the left of the reader
+        else
+            ImGui::SameLine(0, 0);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
-        ImGui::BeginChild("##notes", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+        ImGui::BeginChild("##notes", ImVec2(notes_w, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
         DrawPresenterNotes(f, false);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     };
-    if (f.state.sidebar_open && room_for_both) {
+    // The contents come first in reading order: at the left, or at the right when the
+    // interface is mirrored (the notes panel then at the left). Drawn first either way, so Tab
+    // and Shift+Tab run through them in the same order.
+    const bool mirrored = InterfaceRightToLeft();
+    const ImVec2 top = ImGui::GetCursorPos();
+    const bool side_by_side = f.state.sidebar_open && room_for_both;
+    if (side_by_side) {
+        if (mirrored) ImGui::SetCursorPos(ImVec2(top.x + notes_w + total_w - sidebar_w, top.y));
         Sidebar(f, sidebar_w);
-        ImGui::SameLine(0, 0);
+        if (!mirrored) ImGui::SameLine(0, 0);
     }
+    if (mirrored) ImGui::SetCursorPos(ImVec2(top.x + notes_w, top.y));
     bool page_changed = f.state.last_drawn_page != f.model.page;
-    ImGui::BeginChild("##page", ImVec2(notes_w > 0 ? -notes_w : 0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    const float page_w = mirrored ? total_w - (side_by_side ? sidebar_w : 0.0f) : (notes_w > 0 ? -notes_w : 0.0f);
+    ImGui::BeginChild("##page", ImVec2(page_w, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
     if (page_changed) ImGui::SetScrollY(0);
     // A new page starts with focus at its top, with no ring: Space scrolls, Tab goes to the
     // page's first control and Shift+Tab to the contents, never a button pressed by surprise.
@@ -318,6 +370,8 @@ void DrawReaderScreen(Frame& f) {
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.2f));
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
+    // The page's text in the course's language: right to left for Arabic, Hebrew, Persian, ...
+    const LanguageScope content_language(c.lang);
     char crumb[512];
     std::snprintf(crumb, sizeof crumb, "%s  \xC2\xB7  %s", module.title.c_str(), lesson.title.c_str());
     WrappedText(fonts.small, t.text_muted, crumb, width);
@@ -326,7 +380,9 @@ void DrawReaderScreen(Frame& f) {
     if (f.model.speech_available) {
         // Read aloud: S starts and stops, Shift+S pauses and resumes.
         ImGui::PushFont(fonts.small);
-        if (ImGui::SmallButton(f.model.speaking ? Tr("Stop reading (S)") : Tr("Read this page aloud (S)")))
+        const char* speak = f.model.speaking ? Tr("Stop reading (S)") : Tr("Read this page aloud (S)");
+        ButtonAtReadingStart(speak, width);
+        if (ImGui::SmallButton(speak))
             f.actions.Push(Action(ActionKind::SpeakPage));
         if (f.model.speaking) {
             ImGui::SameLine();
@@ -400,19 +456,25 @@ void DrawReaderScreen(Frame& f) {
     if (quiz_next) {
         ImGui::PushFont(fonts.ui);
         std::string label = ButtonLabel("Next: " + quiz_next->title + "  \xE2\x86\x92", width);
+        ButtonAtReadingStart(Shaped(label), width);
         if (PrimaryButton(label.c_str(), t)) f.actions.Push(Action(ActionKind::QuizOpen, 0, quiz_next->id));
         ImGui::PopFont();
     } else if (f.model.page + 1 < count) {
         const Page& next = c.PageAt(f.model.page + 1);
         ImGui::PushFont(fonts.ui);
         std::string label = ButtonLabel("Next: " + next.title + "  \xE2\x86\x92", width);
+        ButtonAtReadingStart(Shaped(label), width);
         if (ImGui::Button(Shaped(label))) f.actions.Push(Action(ActionKind::NextPage));
         ImGui::PopFont();
     } else {
         WrappedText(fonts.ui_bold, t.text, "You have reached the end of the course.", width);
         ImGui::PushFont(fonts.ui);
-        if (c.assessment && PrimaryButton(ButtonLabel("Take the " + c.assessment->title, width).c_str(), t))
-            f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        if (c.assessment) {
+            const std::string take = ButtonLabel("Take the " + c.assessment->title, width);
+            ButtonAtReadingStart(Shaped(take), width);
+            if (PrimaryButton(take.c_str(), t)) f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        }
+        ButtonAtReadingStart(Tr("See my progress"), width);
         if (ImGui::Button(Tr("See my progress"))) f.actions.Push(Action::Open(Screen::Progress));
         ImGui::PopFont();
     }

@@ -69,6 +69,9 @@ void ScrollKeys();
 // Flags for a screen's panels (child windows): Tab and Shift+Tab run through all of them in
 // the order they are drawn, as one document.
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NavFlattened;
+// When the interface is mirrored, moves the cursor so the button labelled `label` (current font)
+// ends at the right edge of the column that starts at the cursor and is `column_width` wide.
+void ButtonAtReadingStart(const char* label, float column_width);
 // Centres the next content of `width` in the current window.
 void CenterColumn(float width);
 

@@ -108,6 +108,23 @@ void ShapedText::SetLanguage(const std::string& lang) {
 void ShapedText::NewFrame() {
     // A bound on memory for a long session of typing: strings are cheap to shape again.
     if (m_cache.size() > 4096) m_cache.clear();
+    m_langs.clear();  // a frame that ended early (an assertion caught in a test) pops nothing
+}
+
+void ShapedText::PushLanguage(const std::string& lang) { m_langs.push_back(lang); }
+
+void ShapedText::PopLanguage() {
+    if (!m_langs.empty()) m_langs.pop_back();
+}
+
+text::Direction ShapedText::ContentDirection() const {
+    return IsRightToLeftLanguage(Language()) ? text::Direction::RightToLeft : text::Direction::Auto;
+}
+
+bool ShapedText::Shapes(ImFont* font) const {
+    for (const ShapingFace& face : m_faces)
+        if (face.font == font && font && !face.files.empty()) return true;
+    return false;
 }
 
 ImWchar ShapedText::CodepointFor(int face, const text::Glyph& glyph) {
@@ -142,7 +159,7 @@ std::string ShapedText::ShapeLine(int face, std::string_view line, text::Directi
     if (!shaper) shaper = std::make_unique<text::Shaper>(m_faces[static_cast<size_t>(face)].files, 0.0f);
     if (!shaper->ok()) return std::string(line);
     // One line, however long: the caller wraps (or ImGui clips).
-    const text::Paragraph paragraph = shaper->Lay(line, m_lang, direction, 1e9f);
+    const text::Paragraph paragraph = shaper->Lay(line, Language(), direction, 1e9f);
     if (right_to_left) *right_to_left = paragraph.right_to_left;
     std::string out;
     for (const text::Line& l : paragraph.lines)
@@ -158,6 +175,7 @@ const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right
     key.reserve(utf8.size() + 4);
     key += static_cast<char>('A' + face);
     key += static_cast<char>('0' + static_cast<int>(direction));
+    key += Language();
     key += '\0';
     key.append(utf8.data(), utf8.size());
     auto it = m_cache.find(key);
@@ -246,6 +264,26 @@ void ShapedFieldOverlay(const std::string& text) {
     dl->PushClipRect(inner_min, inner_max, true);
     dl->AddText(ImVec2(x, inner_min.y), ImGui::GetColorU32(ImGuiCol_Text), shown);
     dl->PopClipRect();
+}
+
+text::Direction CurrentDirection() {
+    const ShapedText* shaper = ShapedText::Current();
+    return shaper ? shaper->ContentDirection() : text::Direction::Auto;
+}
+
+bool InterfaceRightToLeft() {
+    const ShapedText* shaper = ShapedText::Current();
+    return shaper && shaper->Catalog().right_to_left;
+}
+
+LanguageScope::LanguageScope(const std::string& lang) {
+    if (lang.empty()) return;
+    m_pushed = ShapedText::Current();
+    if (m_pushed) m_pushed->PushLanguage(lang);
+}
+
+LanguageScope::~LanguageScope() {
+    if (m_pushed) m_pushed->PopLanguage();
 }
 
 const char* Shaped(const char* utf8) {

@@ -61,6 +61,19 @@ public:
     // At the start of a frame: strings handed out in the previous frame may be released.
     void NewFrame();
 
+    // The language of the text being drawn, innermost first: the course's, a page's or a
+    // passage's (`lang`), pushed and popped around it like a font. It guides shaping, and a
+    // right-to-left language (ar, fa, he, ur, ...) lays paragraphs out from the right: rich text
+    // takes its base direction from it (ContentDirection), as HTML's dir="rtl" would.
+    void PushLanguage(const std::string& lang);
+    void PopLanguage();
+    const std::string& Language() const { return m_langs.empty() ? m_lang : m_langs.back(); }
+    // RightToLeft when Language() is written right to left, else Auto (the first strong
+    // character decides).
+    text::Direction ContentDirection() const;
+    // True when `font` is one of the faces: Display shapes text in it.
+    bool Shapes(ImFont* font) const;
+
     // What to give ImGui for one line of `utf8` set in `font`: `utf8` itself when it needs no
     // shaping or `font` is not one of the faces, else the shaped line in visual order. Newlines
     // separate lines shaped on their own. *right_to_left, when given, says whether the text's
@@ -98,6 +111,7 @@ private:
     std::vector<ShapingFace> m_faces;
     std::vector<std::unique_ptr<text::Shaper>> m_shapers;  // one per face, opened on first use
     std::string m_lang;
+    std::vector<std::string> m_langs;     // PushLanguage's stack
     std::map<Key, ImWchar> m_codepoints;  // kept across atlas builds: a glyph keeps its codepoint
     ImWchar m_next = 0xF0000;
     std::vector<ShapedGlyph> m_requests;
@@ -107,6 +121,25 @@ private:
     };
     std::unordered_map<std::string, Shown> m_cache;  // key: face index, NUL, text
     UiCatalog m_catalog;
+};
+
+// The direction the current context lays text out in: the current ShapedText's content
+// direction, Auto when none is installed.
+text::Direction CurrentDirection();
+// True when the interface is mirrored: the catalog in use is a right-to-left language's.
+bool InterfaceRightToLeft();
+
+// Pushes `lang` (when not empty) for the scope: text drawn inside takes its direction and
+// shaping language from it.
+class LanguageScope {
+public:
+    explicit LanguageScope(const std::string& lang);
+    ~LanguageScope();
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+
+private:
+    ShapedText* m_pushed = nullptr;
 };
 
 // The current context's display of `utf8` in the current font (ShapedText::Display), or `utf8`

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "course/ui_catalog.h"
 #include "text/line_breaks.h"
 
 namespace lectern::ui::text {
@@ -61,13 +62,6 @@ bool Shaper::ok() const { return !m->faces.empty() && m->faces[0] && m->fonts[0]
 
 namespace {
 
-bool RtlLanguage(const std::string& lang) {
-    const std::string primary = lang.substr(0, lang.find_first_of("-_"));
-    for (const char* rtl : {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
-        if (primary == rtl) return true;
-    return false;
-}
-
 struct Item {
     size_t begin, end;  // codepoint indexes, logical order
     FriBidiLevel level;
@@ -113,7 +107,7 @@ Paragraph Shaper::Lay(std::string_view utf8, const std::string& lang, Direction 
                                                                 : FRIBIDI_PAR_ON;
     if (base == FRIBIDI_PAR_ON &&
         std::none_of(types.begin(), types.end(), [](FriBidiCharType t) { return FRIBIDI_IS_LETTER(t); }))
-        base = RtlLanguage(lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+        base = IsRightToLeftLanguage(lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
     if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &base, levels.data()))
         std::fill(levels.begin(), levels.end(), 0);
     out.right_to_left = FRIBIDI_IS_RTL(base);
@@ -229,26 +223,7 @@ Paragraph Shaper::Lay(std::string_view utf8, const std::string& lang, Direction 
                 if (g.cluster >= lb && g.cluster < visible_end) run.glyphs.push_back(g);
             if (!run.glyphs.empty()) runs.push_back(std::move(run));
         }
-        // Rule L2: from the highest level down to the lowest odd one, reverse every sequence of
-        // runs at that level or higher. Glyphs inside a right-to-left run are already in visual
-        // order (HarfBuzz outputs them so).
-        FriBidiLevel highest = 0, lowest_odd = 255;
-        for (const Run& r : runs) {
-            highest = std::max(highest, r.level);
-            if (r.level & 1) lowest_odd = std::min(lowest_odd, r.level);
-        }
-        for (int level = highest; level >= lowest_odd && level > 0; --level) {
-            for (size_t i = 0; i < runs.size();) {
-                if (runs[i].level < level) {
-                    ++i;
-                    continue;
-                }
-                size_t j = i;
-                while (j < runs.size() && runs[j].level >= level) ++j;
-                std::reverse(runs.begin() + static_cast<long>(i), runs.begin() + static_cast<long>(j));
-                i = j;
-            }
-        }
+        ReorderRuns(runs);  // rule L2
         Line line;
         line.begin = offset[lb];
         line.end = offset[le];

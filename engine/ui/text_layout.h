@@ -10,6 +10,7 @@
 // private-use codepoints). Tests check it against HarfBuzz and FriBidi.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,6 +51,31 @@ struct Paragraph {
     std::vector<Line> lines;
     bool right_to_left = false;  // the resolved base direction: align lines to the right
 };
+
+// Rule L2 of UAX #9 on runs of one line in logical order, each with an embedding `level`
+// member: from the highest level down to the lowest odd one, every sequence of runs at that
+// level or higher is reversed. What is inside a run must already be in visual order (HarfBuzz
+// outputs a right-to-left run's glyphs so).
+template <class Run>
+void ReorderRuns(std::vector<Run>& runs) {
+    int highest = 0, lowest_odd = 255;
+    for (const Run& r : runs) {
+        highest = std::max(highest, static_cast<int>(r.level));
+        if (r.level & 1) lowest_odd = std::min(lowest_odd, static_cast<int>(r.level));
+    }
+    for (int level = highest; level >= lowest_odd && level > 0; --level) {
+        for (size_t i = 0; i < runs.size();) {
+            if (static_cast<int>(runs[i].level) < level) {
+                ++i;
+                continue;
+            }
+            size_t j = i;
+            while (j < runs.size() && static_cast<int>(runs[j].level) >= level) ++j;
+            std::reverse(runs.begin() + static_cast<long>(i), runs.begin() + static_cast<long>(j));
+            i = j;
+        }
+    }
+}
 
 class Shaper {
 public:

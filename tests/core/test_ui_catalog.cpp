@@ -52,7 +52,9 @@ TEST(UiCatalog, EveryMalformedLineIsReportedAtItsLineAndTheRestIsKept) {
         ASSERT_FALSE(d.All().empty()) << c.text;
         EXPECT_EQ(d.All().front().loc.file, "ar.po");
         EXPECT_EQ(d.All().front().loc.line, c.line) << c.text;
-        if (c.a_kept) EXPECT_EQ(catalog.Get("A"), "a") << c.text;  // the good entry survives
+        if (c.a_kept) {  // the good entry survives
+            EXPECT_EQ(catalog.Get("A"), "a") << c.text;
+        }
     }
 }
 
@@ -105,7 +107,9 @@ TEST(UiCatalog, TheShippedCatalogsMatchTheStringsTheInterfaceAsksFor) {
         const UiCatalog c = ParseUiCatalog(Read(entry.path().string()), entry.path().string(), d);
         for (const auto& [english, translation] : c.text)
             EXPECT_TRUE(listed.count(english)) << entry.path() << " translates \"" << english << "\", not in en.po";
-        if (entry.path().filename() == "ar.po") EXPECT_EQ(c.text.size(), listed.size()) << "ar.po translates every string";
+        if (entry.path().filename() == "ar.po") {
+            EXPECT_EQ(c.text.size(), listed.size()) << "ar.po translates every string";
+        }
     }
     EXPECT_TRUE(d.All().empty()) << d.FormatAll();
 }

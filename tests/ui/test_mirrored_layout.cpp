@@ -1,0 +1,215 @@
+// Right-to-left layout, in pixels: blocks drawn by the player (engine/ui/blocks.cpp) with the
+// real atlas and shaper, rasterised from ImGui's draw data (draw_raster.h). A passage whose
+// language is right to left lays out from the right: paragraphs end at the column's right edge,
+// list markers, quote and callout bars sit at the right, a table's first column is the rightmost.
+// Each case is drawn in both directions and must differ, so the tests fail if the language stops
+// reaching the layout. Needs the fonts tools/setup installs.
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "draw_raster.h"
+#include "shaped_atlas.h"
+#include "ui/blocks.h"
+#include "ui/shaped_text.h"
+
+namespace lectern::ui {
+namespace {
+
+constexpr int kW = 700, kH = 400;
+constexpr float kColumnX = 50, kColumnW = 600, kTop = 20;
+
+class MirroredPixels : public ::testing::Test {
+protected:
+    void SetUp() override {
+        for (const char* text : {"Plain words in a row.", "نص عربي قصير للاختبار", "\xE2\x80\xA2", "Note: Example",
+                                 "alpha beta", "ألف", "باء", "0123456789."})
+            m_fonts.Want(text);
+        std::string error;
+        ASSERT_TRUE(m_fonts.Build(&error)) << error;
+        m_ctx = ImGui::CreateContext(m_fonts.atlas.get());
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(kW, kH);
+        io.DeltaTime = 1.0f / 60.0f;
+        ApplyTheme(GetTheme(ThemeId::Light), 1.0f);
+        m_fonts.shaped.Install();
+    }
+    void TearDown() override {
+        if (m_ctx) ImGui::DestroyContext(m_ctx);
+    }
+
+    // Draws `blocks` in a column of kColumnW at kColumnX in `lang`, until the atlas holds every
+    // glyph the drawing asks for, and rasterises the last frame.
+    test::Raster Draw(const Blocks& blocks, const std::string& lang) {
+        for (int pass = 0; pass < 3; ++pass) {
+            m_fonts.shaped.NewFrame();
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImVec2(kW, kH));
+            ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+            ImGui::SetCursorScreenPos(ImVec2(kColumnX, kTop));
+            {
+                const LanguageScope language(lang);
+                const Fonts fonts = test::UiFonts(m_fonts.set);
+                const RichContext rich{nullptr, &fonts, &GetTheme(ThemeId::Light), nullptr};
+                BlockContext bc(rich, nullptr, kColumnW);
+                ImGui::BeginGroup();
+                DrawBlocks(blocks, bc);
+                ImGui::EndGroup();
+            }
+            ImGui::End();
+            ImGui::Render();
+            if (!m_fonts.shaped.HasRequests()) break;
+            std::string error;
+            EXPECT_TRUE(m_fonts.Build(&error)) << error;
+        }
+        EXPECT_FALSE(m_fonts.shaped.HasRequests());
+        return test::Rasterise(ImGui::GetDrawData(), m_fonts.atlas.get(), kW, kH);
+    }
+
+    test::ShapedAtlas m_fonts;
+    ImGuiContext* m_ctx = nullptr;
+};
+
+Block Para(const std::string& text) {
+    Block b;
+    b.kind = BlockKind::Paragraph;
+    b.text = Inline{{InlineKind::Text, text, false, false, {}}};
+    return b;
+}
+
+// How far the ink of the column's first `rows` pixels keeps from each edge of the column.
+struct Margins {
+    int left, right;
+};
+Margins InkMargins(const test::Raster& r, float top, float rows) {
+    const auto [lo, hi] = r.InkColumns(static_cast<int>(kColumnX) - 40, static_cast<int>(top),
+                                       static_cast<int>(kColumnX + kColumnW) + 40, static_cast<int>(top + rows));
+    EXPECT_GE(lo, 0) << "no ink";
+    return {lo - static_cast<int>(kColumnX), static_cast<int>(kColumnX + kColumnW) - 1 - hi};
+}
+
+TEST_F(MirroredPixels, AParagraphEndsAtTheRightEdgeWhenItsLanguageOrItsFirstLetterIsRightToLeft) {
+    struct Case {
+        const char* text;
+        const char* lang;
+        bool from_right;
+    };
+    // Arabic text is right to left by its first letter in any course; a Latin sentence is laid
+    // out from the right only in a right-to-left language (as HTML's dir="rtl" does).
+    const std::vector<Case> cases = {
+        {"Plain words in a row.", "en", false}, {"Plain words in a row.", "ar", true}, {"Plain words in a row.", "he", true},
+        {"Plain words in a row.", "", false},   {"نص عربي قصير للاختبار", "en", true}, {"نص عربي قصير للاختبار", "ar", true},
+        {"نص عربي قصير للاختبار", "fa-IR", true},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(std::string(c.text) + " in '" + c.lang + "'");
+        const test::Raster r = Draw({Para(c.text)}, c.lang);
+        const Margins m = InkMargins(r, kTop, 40);
+        // The text is short: one side is within a few pixels of the edge, the other far from it.
+        if (c.from_right) {
+            EXPECT_LE(m.right, 4);
+            EXPECT_GT(m.left, 200);
+        } else {
+            EXPECT_LE(m.left, 4);
+            EXPECT_GT(m.right, 200);
+        }
+    }
+}
+
+TEST_F(MirroredPixels, ListMarkersAndQuoteAndCalloutBarsSitOnTheSideTheTextStarts) {
+    const Theme& theme = GetTheme(ThemeId::Light);
+    Block list;
+    list.kind = BlockKind::BulletList;
+    // Latin words: left to right by themselves, so only the passage's language moves them.
+    list.items = {Inline{{InlineKind::Text, "alpha", false, false, {}}}, Inline{{InlineKind::Text, "beta", false, false, {}}}};
+    Block numbered = list;
+    numbered.kind = BlockKind::NumberedList;
+    Block quote;
+    quote.kind = BlockKind::Quote;
+    quote.text = Inline{{InlineKind::Text, "Example", false, false, {}}};
+    Block callout;
+    callout.kind = BlockKind::Callout;
+    callout.callout = CalloutKind::Note;
+    callout.children = {Para("Example")};
+    const float body = m_fonts.set.body_px;
+    for (const bool rtl : {false, true}) {
+        SCOPED_TRACE(rtl ? "right to left" : "left to right");
+        const std::string lang = rtl ? "ar" : "en";
+        // The side strip where markers and bars go: the first 1.6 em of the column at its start.
+        auto start_strip = [&](const test::Raster& r, auto pred) {
+            const int x0 = rtl ? static_cast<int>(kColumnX + kColumnW - body * 1.6f) : static_cast<int>(kColumnX);
+            return r.Count(x0, static_cast<int>(kTop), x0 + static_cast<int>(body * 1.6f), kH, pred);
+        };
+        auto end_strip = [&](const test::Raster& r, auto pred) {
+            const int x0 = rtl ? static_cast<int>(kColumnX) : static_cast<int>(kColumnX + kColumnW - body * 1.6f);
+            return r.Count(x0, static_cast<int>(kTop), x0 + static_cast<int>(body * 1.6f), kH, pred);
+        };
+        for (const Block* b : {&list, &numbered}) {
+            SCOPED_TRACE(b->kind == BlockKind::BulletList ? "bullets" : "numbers");
+            const test::Raster r = Draw({*b}, lang);
+            auto inked = [&](int x, int y) { return r.Ink(x, y) > 0.5f; };
+            // Markers in the strip where the text starts; the items' words fill the rest, so
+            // nothing is inked in the strip at the far end.
+            EXPECT_GT(start_strip(r, inked), 20);
+            EXPECT_EQ(end_strip(r, inked), 0);
+        }
+        {
+            const test::Raster r = Draw({quote}, lang);
+            auto bar = [&](int x, int y) { return r.Is(x, y, theme.quote_bar); };
+            EXPECT_GT(start_strip(r, bar), 40) << "the quote's bar";
+            EXPECT_EQ(end_strip(r, bar), 0);
+        }
+        {
+            const test::Raster r = Draw({callout}, lang);
+            const ImVec4 bar_color = theme.callout_bar[static_cast<int>(CalloutKind::Note)];
+            auto bar = [&](int x, int y) { return r.Is(x, y, bar_color); };
+            EXPECT_GT(start_strip(r, bar), 40) << "the callout's bar";
+            EXPECT_EQ(end_strip(r, bar), 0);
+        }
+    }
+}
+
+TEST_F(MirroredPixels, ATablesFirstColumnIsTheRightmostInARightToLeftPassage) {
+    const Theme& theme = GetTheme(ThemeId::Light);
+    Block table;
+    table.kind = BlockKind::Table;
+    // The first column's words are links (the link colour), the second's plain text: where each
+    // colour is says where each column is, whatever the alignment inside a cell.
+    auto row = [](const char* first, const char* second) {
+        return std::vector<Inline>{Inline{{InlineKind::Link, first, false, false, "nowhere"}},
+                                   Inline{{InlineKind::Text, second, false, false, {}}}};
+    };
+    table.rows = {row("ألف", "باء"), row("alpha", "beta")};
+    for (const bool rtl : {false, true}) {
+        SCOPED_TRACE(rtl ? "right to left" : "left to right");
+        const test::Raster r = Draw({table}, rtl ? "ar" : "en");
+        double link_x = 0, text_x = 0;
+        int links = 0, texts = 0;
+        for (int y = static_cast<int>(kTop); y < kH; ++y)
+            for (int x = 0; x < kW; ++x) {
+                if (r.Is(x, y, theme.link, 0.12f)) {
+                    link_x += x;
+                    ++links;
+                } else if (r.Is(x, y, theme.text, 0.12f)) {
+                    text_x += x;
+                    ++texts;
+                }
+            }
+        ASSERT_GT(links, 20);
+        ASSERT_GT(texts, 20);
+        if (rtl) {
+            EXPECT_GT(link_x / links, text_x / texts);
+        } else {
+            EXPECT_LT(link_x / links, text_x / texts);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace lectern::ui
