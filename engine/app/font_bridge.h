@@ -26,6 +26,18 @@ inline ui::Fonts ToUiFonts(const platform::FontSet& s) {
     return f;
 }
 
+// A file as the shaper opens it: sized as imgui_freetype sizes atlas fonts (REAL_DIM).
+inline ui::text::FontFace ToFontFace(const platform::FaceFile& file) {
+    ui::text::FontFace ff;
+    ff.path = file.path;
+    ff.index = file.index;
+    ff.px = file.px;
+    ff.real_dim = true;
+    ff.fake_bold = file.fake_bold;
+    ff.fake_italic = file.fake_italic;
+    return ff;
+}
+
 // The atlas's faces and their files, for the shaper (ui/shaped_text.h), and the glyphs it asks for
 // back to the platform.
 inline std::vector<ui::ShapingFace> ToShapingFaces(const platform::FontSet& s) {
@@ -33,16 +45,7 @@ inline std::vector<ui::ShapingFace> ToShapingFaces(const platform::FontSet& s) {
     for (const platform::FontSet::Face& f : s.faces) {
         ui::ShapingFace face;
         face.font = f.font;
-        for (const platform::FaceFile& file : f.files) {
-            ui::text::FontFace ff;
-            ff.path = file.path;
-            ff.index = file.index;
-            ff.px = file.px;
-            ff.real_dim = true;
-            ff.fake_bold = file.fake_bold;
-            ff.fake_italic = file.fake_italic;
-            face.files.push_back(ff);
-        }
+        for (const platform::FaceFile& file : f.files) face.files.push_back(ToFontFace(file));
         faces.push_back(std::move(face));
     }
     return faces;
@@ -62,6 +65,17 @@ inline std::vector<platform::ShapedGlyphRequest> ToGlyphRequests(const std::vect
         out.push_back(std::move(r));
     }
     return out;
+}
+
+// The fonts of a passage's language for the shaper (ShapedText::SetLanguageFonts), from `fonts`
+// as they are when asked (the atlas is rebuilt with the text size).
+inline ui::ShapedText::LanguageFonts LanguageFontsOf(const platform::FontSet* fonts) {
+    return [fonts](int face, const std::vector<uint32_t>& codepoints, const std::string& lang) {
+        std::vector<ui::text::FontFace> out;
+        for (const platform::FaceFile& file : platform::LanguageFallbacks(*fonts, face, codepoints, lang))
+            out.push_back(ToFontFace(file));
+        return out;
+    };
 }
 
 }  // namespace lectern

@@ -1151,6 +1151,7 @@ bool App::LoopOnce() {
         m_fonts_scale = m_state.text_scale;
         m_applied_scale = -1;
         m_shaped.SetFaces(ToShapingFaces(m_platform.Fonts()));
+        m_shaped.SetLanguageFonts(LanguageFontsOf(&m_platform.Fonts()));
         if (m_trace) {
             const platform::FontSet& f = m_platform.Fonts();
             std::fprintf(stderr, "trace: fonts atlas %dx%d glyphs %d extra-characters %zu\n", f.atlas_width,

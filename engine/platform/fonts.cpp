@@ -493,6 +493,31 @@ std::vector<Fallback> FallbackFonts(const FontFile& face, bool bold, bool italic
     return out;
 }
 
+std::vector<FaceFile> LanguageFallbacks(const FontSet& set, int face, const std::vector<uint32_t>& codepoints,
+                                        const std::string& lang) {
+    std::vector<FaceFile> out;
+    if (face < 0 || static_cast<size_t>(face) >= set.faces.size() || set.faces[static_cast<size_t>(face)].files.empty())
+        return out;
+    const FaceFile& own = set.faces[static_cast<size_t>(face)].files.front();
+    // Bold faces: ui bold, bold, bold italic, the headings (FontSet::faces order).
+    const bool bold = face == 1 || face == 3 || face == 5 || (face >= 6 && face <= 8);
+    const bool italic = face == 4 || face == 5;
+    FontFile primary;
+    primary.path = own.path;
+    primary.index = own.index;
+    FallbackChains chains(codepoints, lang);
+    FontFiles files;
+    Metrics metrics;
+    const float own_ratio = metrics.HeightPerEm(&files, primary);
+    for (Merge& merge : chains.For(primary, bold, italic)) {
+        const float ratio = metrics.HeightPerEm(&files, merge.file);
+        // As AddFace sizes a merged fallback: the face's em size, in whole pixels.
+        const float scaled = own_ratio > 0 && ratio > 0 ? std::round(own.px * ratio / own_ratio) : own.px;
+        out.push_back({merge.file.path, merge.file.index, std::clamp(scaled, own.px * 0.75f, own.px * 1.5f), false, false});
+    }
+    return out;
+}
+
 bool InBaseRanges(uint32_t cp) {
     for (const ImWchar* r = kTextRanges; r[0] != 0; r += 2) {
         if (cp >= r[0] && cp <= r[1]) return true;

@@ -88,6 +88,14 @@ struct FontSet {
     std::vector<Face> faces;
 };
 
+// The files that draw `codepoints` for the atlas face `face` (FontSet::faces order) in `lang`,
+// sized as the atlas sizes its own fallbacks (the face's em size): what a passage in another
+// language than the course's needs for its Han characters (Japanese shapes in a Chinese course).
+// Empty when the face has no file or no installed font covers them.
+std::vector<FaceFile> LanguageFallbacks(const FontSet& set, int face, const std::vector<uint32_t>& codepoints,
+                                        const std::string& lang);
+
+
 struct Texture {
     ImTextureID id = nullptr;
     int width = 0;

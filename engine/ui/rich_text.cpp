@@ -146,7 +146,7 @@ void ShapePieces(ShapedText* shaper, std::vector<Piece>& pieces, size_t from, st
         if (p.pos.y != y) shift = 0;
         y = p.pos.y;
         p.pos.x += shift;
-        if (!shaper->Shapes(p.font) || !NeedsShaping(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))))
+        if (!shaper->Shapes(p.font) || !shaper->Wants(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))))
             continue;
         texts.emplace_back(shaper->Display(p.font, std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))));
         const std::string& stored = texts.back();
@@ -244,7 +244,7 @@ void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBid
             }
             const std::string_view logical(b, static_cast<size_t>(e - b));
             std::string shown;
-            if (shaper && shaper->Shapes(from.font) && (rtl || NeedsShaping(logical)))
+            if (shaper && shaper->Shapes(from.font) && (rtl || shaper->Wants(logical)))
                 shown = shaper->Display(from.font, logical, nullptr, rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight);
             else if (rtl)
                 shown = VisualOrder(std::string(logical), FRIBIDI_PAR_RTL);
@@ -286,7 +286,7 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
     ShapedText* shaper = ShapedText::Current();
     const text::Direction direction = CurrentDirection();
     bool shape = false;
-    for (const Run& run : runs) shape = shape || (shaper && NeedsShaping(run.text));
+    for (const Run& run : runs) shape = shape || (shaper && shaper->Wants(run.text));
     const bool may_be_rtl = direction == text::Direction::RightToLeft || MayHoldRightToLeft(runs);
     if (!shape && !may_be_rtl) return;
     // The paragraph's base direction: its language's, else its first strong character's (P2).
@@ -663,7 +663,7 @@ std::string WrapLabel(ImFont* font, const std::string& text, float max_width) {
 }
 
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width) {
-    if ((ShapedText::Current() && NeedsShaping(text)) || CurrentDirection() == text::Direction::RightToLeft) {
+    if ((ShapedText::Current() && ShapedText::Current()->Wants(text)) || CurrentDirection() == text::Direction::RightToLeft) {
         // Wrapped in logical order, then shaped line by line, aligned by its direction (a
         // right-to-left passage's, or the text's own).
         const RichContext plain;

@@ -1,6 +1,7 @@
 #include "ui/shaped_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 
@@ -93,10 +94,14 @@ void ShapedText::SetFaces(std::vector<ShapingFace> faces) {
     m_faces = std::move(faces);
     if (!same) {
         // Other files or sizes: shape again (glyphs keep their codepoints, keyed by file and size).
-        m_shapers.clear();
+        m_sets.clear();
         m_cache.clear();
     }
-    m_shapers.resize(m_faces.size());
+    m_sets.resize(m_faces.size());
+    for (size_t i = 0; i < m_faces.size(); ++i) {
+        m_sets[i].atlas_face = static_cast<int>(i);
+        m_sets[i].files = m_faces[i].files;
+    }
 }
 
 void ShapedText::SetLanguage(const std::string& lang) {
@@ -127,8 +132,8 @@ bool ShapedText::Shapes(ImFont* font) const {
     return false;
 }
 
-ImWchar ShapedText::CodepointFor(int face, const text::Glyph& glyph) {
-    const Key key{face,
+ImWchar ShapedText::CodepointFor(int set, const text::Glyph& glyph) {
+    const Key key{set,
                   glyph.font,
                   glyph.id,
                   static_cast<int>(std::lround(glyph.x_offset)),
@@ -142,10 +147,11 @@ ImWchar ShapedText::CodepointFor(int face, const text::Glyph& glyph) {
     if (m_next > 0x10FFFD) return 0x2B1A;
     const ImWchar cp = m_next++;
     m_codepoints.emplace(key, cp);
+    const ShapingSet& shaping = Set(set);
     ShapedGlyph request;
-    request.face = face;
+    request.face = shaping.atlas_face;
     request.codepoint = cp;
-    request.file = m_faces[static_cast<size_t>(face)].files[static_cast<size_t>(glyph.font)];
+    request.file = shaping.files[static_cast<size_t>(glyph.font)];
     request.glyph_id = glyph.id;
     request.x_offset = static_cast<float>(key.x_offset);
     request.y_offset = static_cast<float>(key.y_offset);
@@ -154,17 +160,84 @@ ImWchar ShapedText::CodepointFor(int face, const text::Glyph& glyph) {
     return cp;
 }
 
-std::string ShapedText::ShapeLine(int face, std::string_view line, text::Direction direction, bool* right_to_left) {
-    std::unique_ptr<text::Shaper>& shaper = m_shapers[static_cast<size_t>(face)];
-    if (!shaper) shaper = std::make_unique<text::Shaper>(m_faces[static_cast<size_t>(face)].files, 0.0f);
-    if (!shaper->ok()) return std::string(line);
+std::string ShapedText::ShapeLine(int set, std::string_view line, text::Direction direction, bool* right_to_left) {
+    ShapingSet& shaping = Set(set);
+    if (!shaping.shaper) shaping.shaper = std::make_unique<text::Shaper>(shaping.files, 0.0f);
+    if (!shaping.shaper->ok()) return std::string(line);
     // One line, however long: the caller wraps (or ImGui clips).
-    const text::Paragraph paragraph = shaper->Lay(line, Language(), direction, 1e9f);
+    const text::Paragraph paragraph = shaping.shaper->Lay(line, Language(), direction, 1e9f);
     if (right_to_left) *right_to_left = paragraph.right_to_left;
     std::string out;
     for (const text::Line& l : paragraph.lines)
-        for (const text::Glyph& g : l.glyphs) AppendUtf8(out, CodepointFor(face, g));
+        for (const text::Glyph& g : l.glyphs) AppendUtf8(out, CodepointFor(set, g));
     return out;
+}
+
+namespace {
+
+// Han ideographs (unified, extensions, compatibility), whose shapes differ between Chinese,
+// Japanese and Korean type.
+bool IsHan(uint32_t cp) {
+    return (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3021 && cp <= 0x3029) ||
+           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+std::string Lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::replace(s.begin(), s.end(), '_', '-');
+    return s;
+}
+
+}  // namespace
+
+namespace {
+std::vector<uint32_t> HanIn(std::string_view utf8) {
+    std::vector<uint32_t> han;
+    for (size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0xE2) {  // every Han character is 3 or 4 bytes from E2 on
+            ++i;
+            continue;
+        }
+        const uint32_t cp = DecodeAt(utf8, &i);
+        if (IsHan(cp)) han.push_back(cp);
+    }
+    return han;
+}
+}  // namespace
+
+bool ShapedText::Wants(std::string_view utf8) const {
+    if (NeedsShaping(utf8)) return true;
+    if (!m_language_fonts || m_langs.empty()) return false;
+    const std::string lang = Lower(Language());
+    return !lang.empty() && lang != Lower(m_lang) && !HanIn(utf8).empty();
+}
+
+int ShapedText::LanguageSet(int face, std::string_view utf8) {
+    if (!m_language_fonts || face < 0) return -1;
+    const std::string lang = Lower(Language());
+    if (lang.empty() || lang == Lower(m_lang)) return -1;
+    const std::vector<uint32_t> han = HanIn(utf8);
+    if (han.empty()) return -1;
+    const std::vector<text::FontFace>& own = m_faces[static_cast<size_t>(face)].files;
+    const std::string key = std::to_string(face) + '\0' + lang + '\0' + std::to_string(own.front().px);
+    auto found = m_language_set_ids.find(key);
+    if (found != m_language_set_ids.end()) return found->second;
+    // The face's own file first (its Latin and punctuation), then the language's fonts, then
+    // the face's other fallbacks for everything else.
+    ShapingSet set;
+    set.atlas_face = face;
+    set.files.push_back(own.front());
+    for (text::FontFace f : m_language_fonts(face, han, lang)) {
+        f.real_dim = true;
+        set.files.push_back(std::move(f));
+    }
+    if (set.files.size() == 1) return -1;  // no font of its own: the atlas's shapes
+    set.files.insert(set.files.end(), own.begin() + 1, own.end());
+    m_language_sets.push_back(std::move(set));
+    const int id = kLanguageSet + static_cast<int>(m_language_sets.size()) - 1;
+    m_language_set_ids.emplace(key, id);
+    return id;
 }
 
 const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right_to_left, text::Direction direction) {
@@ -181,7 +254,11 @@ const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right
     auto it = m_cache.find(key);
     if (it == m_cache.end()) {
         Shown shown;
-        if (face < 0 || !NeedsShaping(utf8)) {
+        // Han in a passage of another language than the course's: shaped from that language's
+        // font, even when nothing else needs shaping.
+        const int language_set = face < 0 ? -1 : LanguageSet(face, utf8);
+        const int set = language_set >= 0 ? language_set : face;
+        if (face < 0 || (language_set < 0 && !NeedsShaping(utf8))) {
             shown.text.assign(utf8.data(), utf8.size());
         } else {
             // Newlines end lines (ImGui's multi-line text), each shaped on its own.
@@ -189,7 +266,7 @@ const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right
                 size_t end = utf8.find('\n', begin);
                 if (end == std::string_view::npos) end = utf8.size();
                 bool rtl = false;
-                shown.text += ShapeLine(face, utf8.substr(begin, end - begin), direction, &rtl);
+                shown.text += ShapeLine(set, utf8.substr(begin, end - begin), direction, &rtl);
                 if (begin == 0) shown.right_to_left = rtl;
                 if (end < utf8.size()) shown.text += '\n';
                 begin = end + 1;
@@ -216,7 +293,7 @@ void ShapedText::Install() { ImGui::GetIO().UserData = this; }
 
 const char* Shaped(const std::string& utf8) {
     ShapedText* shaper = ShapedText::Current();
-    if (!shaper || !NeedsShaping(utf8)) return utf8.c_str();
+    if (!shaper || !shaper->Wants(utf8)) return utf8.c_str();
     const size_t hidden = utf8.find("##");
     if (hidden == std::string::npos) return shaper->Display(ImGui::GetFont(), utf8);
     // A widget label: shape what shows, keep the id part as it is.
@@ -240,7 +317,7 @@ std::string TrText(const char* english) {
 
 const char* ShapedIn(ImFont* font, const std::string& utf8) {
     ShapedText* shaper = ShapedText::Current();
-    if (!shaper || !NeedsShaping(utf8)) return utf8.c_str();
+    if (!shaper || !shaper->Wants(utf8)) return utf8.c_str();
     return shaper->Display(font, utf8);
 }
 
@@ -287,7 +364,7 @@ LanguageScope::~LanguageScope() {
 }
 
 const char* Shaped(const char* utf8) {
-    if (!utf8 || !ShapedText::Current() || !NeedsShaping(utf8)) return utf8;
+    if (!utf8 || !ShapedText::Current() || !ShapedText::Current()->Wants(utf8)) return utf8;
     return Shaped(std::string(utf8));
 }
 

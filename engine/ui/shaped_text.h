@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -74,6 +75,17 @@ public:
     // True when `font` is one of the faces: Display shapes text in it.
     bool Shapes(ImFont* font) const;
 
+    // The fonts that draw `codepoints` for atlas face `face` in language `lang` (the platform's
+    // fontconfig chain, sized like the atlas's fallbacks). With it, Han characters in a passage
+    // whose language is not the course's (a Japanese quotation in a Chinese course) are shaped
+    // and drawn from that language's font: the atlas holds each codepoint in one shape only.
+    using LanguageFonts = std::function<std::vector<text::FontFace>(int face, const std::vector<uint32_t>& codepoints,
+                                                                    const std::string& lang)>;
+    void SetLanguageFonts(LanguageFonts fonts) { m_language_fonts = std::move(fonts); }
+    // True when Display would change `utf8` in the current language: it needs shaping, or it
+    // holds Han characters and the language's fonts are not the course's.
+    bool Wants(std::string_view utf8) const;
+
     // What to give ImGui for one line of `utf8` set in `font`: `utf8` itself when it needs no
     // shaping or `font` is not one of the faces, else the shaped line in visual order. Newlines
     // separate lines shaped on their own. *right_to_left, when given, says whether the text's
@@ -105,11 +117,30 @@ private:
                    std::tie(o.face, o.file, o.glyph, o.x_offset, o.y_offset, o.advance_q);
         }
     };
-    ImWchar CodepointFor(int face, const text::Glyph& glyph);
-    std::string ShapeLine(int face, std::string_view line, text::Direction direction, bool* right_to_left);
+    // The faces text is shaped with: the atlas's (their own files), then one per atlas face and
+    // language that needs fonts of its own (the same atlas face, other files first).
+    struct ShapingSet {
+        int atlas_face = 0;
+        std::vector<text::FontFace> files;
+        std::unique_ptr<text::Shaper> shaper;  // opened on first use
+    };
+    ImWchar CodepointFor(int set, const text::Glyph& glyph);
+    std::string ShapeLine(int set, std::string_view line, text::Direction direction, bool* right_to_left);
+    // The shaping set for Han text in `face` in the current language when that language's
+    // fonts differ from the course's, else -1.
+    int LanguageSet(int face, std::string_view utf8);
 
     std::vector<ShapingFace> m_faces;
-    std::vector<std::unique_ptr<text::Shaper>> m_shapers;  // one per face, opened on first use
+    // Set ids: an atlas face's index, or kLanguageSet + an index into m_language_sets (kept for
+    // the session: set ids key codepoints).
+    static constexpr int kLanguageSet = 1000;
+    ShapingSet& Set(int id) {
+        return id >= kLanguageSet ? m_language_sets[static_cast<size_t>(id - kLanguageSet)] : m_sets[static_cast<size_t>(id)];
+    }
+    std::vector<ShapingSet> m_sets;           // one per atlas face
+    std::vector<ShapingSet> m_language_sets;  // one per atlas face, language and pixel size
+    std::map<std::string, int> m_language_set_ids;
+    LanguageFonts m_language_fonts;
     std::string m_lang;
     std::vector<std::string> m_langs;     // PushLanguage's stack
     std::map<Key, ImWchar> m_codepoints;  // kept across atlas builds: a glyph keeps its codepoint
