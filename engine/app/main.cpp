@@ -365,6 +365,8 @@ private:
     Options m_options;
     platform::Platform m_platform;
     ui::ShapedText m_shaped;  // Arabic, Hindi, Thai, ... through the atlas (ui/shaped_text.h)
+    // The notes window's, for its own atlas and sizes (codepoints of a plane of its own).
+    ui::ShapedText m_notes_shaped{ui::ShapedText::kOtherFirst, ui::ShapedText::kOtherLast};
     std::unique_ptr<platform::Speech> m_speech;  // started on first use: espeak-ng costs start-up time
     platform::Speech& Speech() {
         if (!m_speech) {
@@ -438,6 +440,15 @@ private:
         if (!m_model.notes_window) return;
         ui::ThemeId theme = m_state.theme;
         bool open = m_platform.DrawSecondWindow([&](const platform::FontSet& set) {
+            // Shaped like the main window, from this window's own atlas.
+            m_notes_shaped.SetFaces(ToShapingFaces(set));
+            m_notes_shaped.SetLanguageFonts(LanguageFontsOf(&set));
+            m_notes_shaped.SetLanguage(m_load.course ? m_load.course->lang : std::string());
+            if (m_notes_shaped.Catalog().lang != m_shaped.Catalog().lang) m_notes_shaped.SetCatalog(m_shaped.Catalog());
+            m_notes_shaped.Install();
+            m_notes_shaped.NewFrame();
+            // The interface's direction, as in the main window (DrawApp).
+            const ui::LanguageScope interface_language(m_notes_shaped.Catalog().lang.empty() ? "en" : m_notes_shaped.Catalog().lang, false);
             ui::Fonts fonts = ToUiFonts(set);
             ui::ApplyTheme(ui::GetTheme(theme), 1.0f + (fonts.body_px / 18.0f - 1.0f) * 0.5f);
             ui::Actions ignored;  // the notes window only shows
@@ -1141,6 +1152,7 @@ bool App::LoopOnce() {
     // A new text size, characters or shaped glyphs not yet in the atlas (a course, a name, a
     // typed answer), or a monitor with another content scale (the window was moved): bake again.
     m_platform.RequestShapedGlyphs(ToGlyphRequests(m_shaped.TakeRequests()));
+    m_platform.RequestShapedGlyphs(ToGlyphRequests(m_notes_shaped.TakeRequests()));
     if (m_fonts_scale != m_state.text_scale || m_platform.GlyphsPending() || m_platform.FontsNeedRebuild()) {
         if (m_loop.t_fonts == 0) m_loop.t_fonts = -1;
         if (!m_platform.BuildFonts(m_state.text_scale, &error)) {

@@ -2,6 +2,7 @@
 #include "os/files.h"
 #include "os/system.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,75 @@ namespace lectern {
 const std::string& UiCatalog::Get(const std::string& english) const {
     auto it = text.find(english);
     return it == text.end() ? english : it->second;
+}
+
+std::string UiCatalog::Format(const std::string& english,
+                              const std::vector<std::pair<std::string, std::string>>& args) const {
+    return FillPlaceholders(Get(english), args);
+}
+
+namespace {
+
+bool NameChar(char c, bool first) {
+    return (c >= 'a' && c <= 'z') || c == '_' || (!first && c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+bool Placeholders(const std::string& text, std::vector<std::string>* names, std::string* error) {
+    names->clear();
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '}') {
+            if (i + 1 < text.size() && text[i + 1] == '}') {
+                ++i;
+                continue;
+            }
+            *error = "a '}' with no '{' before it (write }} for a brace)";
+            return false;
+        }
+        if (text[i] != '{') continue;
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            ++i;
+            continue;
+        }
+        const size_t close = text.find('}', i);
+        if (close == std::string::npos) {
+            *error = "a '{' that is never closed (write {{ for a brace)";
+            return false;
+        }
+        const std::string name = text.substr(i + 1, close - i - 1);
+        bool ok = !name.empty();
+        for (size_t k = 0; ok && k < name.size(); ++k) ok = NameChar(name[k], k == 0);
+        if (!ok) {
+            *error = "'{" + name + "}' is not a placeholder: names are lower-case letters, digits and _";
+            return false;
+        }
+        names->push_back(name);
+        i = close;
+    }
+    return true;
+}
+
+std::string FillPlaceholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+            out += c;
+            ++i;
+            continue;
+        }
+        const size_t close = c == '{' ? text.find('}', i) : std::string::npos;
+        if (close == std::string::npos) {
+            out += c;
+            continue;
+        }
+        const std::string name = text.substr(i + 1, close - i - 1);
+        const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+        out += arg != args.end() ? arg->second : text.substr(i, close - i + 1);
+        i = close;
+    }
+    return out;
 }
 
 namespace {
@@ -72,7 +142,34 @@ UiCatalog ParseUiCatalog(const std::string& content, const std::string& file, Di
             } else if (catalog.text.count(id)) {
                 diagnostics.Error({file, id_line, 1}, "catalog", "\"" + id + "\" is translated twice");
             } else if (!value.empty() && !id.empty()) {
-                catalog.text.emplace(id, value);  // empty: not translated yet, English shows
+                // A translation must carry the msgid's placeholders, no more and no fewer: a
+                // missing {count} would show "Page 4 of", an unknown one "{pages}" to learners.
+                std::vector<std::string> wanted, used;
+                std::string problem;
+                if (!Placeholders(id, &wanted, &problem)) {
+                    diagnostics.Error({file, id_line, 1}, "catalog", "msgid: " + problem);
+                } else if (!Placeholders(value, &used, &problem)) {
+                    diagnostics.Error({file, number, static_cast<int>(start) + 1}, "catalog", "msgstr: " + problem);
+                } else {
+                    std::sort(wanted.begin(), wanted.end());
+                    std::sort(used.begin(), used.end());
+                    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+                    used.erase(std::unique(used.begin(), used.end()), used.end());
+                    std::string missing, unknown;
+                    for (const std::string& w : wanted)
+                        if (!std::binary_search(used.begin(), used.end(), w)) missing += " {" + w + "}";
+                    for (const std::string& u : used)
+                        if (!std::binary_search(wanted.begin(), wanted.end(), u)) unknown += " {" + u + "}";
+                    if (!missing.empty() || !unknown.empty()) {
+                        std::string message = "the translation of \"" + id + "\" must use the placeholders of its msgid:";
+                        if (!missing.empty()) message += " it leaves out" + missing;
+                        if (!missing.empty() && !unknown.empty()) message += ";";
+                        if (!unknown.empty()) message += " it has" + unknown + ", which the msgid has not";
+                        diagnostics.Error({file, number, static_cast<int>(start) + 1}, "catalog", message + " (the English is shown)");
+                    } else {
+                        catalog.text.emplace(id, value);  // empty: not translated yet, English shows
+                    }
+                }
             }
             have_id = false;
         } else {

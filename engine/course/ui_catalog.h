@@ -2,6 +2,11 @@
 // assets/strings/ (en.po lists every string; ar.po translates them), in the .po subset
 // `msgid "English"` / `msgstr "translation"`, so translators' tools read them. The course's
 // `lang` picks the catalog; a string the catalog lacks stays English.
+//
+// Strings with numbers or names in them carry named placeholders, `{page}`, which a translation
+// may put in any order ("Page {page} of {count}" -> "الصفحة {page} من {count}"); `{{` and `}}`
+// are literal braces. A translation must use exactly the placeholders of its msgid, else it is
+// reported at its line and the English is shown.
 #pragma once
 
 #include <map>
@@ -19,7 +24,17 @@ struct UiCatalog {
 
     // The translation of `english`, or `english` itself.
     const std::string& Get(const std::string& english) const;
+    // The same with its placeholders filled from `args` (name, value); a placeholder with no
+    // value stays as written, so a mistake shows instead of vanishing.
+    std::string Format(const std::string& english, const std::vector<std::pair<std::string, std::string>>& args) const;
 };
+
+// The placeholder names in `text`, in order, or false with *error saying what is wrong (an
+// unclosed or empty brace, a name that is not [a-z_][a-z0-9_]*).
+bool Placeholders(const std::string& text, std::vector<std::string>* names, std::string* error);
+
+// `text` with each `{name}` replaced by its value in `args` and `{{`/`}}` by one brace.
+std::string FillPlaceholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args);
 
 // True for a BCP 47 tag whose language is written right to left ("ar", "fa-IR", "he", "ur",
 // "yi", "ps", "sd", "ug", "dv", "ckb"): the interface mirrors, paragraphs lay out from the right.

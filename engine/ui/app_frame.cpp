@@ -305,10 +305,11 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     // Each sign-in draws under ids of its own: the next learner finds no scroll position, open
     // contents tree or keyboard focus left by the last one.
     ImGui::PushID(state.view_generation);
-    // The interface's language (its catalog's) for the frame: a right-to-left one mirrors it.
-    // Course text inside pushes the course's, a page's or a passage's own.
+    // The interface's language (its catalog's, English when it has none) sets the frame's
+    // direction: a right-to-left one mirrors it. Text keeps the course's shaping language; the
+    // reading column pushes the course's (a page's, a passage's) language for its direction.
     const ShapedText* shaper = ShapedText::Current();
-    const LanguageScope interface_language(shaper ? shaper->Catalog().lang : std::string());
+    const LanguageScope interface_language(shaper && !shaper->Catalog().lang.empty() ? shaper->Catalog().lang : "en", false);
     TopBar(f);
     Banner(f);
     GlobalKeys(f);

@@ -17,6 +17,9 @@ namespace {
 void NotesSection(Frame& f, const char* label, const std::string& title, const Blocks& blocks, float width) {
     if (blocks.empty()) return;
     SectionLabel(label, f.fonts, f.theme.accent, width);
+    // The notes are the course's text: its language's direction (an Arabic course's notes read
+    // from the right).
+    const LanguageScope content_language(f.model.course ? f.model.course->lang : std::string());
     if (!title.empty()) WrappedText(f.fonts.ui_bold, f.theme.text, title, width);
     BlockContext bc(f.rich, &f.model, width);
     bc.show_facilitator = true;

@@ -156,8 +156,8 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     // An answer the store has not accepted yet is not "answered" (the banner counts it waiting).
     int answered = n - static_cast<int>(Unanswered(a).size());
     for (const auto& [qid, response] : a.answers) answered -= s.IsUnsavedQuizAnswer(qid) ? 1 : 0;
-    char head[160];
-    std::snprintf(head, sizeof head, "Question %d of %d  \xC2\xB7  %d answered", a.current + 1, n, answered);
+    const std::string head = TrFText("Question {number} of {count}  \xC2\xB7  {answered} answered",
+                                     {{"number", std::to_string(a.current + 1)}, {"count", std::to_string(n)}, {"answered", std::to_string(answered)}});
     WrappedText(fonts.ui_bold, t.text_muted, head, width);
     if (quiz.navigation == QuizNavigation::Free) {
         // Numbered buttons: jump to any question; answered ones are ticked. They wrap at the

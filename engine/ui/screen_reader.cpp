@@ -191,9 +191,8 @@ void BottomBar(Frame& f, int count) {
     ImGui::BeginDisabled(f.model.page == 0);
     if (ImGui::Button(back_label)) f.actions.Push(Action(ActionKind::PrevPage));
     ImGui::EndDisabled();
-    char where[128];
-    std::snprintf(where, sizeof where, "Page %d of %d in this lesson", here.page + 1, static_cast<int>(lesson.pages.size()));
-    const std::string where_shown = Shaped(std::string(where));
+    const std::string where_shown = TrF("Page {page} of {count} in this lesson",
+                                        {{"page", std::to_string(here.page + 1)}, {"count", std::to_string(lesson.pages.size())}});
     float tw = ImGui::CalcTextSize(where_shown.c_str()).x;
     const float gap_left = row_left + (mirrored ? next_w : back_w), gap_right = row_right - (mirrored ? back_w : next_w);
     ImGui::SameLine();
@@ -455,22 +454,22 @@ void DrawReaderScreen(Frame& f) {
     const Quiz* quiz_next = session ? session->QuizAfterCurrentPage() : nullptr;
     if (quiz_next) {
         ImGui::PushFont(fonts.ui);
-        std::string label = ButtonLabel("Next: " + quiz_next->title + "  \xE2\x86\x92", width);
+        std::string label = ButtonLabel(TrFText("Next: {title}  \xE2\x86\x92", {{"title", quiz_next->title}}), width);
         ButtonAtReadingStart(Shaped(label), width);
         if (PrimaryButton(label.c_str(), t)) f.actions.Push(Action(ActionKind::QuizOpen, 0, quiz_next->id));
         ImGui::PopFont();
     } else if (f.model.page + 1 < count) {
         const Page& next = c.PageAt(f.model.page + 1);
         ImGui::PushFont(fonts.ui);
-        std::string label = ButtonLabel("Next: " + next.title + "  \xE2\x86\x92", width);
+        std::string label = ButtonLabel(TrFText("Next: {title}  \xE2\x86\x92", {{"title", next.title}}), width);
         ButtonAtReadingStart(Shaped(label), width);
         if (ImGui::Button(Shaped(label))) f.actions.Push(Action(ActionKind::NextPage));
         ImGui::PopFont();
     } else {
-        WrappedText(fonts.ui_bold, t.text, "You have reached the end of the course.", width);
+        WrappedText(fonts.ui_bold, t.text, TrText("You have reached the end of the course."), width);
         ImGui::PushFont(fonts.ui);
         if (c.assessment) {
-            const std::string take = ButtonLabel("Take the " + c.assessment->title, width);
+            const std::string take = ButtonLabel(TrFText("Take the {title}", {{"title", c.assessment->title}}), width);
             ButtonAtReadingStart(Shaped(take), width);
             if (PrimaryButton(take.c_str(), t)) f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         }

@@ -78,7 +78,7 @@ bool NeedsShaping(std::string_view utf8) {
     return false;
 }
 
-ShapedText::ShapedText() = default;
+ShapedText::ShapedText(ImWchar first, ImWchar last) : m_next(first), m_last(last) {}
 
 ShapedText::~ShapedText() {
     if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData == this) ImGui::GetIO().UserData = nullptr;
@@ -116,14 +116,17 @@ void ShapedText::NewFrame() {
     m_langs.clear();  // a frame that ended early (an assertion caught in a test) pops nothing
 }
 
-void ShapedText::PushLanguage(const std::string& lang) { m_langs.push_back(lang); }
+void ShapedText::PushLanguage(const std::string& lang, bool shaping) {
+    m_langs.push_back({lang, shaping ? lang : Language()});
+}
 
 void ShapedText::PopLanguage() {
     if (!m_langs.empty()) m_langs.pop_back();
 }
 
 text::Direction ShapedText::ContentDirection() const {
-    return IsRightToLeftLanguage(Language()) ? text::Direction::RightToLeft : text::Direction::Auto;
+    const std::string& lang = m_langs.empty() ? m_lang : m_langs.back().direction;
+    return IsRightToLeftLanguage(lang) ? text::Direction::RightToLeft : text::Direction::Auto;
 }
 
 bool ShapedText::Shapes(ImFont* font) const {
@@ -141,10 +144,9 @@ ImWchar ShapedText::CodepointFor(int set, const text::Glyph& glyph) {
                   static_cast<int>(std::lround(glyph.advance * 4))};
     auto it = m_codepoints.find(key);
     if (it != m_codepoints.end()) return it->second;
-    // Supplementary private-use planes 15 and 16: 131,068 glyphs before they run out, more than
-    // any course and its learners use in a session (then the placeholder shows).
-    if (m_next == 0xFFFFE) m_next = 0x100000;
-    if (m_next > 0x10FFFD) return 0x2B1A;
+    // A supplementary private-use plane: 65,534 glyphs before they run out, more than any course
+    // and its learners use in a session (then the placeholder shows).
+    if (m_next > m_last) return 0x2B1A;
     const ImWchar cp = m_next++;
     m_codepoints.emplace(key, cp);
     const ShapingSet& shaping = Set(set);
@@ -208,7 +210,7 @@ std::vector<uint32_t> HanIn(std::string_view utf8) {
 
 bool ShapedText::Wants(std::string_view utf8) const {
     if (NeedsShaping(utf8)) return true;
-    if (!m_language_fonts || m_langs.empty()) return false;
+    if (!m_language_fonts) return false;
     const std::string lang = Lower(Language());
     return !lang.empty() && lang != Lower(m_lang) && !HanIn(utf8).empty();
 }
@@ -315,6 +317,13 @@ std::string TrText(const char* english) {
     return shaper ? shaper->Catalog().Get(english) : std::string(english);
 }
 
+std::string TrFText(const char* english, const TrArgs& args) {
+    ShapedText* shaper = ShapedText::Current();
+    return shaper ? shaper->Catalog().Format(english, args) : FillPlaceholders(english, args);
+}
+
+std::string TrF(const char* english, const TrArgs& args) { return Shaped(TrFText(english, args)); }
+
 const char* ShapedIn(ImFont* font, const std::string& utf8) {
     ShapedText* shaper = ShapedText::Current();
     if (!shaper || !shaper->Wants(utf8)) return utf8.c_str();
@@ -323,20 +332,38 @@ const char* ShapedIn(ImFont* font, const std::string& utf8) {
 
 void ShapedFieldOverlay(const std::string& text) {
     ShapedText* shaper = ShapedText::Current();
-    if (!shaper || ImGui::IsItemActive() || text.empty() || !NeedsShaping(text)) return;
+    if (!shaper || text.empty() || !shaper->Wants(text)) return;
     bool right_to_left = false;
     const char* shown = shaper->Display(ImGui::GetFont(), text, &right_to_left);
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const ImVec2 inner_min(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
     const ImVec2 inner_max(max.x - style.FramePadding.x, max.y - style.FramePadding.y);
+    const float width = ImGui::CalcTextSize(shown).x;
+    if (ImGui::IsItemActive()) {
+        // Being edited: Dear ImGui 1.86 draws the field's text codepoint by codepoint (letters
+        // apart, right-to-left text reversed) and its cursor moves by codepoint, which no
+        // overlay can change without breaking the caret. So the field stays as ImGui draws it,
+        // and the text as it will read is shown just under it, over what is below (no layout
+        // moves while typing), aligned by its direction.
+        const float h = max.y - min.y;
+        const ImVec2 box_min(min.x, max.y + 2), box_max(max.x, max.y + 2 + h);
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        dl->AddRectFilled(box_min, box_max, ImGui::GetColorU32(ImGuiCol_PopupBg), style.FrameRounding);
+        dl->AddRect(box_min, box_max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
+        const float top = box_min.y + style.FramePadding.y;
+        const float x = right_to_left ? std::max(inner_min.x, inner_max.x - width) : inner_min.x;
+        dl->PushClipRect(ImVec2(inner_min.x, box_min.y), ImVec2(inner_max.x, box_max.y), true);
+        dl->AddText(ImVec2(x, top), ImGui::GetColorU32(ImGuiCol_Text), shown);
+        dl->PopClipRect();
+        return;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Cover the unshaped text: the window's colour, then the field's own over it.
     dl->AddRectFilled(ImVec2(inner_min.x - 1, min.y + 1), ImVec2(inner_max.x + 1, max.y - 1),
                       ImGui::GetColorU32(ImGuiCol_WindowBg));
     dl->AddRectFilled(ImVec2(inner_min.x - 1, min.y + 1), ImVec2(inner_max.x + 1, max.y - 1),
                       ImGui::GetColorU32(ImGuiCol_FrameBg));
-    const float width = ImGui::CalcTextSize(shown).x;
     const float x = right_to_left ? std::max(inner_min.x, inner_max.x - width) : inner_min.x;
     dl->PushClipRect(inner_min, inner_max, true);
     dl->AddText(ImVec2(x, inner_min.y), ImGui::GetColorU32(ImGuiCol_Text), shown);
@@ -353,10 +380,10 @@ bool InterfaceRightToLeft() {
     return shaper && shaper->Catalog().right_to_left;
 }
 
-LanguageScope::LanguageScope(const std::string& lang) {
+LanguageScope::LanguageScope(const std::string& lang, bool shaping) {
     if (lang.empty()) return;
     m_pushed = ShapedText::Current();
-    if (m_pushed) m_pushed->PushLanguage(lang);
+    if (m_pushed) m_pushed->PushLanguage(lang, shaping);
 }
 
 LanguageScope::~LanguageScope() {

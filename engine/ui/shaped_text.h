@@ -49,7 +49,12 @@ bool NeedsShaping(std::string_view utf8);
 
 class ShapedText {
 public:
-    ShapedText();
+    // Shaped glyphs take private-use codepoints from `first` to `last`: one window's shaper
+    // and another's (present mode's notes) use ranges of their own, so the glyphs each bakes at
+    // its own sizes never stand for the other's.
+    static constexpr ImWchar kMainFirst = 0xF0000, kMainLast = 0xFFFFD;    // plane 15
+    static constexpr ImWchar kOtherFirst = 0x100000, kOtherLast = 0x10FFFD;  // plane 16
+    explicit ShapedText(ImWchar first = kMainFirst, ImWchar last = kMainLast);
     ~ShapedText();
     ShapedText(const ShapedText&) = delete;
     ShapedText& operator=(const ShapedText&) = delete;
@@ -66,9 +71,12 @@ public:
     // passage's (`lang`), pushed and popped around it like a font. It guides shaping, and a
     // right-to-left language (ar, fa, he, ur, ...) lays paragraphs out from the right: rich text
     // takes its base direction from it (ContentDirection), as HTML's dir="rtl" would.
-    void PushLanguage(const std::string& lang);
+    // `shaping` false: the language sets the direction only and text keeps the shaping language
+    // around it (the interface's catalog: English buttons in a Chinese course must not change
+    // the course titles' Han shapes, yet English must not lay out from the right in a Hebrew one).
+    void PushLanguage(const std::string& lang, bool shaping = true);
     void PopLanguage();
-    const std::string& Language() const { return m_langs.empty() ? m_lang : m_langs.back(); }
+    const std::string& Language() const { return m_langs.empty() ? m_lang : m_langs.back().shaping; }
     // RightToLeft when Language() is written right to left, else Auto (the first strong
     // character decides).
     text::Direction ContentDirection() const;
@@ -142,9 +150,14 @@ private:
     std::map<std::string, int> m_language_set_ids;
     LanguageFonts m_language_fonts;
     std::string m_lang;
-    std::vector<std::string> m_langs;     // PushLanguage's stack
+    struct Pushed {
+        std::string direction;  // the language whose direction text takes
+        std::string shaping;    // the language text is shaped in
+    };
+    std::vector<Pushed> m_langs;  // PushLanguage's stack
     std::map<Key, ImWchar> m_codepoints;  // kept across atlas builds: a glyph keeps its codepoint
-    ImWchar m_next = 0xF0000;
+    ImWchar m_next = kMainFirst;
+    ImWchar m_last = kMainLast;
     std::vector<ShapedGlyph> m_requests;
     struct Shown {
         std::string text;
@@ -161,10 +174,10 @@ text::Direction CurrentDirection();
 bool InterfaceRightToLeft();
 
 // Pushes `lang` (when not empty) for the scope: text drawn inside takes its direction and
-// shaping language from it.
+// (unless `shaping` is false) its shaping language from it.
 class LanguageScope {
 public:
-    explicit LanguageScope(const std::string& lang);
+    explicit LanguageScope(const std::string& lang, bool shaping = true);
     ~LanguageScope();
     LanguageScope(const LanguageScope&) = delete;
     LanguageScope& operator=(const LanguageScope&) = delete;
@@ -183,13 +196,21 @@ const char* Shaped(const char* utf8);
 const char* Tr(const char* english);
 // The same unshaped, for text that is shaped later (RichText).
 std::string TrText(const char* english);
+// An interface string with placeholders ("Page {page} of {count} in this lesson"), translated
+// (a translation may reorder them), filled from `args` and shaped; TrFText unshaped.
+using TrArgs = std::vector<std::pair<std::string, std::string>>;
+std::string TrF(const char* english, const TrArgs& args);
+std::string TrFText(const char* english, const TrArgs& args);
 
 // The same in `font`, whatever the current font is (text drawn with ImDrawList::AddText).
 const char* ShapedIn(ImFont* font, const std::string& utf8);
 
-// Dear ImGui's InputText cannot show shaped or right-to-left text while it is edited. Call right
-// after one: when it is not being edited and `text` needs shaping, its frame is painted over with
-// the shaped text (aligned right for right-to-left text); clicks still reach the field below.
+// Dear ImGui 1.86's InputText cannot show shaped or right-to-left text while it is edited (it
+// draws and moves its caret codepoint by codepoint). Call right after one: when it is not being
+// edited and `text` needs shaping, its frame is painted over with the shaped text (aligned right
+// for right-to-left text; clicks still reach the field below); while it is being edited, the
+// shaped text is shown in a box just under the field, so the learner sees the word they type
+// joined and in order.
 void ShapedFieldOverlay(const std::string& text);
 
 }  // namespace lectern::ui

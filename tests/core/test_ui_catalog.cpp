@@ -73,10 +73,12 @@ TEST(UiCatalog, TheCoursesLanguagePicksTheCatalogAndItsDirection) {
     }
 }
 
-// en.po lists exactly the strings the UI passes to Tr("..."); every catalog translates only those.
+// en.po lists exactly the strings the UI passes to Tr("...") and its kin; every catalog translates
+// only those.
 TEST(UiCatalog, TheShippedCatalogsMatchTheStringsTheInterfaceAsksFor) {
     std::set<std::string> asked;
-    const std::regex tr("\\bTr(?:Text)?\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    // Tr("..."), TrText("..."), and TrF("...", {...}) / TrFText("...", {...}) with placeholders.
+    const std::regex tr("\\bTr(?:Text|F|FText)?\\(\"((?:[^\"\\\\]|\\\\.)*)\"[,)]");
     for (const auto& entry : std::filesystem::directory_iterator(std::string(LECTERN_ENGINE_DIR) + "/ui")) {
         const std::string text = Read(entry.path().string());
         for (auto it = std::sregex_iterator(text.begin(), text.end(), tr); it != std::sregex_iterator(); ++it) {
@@ -112,6 +114,56 @@ TEST(UiCatalog, TheShippedCatalogsMatchTheStringsTheInterfaceAsksFor) {
         }
     }
     EXPECT_TRUE(d.All().empty()) << d.FormatAll();
+}
+
+
+TEST(UiCatalog, PlaceholdersAreFilledInTheTranslationsOrder) {
+    Diagnostics d;
+    const UiCatalog c = ParseUiCatalog(
+        "msgid \"Question {number} of {count}\"\nmsgstr \"{count} / {number} :السؤال\"\n"
+        "msgid \"{{literal}} {n}\"\nmsgstr \"{n} {{literal}}\"\n",
+        "ar.po", d);
+    EXPECT_TRUE(d.All().empty()) << d.FormatAll();
+    EXPECT_EQ(c.Format("Question {number} of {count}", {{"number", "4"}, {"count", "13"}}), "13 / 4 :السؤال");
+    EXPECT_EQ(c.Format("{{literal}} {n}", {{"n", "7"}}), "7 {literal}");
+    // Not in the catalog: the English, filled.
+    EXPECT_EQ(c.Format("Page {page} of {count}", {{"page", "4"}, {"count", "13"}}), "Page 4 of 13");
+    // A value is never read as a placeholder, and a placeholder with no value stays visible.
+    EXPECT_EQ(FillPlaceholders("{a} and {b}", {{"a", "{b}"}}), "{b} and {b}");
+}
+
+TEST(UiCatalog, ATranslationWithOtherPlaceholdersIsReportedAtItsLineAndTheEnglishShows) {
+    struct Case {
+        const char* msgstr;
+        const char* says;  // part of the message
+    };
+    const std::vector<Case> cases = {
+        {"الصفحة {page}", "leaves out {count}"},
+        {"الصفحة {page} من {pages}", "has {pages}"},
+        {"الصفحة {page} من {count} {extra}", "has {extra}"},
+        {"الصفحة {page من {count}", "not a placeholder"},
+        {"الصفحة {page} من {count", "never closed"},
+        {"الصفحة page} من {count}", "no '{' before it"},
+        {"الصفحة {Page} من {count}", "not a placeholder"},
+    };
+    for (const Case& k : cases) {
+        Diagnostics d;
+        const std::string po = "# header\nmsgid \"Home\"\nmsgstr \"الرئيسية\"\n\nmsgid \"Page {page} of {count}\"\nmsgstr \"" +
+                               std::string(k.msgstr) + "\"\n";
+        const UiCatalog c = ParseUiCatalog(po, "strings/ar.po", d);
+        ASSERT_EQ(d.All().size(), 1u) << k.msgstr;
+        const Diagnostic& e = d.All().front();
+        EXPECT_EQ(e.loc.file, "strings/ar.po");
+        EXPECT_EQ(e.loc.line, 6) << k.msgstr;  // the msgstr's line
+        EXPECT_NE(e.Format().find(k.says), std::string::npos) << e.Format();
+        EXPECT_EQ(c.Format("Page {page} of {count}", {{"page", "4"}, {"count", "13"}}), "Page 4 of 13") << k.msgstr;
+        EXPECT_EQ(c.Get("Home"), "الرئيسية");  // the rest of the catalog is kept
+    }
+    // A malformed msgid is reported at its own line.
+    Diagnostics d;
+    ParseUiCatalog("msgid \"Page {page\"\nmsgstr \"الصفحة {page}\"\n", "ar.po", d);
+    ASSERT_EQ(d.All().size(), 1u);
+    EXPECT_EQ(d.All().front().loc.line, 1);
 }
 
 }  // namespace

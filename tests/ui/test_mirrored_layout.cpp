@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID
 
 #include <functional>
 #include <string>
@@ -27,7 +28,8 @@ class MirroredPixels : public ::testing::Test {
 protected:
     void SetUp() override {
         for (const char* text : {"Plain words in a row.", "نص عربي قصير للاختبار", "\xE2\x80\xA2", "Note: Example",
-                                 "alpha beta", "ألف", "باء", "0123456789."})
+                                 "alpha beta", "ألف", "باء", "0123456789.", "بدأ برنامج IMET عام 1976، وانظر الصفحة التالية للمزيد.",
+                                 "محمد"})
             m_fonts.Want(text);
         std::string error;
         ASSERT_TRUE(m_fonts.Build(&error)) << error;
@@ -43,33 +45,52 @@ protected:
         if (m_ctx) ImGui::DestroyContext(m_ctx);
     }
 
-    // Draws `blocks` in a column of kColumnW at kColumnX in `lang`, until the atlas holds every
-    // glyph the drawing asks for, and rasterises the last frame.
-    test::Raster Draw(const Blocks& blocks, const std::string& lang) {
+    // One frame of `blocks` in a column of kColumnW at kColumnX in `lang`; what the UI asked
+    // for goes to *actions. `extra` draws after the blocks (a text field).
+    void Frame(const Blocks& blocks, const std::string& lang, Actions* actions, const std::function<void()>& extra = {}) {
+        m_fonts.shaped.NewFrame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(kW, kH));
+        ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+        ImGui::SetCursorScreenPos(ImVec2(kColumnX, kTop));
+        {
+            const LanguageScope language(lang);
+            const Fonts fonts = test::UiFonts(m_fonts.set);
+            const RichContext rich{nullptr, &fonts, &GetTheme(ThemeId::Light), actions};
+            BlockContext bc(rich, nullptr, kColumnW);
+            ImGui::BeginGroup();
+            DrawBlocks(blocks, bc);
+            if (extra) extra();
+            ImGui::EndGroup();
+        }
+        ImGui::End();
+        ImGui::Render();
+    }
+    // Frames until the atlas holds every glyph the drawing asks for; the last one rasterised.
+    test::Raster Draw(const Blocks& blocks, const std::string& lang, Actions* actions = nullptr,
+                      const std::function<void()>& extra = {}) {
         for (int pass = 0; pass < 3; ++pass) {
-            m_fonts.shaped.NewFrame();
-            ImGui::NewFrame();
-            ImGui::SetNextWindowPos(ImVec2(0, 0));
-            ImGui::SetNextWindowSize(ImVec2(kW, kH));
-            ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
-            ImGui::SetCursorScreenPos(ImVec2(kColumnX, kTop));
-            {
-                const LanguageScope language(lang);
-                const Fonts fonts = test::UiFonts(m_fonts.set);
-                const RichContext rich{nullptr, &fonts, &GetTheme(ThemeId::Light), nullptr};
-                BlockContext bc(rich, nullptr, kColumnW);
-                ImGui::BeginGroup();
-                DrawBlocks(blocks, bc);
-                ImGui::EndGroup();
-            }
-            ImGui::End();
-            ImGui::Render();
+            Frame(blocks, lang, actions, extra);
             if (!m_fonts.shaped.HasRequests()) break;
             std::string error;
             EXPECT_TRUE(m_fonts.Build(&error)) << error;
         }
         EXPECT_FALSE(m_fonts.shaped.HasRequests());
         return test::Rasterise(ImGui::GetDrawData(), m_fonts.atlas.get(), kW, kH);
+    }
+    // A click at `at` (press in one frame, release in the next): what the UI asked for.
+    Actions Click(const Blocks& blocks, const std::string& lang, ImVec2 at) {
+        ImGuiIO& io = ImGui::GetIO();
+        Actions actions;
+        io.MousePos = at;
+        Frame(blocks, lang, &actions);
+        io.MouseDown[0] = true;
+        Frame(blocks, lang, &actions);
+        io.MouseDown[0] = false;
+        Frame(blocks, lang, &actions);
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        return actions;
     }
 
     test::ShapedAtlas m_fonts;
@@ -209,6 +230,76 @@ TEST_F(MirroredPixels, ATablesFirstColumnIsTheRightmostInARightToLeftPassage) {
             EXPECT_LT(link_x / links, text_x / texts);
         }
     }
+}
+
+
+TEST_F(MirroredPixels, ALinkOnARightToLeftLineIsClickedWhereItIsDrawn) {
+    // An Arabic sentence with a Latin acronym and digits: the line is reordered, and the link
+    // must be an item where its words show, not where they would be in logical order.
+    Block p;
+    p.kind = BlockKind::Paragraph;
+    p.text = Inline{{InlineKind::Text, "بدأ برنامج IMET عام 1976، وانظر ", false, false, {}},
+                    {InlineKind::Link, "الصفحة التالية", false, false, "next-page"},
+                    {InlineKind::Text, " للمزيد.", false, false, {}}};
+    const Theme& theme = GetTheme(ThemeId::Light);
+    for (const char* lang : {"ar", "en"}) {  // right to left either way: its first letter is Arabic
+        SCOPED_TRACE(lang);
+        const test::Raster r = Draw({p}, lang);
+        // Where the link's colour is, and where the plain text's is.
+        double lx = 0, ly = 0, tx = 0, ty = 0;
+        int links = 0, texts = 0;
+        for (int y = 0; y < kH; ++y)
+            for (int x = 0; x < kW; ++x) {
+                if (r.Is(x, y, theme.link, 0.12f)) {
+                    lx += x, ly += y, ++links;
+                } else if (r.Is(x, y, theme.text, 0.12f)) {
+                    tx += x, ty += y, ++texts;
+                }
+            }
+        ASSERT_GT(links, 30);
+        ASSERT_GT(texts, 30);
+        const ImVec2 on_link(static_cast<float>(lx / links), static_cast<float>(ly / links));
+        const Actions clicked = Click({p}, lang, on_link);
+        ASSERT_EQ(clicked.list.size(), 1u) << "a click on the link's words follows it";
+        EXPECT_EQ(clicked.list[0].kind, ActionKind::FollowLink);
+        EXPECT_EQ(clicked.list[0].id, "next-page");
+        // The start of the line (its right end) is plain text: a click there follows nothing.
+        const auto [lo, hi] = r.InkColumns(0, static_cast<int>(on_link.y) - 3, kW, static_cast<int>(on_link.y) + 3);
+        ASSERT_GT(hi, static_cast<int>(on_link.x) + 40);
+        EXPECT_TRUE(Click({p}, lang, ImVec2(static_cast<float>(hi - 10), on_link.y)).list.empty());
+    }
+}
+
+TEST_F(MirroredPixels, ANameBeingTypedIsShownShapedUnderItsField) {
+    // Dear ImGui draws an edited field codepoint by codepoint; the shaped name shows under it
+    // while it has the keyboard, and in it when it has not.
+    std::string name = "محمد";
+    const float field_y = kTop;
+    auto field = [&] {
+        ImGui::SetNextItemWidth(300);
+        ImGui::InputText("##name", &name[0], name.size() + 1, ImGuiInputTextFlags_ReadOnly);
+        ShapedFieldOverlay(name);
+    };
+    float h = 0;  // the field's height, known once a frame has run
+    auto below = [&](const test::Raster& r) {
+        return r.Count(static_cast<int>(kColumnX), static_cast<int>(field_y + h + 4), static_cast<int>(kColumnX) + 300,
+                       static_cast<int>(field_y + h * 2), [&](int x, int y) { return r.Ink(x, y) > 0.5f; });
+    };
+    const test::Raster idle = Draw({}, "ar", nullptr, field);
+    h = ImGui::GetFrameHeight();
+    ASSERT_GT(h, 10);
+    EXPECT_EQ(below(idle), 0) << "nothing under a field nobody is typing in";
+    // Click into the field: it is being edited now.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(kColumnX + 20, field_y + h * 0.5f);
+    Actions ignored;
+    Frame({}, "ar", &ignored, field);
+    io.MouseDown[0] = true;
+    Frame({}, "ar", &ignored, field);
+    io.MouseDown[0] = false;
+    const test::Raster typing = Draw({}, "ar", nullptr, field);
+    ASSERT_NE(ImGui::GetActiveID(), 0u);
+    EXPECT_GT(below(typing), 20) << "the shaped name under the field";
 }
 
 }  // namespace
