@@ -1271,6 +1271,9 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     // drawing it failed a Dear ImGui check).
     ui::AfterFrame(m_model, m_state, m_session.get(), assert_failures, NowMs());
     DrawNotesWindow(m_loop.frame);
+    // Glyphs either window asked for are baked at the start of the next frame: have one, or
+    // they would wait for the next key (a kiosk idles with no frames).
+    if (m_shaped.HasRequests() || m_notes_shaped.HasRequests()) m_platform.RequestFrames(2);
     ++m_loop.frame;
     if (m_loop.frame == 1 && m_trace) {
         std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
