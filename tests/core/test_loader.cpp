@@ -613,3 +613,47 @@ TEST(LoaderErrors, PartsAndPoolsAreReportedWhereTheFaultIs) {
     EXPECT_EQ(d->loc.col, 26) << d->Format();  // the draw attribute
     EXPECT_NE(d->message.find("pool 'Second'"), std::string::npos) << d->Format();
 }
+
+// tinyxml2 9 drops white space between elements; the loader keeps it (course/internal/
+// white_space.h). Every separator between two inline elements, in files that do and do not
+// hold what once sent the loader down another path (an entity, CR line ends, a '<' in a
+// comment, a '>' in text), reads as HTML would read it.
+TEST(Loader, WhiteSpaceBetweenInlineElementsReadsAsHtmlWould) {
+    struct Separator {
+        const char* xml;
+        const char* text;  // between "a" and "b"
+    } separators[] = {{"", ""}, {" ", " "}, {"\n          ", " "}, {"\t", " "}, {"  \n\n  ", " "},
+                      {" <!-- c --> ", " "}, {"<!-- c -->", ""}, {" > ", " > "}, {" &amp; ", " & "}};
+    const char* contexts[] = {"plain", "entity", "crlf", "comment-lt", "gt-in-text"};
+    for (const Separator& s : separators) {
+        for (const std::string context : contexts) {
+            std::string body = std::string("      <p><em>a</em>") + s.xml + "<strong>b</strong></p>";
+            if (context == "entity") body += "\n      <p>x &lt; y</p>";
+            if (context == "comment-lt") body += "\n      <!-- <p> -->";
+            if (context == "gt-in-text") body += "\n      <p>x > <em>y</em></p>";
+            std::string module = ModuleXml(body);
+            if (context == "crlf") {
+                for (size_t at = module.find('\n'); at != std::string::npos; at = module.find('\n', at + 2)) module.insert(at, "\r");
+            }
+            LoadResult r = Load(module);
+            ASSERT_TRUE(r.ok()) << context << " " << s.xml << "\n" << r.diagnostics.FormatAll();
+            EXPECT_EQ(PlainText(r.course->PageAt(0).blocks[0].text), std::string("a") + s.text + "b")
+                << "separator '" << s.xml << "' in a file with " << context;
+        }
+    }
+}
+
+// A <pattern> is taken literally (white space inside it is part of it), whatever follows a '>'.
+TEST(Loader, PatternTextIsTakenAsWritten) {
+    struct Case {
+        const char* xml;
+        const char* pattern;
+    } cases[] = {{"colou?r", "colou?r"}, {"  a  b  ", "a  b"}, {"x> ", "x>"}, {"(?:a|b)>\n  ", "(?:a|b)>"},
+                 {"a&amp;b", "a&b"}, {"<!-- c -->d", "d"}, {"[0-9]{2,3}", "[0-9]{2,3}"}};
+    for (const Case& c : cases) {
+        LoadResult r = Load(ModuleXml(std::string("      <question id=\"q\" type=\"text\"><prompt>P</prompt><pattern>") +
+                                      c.xml + "</pattern></question>"));
+        ASSERT_TRUE(r.ok()) << c.xml << "\n" << r.diagnostics.FormatAll();
+        EXPECT_EQ(r.course->PageAt(0).blocks[0].question->pattern, c.pattern) << c.xml;
+    }
+}

@@ -1,5 +1,7 @@
 #include "course/internal/grammar.h"
 
+#include <map>
+
 namespace lectern::grammar {
 
 namespace {
@@ -51,17 +53,22 @@ bool NameIn(std::string_view name, const char* names) {
 }
 
 const Rule* FindRule(std::string_view parent, std::string_view element) {
+    // Asked for every element of every file: the rules for each element name, looked up once.
+    static const std::map<std::string_view, std::vector<const Rule*>> by_element = [] {
+        std::map<std::string_view, std::vector<const Rule*>> m;
+        for (const Rule& r : Rules()) m[r.element].push_back(&r);
+        return m;
+    }();
+    const auto it = by_element.find(element);
+    if (it == by_element.end()) return nullptr;
     const Rule* any = nullptr;
-    for (const Rule& r : Rules()) {
-        if (element != r.element) continue;
-        if (parent == r.parent) return &r;
-        if (!*r.parent) any = &r;
+    for (const Rule* r : it->second) {
+        if (parent == r->parent) return r;
+        if (!*r->parent) any = r;
     }
     // A rule for one parent only applies there: a question's <choice> is not a scenario's.
-    if (any) {
-        for (const Rule& r : Rules())
-            if (element == r.element && *r.parent) return nullptr;
-    }
+    for (const Rule* r : it->second)
+        if (*r->parent) return nullptr;
     return any;
 }
 

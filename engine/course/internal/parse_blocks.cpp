@@ -1,0 +1,174 @@
+// Blocks: what a page, a callout, a facilitator note or a scenario step is made of.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <filesystem>
+
+#include "course/internal/parser.h"
+#include "course/internal/white_space.h"
+
+namespace lectern {
+
+using tinyxml2::XMLElement;
+using tinyxml2::XMLNode;
+
+void Parser::BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed, Names stop) {
+    for (const XMLNode* n = parent->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, parent->Name());
+            continue;
+        }
+        const XMLElement* e = n->ToElement();
+        if (!e || IsOneOf(e->Name(), stop) || ParseBlock(f, e, out, allowed)) continue;
+        std::string expected = "p, ul, ol, quote";
+        if (allowed & kRich) expected = "heading, " + expected + ", callout, table, image";
+        if (allowed & kInteractive) expected += ", question, scenario";
+        if (allowed & kFacilitatorBlock) expected += ", facilitator";
+        Unknown(f, e, parent->Name(), expected.c_str());
+    }
+}
+
+// False when `e` is no block of the kinds in `allowed` (the caller reports it).
+bool Parser::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsigned allowed) {
+    const std::string name = e->Name();
+    Block b;
+    b.loc = f.Loc(e);
+    if ((allowed & kBasic) && name == "p") {
+        Attributes(f, e, {}, {});
+        b.kind = BlockKind::Paragraph;
+        b.text = InlineOf(f, e);
+    } else if ((allowed & kBasic) && (name == "ul" || name == "ol")) {
+        ParseList(f, e, b);
+    } else if ((allowed & kBasic) && name == "quote") {
+        Attributes(f, e, {"source"}, {});
+        b.kind = BlockKind::Quote;
+        b.source = CollapseTrim(e->Attribute("source"));
+        b.text = InlineOf(f, e);
+    } else if ((allowed & kRich) && name == "heading") {
+        Attributes(f, e, {}, {"level"});
+        b.kind = BlockKind::Heading;
+        b.level = IntAttr(f, e, "level", 2, 2, 3);
+        b.text = InlineOf(f, e);
+    } else if ((allowed & kRich) && name == "callout") {
+        Attributes(f, e, {"kind"}, {"title"});
+        b.kind = BlockKind::Callout;
+        b.callout = EnumAttr(f, e, "kind", CalloutKind::Note,
+                             {{"note", CalloutKind::Note}, {"important", CalloutKind::Important},
+                              {"example", CalloutKind::Example}, {"legal", CalloutKind::Legal}});
+        b.title = CollapseTrim(e->Attribute("title"));
+        BlocksInto(f, e, b.children, kCalloutBlocks);
+    } else if ((allowed & kRich) && name == "table") {
+        ParseTable(f, e, b);
+    } else if ((allowed & kRich) && name == "image") {
+        ParseImage(f, e, b);
+    } else if ((allowed & kInteractive) && name == "question") {
+        b.kind = BlockKind::Question;
+        b.question = ParseQuestion(f, e);
+    } else if ((allowed & kInteractive) && name == "scenario") {
+        b.kind = BlockKind::Scenario;
+        b.scenario = ParseScenario(f, e);
+    } else if ((allowed & kFacilitatorBlock) && name == "facilitator") {
+        Attributes(f, e, {}, {});
+        b.kind = BlockKind::Facilitator;
+        BlocksInto(f, e, b.children, kNoteBlocks);
+    } else {
+        return false;
+    }
+    const bool has_text = b.kind == BlockKind::Paragraph || b.kind == BlockKind::Heading || b.kind == BlockKind::Quote;
+    if (has_text && b.text.empty()) m_d.Warning(b.loc, "empty-block", "<" + name + "> has no text");
+    out.push_back(std::move(b));
+    return true;
+}
+
+void Parser::ParseList(const XmlFile& f, const XMLElement* e, Block& b) {
+    Attributes(f, e, {}, {});
+    b.kind = std::strcmp(e->Name(), "ul") == 0 ? BlockKind::BulletList : BlockKind::NumberedList;
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, e->Name());
+            continue;
+        }
+        const XMLElement* li = n->ToElement();
+        if (!li) continue;
+        if (std::strcmp(li->Name(), "li") != 0) {
+            Unknown(f, li, e->Name(), "li");
+            continue;
+        }
+        Attributes(f, li, {}, {});
+        b.items.push_back(InlineOf(f, li));
+    }
+}
+
+// The first row holds <th> header cells, the others <td>, each row as many as the first.
+void Parser::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
+    Attributes(f, e, {}, {"caption"});
+    b.kind = BlockKind::Table;
+    b.title = CollapseTrim(e->Attribute("caption"));
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (n->ToText()) {
+            NoText(f, n, "table");
+            continue;
+        }
+        const XMLElement* tr = n->ToElement();
+        if (!tr) continue;
+        if (std::strcmp(tr->Name(), "tr") != 0) {
+            Unknown(f, tr, "table", "tr");
+            continue;
+        }
+        Attributes(f, tr, {}, {});
+        const bool header = b.rows.empty();
+        std::vector<Inline> row;
+        for (const XMLNode* cn = tr->FirstChild(); cn; cn = cn->NextSibling()) {
+            if (cn->ToText()) {
+                NoText(f, cn, "tr");
+                continue;
+            }
+            const XMLElement* cell = cn->ToElement();
+            if (!cell) continue;
+            const std::string name = cell->Name();
+            if (name != "th" && name != "td") {
+                Unknown(f, cell, "tr", "th or td");
+                continue;
+            }
+            if (name != (header ? "th" : "td"))
+                m_d.Error(f.Loc(cell), "table-shape",
+                          header ? "the first row of a table holds <th> header cells"
+                                 : "only the first row of a table holds <th>; later rows hold <td>");
+            Attributes(f, cell, {}, {});
+            row.push_back(InlineOf(f, cell));
+        }
+        if (!header && row.size() != b.rows.front().size())
+            m_d.Error(f.Loc(tr), "table-shape",
+                      "this row has " + std::to_string(row.size()) + " cells; the header row has " +
+                          std::to_string(b.rows.front().size()));
+        b.rows.push_back(std::move(row));
+    }
+}
+
+// A PNG or JPEG in the course folder or its asset folder, by a path that stays inside them.
+void Parser::ParseImage(const XmlFile& f, const XMLElement* e, Block& b) {
+    Attributes(f, e, {"src", "alt"}, {"caption"});
+    b.kind = BlockKind::Image;
+    b.src = Attr(e, "src");
+    b.alt = CollapseTrim(e->Attribute("alt"));
+    b.caption = CollapseTrim(e->Attribute("caption"));
+    if (e->FirstChild()) m_d.Error(f.Loc(e), "unknown-element", "<image> is empty: put the description in 'alt'");
+    if (!e->Attribute("src")) return;
+    std::string why;
+    if (!CheckRelativePath(b.src, &why)) {
+        m_d.Error(f.AttrLoc(e, "src"), "bad-path", why);
+        return;
+    }
+    std::string ext = std::filesystem::path(b.src).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
+        m_d.Error(f.AttrLoc(e, "src"), "bad-path", "image '" + b.src + "' must be a PNG or JPEG file");
+        return;
+    }
+    FileProblem problem;
+    if (!m_files.FindImage(b.src, &b.resolved_path, &problem)) m_d.Error(f.AttrLoc(e, "src"), problem.code, problem.message);
+    if (e->Attribute("alt") && b.alt.empty())
+        m_d.Warning(f.AttrLoc(e, "alt"), "image-no-alt", "image '" + b.src + "' has empty alt text: fine only for a decorative image");
+}
+
+}  // namespace lectern

@@ -1,0 +1,70 @@
+// Running text: the text of a paragraph, list item, prompt, choice, ... with em, strong and the
+// three references (term, link, cite), as flat runs of one style each (model.h, Run).
+#include <cstring>
+
+#include "course/internal/parser.h"
+#include "course/internal/white_space.h"
+
+namespace lectern {
+
+using tinyxml2::XMLElement;
+using tinyxml2::XMLNode;
+using tinyxml2::XMLText;
+
+std::string Parser::PlainTextOf(const XmlFile& f, const XMLElement* e) {
+    std::string out;
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (const XMLText* t = n->ToText()) {
+            AppendCollapsed(out, t->Value());
+        } else if (const XMLElement* c = n->ToElement()) {
+            m_d.Error(f.Loc(c), "markup-not-allowed",
+                      std::string("<") + e->Name() + "> holds plain text only, not <" + c->Name() + ">");
+        }
+    }
+    return Trim(out);
+}
+
+Inline Parser::InlineOf(const XmlFile& f, const XMLElement* e, Names stop) {
+    Inline out;
+    InlineInto(f, e, out, false, false, true, stop);
+    NormalizeRuns(out);
+    return out;
+}
+
+// `links`: term, link and cite are allowed here (not inside one another).
+void Parser::InlineInto(const XmlFile& f, const XMLElement* e, Inline& out, bool bold, bool italic, bool links,
+                        Names stop) {
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (const XMLText* t = n->ToText()) {
+            Run& r = out.emplace_back();
+            AppendCollapsed(r.text, t->Value());
+            r.bold = bold;
+            r.italic = italic;
+            continue;
+        }
+        const XMLElement* c = n->ToElement();
+        if (!c || IsOneOf(c->Name(), stop)) continue;  // comments; what the caller reads
+        const std::string name = c->Name();
+        if (name == "em" || name == "strong") {
+            Attributes(f, c, {}, {});
+            InlineInto(f, c, out, bold || name == "strong", italic || name == "em", links, {});
+        } else if (links && (name == "term" || name == "link" || name == "cite")) {
+            const char* attr = name == "link" ? "to" : "ref";
+            if (!Attributes(f, c, {attr}, {})) continue;
+            const size_t first = out.size();
+            InlineInto(f, c, out, bold, italic, false, {});
+            const InlineKind kind = name == "term" ? InlineKind::Term : name == "link" ? InlineKind::Link : InlineKind::Cite;
+            const std::string ref = Attr(c, attr);
+            for (size_t i = first; i < out.size(); ++i) {
+                out[i].kind = kind;
+                out[i].ref = ref;
+            }
+            const IdSpace space = name == "term" ? IdSpace::Term : name == "cite" ? IdSpace::Reference : IdSpace::Item;
+            m_refs.push_back({space, ref, f.AttrLoc(c, attr)});
+        } else {
+            Unknown(f, c, e->Name(), links ? "inline text: em, strong, term, link, cite" : "text, em or strong");
+        }
+    }
+}
+
+}  // namespace lectern
