@@ -379,6 +379,10 @@ private:
     std::unique_ptr<ProgressStore> m_store;
     std::unique_ptr<Session> m_session;
     std::string m_store_banner;
+    // The same in the interface's language, formatted when drawn (the catalog comes with the course,
+    // after the store is opened): a catalog key with {problem}, or null to show m_store_banner.
+    const char* m_store_banner_key = nullptr;
+    std::string m_store_banner_problem;
     std::string m_store_path;
     bool m_store_damaged = false;  // corrupt or too new: offer to move it aside (after confirmation)
     std::string m_learner_name;
@@ -416,7 +420,7 @@ private:
         if (!m_options.present || !m_load.course) return;
         auto open_window = [&] {
             std::string error;
-            bool opened = m_platform.OpenSecondWindow(m_load.course->title + " \xE2\x80\x94 facilitator notes", NotesTextScale(), &error);
+            bool opened = m_platform.OpenSecondWindow(ui::TrFText("{course} \xE2\x80\x94 facilitator notes", {{"course", m_load.course->title}}), NotesTextScale(), &error);
             if (!opened) std::fprintf(stderr, "lectern: %s\n", error.c_str());
             m_model.notes_window = opened;
             if (m_trace && opened) std::fprintf(stderr, "trace: notes-window open\n");
@@ -497,11 +501,16 @@ bool App::OpenStore() {
     if (r.status == OpenStatus::CannotWrite) {
         m_store = std::move(r.store);
         m_store_banner = "Progress is NOT being saved: " + r.message;
+        m_store_banner_key = ui::UiKey("Progress is NOT being saved: {problem}");
+        m_store_banner_problem = r.message;
         return true;
     }
     // Corrupt, too new, locked or refused: never touch the file. Learners may continue as
     // guests; moving the file aside is a deliberate step (lectern-progress, or the kiosk admin).
     m_store_banner = "Progress is NOT being saved: " + r.message + (r.db_unchanged ? ". The file was left untouched." : ".");
+    m_store_banner_key = r.db_unchanged ? ui::UiKey("Progress is NOT being saved: {problem}. The file was left untouched.")
+                                        : ui::UiKey("Progress is NOT being saved: {problem}.");
+    m_store_banner_problem = r.message;
     std::fprintf(stderr, "lectern: %s\n", m_store_banner.c_str());
     return true;
 }
@@ -740,10 +749,11 @@ void App::HandleKioskAction(const ui::Action& a) {
             if (w.ok) {
                 m_kiosk_config.idle_timeout_seconds = seconds;  // the next sign-in's timer uses it
                 m_model.idle_timeout_seconds = seconds;
-                m_state.message = "Learners are now signed out after " + std::to_string(seconds / 60) + " minutes without input.";
+                m_state.message = ui::TrFText("Learners are now signed out after {minutes} minutes without input.",
+                                               {{"minutes", std::to_string(seconds / 60)}});
                 m_state.message_good = true;
             } else {
-                m_state.message = "The idle time was not changed: " + w.message;
+                m_state.message = ui::TrFText("The idle time was not changed: {problem}", {{"problem", w.message}});
             }
             if (m_trace) std::fprintf(stderr, "trace: idle-timeout %s %d\n", w.ok ? "set" : "refused", seconds);
             break;
@@ -785,11 +795,11 @@ void App::TickPinLock() {
     int64_t left_ms = m_pin_unlock_ms - NowMs();
     if (left_ms <= 0) {
         m_pin_unlock_ms = 0;
-        m_state.message = "You can try your PIN again.";
+        m_state.message = ui::TrText("You can try your PIN again.");
         m_platform.SetWakeInterval(BaseWakeInterval());
         return;
     }
-    m_state.message = "Too many wrong PINs. Try again in " + std::to_string((left_ms + 999) / 1000) + " seconds.";
+    m_state.message = ui::TrFText("Too many wrong PINs. Try again in {seconds} seconds.", {{"seconds", std::to_string((left_ms + 999) / 1000)}});
     double wake = (left_ms % 1000 + 1) / 1000.0;                   // at the next whole second
     if (double base = BaseWakeInterval(); base > 0) wake = std::min(wake, base);  // --capture, --watch
     m_platform.SetWakeInterval(wake);
@@ -938,11 +948,12 @@ void App::Apply(const ui::Actions& actions) {
                 if (m_store_damaged) {
                     MoveAsideResult moved = MoveAside(m_store_path, NowMs());
                     if (!moved.ok) {
-                        m_state.message = "Could not move the file aside: " + moved.message;
+                        m_state.message = ui::TrFText("Could not move the file aside: {problem}", {{"problem", moved.message}});
                         break;
                     }
                     std::fprintf(stderr, "lectern: moved the damaged progress file to %s\n", moved.new_path.c_str());
                     m_store_banner.clear();
+                    m_store_banner_key = nullptr;
                     m_store_damaged = false;
                     m_model.store_problem.clear();
                     OpenStore();
@@ -1218,7 +1229,7 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     }
     m_model.speaking = m_speech && m_speech->Speaking();
     m_model.speech_paused = m_speech && m_speech->Paused();
-    m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner;
+    m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner_key ? ui::TrFText(m_store_banner_key, {{"problem", m_store_banner_problem}}) : m_store_banner;
     if (m_trace && m_loop.frame > 0 && m_model.banner != m_traced_banner)
         std::fprintf(stderr, "trace: banner %s\n", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
     m_traced_banner = m_model.banner;

@@ -170,7 +170,7 @@ void TopBar(Frame& f) {
     if (bar.Button(Tr("Help"))) OpenScreen(f, Screen::Help);
     if (bar.Button(Tr("Display"))) ImGui::OpenPopup("display");
     if (ImGui::BeginPopup("display")) {
-        ImGui::TextUnformatted("Text size");
+        ImGui::TextUnformatted(Tr("Text size"));
         if (ImGui::Button("A-")) f.actions.Push(Action(ActionKind::SetTextScale, 0, {}, f.state.text_scale - 0.25f));
         ImGui::SameLine();
         ImGui::Text("%d%%", static_cast<int>(f.state.text_scale * 100 + 0.5f));
@@ -180,13 +180,13 @@ void TopBar(Frame& f) {
             ImGui::Separator();
             int rate = f.state.speech_rate;
             ImGui::SetNextItemWidth(f.fonts.body_px * 10);
-            if (ImGui::SliderInt("Reading speed (words/min)", &rate, 80, 400))
+            if (ImGui::SliderInt(Tr("Reading speed (words/min)"), &rate, 80, 400))
                 f.actions.Push(Action(ActionKind::SetSpeechRate, 0, {}, static_cast<float>(rate)));
         }
         ImGui::Separator();
-        ImGui::TextUnformatted("Theme");
+        ImGui::TextUnformatted(Tr("Theme"));
         for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::Yellow}) {
-            if (ImGui::Selectable(GetTheme(id).name, f.state.theme == id)) f.state.theme = id;
+            if (ImGui::Selectable(Tr(GetTheme(id).name), f.state.theme == id)) f.state.theme = id;
         }
         ImGui::EndPopup();
     }

@@ -12,10 +12,10 @@ namespace {
 
 const char* CalloutLabel(CalloutKind kind) {
     switch (kind) {
-        case CalloutKind::Note: return "Note";
-        case CalloutKind::Important: return "Important";
-        case CalloutKind::Example: return "Example";
-        case CalloutKind::Legal: return "The law";
+        case CalloutKind::Note: return UiKey("Note");
+        case CalloutKind::Important: return UiKey("Important");
+        case CalloutKind::Example: return UiKey("Example");
+        case CalloutKind::Legal: return UiKey("The law");
     }
     return "";
 }
@@ -93,7 +93,7 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad + (mirrored ? 0 : 4), start.y + pad * 0.8f));
     ImGui::BeginGroup();
     float inner_width = ctx.width - pad * 2 - 4;
-    std::string label = CalloutLabel(b.callout);
+    std::string label = TrText(CalloutLabel(b.callout));
     // A long title wraps inside the box like the text under it.
     WrappedText(f.ui_bold, t.text, b.title.empty() ? label : label + ": " + b.title, inner_width);
     BlockContext inner = ctx;
@@ -222,15 +222,15 @@ void DrawImage(const Block& b, const BlockContext& ctx, int index) {
         ImGui::GetWindowDrawList()->AddRect(start, ImVec2(start.x + ctx.width, start.y + f.body_px * 3),
                                             ImGui::GetColorU32(t.panel_border), 4.0f);
         ImGui::SetCursorScreenPos(ImVec2(start.x + 10, start.y + 8));
-        WrappedText(f.italic, t.text_muted, "[Image: " + b.alt + "]", ctx.width - 20);
+        WrappedText(f.italic, t.text_muted, TrFText("[Image: {description}]", {{"description", b.alt}}), ctx.width - 20);
         ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(ImGui::GetCursorScreenPos().y, start.y + f.body_px * 3)));
     }
     if (!b.caption.empty()) WrappedText(f.small, t.text_muted, b.caption, ctx.width);
     if (!b.alt.empty() && tex.id) {
         ImGui::PushID(index);
         ImGui::PushFont(f.small);
-        const std::string label = WrapLabel(f.small, "Text description of this image", ctx.width - ImGui::GetTreeNodeToLabelSpacing());
-        if (ImGui::TreeNode("alt", "%s", label.c_str())) {
+        const std::string label = WrapLabel(f.small, TrText("Text description of this image"), ctx.width - ImGui::GetTreeNodeToLabelSpacing());
+        if (ImGui::TreeNode("alt", "%s", Shaped(label))) {
             ImGui::PopFont();
             WrappedText(f.body, t.text, b.alt, ctx.width - ImGui::GetStyle().IndentSpacing);
             ImGui::TreePop();
@@ -275,7 +275,7 @@ void DrawBlocks(const Blocks& blocks, const BlockContext& ctx) {
                 break;
             case BlockKind::Facilitator:
                 if (ctx.show_facilitator) {
-                    SectionLabel("FACILITATOR NOTE (not shown to learners)", f, t.accent, ctx.width);
+                    SectionLabel(TrText("FACILITATOR NOTE (not shown to learners)").c_str(), f, t.accent, ctx.width);
                     DrawBlocks(b.children, ctx);
                 }
                 break;

@@ -170,6 +170,8 @@ std::string DescribeFocus() {
     std::string name = g.NavWindow->Name;
     size_t slash = name.rfind('/');
     if (slash != std::string::npos) name = name.substr(slash + 1);
+    const size_t own_id = name.find("###");  // "Submit?###submit": the title, in the catalog's language
+    if (own_id != std::string::npos && own_id > 0) name = name.substr(0, own_id);
     if (name.rfind("##", 0) == 0) name = name.substr(2);
     size_t suffix = name.rfind('_');
     if (suffix != std::string::npos && name.size() - suffix == 9) name = name.substr(0, suffix);

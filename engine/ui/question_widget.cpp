@@ -88,7 +88,9 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y + pad));
     RichText("text", text, style, ctx, text_w);
     if (mark != Mark::None) {
-        const char* label = mark == Mark::Right ? "\xE2\x9C\x93 right" : mark == Mark::Wrong ? "\xE2\x9C\x97 wrong" : "\xE2\x9C\x93 answer";
+        const char* label = ShapedIn(f.ui_bold, mark == Mark::Right   ? TrText("\xE2\x9C\x93 right")
+                                                : mark == Mark::Wrong ? TrText("\xE2\x9C\x97 wrong")
+                                                                      : TrText("\xE2\x9C\x93 answer"));
         ImVec4 col = mark == Mark::Wrong ? t.bad : t.good;
         ImGui::PushFont(f.ui_bold);
         float lw = ImGui::CalcTextSize(label).x;
@@ -167,7 +169,7 @@ void DrawTrueFalse(const QuestionView& v, QuestionInput& out, bool editable, con
     bool answered = v.response.kind == ResponseKind::TrueFalse;
     for (bool value : {true, false}) {
         bool on = answered && v.response.value == value;
-        Inline label{{InlineKind::Text, value ? "True" : "False", false, false, {}}};
+        Inline label{{InlineKind::Text, value ? TrText("True") : TrText("False"), false, false, {}}};
         int key = v.number_keys ? (value ? 1 : 2) : 0;
         if (ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx, key)) {
             out.changed = true;
@@ -201,7 +203,7 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             // preview is one line and cuts a long answer off); the drop-down itself only says
             // what it does, in words short enough for the narrowest column at 200 % text.
             if (chosen_pair) RichText("chosen", chosen_pair->right, style, ctx, ImGui::GetContentRegionAvail().x);
-            const char* preview = chosen_pair ? "Change\xE2\x80\xA6" : "Choose\xE2\x80\xA6";
+            const char* preview = chosen_pair ? Tr("Change\xE2\x80\xA6") : Tr("Choose\xE2\x80\xA6");
             ImGui::SetNextItemWidth(-1);
             ImGui::BeginDisabled(!editable);
             ImGui::PushFont(f.ui);
@@ -227,10 +229,10 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
             if (graded && !chosen.empty()) {
                 bool right = chosen == pair.id;
-                WrappedText(f.ui_bold, right ? t.good : t.bad, right ? "\xE2\x9C\x93 right" : "\xE2\x9C\x97 wrong");
+                WrappedText(f.ui_bold, right ? t.good : t.bad, right ? TrText("\xE2\x9C\x93 right") : TrText("\xE2\x9C\x97 wrong"));
             }
             if (v.show_key && chosen != pair.id)
-                WrappedText(f.small, t.good, "Answer: " + PlainText(pair.right), ImGui::GetContentRegionAvail().x);
+                WrappedText(f.small, t.good, TrFText("Answer: {answer}", {{"answer", PlainText(pair.right)}}), ImGui::GetContentRegionAvail().x);
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -248,7 +250,7 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
     style.interactive = false;
     style.line_height = 1.35f;
     ImGui::PushFont(f.ui);
-    float button_w = ImGui::CalcTextSize("Move down").x + ImGui::GetStyle().FramePadding.x * 2;
+    float button_w = std::max(ImGui::CalcTextSize(Tr("Move down")).x, ImGui::CalcTextSize(Tr("Move up")).x) + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PopFont();
     float num_w = f.body_px * 2.0f;
     std::pair<int, int> move{-1, 0};  // (index, direction) pressed this frame
@@ -273,11 +275,11 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         // A move is applied after the whole list is drawn: each button id then appears once per
         // frame, and a press cannot carry the item along as the loop reaches it again.
         ImGui::BeginDisabled(!editable || i == 0);
-        if (ImGui::Button("Move up", ImVec2(button_w, 0)) && editable && i > 0) move = {static_cast<int>(i), -1};
+        if (ImGui::Button(Tr("Move up"), ImVec2(button_w, 0)) && editable && i > 0) move = {static_cast<int>(i), -1};
         ImGui::EndDisabled();
         ImGui::SameLine(0, 8);
         ImGui::BeginDisabled(!editable || i + 1 == order.size());
-        if (ImGui::Button("Move down", ImVec2(button_w, 0)) && editable && i + 1 < order.size()) move = {static_cast<int>(i), 1};
+        if (ImGui::Button(Tr("Move down"), ImVec2(button_w, 0)) && editable && i + 1 < order.size()) move = {static_cast<int>(i), 1};
         ImGui::EndDisabled();
         ImGui::PopFont();
         float row_end = std::max(end_y, ImGui::GetItemRectMax().y + 4);
@@ -285,7 +287,7 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         if (graded && i < q.items.size()) {
             bool right = q.items[i].id == order[i];
             ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, row_end));
-            WrappedText(f.small, right ? t.good : t.bad, right ? "\xE2\x9C\x93 in the right place" : "\xE2\x9C\x97 not here");
+            WrappedText(f.small, right ? t.good : t.bad, right ? TrText("\xE2\x9C\x93 in the right place") : TrText("\xE2\x9C\x97 not here"));
             row_end = ImGui::GetCursorScreenPos().y;
         }
         // A rule across the question's width (ImGui's Separator would run to the window's edge).
@@ -301,7 +303,7 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         out.response = Response::Ordering(order);
     }
     if (v.show_key) {
-        std::string key = "Correct order: ";
+        std::string key = TrText("Correct order: ");
         for (size_t i = 0; i < q.items.size(); ++i) key += std::to_string(i + 1) + ". " + PlainText(q.items[i].text) + "  ";
         WrappedText(f.small, t.good, key, v.width);
     }
@@ -328,7 +330,7 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     out.settled = enter || left;
     if (enter && v.mode == QuestionMode::Check) out.check = true;
     if (v.show_key && !q.accept.empty()) {
-        std::string key = "Accepted: ";
+        std::string key = TrText("Accepted: ");
         for (size_t i = 0; i < q.accept.size(); ++i) key += (i ? "; " : "") + q.accept[i];
         WrappedText(f.small, t.good, key, v.width);
     }
@@ -349,12 +351,16 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
     float pad = f.body_px * 0.7f;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad * 0.7f));
     ImGui::BeginGroup();
-    char head[96];
-    if (key_only) std::snprintf(head, sizeof head, "The answer is marked above.");
-    else if (correct) std::snprintf(head, sizeof head, "Correct.");
-    else if (partial) std::snprintf(head, sizeof head, "Partly right: %.2g of %.2g.", g.earned, g.max);
-    else if (g.status == GradeStatus::Unanswered) std::snprintf(head, sizeof head, "No answer yet.");
-    else std::snprintf(head, sizeof head, "Not quite.");
+    std::string head;
+    if (key_only) head = TrText("The answer is marked above.");
+    else if (correct) head = TrText("Correct.");
+    else if (partial) {
+        char earned[32], max[32];
+        std::snprintf(earned, sizeof earned, "%.2g", g.earned);
+        std::snprintf(max, sizeof max, "%.2g", g.max);
+        head = TrFText("Partly right: {earned} of {max}.", {{"earned", earned}, {"max", max}});
+    } else if (g.status == GradeStatus::Unanswered) head = TrText("No answer yet.");
+    else head = TrText("Not quite.");
     float w = v.width - pad * 2;
     WrappedText(f.ui_bold, correct ? t.good : t.bad, head, w);
     RichStyle style = BodyStyle(f, t);
@@ -367,7 +373,7 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
             if (r.empty()) return;
             ImGui::PushID(id);
             if (!r.text.empty()) RichText("why", r.text, style, ctx, w);
-            if (!r.cite.empty()) WrappedText(f.small, t.text_muted, "Source: " + r.cite, w);
+            if (!r.cite.empty()) WrappedText(f.small, t.text_muted, TrFText("Source: {citation}", {{"citation", r.cite}}), w);
             ImGui::PopID();
         };
         rationale(q.rationale, "q");
@@ -384,7 +390,7 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
 // A "Hint" toggle (the UI font pushed), and under it, when open, the hint in the body font.
 void Hint(const Question& q, float width, const RichContext& ctx) {
     ImGui::PushID("hint");
-    const bool open = ImGui::TreeNodeEx("Hint", ImGuiTreeNodeFlags_NoTreePushOnOpen);
+    const bool open = ImGui::TreeNodeEx("Hint", ImGuiTreeNodeFlags_NoTreePushOnOpen, "%s", Tr("Hint"));
     ImGui::PopID();
     if (open) {
         ImGui::PopFont();
@@ -403,19 +409,19 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
     const Fonts& f = *ctx.fonts;
     const Theme& t = *ctx.theme;
     ImGui::PushID(q.id.c_str());
-    if (v.label && *v.label) SectionLabel(v.label, f, t.text_muted, v.width);
+    if (v.label && *v.label) SectionLabel(TrText(v.label).c_str(), f, t.text_muted, v.width);
     RichStyle prompt = BodyStyle(f, t);
     prompt.regular = f.bold;
     prompt.italic = f.bold_italic;
     RichText("prompt", q.prompt, prompt, ctx, v.width);
     const char* how = nullptr;
     switch (q.type) {
-        case QuestionType::Multiple: how = "Select every answer that applies."; break;
-        case QuestionType::Matching: how = "Choose the match for each item."; break;
-        case QuestionType::Ordering: how = "Put the items in order with Move up and Move down."; break;
+        case QuestionType::Multiple: how = UiKey("Select every answer that applies."); break;
+        case QuestionType::Matching: how = UiKey("Choose the match for each item."); break;
+        case QuestionType::Ordering: how = UiKey("Put the items in order with Move up and Move down."); break;
         default: break;
     }
-    if (how) WrappedText(f.small, t.text_muted, how, v.width);
+    if (how) WrappedText(f.small, t.text_muted, TrText(how), v.width);
     ImGui::Dummy(ImVec2(1, f.body_px * 0.2f));
 
     bool editable = v.mode == QuestionMode::Check || v.mode == QuestionMode::Quiz || v.mode == QuestionMode::Presenter;
@@ -438,20 +444,20 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, t.accent);
             ImGui::PushStyleColor(ImGuiCol_Text, t.accent_text);
             const float right = ImGui::GetCursorScreenPos().x + v.width;
-            if (ImGui::Button(ButtonLabel("Check my answer", v.width).c_str())) out.check = true;
+            if (ImGui::Button(ButtonLabel(Tr("Check my answer"), v.width).c_str())) out.check = true;
             ImGui::PopStyleColor(4);
             bool wrong = v.grade && v.grade->status != GradeStatus::Correct;
             if (v.tries > 0 && wrong && !v.show_key) {
-                const std::string show = ButtonLabel("Show the answer", v.width);
+                const std::string show = ButtonLabel(Tr("Show the answer"), v.width);
                 SameLineIfItFits(show.c_str(), right);
                 if (ImGui::Button(show.c_str())) out.reveal = true;
             }
             if (!q.hint.empty() && !(v.grade && v.grade->status == GradeStatus::Correct)) {
-                SameLineIfItFits("Hint", right, -1.0f, ImGui::GetFrameHeight());
+                SameLineIfItFits(Tr("Hint"), right, -1.0f, ImGui::GetFrameHeight());
                 Hint(q, v.width, ctx);
             }
         } else if (!v.show_key) {
-            if (ImGui::Button(ButtonLabel("Reveal the answer (A)", v.width).c_str())) out.reveal = true;
+            if (ImGui::Button(ButtonLabel(Tr("Reveal the answer (A)"), v.width).c_str())) out.reveal = true;
         }
         ImGui::PopFont();
     }

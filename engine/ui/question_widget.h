@@ -5,6 +5,7 @@
 
 #include "learning/grading.h"
 #include "ui/rich_text.h"
+#include "ui/shaped_text.h"
 
 namespace lectern::ui {
 
@@ -25,7 +26,7 @@ struct QuestionView {
     bool show_feedback = true;          // Review with "responses only" hides feedback/rationale
     int tries = 0;
     bool number_keys = false;           // 1-9 pick this question's choices: show each choice's number
-    const char* label = "Knowledge check";
+    const char* label = UiKey("Knowledge check");  // a catalog key, or text already translated
     float width = 600;
 };
 

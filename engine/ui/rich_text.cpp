@@ -505,13 +505,13 @@ void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, bool from_ke
         }
     } else if (run.kind == InlineKind::Cite) {
         if (const Reference* r = ctx.course->FindReference(run.ref)) {
-            title = "Source";
+            title = TrText("Source");
             body = &r->text;
         }
     } else if (run.kind == InlineKind::Link) {
         int target = ctx.course->LinkTarget(run.ref);
         if (target >= 0) {
-            title = "Go to";
+            title = TrText("Go to");
             fallback.push_back({InlineKind::Text, ctx.course->PageAt(target).title, false, false, {}});
             body = &fallback;
         }
@@ -522,7 +522,7 @@ void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, bool from_ke
     ImGui::BeginTooltip();
     float width = f.body_px * 24.0f;
     ImGui::PushFont(f.ui_bold);
-    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextUnformatted(Shaped(title));
     ImGui::PopFont();
     RichStyle style = BodyStyle(f, *ctx.theme);
     style.interactive = false;
@@ -530,11 +530,11 @@ void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, bool from_ke
     RichText("tip", *body, style, ctx, width);
     if (run.kind == InlineKind::Term) {
         ImGui::PushFont(f.small);
-        ImGui::TextDisabled("Enter: open in the glossary");
+        ImGui::TextDisabled("%s", Tr("Enter: open in the glossary"));
         ImGui::PopFont();
     } else if (run.kind == InlineKind::Link) {
         ImGui::PushFont(f.small);
-        ImGui::TextDisabled("Enter or click: go there");
+        ImGui::TextDisabled("%s", Tr("Enter or click: go there"));
         ImGui::PopFont();
     }
     ImGui::EndTooltip();

@@ -14,9 +14,9 @@ namespace {
 
 const char* RatingWord(Rating r) {
     switch (r) {
-        case Rating::Best: return "best";
-        case Rating::Acceptable: return "acceptable";
-        case Rating::Poor: return "poor";
+        case Rating::Best: return UiKey("best");
+        case Rating::Acceptable: return UiKey("acceptable");
+        case Rating::Poor: return UiKey("poor");
     }
     return "";
 }
@@ -39,8 +39,8 @@ void PathTable(const Scenario& s, const std::vector<PathStep>& path, const RichC
     if (!ImGui::BeginTable("path", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchSame,
                            ImVec2(width, 0)))
         return;
-    ImGui::TableSetupColumn("Your choices");
-    ImGui::TableSetupColumn("Recommended choices");
+    ImGui::TableSetupColumn(Tr("Your choices"));
+    ImGui::TableSetupColumn(Tr("Recommended choices"));
     ImGui::PushFont(f.ui_bold);
     ImGui::TableHeadersRow();
     ImGui::PopFont();
@@ -55,8 +55,7 @@ void PathTable(const Scenario& s, const std::vector<PathStep>& path, const RichC
                 if (c) {
                     float w = ImGui::GetContentRegionAvail().x;
                     RichText("c", c->text, style, ctx, w);
-                    char rating[64];
-                    std::snprintf(rating, sizeof rating, "Rated %s", RatingWord(c->rating));
+                    const std::string rating = TrFText("Rated {rating}", {{"rating", TrText(RatingWord(c->rating))}});
                     WrappedText(f.ui_bold, c->rating == Rating::Poor ? t.bad : c->rating == Rating::Best ? t.good : t.text_muted,
                                 rating, w);
                     if (!c->reason.empty()) RichText("r", c->reason, SingleFontStyle(f.small, t.text, 1.35f), ctx, w);
@@ -87,7 +86,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
     float inner = width - pad * 2;
     BlockContext ib = bc;
     ib.width = inner;
-    SectionLabel("WHAT WOULD YOU DO?", f, t.text_muted, inner);
+    SectionLabel(TrText("WHAT WOULD YOU DO?").c_str(), f, t.text_muted, inner);
     RichText("title", Inline{{InlineKind::Text, s.title, true, false, {}}}, SingleFontStyle(f.heading3, t.text), ctx, inner);
     const ScenarioNode* node = run.Current();
     // Each part in its own id scope: an intro and a node drawn together (or an ending and its
@@ -128,14 +127,14 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
             ImGui::PopID();
         }
     } else if (node) {
-        const char* verdict = node->outcome == Rating::Best         ? "Outcome: a strong result"
-                              : node->outcome == Rating::Acceptable ? "Outcome: acceptable, with costs"
-                                                                    : "Outcome: a poor result";
+        const std::string verdict = node->outcome == Rating::Best         ? TrText("Outcome: a strong result")
+                                    : node->outcome == Rating::Acceptable ? TrText("Outcome: acceptable, with costs")
+                                                                          : TrText("Outcome: a poor result");
         WrappedText(f.ui_bold, node->outcome == Rating::Poor ? t.bad : node->outcome == Rating::Best ? t.good : t.text, verdict,
                     inner);
         DrawBlocks(node->body, ib);
         if (!node->debrief.empty()) {
-            SectionLabel("DEBRIEF", f, t.text_muted, inner);
+            SectionLabel(TrText("DEBRIEF").c_str(), f, t.text_muted, inner);
             ImGui::PushID("debrief");
             DrawBlocks(node->debrief, ib);
             ImGui::PopID();
@@ -143,7 +142,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
         PathTable(s, run.Path(), ctx, inner);
         ImGui::Dummy(ImVec2(1, f.body_px * 0.3f));
         ImGui::PushFont(f.ui);
-        if (ImGui::Button(ButtonLabel("Play it again from the start", inner).c_str())) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
+        if (ImGui::Button(ButtonLabel(Tr("Play it again from the start"), inner).c_str())) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
         ImGui::PopFont();
     }
     ImGui::EndGroup();

@@ -42,53 +42,53 @@ void DrawAdminScreen(Frame& f) {
     if (focus) f.state.focus_main = false;
     ImGui::PushFont(fonts.ui);
     if (f.model.admin_pin_missing) {
-        RichText("h", Inline{{InlineKind::Text, "Set the administrator PIN", true, false, {}}},
+        RichText("h", Inline{{InlineKind::Text, TrText("Set the administrator PIN"), true, false, {}}},
                  SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
         WrappedText(fonts.ui, t.text,
-                    "This kiosk has no administrator PIN yet. Choose one of 4 to 8 digits. It is needed to leave kiosk "
-                    "mode, export progress and change settings; press " + f.model.admin_chord + " to reach this screen.",
+                    TrFText("This kiosk has no administrator PIN yet. Choose one of 4 to 8 digits. It is needed to leave kiosk "
+                            "mode, export progress and change settings; press {keys} to reach this screen.",
+                            {{"keys", f.model.admin_chord}}),
                     width);
         ImGui::SetNextItemWidth(width * 0.5f);
         // Enter always answers: in the first field it goes on to the second (as Tab does), in the
         // second it sets the PIN or says what is wrong.
-        bool next = PinField("##pin", "New PIN", f.state.pin, sizeof f.state.pin, focus);
+        bool next = PinField("##pin", Tr("New PIN"), f.state.pin, sizeof f.state.pin, focus);
         ImGui::SetNextItemWidth(width * 0.5f);
-        bool enter = PinField("##again", "The same PIN again", f.state.pin_again, sizeof f.state.pin_again, next);
+        bool enter = PinField("##again", Tr("The same PIN again"), f.state.pin_again, sizeof f.state.pin_again, next);
         bool same = std::strcmp(f.state.pin, f.state.pin_again) == 0;
         size_t n = std::strlen(f.state.pin);
         bool valid = DigitsOnly(f.state.pin) && n >= 4 && n <= 8 && same;
-        if (PrimaryButton("Set the PIN", t) || enter) {
+        if (PrimaryButton(TrText("Set the PIN").c_str(), t) || enter) {
             f.state.message_good = false;
             if (valid) {
                 f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
             } else {
                 // Which of the two hidden PINs was mistyped cannot be seen: both are typed again,
                 // from the first field.
-                f.state.message = same ? "The PIN must be 4 to 8 digits." : "The two PINs differ. Type the same PIN twice.";
+                f.state.message = same ? TrText("The PIN must be 4 to 8 digits.") : TrText("The two PINs differ. Type the same PIN twice.");
                 WipePin(f.state.pin, sizeof f.state.pin);
                 WipePin(f.state.pin_again, sizeof f.state.pin_again);
                 f.state.focus_main = true;
             }
         }
     } else if (!f.model.admin_unlocked) {
-        RichText("h", Inline{{InlineKind::Text, "Administrator", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+        RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
                  f.rich, width);
-        ImGui::TextUnformatted("Administrator PIN:");
+        ImGui::TextUnformatted(Tr("Administrator PIN:"));
         ImGui::SetNextItemWidth(width * 0.5f);
-        bool enter = PinField("##pin", "PIN", f.state.pin, sizeof f.state.pin, focus);
+        bool enter = PinField("##pin", Tr("PIN"), f.state.pin, sizeof f.state.pin, focus);
         ImGui::SameLine();
-        if (PrimaryButton("Unlock", t) || enter) f.actions.Push(Action(ActionKind::AdminUnlock, 0, f.state.pin));
-        if (ImGui::Button("Back to sign-in") || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::AdminClose));
+        if (PrimaryButton(TrText("Unlock").c_str(), t) || enter) f.actions.Push(Action(ActionKind::AdminUnlock, 0, f.state.pin));
+        if (ImGui::Button(Tr("Back to sign-in")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::AdminClose));
     } else {
-        RichText("h", Inline{{InlineKind::Text, "Administrator", true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+        RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
                  f.rich, width);
         // Idle sign-out, in whole minutes (the configuration file may hold any number of seconds).
         int in_force = f.model.idle_timeout_seconds;
-        char now_text[128];
-        if (in_force % 60 == 0)
-            std::snprintf(now_text, sizeof now_text, "Sign a learner out after this many minutes without input (now %d):", in_force / 60);
-        else
-            std::snprintf(now_text, sizeof now_text, "Sign a learner out after this many minutes without input (now %d seconds):", in_force);
+        const std::string now_text =
+            in_force % 60 == 0
+                ? TrFText("Sign a learner out after this many minutes without input (now {minutes}):", {{"minutes", std::to_string(in_force / 60)}})
+                : TrFText("Sign a learner out after this many minutes without input (now {seconds} seconds):", {{"seconds", std::to_string(in_force)}});
         WrappedText(fonts.ui_bold, t.text, now_text, width);
         if (f.state.idle_minutes <= 0) f.state.idle_minutes = std::max(1, (in_force + 59) / 60);
         ImGui::SetNextItemWidth(fonts.body_px * 8);
@@ -96,34 +96,34 @@ void DrawAdminScreen(Frame& f) {
         bool set_idle = ImGui::InputInt("##idle", &f.state.idle_minutes, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);
         f.state.idle_minutes = std::clamp(f.state.idle_minutes, 1, 1440);
         ImGui::SameLine();
-        set_idle |= ImGui::Button("Set idle time");
+        set_idle |= ImGui::Button(Tr("Set idle time"));
         if (set_idle) f.actions.Push(Action(ActionKind::AdminSetIdle, 0, {}, static_cast<float>(f.state.idle_minutes * 60)));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-        WrappedText(fonts.ui_bold, t.text, "Export progress (CSV and xAPI) to a folder, such as a USB stick:", width);
+        WrappedText(fonts.ui_bold, t.text, TrText("Export progress (CSV and xAPI) to a folder, such as a USB stick:"), width);
         ImGui::SetNextItemWidth(width * 0.7f);
         ImGui::InputTextWithHint("##dir", "/media/usb", f.state.export_dir, sizeof f.state.export_dir);
         ImGui::SameLine();
-        if (ImGui::Button("Export")) f.actions.Push(Action(ActionKind::AdminExport, 0, f.state.export_dir));
+        if (ImGui::Button(Tr("Export"))) f.actions.Push(Action(ActionKind::AdminExport, 0, f.state.export_dir));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-        WrappedText(fonts.ui_bold, t.text, "Change the administrator PIN:", width);
+        WrappedText(fonts.ui_bold, t.text, TrText("Change the administrator PIN:"), width);
         ImGui::SetNextItemWidth(width * 0.35f);
-        PinField("##pin", "New PIN", f.state.pin, sizeof f.state.pin, false);
+        PinField("##pin", Tr("New PIN"), f.state.pin, sizeof f.state.pin, false);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.35f);
-        PinField("##again", "Again", f.state.pin_again, sizeof f.state.pin_again, false);
+        PinField("##again", Tr("Again"), f.state.pin_again, sizeof f.state.pin_again, false);
         ImGui::SameLine();
-        if (ImGui::Button("Change")) {
+        if (ImGui::Button(Tr("Change"))) {
             f.state.message_good = false;
             size_t n = std::strlen(f.state.pin);
-            if (std::strcmp(f.state.pin, f.state.pin_again) != 0) f.state.message = "The two PINs differ.";
-            else if (!DigitsOnly(f.state.pin) || n < 4 || n > 8) f.state.message = "The PIN must be 4 to 8 digits.";
+            if (std::strcmp(f.state.pin, f.state.pin_again) != 0) f.state.message = TrText("The two PINs differ.");
+            else if (!DigitsOnly(f.state.pin) || n < 4 || n > 8) f.state.message = TrText("The PIN must be 4 to 8 digits.");
             else f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-        WrappedText(fonts.ui_bold, t.text, "Learners:", width);
+        WrappedText(fonts.ui_bold, t.text, TrText("Learners:"), width);
         for (const auto& name : f.model.learners) {
             ImGui::PushID(name.c_str());
-            if (ImGui::Selectable(name.c_str(), f.state.admin_selected == name, 0, ImVec2(width * 0.5f, 0))) {
+            if (ImGui::Selectable(Shaped(name), f.state.admin_selected == name, 0, ImVec2(width * 0.5f, 0))) {
                 f.state.admin_selected = name;
                 std::snprintf(f.state.rename_to, sizeof f.state.rename_to, "%s", name.c_str());
             }
@@ -133,51 +133,51 @@ void DrawAdminScreen(Frame& f) {
             ImGui::SetNextItemWidth(width * 0.45f);
             ImGui::InputText("##rename", f.state.rename_to, sizeof f.state.rename_to);
             ImGui::SameLine();
-            if (ImGui::Button("Rename")) {
+            if (ImGui::Button(Tr("Rename"))) {
                 Action a(ActionKind::AdminRename, 0, f.state.admin_selected);
                 a.ref2 = f.state.rename_to;
                 f.actions.Push(a);
             }
             ImGui::SameLine();
-            if (ImGui::Button("Remove...")) ImGui::OpenPopup("Remove learner?");
-            if (ImGui::BeginPopupModal("Remove learner?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-                ImGui::Text("Remove %s and all of their progress from this kiosk?", f.state.admin_selected.c_str());
-                ImGui::TextUnformatted("Their records are first saved to a CSV and an xAPI file next to the progress file.");
-                if (ImGui::Button("Yes, export and remove")) {
+            if (ImGui::Button(Tr("Remove..."))) ImGui::OpenPopup("###remove");
+            if (ImGui::BeginPopupModal((std::string(Tr("Remove learner?")) + "###remove").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+                ImGui::TextUnformatted(TrF("Remove {name} and all of their progress from this kiosk?", {{"name", f.state.admin_selected}}).c_str());
+                ImGui::TextUnformatted(Tr("Their records are first saved to a CSV and an xAPI file next to the progress file."));
+                if (ImGui::Button(Tr("Yes, export and remove"))) {
                     f.actions.Push(Action(ActionKind::AdminRemove, 0, f.state.admin_selected));
                     ImGui::CloseCurrentPopup();
                 }
                 ImGui::SameLine();
-                if (ImGui::Button("No") || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+                if (ImGui::Button(Tr("No")) || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
                 ImGui::EndPopup();
             }
             // A forgotten or mistyped PIN: set a new one (both fields empty: no PIN), or let the
             // learner try again now with the PIN they have.
             ImGui::SetNextItemWidth(width * 0.22f);
-            PinField("##resetpin", "New PIN", f.state.reset_pin, sizeof f.state.reset_pin, false);
+            PinField("##resetpin", Tr("New PIN"), f.state.reset_pin, sizeof f.state.reset_pin, false);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(width * 0.22f);
-            PinField("##resetagain", "Again", f.state.reset_pin_again, sizeof f.state.reset_pin_again, false);
+            PinField("##resetagain", Tr("Again"), f.state.reset_pin_again, sizeof f.state.reset_pin_again, false);
             ImGui::SameLine();
-            if (ImGui::Button("Reset PIN")) {
+            if (ImGui::Button(Tr("Reset PIN"))) {
                 Action a(ActionKind::AdminResetPin, 0, f.state.admin_selected);
                 a.ref2 = f.state.reset_pin;
                 a.ref3 = f.state.reset_pin_again;
                 f.actions.Push(a);
             }
             ImGui::SameLine();
-            if (ImGui::Button("Clear lock-out")) f.actions.Push(Action(ActionKind::AdminClearLockout, 0, f.state.admin_selected));
+            if (ImGui::Button(Tr("Clear lock-out"))) f.actions.Push(Action(ActionKind::AdminClearLockout, 0, f.state.admin_selected));
         }
         if (!f.model.store_problem.empty()) {
             ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-            WrappedText(fonts.ui_bold, t.bad, "The progress file cannot be used: " + f.model.store_problem, width);
-            WrappedText(fonts.ui, t.text, "Moving it aside renames it (nothing is deleted) and starts an empty one.", width);
-            if (ImGui::Button("Move the progress file aside")) f.actions.Push(Action(ActionKind::StoreMoveAside));
+            WrappedText(fonts.ui_bold, t.bad, TrFText("The progress file cannot be used: {problem}", {{"problem", f.model.store_problem}}), width);
+            WrappedText(fonts.ui, t.text, TrText("Moving it aside renames it (nothing is deleted) and starts an empty one."), width);
+            if (ImGui::Button(Tr("Move the progress file aside"))) f.actions.Push(Action(ActionKind::StoreMoveAside));
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-        if (ImGui::Button("Back to sign-in")) f.actions.Push(Action(ActionKind::AdminClose));
+        if (ImGui::Button(Tr("Back to sign-in"))) f.actions.Push(Action(ActionKind::AdminClose));
         ImGui::SameLine();
-        if (ImGui::Button("Leave kiosk mode")) f.actions.Push(Action(ActionKind::AdminExit));
+        if (ImGui::Button(Tr("Leave kiosk mode"))) f.actions.Push(Action(ActionKind::AdminExit));
     }
     if (!f.state.message.empty()) WrappedText(fonts.ui_bold, f.state.message_good ? t.good : t.bad, f.state.message, width);
     ImGui::PopFont();
@@ -198,11 +198,11 @@ void DrawIdleWarning(Frame& f) {
     ImGui::Begin("##idle", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-    char text[160];
-    std::snprintf(text, sizeof text, "Still there? Signing out in %d second%s.", f.model.idle_seconds_left,
-                  f.model.idle_seconds_left == 1 ? "" : "s");
+    const TrArgs left = {{"seconds", std::to_string(f.model.idle_seconds_left)}};
+    const std::string text = f.model.idle_seconds_left == 1 ? TrFText("Still there? Signing out in {seconds} second.", left)
+                                                            : TrFText("Still there? Signing out in {seconds} seconds.", left);
     WrappedText(fonts.heading3, t.text, text, w - 30);
-    WrappedText(fonts.ui, t.text, "Press any key or move the mouse to stay. Your work is already saved.", w - 30);
+    WrappedText(fonts.ui, t.text, TrText("Press any key or move the mouse to stay. Your work is already saved."), w - 30);
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -20,18 +20,18 @@ void DrawFaultScreen(Frame& f) {
     CenterColumn(width);
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
-    RichText("h", Inline{{InlineKind::Text, "Something went wrong", true, false, {}}},
+    RichText("h", Inline{{InlineKind::Text, TrText("Something went wrong"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     WrappedText(fonts.body, t.text,
                 f.model.session && f.model.session->Saving() && f.model.session->UnsavedAnswers() == 0
-                    ? "Lectern met a problem it did not expect. Everything you answered up to now is saved."
-                    : "Lectern met a problem it did not expect.",
+                    ? TrText("Lectern met a problem it did not expect. Everything you answered up to now is saved.")
+                    : TrText("Lectern met a problem it did not expect."),
                 width);
-    WrappedText(fonts.small, t.text_muted, ("What happened: " + f.model.fault).c_str(), width);
+    WrappedText(fonts.small, t.text_muted, TrFText("What happened: {fault}", {{"fault", f.model.fault}}), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     ImGui::PushFont(fonts.ui);
     const bool in_session = f.model.session != nullptr;
-    const bool pressed = ImGui::Button(in_session ? "Back to the course" : "Back to sign-in");
+    const bool pressed = ImGui::Button(in_session ? Tr("Back to the course") : Tr("Back to sign-in"));
     if (f.state.focus_main) {
         FocusLastItem();  // Enter goes on at once, for keyboard users
         f.state.focus_main = false;
@@ -60,16 +60,18 @@ void DrawErrorScreen(Frame& f) {
     CenterColumn(width);
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(1, fonts.body_px));
-    RichText("h", Inline{{InlineKind::Text, "This course could not be opened", true, false, {}}},
+    RichText("h", Inline{{InlineKind::Text, TrText("This course could not be opened"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     int errors = f.model.diagnostics ? f.model.diagnostics->ErrorCount() : 0;
-    char line[512];
-    std::snprintf(line, sizeof line, "%s has %d problem%s. Nothing was changed and no progress was touched.",
-                  f.model.course_path.empty() ? "The course" : f.model.course_path.c_str(), errors, errors == 1 ? "" : "s");
-    WrappedText(fonts.body, t.text, line, width);
+    const TrArgs problems = {{"course", f.model.course_path.empty() ? TrText("The course") : f.model.course_path},
+                             {"count", std::to_string(errors)}};
+    WrappedText(fonts.body, t.text,
+                errors == 1 ? TrFText("{course} has {count} problem. Nothing was changed and no progress was touched.", problems)
+                            : TrFText("{course} has {count} problems. Nothing was changed and no progress was touched.", problems),
+                width);
     WrappedText(fonts.body, t.text_muted,
-                "Each line names the file, line and column. Fix them and open the course again; lectern-lint prints the "
-                "same list.",
+                TrText("Each line names the file, line and column. Fix them and open the course again; lectern-lint prints the "
+                       "same list."),
                 width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
@@ -80,7 +82,7 @@ void DrawErrorScreen(Frame& f) {
         int shown = 0;
         for (const auto& d : f.model.diagnostics->All()) {
             if (++shown > 500) {
-                ImGui::TextDisabled("... and %d more", static_cast<int>(f.model.diagnostics->All().size()) - 500);
+                ImGui::TextDisabled("%s", TrF("... and {count} more", {{"count", std::to_string(f.model.diagnostics->All().size() - 500)}}).c_str());
                 break;
             }
             ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? t.bad : t.text_muted);
@@ -93,8 +95,8 @@ void DrawErrorScreen(Frame& f) {
     ImGui::PopStyleColor();
     ImGui::PushFont(fonts.ui);
     // A kiosk is left only by its administrator (kiosk/admin.h MayQuit).
-    if (f.model.kiosk) WrappedText(fonts.ui_bold, t.text, "Ask your administrator to fix the course.", width);
-    else if (ImGui::Button("Quit")) f.actions.Push(Action(ActionKind::Quit));
+    if (f.model.kiosk) WrappedText(fonts.ui_bold, t.text, TrText("Ask your administrator to fix the course."), width);
+    else if (ImGui::Button(Tr("Quit"))) f.actions.Push(Action(ActionKind::Quit));
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::EndChild();
@@ -116,10 +118,11 @@ void DrawWatchOverlay(Frame& f) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     const Diagnostics& d = *f.model.watch_problems;
-    char head[128];
-    std::snprintf(head, sizeof head, "The course files have %d error%s; showing the last version that loaded.", d.ErrorCount(),
-                  d.ErrorCount() == 1 ? "" : "s");
-    WrappedText(fonts.ui_bold, t.bad, head, w - 20);
+    const TrArgs count = {{"count", std::to_string(d.ErrorCount())}};
+    WrappedText(fonts.ui_bold, t.bad,
+                d.ErrorCount() == 1 ? TrFText("The course files have {count} error; showing the last version that loaded.", count)
+                                    : TrFText("The course files have {count} errors; showing the last version that loaded.", count),
+                w - 20);
     ImGui::PushFont(fonts.ui);
     int shown = 0;
     for (const auto& x : d.All()) {

@@ -17,7 +17,7 @@ std::string Lower(std::string s) {
 }
 
 void Heading(Frame& f, const char* text, float width) {
-    RichText("heading", Inline{{InlineKind::Text, text, true, false, {}}}, SingleFontStyle(f.fonts.heading1, f.theme.text, 1.2f),
+    RichText("heading", Inline{{InlineKind::Text, TrText(text), true, false, {}}}, SingleFontStyle(f.fonts.heading1, f.theme.text, 1.2f),
              f.rich, width);
 }
 
@@ -49,12 +49,12 @@ void DrawGlossaryScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     BackButton(f);
-    Heading(f, "Glossary", width);
+    Heading(f, UiKey("Glossary"), width);
 
     ImGui::PushFont(fonts.ui);
     ImGui::SetNextItemWidth(width);
     if (ImGui::IsWindowAppearing() && f.state.glossary_focus.empty()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##filter", "Type to filter terms and definitions", f.state.glossary_filter,
+    ImGui::InputTextWithHint("##filter", Tr("Type to filter terms and definitions"), f.state.glossary_filter,
                              sizeof f.state.glossary_filter);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
@@ -83,7 +83,7 @@ void DrawGlossaryScreen(Frame& f) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
         ImGui::PopID();
     }
-    if (shown == 0) WrappedText(fonts.ui, t.text_muted, "No term matches \"" + std::string(f.state.glossary_filter) + "\".", width);
+    if (shown == 0) WrappedText(fonts.ui, t.text_muted, TrFText("No term matches \"{filter}\".", {{"filter", f.state.glossary_filter}}), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();
     ImGui::EndChild();
@@ -103,9 +103,9 @@ void DrawReferencesScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     BackButton(f);
-    Heading(f, "References", width);
+    Heading(f, UiKey("References"), width);
     WrappedText(fonts.ui, t.text_muted,
-                "The primary sources behind this course. Addresses are given for reference; Lectern never goes online.",
+                TrText("The primary sources behind this course. Addresses are given for reference; Lectern never goes online."),
                 width);
     std::string group = "\x01";
     for (const Reference& r : c.references) {

@@ -10,35 +10,36 @@ namespace lectern::ui {
 
 std::vector<std::pair<std::string, std::string>> HelpKeys(const ViewModel& model) {
     static const char* keys[][2] = {
-        {"Right arrow / Left arrow", "Next page / previous page"},
-        {"Space, Page Down / Shift+Space, Page Up", "Scroll the page down / up"},
-        {"Home / End", "Top / bottom of the page"},
-        {"Up / Down arrows", "Scroll; once a control has the focus ring, move between controls"},
-        {"Tab / Shift+Tab", "Move to the next / previous link, term, button or answer, in reading order"},
-        {"Enter or Space", "Press the focused button, pick the focused answer, open a term"},
-        {"Escape", "Close a definition, pop-up or dialog; then go back to where you were before"},
-        {"1 to 9, Ctrl+Enter", "In a quiz or a page's knowledge check: pick the choice with that number; check or submit"},
-        {"In a quiz: Right / Left, Ctrl+Enter", "Next / previous question; submit"},
-        {"P", "Your progress"},
-        {"S / Shift+S", "Read the page aloud or stop; pause or resume"},
-        {"G / R / H", "Glossary / references / home"},
-        {"C", "Show or hide the contents (in a narrow window, over the page)"},
-        {"Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Larger / smaller / normal text (100% to 200%)"},
-        {"F7", "Next colour theme (light, dark, high contrast, black on yellow)"},
-        {"F1 or ?", "This help"},
+        {UiKey("Right arrow / Left arrow"), UiKey("Next page / previous page")},
+        {UiKey("Space, Page Down / Shift+Space, Page Up"), UiKey("Scroll the page down / up")},
+        {UiKey("Home / End"), UiKey("Top / bottom of the page")},
+        {UiKey("Up / Down arrows"), UiKey("Scroll; once a control has the focus ring, move between controls")},
+        {UiKey("Tab / Shift+Tab"), UiKey("Move to the next / previous link, term, button or answer, in reading order")},
+        {UiKey("Enter or Space"), UiKey("Press the focused button, pick the focused answer, open a term")},
+        {UiKey("Escape"), UiKey("Close a definition, pop-up or dialog; then go back to where you were before")},
+        {UiKey("1 to 9, Ctrl+Enter"), UiKey("In a quiz or a page's knowledge check: pick the choice with that number; check or submit")},
+        {UiKey("In a quiz: Right / Left, Ctrl+Enter"), UiKey("Next / previous question; submit")},
+        {UiKey("P"), UiKey("Your progress")},
+        {UiKey("S / Shift+S"), UiKey("Read the page aloud or stop; pause or resume")},
+        {UiKey("G / R / H"), UiKey("Glossary / references / home")},
+        {UiKey("C"), UiKey("Show or hide the contents (in a narrow window, over the page)")},
+        {UiKey("Ctrl+Plus / Ctrl+Minus / Ctrl+0"), UiKey("Larger / smaller / normal text (100% to 200%)")},
+        {UiKey("F7"), UiKey("Next colour theme (light, dark, high contrast, black on yellow)")},
+        {UiKey("F1 or ?"), UiKey("This help")},
     };
     // Present mode's own keys come only when they work.
     static const char* present_keys[][2] = {
-        {"Presenter: N", "Hide or show the facilitator notes beside the page"},
-        {"Presenter: A", "Reveal the answers on this page, or to the quiz question on screen"},
+        {UiKey("Presenter: N"), UiKey("Hide or show the facilitator notes beside the page")},
+        {UiKey("Presenter: A"), UiKey("Reveal the answers on this page, or to the quiz question on screen")},
     };
     std::vector<std::pair<std::string, std::string>> rows;
-    for (const auto& row : keys) rows.emplace_back(row[0], row[1]);
+    for (const auto& row : keys) rows.emplace_back(Tr(row[0]), Tr(row[1]));
     if (model.present_mode)
-        for (const auto& row : present_keys) rows.emplace_back(row[0], row[1]);
+        for (const auto& row : present_keys) rows.emplace_back(Tr(row[0]), Tr(row[1]));
     // A classroom kiosk's way out, for whoever looks after it (learners need a PIN to use it).
     if (model.kiosk && !model.admin_chord.empty())
-        rows.emplace_back("Administrator: " + model.admin_chord, "Open the administrator screen (asks for the administrator PIN)");
+        rows.emplace_back(TrF("Administrator: {keys}", {{"keys", model.admin_chord}}),
+                          Tr("Open the administrator screen (asks for the administrator PIN)"));
     return rows;
 }
 
@@ -57,7 +58,7 @@ void DrawHelpScreen(Frame& f) {
     ImGui::PushFont(fonts.ui);
     if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
     ImGui::PopFont();
-    RichText("h", Inline{{InlineKind::Text, "Using Lectern with the keyboard", true, false, {}}},
+    RichText("h", Inline{{InlineKind::Text, TrText("Using Lectern with the keyboard"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     const std::vector<std::pair<std::string, std::string>> rows = HelpKeys(f.model);
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
@@ -77,13 +78,13 @@ void DrawHelpScreen(Frame& f) {
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px));
     WrappedText(fonts.body, t.text,
-                "Glossary terms are underlined with dots: hover over one, or move to it with Tab, to see its "
-                "definition (Escape closes it). Links are underlined with a solid line.",
+                TrText("Glossary terms are underlined with dots: hover over one, or move to it with Tab, to see its "
+                "definition (Escape closes it). Links are underlined with a solid line."),
                 width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     WrappedText(fonts.body, t.text,
-                "Screen readers cannot read Lectern's window. If you use one, ask for the course's HTML edition, which "
-                "has the same text and works with every screen reader.",
+                TrText("Screen readers cannot read Lectern's window. If you use one, ask for the course's HTML edition, which "
+                "has the same text and works with every screen reader."),
                 width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     WrappedText(fonts.small, t.text_muted, std::string("Lectern ") + LECTERN_VERSION, width);

@@ -23,15 +23,15 @@ void DrawHomeScreen(Frame& f) {
 
     RichText("title", Inline{{InlineKind::Text, c.title, true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich,
              width);
-    char meta[256];
-    std::snprintf(meta, sizeof meta, "About %d minutes \xC2\xB7 version %s \xC2\xB7 %s", c.minutes, c.version.c_str(),
-                  c.lang.c_str());
-    WrappedText(fonts.ui, t.text_muted, meta, width);
+    WrappedText(fonts.ui, t.text_muted,
+                TrFText("About {minutes} minutes \xC2\xB7 version {version} \xC2\xB7 {lang}",
+                        {{"minutes", std::to_string(c.minutes)}, {"version", c.version}, {"lang", c.lang}}),
+                width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     RichText("desc", c.description, BodyStyle(fonts, t), f.rich, width);
     if (!c.audience.empty()) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
-        SectionLabel("WHO IT IS FOR", fonts, t.text_muted, width);
+        SectionLabel(TrText("WHO IT IS FOR").c_str(), fonts, t.text_muted, width);
         RichText("aud", c.audience, BodyStyle(fonts, t), f.rich, width);
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
@@ -40,10 +40,10 @@ void DrawHomeScreen(Frame& f) {
         Block notice;
         notice.kind = BlockKind::Callout;
         notice.callout = CalloutKind::Important;
-        notice.title = "For reference and professional development";
+        notice.title = TrText("For reference and professional development");
         Block p;
         p.kind = BlockKind::Paragraph;
-        p.text = Inline{{InlineKind::Text, HomeNotice(f.model.present_mode), false, false, {}}};
+        p.text = Inline{{InlineKind::Text, TrText(HomeNotice(f.model.present_mode)), false, false, {}}};
         notice.children.push_back(p);
         BlockContext bc(f.rich, &f.model, width);
         DrawBlocks({notice}, bc);
@@ -53,7 +53,7 @@ void DrawHomeScreen(Frame& f) {
     const Session* session = f.model.session;
     bool resume = f.model.page > 0 || (session && session->HasResumePoint());
     const Quiz* in_quiz = session && session->CurrentPlace() == Place::Quiz ? session->ActiveQuiz() : nullptr;
-    std::string label = resume ? "Continue where you left off" : "Start the course";
+    std::string label = resume ? TrText("Continue where you left off") : TrText("Start the course");
     if (PrimaryButton(label.c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f))) {
         if (in_quiz) f.actions.Push(Action(ActionKind::QuizOpen, 0, in_quiz->id));
         else f.actions.Push(Action(ActionKind::GoToPage, f.model.page));
@@ -69,7 +69,7 @@ void DrawHomeScreen(Frame& f) {
     if (resume) WrappedText(fonts.ui, t.text_muted, in_quiz ? in_quiz->title : c.PageAt(f.model.page).title, width);
 
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.0f));
-    RichText("contents", Inline{{InlineKind::Text, "Contents", true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich,
+    RichText("contents", Inline{{InlineKind::Text, TrText("Contents"), true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich,
              width);
     int reading_index = 0;
     for (size_t mi = 0; mi < c.modules.size(); ++mi) {
@@ -97,7 +97,7 @@ void DrawHomeScreen(Frame& f) {
             ImGui::SetCursorPosX(left + fonts.body_px);
             ImGui::PushFont(fonts.ui);
             const float row_w = width - fonts.body_px;
-            if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, "Quiz: " + m.quiz->title, row_w)), false, 0, ImVec2(row_w, 0)))
+            if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, TrFText("Quiz: {title}", {{"title", m.quiz->title}}), row_w)), false, 0, ImVec2(row_w, 0)))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             NameIfFocused(m.quiz->title.c_str());
             ImGui::PopFont();

@@ -23,33 +23,33 @@ void DrawLearnersScreen(Frame& f) {
     bool focused = false;
     if (!f.model.store_problem.empty()) {
         // Never delete a learner's record: explain, and move the file aside only when asked.
-        WrappedText(fonts.ui_bold, t.bad, "The progress file cannot be used: " + f.model.store_problem, width);
+        WrappedText(fonts.ui_bold, t.bad, TrFText("The progress file cannot be used: {problem}", {{"problem", f.model.store_problem}}), width);
         if (f.model.kiosk) {
             // Everyone's records are in that file: only the administrator decides what happens to it.
             WrappedText(fonts.ui, t.text,
-                        f.model.allow_guest ? "Nothing has been changed. Ask your administrator to look at it; meanwhile "
-                                              "you can continue as a guest, without saving."
-                                            : "Nothing has been changed. Ask your administrator to look at it.",
+                        f.model.allow_guest ? TrText("Nothing has been changed. Ask your administrator to look at it; meanwhile "
+                                                     "you can continue as a guest, without saving.")
+                                            : TrText("Nothing has been changed. Ask your administrator to look at it."),
                         width);
         } else {
         WrappedText(fonts.ui, t.text,
-                    "Nothing has been changed. You can move the file aside (it is renamed, not deleted, so it can be "
-                    "recovered later) and start a fresh one, or continue as a guest without saving.",
+                    TrText("Nothing has been changed. You can move the file aside (it is renamed, not deleted, so it can be "
+                           "recovered later) and start a fresh one, or continue as a guest without saving."),
                     width);
-        if (ImGui::Button("Move it aside and start fresh")) ImGui::OpenPopup("Move aside?");
+        if (ImGui::Button(Tr("Move it aside and start fresh"))) ImGui::OpenPopup("###moveaside");
         if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
             FocusLastItem();
             focused = true;
         }
-        if (ImGui::BeginPopupModal("Move aside?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::TextUnformatted("Rename the damaged progress file and start a new, empty one?");
-            if (PrimaryButton("Yes, move it aside", t)) {
+        if (ImGui::BeginPopupModal((std::string(Tr("Move aside?")) + "###moveaside").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::TextUnformatted(Tr("Rename the damaged progress file and start a new, empty one?"));
+            if (PrimaryButton(TrText("Yes, move it aside").c_str(), t)) {
                 f.actions.Push(Action(ActionKind::StoreMoveAside));
                 ImGui::CloseCurrentPopup();
             }
             if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
             ImGui::SameLine();
-            if (ImGui::Button("No") || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+            if (ImGui::Button(Tr("No")) || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
         }
@@ -57,17 +57,17 @@ void DrawLearnersScreen(Frame& f) {
     }
     if (f.model.sign_in_by_typing) {
         // No names on screen: a learner types theirs (then their PIN, if they have one).
-        ImGui::TextUnformatted("Your name:");
+        ImGui::TextUnformatted(Tr("Your name:"));
         ImGui::SetNextItemWidth(width * 0.65f);
         if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
             ImGui::SetKeyboardFocusHere();
             focused = true;
         }
-        bool go = ImGui::InputTextWithHint("##typedname", "Name", f.state.typed_name, sizeof f.state.typed_name,
+        bool go = ImGui::InputTextWithHint("##typedname", Tr("Name"), f.state.typed_name, sizeof f.state.typed_name,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
         ShapedFieldOverlay(f.state.typed_name);
         ImGui::SameLine();
-        go |= PrimaryButton("Sign in", t);
+        go |= PrimaryButton(TrText("Sign in").c_str(), t);
         if (go && f.state.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, f.state.typed_name));
     }
     for (size_t i = 0; i < f.model.learners.size() && !f.model.sign_in_by_typing; ++i) {
@@ -87,26 +87,26 @@ void DrawLearnersScreen(Frame& f) {
         ImGui::SetKeyboardFocusHere();
         focused = true;
     }
-    bool enter = ImGui::InputTextWithHint("##name", "Name", f.state.new_learner, sizeof f.state.new_learner,
+    bool enter = ImGui::InputTextWithHint("##name", Tr("Name"), f.state.new_learner, sizeof f.state.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ShapedFieldOverlay(f.state.new_learner);
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
-        enter |= ImGui::InputTextWithHint("##newpin", "PIN (optional)", f.state.new_pin, sizeof f.state.new_pin,
+        enter |= ImGui::InputTextWithHint("##newpin", Tr("PIN (optional)"), f.state.new_pin, sizeof f.state.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
-        enter |= ImGui::InputTextWithHint("##newpinagain", "PIN again", f.state.new_pin_again, sizeof f.state.new_pin_again,
+        enter |= ImGui::InputTextWithHint("##newpinagain", Tr("PIN again"), f.state.new_pin_again, sizeof f.state.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
     }
     ImGui::SameLine();
     bool has_name = f.state.new_learner[0] != '\0';
     ImGui::BeginDisabled(!has_name);
-    if ((PrimaryButton(Tr("Start"), t) || enter) && has_name)
+    if ((PrimaryButton(TrText("Start").c_str(), t) || enter) && has_name)
     {
         Action a(ActionKind::CreateLearner, 0, f.state.new_learner);
         a.ref2 = f.state.new_pin;
@@ -120,13 +120,13 @@ void DrawLearnersScreen(Frame& f) {
     if (f.model.allow_guest && ImGui::Button(Tr("Continue as a guest (nothing is saved)")))
         f.actions.Push(Action(ActionKind::SignInGuest));
     if (!f.state.pin_for.empty()) {
-        ImGui::OpenPopup("PIN");
+        ImGui::OpenPopup("###pin");
         ImGui::SetNextWindowSize(ImVec2(width, 0));
     }
-    if (ImGui::BeginPopupModal("PIN", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::Text("PIN for %s:", f.state.pin_for.c_str());
+    if (ImGui::BeginPopupModal("###pin", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::TextUnformatted(TrF("PIN for {name}:", {{"name", f.state.pin_for}}).c_str());
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        bool enter = ImGui::InputTextWithHint("##pin", "PIN", f.state.pin, sizeof f.state.pin,
+        bool enter = ImGui::InputTextWithHint("##pin", Tr("PIN"), f.state.pin, sizeof f.state.pin,
                                               ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
         if (enter) {
@@ -134,7 +134,7 @@ void DrawLearnersScreen(Frame& f) {
             ImGui::SetKeyboardFocusHere(-1);  // keep typing after a wrong PIN
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || KeyPressed(ImGuiKey_Escape)) {
+        if (ImGui::Button(Tr("Cancel")) || KeyPressed(ImGuiKey_Escape)) {
             f.actions.Push(Action(ActionKind::CancelPin));
             ImGui::CloseCurrentPopup();
         }
@@ -144,16 +144,16 @@ void DrawLearnersScreen(Frame& f) {
     }
     // "Is that you?": a typed name that is already a learner's never opens their record by itself.
     if (!f.state.confirm_identity.empty()) {
-        ImGui::OpenPopup("Is that you?");
+        ImGui::OpenPopup("###identity");
         ImGui::SetNextWindowSize(ImVec2(width, 0));
     }
-    if (ImGui::BeginPopupModal("Is that you?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
-        WrappedText(fonts.ui, t.text, "A learner called " + f.state.confirm_identity + " already exists. Is that you?",
+    if (ImGui::BeginPopupModal("###identity", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
+        WrappedText(fonts.ui, t.text, TrFText("A learner called {name} already exists. Is that you?", {{"name", f.state.confirm_identity}}),
                     ImGui::GetContentRegionAvail().x);
-        if (PrimaryButton("Yes, that is me", t)) f.actions.Push(Action(ActionKind::ConfirmIdentity, 0, f.state.confirm_identity));
+        if (PrimaryButton(TrText("Yes, that is me").c_str(), t)) f.actions.Push(Action(ActionKind::ConfirmIdentity, 0, f.state.confirm_identity));
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
         ImGui::SameLine();
-        if (ImGui::Button("No, choose another name") || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::CancelIdentity));
+        if (ImGui::Button(Tr("No, choose another name")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::CancelIdentity));
         if (f.state.confirm_identity.empty()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -161,8 +161,8 @@ void DrawLearnersScreen(Frame& f) {
     if (focused) f.state.focus_main = false;
     ImGui::Dummy(ImVec2(1, fonts.body_px));
     WrappedText(fonts.small, t.text_muted,
-                "Progress is kept on this computer, under your name, so you can stop at any time and continue later. "
-                "Nothing is sent anywhere.",
+                TrText("Progress is kept on this computer, under your name, so you can stop at any time and continue later. "
+                       "Nothing is sent anywhere."),
                 width);
     ImGui::EndGroup();
     ImGui::EndChild();

@@ -16,7 +16,7 @@ namespace {
 
 void NotesSection(Frame& f, const char* label, const std::string& title, const Blocks& blocks, float width) {
     if (blocks.empty()) return;
-    SectionLabel(label, f.fonts, f.theme.accent, width);
+    SectionLabel(TrText(label).c_str(), f.fonts, f.theme.accent, width);
     // The notes are the course's text: its language's direction (an Arabic course's notes read
     // from the right).
     const LanguageScope content_language(f.model.course ? f.model.course->lang : std::string());
@@ -38,9 +38,7 @@ Blocks PageNotes(const Page& page) {
 }
 
 void AnswerKey(Frame& f, const Question& q, int number, float width) {
-    char head[64];
-    std::snprintf(head, sizeof head, "Question %d", number);
-    WrappedText(f.fonts.ui_bold, f.theme.text, head, width);
+    WrappedText(f.fonts.ui_bold, f.theme.text, TrFText("Question {number}", {{"number", std::to_string(number)}}), width);
     WrappedText(f.fonts.small, f.theme.text_muted, PlainText(q.prompt), width);
     for (const auto& line : AnswerKeyLines(q)) WrappedText(f.fonts.ui, f.theme.good, "\xE2\x9C\x93 " + line, width);
     ImGui::Dummy(ImVec2(1, f.fonts.body_px * 0.3f));
@@ -54,12 +52,12 @@ void ScenarioKey(Frame& f, const Scenario& scenario, const Session* s, float wid
     const ScenarioNode* node = run ? run->Current() : nullptr;
     if (!node) return;
     if (node->is_ending) {
-        WrappedText(f.fonts.ui, f.theme.text_muted, "At an ending; the debrief and both paths are on screen.", width);
+        WrappedText(f.fonts.ui, f.theme.text_muted, TrText("At an ending; the debrief and both paths are on screen."), width);
         return;
     }
     for (size_t i = 0; i < node->choices.size(); ++i) {
         const ScenarioChoice& c = node->choices[i];
-        const char* rating = c.rating == Rating::Best ? "best" : c.rating == Rating::Poor ? "poor" : "acceptable";
+        const std::string rating = c.rating == Rating::Best ? TrText("best") : c.rating == Rating::Poor ? TrText("poor") : TrText("acceptable");
         std::string line = std::to_string(i + 1) + ". " + PlainText(c.text) + " \xE2\x80\x94 " + rating;
         WrappedText(f.fonts.ui, c.rating == Rating::Best ? f.theme.good : c.rating == Rating::Poor ? f.theme.bad : f.theme.text, line, width);
         if (!c.reason.empty()) WrappedText(f.fonts.small, f.theme.text_muted, PlainText(c.reason), width);
@@ -74,10 +72,10 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     float width = ImGui::GetContentRegionAvail().x;
-    WrappedText(fonts.heading2, t.text, "Facilitator notes", width);
+    WrappedText(fonts.heading2, t.text, TrText("Facilitator notes"), width);
     WrappedText(fonts.small, t.text_muted,
-                private_screen ? "On this screen only. The keys work from either window; A reveals the answers to the room."
-                               : "Not for learners: N hides this panel, A reveals the answers on screen.",
+                private_screen ? TrText("On this screen only. The keys work from either window; A reveals the answers to the room.")
+                               : TrText("Not for learners: N hides this panel, A reveals the answers on screen."),
                 width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
     if (!c || c->reading_order.empty()) return;
@@ -86,16 +84,16 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
     if (f.state.screen == Screen::Quiz && s && s->ActiveQuiz()) {
         const Quiz& quiz = *s->ActiveQuiz();
         const Module* m = s->ModuleOfQuiz(quiz);
-        WrappedText(fonts.ui_bold, t.text, "Now showing: " + quiz.title, width);
+        WrappedText(fonts.ui_bold, t.text, TrFText("Now showing: {title}", {{"title", quiz.title}}), width);
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
         if (m && !m->facilitator.empty()) {
-            NotesSection(f, "MODULE", m->title, m->facilitator, width);
+            NotesSection(f, UiKey("MODULE"), m->title, m->facilitator, width);
             any = true;
         }
         const Attempt* a = s->ActiveAttempt();
         if (private_screen && a && !a->submitted) {
             if (const Question* q = CurrentQuestion(quiz, *a)) {
-                SectionLabel("ANSWER (this screen only)", fonts, t.accent, width);
+                SectionLabel(TrText("ANSWER (this screen only)").c_str(), fonts, t.accent, width);
                 AnswerKey(f, *q, a->current + 1, width);
                 any = true;
             }
@@ -105,21 +103,21 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
         const Module& module = c->modules[static_cast<size_t>(here.module)];
         const Lesson& lesson = module.lessons[static_cast<size_t>(here.lesson)];
         const Page& page = lesson.pages[static_cast<size_t>(here.page)];
-        char where[256];
-        std::snprintf(where, sizeof where, "Page %d of %d in \xE2\x80\x9C%s\xE2\x80\x9D", here.page + 1,
-                      static_cast<int>(lesson.pages.size()), lesson.title.c_str());
-        WrappedText(fonts.small, t.text_muted, where, width);
+        WrappedText(fonts.small, t.text_muted,
+                    TrFText("Page {page} of {count} in \xE2\x80\x9C{lesson}\xE2\x80\x9D",
+                            {{"page", std::to_string(here.page + 1)}, {"count", std::to_string(lesson.pages.size())}, {"lesson", lesson.title}}),
+                    width);
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
         Blocks page_notes = PageNotes(page);
         any = !page_notes.empty() || !lesson.facilitator.empty() || !module.facilitator.empty();
-        NotesSection(f, "THIS PAGE", "", page_notes, width);
-        NotesSection(f, "LESSON", lesson.title, lesson.facilitator, width);
-        NotesSection(f, "MODULE", module.title, module.facilitator, width);
+        NotesSection(f, UiKey("THIS PAGE"), "", page_notes, width);
+        NotesSection(f, UiKey("LESSON"), lesson.title, lesson.facilitator, width);
+        NotesSection(f, UiKey("MODULE"), module.title, module.facilitator, width);
         if (private_screen) {
             bool scenario_labelled = false;
             for (const auto& b : page.blocks) {
                 if (b.kind != BlockKind::Scenario || !b.scenario) continue;
-                if (!scenario_labelled) SectionLabel("SCENARIO CHOICES (this screen only)", fonts, t.accent);
+                if (!scenario_labelled) SectionLabel(TrText("SCENARIO CHOICES (this screen only)").c_str(), fonts, t.accent);
                 scenario_labelled = true;
                 ImGui::PushID(b.scenario->id.c_str());
                 ScenarioKey(f, *b.scenario, s, width);
@@ -130,7 +128,7 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
             bool labelled = false;
             for (const auto& b : page.blocks) {
                 if (b.kind != BlockKind::Question || !b.question) continue;
-                if (!labelled) SectionLabel("ANSWERS ON THIS PAGE (this screen only)", fonts, t.accent, width);
+                if (!labelled) SectionLabel(TrText("ANSWERS ON THIS PAGE (this screen only)").c_str(), fonts, t.accent, width);
                 labelled = true;
                 AnswerKey(f, *b.question, ++number, width);
                 any = true;
@@ -141,13 +139,13 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
         std::string next = quiz_next ? quiz_next->title : f.model.page + 1 < count ? c->PageAt(f.model.page + 1).title : "";
         if (!next.empty()) {
             ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
-            WrappedText(fonts.small, t.text_muted, "Next: " + next, width);
+            WrappedText(fonts.small, t.text_muted, TrFText("Next: {title}", {{"title", next}}), width);
         }
     } else {
-        WrappedText(fonts.ui, t.text_muted, "Notes follow the page or quiz on screen.", width);
+        WrappedText(fonts.ui, t.text_muted, TrText("Notes follow the page or quiz on screen."), width);
         return;
     }
-    if (!any) WrappedText(fonts.ui, t.text_muted, "No notes here.", width);
+    if (!any) WrappedText(fonts.ui, t.text_muted, TrText("No notes here."), width);
 }
 
 void DrawNotesWindow(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts) {

@@ -15,18 +15,38 @@ namespace {
 
 std::string Minutes(int64_t ms) {
     int64_t min = ms / 60000;
-    if (min < 1) return "under a minute";
-    if (min < 60) return std::to_string(min) + " min";
-    return std::to_string(min / 60) + " h " + std::to_string(min % 60) + " min";
+    if (min < 1) return TrText("under a minute");
+    if (min < 60) return TrFText("{minutes} min", {{"minutes", std::to_string(min)}});
+    return TrFText("{hours} h {minutes} min", {{"hours", std::to_string(min / 60)}, {"minutes", std::to_string(min % 60)}});
 }
 
 const char* StatusText(CompletionStatus s) {
     switch (s) {
-        case CompletionStatus::NotAttempted: return "Not started";
-        case CompletionStatus::Incomplete: return "In progress";
-        case CompletionStatus::Completed: return "Completed";
+        case CompletionStatus::NotAttempted: return UiKey("Not started");
+        case CompletionStatus::Incomplete: return UiKey("In progress");
+        case CompletionStatus::Completed: return UiKey("Completed");
     }
     return "";
+}
+
+std::string PagesAndChecks(const LessonStatus& ls) {
+    return TrFText("{viewed}/{pages} pages, {answered}/{checks} checks",
+                   {{"viewed", std::to_string(ls.pages_viewed)}, {"pages", std::to_string(ls.pages_total)},
+                    {"answered", std::to_string(ls.checks_answered)}, {"checks", std::to_string(ls.checks_total)}});
+}
+
+// "Module quiz: 2 attempts, best 80%, passed", for a module's quiz and the final assessment.
+std::string QuizLine(const std::string& title, const LearnerProgress& progress, const std::string& quiz_id) {
+    auto it = progress.quizzes.find(quiz_id);
+    if (it == progress.quizzes.end() || it->second.attempts_submitted == 0)
+        return TrFText("{quiz}: not taken yet", {{"quiz", title}});
+    const int attempts = it->second.attempts_submitted;
+    const TrArgs args = {{"quiz", title},
+                         {"count", std::to_string(attempts)},
+                         {"percent", std::to_string(static_cast<int>(std::floor(it->second.best_scaled.value_or(0) * 100 + 1e-9)))},
+                         {"outcome", it->second.passed ? TrText("passed") : TrText("not passed yet")}};
+    return attempts == 1 ? TrFText("{quiz}: {count} attempt, best {percent}%, {outcome}", args)
+                         : TrFText("{quiz}: {count} attempts, best {percent}%, {outcome}", args);
 }
 
 }  // namespace
@@ -50,17 +70,15 @@ void DrawProgressScreen(Frame& f) {
     ImGui::PushFont(fonts.ui);
     if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::Back));
     ImGui::PopFont();
-    RichText("h", Inline{{InlineKind::Text, f.model.present_mode ? "Progress in this session" : "Your progress", true, false, {}}},
+    RichText("h", Inline{{InlineKind::Text, f.model.present_mode ? TrText("Progress in this session") : TrText("Your progress"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
     const bool guest = f.model.learner_name.empty();
-    std::string who = WhoIsSignedIn(f.model.present_mode, guest);
+    std::string who = TrText(WhoIsSignedIn(f.model.present_mode, guest));
     if (!f.model.present_mode && !guest) who += f.model.learner_name;
     WrappedText(fonts.ui, t.text_muted, who, width);
 
-    char overall[128];
-    std::snprintf(overall, sizeof overall, "%d%% of the course done", status.percent);
-    WrappedText(fonts.heading3, t.text, overall, width);
+    WrappedText(fonts.heading3, t.text, TrFText("{percent}% of the course done", {{"percent", std::to_string(status.percent)}}), width);
     ImVec2 p = ImGui::GetCursorScreenPos();
     float bar_h = fonts.body_px * 0.6f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -70,28 +88,25 @@ void DrawProgressScreen(Frame& f) {
 
     int64_t total_ms = 0;
     for (const auto& [id, ms] : s->Progress().active_ms) total_ms += ms;
-    WrappedText(fonts.body, t.text, "Time spent learning: " + Minutes(total_ms) + " (active time only).", width);
+    WrappedText(fonts.body, t.text, TrFText("Time spent learning: {time} (active time only).", {{"time", Minutes(total_ms)}}), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
 
     for (size_t mi = 0; mi < c.modules.size() && mi < status.modules.size(); ++mi) {
         const Module& m = c.modules[mi];
         const ModuleStatus& ms = status.modules[mi];
         ImGui::PushID(static_cast<int>(mi));
-        WrappedText(fonts.ui_bold, t.text, m.title + "  \xC2\xB7  " + StatusText(ms.status), width);
+        WrappedText(fonts.ui_bold, t.text, m.title + "  \xC2\xB7  " + TrText(StatusText(ms.status)), width);
         ImGui::PushFont(fonts.ui);
-        const float counts_w = ImGui::CalcTextSize("00/00 pages, 00/00 checks").x;
+        const float counts_w = ImGui::CalcTextSize(Tr("00/00 pages, 00/00 checks")).x;
         ImGui::PopFont();
         // A narrow column at large text has no room for three columns (the names would get a
         // few pixels): each lesson is then a name with its counts and status below it.
         if (width - counts_w * 1.5f < fonts.body_px * 10) {
             for (size_t li = 0; li < m.lessons.size() && li < ms.lessons.size(); ++li) {
                 const LessonStatus& ls = ms.lessons[li];
-                char counts[96];
-                std::snprintf(counts, sizeof counts, "%d/%d pages, %d/%d checks  \xC2\xB7  ", ls.pages_viewed, ls.pages_total,
-                              ls.checks_answered, ls.checks_total);
                 WrappedText(fonts.ui, t.text, m.lessons[li].title, width);
                 WrappedText(fonts.small, ls.status == CompletionStatus::Completed ? t.good : t.text_muted,
-                            counts + std::string(StatusText(ls.status)), width);
+                            PagesAndChecks(ls) + "  \xC2\xB7  " + TrText(StatusText(ls.status)), width);
                 ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
             }
         } else if (ImGui::BeginTable("lessons", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0))) {
@@ -104,7 +119,7 @@ void DrawProgressScreen(Frame& f) {
             for (CompletionStatus st : {CompletionStatus::NotAttempted, CompletionStatus::Incomplete, CompletionStatus::Completed})
                 status_w = std::max(status_w, ImGui::CalcTextSize(StatusText(st)).x);
             ImGui::TableSetupColumn("lesson", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn("counts", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00 pages, 00/00 checks").x + pad);
+            ImGui::TableSetupColumn("counts", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(Tr("00/00 pages, 00/00 checks")).x + pad);
             ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed, status_w + pad);
             for (size_t li = 0; li < m.lessons.size() && li < ms.lessons.size(); ++li) {
                 const LessonStatus& ls = ms.lessons[li];
@@ -112,27 +127,17 @@ void DrawProgressScreen(Frame& f) {
                 ImGui::TableSetColumnIndex(0);
                 ImGui::TextWrapped("%s", m.lessons[li].title.c_str());
                 ImGui::TableSetColumnIndex(1);
-                ImGui::Text("%d/%d pages, %d/%d checks", ls.pages_viewed, ls.pages_total, ls.checks_answered, ls.checks_total);
+                ImGui::TextUnformatted(Shaped(PagesAndChecks(ls)));
                 ImGui::TableSetColumnIndex(2);
                 ImGui::PushStyleColor(ImGuiCol_Text, ls.status == CompletionStatus::Completed ? t.good : t.text);
-                ImGui::TextUnformatted(StatusText(ls.status));
+                ImGui::TextUnformatted(Tr(StatusText(ls.status)));
                 ImGui::PopStyleColor();
             }
             ImGui::PopFont();
             ImGui::EndTable();
         }
         if (m.quiz) {
-            auto it = s->Progress().quizzes.find(m.quiz->id);
-            std::string line = m.quiz->title + ": ";
-            if (it == s->Progress().quizzes.end() || it->second.attempts_submitted == 0) {
-                line += "not taken yet";
-            } else {
-                char b[128];
-                std::snprintf(b, sizeof b, "%d attempt%s, best %.0f%%, %s", it->second.attempts_submitted,
-                              it->second.attempts_submitted == 1 ? "" : "s",
-                              std::floor(it->second.best_scaled.value_or(0) * 100 + 1e-9), it->second.passed ? "passed" : "not passed yet");
-                line += b;
-            }
+            const std::string line = QuizLine(m.quiz->title, s->Progress(), m.quiz->id);
             ImGui::PushFont(fonts.ui);
             if (ImGui::Selectable(Shaped(WrapLabel(ImGui::GetFont(), line, width)), false, 0, ImVec2(width, 0)))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
@@ -142,17 +147,7 @@ void DrawProgressScreen(Frame& f) {
         ImGui::PopID();
     }
     if (c.assessment) {
-        auto it = s->Progress().quizzes.find(c.assessment->id);
-        std::string line = c.assessment->title + ": ";
-        if (it == s->Progress().quizzes.end() || it->second.attempts_submitted == 0) {
-            line += "not taken yet";
-        } else {
-            char b[128];
-            std::snprintf(b, sizeof b, "%d attempt%s, best %.0f%%, %s", it->second.attempts_submitted,
-                          it->second.attempts_submitted == 1 ? "" : "s",
-                          std::floor(it->second.best_scaled.value_or(0) * 100 + 1e-9), it->second.passed ? "passed" : "not passed yet");
-            line += b;
-        }
+        const std::string line = QuizLine(c.assessment->title, s->Progress(), c.assessment->id);
         ImGui::PushFont(fonts.ui_bold);
         if (ImGui::Selectable(Shaped(WrapLabel(ImGui::GetFont(), line, width)), false, 0, ImVec2(width, 0)))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
@@ -162,18 +157,18 @@ void DrawProgressScreen(Frame& f) {
     Block notice;
     notice.kind = BlockKind::Callout;
     notice.callout = CalloutKind::Note;
-    notice.title = "No certificate";
+    notice.title = TrText("No certificate");
     Block para;
     para.kind = BlockKind::Paragraph;
     para.text = Inline{{InlineKind::Text,
-                        "This guide is for reference and professional development only. It issues no certificate, "
-                        "transcript or record of completion, and nothing here should be presented as one.",
+                        TrText("This guide is for reference and professional development only. It issues no certificate, "
+                               "transcript or record of completion, and nothing here should be presented as one."),
                         false, false, {}}};
     notice.children.push_back(para);
     BlockContext bc(f.rich, &f.model, width);
     DrawBlocks({notice}, bc);
     if (!f.model.data_path.empty() && !f.model.present_mode)
-        WrappedText(fonts.small, t.text_muted, "Progress is kept on this computer in " + f.model.data_path, width);
+        WrappedText(fonts.small, t.text_muted, TrFText("Progress is kept on this computer in {path}", {{"path", f.model.data_path}}), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();
     ImGui::EndChild();

@@ -15,9 +15,15 @@ namespace lectern::ui {
 
 std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used) {
     const int n = quiz.QuestionsPerAttempt();
-    std::string out = std::to_string(n) + (n == 1 ? " question" : " questions");
-    if (pool_size != n) out += ", drawn from " + std::to_string(pool_size);
-    out += ". Pass mark " + std::to_string(quiz.pass_percent) + "%";
+    const TrArgs args = {{"count", std::to_string(n)},
+                         {"pool", std::to_string(pool_size)},
+                         {"percent", std::to_string(quiz.pass_percent)},
+                         {"needed", std::to_string((n * quiz.pass_percent + 99) / 100)},
+                         {"attempts", std::to_string(quiz.max_attempts)},
+                         {"used", std::to_string(used)}};
+    std::string out = n == 1 ? TrFText("{count} question", args) : TrFText("{count} questions", args);
+    if (pool_size != n) out += TrFText(", drawn from {pool}", args);
+    out += TrFText(". Pass mark {percent}%", args);
     // When every question is worth the same, say what the pass mark means in questions: with four
     // questions and 80 %, all four must be right, which "80 %" alone hides.
     bool same_points = true;
@@ -29,36 +35,38 @@ std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used) {
         }
     if (same_points && n > 0 && quiz.pass_percent > 0) {
         const int needed = (n * quiz.pass_percent + 99) / 100;
-        if (needed >= n) out += n == 1 ? ": the question must be right" : ": all " + std::to_string(n) + " must be right";
-        else out += ": at least " + std::to_string(needed) + " of " + std::to_string(n) + " right";
+        if (needed >= n) out += n == 1 ? TrText(": the question must be right") : TrFText(": all {count} must be right", args);
+        else out += TrFText(": at least {needed} of {count} right", args);
     }
     out += ". ";
-    out += quiz.max_attempts == 0 ? std::string("Unlimited attempts") : std::to_string(quiz.max_attempts) + (quiz.max_attempts == 1 ? " attempt allowed" : " attempts allowed");
-    out += "; you have used " + std::to_string(used) + ".";
+    out += quiz.max_attempts == 0   ? TrText("Unlimited attempts")
+           : quiz.max_attempts == 1 ? TrFText("{attempts} attempt allowed", args)
+                                    : TrFText("{attempts} attempts allowed", args);
+    out += TrFText("; you have used {used}.", args);
     return out;
 }
 
 const char* QuizIntroNote(bool present) {
-    if (present) return "The score is for the room's own learning; nothing is recorded and no certificate is issued.";
-    return "Each answer is saved as you give it: you can stop at any time and come back to the same question. "
-           "The score is for your own learning; no certificate is issued.";
+    if (present) return UiKey("The score is for the room's own learning; nothing is recorded and no certificate is issued.");
+    return UiKey("Each answer is saved as you give it: you can stop at any time and come back to the same question. "
+                 "The score is for your own learning; no certificate is issued.");
 }
 
 const char* HomeNotice(bool present) {
-    if (present) return "This guide issues no certificate and no record of completion. Nothing is recorded in presenter view.";
-    return "This guide issues no certificate and no record of completion. Your progress is kept on this computer only, "
-           "so you can stop at any time and continue later.";
+    if (present) return UiKey("This guide issues no certificate and no record of completion. Nothing is recorded in presenter view.");
+    return UiKey("This guide issues no certificate and no record of completion. Your progress is kept on this computer only, "
+                 "so you can stop at any time and continue later.");
 }
 
 const char* WhoIsSignedIn(bool present, bool guest) {
-    if (present) return "Presenter view: nothing is recorded.";
-    return guest ? "Guest: nothing is saved in this session." : "Learner: ";
+    if (present) return UiKey("Presenter view: nothing is recorded.");
+    return guest ? UiKey("Guest: nothing is saved in this session.") : UiKey("Learner: ");
 }
 
 const char* QuizOutcomeText(bool passed, bool can_try_again) {
-    if (passed) return "Passed. Well done.";
-    return can_try_again ? "Not passed this time. Review the lessons and try again when ready."
-                         : "Not passed. You have used every attempt this quiz allows; the lessons stay open to review.";
+    if (passed) return UiKey("Passed. Well done.");
+    return can_try_again ? UiKey("Not passed this time. Review the lessons and try again when ready.")
+                         : UiKey("Not passed. You have used every attempt this quiz allows; the lessons stay open to review.");
 }
 
 namespace {
@@ -78,27 +86,27 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
     WrappedText(fonts.body, t.text, facts, width);
     if (auto best = s.BestPercent(quiz)) {
-        char b[96];
-        std::snprintf(b, sizeof b, "Your best score so far: %.0f%%.", std::floor(*best));
-        WrappedText(fonts.body, t.text, b, width);
+        WrappedText(fonts.body, t.text,
+                    TrFText("Your best score so far: {percent}%.", {{"percent", std::to_string(static_cast<int>(std::floor(*best)))}}),
+                    width);
     }
-    WrappedText(fonts.small, t.text_muted, QuizIntroNote(f.model.present_mode), width);
+    WrappedText(fonts.small, t.text_muted, TrText(QuizIntroNote(f.model.present_mode)), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     ImGui::PushFont(fonts.ui_bold);
     if (s.CanStartAttempt(quiz)) {
-        if (PrimaryButton(used == 0 ? "Start the quiz" : "Start a new attempt", t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
+        if (PrimaryButton(used == 0 ? TrText("Start the quiz").c_str() : TrText("Start a new attempt").c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::QuizStart));
         if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
             FocusLastItem();  // Enter starts
             f.state.focus_main = false;
         }
     } else {
-        WrappedText(fonts.ui_bold, t.bad, "You have used every attempt this quiz allows.", width);
+        WrappedText(fonts.ui_bold, t.bad, TrText("You have used every attempt this quiz allows."), width);
     }
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::PushFont(fonts.ui);
-    if (ImGui::Button("Back to reading")) f.actions.Push(Action(ActionKind::QuizLeave));
+    if (ImGui::Button(Tr("Back to reading"))) f.actions.Push(Action(ActionKind::QuizLeave));
     ImGui::PopFont();
 }
 
@@ -113,7 +121,7 @@ void QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, c
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
         f.state.confirm_submit = true;
-        ImGui::OpenPopup("Submit?");
+        ImGui::OpenPopup("###submit");
     }
     if (!q) return;
     for (int d = 1; d <= 9; ++d) {
@@ -222,49 +230,49 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     const float right = ImGui::GetCursorScreenPos().x + width;
     if (!linear) {
         ImGui::BeginDisabled(a.current == 0);
-        if (ImGui::Button("\xE2\x86\x90 Previous")) f.actions.Push(Action(ActionKind::QuizMove, -1));
+        if (ImGui::Button(Tr("\xE2\x86\x90 Previous"))) f.actions.Push(Action(ActionKind::QuizMove, -1));
         ImGui::EndDisabled();
     }
     bool last = a.current + 1 >= n;
     if (!last) {
         bool answered_here = q && a.answers.count(q->id);
-        if (!linear) SameLineIfItFits("Next \xE2\x86\x92", right);
-        if (answered_here ? PrimaryButton("Next \xE2\x86\x92", t) : ImGui::Button("Next \xE2\x86\x92"))
+        if (!linear) SameLineIfItFits(Tr("Next \xE2\x86\x92"), right);
+        if (answered_here ? PrimaryButton(TrText("Next \xE2\x86\x92").c_str(), t) : ImGui::Button(Tr("Next \xE2\x86\x92")))
             f.actions.Push(Action(ActionKind::QuizMove, 1));
     }
-    if (!linear || !last) SameLineIfItFits("Submit my answers", right);
-    if (last ? PrimaryButton("Submit my answers", t) : ImGui::Button("Submit my answers")) {
+    if (!linear || !last) SameLineIfItFits(Tr("Submit my answers"), right);
+    if (last ? PrimaryButton(TrText("Submit my answers").c_str(), t) : ImGui::Button(Tr("Submit my answers"))) {
         f.state.confirm_submit = true;
-        ImGui::OpenPopup("Submit?");
+        ImGui::OpenPopup("###submit");
     }
-    SameLineIfItFits("Save and leave", right);
-    if (ImGui::Button("Save and leave")) f.actions.Push(Action(ActionKind::QuizLeave));
+    SameLineIfItFits(Tr("Save and leave"), right);
+    if (ImGui::Button(Tr("Save and leave"))) f.actions.Push(Action(ActionKind::QuizLeave));
     ImGui::PopFont();
-    if (linear) WrappedText(fonts.small, t.text_muted, "This quiz goes forward only: you cannot go back to a question.", width);
+    if (linear) WrappedText(fonts.small, t.text_muted, TrText("This quiz goes forward only: you cannot go back to a question."), width);
     WrappedText(fonts.small, t.text_muted,
-                "Keys: 1 to 9 pick a choice, Right and Left move between questions, Ctrl+Enter submits.", width);
+                TrText("Keys: 1 to 9 pick a choice, Right and Left move between questions, Ctrl+Enter submits."), width);
 
 
     ImGui::SetNextWindowSize(ImVec2(std::min(width, fonts.body_px * 26), 0));
-    if (ImGui::BeginPopupModal("Submit?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal((std::string(Tr("Submit?")) + "###submit").c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
         auto missing = Unanswered(a);
         if (!missing.empty()) {
-            char warn[160];
-            std::snprintf(warn, sizeof warn, "%d of %d questions have no answer. They will count as wrong.",
-                          static_cast<int>(missing.size()), n);
-            WrappedText(fonts.ui_bold, t.bad, warn, ImGui::GetContentRegionAvail().x);
+            WrappedText(fonts.ui_bold, t.bad,
+                        TrFText("{missing} of {count} questions have no answer. They will count as wrong.",
+                                {{"missing", std::to_string(missing.size())}, {"count", std::to_string(n)}}),
+                        ImGui::GetContentRegionAvail().x);
         }
-        WrappedText(fonts.body, t.text, "Submit your answers now? You cannot change them afterwards.",
+        WrappedText(fonts.body, t.text, TrText("Submit your answers now? You cannot change them afterwards."),
                     ImGui::GetContentRegionAvail().x);
         ImGui::PushFont(fonts.ui);
-        if (PrimaryButton("Submit", t)) {
+        if (PrimaryButton(TrText("Submit").c_str(), t)) {
             f.actions.Push(Action(ActionKind::QuizSubmit));
             f.state.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
         if (ImGui::IsWindowAppearing()) FocusLastItem();  // opened by mouse or keys: Enter submits
         ImGui::SameLine();
-        if (ImGui::Button("Keep working") || KeyPressed(ImGuiKey_Escape)) {
+        if (ImGui::Button(Tr("Keep working")) || KeyPressed(ImGuiKey_Escape)) {
             f.state.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
@@ -277,13 +285,19 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
 void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, const QuizResult& r, float width) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
-    char score[160];
-    std::snprintf(score, sizeof score, "Your score: %.0f%% (%.4g of %.4g points). Pass mark %d%%.", std::floor(r.percent + 1e-9),
-                  r.earned, r.max, quiz.pass_percent);
-    WrappedText(fonts.heading3, t.text, score, width);
+    char earned[32], max[32];
+    std::snprintf(earned, sizeof earned, "%.4g", r.earned);
+    std::snprintf(max, sizeof max, "%.4g", r.max);
+    WrappedText(fonts.heading3, t.text,
+                TrFText("Your score: {percent}% ({earned} of {max} points). Pass mark {pass}%.",
+                        {{"percent", std::to_string(static_cast<int>(std::floor(r.percent + 1e-9)))},
+                         {"earned", earned},
+                         {"max", max},
+                         {"pass", std::to_string(quiz.pass_percent)}}),
+                width);
     WrappedText(fonts.ui_bold, r.passed ? t.good : t.bad,
-                QuizOutcomeText(r.passed, s.CanStartAttempt(quiz)), width);
-    WrappedText(fonts.small, t.text_muted, "This result is for your own learning. No certificate is issued.", width);
+                TrText(QuizOutcomeText(r.passed, s.CanStartAttempt(quiz))), width);
+    WrappedText(fonts.small, t.text_muted, TrText("This result is for your own learning. No certificate is issued."), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     int next_page = s.PageAfterQuiz(quiz);
     if (next_page >= 0) ClaimArrowKeys();
@@ -295,11 +309,11 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
         ImGui::PushFont(fonts.ui);
         const float right = ImGui::GetCursorScreenPos().x + width;
         if (next_page >= 0 &&
-            PrimaryButton(ButtonLabel("Continue: " + f.model.course->PageAt(next_page).title, width).c_str(), t))
+            PrimaryButton(ButtonLabel(TrFText("Continue: {title}", {{"title", f.model.course->PageAt(next_page).title}}), width).c_str(), t))
             f.actions.Push(Action(ActionKind::QuizContinue, next_page));
         bool first = next_page < 0;
         if (s.CanStartAttempt(quiz)) {
-            const std::string again = ButtonLabel("Try again with new questions", width);
+            const std::string again = ButtonLabel(Tr("Try again with new questions"), width);
             if (!first) SameLineIfItFits(again.c_str(), right);
             first = false;
             if (ImGui::Button(again.c_str())) f.actions.Push(Action(ActionKind::QuizStart));
@@ -314,7 +328,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
 
     if (quiz.review == ReviewDetail::None) return;
     ImGui::Dummy(ImVec2(1, fonts.body_px));
-    RichText("rev", Inline{{InlineKind::Text, "Review", true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich, width);
+    RichText("rev", Inline{{InlineKind::Text, TrText("Review"), true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich, width);
     for (size_t i = 0; i < a.questions.size() && i < r.grades.size(); ++i) {
         const Question* q = FindQuestion(quiz, a.questions[i]);
         if (!q) continue;
@@ -323,9 +337,8 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
         v.question = q;
         v.mode = QuestionMode::Review;
         v.width = width;
-        char label[48];
-        std::snprintf(label, sizeof label, "QUESTION %zu", i + 1);
-        v.label = label;
+        const std::string label = TrFText("QUESTION {number}", {{"number", std::to_string(i + 1)}});
+        v.label = label.c_str();
         auto it = a.answers.find(q->id);
         if (it != a.answers.end()) v.response = it->second;
         auto order = a.display_order.find(q->id);
@@ -337,7 +350,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.8f));
         ImGui::PopID();
     }
-    WrappedText(fonts.ui_bold, t.text, "End of the review.", width);
+    WrappedText(fonts.ui_bold, t.text, TrText("End of the review."), width);
     what_next("end");
 }
 
@@ -359,7 +372,7 @@ void DrawQuizScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     const Module* m = s->ModuleOfQuiz(*quiz);
-    WrappedText(fonts.small, f.theme.text_muted, m ? m->title : std::string("Final assessment"), width);
+    WrappedText(fonts.small, f.theme.text_muted, m ? m->title : TrText("Final assessment"), width);
     const Attempt* a = s->ActiveAttempt();
     // During an attempt the question is what matters: a smaller title leaves room for the prompt
     // and its first choices on the first screen, even at 200 % text.

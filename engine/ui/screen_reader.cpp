@@ -113,7 +113,7 @@ void Sidebar(Frame& f, float width) {
             }
             if (m.quiz) {
                 ImVec2 at;
-                if (WrappedRow("##quiz", "Quiz: " + m.quiz->title, fonts.ui, false, 0, &at))
+                if (WrappedRow("##quiz", TrFText("Quiz: {title}", {{"title", m.quiz->title}}), fonts.ui, false, 0, &at))
                     f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             }
             ImGui::Unindent();
@@ -385,7 +385,7 @@ void DrawReaderScreen(Frame& f) {
             f.actions.Push(Action(ActionKind::SpeakPage));
         if (f.model.speaking) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(f.model.speech_paused ? "Resume (Shift+S)" : "Pause (Shift+S)"))
+            if (ImGui::SmallButton(f.model.speech_paused ? Tr("Resume (Shift+S)") : Tr("Pause (Shift+S)")))
                 f.actions.Push(Action(ActionKind::SpeechPause));
         }
         ImGui::PopFont();
@@ -397,7 +397,7 @@ void DrawReaderScreen(Frame& f) {
         Block box;
         box.kind = BlockKind::Callout;
         box.callout = CalloutKind::Note;
-        box.title = "In this lesson you will";
+        box.title = TrText("In this lesson you will");
         Block list;
         list.kind = BlockKind::BulletList;
         list.items = lesson.objectives;
@@ -442,8 +442,8 @@ void DrawReaderScreen(Frame& f) {
         // Its blocks once failed to draw (AfterFrame): drawing them again would repeat the slip
         // every frame. The rest of the page (what comes next) still works.
         WrappedText(fonts.body, t.text,
-                    "This page could not be shown. The rest of the course is not affected: go on to the next page. "
-                    "(What went wrong is in Lectern's log, for the course's author.)",
+                    TrText("This page could not be shown. The rest of the course is not affected: go on to the next page. "
+                           "(What went wrong is in Lectern's log, for the course's author.)"),
                     width);
     } else {
         DrawBlocks(page.blocks, bc);

@@ -201,6 +201,9 @@ std::string TrText(const char* english);
 using TrArgs = std::vector<std::pair<std::string, std::string>>;
 std::string TrF(const char* english, const TrArgs& args);
 std::string TrFText(const char* english, const TrArgs& args);
+// Marks a catalog key kept in a table or passed on, translated where it is drawn (gettext's N_):
+// the catalog test reads these as it reads Tr("...").
+constexpr const char* UiKey(const char* english) { return english; }
 
 // The same in `font`, whatever the current font is (text drawn with ImDrawList::AddText).
 const char* ShapedIn(ImFont* font, const std::string& utf8);

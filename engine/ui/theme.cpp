@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "ui/shaped_text.h"
 #include "ui/ui.h"
 
 namespace lectern::ui {
@@ -17,7 +18,7 @@ ImVec4 Hex(unsigned rgb) {
 Theme MakeLight() {
     Theme t;
     t.id = ThemeId::Light;
-    t.name = "Light";
+    t.name = UiKey("Light");
     t.background = Hex(0xFAF8F3);
     t.panel = Hex(0xF0EDE5);
     t.panel_border = Hex(0xCFC8B8);
@@ -50,7 +51,7 @@ Theme MakeLight() {
 Theme MakeDark() {
     Theme t;
     t.id = ThemeId::Dark;
-    t.name = "Dark";
+    t.name = UiKey("Dark");
     t.background = Hex(0x16181C);
     t.panel = Hex(0x1F2228);
     t.panel_border = Hex(0x474D57);
@@ -83,7 +84,7 @@ Theme MakeDark() {
 Theme MakeHighContrast() {
     Theme t;
     t.id = ThemeId::HighContrast;
-    t.name = "High contrast";
+    t.name = UiKey("High contrast");
     t.background = Hex(0x000000);
     t.panel = Hex(0x000000);
     t.panel_border = Hex(0xFFFFFF);
@@ -117,7 +118,7 @@ Theme MakeHighContrast() {
 Theme MakeYellow() {
     Theme t;
     t.id = ThemeId::Yellow;
-    t.name = "Black on yellow";
+    t.name = UiKey("Black on yellow");
     t.background = Hex(0xFFF98A);
     t.panel = Hex(0xFFF26B);
     t.panel_border = Hex(0x000000);

@@ -73,50 +73,6 @@ TEST(UiCatalog, TheCoursesLanguagePicksTheCatalogAndItsDirection) {
     }
 }
 
-// en.po lists exactly the strings the UI passes to Tr("...") and its kin; every catalog translates
-// only those.
-TEST(UiCatalog, TheShippedCatalogsMatchTheStringsTheInterfaceAsksFor) {
-    std::set<std::string> asked;
-    // Tr("..."), TrText("..."), and TrF("...", {...}) / TrFText("...", {...}) with placeholders.
-    const std::regex tr("\\bTr(?:Text|F|FText)?\\(\"((?:[^\"\\\\]|\\\\.)*)\"[,)]");
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(LECTERN_ENGINE_DIR) + "/ui")) {
-        const std::string text = Read(entry.path().string());
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), tr); it != std::sregex_iterator(); ++it) {
-            std::string s = (*it)[1];
-            // C escapes in the source ("\xE2\x86\x90") are bytes in the catalog.
-            std::string bytes;
-            for (size_t i = 0; i < s.size(); ++i) {
-                if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x') {
-                    bytes += static_cast<char>(std::stoi(s.substr(i + 2, 2), nullptr, 16));
-                    i += 3;
-                } else {
-                    bytes += s[i];
-                }
-            }
-            asked.insert(bytes);
-        }
-    }
-    ASSERT_GT(asked.size(), 15u);
-    Diagnostics d;
-    const std::string en_text = Read(kStrings + "/en.po");
-    std::set<std::string> listed;
-    const std::regex id("msgid \"((?:[^\"\\\\]|\\\\.)*)\"");
-    for (auto it = std::sregex_iterator(en_text.begin(), en_text.end(), id); it != std::sregex_iterator(); ++it)
-        listed.insert((*it)[1]);
-    for (const std::string& s : asked) EXPECT_TRUE(listed.count(s)) << "Tr(\"" << s << "\") is missing from en.po";
-    for (const std::string& s : listed) EXPECT_TRUE(asked.count(s)) << "en.po lists \"" << s << "\", which no Tr() asks for";
-    for (const auto& entry : std::filesystem::directory_iterator(kStrings)) {
-        const UiCatalog c = ParseUiCatalog(Read(entry.path().string()), entry.path().string(), d);
-        for (const auto& [english, translation] : c.text)
-            EXPECT_TRUE(listed.count(english)) << entry.path() << " translates \"" << english << "\", not in en.po";
-        if (entry.path().filename() == "ar.po") {
-            EXPECT_EQ(c.text.size(), listed.size()) << "ar.po translates every string";
-        }
-    }
-    EXPECT_TRUE(d.All().empty()) << d.FormatAll();
-}
-
-
 TEST(UiCatalog, PlaceholdersAreFilledInTheTranslationsOrder) {
     Diagnostics d;
     const UiCatalog c = ParseUiCatalog(
