@@ -932,8 +932,13 @@ void App::Apply(const ui::Actions& actions) {
                     Speech().Stop();
                 } else if (m_session) {
                     std::string text = SpeechText(m_session->Nav().Current());
-                    Speech().Speak(text, m_state.speech_rate);
-                    if (m_trace) std::fprintf(stderr, "trace: speech start %zu chars\n", text.size());
+                    const std::string lang = m_load.course ? m_load.course->lang : std::string();
+                    Speech().Speak(text, m_state.speech_rate, lang);
+                    if (m_trace) {
+                        const auto voice = Speech().VoiceFor(lang);
+                        std::fprintf(stderr, "trace: speech start %zu chars voice %s\n", text.size(),
+                                     !voice ? "(not listed yet)" : voice->voice.empty() ? "(none)" : voice->voice.c_str());
+                    }
                 }
                 break;
             case ui::ActionKind::SpeechPause:
@@ -1226,6 +1231,11 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     if (m_trace && !m_model.speech_available && !m_speech_failure_traced) {
         m_speech_failure_traced = true;
         std::fprintf(stderr, "trace: speech unavailable\n");
+    }
+    m_model.speech_no_voice.clear();
+    if (m_speech && m_load.course) {
+        const auto voice = m_speech->VoiceFor(m_load.course->lang);
+        if (voice && voice->voice.empty()) m_model.speech_no_voice = m_load.course->lang.empty() ? "en" : m_load.course->lang;
     }
     m_model.speaking = m_speech && m_speech->Speaking();
     m_model.speech_paused = m_speech && m_speech->Paused();

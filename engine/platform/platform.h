@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "process_clock.h"  // MsSinceProcessStart(), for --first-frame-exit
+#include "platform/voice_choice.h"
 
 namespace lectern::platform {
 
@@ -215,7 +217,11 @@ public:
     // True unless the engine failed to start (it starts on the worker thread, so this may turn
     // false shortly after construction).
     bool Available() const;
-    void Speak(const std::string& text, int words_per_minute = 175);
+    // `lang` (BCP 47) picks the voice (platform/voice_choice.h); with no voice for it, nothing is read.
+    void Speak(const std::string& text, int words_per_minute = 175, const std::string& lang = "");
+    // The voice a text in `lang` would be read with, or why none; empty until the engine has started
+    // and listed its voices (shortly after the first Speech is made), and when it failed.
+    std::optional<VoiceChoice> VoiceFor(const std::string& lang) const;
     void Pause();
     void Resume();
     void Stop();

@@ -42,7 +42,7 @@ struct EspeakApi {
     X(espeak_ng_InitializePath) X(espeak_ng_Initialize) X(espeak_ng_ClearErrorContext)              \
     X(espeak_SetSynthCallback) X(espeak_ng_GetSampleRate) X(espeak_SetVoiceByName)                  \
     X(espeak_ng_InitializeOutput) X(espeak_Synth) X(espeak_Terminate) X(espeak_Initialize)          \
-    X(espeak_Cancel) X(espeak_SetParameter)
+    X(espeak_Cancel) X(espeak_SetParameter) X(espeak_ListVoices)
 #define LECTERN_ESPEAK_MEMBER(name) decltype(&::name) name = nullptr;
     LECTERN_ESPEAK_FUNCTIONS(LECTERN_ESPEAK_MEMBER)
 #undef LECTERN_ESPEAK_MEMBER
@@ -79,6 +79,7 @@ struct Command {
     CommandKind kind;
     std::string text;
     int words_per_minute = espeakRATE_NORMAL;
+    std::string lang;  // BCP 47: picks the voice
 };
 
 enum class Output { Unknown, Playback, Discard };
@@ -93,6 +94,8 @@ struct SpeechState {
     bool paused = false;
     bool failed = false;  // espeak could not start: Available() is false
     bool abort = false;   // the current synthesis must end (checked by the discard callback)
+    bool voices_known = false;  // the engine has listed its voices (or failed)
+    std::vector<EspeakVoice> voices;
     std::function<void()> on_change;
 
     // Worker side (and espeak's callback thread).
@@ -151,6 +154,25 @@ bool StartEngine(SpeechState& state) {
     if (status != ENS_OK) return false;
     g_espeak.espeak_SetSynthCallback(OnSynth);
     state.sample_rate = std::max(1, g_espeak.espeak_ng_GetSampleRate());
+    // The voices and the languages each speaks: "languages" is a run of (priority byte, name, NUL)
+    // ended by a zero priority; "identifier" is the voice file's path ("gmw/en-US").
+    std::vector<EspeakVoice> voices;
+    if (const espeak_VOICE** list = g_espeak.espeak_ListVoices(nullptr)) {
+        for (; *list; ++list) {
+            const espeak_VOICE& v = **list;
+            if (!v.identifier || !v.languages) continue;
+            EspeakVoice voice;
+            const char* slash = std::strrchr(v.identifier, '/');
+            voice.name = slash ? slash + 1 : v.identifier;
+            for (const char* p = v.languages; *p; p += std::strlen(p + 1) + 2)
+                voice.languages.emplace_back(p + 1, static_cast<unsigned char>(*p));
+            voices.push_back(std::move(voice));
+        }
+    }
+    {
+        std::lock_guard<std::mutex> lock(state.mutex);
+        state.voices = std::move(voices);
+    }
     return g_espeak.espeak_SetVoiceByName("en") == EE_OK;
 }
 
@@ -184,6 +206,7 @@ struct Worker {
     std::string text;
     int words_per_minute = espeakRATE_NORMAL;
     int resume_from = 0;  // characters already spoken before a pause
+    std::string voice = "en";  // espeak's voice for `text` (ChooseVoice)
     unsigned next_serial = 0;
 
     void Cancel() {
@@ -201,6 +224,7 @@ struct Worker {
             state->live_serial = serial;
         }
         if (state->output == Output::Unknown) ChooseOutput(*state);
+        g_espeak.espeak_SetVoiceByName(voice.c_str());  // (ChooseOutput's restart resets it)
         g_espeak.espeak_SetParameter(
             espeakRATE, std::clamp(words_per_minute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
         void* user_data = reinterpret_cast<void*>(static_cast<uintptr_t>(serial));
@@ -219,10 +243,14 @@ struct Worker {
     }
 
     void Run(std::promise<void> done) {
-        if (!StartEngine(*state)) {
+        const bool started = StartEngine(*state);
+        {
             std::lock_guard<std::mutex> lock(state->mutex);
-            state->failed = true;
-            state->speaking = state->paused = false;
+            state->voices_known = true;
+            if (!started) {
+                state->failed = true;
+                state->speaking = state->paused = false;
+            }
         }
         for (;;) {
             Command command;
@@ -239,6 +267,24 @@ struct Worker {
                     Cancel();
                     text = std::move(command.text);
                     words_per_minute = command.words_per_minute;
+                    {
+                        // Never a text read in another language's voice: with no voice for its
+                        // language, nothing is read (the caller shows VoiceFor's reason).
+                        std::vector<EspeakVoice> voices;
+                        {
+                            std::lock_guard<std::mutex> lock(state->mutex);
+                            voices = state->voices;
+                        }
+                        voice = ChooseVoice(command.lang, voices).voice;
+                    }
+                    if (voice.empty()) {
+                        text.clear();
+                        {
+                            std::lock_guard<std::mutex> lock(state->mutex);
+                            if (state->commands.empty()) state->speaking = state->paused = false;
+                        }
+                        break;
+                    }
                     resume_from = 0;
                     state->word_position = 0;
                     Start(0);
@@ -309,19 +355,25 @@ Speech::~Speech() {
     g_state.reset();
 }
 
+std::optional<VoiceChoice> Speech::VoiceFor(const std::string& lang) const {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    if (!m->state->voices_known || m->state->failed) return std::nullopt;
+    return ChooseVoice(lang, m->state->voices);
+}
+
 bool Speech::Available() const {
     std::lock_guard<std::mutex> lock(m->state->mutex);
     return !m->state->failed;
 }
 
-void Speech::Speak(const std::string& text, int words_per_minute) {
+void Speech::Speak(const std::string& text, int words_per_minute, const std::string& lang) {
     std::lock_guard<std::mutex> lock(m->state->mutex);
     if (m->state->failed || text.empty()) return;
     m->state->commands.clear();  // a new text replaces whatever was pending
     m->state->abort = true;      // end the current one now (discard mode checks this)
     m->state->speaking = true;
     m->state->paused = false;
-    m->Push({CommandKind::Speak, text, words_per_minute});
+    m->Push({CommandKind::Speak, text, words_per_minute, lang});
 }
 
 void Speech::Pause() {

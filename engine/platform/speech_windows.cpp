@@ -10,7 +10,8 @@ struct Speech::Impl {};
 Speech::Speech() : m(std::make_unique<Impl>()) {}
 Speech::~Speech() = default;
 bool Speech::Available() const { return false; }
-void Speech::Speak(const std::string&, int) {}
+void Speech::Speak(const std::string&, int, const std::string&) {}
+std::optional<VoiceChoice> Speech::VoiceFor(const std::string&) const { return std::nullopt; }
 void Speech::Pause() {}
 void Speech::Resume() {}
 void Speech::Stop() {}

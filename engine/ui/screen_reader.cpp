@@ -381,8 +381,17 @@ void DrawReaderScreen(Frame& f) {
         ImGui::PushFont(fonts.small);
         const char* speak = f.model.speaking ? Tr("Stop reading (S)") : Tr("Read this page aloud (S)");
         ButtonAtReadingStart(speak, width);
+        // No voice speaks the course's language: say so rather than read it in another's.
+        const bool no_voice = !f.model.speech_no_voice.empty() && !f.model.speaking;
+        ImGui::BeginDisabled(no_voice);
         if (ImGui::SmallButton(speak))
             f.actions.Push(Action(ActionKind::SpeakPage));
+        ImGui::EndDisabled();
+        if (no_voice)
+            WrappedText(fonts.small, t.text_muted,
+                        TrFText("Read-aloud has no voice for this course's language ({lang}): espeak-ng does not speak it.",
+                                {{"lang", f.model.speech_no_voice}}),
+                        width);
         if (f.model.speaking) {
             ImGui::SameLine();
             if (ImGui::SmallButton(f.model.speech_paused ? Tr("Resume (Shift+S)") : Tr("Pause (Shift+S)")))

@@ -90,6 +90,7 @@ struct ViewModel {
     bool kiosk = false;                    // shared classroom machine: no way out but the admin's
     const Diagnostics* watch_problems = nullptr;  // --watch: the last reload failed with these
     bool speech_available = false;         // espeak-ng could start
+    std::string speech_no_voice;           // the course's language when espeak-ng has no voice for it
     bool speaking = false;
     bool speech_paused = false;
     bool allow_guest = true;
