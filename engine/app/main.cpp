@@ -15,8 +15,10 @@
 #include <future>
 #include <thread>
 #include <string>
+#include <vector>
 
 #include "app/font_bridge.h"
+#include "app/options.h"
 #include "course/course_text.h"
 #include "course/course_watch.h"
 #include "course/loader.h"
@@ -44,6 +46,8 @@ namespace fs = std::filesystem;
 using namespace lectern;
 
 namespace {
+
+using app::Options;
 
 // SIGUSR1 asks a running lectern to save its next frame to the --capture file (for tests and
 // documentation). The handler only sets a flag; the loop wakes at least every 100 ms then.
@@ -77,172 +81,6 @@ const char* VerdictName(GradeStatus s) {
 
 constexpr const char* kBundledCourse = "human-rights-security-cooperation";
 
-const char* kUsage =
-    "Usage: lectern [OPTIONS]\n"
-    "\n"
-    "Lectern plays an e-learning course offline: lessons, knowledge checks, quizzes and\n"
-    "scenarios. With no --course it opens the bundled course, Human Rights and Security\n"
-    "Cooperation.\n"
-    "\n"
-    "Options:\n"
-    "  --course PATH        open the course in PATH (a folder with course.xml)\n"
-    "  --page ID            start here: a page, lesson, module, quiz or scenario id\n"
-    "  --screen NAME        start on: home, reader, glossary, references, help or progress\n"
-    "  --size WxH           window size in pixels (default 1280x800)\n"
-    "  --fullscreen         fill the primary monitor\n"
-    "  --text-size PERCENT  text size, 100 to 200 (default 100)\n"
-    "  --theme NAME         light, dark, contrast or yellow\n"
-    "  --present            presenter view for a room: large text (150%), facilitator notes\n"
-    "                       beside the page, or on a second monitor when one is connected;\n"
-    "                       answers hidden until you press A; records no progress\n"
-    "  --notes-window       with --present: notes in a window of their own even on one\n"
-    "                       monitor; --notes-window=off keeps them beside the page\n"
-    "  --watch              reload the course when its files change, staying on the same page;\n"
-    "                       errors show in an overlay until the files are fixed (for authors)\n"
-    "  --data-dir DIR       keep progress in DIR (default: $XDG_DATA_HOME/lectern,\n"
-    "                       else ~/.local/share/lectern)\n"
-    "  --learner NAME       sign in as NAME (created if new; a learner with a PIN is asked for it)\n"
-    "  --guest              continue as a guest: nothing is saved\n"
-    "  --kiosk              classroom kiosk: full screen, no way out but the administrator's,\n"
-    "                       sign-in with optional PINs, sign-out after idle time\n"
-    "  --kiosk-config FILE  kiosk settings (default: $XDG_CONFIG_HOME/lectern/kiosk.conf,\n"
-    "                       else /etc/lectern/kiosk.conf; on Windows %APPDATA%\\Lectern,\n"
-    "                       else %ProgramData%\\Lectern); see tools/kiosk/README.md\n"
-    "  --screenshot FILE    draw the chosen screen, save it as a PNG file, and exit\n"
-    "  --capture FILE       save the window as FILE (a PNG) each time lectern gets SIGUSR1;\n"
-    "                       with a notes window, that goes to FILE-notes.png\n"
-    "  --first-frame-exit   print the time from process start to the first frame, and exit\n"
-    "  -h, --help           show this help and exit\n"
-    "  --version            show the version and exit\n"
-    "\n"
-    "Keys: arrows turn pages, Space scrolls, G glossary, F1 help, Ctrl+Plus/Minus text size.\n";
-
-struct Options {
-    std::string course;
-    std::string page;
-    std::string screen;
-    std::string screenshot;
-    std::string capture;
-    int width = 1280, height = 800;
-    bool fullscreen = false;
-    float text_scale = 1.0f;
-    std::string theme;
-    std::string data_dir;
-    std::string learner;
-    bool guest = false;
-    bool watch = false;
-    bool kiosk = false;
-    std::string kiosk_config;
-    bool present = false;
-    bool text_size_given = false;
-    bool notes_window = false;  // --notes-window: present mode's notes in a window of their own
-    bool notes_window_set = false;  // else: a window when a second monitor is connected
-    bool first_frame_exit = false;
-};
-
-int UsageError(const std::string& message) {
-    std::fprintf(stderr, "lectern: %s\nTry 'lectern --help'.\n", message.c_str());
-    return 2;
-}
-
-// Returns -1 to go on, or an exit status.
-int ParseArgs(int argc, char** argv, Options& o) {
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        std::string value;
-        auto need = [&](const char* name) -> bool {
-            size_t eq = a.find('=');
-            if (eq != std::string::npos) {
-                value = a.substr(eq + 1);
-                return true;
-            }
-            if (i + 1 >= argc) {
-                UsageError(std::string(name) + " needs a value");
-                return false;
-            }
-            value = argv[++i];
-            return true;
-        };
-        auto is = [&](const char* name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
-        if (a == "-h" || a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--version") {
-            std::printf("lectern %s\n", LECTERN_VERSION);
-            return 0;
-        } else if (is("--course")) {
-            if (!need("--course")) return 2;
-            o.course = value;
-        } else if (is("--page")) {
-            if (!need("--page")) return 2;
-            o.page = value;
-        } else if (is("--screen")) {
-            if (!need("--screen")) return 2;
-            o.screen = value;
-        } else if (is("--screenshot")) {
-            if (!need("--screenshot")) return 2;
-            o.screenshot = value;
-        } else if (is("--capture")) {
-            if (!need("--capture")) return 2;
-            o.capture = value;
-        } else if (is("--size")) {
-            if (!need("--size")) return 2;
-            if (std::sscanf(value.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240 ||
-                o.width > 16384 || o.height > 16384)
-                return UsageError("--size takes WIDTHxHEIGHT, for example 1280x800 (at least 320x240)");
-        } else if (is("--text-size")) {
-            if (!need("--text-size")) return 2;
-            int pct = std::atoi(value.c_str());
-            if (pct < 100 || pct > 200) return UsageError("--text-size takes a percentage from 100 to 200");
-            o.text_scale = pct / 100.0f;
-            o.text_size_given = true;
-        } else if (is("--theme")) {
-            if (!need("--theme")) return 2;
-            ui::ThemeId id;
-            if (!ui::ThemeFromKey(value, &id)) return UsageError("--theme takes light, dark, contrast or yellow");
-            o.theme = value;
-        } else if (is("--data-dir")) {
-            if (!need("--data-dir")) return 2;
-            o.data_dir = value;
-        } else if (is("--learner")) {
-            if (!need("--learner")) return 2;
-            o.learner = value;
-        } else if (a == "--guest") {
-            o.guest = true;
-        } else if (a == "--watch") {
-            o.watch = true;
-        } else if (a == "--kiosk") {
-            // A kiosk is locked down by the system around Lectern (cage, systemd on Linux); on
-            // Windows there is nothing yet that keeps a learner inside the window.
-            if (!os::KioskSupported())
-                return UsageError("--kiosk is available on Linux only (it relies on cage and systemd); "
-                                  "see tools/kiosk/README.md in the source, or README.txt");
-            o.kiosk = true;
-        } else if (is("--kiosk-config")) {
-            if (!need("--kiosk-config")) return 2;
-            o.kiosk_config = value;
-        } else if (a == "--fullscreen") {
-            o.fullscreen = true;
-        } else if (a == "--notes-window") {
-            o.notes_window = true;
-            o.notes_window_set = true;
-        } else if (a == "--notes-window=off") {
-            o.notes_window = false;
-            o.notes_window_set = true;
-        } else if (a == "--present") {
-            o.present = true;
-            o.guest = true;  // a room's session is nobody's progress
-        } else if (a == "--first-frame-exit") {
-            o.first_frame_exit = true;
-        } else {
-            return UsageError("unknown option '" + a + "'");
-        }
-    }
-    if (o.present && !o.text_size_given) o.text_scale = 1.5f;  // a room reads from a distance
-    if (o.notes_window_set && o.notes_window && !o.present) return UsageError("--notes-window goes with --present");
-    return -1;
-}
-
 // The bundled course: next to an installed binary (../share/lectern/content), else the source tree.
 std::string FindBundledCourse(const char* argv0) {
     std::error_code ec;
@@ -257,20 +95,6 @@ std::string FindBundledCourse(const char* argv0) {
     for (const auto& c : candidates)
         if (fs::exists(c / "course.xml", ec)) return os::Utf8(c);
     return os::Utf8(candidates.back());
-}
-
-bool ScreenFromName(const std::string& name, ui::Screen* out) {
-    static const std::pair<const char*, ui::Screen> names[] = {
-        {"home", ui::Screen::Home},           {"reader", ui::Screen::Reader}, {"glossary", ui::Screen::Glossary},
-        {"references", ui::Screen::References}, {"help", ui::Screen::Help}, {"progress", ui::Screen::Progress},
-        {"learners", ui::Screen::Learners},
-    };
-    for (const auto& [n, s] : names)
-        if (name == n) {
-            *out = s;
-            return true;
-        }
-    return false;
 }
 
 // Where --page starts: a page (or the first page of a lesson or module), the page holding a
@@ -1128,8 +952,7 @@ int App::Run(const char* argv0) {
         m_state.screen = ui::Screen::Error;
     }
     if (m_kiosk && m_model.admin_pin_missing) m_state.screen = ui::Screen::Admin;  // first start: a way out first
-    if (!m_options.screen.empty() && m_load.course && !ScreenFromName(m_options.screen, &m_state.screen))
-        return UsageError("--screen takes home, reader, glossary, references, help, progress or learners");
+    if (!m_options.screen.empty() && m_load.course) app::ScreenFromName(m_options.screen, &m_state.screen);  // checked by ParseOptions
     if (m_state.screen == ui::Screen::Reader && m_session) m_session->ShowPage(m_session->Nav().Index(), NowMs());
 
     if (!m_options.screenshot.empty()) {
@@ -1351,8 +1174,11 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
 int main(int argc, char** argv) {
     lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
     os::TakeStopRequests(OnStopRequest);
-    Options options;
-    int early = ParseArgs(argc, argv, options);
+    app::Options options;
+    std::string out, err;
+    int early = app::ParseOptions(std::vector<std::string>(argv + 1, argv + argc), options, out, err);
+    std::fputs(out.c_str(), stdout);
+    std::fputs(err.c_str(), stderr);
     if (early >= 0) return early;
     App app(options);
     return app.Run(argv[0]);

@@ -47,6 +47,7 @@ const std::regex kLecternInclude(R"re(^\s*#\s*include\s*"([a-z_]+(?:/internal)?)
 const std::map<std::string, std::set<std::string>> kMayInclude = {
     {"os", {}},
     {"text", {"os"}},
+    {"cli", {"os"}},
     {"course", {"text", "os"}},
     {"progress", {"course", "text", "os"}},
     {"learning", {"progress", "course", "text", "os"}},
@@ -55,7 +56,7 @@ const std::map<std::string, std::set<std::string>> kMayInclude = {
     {"authoring", {"course", "text", "os"}},
     {"platform", {"os"}},
     {"ui", {"kiosk", "learning", "progress", "course", "text", "os"}},
-    {"app", {"ui", "platform", "kiosk", "reports", "learning", "progress", "course", "text", "os"}},
+    {"app", {"cli", "ui", "platform", "kiosk", "reports", "learning", "progress", "course", "text", "os"}},
 };
 
 // What `folder`'s files include that its row does not allow.

@@ -6,72 +6,47 @@
 #include <string>
 
 #include "authoring/html_export.h"
+#include "cli/command_line.h"
 #include "course/loader.h"
 #include "os/system.h"
 
 namespace {
 
-const char* kUsage =
-    "Usage: lectern-export --html OUT_DIR [--facilitator] COURSE\n"
-    "\n"
+const char* const kDescription =
     "Writes a static, offline HTML edition of the Lectern course at COURSE (a course folder or\n"
     "its course.xml) into OUT_DIR, which is created when missing:\n"
     "  index.html          title, description, audience, certificate note, contents\n"
     "  module-<id>.html    one page per module; prints as a handout with its answers at the end\n"
     "  glossary.html, references.html, lectern.css, images/\n"
-    "Nothing in the edition loads anything from the network, and it uses no JavaScript.\n"
-    "\n"
-    "  --html OUT_DIR   the folder to write (must be outside the course folder)\n"
-    "  --facilitator    include facilitator notes in marked boxes (the instructor's handout);\n"
-    "                   without it they are left out entirely\n"
-    "  -h, --help       show this help\n"
-    "  --version        show the version\n"
-    "\n"
-    "Exit status: 0 written, 1 errors in the course (printed like lectern-lint),\n"
-    "2 bad usage, course not readable, or output not writable.\n";
+    "Nothing in the edition loads anything from the network, and it uses no JavaScript.";
 
-int Usage(const std::string& message) {
-    std::fprintf(stderr, "lectern-export: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
+const char* const kFooter =
+    "Exit status: 0 written, 1 errors in the course (printed like lectern-lint),\n"
+    "2 bad usage, course not readable, or output not writable.";
 
 }  // namespace
 
 int main(int argc, char** argv) {
     lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
     std::string out_dir, course_path;
-    bool have_html = false;
     lectern::HtmlExportOptions options;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "-h" || a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--version") {
-            std::printf("lectern-export %s\n", LECTERN_VERSION);
-            return 0;
-        } else if (a == "--html" || a.rfind("--html=", 0) == 0) {
-            if (have_html) return Usage("--html given twice");
-            if (a == "--html") {
-                if (i + 1 >= argc) return Usage("--html needs an output folder");
-                out_dir = argv[++i];
-            } else {
-                out_dir = a.substr(7);
-            }
-            if (out_dir.empty()) return Usage("--html needs an output folder");
-            have_html = true;
-        } else if (a == "--facilitator") {
-            options.facilitator = true;
-        } else if (!a.empty() && a[0] == '-' && a != "-") {
-            return Usage("unknown option '" + a + "'");
-        } else if (course_path.empty()) {
-            course_path = a;
-        } else {
-            return Usage("one course at a time ('" + course_path + "' and '" + a + "')");
-        }
-    }
-    if (!have_html) return Usage("say which edition to write: --html OUT_DIR");
-    if (course_path.empty()) return Usage("no course given");
+    lectern::cli::CommandLine cl("lectern-export", kDescription, "lectern-export --html OUT_DIR [--facilitator] COURSE",
+                                 kFooter);
+    CLI::App& app = cl.App();
+    app.add_option("--html", out_dir, "the folder to write (must be outside the course folder)")
+        ->type_name("OUT_DIR")
+        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+    app.add_flag("--facilitator", options.facilitator,
+                 "include facilitator notes in marked boxes (the instructor's handout); without it they are "
+                 "left out entirely");
+    app.add_option("COURSE", course_path, "the course folder or its course.xml")->type_name("");
+    int status = cl.Parse(argc, argv);
+    if (status == lectern::cli::kGoOn && out_dir.empty())
+        status = cl.Fail(app.get_option("--html")->count() ? "--html needs an output folder"
+                                                            : "say which edition to write: --html OUT_DIR");
+    if (status == lectern::cli::kGoOn && course_path.empty()) status = cl.Fail("no course given");
+    cl.Print();
+    if (status != lectern::cli::kGoOn) return status;
 
     lectern::LoadResult loaded = lectern::LoadCourse(course_path);
     lectern::Diagnostics diagnostics = loaded.diagnostics;

@@ -10,27 +10,18 @@
 #include "authoring/lint.h"
 #include "authoring/scripts.h"
 #include "authoring/stats.h"
+#include "cli/command_line.h"
 #include "course/loader.h"
 #include "os/system.h"
 
 namespace {
 
-const char* kUsage =
-    "Usage: lectern-lint [--stats] [--format text|json] [--strict] PATH\n"
-    "\n"
+const char* const kDescription =
     "Checks the Lectern course at PATH (a course folder or its course.xml) and prints\n"
     "every problem as FILE:LINE:COL: error|warning: [code] message. Characters no\n"
-    "installed font can draw are warnings naming the Debian font package that would.\n"
-    "\n"
-    "  --stats          also print counts: modules, lessons, pages, words, reading time,\n"
-    "                   glossary terms, questions by type, scenarios, scripts used (words\n"
-    "                   in Thai by dictionary, in Chinese and Japanese one per character)\n"
-    "  --format FORMAT  text (default) or json\n"
-    "  --strict         treat warnings as errors (exit 1)\n"
-    "  -h, --help       show this help\n"
-    "  --version        show the version\n"
-    "\n"
-    "Exit status: 0 no errors, 1 errors in the course, 2 input not readable or bad usage.\n";
+    "installed font can draw are warnings naming the Debian font package that would.";
+
+const char* const kFooter = "Exit status: 0 no errors, 1 errors in the course, 2 input not readable or bad usage.";
 
 nlohmann::json StatsJson(const lectern::CourseStats& s) {
     nlohmann::json j;
@@ -67,41 +58,24 @@ nlohmann::json StatsJson(const lectern::CourseStats& s) {
 
 int main(int argc, char** argv) {
     lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
-    bool stats = false, json = false, strict = false;
-    std::string path;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "-h" || a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--version") {
-            std::printf("lectern-lint %s\n", LECTERN_VERSION);
-            return 0;
-        } else if (a == "--stats") {
-            stats = true;
-        } else if (a == "--strict") {
-            strict = true;
-        } else if (a == "--format" || a.rfind("--format=", 0) == 0) {
-            std::string v = a == "--format" ? (i + 1 < argc ? argv[++i] : "") : a.substr(9);
-            if (v != "text" && v != "json") {
-                std::fprintf(stderr, "lectern-lint: --format takes text or json, not '%s'\n%s", v.c_str(), kUsage);
-                return 2;
-            }
-            json = v == "json";
-        } else if (!a.empty() && a[0] == '-' && a != "-") {
-            std::fprintf(stderr, "lectern-lint: unknown option '%s'\n%s", a.c_str(), kUsage);
-            return 2;
-        } else if (path.empty()) {
-            path = a;
-        } else {
-            std::fprintf(stderr, "lectern-lint: one course at a time ('%s' and '%s')\n", path.c_str(), a.c_str());
-            return 2;
-        }
-    }
-    if (path.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    bool stats = false, strict = false;
+    std::string format = "text", path;
+    lectern::cli::CommandLine cl("lectern-lint", kDescription, "lectern-lint [--stats] [--format text|json] [--strict] PATH",
+                                 kFooter);
+    CLI::App& app = cl.App();
+    app.add_flag("--stats", stats,
+                 "also print counts: modules, lessons, pages, words, reading time, glossary terms, questions "
+                 "by type, scenarios, scripts used (words in Thai by dictionary, in Chinese and Japanese one "
+                 "per character)");
+    app.add_option("--format", format, "text (default) or json")->type_name("FORMAT");
+    app.add_flag("--strict", strict, "treat warnings as errors (exit 1)");
+    app.add_option("PATH", path, "the course folder or its course.xml")->type_name("")->required();
+    int status = cl.Parse(argc, argv);
+    if (status == lectern::cli::kGoOn && format != "text" && format != "json")
+        status = cl.Fail("--format takes text or json, not '" + format + "'");
+    cl.Print();
+    if (status != lectern::cli::kGoOn) return status;
+    const bool json = format == "json";
 
     lectern::LoadResult result = lectern::LoadCourse(path);
     lectern::Diagnostics all = result.diagnostics;

@@ -8,6 +8,7 @@
 #include <vector>
 
 
+#include "cli/command_line.h"
 #include "course/loader.h"
 #include "os/files.h"
 #include "os/system.h"
@@ -16,101 +17,60 @@
 
 namespace {
 
-const char* const kUsage =
-    "Usage: lectern-progress export --format csv|xapi [options]\n"
-    "\n"
-    "Export learners' progress from a Lectern progress database.\n"
-    "\n"
-    "Options:\n"
-    "  --format csv|xapi     csv: one row per learner and item; xapi: a JSON array of\n"
-    "                        xAPI 1.0.3 statements, one per recorded event\n"
-    "  --data-dir DIR        folder holding progress.sqlite3\n"
-    "                        (default: $XDG_DATA_HOME/lectern or ~/.local/share/lectern)\n"
-    "  --learner NAME        only this learner (display name, case ignored)\n"
-    "  --since ISO8601       only events (xapi) or items updated (csv) at or after this time,\n"
-    "                        e.g. 2024-05-01 or 2024-05-01T09:30:00+02:00\n"
-    "  --home-page URL       xAPI actor account homePage\n"
-    "                        (default: urn:lectern:store:<this database's id>)\n"
-    "  --activity-base IRI   prefix of xAPI activity ids (default: urn:lectern:course:)\n"
-    "  --course DIR          the course the records belong to (repeat for several): CSV titles,\n"
-    "                        right/wrong and points per quiz question of submitted attempts,\n"
-    "                        xAPI activity names, descriptions and choices; without it, ids\n"
-    "                        stand in for names and quiz questions say only \"answered\"\n"
-    "  --output FILE         write to FILE instead of standard output\n"
-    "  -h, --help            show this help\n"
-    "      --version         show the version\n"
-    "\n"
-    "exit status: 0 ok, 1 the export failed, 2 bad arguments\n";
+const char* const kDescription = "Export learners' progress from a Lectern progress database.";
 
-int BadUsage(const std::string& message) {
-    std::fprintf(stderr, "lectern-progress: %s\n\n%s", message.c_str(), kUsage);
-    return 2;
-}
+const char* const kFooter = "Exit status: 0 ok, 1 the export failed, 2 bad arguments.";
 
 }  // namespace
 
 int main(int argc, char** argv) {
     lectern::os::Utf8Arguments utf8_arguments(argc, argv);  // Windows: UTF-8, not the ANSI code page
-    std::vector<std::string> args(argv + 1, argv + argc);
-    for (const std::string& a : args) {
-        if (a == "-h" || a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        }
-        if (a == "--version") {
-            std::printf("lectern-progress %s\n", LECTERN_VERSION);
-            return 0;
-        }
-    }
-    if (args.empty()) return BadUsage("missing command");
-    if (args[0] != "export") return BadUsage("unknown command '" + args[0] + "'");
-
-    std::string format, data_dir, output, since;
+    std::string format, data_dir, output, since, learner;
     std::vector<std::string> course_dirs;
     lectern::ExportOptions options;
-    for (size_t i = 1; i < args.size(); ++i) {
-        std::string name = args[i], value;
-        bool has_value = false;
-        if (auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name = name.substr(0, eq);
-            has_value = true;
-        }
-        static const char* const kWithValue[] = {"--format",   "--data-dir",      "--learner", "--since",
-                                                 "--home-page", "--activity-base", "--output",
-                                                 "--course"};
-        bool known = false;
-        for (const char* k : kWithValue) known = known || name == k;
-        if (!known) return BadUsage("unknown option '" + args[i] + "'");
-        if (!has_value) {
-            if (i + 1 >= args.size()) return BadUsage(name + " needs a value");
-            value = args[++i];
-        }
-        if (name == "--format") {
-            format = value;
-        } else if (name == "--data-dir") {
-            data_dir = value;
-        } else if (name == "--learner") {
-            options.learner_name = value;
-        } else if (name == "--since") {
-            since = value;
-        } else if (name == "--home-page") {
-            options.home_page = value;
-        } else if (name == "--activity-base") {
-            options.activity_base = value;
-        } else if (name == "--output") {
-            output = value;
-        } else if (name == "--course") {
-            course_dirs.push_back(value);
-        }
-    }
-    if (format.empty()) return BadUsage("--format is required");
-    if (format != "csv" && format != "xapi") return BadUsage("--format must be csv or xapi, not '" + format + "'");
-    if (!since.empty()) {
+    lectern::cli::CommandLine cl("lectern-progress", kDescription, "lectern-progress export --format csv|xapi [options]",
+                                 kFooter);
+    CLI::App& app = cl.App();
+    app.require_subcommand(1);
+    CLI::App* exp = app.add_subcommand("export", "write the progress as CSV or xAPI");
+    exp->add_option("--format", format,
+                    "csv: one row per learner and item; xapi: a JSON array of xAPI 1.0.3 statements, one per "
+                    "recorded event")
+        ->type_name("csv|xapi")
+        ->required();
+    exp->add_option("--data-dir", data_dir,
+                    "folder holding progress.sqlite3 (default: $XDG_DATA_HOME/lectern or ~/.local/share/lectern)")
+        ->type_name("DIR");
+    CLI::Option* learner_option = exp->add_option("--learner", learner, "only this learner (display name, case ignored)")
+        ->type_name("NAME");
+    exp->add_option("--since", since,
+                    "only events (xapi) or items updated (csv) at or after this time, e.g. 2024-05-01 or "
+                    "2024-05-01T09:30:00+02:00")
+        ->type_name("ISO8601");
+    exp->add_option("--home-page", options.home_page,
+                    "xAPI actor account homePage (default: urn:lectern:store:<this database's id>)")
+        ->type_name("URL");
+    exp->add_option("--activity-base", options.activity_base,
+                    "prefix of xAPI activity ids (default: urn:lectern:course:)")
+        ->type_name("IRI");
+    exp->add_option("--course", course_dirs,
+                    "the course the records belong to (repeat for several): CSV titles, right/wrong and points "
+                    "per quiz question of submitted attempts, xAPI activity names, descriptions and choices; "
+                    "without it, ids stand in for names and quiz questions say only \"answered\"")
+        ->type_name("DIR")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    exp->add_option("--output", output, "write to FILE instead of standard output")->type_name("FILE");
+    int status = cl.Parse(argc, argv);
+    if (status == lectern::cli::kGoOn && format != "csv" && format != "xapi")
+        status = cl.Fail("--format must be csv or xapi, not '" + format + "'");
+    if (learner_option->count()) options.learner_name = learner;
+    if (status == lectern::cli::kGoOn && !since.empty()) {
         std::optional<int64_t> ms = lectern::ParseIso8601(since);
-        if (!ms) return BadUsage("--since '" + since + "' is not an ISO 8601 date or time");
-        options.since_ms = *ms;
+        if (ms) options.since_ms = *ms;
+        else status = cl.Fail("--since '" + since + "' is not an ISO 8601 date or time");
     }
+    cl.Print();
+    if (status != lectern::cli::kGoOn) return status;
     if (data_dir.empty()) data_dir = lectern::DefaultDataDir();
     std::vector<std::shared_ptr<const lectern::Course>> courses;
     for (const std::string& dir : course_dirs) {
