@@ -8,12 +8,12 @@
 namespace lectern::app {
 namespace {
 
-const char* const kDescription =
+const char* const kUsageDescription =
     "Lectern plays an e-learning course offline: lessons, knowledge checks, quizzes and\n"
     "scenarios. With no --course it opens the bundled course, Human Rights and Security\n"
     "Cooperation.";
 
-const char* const kFooter =
+const char* const kUsageFooter =
     "Keys: arrows turn pages, Space scrolls, G glossary, F1 help, Ctrl+Plus/Minus text size.\n"
     "Exit status: 0 closed normally, 1 the course or the progress store could not be opened,\n"
     "2 bad usage (an unknown option, a bad value, an unknown --page id).";
@@ -82,13 +82,13 @@ bool ScreenFromName(const std::string& name, ui::Screen* out) {
 
 std::string OptionsHelp() {
     Options o;
-    cli::CommandLine cl("lectern", kDescription, "lectern [OPTIONS]", kFooter);
+    cli::CommandLine cl("lectern", kUsageDescription, "lectern [OPTIONS]", kUsageFooter);
     Declare(cl.App(), o);
     return cl.Help();
 }
 
 int ParseOptions(const std::vector<std::string>& args, Options& o, std::string& out, std::string& err) {
-    cli::CommandLine cl("lectern", kDescription, "lectern [OPTIONS]", kFooter);
+    cli::CommandLine cl("lectern", kUsageDescription, "lectern [OPTIONS]", kUsageFooter);
     CLI::App& app = cl.App();
     Declare(app, o);
     int status = cl.Parse(args);
