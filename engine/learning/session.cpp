@@ -179,6 +179,14 @@ int Session::PageAfterQuiz(const Quiz& quiz) const {
     return next < static_cast<int>(m_course->reading_order.size()) ? next : -1;
 }
 
+Session::StepAfterQuiz Session::NextAfterQuiz(const Quiz& quiz) const {
+    StepAfterQuiz step;
+    if (!ModuleOfQuiz(quiz)) return step;  // the final assessment (or a quiz of no module): the end
+    step.page = PageAfterQuiz(quiz);
+    if (step.page < 0 && m_course->assessment && m_course->assessment.get() != &quiz) step.quiz = m_course->assessment.get();
+    return step;
+}
+
 // ---- knowledge checks ------------------------------------------------------------------------
 
 CheckState& Session::Check(const Question& q) {

@@ -66,6 +66,17 @@ public:
     const Quiz* QuizAfterCurrentPage() const;
     // The page after a quiz (the next module's first page), or -1.
     int PageAfterQuiz(const Quiz& quiz) const;
+    // Where a quiz's results screen continues, the next thing in course order: the next
+    // module's first page; after the last module's quiz, the final assessment (the reader's
+    // last page offers it too, and a learner who has just passed the last quiz is looking for
+    // it); after the assessment, or when the course has none, nothing (the screen offers the
+    // learner's progress, as the reader's last page does).
+    struct StepAfterQuiz {
+        int page = -1;               // a reading index, or -1
+        const Quiz* quiz = nullptr;  // the final assessment, or null
+        bool End() const { return page < 0 && !quiz; }
+    };
+    StepAfterQuiz NextAfterQuiz(const Quiz& quiz) const;
     const Module* ModuleOfQuiz(const Quiz& quiz) const;
 
     // ---- knowledge checks --------------------------------------------------------------------

@@ -299,19 +299,24 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
                 TrText(QuizOutcomeText(r.passed, s.CanStartAttempt(quiz))), width);
     WrappedText(fonts.small, t.text_muted, TrText("This result is for your own learning. No certificate is issued."), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-    int next_page = s.PageAfterQuiz(quiz);
-    if (next_page >= 0) ClaimArrowKeys();
-    if (next_page >= 0 && KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(Action(ActionKind::QuizContinue, next_page));
+    // On in course order: the next module's first page, or after the last module's quiz the
+    // final assessment (NextAfterQuiz); at the course's end only the other buttons.
+    const Session::StepAfterQuiz next = s.NextAfterQuiz(quiz);
+    const bool go_on = !next.End();
+    const Action continue_action = next.quiz ? Action(ActionKind::QuizOpen, 0, next.quiz->id)
+                                             : Action(ActionKind::QuizContinue, next.page);
+    const std::string continue_title = next.quiz ? next.quiz->title : go_on ? f.model.course->PageAt(next.page).title : "";
+    if (go_on) ClaimArrowKeys();
+    if (go_on && KeyPressed(ImGuiKey_RightArrow)) f.actions.Push(continue_action);
     // What the learner can do next; drawn again after a long review, so that its end is not a
     // dead end (each row under its own id: the same buttons twice on one screen).
     auto what_next = [&](const char* id) {
         ImGui::PushID(id);
         ImGui::PushFont(fonts.ui);
         const float right = ImGui::GetCursorScreenPos().x + width;
-        if (next_page >= 0 &&
-            PrimaryButton(ButtonLabel(TrFText("Continue: {title}", {{"title", f.model.course->PageAt(next_page).title}}), width).c_str(), t))
-            f.actions.Push(Action(ActionKind::QuizContinue, next_page));
-        bool first = next_page < 0;
+        if (go_on && PrimaryButton(ButtonLabel(TrFText("Continue: {title}", {{"title", continue_title}}), width).c_str(), t))
+            f.actions.Push(continue_action);
+        bool first = !go_on;
         if (s.CanStartAttempt(quiz)) {
             const std::string again = ButtonLabel(Tr("Try again with new questions"), width);
             if (!first) SameLineIfItFits(again.c_str(), right);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A learner completes a module quiz with the keyboard alone: Right from the module's last page
-# opens the quiz, Enter starts it, 1 picks a choice, Right moves on, Ctrl+Enter and Enter submit.
+# opens the quiz, Enter starts it, 1 picks a choice, Right moves on, Ctrl+Enter and Enter submit,
+# and Right on the results (the last module's quiz) opens the final assessment.
 # Afterwards the attempt, its answers and its score are in the progress store (checked with
 # lectern-progress), because every answer is committed before the screen shows it.
 source "$(dirname "$0")/lib.sh"
@@ -35,6 +36,12 @@ capture quiz-results
 assert_not_blank quiz-results
 assert_differs quiz-last quiz-results
 grep "submitted 1 score" "$E2E_TMP/app.log" | tail -n1 | sed 's/^/  /'
+
+# The last module's quiz leads on to the final assessment: Right is "Continue: Final assessment".
+key Right
+wait_trace "screen quiz page m1-l2-p3 quiz final attempt 0"
+capture assessment-intro
+assert_differs quiz-results assessment-intro
 
 # The store has the attempt with a score, written before the results appeared.
 "$LECTERN_BIN/lectern-progress" export --format csv --data-dir "$data" > "$E2E_TMP/export.csv" \
