@@ -154,24 +154,27 @@ AdminResult KioskAdmin::Export(const fs::path& folder, int64_t now_ms) {
     if (folder.empty()) return Done(false, "Type the folder to export to, such as a USB stick's.");
     ExportOptions o;
     if (m_course) o.courses.push_back(m_course);
-    ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
-    if (!csv.ok || !xapi.ok) return Done(false, "Export failed: " + csv.error + xapi.error);
-    AppendLog(now_ms, "export " + folder.string());
     const std::string machine = os::MachineName();
-    const std::string log = ReadWhole(LogPath());
     os::WriteOptions options;
     options.mode = 0644;  // for the people the stick goes to; an existing file keeps its own
     options.keep_existing_mode = true;
     options.never_replace = {m_store->path(), m_store->path() + "-wal", m_store->path() + "-journal", LogPath()};
     AdminResult r;
-    using Item = std::pair<std::string, const std::string*>;
-    for (const auto& [name, text] : {Item{StampedName("lectern-progress", machine, now_ms, ".csv"), &csv.text},
-                                     Item{StampedName("lectern-progress-xapi", machine, now_ms, ".json"), &xapi.text},
-                                     Item{StampedName("lectern-admin-log", machine, now_ms, ".txt"), &log}}) {
-        os::WriteResult w = os::WriteFileAtomically(folder / name, *text, options);
-        if (!w.ok) return Done(false, "Export failed: " + w.message);
-        r.files.push_back(folder / name);
-    }
+    // Streamed to the stick as they are made: every learner's statements at once would not fit
+    // in a small kiosk's memory. Each file appears whole or not at all.
+    const fs::path csv_file = folder / StampedName("lectern-progress", machine, now_ms, ".csv");
+    const fs::path xapi_file = folder / StampedName("lectern-progress-xapi", machine, now_ms, ".json");
+    ExportResult csv = ExportToFile(ExportFormat::Csv, *m_store, o, csv_file, options);
+    if (!csv.ok) return Done(false, "Export failed: " + csv.error);
+    r.files.push_back(csv_file);
+    ExportResult xapi = ExportToFile(ExportFormat::Xapi, *m_store, o, xapi_file, options);
+    if (!xapi.ok) return Done(false, "Export failed: " + xapi.error);
+    r.files.push_back(xapi_file);
+    AppendLog(now_ms, "export " + folder.string());
+    const fs::path log_file = folder / StampedName("lectern-admin-log", machine, now_ms, ".txt");
+    os::WriteResult w = os::WriteFileAtomically(log_file, ReadWhole(LogPath()), options);
+    if (!w.ok) return Done(false, "Export failed: " + w.message);
+    r.files.push_back(log_file);
     r.ok = true;
     r.message = "Exported " + std::to_string(csv.records) + " rows and " + std::to_string(xapi.records) + " statements to " +
                 folder.string() + " (" + r.files.front().filename().string() + " and two more files).";

@@ -64,6 +64,39 @@ struct WriteOptions {
 // symbolic links are.
 WriteResult WriteFileAtomically(const PathArg& path, std::string_view content, const WriteOptions& options = {});
 
+// WriteFileAtomically in pieces, for files too big to build in memory first (an export of every
+// learner's progress): the pieces go to the temporary file, and only Commit() puts it under the
+// target's name. A writer destroyed without Commit (a write failed, the export stopped, an
+// exception) removes the temporary file, so the target is never a partial file; a process killed
+// midway leaves at most the hidden ".<name>.tmp-..." beside it, never a partial file under the name.
+class AtomicFileWriter {
+public:
+    // Checks and refuses exactly as WriteFileAtomically does, and creates the temporary file.
+    explicit AtomicFileWriter(const PathArg& path, const WriteOptions& options = {});
+    ~AtomicFileWriter();
+    AtomicFileWriter(const AtomicFileWriter&) = delete;
+    AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+    // False once anything failed; message() names the path and what went wrong.
+    bool ok() const { return m_message.empty(); }
+    const std::string& message() const { return m_message; }
+    // Appends (buffered); false on failure, after which nothing more is written.
+    bool Write(std::string_view bytes);
+    // Flush, set the mode, sync, rename over the target, sync the folder.
+    WriteResult Commit();
+
+private:
+    bool Flush();
+    bool Fail(const std::string& what, const std::filesystem::path& path, int error);
+    void Abandon();  // closes and removes the temporary file
+
+    std::filesystem::path m_path, m_tmp;
+    intptr_t m_handle = -1;
+    mode_t m_mode = 0600;
+    std::string m_buffer;
+    std::string m_message;
+};
+
 // Creates `dir` and its missing parents with mode 0700. An existing `dir` of this user's that is
 // open to group or others is narrowed to 0700 (it holds PIN hashes and everyone's progress).
 WriteResult MakePrivateFolder(const PathArg& dir);

@@ -85,65 +85,89 @@ WriteResult MakePrivateFile(const PathArg& path_arg) {
     return {true, {}};
 }
 
-WriteResult WriteFileAtomically(const PathArg& path_arg, std::string_view content, const WriteOptions& options) {
-    const fs::path& path = path_arg.path();
-    if (path.filename().empty()) return Fail("not a file name:", path);
+AtomicFileWriter::AtomicFileWriter(const PathArg& path_arg, const WriteOptions& options) : m_path(path_arg.path()) {
+    const fs::path& path = m_path;
+    auto refuse = [&](WriteResult r) { m_message = r.message.empty() ? "cannot write " + path.string() : r.message; };
+    if (path.filename().empty()) {
+        refuse(::lectern::os::Fail("not a file name:", path));
+        return;
+    }
     const fs::path folder = path.parent_path();
-    if (WriteResult r = CreateMissingFolders(folder); !r.ok) return r;
+    if (WriteResult r = CreateMissingFolders(folder); !r.ok) {
+        refuse(r);
+        return;
+    }
 
-    ::mode_t mode = options.mode;
+    m_mode = options.mode;
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (std::string why = Hazard(path, st); !why.empty()) {
-            WriteResult r;
-            r.message = "refused: " + path.string() + " " + why;
-            return r;
+            refuse({false, "refused: " + path.string() + " " + why});
+            return;
         }
         for (const fs::path& guarded : options.never_replace) {
             struct stat gst {};
             if (::stat(guarded.c_str(), &gst) == 0 && gst.st_dev == st.st_dev && gst.st_ino == st.st_ino) {
-                WriteResult r;
-                r.message = "refused: " + path.string() + " is " + guarded.string() + ", which must not be overwritten";
-                return r;
+                refuse({false, "refused: " + path.string() + " is " + guarded.string() + ", which must not be overwritten"});
+                return;
             }
         }
-        if (options.keep_existing_mode) mode = st.st_mode & 07777;
+        if (options.keep_existing_mode) m_mode = st.st_mode & 07777;
     } else if (errno != ENOENT) {
-        return Fail("cannot check", path, errno);
+        refuse(::lectern::os::Fail("cannot check", path, errno));
+        return;
     }
 
     std::string tmp = (folder.empty() ? fs::path(".") : folder).string() + "/." + path.filename().string() + ".tmp-XXXXXX";
     int fd = ::mkostemp(tmp.data(), O_CLOEXEC);  // O_CREAT | O_EXCL, mode 0600: no planted file is reused
-    if (fd < 0) return Fail("cannot create a temporary file beside", path, errno);
-    auto give_up = [&](const char* what) {
-        WriteResult r = Fail(what, tmp, errno);
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return r;
-    };
+    if (fd < 0) {
+        refuse(::lectern::os::Fail("cannot create a temporary file beside", path, errno));
+        return;
+    }
+    m_tmp = tmp;
+    m_handle = fd;
+}
+
+bool AtomicFileWriter::Flush() {
     size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    while (done < m_buffer.size()) {
+        ssize_t n = ::write(static_cast<int>(m_handle), m_buffer.data() + done, m_buffer.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return give_up("cannot write");
+        if (n < 0) return Fail("cannot write", m_tmp, errno);
         done += static_cast<size_t>(n);
     }
-    if (::fchmod(fd, mode) != 0) return give_up("cannot set the mode of");
+    m_buffer.clear();
+    return true;
+}
+
+void AtomicFileWriter::Abandon() {
+    if (m_handle < 0) return;
+    ::close(static_cast<int>(m_handle));
+    ::unlink(m_tmp.c_str());
+    m_handle = -1;
+}
+
+WriteResult AtomicFileWriter::Commit() {
+    if (!ok() || !Flush()) return {false, m_message};
+    const int fd = static_cast<int>(m_handle);
+    if (::fchmod(fd, m_mode) != 0) return Fail("cannot set the mode of", m_tmp, errno), WriteResult{false, m_message};
     // The data must be on disk before the name points at it, or a power cut could leave an empty
     // file where a good one was.
-    if (::fsync(fd) != 0) return give_up("cannot sync");
+    if (::fsync(fd) != 0) return Fail("cannot sync", m_tmp, errno), WriteResult{false, m_message};
+    m_handle = -1;
     if (::close(fd) != 0) {
-        WriteResult r = Fail("cannot close", tmp, errno);
-        ::unlink(tmp.c_str());
-        return r;
+        Fail("cannot close", m_tmp, errno);
+        ::unlink(m_tmp.c_str());
+        return {false, m_message};
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        WriteResult r = Fail("cannot replace", path, errno);
-        ::unlink(tmp.c_str());
-        return r;
+    if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
+        Fail("cannot replace", m_path, errno);
+        ::unlink(m_tmp.c_str());
+        return {false, m_message};
     }
     // The rename lives in the folder: sync it so the new name survives a power cut too.
-    if (!FsyncFolder(folder)) return Fail("cannot sync the folder", folder.empty() ? fs::path(".") : folder, errno);
+    const fs::path folder = m_path.parent_path();
+    if (!FsyncFolder(folder)) return ::lectern::os::Fail("cannot sync the folder", folder.empty() ? fs::path(".") : folder, errno);
     return {true, {}};
 }
 

@@ -152,58 +152,78 @@ WriteResult MakePrivateFile(const PathArg& path_arg) {
     return {true, {}};
 }
 
-WriteResult WriteFileAtomically(const PathArg& path_arg, std::string_view content, const WriteOptions& options) {
-    const fs::path& path = path_arg.path();
-    if (path.filename().empty()) return Fail("not a file name:", path);
+AtomicFileWriter::AtomicFileWriter(const PathArg& path_arg, const WriteOptions& options) : m_path(path_arg.path()) {
+    const fs::path& path = m_path;
+    auto refuse = [&](WriteResult r) { m_message = r.message.empty() ? "cannot write " + Utf8(path) : r.message; };
+    if (path.filename().empty()) {
+        refuse(::lectern::os::Fail("not a file name:", path));
+        return;
+    }
     const fs::path folder = path.parent_path();
-    if (WriteResult r = CreateMissingFolders(folder); !r.ok) return r;
+    if (WriteResult r = CreateMissingFolders(folder); !r.ok) {
+        refuse(r);
+        return;
+    }
 
     FileInfo existing = StatImpl(path, false);
     if (existing.exists()) {
         if (std::string why = Hazard(existing); !why.empty()) {
-            WriteResult r;
-            r.message = "refused: " + Utf8(path) + " " + why;
-            return r;
+            refuse({false, "refused: " + Utf8(path) + " " + why});
+            return;
         }
         for (const fs::path& guarded : options.never_replace) {
             FileInfo g = StatImpl(guarded, true);
             if (g.exists() && g.device == existing.device && g.inode == existing.inode) {
-                WriteResult r;
-                r.message = "refused: " + Utf8(path) + " is " + Utf8(guarded) + ", which must not be overwritten";
-                return r;
+                refuse({false, "refused: " + Utf8(path) + " is " + Utf8(guarded) + ", which must not be overwritten"});
+                return;
             }
         }
     } else if (existing.error != ENOENT) {
-        return Fail("cannot check", path, existing.error);
+        refuse(::lectern::os::Fail("cannot check", path, existing.error));
+        return;
     }
 
     // CREATE_NEW is O_EXCL: a name someone planted is never reused.
     std::random_device random;
-    fs::path tmp;
     HANDLE h = INVALID_HANDLE_VALUE;
     for (int attempt = 0; attempt < 100 && h == INVALID_HANDLE_VALUE; ++attempt) {
-        tmp = (folder.empty() ? fs::path(".") : folder) /
-              Path("." + Utf8(path.filename()) + ".tmp-" + std::to_string(random()));
-        h = CreateFileW(tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+        m_tmp = (folder.empty() ? fs::path(".") : folder) / Path("." + Utf8(path.filename()) + ".tmp-" + std::to_string(random()));
+        h = CreateFileW(m_tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
         if (h == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS) break;
     }
-    if (h == INVALID_HANDLE_VALUE) return Fail("cannot create a temporary file beside", path, ToErrno(GetLastError()));
-    auto give_up = [&](const char* what) {
-        WriteResult r = Fail(what, tmp, ToErrno(GetLastError()));
-        CloseHandle(h);
-        DeleteFileW(tmp.c_str());
-        return r;
-    };
-    if (!WriteAll(h, content)) return give_up("cannot write");
+    if (h == INVALID_HANDLE_VALUE) {
+        refuse(::lectern::os::Fail("cannot create a temporary file beside", path, ToErrno(GetLastError())));
+        return;
+    }
+    m_handle = reinterpret_cast<intptr_t>(h);
+}
+
+bool AtomicFileWriter::Flush() {
+    if (!WriteAll(reinterpret_cast<HANDLE>(m_handle), m_buffer)) return Fail("cannot write", m_tmp, ToErrno(GetLastError()));
+    m_buffer.clear();
+    return true;
+}
+
+void AtomicFileWriter::Abandon() {
+    if (m_handle == -1) return;
+    CloseHandle(reinterpret_cast<HANDLE>(m_handle));
+    DeleteFileW(m_tmp.c_str());
+    m_handle = -1;
+}
+
+WriteResult AtomicFileWriter::Commit() {
+    if (!ok() || !Flush()) return {false, m_message};
+    HANDLE h = reinterpret_cast<HANDLE>(m_handle);
     // The data must be on disk before the name points at it, or a power cut could leave an empty
     // file where a good one was.
-    if (!FlushFileBuffers(h)) return give_up("cannot sync");
+    if (!FlushFileBuffers(h)) return Fail("cannot sync", m_tmp, ToErrno(GetLastError())), WriteResult{false, m_message};
     CloseHandle(h);
+    m_handle = -1;
     // WRITE_THROUGH: MoveFileEx returns only once the rename is on disk.
-    if (!MoveFileExW(tmp.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
-        WriteResult r = Fail("cannot replace", path, ToErrno(GetLastError()));
-        DeleteFileW(tmp.c_str());
-        return r;
+    if (!MoveFileExW(m_tmp.c_str(), m_path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        Fail("cannot replace", m_path, ToErrno(GetLastError()));
+        DeleteFileW(m_tmp.c_str());
+        return {false, m_message};
     }
     return {true, {}};
 }

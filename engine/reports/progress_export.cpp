@@ -435,6 +435,36 @@ Selection SelectLearners(const ProgressStore& store, const ExportOptions& option
     return sel;
 }
 
+// The sink refused a piece (a full disk, a closed pipe): the export stops there, saying why.
+ExportResult& Stopped(ExportResult& out, const ExportSink& sink) {
+    out.ok = false;
+    out.error = sink.Error().empty() ? "the output could not be written" : sink.Error();
+    return out;
+}
+
+// The whole document in memory, for small exports (one learner's) and tests.
+class StringSink : public ExportSink {
+public:
+    bool Write(std::string_view text) override {
+        m_text.append(text);
+        return true;
+    }
+    std::string Error() const override { return {}; }
+    std::string Take() { return std::move(m_text); }
+
+private:
+    std::string m_text;
+};
+
+using StreamingExport = ExportResult (*)(const ProgressStore&, const ExportOptions&, ExportSink&);
+
+ExportResult ToText(StreamingExport run, const ProgressStore& store, const ExportOptions& options) {
+    StringSink sink;
+    ExportResult out = run(store, options, sink);
+    if (out.ok) out.text = sink.Take();
+    return out;
+}
+
 std::string FormatNumber(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -450,7 +480,7 @@ std::string FormatNumber(double v, int decimals) {
 
 // ---- CSV ----------------------------------------------------------------------------------------
 
-ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options) {
+ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options, ExportSink& sink) {
     ExportResult out;
     Selection sel = SelectLearners(store, options);
     if (!sel.error.empty()) {
@@ -580,8 +610,8 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
         touch(r, t.updated_ms);
     }
 
-    std::string text =
-        "learner,course_id,item_id,title,item_type,status,score,points,max_points,attempts,time_seconds,last_updated\r\n";
+    if (!sink.Write("learner,course_id,item_id,title,item_type,status,score,points,max_points,attempts,time_seconds,last_updated\r\n"))
+        return Stopped(out, sink);
     // Learners in name order (the order Learners() gives), then course, type, item.
     std::vector<std::pair<const Key*, const Row*>> ordered;
     for (const auto& [key, row] : rows) {
@@ -598,15 +628,16 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options)
     auto number = [](const std::optional<double>& v, int decimals) { return v ? FormatNumber(*v, decimals) : std::string(); };
     for (const auto& [key, row] : ordered) {
         const auto& [learner, course, type, item] = *key;
-        text += CsvField(sel.names.at(learner)) + "," + CsvField(course) + "," + CsvField(item) + "," +
-                CsvField(courses.Title(course, item)) + "," + ToString(static_cast<ItemType>(type)) + "," +
-                CsvField(row->status) + "," + number(row->score, 1) + "," + number(row->points, 2) + "," +
-                number(row->max_points, 2) + "," + std::to_string(row->attempts) + "," +
-                FormatNumber(static_cast<double>(row->active_ms) / 1000.0, 1) + "," + FormatIsoUtc(row->last_ms) + "\r\n";
+        const std::string line =
+            CsvField(sel.names.at(learner)) + "," + CsvField(course) + "," + CsvField(item) + "," +
+            CsvField(courses.Title(course, item)) + "," + ToString(static_cast<ItemType>(type)) + "," +
+            CsvField(row->status) + "," + number(row->score, 1) + "," + number(row->points, 2) + "," +
+            number(row->max_points, 2) + "," + std::to_string(row->attempts) + "," +
+            FormatNumber(static_cast<double>(row->active_ms) / 1000.0, 1) + "," + FormatIsoUtc(row->last_ms) + "\r\n";
+        if (!sink.Write(line)) return Stopped(out, sink);
         ++out.records;
     }
     out.ok = true;
-    out.text = std::move(text);
     return out;
 }
 
@@ -675,7 +706,6 @@ struct StatementBuilder {
     const Courses& courses;
     std::string ns;
     std::string home_page;
-    std::vector<std::pair<int64_t, json>> statements;  // (timestamp, statement)
 
     json Actor(LearnerId learner) const {
         return {{"objectType", "Agent"},
@@ -742,9 +772,9 @@ struct StatementBuilder {
         return act;
     }
 
-    void Add(const std::string& table, int64_t row_id, const std::string& verb, LearnerId learner,
-             const std::string& course_id, json object, int64_t ms, json result, json parent,
-             json extensions = json::object()) {
+    json Statement(const std::string& table, int64_t row_id, const std::string& verb, LearnerId learner,
+                   const std::string& course_id, json object, int64_t ms, json result, json parent,
+                   json extensions = json::object()) const {
         json st;
         st["id"] = UuidV5(ns, table + "/" + std::to_string(row_id) + "/" + verb);
         st["actor"] = Actor(learner);
@@ -759,13 +789,49 @@ struct StatementBuilder {
         if (!extensions.empty()) context["extensions"] = std::move(extensions);
         st["context"] = std::move(context);
         st["timestamp"] = FormatIsoUtc(ms);
-        statements.emplace_back(ms, std::move(st));
+        return st;
     }
+};
+
+// One statement to come, in the order the document lists them: by timestamp, and events of one
+// moment in the order they are read (page views, answers, attempts started then ended, scenario
+// endings; each table in its own order). Only this small index is sorted and kept; each
+// statement is built when its turn comes and written out at once (a built statement is about
+// 9 KB of JSON tree: 32,000 of them once took 290 MB).
+struct Pending {
+    int64_t ms;
+    enum Table : uint8_t { PageView, Answer, AttemptStarted, AttemptEnded, Ending } table;
+    uint32_t index;  // into that table's records
+};
+
+// The array as nlohmann's dump(2) writes it whole: "[]" when empty, else each element on its own
+// lines indented by two spaces, separated by ",\n", so streaming changes not a byte.
+class JsonArrayWriter {
+public:
+    explicit JsonArrayWriter(ExportSink& sink) : m_sink(sink) {}
+    bool Add(const json& element) {
+        // Responses are opaque text from the app; replace invalid UTF-8 rather than fail the export.
+        std::string text = element.dump(2, ' ', false, json::error_handler_t::replace);
+        std::string piece = m_count++ == 0 ? "[\n  " : ",\n  ";
+        piece.reserve(piece.size() + text.size() + text.size() / 8);
+        // Strings are dumped with their control characters escaped: every raw newline is layout.
+        for (char c : text) {
+            piece += c;
+            if (c == '\n') piece += "  ";
+        }
+        return m_sink.Write(piece);
+    }
+    bool Finish() { return m_sink.Write(m_count == 0 ? "[]\n" : "\n]\n"); }
+    int count() const { return m_count; }
+
+private:
+    ExportSink& m_sink;
+    int m_count = 0;
 };
 
 }  // namespace
 
-ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options) {
+ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options, ExportSink& sink) {
     ExportResult out;
     Selection sel = SelectLearners(store, options);
     if (!sel.error.empty()) {
@@ -774,7 +840,7 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
     }
     std::string store_id = store.store_id();
     const Courses courses(options.courses);
-    StatementBuilder b{options, sel, courses, UuidV5(kFallbackNamespace, store_id), "", {}};
+    StatementBuilder b{options, sel, courses, UuidV5(kFallbackNamespace, store_id), ""};
     if (b.ns.empty()) b.ns = kFallbackNamespace;
     // The namespace is derived from the store id (not the id itself) so a malformed id in a
     // hand-edited file still yields valid, stable UUIDs.
@@ -785,68 +851,134 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
     f.since_ms = options.since_ms;
     auto known = [&](LearnerId id) { return sel.names.count(id) > 0; };
 
-    for (const PageView& v : store.PageViews(f)) {
-        if (!known(v.learner)) continue;
-        b.Add("page_views", v.id, "experienced", v.learner, v.course_id,
-              b.Item(v.course_id, v.page_id, "http://activitystrea.ms/schema/1.0/page"),
-              v.viewed_ms, json(), json());
-    }
-    for (const AnswerRecord& a : store.Answers(f)) {
-        if (!known(a.learner)) continue;
-        json result = {{"response", a.kind == AnswerKind::Scenario ? a.response : XapiResponse(a.response)}};
-        if (a.correct) result["success"] = *a.correct;
-        if (a.score && a.max_score && *a.max_score > 0 && *a.score >= 0 && *a.score <= *a.max_score) {
-            result["score"] = Score(*a.score, *a.max_score);
-        }
-        const char* parent_type = a.kind == AnswerKind::Check  ? "http://activitystrea.ms/schema/1.0/page"
-                                  : a.kind == AnswerKind::Quiz ? "http://adlnet.gov/expapi/activities/assessment"
-                                                               : "http://adlnet.gov/expapi/activities/simulation";
-        json ext = json::object();
-        if (a.kind == AnswerKind::Quiz) ext[kExtAttempt] = a.attempt_number;
-        json object = a.kind == AnswerKind::Scenario ? b.ScenarioStep(a.course_id, a.container_id, a.item_id)
-                                                     : b.QuestionActivity(a.course_id, a.item_id, a.response);
-        b.Add("answers", a.id, "answered", a.learner, a.course_id, std::move(object), a.answered_ms, std::move(result),
-              b.Item(a.course_id, a.container_id, parent_type), std::move(ext));
-    }
+    const std::vector<PageView> views = store.PageViews(f);
+    const std::vector<AnswerRecord> answers = store.Answers(f);
     EventFilter attempts_filter = f;
     attempts_filter.since_ms = INT64_MIN;  // an attempt started earlier may have ended since
-    for (const AttemptRecord& at : store.Attempts(attempts_filter)) {
+    const std::vector<AttemptRecord> attempts = store.Attempts(attempts_filter);
+    const std::vector<ScenarioEndingRecord> endings = store.ScenarioEndings(f);
+
+    std::vector<Pending> order;
+    for (uint32_t i = 0; i < views.size(); ++i)
+        if (known(views[i].learner)) order.push_back({views[i].viewed_ms, Pending::PageView, i});
+    for (uint32_t i = 0; i < answers.size(); ++i)
+        if (known(answers[i].learner)) order.push_back({answers[i].answered_ms, Pending::Answer, i});
+    for (uint32_t i = 0; i < attempts.size(); ++i) {
+        const AttemptRecord& at = attempts[i];
         if (!known(at.learner)) continue;
-        json quiz = b.Item(at.course_id, at.quiz_id, "http://adlnet.gov/expapi/activities/assessment");
-        // The seed as a decimal string of the 64-bit draw seed: as a JSON number, values above
-        // 2^53 are rounded by every JavaScript-based LRS, and the draw could not be reproduced.
-        json ext = {{kExtAttempt, at.attempt_number}, {kExtSeed, std::to_string(static_cast<uint64_t>(at.seed))}};
-        if (at.started_ms >= options.since_ms) {
-            b.Add("attempts", at.id, "attempted", at.learner, at.course_id, quiz, at.started_ms, json(), json(), ext);
-        }
-        if (at.submitted() && *at.ended_ms >= options.since_ms) {
-            const AttemptResult& r = *at.result;
-            json result = {{"success", r.passed},
-                           {"completion", true},
-                           {"duration", FormatIsoDuration(*at.ended_ms - at.started_ms)}};
-            if (r.score_max > 0 && r.score_raw >= 0 && r.score_raw <= r.score_max) {
-                result["score"] = Score(r.score_raw, r.score_max);
+        if (at.started_ms >= options.since_ms) order.push_back({at.started_ms, Pending::AttemptStarted, i});
+        if (at.submitted() && *at.ended_ms >= options.since_ms) order.push_back({*at.ended_ms, Pending::AttemptEnded, i});
+    }
+    for (uint32_t i = 0; i < endings.size(); ++i)
+        if (known(endings[i].learner)) order.push_back({endings[i].reached_ms, Pending::Ending, i});
+    std::stable_sort(order.begin(), order.end(), [](const Pending& x, const Pending& y) { return x.ms < y.ms; });
+
+    auto statement = [&](const Pending& p) -> json {
+        switch (p.table) {
+            case Pending::PageView: {
+                const PageView& v = views[p.index];
+                return b.Statement("page_views", v.id, "experienced", v.learner, v.course_id,
+                                   b.Item(v.course_id, v.page_id, "http://activitystrea.ms/schema/1.0/page"), v.viewed_ms,
+                                   json(), json());
             }
-            b.Add("attempts", at.id, r.passed ? "passed" : "failed", at.learner, at.course_id, quiz, *at.ended_ms,
-                  std::move(result), json(), ext);
+            case Pending::Answer: {
+                const AnswerRecord& a = answers[p.index];
+                json result = {{"response", a.kind == AnswerKind::Scenario ? a.response : XapiResponse(a.response)}};
+                if (a.correct) result["success"] = *a.correct;
+                if (a.score && a.max_score && *a.max_score > 0 && *a.score >= 0 && *a.score <= *a.max_score) {
+                    result["score"] = Score(*a.score, *a.max_score);
+                }
+                const char* parent_type = a.kind == AnswerKind::Check  ? "http://activitystrea.ms/schema/1.0/page"
+                                          : a.kind == AnswerKind::Quiz ? "http://adlnet.gov/expapi/activities/assessment"
+                                                                       : "http://adlnet.gov/expapi/activities/simulation";
+                json ext = json::object();
+                if (a.kind == AnswerKind::Quiz) ext[kExtAttempt] = a.attempt_number;
+                json object = a.kind == AnswerKind::Scenario ? b.ScenarioStep(a.course_id, a.container_id, a.item_id)
+                                                             : b.QuestionActivity(a.course_id, a.item_id, a.response);
+                return b.Statement("answers", a.id, "answered", a.learner, a.course_id, std::move(object), a.answered_ms,
+                                   std::move(result), b.Item(a.course_id, a.container_id, parent_type), std::move(ext));
+            }
+            case Pending::AttemptStarted:
+            case Pending::AttemptEnded: {
+                const AttemptRecord& at = attempts[p.index];
+                json quiz = b.Item(at.course_id, at.quiz_id, "http://adlnet.gov/expapi/activities/assessment");
+                // The seed as a decimal string of the 64-bit draw seed: as a JSON number, values above
+                // 2^53 are rounded by every JavaScript-based LRS, and the draw could not be reproduced.
+                json ext = {{kExtAttempt, at.attempt_number}, {kExtSeed, std::to_string(static_cast<uint64_t>(at.seed))}};
+                if (p.table == Pending::AttemptStarted) {
+                    return b.Statement("attempts", at.id, "attempted", at.learner, at.course_id, std::move(quiz),
+                                       at.started_ms, json(), json(), std::move(ext));
+                }
+                const AttemptResult& r = *at.result;
+                json result = {{"success", r.passed},
+                               {"completion", true},
+                               {"duration", FormatIsoDuration(*at.ended_ms - at.started_ms)}};
+                if (r.score_max > 0 && r.score_raw >= 0 && r.score_raw <= r.score_max) {
+                    result["score"] = Score(r.score_raw, r.score_max);
+                }
+                return b.Statement("attempts", at.id, r.passed ? "passed" : "failed", at.learner, at.course_id,
+                                   std::move(quiz), *at.ended_ms, std::move(result), json(), std::move(ext));
+            }
+            case Pending::Ending: {
+                const ScenarioEndingRecord& e = endings[p.index];
+                json result = {{"completion", true}, {"extensions", {{kExtEnding, e.ending_id}, {kExtOutcome, e.outcome}}}};
+                return b.Statement("scenario_endings", e.id, "completed", e.learner, e.course_id,
+                                   b.Item(e.course_id, e.scenario_id, "http://adlnet.gov/expapi/activities/simulation"),
+                                   e.reached_ms, std::move(result), json());
+            }
         }
-    }
-    for (const ScenarioEndingRecord& e : store.ScenarioEndings(f)) {
-        if (!known(e.learner)) continue;
-        json result = {{"completion", true}, {"extensions", {{kExtEnding, e.ending_id}, {kExtOutcome, e.outcome}}}};
-        b.Add("scenario_endings", e.id, "completed", e.learner, e.course_id,
-              b.Item(e.course_id, e.scenario_id, "http://adlnet.gov/expapi/activities/simulation"),
-              e.reached_ms, std::move(result), json());
-    }
-    std::stable_sort(b.statements.begin(), b.statements.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    json array = json::array();
-    for (auto& s : b.statements) array.push_back(std::move(s.second));
-    out.records = static_cast<int>(array.size());
-    // Responses are opaque text from the app; replace invalid UTF-8 rather than fail the export.
-    out.text = array.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+        return json();
+    };
+
+    JsonArrayWriter array(sink);
+    for (const Pending& p : order)
+        if (!array.Add(statement(p))) return Stopped(out, sink);
+    if (!array.Finish()) return Stopped(out, sink);
+    out.records = array.count();
     out.ok = true;
     return out;
+}
+
+namespace {
+
+class FileSink : public ExportSink {
+public:
+    explicit FileSink(os::AtomicFileWriter& file) : m_file(file) {}
+    bool Write(std::string_view text) override { return m_file.Write(text); }
+    std::string Error() const override { return m_file.message(); }
+
+private:
+    os::AtomicFileWriter& m_file;
+};
+
+}  // namespace
+
+ExportResult ExportToFile(ExportFormat format, const ProgressStore& store, const ExportOptions& options,
+                          const os::PathArg& path, const os::WriteOptions& write) {
+    ExportResult out;
+    os::AtomicFileWriter file(path, write);
+    if (!file.ok()) {
+        out.error = file.message();
+        return out;
+    }
+    FileSink sink(file);
+    out = format == ExportFormat::Csv ? ExportCsv(store, options, sink) : ExportXapi(store, options, sink);
+    if (out.ok) {
+        os::WriteResult committed = file.Commit();
+        out.ok = committed.ok;
+        out.error = committed.message;
+    }
+    // The temporary file is gone with `file`; the name still holds what it held before.
+    if (!out.ok && !file.ok()) out.error += " (nothing was written to " + path.utf8() + ")";
+    return out;
+}
+
+ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options) {
+    return ToText(static_cast<StreamingExport>(&ExportCsv), store, options);
+}
+
+ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options) {
+    return ToText(static_cast<StreamingExport>(&ExportXapi), store, options);
 }
 
 }  // namespace lectern

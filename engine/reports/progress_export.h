@@ -23,8 +23,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "os/files.h"
 #include "progress/progress_store.h"
 
 namespace lectern {
@@ -42,7 +44,7 @@ struct ExportOptions {
 
 struct ExportResult {
     bool ok = false;
-    std::string text;   // the CSV or JSON document
+    std::string text;   // the CSV or JSON document (empty when it went to an ExportSink)
     std::string error;  // when !ok
     int records = 0;    // CSV rows (without the header) or statements
 };
@@ -56,6 +58,26 @@ struct ExportResult {
 ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options);
 // A JSON array of xAPI 1.0.3 statements, one per recorded event.
 ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options);
+
+// Where an export goes piece by piece as it is made, so that a store of any size is exported in
+// little memory (whole, 32,000 xAPI statements took 290 MB). The text is exactly what the
+// in-memory exports above return.
+class ExportSink {
+public:
+    virtual ~ExportSink() = default;
+    // False stops the export (it then fails with Error()): a full disk, a closed pipe.
+    virtual bool Write(std::string_view text) = 0;
+    virtual std::string Error() const = 0;
+};
+ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options, ExportSink& sink);
+ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options, ExportSink& sink);
+
+enum class ExportFormat { Csv, Xapi };
+// Streams an export into the file `path` through os::AtomicFileWriter (refusing what
+// WriteFileAtomically refuses): the file appears whole under its name or not at all. A write that
+// fails midway (a full disk) leaves whatever was there before, and the error says so.
+ExportResult ExportToFile(ExportFormat format, const ProgressStore& store, const ExportOptions& options,
+                          const os::PathArg& path, const os::WriteOptions& write);
 
 // ---- building blocks (public for tests and other exporters) ----
 // RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @ first) gets a

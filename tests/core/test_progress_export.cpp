@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -81,7 +84,9 @@ struct ToolRun {
     std::string out, err;
 };
 
-ToolRun RunTool(const std::vector<std::string>& args, const TempDir& scratch) {
+// `in_child` runs in the child before the tool starts (limits, signal dispositions). A tool killed
+// by a signal exits 128 + the signal, as a shell says.
+ToolRun RunTool(const std::vector<std::string>& args, const TempDir& scratch, const std::function<void()>& in_child = {}) {
     std::string out_path = scratch.Sub("stdout"), err_path = scratch.Sub("stderr");
     pid_t pid = ::fork();
     if (pid == 0) {
@@ -89,6 +94,7 @@ ToolRun RunTool(const std::vector<std::string>& args, const TempDir& scratch) {
         int e = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         ::dup2(o, STDOUT_FILENO);
         ::dup2(e, STDERR_FILENO);
+        if (in_child) in_child();
         std::vector<char*> argv;
         argv.push_back(const_cast<char*>(kTool.c_str()));
         for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -99,7 +105,7 @@ ToolRun RunTool(const std::vector<std::string>& args, const TempDir& scratch) {
     int status = 0;
     ::waitpid(pid, &status, 0);
     ToolRun r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
     r.out = ReadFile(out_path);
     r.err = ReadFile(err_path);
     return r;
@@ -933,4 +939,175 @@ TEST(ProgressExportXapi, ScenarioStepsAreUniquePerScenario) {
     EXPECT_EQ(doc[1]["object"]["id"], "urn:lectern:course:c/convoy/n1");
     EXPECT_EQ(doc[0]["object"]["definition"]["name"]["und"], "checkpoint/n1");
     EXPECT_EQ(doc[0]["result"]["response"], "go");
+}
+
+// ---- streaming: the same bytes as the whole-document export, in little memory ------------------
+
+namespace {
+
+const std::string kStores = std::string(LECTERN_BIN_DIR) + "/export_stores";
+const std::string kFixtureCourse = std::string(LECTERN_TEST_DATA) + "/fixture-course";
+
+// A fingerprint of a whole document: its RFC 4122 v5 UUID (SHA-1) in a fixed namespace.
+std::string Fingerprint(const std::string& text) { return UuidV5("3d9a0b1e-6c1f-5a42-9b7e-0f4d2c6a8e13", text); }
+
+// What the export made before it streamed (ece1191 built every document whole in memory), for
+// each store of tests/helpers/export_stores.cpp x format x with or without the course.
+struct Golden {
+    const char* store;
+    const char* format;
+    bool with_course;
+    size_t bytes;
+    const char* fingerprint;
+};
+const Golden kGolden[] = {
+#include "export_golden.inc"
+};
+
+// Runs lectern-progress in a child whose files may grow to `max_file_bytes` at most (a disk that
+// fills up midway), SIGXFSZ ignored (write then fails with EFBIG) or left to kill it.
+ToolRun RunToolWithFileLimit(const std::vector<std::string>& args, const TempDir& scratch, rlim_t max_file_bytes,
+                             bool ignore_sigxfsz) {
+    return RunTool(args, scratch, [&] {
+        struct rlimit limit = {max_file_bytes, max_file_bytes};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        ::signal(SIGXFSZ, ignore_sigxfsz ? SIG_IGN : SIG_DFL);
+    });
+}
+
+std::vector<std::string> FilesIn(const std::string& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+struct StreamedExport : ::testing::Test {
+    TempDir dir;
+    std::string stores = dir.Sub("stores");
+    void SetUp() override {
+        ASSERT_EQ(::access(kStores.c_str(), X_OK), 0) << kStores << " is missing";
+        const std::string command = kStores + " '" + kFixtureCourse + "' '" + stores + "'";
+        ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    }
+};
+
+}  // namespace
+
+// Every store of the table, as a file, on standard output and in memory: the very bytes the
+// whole-document export gave (empty stores, one statement, many, names in Arabic and Chinese,
+// quotes, control characters and invalid UTF-8 in typed answers).
+TEST_F(StreamedExport, GivesTheSameBytesAsTheWholeDocumentExportDid) {
+    LoadResult course = LoadCourse(kFixtureCourse);
+    ASSERT_TRUE(course.ok()) << course.diagnostics.FormatAll();
+    std::set<std::string> stores_seen;
+    for (const Golden& g : kGolden) {
+        SCOPED_TRACE(std::string(g.store) + " " + g.format + (g.with_course ? " with the course" : ""));
+        stores_seen.insert(g.store);
+        const std::string data_dir = stores + "/" + g.store, file = dir.Sub("out");
+        std::vector<std::string> args = {"export", "--format", g.format, "--data-dir", data_dir};
+        if (g.with_course) args.insert(args.end(), {"--course", kFixtureCourse});
+        ToolRun to_stdout = RunTool(args, dir);
+        args.insert(args.end(), {"--output", file});
+        ToolRun to_file = RunTool(args, dir);
+        ASSERT_EQ(to_file.exit_code, 0) << to_file.err;
+        ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+        const std::string text = ReadFile(file);
+        EXPECT_EQ(text.size(), g.bytes);
+        EXPECT_EQ(Fingerprint(text), g.fingerprint) << "the first bytes:\n" << text.substr(0, 600);
+        EXPECT_TRUE(to_stdout.out == text) << "standard output differs from the file";
+
+        OpenOptions read_only;
+        read_only.read_only = true;
+        OpenResult opened = ProgressStore::Open(ProgressDbPath(data_dir), read_only);
+        ASSERT_TRUE(opened.store) << opened.message;
+        ExportOptions options;
+        if (g.with_course) options.courses.push_back(course.course.get());
+        ExportResult in_memory = std::string(g.format) == "csv" ? ExportCsv(*opened.store, options) : ExportXapi(*opened.store, options);
+        ASSERT_TRUE(in_memory.ok) << in_memory.error;
+        EXPECT_TRUE(in_memory.text == text) << "the in-memory export differs from the file";
+        if (std::string(g.format) == "xapi") {
+            // And the document is the array the statements make, dumped whole.
+            json doc = json::parse(text);
+            EXPECT_EQ(doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n", text);
+            EXPECT_EQ(in_memory.records, static_cast<int>(doc.size()));
+        }
+    }
+    EXPECT_EQ(stores_seen, (std::set<std::string>{"empty", "one", "names", "typed", "course"}));
+}
+
+// A sink that refuses a piece midway (a pipe closed, a disk full) stops the export with its error.
+TEST_F(StreamedExport, AWriteRefusedMidwayStopsTheExportWithTheSinksError) {
+    OpenOptions read_only;
+    read_only.read_only = true;
+    OpenResult opened = ProgressStore::Open(ProgressDbPath(stores + "/course"), read_only);
+    ASSERT_TRUE(opened.store) << opened.message;
+    struct Refusing : ExportSink {
+        size_t left = 0;
+        int writes = 0;
+        bool Write(std::string_view text) override {
+            ++writes;
+            if (text.size() > left) return false;
+            left -= text.size();
+            return true;
+        }
+        std::string Error() const override { return "no space left on the stick"; }
+    };
+    for (ExportFormat format : {ExportFormat::Csv, ExportFormat::Xapi}) {
+        const ExportResult whole = format == ExportFormat::Csv ? ExportCsv(*opened.store, {}) : ExportXapi(*opened.store, {});
+        ASSERT_TRUE(whole.ok);
+        for (size_t left : {size_t(0), whole.text.size() / 3, whole.text.size() - 1}) {
+            Refusing sink;
+            sink.left = left;
+            ExportResult r = format == ExportFormat::Csv ? ExportCsv(*opened.store, {}, sink) : ExportXapi(*opened.store, {}, sink);
+            EXPECT_FALSE(r.ok) << "refused after " << left << " bytes";
+            EXPECT_EQ(r.error, "no space left on the stick");
+        }
+        Refusing sink;
+        sink.left = whole.text.size();
+        ExportResult r = format == ExportFormat::Csv ? ExportCsv(*opened.store, {}, sink) : ExportXapi(*opened.store, {}, sink);
+        EXPECT_TRUE(r.ok) << r.error;
+        EXPECT_GT(sink.writes, 2) << "the export came in one piece, not as it was made";
+    }
+}
+
+// A disk that fills up midway (a file size limit): no file under the name (or the old one, whole),
+// no temporary file left behind, and a message that names the file and why.
+TEST_F(StreamedExport, AFullDiskMidwayLeavesNoPartialFileAndSaysSo) {
+    const std::string data_dir = stores + "/course";
+    ToolRun whole = RunTool({"export", "--format", "xapi", "--data-dir", data_dir}, dir);
+    ASSERT_EQ(whole.exit_code, 0) << whole.err;
+    const rlim_t limit = 64 * 1024;
+    ASSERT_GT(whole.out.size(), 2 * limit) << "the store should not fit in the limit";
+    for (const char* format : {"xapi", "csv"}) {
+        for (bool existing : {false, true}) {
+            SCOPED_TRACE(std::string(format) + (existing ? ", over an existing file" : ", a new file"));
+            const std::string out_dir = dir.Sub(std::string("out-") + format + (existing ? "-old" : "-new"));
+            fs::create_directories(out_dir);
+            const std::string target = out_dir + "/progress.out";
+            const std::string old_content = "the export of last week\n";
+            if (existing) WriteFile(target, old_content);
+            // CSV rows are few here: a limit below its size (the header alone is 117 bytes).
+            const rlim_t max = std::string(format) == "csv" ? 200 : limit;
+            ToolRun r = RunToolWithFileLimit({"export", "--format", format, "--data-dir", data_dir, "--output", target}, dir,
+                                             max, true);
+            EXPECT_EQ(r.exit_code, 1) << r.err;
+            EXPECT_NE(r.err.find(strerror(EFBIG)), std::string::npos) << r.err;
+            EXPECT_NE(r.err.find("nothing was written to " + target), std::string::npos) << r.err;
+            if (existing) {
+                EXPECT_EQ(ReadFile(target), old_content) << "the old export was harmed";
+                EXPECT_EQ(FilesIn(out_dir), std::vector<std::string>{"progress.out"});
+            } else {
+                EXPECT_TRUE(FilesIn(out_dir).empty()) << "left behind: " << FilesIn(out_dir).front();
+            }
+        }
+    }
+    // Killed by the limit (SIGXFSZ, as a kill -9 midway): still nothing under the name.
+    const std::string out_dir = dir.Sub("out-killed");
+    fs::create_directories(out_dir);
+    ToolRun killed = RunToolWithFileLimit({"export", "--format", "xapi", "--data-dir", data_dir, "--output", out_dir + "/x.json"},
+                                          dir, limit, false);
+    EXPECT_EQ(killed.exit_code, 128 + SIGXFSZ) << killed.err;
+    for (const std::string& name : FilesIn(out_dir)) EXPECT_EQ(name.rfind(".x.json.tmp-", 0), 0u) << name;
+    EXPECT_FALSE(fs::exists(out_dir + "/x.json"));
 }

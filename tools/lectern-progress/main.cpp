@@ -21,6 +21,15 @@ const char* const kDescription = "Export learners' progress from a Lectern progr
 
 const char* const kFooter = "Exit status: 0 ok, 1 the export failed, 2 bad arguments.";
 
+// Standard output as the export is made (a pipe to another program, or a redirect).
+class StdoutSink : public lectern::ExportSink {
+public:
+    bool Write(std::string_view text) override {
+        return std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+    }
+    std::string Error() const override { return "cannot write to standard output"; }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -94,30 +103,31 @@ int main(int argc, char** argv) {
                      lectern::ToString(opened.status));
         return 1;
     }
-    lectern::ExportResult result = format == "csv" ? lectern::ExportCsv(*opened.store, options)
-                                                   : lectern::ExportXapi(*opened.store, options);
-    if (!result.ok) {
-        std::fprintf(stderr, "lectern-progress: %s\n", result.error.c_str());
-        return 1;
-    }
+    const lectern::ExportFormat export_format = format == "csv" ? lectern::ExportFormat::Csv : lectern::ExportFormat::Xapi;
+    lectern::ExportResult result;
     if (output.empty() || output == "-") {
-        if (std::fwrite(result.text.data(), 1, result.text.size(), stdout) != result.text.size() ||
-            std::fflush(stdout) != 0) {
-            std::fprintf(stderr, "lectern-progress: cannot write to standard output\n");
-            return 1;
+        StdoutSink sink;
+        result = export_format == lectern::ExportFormat::Csv ? lectern::ExportCsv(*opened.store, options, sink)
+                                                             : lectern::ExportXapi(*opened.store, options, sink);
+        if (result.ok && std::fflush(stdout) != 0) {
+            result.ok = false;
+            result.error = "cannot write to standard output";
         }
     } else {
-        // Through a temporary file made with O_EXCL beside it and a rename: never through a planted
-        // symlink, never over a FIFO, device or the database itself; an existing file keeps its mode.
+        // Streamed through a temporary file made with O_EXCL beside it and a rename: never through a
+        // planted symlink, never over a FIFO, device or the database itself; an existing file keeps
+        // its mode; a failure midway (a full disk) leaves no partial file under the name.
         lectern::os::WriteOptions write;
         write.mode = 0644;
         write.keep_existing_mode = true;
         write.never_replace = {db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
-        lectern::os::WriteResult w = lectern::os::WriteFileAtomically(output, result.text, write);
-        if (!w.ok) {
-            std::fprintf(stderr, "lectern-progress: %s\n", w.message.c_str());
-            return 1;
-        }
+        result = lectern::ExportToFile(export_format, *opened.store, options, output, write);
+    }
+    if (!result.ok) {
+        std::fprintf(stderr, "lectern-progress: %s\n", result.error.c_str());
+        return 1;
+    }
+    if (!output.empty() && output != "-") {
         std::fprintf(stderr, "lectern-progress: wrote %d %s to %s\n", result.records,
                      format == "csv" ? "rows" : "statements", output.c_str());
     }
