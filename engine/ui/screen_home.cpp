@@ -43,7 +43,7 @@ void DrawHomeScreen(Frame& f) {
         notice.title = TrText("For reference and professional development");
         Block p;
         p.kind = BlockKind::Paragraph;
-        p.text = Inline{{InlineKind::Text, TrText(HomeNotice(f.model.present_mode)), false, false, {}}};
+        p.text = Inline{{InlineKind::Text, TrText(HomeNotice(f.model.present_mode, f.model.learner_name.empty())), false, false, {}}};
         notice.children.push_back(p);
         BlockContext bc(f.rich, &f.model, width);
         DrawBlocks({notice}, bc);

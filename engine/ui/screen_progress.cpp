@@ -29,11 +29,6 @@ const char* StatusText(CompletionStatus s) {
     return "";
 }
 
-std::string PagesAndChecks(const LessonStatus& ls) {
-    return TrFText("{viewed}/{pages} pages, {answered}/{checks} checks",
-                   {{"viewed", std::to_string(ls.pages_viewed)}, {"pages", std::to_string(ls.pages_total)},
-                    {"answered", std::to_string(ls.checks_answered)}, {"checks", std::to_string(ls.checks_total)}});
-}
 
 // "Module quiz: 2 attempts, best 80%, passed", for a module's quiz and the final assessment.
 std::string QuizLine(const std::string& title, const LearnerProgress& progress, const std::string& quiz_id) {
@@ -50,6 +45,16 @@ std::string QuizLine(const std::string& title, const LearnerProgress& progress, 
 }
 
 }  // namespace
+
+std::string PagesAndChecks(const LessonStatus& ls) {
+    // A lesson with no knowledge check says nothing about checks ("0/0 checks" reads as a fault).
+    if (ls.checks_total == 0)
+        return TrFText("{viewed}/{pages} pages",
+                       {{"viewed", std::to_string(ls.pages_viewed)}, {"pages", std::to_string(ls.pages_total)}});
+    return TrFText("{viewed}/{pages} pages, {answered}/{checks} checks",
+                   {{"viewed", std::to_string(ls.pages_viewed)}, {"pages", std::to_string(ls.pages_total)},
+                    {"answered", std::to_string(ls.checks_answered)}, {"checks", std::to_string(ls.checks_total)}});
+}
 
 void DrawProgressScreen(Frame& f) {
     const Session* s = f.model.session;

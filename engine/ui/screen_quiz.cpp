@@ -46,14 +46,18 @@ std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used) {
     return out;
 }
 
-const char* QuizIntroNote(bool present) {
+const char* QuizIntroNote(bool present, bool guest) {
     if (present) return UiKey("The score is for the room's own learning; nothing is recorded and no certificate is issued.");
+    if (guest) return UiKey("As a guest, your answers are not saved: they are lost when Lectern closes or you sign out. "
+                            "The score is for your own learning; no certificate is issued.");
     return UiKey("Each answer is saved as you give it: you can stop at any time and come back to the same question. "
                  "The score is for your own learning; no certificate is issued.");
 }
 
-const char* HomeNotice(bool present) {
+const char* HomeNotice(bool present, bool guest) {
     if (present) return UiKey("This guide issues no certificate and no record of completion. Nothing is recorded in presenter view.");
+    if (guest) return UiKey("This guide issues no certificate and no record of completion. As a guest, nothing you do is saved: "
+                            "sign in with your name to keep your place and your answers.");
     return UiKey("This guide issues no certificate and no record of completion. Your progress is kept on this computer only, "
                  "so you can stop at any time and continue later.");
 }
@@ -90,7 +94,7 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
                     TrFText("Your best score so far: {percent}%.", {{"percent", std::to_string(static_cast<int>(std::floor(*best)))}}),
                     width);
     }
-    WrappedText(fonts.small, t.text_muted, TrText(QuizIntroNote(f.model.present_mode)), width);
+    WrappedText(fonts.small, t.text_muted, TrText(QuizIntroNote(f.model.present_mode, f.model.learner_name.empty())), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     ImGui::PushFont(fonts.ui_bold);
     if (s.CanStartAttempt(quiz)) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "progress/progress_status.h"
 #include "ui/rich_text.h"
 #include "ui/ui.h"
 
@@ -43,10 +44,13 @@ void DrawPresenterNotes(Frame& f, bool private_screen);
 std::string QuizIntroFacts(const Quiz& quiz, int pool_size, int used);
 const char* QuizOutcomeText(bool passed, bool can_try_again);
 // What the screens say about keeping the learner's work. A presenter's room keeps nothing (present
-// mode saves no progress), so there they say nothing about saving or "your progress".
-const char* QuizIntroNote(bool present);
-const char* HomeNotice(bool present);
+// mode saves no progress), so there they say nothing about saving or "your progress"; a guest keeps
+// nothing either, and is told so (and how to keep their work) instead of being promised a resume.
+const char* QuizIntroNote(bool present, bool guest);
+const char* HomeNotice(bool present, bool guest);
 const char* WhoIsSignedIn(bool present, bool guest);
+// A lesson's row on the progress screen: "2/3 pages, 1/1 checks", or "2/3 pages" with no check.
+std::string PagesAndChecks(const LessonStatus& ls);
 
 // Every key the running mode answers to, as (keys, what they do) rows for the help screen:
 // the presenter's keys in present mode, the administrator's chord on a kiosk.

@@ -66,14 +66,38 @@ TEST(QuizWording, ThePresentersRoomIsNeverToldItsWorkIsSaved) {
         for (bool guest : {false, true}) {
             SCOPED_TRACE(std::string(present ? "present" : "learner") + (guest ? " guest" : ""));
             if (present) {
-                for (const std::string& text : {std::string(ui::QuizIntroNote(true)), std::string(ui::HomeNotice(true)),
+                for (const std::string& text : {std::string(ui::QuizIntroNote(true, guest)), std::string(ui::HomeNotice(true, guest)),
                                                 std::string(ui::WhoIsSignedIn(true, guest))})
                     for (const char* learner_only : {"saved as you", "Your progress", "your progress", "continue later", "come back"})
                         EXPECT_FALSE(Has(text, learner_only)) << text;
             }
-            if (!present) {
-                EXPECT_TRUE(Has(ui::QuizIntroNote(false), "saved"));
-                EXPECT_TRUE(Has(ui::HomeNotice(false), "progress is kept"));
+            if (!present && !guest) {
+                EXPECT_TRUE(Has(ui::QuizIntroNote(false, false), "saved"));
+                EXPECT_TRUE(Has(ui::HomeNotice(false, false), "progress is kept"));
             }
+            // A guest keeps nothing: no promise of coming back, and a plain "not saved".
+            if (!present && guest)
+                for (const std::string& text : {std::string(ui::QuizIntroNote(false, true)), std::string(ui::HomeNotice(false, true))}) {
+                    for (const char* promise : {"saved as you", "progress is kept", "continue later", "come back"})
+                        EXPECT_FALSE(Has(text, promise)) << text;
+                    EXPECT_TRUE(Has(text, "not saved") || Has(text, "nothing you do is saved")) << text;
+                }
         }
+}
+
+// A lesson's row counts its knowledge checks only when it has some ("0/0 checks" reads as a fault),
+// for every count of pages and checks.
+TEST(ProgressWording, ALessonRowCountsChecksOnlyWhenTheLessonHasThem) {
+    for (int pages = 1; pages <= 4; ++pages)
+        for (int viewed = 0; viewed <= pages; ++viewed)
+            for (int checks = 0; checks <= 2; ++checks)
+                for (int answered = 0; answered <= checks; ++answered) {
+                    LessonStatus ls;
+                    ls.pages_total = pages, ls.pages_viewed = viewed, ls.checks_total = checks, ls.checks_answered = answered;
+                    const std::string row = ui::PagesAndChecks(ls);
+                    const std::string counted = std::to_string(viewed) + "/" + std::to_string(pages) + " pages";
+                    EXPECT_EQ(row.rfind(counted, 0), 0u) << row;
+                    EXPECT_EQ(Has(row, "checks"), checks > 0) << row;
+                    if (checks > 0) EXPECT_TRUE(Has(row, std::to_string(answered) + "/" + std::to_string(checks) + " checks")) << row;
+                }
 }
