@@ -1,4 +1,5 @@
 #include "authoring/html_export.h"
+#include "course/ui_catalog.h"
 #include "os/files.h"
 
 #include <tinyxml2.h>
@@ -374,6 +375,7 @@ private:
         HtmlWriter& w = *m_w;
         w.Open("html");
         w.Attr("lang", m_course.lang);
+        if (IsRightToLeftLanguage(m_course.lang)) w.Attr("dir", "rtl");
         w.Open("head");
         w.Open("meta");
         w.Attr("charset", "utf-8");
@@ -551,11 +553,21 @@ private:
         }
     }
 
-    void Para(const Inline& text, const char* cls = nullptr) {
+    void Para(const Inline& text, const char* cls = nullptr, const std::string& lang = {}) {
         m_w->Open("p", true);
         if (cls) m_w->Attr("class", cls);
+        Lang(lang);
         Inlines(text);
         m_w->Close();
+    }
+
+    // A passage's own language (WCAG 3.1.2) on the element just opened, with its direction
+    // when that differs from the course's (the browser takes dir from no language tag).
+    void Lang(const std::string& lang) {
+        if (lang.empty()) return;
+        m_w->Attr("lang", lang);
+        const bool rtl = IsRightToLeftLanguage(lang);
+        if (rtl != IsRightToLeftLanguage(m_course.lang)) m_w->Attr("dir", rtl ? "rtl" : "ltr");
     }
 
     // <p><strong>Label</strong> inline text</p>
@@ -585,15 +597,18 @@ private:
         switch (b.kind) {
             case BlockKind::Heading:
                 w.Open(HeadingTag(heading_base + b.level - 1), true);
+                Lang(b.lang);
                 Inlines(b.text);
                 w.Close();
                 break;
-            case BlockKind::Paragraph: Para(b.text); break;
+            case BlockKind::Paragraph: Para(b.text, nullptr, b.lang); break;
             case BlockKind::BulletList:
             case BlockKind::NumberedList:
                 w.Open(b.kind == BlockKind::BulletList ? "ul" : "ol");
+                Lang(b.lang);
                 for (const auto& item : b.items) {
                     w.Open("li", true);
+                    Lang(LanguageOf(item));
                     Inlines(item);
                     w.Close();
                 }
@@ -602,6 +617,7 @@ private:
             case BlockKind::Quote:
                 w.Open("figure");
                 w.Attr("class", "quote");
+                Lang(b.lang);
                 w.Open("blockquote");
                 Para(b.text);
                 w.Close();
@@ -611,6 +627,7 @@ private:
             case BlockKind::Callout:
                 w.Open("div");
                 w.Attr("class", CalloutClass(b.callout));
+                Lang(b.lang);
                 w.Open("p", true);
                 w.Attr("class", "callout-title");
                 w.Leaf("strong", b.title.empty() ? std::string(CalloutLabel(b.callout))
@@ -646,6 +663,7 @@ private:
     void RenderTable(const Block& b) {
         HtmlWriter& w = *m_w;
         OpenScrollingTable(b.title);
+        Lang(b.lang);
         if (!b.title.empty()) w.Leaf("caption", b.title);
         for (size_t r = 0; r < b.rows.size(); ++r) {
             if (r == 0) w.Open("thead");
@@ -654,6 +672,7 @@ private:
             for (const auto& cell : b.rows[r]) {
                 w.Open(r == 0 ? "th" : "td", true);
                 if (r == 0) w.Attr("scope", "col");
+                Lang(LanguageOf(cell));
                 Inlines(cell);
                 w.Close();
             }
@@ -733,7 +752,7 @@ private:
         w.Attr("class", cls);
         w.Attr("id", q.id);
         w.Leaf("p", label + note, "question-label");
-        Para(q.prompt, "prompt");
+        Para(q.prompt, "prompt", LanguageOf(q.prompt));
         w.Leaf("p", QuestionTypeInstruction(q), "instruction");
         RenderQuestionBody(q);
         if (!q.hint.empty()) {
@@ -1268,7 +1287,7 @@ private:
                 w.Open("div");
                 w.Attr("class", "key-item");
                 w.Leaf("h4", e.label);
-                Para(e.question->prompt, "prompt");
+                Para(e.question->prompt, "prompt", LanguageOf(e.question->prompt));
                 RenderAnswer(*e.question);
                 w.Close();
             }

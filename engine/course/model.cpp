@@ -10,6 +10,13 @@ std::string PlainText(const Inline& runs) {
     return out;
 }
 
+std::string LanguageOf(const Inline& runs) {
+    if (runs.empty()) return {};
+    for (const Run& r : runs)
+        if (r.lang != runs.front().lang) return {};
+    return runs.front().lang;
+}
+
 const char* QuestionTypeName(QuestionType type) {
     switch (type) {
         case QuestionType::Single: return "single";

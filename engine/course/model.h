@@ -31,9 +31,16 @@ struct Run {
     bool bold = false;
     bool italic = false;
     std::string ref;  // Term: glossary entry id; Link: page/lesson/module id; Cite: reference id
+    // The BCP 47 language of the passage the run is in (a list item's, a table cell's or a
+    // prompt's lang attribute), "" for the language around it.
+    std::string lang;
 };
 
 using Inline = std::vector<Run>;
+
+// The language every run of `runs` shares ("" when they have none or differ): the language a
+// list item, table cell or prompt is drawn and read in.
+std::string LanguageOf(const Inline& runs);
 
 // Concatenated text of an inline sequence (for search, word counts, speech and tooltips).
 std::string PlainText(const Inline& runs);
@@ -132,6 +139,9 @@ struct Block {
     std::string caption;                 // Image
     std::shared_ptr<const lectern::Question> question;  // Question
     std::shared_ptr<const lectern::Scenario> scenario;  // Scenario
+    // The block's own lang attribute (BCP 47), "" when it is in the language around it (its
+    // callout's, else the course's). Items and cells may have their own: LanguageOf(item).
+    std::string lang;
     SourceLoc loc;
 };
 

@@ -4,56 +4,88 @@ namespace lectern {
 
 namespace {
 
-void Sentence(std::string& out, const std::string& text) {
-    if (text.empty()) return;
-    out += text;
-    char last = text.back();
-    out += (last == '.' || last == '?' || last == '!' || last == ':') ? "\n" : ".\n";
-}
+// Sentences in order, each in the language of the passage it comes from.
+class Speech {
+public:
+    explicit Speech(std::string lang) : m_lang{std::move(lang)} {}
 
-void SayBlocks(std::string& out, const lectern::Blocks& blocks) {
+    void Sentence(const std::string& text, const std::string& lang = {}) {
+        if (text.empty()) return;
+        const std::string& in = lang.empty() ? m_lang : lang;
+        if (m_out.empty() || m_out.back().lang != in) m_out.push_back({in, {}});
+        std::string& out = m_out.back().text;
+        out += text;
+        char last = text.back();
+        out += (last == '.' || last == '?' || last == '!' || last == ':') ? "\n" : ".\n";
+    }
+
+    // A passage in its own language: what is said inside takes it (when `lang` is not empty).
+    struct Scope {
+        Scope(Speech& s, const std::string& lang) : m_s{s}, m_outer{s.m_lang} {
+            if (!lang.empty()) s.m_lang = lang;
+        }
+        ~Scope() { m_s.m_lang = m_outer; }
+        Speech& m_s;
+        std::string m_outer;
+    };
+
+    void Blocks(const lectern::Blocks& blocks);
+    void Question(const lectern::Question& q);
+    std::vector<SpeechSegment> Take() { return std::move(m_out); }
+
+private:
+    std::string m_lang;
+    std::vector<SpeechSegment> m_out;
+};
+
+void Speech::Blocks(const lectern::Blocks& blocks) {
     for (const Block& b : blocks) {
+        const Scope block(*this, b.lang);
         switch (b.kind) {
             case BlockKind::Heading:
-            case BlockKind::Paragraph: Sentence(out, PlainText(b.text)); break;
+            case BlockKind::Paragraph: Sentence(PlainText(b.text)); break;
             case BlockKind::BulletList:
             case BlockKind::NumberedList: {
                 int n = 0;
                 for (const auto& item : b.items)
-                    Sentence(out, (b.kind == BlockKind::NumberedList ? std::to_string(++n) + ". " : std::string()) + PlainText(item));
+                    Sentence((b.kind == BlockKind::NumberedList ? std::to_string(++n) + ". " : std::string()) + PlainText(item),
+                             LanguageOf(item));
                 break;
             }
             case BlockKind::Quote:
-                Sentence(out, "Quote: " + PlainText(b.text));
-                if (!b.source.empty()) Sentence(out, "Source: " + b.source);
+                Sentence("Quote: " + PlainText(b.text));
+                if (!b.source.empty()) Sentence("Source: " + b.source);
                 break;
             case BlockKind::Callout:
-                if (!b.title.empty()) Sentence(out, b.title);
-                SayBlocks(out, b.children);
+                if (!b.title.empty()) Sentence(b.title);
+                Blocks(b.children);
                 break;
             case BlockKind::Table:
-                if (!b.title.empty()) Sentence(out, "Table: " + b.title);
+                if (!b.title.empty()) Sentence("Table: " + b.title);
                 for (size_t r = 1; r < b.rows.size(); ++r) {
-                    std::string row;
+                    std::string row, lang;
                     for (size_t c = 0; c < b.rows[r].size(); ++c) {
                         // Each cell with its column's heading, as a screen reader would say it.
                         std::string head = c < b.rows[0].size() ? PlainText(b.rows[0][c]) : "";
                         row += (c ? "; " : "") + (head.empty() ? "" : head + ": ") + PlainText(b.rows[r][c]);
+                        // A row is one sentence: in its cells' language when they all have the same.
+                        const std::string cell = LanguageOf(b.rows[r][c]);
+                        lang = c == 0 || cell == lang ? cell : "";
                     }
-                    Sentence(out, row);
+                    Sentence(row, lang);
                 }
                 break;
             case BlockKind::Image:
-                Sentence(out, "Image: " + (b.alt.empty() ? std::string("no description") : b.alt));
-                if (!b.caption.empty()) Sentence(out, b.caption);
+                Sentence("Image: " + (b.alt.empty() ? std::string("no description") : b.alt));
+                if (!b.caption.empty()) Sentence(b.caption);
                 break;
             case BlockKind::Question:
-                if (b.question) out += SpeechText(*b.question);
+                if (b.question) Question(*b.question);
                 break;
             case BlockKind::Scenario:
                 if (b.scenario) {
-                    Sentence(out, "Scenario: " + b.scenario->title);
-                    SayBlocks(out, b.scenario->intro);
+                    Sentence("Scenario: " + b.scenario->title);
+                    Blocks(b.scenario->intro);
                 }
                 break;
             case BlockKind::Facilitator: break;  // never read to learners
@@ -61,24 +93,36 @@ void SayBlocks(std::string& out, const lectern::Blocks& blocks) {
     }
 }
 
+void Speech::Question(const lectern::Question& q) {
+    Sentence("Question: " + PlainText(q.prompt), LanguageOf(q.prompt));
+    int n = 0;
+    for (const auto& c : q.choices) Sentence("Choice " + std::to_string(++n) + ": " + PlainText(c.text));
+    if (q.type == QuestionType::TrueFalse) Sentence("Choice 1: True. Choice 2: False");
+    for (const auto& p : q.pairs) Sentence("Match: " + PlainText(p.left));
+    for (const auto& i : q.items) Sentence("Item: " + PlainText(i.text));
+}
+
+std::string Joined(const std::vector<SpeechSegment>& segments) {
+    std::string out;
+    for (const SpeechSegment& s : segments) out += s.text;
+    return out;
+}
+
 }  // namespace
 
-std::string SpeechText(const Question& q) {
-    std::string out;
-    Sentence(out, "Question: " + PlainText(q.prompt));
-    int n = 0;
-    for (const auto& c : q.choices) Sentence(out, "Choice " + std::to_string(++n) + ": " + PlainText(c.text));
-    if (q.type == QuestionType::TrueFalse) Sentence(out, "Choice 1: True. Choice 2: False");
-    for (const auto& p : q.pairs) Sentence(out, "Match: " + PlainText(p.left));
-    for (const auto& i : q.items) Sentence(out, "Item: " + PlainText(i.text));
-    return out;
+std::vector<SpeechSegment> SpeechSegments(const Page& page, const std::string& course_lang) {
+    Speech speech(course_lang);
+    speech.Sentence(page.title);
+    speech.Blocks(page.blocks);
+    return speech.Take();
 }
 
-std::string SpeechText(const Page& page) {
-    std::string out;
-    Sentence(out, page.title);
-    SayBlocks(out, page.blocks);
-    return out;
+std::string SpeechText(const Question& q) {
+    Speech speech("");
+    speech.Question(q);
+    return Joined(speech.Take());
 }
+
+std::string SpeechText(const Page& page) { return Joined(SpeechSegments(page, "")); }
 
 }  // namespace lectern

@@ -47,7 +47,10 @@ void DrawList(const Block& b, const BlockContext& ctx, int index) {
         ImGui::SetCursorScreenPos(ImVec2(mirrored ? start.x : start.x + indent, start.y));
         ImGui::PushID(index * 1000 + static_cast<int>(i));
         ImGui::BeginGroup();
-        RichText("li", b.items[i], style, ctx.rich, ctx.width - indent);
+        {
+            const LanguageScope item_language(LanguageOf(b.items[i]));
+            RichText("li", b.items[i], style, ctx.rich, ctx.width - indent);
+        }
         ImGui::EndGroup();
         ImGui::PopID();
         ImGui::SetCursorScreenPos(ImVec2(start.x, ImGui::GetCursorScreenPos().y + f.body_px * 0.2f));
@@ -151,6 +154,7 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
     std::vector<RichWidths> measured(static_cast<size_t>(cols));
     for (size_t r = 0; r < b.rows.size(); ++r)
         for (size_t c = 0; c < b.rows[r].size() && c < measured.size(); ++c) {
+            const LanguageScope cell_language(LanguageOf(b.rows[r][c]));
             RichWidths w = MeasureRichText(b.rows[r][c], r == 0 ? head : body);
             measured[c].min = std::max(measured[c].min, std::ceil(w.min) + 1);
             measured[c].preferred = std::max(measured[c].preferred, std::ceil(w.preferred) + 1);
@@ -168,8 +172,10 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
         float height = ImGui::GetStyle().ScrollbarSize + 4;
         for (size_t r = 0; r < b.rows.size(); ++r) {
             float row = 0;
-            for (size_t c = 0; c < b.rows[r].size() && c < widths.size(); ++c)
+            for (size_t c = 0; c < b.rows[r].size() && c < widths.size(); ++c) {
+                const LanguageScope cell_language(LanguageOf(b.rows[r][c]));
                 row = std::max(row, RichTextHeight(b.rows[r][c], r == 0 ? head : body, widths[c]));
+            }
             height += row + pad.y * 2 + 1;
         }
         outer.y = height;
@@ -185,6 +191,7 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
             for (int c = 0; c < cols && c < static_cast<int>(b.rows[r].size()); ++c) {
                 ImGui::TableSetColumnIndex(visual(c));
                 ImGui::PushID(static_cast<int>(r * 100 + static_cast<size_t>(c)));
+                const LanguageScope cell_language(LanguageOf(b.rows[r][static_cast<size_t>(c)]));
                 RichText("cell", b.rows[r][static_cast<size_t>(c)], r == 0 ? head : body, ctx.rich,
                          ImGui::GetContentRegionAvail().x);
                 ImGui::PopID();
@@ -253,6 +260,9 @@ void DrawBlocks(const Blocks& blocks, const BlockContext& ctx) {
     int index = 0;
     for (const Block& b : blocks) {
         ImGui::PushID(index);
+        // A passage in its own language (lang="ar") is drawn in it: its direction, its mirroring,
+        // its shapes; what it holds (a callout's blocks) too, unless they name their own.
+        const LanguageScope passage_language(b.lang);
         switch (b.kind) {
             case BlockKind::Heading: {
                 Gap(f, b.level == 2 ? 0.6f : 0.3f);

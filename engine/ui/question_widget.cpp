@@ -413,7 +413,10 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
     RichStyle prompt = BodyStyle(f, t);
     prompt.regular = f.bold;
     prompt.italic = f.bold_italic;
-    RichText("prompt", q.prompt, prompt, ctx, v.width);
+    {
+        const LanguageScope prompt_language(LanguageOf(q.prompt));
+        RichText("prompt", q.prompt, prompt, ctx, v.width);
+    }
     const char* how = nullptr;
     switch (q.type) {
         case QuestionType::Multiple: how = UiKey("Select every answer that applies."); break;

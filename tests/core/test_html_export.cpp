@@ -555,3 +555,74 @@ TEST(HtmlExport, ModuleQuizAnswersFollowTheAuthorsReviewSetting) {
         }
     }
 }
+
+// A passage in another language (WCAG 3.1.2): every element that takes lang comes out with it on
+// the element that holds the passage, and with dir only where the direction differs from the
+// course's. Generated over each place x {left to right in an English course, right to left in
+// an English course, left to right in an Arabic course}.
+TEST(HtmlExport, APassagesLanguageIsMarkedOnItsElement) {
+    struct Place {
+        const char* xml;   // {L}: the lang attribute; PASSAGE: the passage's text
+        const char* html;  // the element of the edition that carries lang
+        int times = 1;     // how often the passage is in the page (a check's prompt is in its key too)
+    };
+    const std::vector<Place> places = {
+        {"<heading{L}>PASSAGE</heading>", "h4"},
+        {"<p{L}>PASSAGE</p>", "p"},
+        {"<ul{L}><li>PASSAGE</li></ul>", "ul"},
+        {"<ol{L}><li>PASSAGE</li></ol>", "ol"},
+        {"<ul><li>x</li><li{L}>PASSAGE</li></ul>", "li"},
+        {"<quote source=\"S\"{L}>PASSAGE</quote>", "figure"},
+        {"<callout kind=\"note\"{L}><p>PASSAGE</p></callout>", "div"},
+        {"<callout kind=\"note\"><p{L}>PASSAGE</p></callout>", "p"},
+        {"<table{L}><tr><th>A</th></tr><tr><td>PASSAGE</td></tr></table>", "table"},
+        {"<table><tr><th{L}>PASSAGE</th></tr><tr><td>1</td></tr></table>", "th"},
+        {"<table><tr><th>A</th></tr><tr><td{L}>PASSAGE</td></tr></table>", "td"},
+        {"<question id=\"q\" type=\"single\"><prompt{L}>PASSAGE</prompt><choice id=\"a\" correct=\"true\">A</choice>"
+         "<choice id=\"b\">B</choice></question>",
+         "p", 2},
+    };
+    struct Language {
+        const char* course;
+        const char* passage;
+        const char* dir;  // "" when the passage's direction is the course's
+    };
+    const std::vector<Language> languages = {{"en", "fr", ""}, {"en", "ar", "rtl"}, {"ar", "en", "ltr"}, {"he", "ar-EG", ""}};
+    for (const Place& place : places) {
+        for (const Language& l : languages) {
+            std::string xml = place.xml;
+            xml.replace(xml.find("{L}"), 3, std::string(" lang=\"") + l.passage + "\"");
+            std::map<std::string, std::string> files = {
+                {"course.xml", std::string("<course id=\"c\" version=\"1\" lang=\"") + l.course +
+                                   "\" minutes=\"5\"><title>T</title><include src=\"m.xml\"/></course>"},
+                {"m.xml", "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">" + xml +
+                              "</page></lesson></module>"}};
+            LoadResult r = LoadCourseFromMemory(files);
+            ASSERT_TRUE(r.ok()) << xml << ": " << r.diagnostics.FormatAll();
+            const HtmlEdition ed = RenderHtmlEdition(*r.course);
+            int marked = 0, unmarked_passages = 0;
+            for (const auto& f : ed.files) {
+                if (f.path != "module-m.html") continue;
+                XMLDocument doc;
+                ASSERT_EQ(doc.Parse(f.content.c_str(), f.content.size()), tinyxml2::XML_SUCCESS) << f.path;
+                EXPECT_EQ(Attr(doc.RootElement(), "lang"), l.course);
+                EXPECT_EQ(Attr(doc.RootElement(), "dir"), std::string(l.course) == "en" ? "" : "rtl");
+                ForEachElement(doc.RootElement(), [&](const XMLElement* e) {
+                    // (The page's own <html lang> holds everything.)
+                    if (e == doc.RootElement() || TextOf(e).find("PASSAGE") == std::string::npos) return;
+                    if (Attr(e, "lang").empty()) {
+                        // Every element inside the marked one holding the passage inherits.
+                        if (std::string(e->Name()) == place.html && !marked) ++unmarked_passages;
+                        return;
+                    }
+                    ++marked;
+                    EXPECT_STREQ(e->Name(), place.html) << xml;
+                    EXPECT_EQ(Attr(e, "lang"), l.passage) << xml;
+                    EXPECT_EQ(Attr(e, "dir"), l.dir) << xml << " in " << l.course;
+                });
+            }
+            EXPECT_EQ(marked, place.times) << xml << " in " << l.course;
+            EXPECT_EQ(unmarked_passages, 0) << xml << " in " << l.course;
+        }
+    }
+}

@@ -27,3 +27,43 @@ TEST(SpeechText, ReadsTitleTextImageDescriptionsAndChoicesButNotFacilitatorNotes
     EXPECT_NE(text.find("Choice 2: Beta"), std::string::npos) << text;
     EXPECT_EQ(text.find("Secret note"), std::string::npos) << text;
 }
+
+// Read-aloud carries each passage's language so a voice can be picked per passage: a segment per
+// change of language, in order, the course's language where the passage names none.
+TEST(SpeechText, SegmentsCarryEachPassagesLanguage) {
+    std::map<std::string, std::string> files = {
+        {"course.xml", R"(<course id="c" version="1" lang="en" minutes="5"><title>T</title><include src="m.xml"/></course>)"},
+        {"m.xml", R"(<module id="m" title="M"><lesson id="l" title="L"><page id="p" title="The page">
+<p>English one.</p>
+<p lang="ar">Arabic one.</p>
+<callout kind="note" lang="fr"><p>French one.</p><p lang="de">German one.</p><p>French two.</p></callout>
+<ul><li>English item.</li><li lang="zh">Chinese item.</li></ul>
+<table><tr><th>A</th><th>B</th></tr><tr><td lang="he">x</td><td lang="he">y</td></tr><tr><td lang="he">x</td><td>y</td></tr></table>
+<question id="q" type="single"><prompt lang="ja">Japanese prompt</prompt><choice id="a">Alpha</choice><choice id="b" correct="true">Beta</choice></question>
+</page></lesson></module>)"},
+    };
+    LoadResult r = LoadCourseFromMemory(files);
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    const std::vector<SpeechSegment> segments = SpeechSegments(r.course->PageAt(0), "en");
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"en", "The page.\nEnglish one.\n"},
+        {"ar", "Arabic one.\n"},
+        {"fr", "French one.\n"},
+        {"de", "German one.\n"},
+        {"fr", "French two.\n"},
+        {"en", "English item.\n"},
+        {"zh", "Chinese item.\n"},
+        {"he", "A: x; B: y.\n"},
+        {"en", "A: x; B: y.\n"},
+        {"ja", "Question: Japanese prompt.\n"},
+        {"en", "Choice 1: Alpha.\nChoice 2: Beta.\n"},
+    };
+    ASSERT_EQ(segments.size(), expected.size());
+    std::string joined;
+    for (size_t i = 0; i < segments.size(); ++i) {
+        EXPECT_EQ(segments[i].lang, expected[i].first) << i;
+        EXPECT_EQ(segments[i].text, expected[i].second) << i;
+        joined += segments[i].text;
+    }
+    EXPECT_EQ(joined, SpeechText(r.course->PageAt(0)));
+}

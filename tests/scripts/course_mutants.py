@@ -6,7 +6,9 @@ file, made systematically from the document: every element deleted, duplicated, 
 renamed, swapped with its next sibling, given stray text; every attribute dropped, emptied,
 made blank or padded with spaces, or given values that are wrong for many attributes (an
 unknown word, numbers out of range, "en_US", "yes", a path that climbs out); an unknown
-attribute added; and content after the root element. Then:
+attribute added; and content after the root element. With --lang, also every lang mutant: lang
+set to a right-to-left tag, a three-part tag and a non-tag on one element of each kind in each
+parent (passages take it, nothing else does). Then:
 
   xmllint --schema content/schema/lectern-course.xsd   on the changed file, and
   lectern-lint --format json                            on the whole course.
@@ -217,6 +219,32 @@ def mutations(base_root):
     yield "text after the root element", lambda root: serialize(root) + "trailing words\n"
 
 
+# Language tags for the lang mutants: right to left, a tag of three parts, and one that is not a
+# tag (blank and one-letter values are ODD_VALUES, tried on <course lang>).
+LANG_VALUES = ["ar", "zh-Hant-TW", "en_US"]
+
+
+def lang_mutations(base_root):
+    """Yields (description, function) putting lang (valid, right-to-left and invalid) on one
+    element of every kind in every parent it appears in: where the grammar takes lang (passages)
+    both must check the tag, everywhere else both must refuse the attribute."""
+    seen = set()
+    for path, e in walk(base_root):
+        par = parent_of(base_root, path)
+        where_kind = (par.tag if par is not None else "", e.tag)
+        if where_kind in seen:
+            continue
+        seen.add(where_kind)
+        where = describe(base_root, path)
+        for value in LANG_VALUES:
+            if value == e.get("lang"):
+                continue
+            def setv(root, p=path, v=value):
+                find(root, p).set("lang", v)
+                return serialize(root)
+            yield f"@lang={value!r} on {where}", setv
+
+
 def run_xmllint(files):
     """{file: (accepted, first message)} for many files, in a few xmllint runs."""
     out = {}
@@ -258,6 +286,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", help="write every disagreeing mutant course here")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--lang", action="store_true",
+                    help="add every lang mutant (lang_mutations) to the sample, all of them every run")
     args = ap.parse_args()
 
     course = pathlib.Path(args.course)
@@ -268,6 +298,8 @@ def main():
     order = list(all_mutants)
     rng.shuffle(order)
     chosen = order[args.skip:] if args.count == "all" else order[args.skip:args.skip + int(args.count)]
+    if args.lang:
+        chosen += [(f, d, fn) for f in files for d, fn in lang_mutations(bases[f])]
     if args.list:
         for f, d, _ in chosen:
             print(f"{f.relative_to(course)}: {d}")

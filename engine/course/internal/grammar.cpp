@@ -75,6 +75,19 @@ const Rule* FindRule(std::string_view parent, std::string_view element) {
 const std::vector<ValueRule>& ValueRules() {
     static const std::vector<ValueRule> rules = {
         {"course", "lang", ValueShape::LanguageTag},
+        // A passage in another language than the course's (content/README.md, "Passages in
+        // another language"): the block elements, list items, table cells and question prompts.
+        {"heading", "lang", ValueShape::LanguageTag},
+        {"p", "lang", ValueShape::LanguageTag},
+        {"ul", "lang", ValueShape::LanguageTag},
+        {"ol", "lang", ValueShape::LanguageTag},
+        {"li", "lang", ValueShape::LanguageTag},
+        {"quote", "lang", ValueShape::LanguageTag},
+        {"callout", "lang", ValueShape::LanguageTag},
+        {"table", "lang", ValueShape::LanguageTag},
+        {"th", "lang", ValueShape::LanguageTag},
+        {"td", "lang", ValueShape::LanguageTag},
+        {"prompt", "lang", ValueShape::LanguageTag},
         {"course", "version", ValueShape::NotBlank},
         {"module", "title", ValueShape::NotBlank},
         {"lesson", "title", ValueShape::NotBlank},

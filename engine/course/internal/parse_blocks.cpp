@@ -34,23 +34,23 @@ bool Parser::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
     Block b;
     b.loc = f.Loc(e);
     if ((allowed & kBasic) && name == "p") {
-        Attributes(f, e, {}, {});
+        Attributes(f, e, {}, {"lang"});
         b.kind = BlockKind::Paragraph;
         b.text = InlineOf(f, e);
     } else if ((allowed & kBasic) && (name == "ul" || name == "ol")) {
         ParseList(f, e, b);
     } else if ((allowed & kBasic) && name == "quote") {
-        Attributes(f, e, {"source"}, {});
+        Attributes(f, e, {"source"}, {"lang"});
         b.kind = BlockKind::Quote;
         b.source = CollapseTrim(e->Attribute("source"));
         b.text = InlineOf(f, e);
     } else if ((allowed & kRich) && name == "heading") {
-        Attributes(f, e, {}, {"level"});
+        Attributes(f, e, {}, {"level", "lang"});
         b.kind = BlockKind::Heading;
         b.level = IntAttr(f, e, "level", 2, 2, 3);
         b.text = InlineOf(f, e);
     } else if ((allowed & kRich) && name == "callout") {
-        Attributes(f, e, {"kind"}, {"title"});
+        Attributes(f, e, {"kind"}, {"title", "lang"});
         b.kind = BlockKind::Callout;
         b.callout = EnumAttr(f, e, "kind", CalloutKind::Note,
                              {{"note", CalloutKind::Note}, {"important", CalloutKind::Important},
@@ -74,6 +74,7 @@ bool Parser::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
     } else {
         return false;
     }
+    b.lang = LangOf(e);
     const bool has_text = b.kind == BlockKind::Paragraph || b.kind == BlockKind::Heading || b.kind == BlockKind::Quote;
     if (has_text && b.text.empty()) m_d.Warning(b.loc, "empty-block", "<" + name + "> has no text");
     out.push_back(std::move(b));
@@ -81,7 +82,7 @@ bool Parser::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
 }
 
 void Parser::ParseList(const XmlFile& f, const XMLElement* e, Block& b) {
-    Attributes(f, e, {}, {});
+    Attributes(f, e, {}, {"lang"});
     b.kind = std::strcmp(e->Name(), "ul") == 0 ? BlockKind::BulletList : BlockKind::NumberedList;
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
         if (n->ToText()) {
@@ -94,14 +95,14 @@ void Parser::ParseList(const XmlFile& f, const XMLElement* e, Block& b) {
             Unknown(f, li, e->Name(), "li");
             continue;
         }
-        Attributes(f, li, {}, {});
-        b.items.push_back(InlineOf(f, li));
+        Attributes(f, li, {}, {"lang"});
+        b.items.push_back(PassageOf(f, li));
     }
 }
 
 // The first row holds <th> header cells, the others <td>, each row as many as the first.
 void Parser::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
-    Attributes(f, e, {}, {"caption"});
+    Attributes(f, e, {}, {"caption", "lang"});
     b.kind = BlockKind::Table;
     b.title = CollapseTrim(e->Attribute("caption"));
     for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
@@ -134,8 +135,8 @@ void Parser::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
                 m_d.Error(f.Loc(cell), "table-shape",
                           header ? "the first row of a table holds <th> header cells"
                                  : "only the first row of a table holds <th>; later rows hold <td>");
-            Attributes(f, cell, {}, {});
-            row.push_back(InlineOf(f, cell));
+            Attributes(f, cell, {}, {"lang"});
+            row.push_back(PassageOf(f, cell));
         }
         if (!header && row.size() != b.rows.front().size())
             m_d.Error(f.Loc(tr), "table-shape",

@@ -2,6 +2,7 @@
 // three references (term, link, cite), as flat runs of one style each (model.h, Run).
 #include <cstring>
 
+#include "course/internal/grammar.h"
 #include "course/internal/parser.h"
 #include "course/internal/white_space.h"
 
@@ -29,6 +30,19 @@ Inline Parser::InlineOf(const XmlFile& f, const XMLElement* e, Names stop) {
     InlineInto(f, e, out, false, false, true, stop);
     NormalizeRuns(out);
     return out;
+}
+
+Inline Parser::PassageOf(const XmlFile& f, const XMLElement* e) {
+    Inline out = InlineOf(f, e);
+    const std::string lang = LangOf(e);
+    if (!lang.empty())
+        for (Run& r : out) r.lang = lang;
+    return out;
+}
+
+std::string Parser::LangOf(const XMLElement* e) {
+    const char* lang = e->Attribute("lang");
+    return lang && grammar::HasShape(lang, grammar::ValueShape::LanguageTag) ? lang : "";
 }
 
 // `links`: term, link and cite are allowed here (not inside one another).

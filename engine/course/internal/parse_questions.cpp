@@ -69,10 +69,13 @@ void Parser::ParseQuestionPart(const XmlFile& f, const XMLElement* c, Question& 
     auto once = [&](int& count) {
         if (++count > 1) m_d.Error(f.Loc(c), "duplicate-element", "a question has at most one <" + name + ">");
     };
-    if (name == "prompt" || name == "hint") {
+    if (name == "prompt") {
+        Attributes(f, c, {}, {"lang"});
+        q.prompt = PassageOf(f, c);
+    } else if (name == "hint") {
         Attributes(f, c, {}, {});
-        if (name == "hint") once(parts.hints);
-        (name == "prompt" ? q.prompt : q.hint) = InlineOf(f, c);
+        once(parts.hints);
+        q.hint = InlineOf(f, c);
     } else if (name == "choice") {
         if (applies(t == QuestionType::Single || t == QuestionType::Multiple, "single and multiple")) ParseChoice(f, c, q);
     } else if (name == "pair") {

@@ -84,6 +84,10 @@ public:
     std::string PlainTextOf(const XmlFile& f, const tinyxml2::XMLElement* e);
     // Running text as runs of one style each; children named in `stop` are left to the caller.
     Inline InlineOf(const XmlFile& f, const tinyxml2::XMLElement* e, Names stop = {});
+    // The same for a passage that may name its language (<li lang="ar">): every run carries it.
+    Inline PassageOf(const XmlFile& f, const tinyxml2::XMLElement* e);
+    // `e`'s lang attribute when it is a language tag, else "" (CheckGrammar reports a bad one).
+    static std::string LangOf(const tinyxml2::XMLElement* e);
 
     // ---- parse_blocks.cpp
     // The children of `parent` as blocks of the kinds in `allowed`.

@@ -76,7 +76,8 @@ void NormalizeRuns(Inline& runs) {
             r.text.erase(0, 1);
         if (r.text.empty()) continue;
         Run* prev = out.empty() ? nullptr : &out.back();
-        if (prev && prev->kind == r.kind && prev->bold == r.bold && prev->italic == r.italic && prev->ref == r.ref)
+        if (prev && prev->kind == r.kind && prev->bold == r.bold && prev->italic == r.italic && prev->ref == r.ref &&
+            prev->lang == r.lang)
             prev->text += r.text;
         else
             out.push_back(std::move(r));
