@@ -173,7 +173,8 @@ Score GradeText(const Question& question, const Response& response, Grade& grade
             return {1, 1};
         }
     }
-    // The pattern folds ASCII case only; trying the folded answer too lets "ÉMILE" match "émile".
+    // The pattern folds case one letter at a time (RE2: "É" matches "é"); trying the fully folded
+    // answer too lets "STRAẞE" match "strasse".
     if (!question.pattern.empty() &&
         (AnswerPatternMatches(question.pattern, answer) || AnswerPatternMatches(question.pattern, folded))) {
         grade.matched = question.pattern;

@@ -2,11 +2,15 @@
 // Questions are built in code so each test shows exactly what it grades.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "course/internal/validation.h"
+#include "course/answer_pattern.h"
 #include "learning/grading.h"
 
 using namespace lectern;
@@ -344,11 +348,93 @@ TEST(QuizGrading, TextPatternThatDoesNotCompileIsGradedWrongWithoutThrowing) {
     EXPECT_EQ(GradeResponse(q, Response::Text("OK")).status, GradeStatus::Correct);  // accept still works
 }
 
-TEST(QuizGrading, TextVeryLongAnswerAgainstPatternDoesNotCrash) {
+// RE2 neither recurses nor backtracks: there is no cap on the answer's length (std::regex had
+// one of 1,000 bytes, because its matcher recursed once per character).
+TEST(QuizGrading, TextVeryLongAnswerIsMatchedLikeAShortOne) {
     const Question q = TextQuestion({}, "(a|b)*");
-    const std::string essay(200000, 'a');
-    const Grade g = GradeResponse(q, Response::Text(essay));
-    EXPECT_EQ(g.status, GradeStatus::Incorrect);
+    for (size_t n : {1u, 999u, 1001u, 200000u}) {
+        EXPECT_EQ(GradeResponse(q, Response::Text(std::string(n, 'a'))).status, GradeStatus::Correct) << n;
+        EXPECT_EQ(GradeResponse(q, Response::Text(std::string(n, 'a') + "c")).status, GradeStatus::Incorrect) << n;
+    }
+}
+
+// Patterns that make a backtracking matcher take exponential time, against long answers: RE2
+// answers each in time linear in the answer. The time is recorded (ctest's XML, the log), never
+// asserted.
+TEST(QuizGrading, HostilePatternsAgainstLongAnswersAreAnswered) {
+    struct Case {
+        const char* pattern;
+        std::string answer;
+        GradeStatus expected;
+    };
+    const std::string many_a(100000, 'a');
+    const std::vector<Case> cases = {
+        {"(a+)+$", many_a + "b", GradeStatus::Incorrect},
+        {"(a|a)*", many_a + "b", GradeStatus::Incorrect},
+        {"(a*)*b", many_a, GradeStatus::Incorrect},
+        {"(a|aa)+", many_a, GradeStatus::Correct},
+        {"(.*a){20}", many_a, GradeStatus::Correct},
+    };
+    for (const Case& c : cases) {
+        const auto start = std::chrono::steady_clock::now();
+        const GradeStatus got = GradeResponse(TextQuestion({}, c.pattern), Response::Text(c.answer)).status;
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        EXPECT_EQ(got, c.expected) << c.pattern;
+        std::printf("  %-10s against %zu bytes: %.2f ms\n", c.pattern, c.answer.size(), ms);
+    }
+}
+
+// A 100 KB pattern (an alternation of 10,000 words): it compiles within RE2's memory bound and
+// matches any of its words, or validation says it is too large; either way it is answered.
+TEST(QuizGrading, AHundredKilobytePatternIsCompiledOrRefusedNeverHalfUsed) {
+    std::string pattern;
+    for (int i = 0; pattern.size() < 100000; ++i) pattern += (i ? "|" : "") + std::string("word") + std::to_string(i);
+    const auto start = std::chrono::steady_clock::now();
+    const std::string why = AnswerPatternError(pattern);
+    const Question q = TextQuestion({}, pattern);
+    const GradeStatus first = GradeResponse(q, Response::Text("WORD0")).status;
+    const GradeStatus last = GradeResponse(q, Response::Text("word9999")).status;
+    const GradeStatus none = GradeResponse(q, Response::Text("word")).status;
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::printf("  %zu-byte pattern: %s, compile + 3 grades %.1f ms\n", pattern.size(),
+                why.empty() ? "compiles" : why.c_str(), ms);
+    EXPECT_EQ(none, GradeStatus::Incorrect);
+    if (why.empty()) {
+        EXPECT_EQ(first, GradeStatus::Correct);
+        EXPECT_EQ(last, GradeStatus::Correct);
+    } else {
+        EXPECT_NE(why.find("too large"), std::string::npos) << why;
+        EXPECT_EQ(first, GradeStatus::Incorrect);
+    }
+}
+
+// The syntax authors use (content/README.md, the bundled course's patterns) and letters in any
+// case, Unicode's simple case folding included.
+TEST(QuizGrading, PatternSyntaxAuthorsUseMatchesInAnyCase) {
+    struct Case {
+        const char* pattern;
+        const char* answer;
+        bool right;
+    };
+    const std::vector<Case> cases = {
+        {"opinio\\s+[ij]uris(\\s+sive\\s+necessitatis)?\\.?", "Opinio Juris sive necessitatis.", true},
+        {"[ij]us\\s+cogens\\.?", "IUS COGENS", true},
+        {"15|fifteen", "Fifteen", true},
+        {"15|fifteen", "150", false},
+        {"(1(st)?\\s*(of\\s*)?march|march\\s*1(st)?)", "1st of March", true},
+        {"\\d{3}-\\d{4}", "555-1234", true},
+        {"(?:the )?treaty", "The Treaty", true},
+        {"\\bword\\b", "word", true},
+        {"émile", "ÉMILE", true},
+        {"strasse", "STRAẞE", true},  // full case folding (ẞ to ss): the grader also tries the folded answer
+        {"Ωμέγα", "ωμέγα", true},
+        {"李明", "李明", true},
+        {"a.c", "a\u00e9c", true},  // '.' is one character, not one byte
+    };
+    for (const Case& c : cases)
+        EXPECT_EQ(GradeResponse(TextQuestion({}, c.pattern), Response::Text(c.answer)).status,
+                  c.right ? GradeStatus::Correct : GradeStatus::Incorrect)
+            << c.pattern << " / " << c.answer;
 }
 
 TEST(QuizGrading, TextWithInvalidUtf8IsComparedWithoutBreaking) {
@@ -583,6 +669,22 @@ TEST(QuestionValidation, PatternThatDoesNotCompileIsReported) {
     ValidateQuestion(TextQuestion({"x"}, "(unclosed"), d);
     ExpectAtQuestion(d, "bad-pattern");
     EXPECT_NE(Find(d, "bad-pattern")->message.find("(unclosed"), std::string::npos);
+}
+
+// What RE2 leaves out is named in the message, so an author who wrote ECMAScript knows what to change.
+TEST(QuestionValidation, BackreferencesAndLookaroundAreReportedByName) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"(a)\\1", "backreferences"},  {"(\\w+) \\2", "backreferences"}, {"a(?=b)", "lookahead"},
+        {"(?!x)a", "lookahead"}, {"(?<=a)b", "lookahead"}, {"(?<!a)b", "lookahead"},
+    };
+    for (const auto& [pattern, named] : cases) {
+        Diagnostics d;
+        ValidateQuestion(TextQuestion({"x"}, pattern), d);
+        const Diagnostic* found = Find(d, "bad-pattern");
+        ASSERT_NE(found, nullptr) << pattern;
+        EXPECT_NE(found->message.find(named), std::string::npos) << found->message;
+        EXPECT_NE(found->message.find(pattern), std::string::npos) << found->message;
+    }
 }
 
 TEST(QuestionValidation, PointsBelowOneAreReported) {

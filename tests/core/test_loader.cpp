@@ -597,6 +597,11 @@ TEST(LoaderErrors, PartsAndPoolsAreReportedWhereTheFaultIs) {
     ExpectErrorAt("      <question id=\"q\" type=\"text\"><prompt>P</prompt><accept>a</accept>\n"
                   "        <pattern>colou(r</pattern></question>",
                   "bad-pattern", 5, 9);
+    // Forms RE2 leaves out (a backreference, lookaround) are reported at the pattern too.
+    for (const char* pattern : {"(a)\\1", "a(?=b)", "(?!x)a", "(?&lt;=a)b", "(?&lt;!a)b"})  // XML-escaped
+        ExpectErrorAt(std::string("      <question id=\"q\" type=\"text\"><prompt>P</prompt><accept>a</accept>\n"
+                                  "        <pattern>") + pattern + "</pattern></question>",
+                      "bad-pattern", 5, 9);
     const std::string module =
         "<module id=\"m\" title=\"M\">\n"
         "  <lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><p>x</p></page></lesson>\n"

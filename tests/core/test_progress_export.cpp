@@ -299,6 +299,8 @@ TEST(ProgressExportFormat, DurationsAreIso8601) {
 TEST(ProgressExportFormat, UuidV5MatchesTheRfcAlgorithm) {
     // Known answer: uuid5(NAMESPACE_DNS, "python.org") from Python's uuid module.
     EXPECT_EQ(UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org"), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+    // RFC 9562, appendix A.4: the DNS namespace and "www.example.com".
+    EXPECT_EQ(UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com"), "2ed6657d-e927-568b-95e1-2665a8aea6a2");
     EXPECT_EQ(UuidV5("not-a-uuid", "x"), "");
     EXPECT_NE(UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "a"), UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "b"));
 }

@@ -26,7 +26,7 @@ PACKAGES=(
     glfw3=3.3.8-1 tinyxml2=9.0.0+dfsg-3.1 sqlite3=3.40.1-2+deb12u2 libsodium=1.0.18-1+deb12u1
     freetype=2.12.1+dfsg-5+deb12u4 harfbuzz=6.0.0+dfsg-3 fribidi=1.0.8-2.1
     libdatrie=0.2.13-2 libthai=0.1.29-1 libunibreak=6.1-3 utf8proc=2.8.0-1 expat=2.5.0-1+deb12u2
-    fontconfig=2.14.1-4 nlohmann-json3=3.11.2-2
+    fontconfig=2.14.1-4 nlohmann-json3=3.11.2-2 re2=20220601+dfsg-1 cli11=2.1.2+ds-1
 )
 
 APT_OPTS=(-o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o Dir::Etc::SourceParts=/nonexistent \
@@ -117,6 +117,18 @@ build_one() {
     expat) cmake_build "$d/expat" -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF \
            -DEXPAT_BUILD_DOCS=OFF -DEXPAT_SHARED_LIBS=OFF ;;
     nlohmann-json3) cmake_build "$d" -DJSON_BuildTests=OFF -DJSON_Install=ON ;;
+    # Text answers' patterns (engine/course/answer_pattern.cpp); bookworm's re2 needs no abseil.
+    # Debian's tarball leaves out the generated tables: they are made again, as Debian's build
+    # does, from the Unicode data of Debian's unicode-data package (never downloaded).
+    re2) (cd "$d" && sed -i 's|^_UNICODE_DIR = .*|_UNICODE_DIR = "/usr/share/unicode"|' re2/unicode.py &&
+          perl re2/make_perl_groups.pl > re2/perl_groups.cc &&
+          python3 re2/make_unicode_casefold.py > re2/unicode_casefold.cc &&
+          python3 re2/make_unicode_groups.py > re2/unicode_groups.cc)
+         cmake_build "$d" -DRE2_BUILD_TESTING=OFF -DBUILD_SHARED_LIBS=OFF
+         printf 'prefix=%s\nName: re2\nDescription: RE2\nVersion: 20220601\nLibs: -L${prefix}/lib -lre2\nCflags: -I${prefix}/include\n' \
+             "$PREFIX" > "$PREFIX/lib/pkgconfig/re2.pc" ;;
+    # The command line (engine/cli): header-only; its CMake install gives find_package(CLI11).
+    cli11) cmake_build "$d" -DCLI11_BUILD_TESTS=OFF -DCLI11_BUILD_EXAMPLES=OFF -DCLI11_BUILD_DOCS=OFF ;;
     freetype) cmake_build "$d" -DFT_DISABLE_ZLIB=ON -DFT_DISABLE_BZIP2=ON -DFT_DISABLE_PNG=ON \
               -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON ;;
     harfbuzz) (cd "$d" && meson setup _build --wrap-mode=nodownload --cross-file "$HERE/meson-cross-x64.txt" --prefix "$PREFIX" \
@@ -177,7 +189,7 @@ build_one() {
 fetch_sources
 # What the core library and the command-line tools need first, then the GUI's libraries.
 # LECTERN_WINDOWS_DEPS="name ..." builds only those (for example the core's, to test it alone).
-order=(tinyxml2 sqlite3 libsodium utf8proc libdatrie libthai libunibreak nlohmann-json3 expat freetype
+order=(tinyxml2 sqlite3 libsodium utf8proc libdatrie libthai libunibreak nlohmann-json3 re2 cli11 expat freetype
        fontconfig harfbuzz fribidi glfw3)
 [ -n "${LECTERN_WINDOWS_DEPS:-}" ] && read -r -a order <<< "$LECTERN_WINDOWS_DEPS"
 for name in "${order[@]}"; do
