@@ -50,6 +50,9 @@ std::vector<LineBreak> FindLineBreaks(std::string_view utf8, const std::string& 
         if (brks[i] == LINEBREAK_MUSTBREAK) out[i] = LineBreak::Must;
         else if (brks[i] == LINEBREAK_ALLOWBREAK) out[i] = LineBreak::Allowed;
     }
+    // UAX #14 LB3: always break at the end of the text. libunibreak 5 (Debian 12, Linux) says so;
+    // 6 (the Windows build's) leaves the end undecided, and a paragraph's last line would not end.
+    out.back() = LineBreak::Must;
 
     // Thai: libunibreak (UAX #14, class SA) never breaks inside a run of Thai letters; the
     // dictionary says where its words end.
