@@ -48,7 +48,8 @@ log() { echo "build-windows: $*"; }
 # The upstream tarball (or tarballs) of pkg=version with their SHA-256 from the Sources index.
 orig_files() {
     local pkg=${1%%=*} ver=${1#*=}
-    apt-cache "${APT_OPTS[@]}" showsrc "$pkg" | awk -v ver="$ver" '
+    # Quiet: before the first `apt-get update` into $CACHE/apt there is no index to ask yet.
+    apt-cache "${APT_OPTS[@]}" showsrc "$pkg" 2>/dev/null | awk -v ver="$ver" '
         /^Package:/ { inrec = 0 } /^Version:/ { inrec = ($2 == ver) }
         inrec && /^Checksums-Sha256:/ { insum = 1; next } /^[A-Z]/ { insum = 0 }
         inrec && insum && $3 ~ /\.orig(-[a-z0-9]+)?\.tar\./ && $3 !~ /\.asc$/ { print $1, $3 }'
