@@ -2,6 +2,7 @@
 // exact line (and column) where the problem is written.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -284,6 +285,32 @@ TEST(LoaderErrors, ImagePathsThatClimbOutAreRefused) {
     ExpectErrorAt("      <image src=\"/etc/x.png\" alt=\"x\"/>", "bad-path", 4);
     ExpectErrorAt("      <image src=\"a\\b.png\" alt=\"x\"/>", "bad-path", 4);
     ExpectErrorAt("      <image src=\"notes.txt\" alt=\"x\"/>", "bad-path", 4);
+}
+
+// Windows's own way for a name inside the course folder to lead out of it: a device name, in
+// any folder, case and extension. Every one, as an image and as a module, is refused where it is
+// written, and never opened (on Windows, CON would wait for the keyboard); names that only begin
+// like one are files.
+TEST(LoaderErrors, WindowsDeviceNamesAreRefusedWhereverTheyAppear) {
+    const std::vector<std::string> devices = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "COM0", "COM1", "COM9",
+                                              "LPT1", "LPT9", "COM\xC2\xB9", "LPT\xC2\xB3"};
+    for (const std::string& device : devices) {
+        std::string lower = device;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const std::string& name : {device + ".png", lower + ".png", "figures/" + lower + ".jpg",
+                                        lower + ".tar.png", lower + " .png", lower + "/x.png"}) {
+            SCOPED_TRACE(name);
+            ExpectErrorAt("      <image src=\"" + name + "\" alt=\"x\"/>", "bad-path", 4);
+        }
+        std::string course = kCourse;
+        course.replace(course.find("m.xml"), 5, lower + ".xml");
+        LoadResult r = Load(ModuleXml("<p>x</p>"), course);
+        EXPECT_TRUE(r.diagnostics.Has("bad-path")) << device << ":\n" << r.diagnostics.FormatAll();
+    }
+    for (const std::string& name : {"console.png", "nullable.png", "com10.png", "lpt.png", "aux-1.png", "prn_2.png", "xcon.png"}) {
+        LoadResult r = Load(ModuleXml("      <image src=\"" + name + "\" alt=\"x\"/>"));
+        EXPECT_FALSE(r.diagnostics.Has("bad-path")) << name << ":\n" << r.diagnostics.FormatAll();
+    }
 }
 
 TEST(LoaderErrors, NotApplicableQuestionParts) {

@@ -172,6 +172,30 @@ bool MemorySource::Read(const std::string& rel, std::string* out, FileProblem* p
     return true;
 }
 
+namespace {
+
+// Windows opens a device, not a file, for these names in any folder, with any extension and
+// whatever the case ("nul.png", "Com1.xml"): a course that names one reads a device there (CON
+// waits for the keyboard) and cannot hold such a file at all. Refused on every system, so an
+// author on Linux learns it before a learner on Windows does.
+bool IsWindowsDeviceName(const std::string& part) {
+    std::string stem = part.substr(0, part.find('.'));
+    while (!stem.empty() && stem.back() == ' ') stem.pop_back();  // Windows ignores trailing spaces
+    for (char& c : stem) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    static const char* const kNames[] = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
+    for (const char* name : kNames)
+        if (stem == name) return true;
+    const bool numbered = stem.size() == 4 && (stem.compare(0, 3, "COM") == 0 || stem.compare(0, 3, "LPT") == 0);
+    if (numbered && stem[3] >= '0' && stem[3] <= '9') return true;
+    // COM¹, COM², COM³ and the LPT ones: superscript digits count as digits there.
+    const bool superscript = stem.size() == 5 && (stem.compare(0, 3, "COM") == 0 || stem.compare(0, 3, "LPT") == 0) &&
+                             (stem.compare(3, 2, "\xC2\xB9") == 0 || stem.compare(3, 2, "\xC2\xB2") == 0 ||
+                              stem.compare(3, 2, "\xC2\xB3") == 0);
+    return superscript;
+}
+
+}  // namespace
+
 bool CheckRelativePath(const std::string& p, std::string* why) {
     if (p.empty()) {
         *why = "the path is empty";
@@ -191,6 +215,12 @@ bool CheckRelativePath(const std::string& p, std::string* why) {
         const std::string part = p.substr(start, end - start);
         if (part == "..") {
             *why = "the path '" + p + "' climbs out with '..'; it must stay inside the course's folders";
+            return false;
+        }
+        if (IsWindowsDeviceName(part)) {
+            *why = "the path '" + p + "' names '" + part +
+                   "', which Windows opens as a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), "
+                   "not a file; rename it so the course opens on every system";
             return false;
         }
         if (part.empty() && end != p.size()) {
