@@ -21,6 +21,11 @@ std::string SystemConfigDir();
 
 long ProcessId();
 
+// Sets this process's environment variable `name` to `value`, or removes it when `value` is null,
+// where std::getenv and the C libraries read it (setenv / _putenv_s: Windows' C runtime keeps its
+// own copy of the environment, which SetEnvironmentVariableW would not change).
+void SetEnv(const char* name, const char* value);
+
 // The program's arguments as UTF-8. Linux passes them as they are; Windows hands main() its
 // arguments in the ANSI code page ("José" as "Jos\xE9", "Алексей" as "???????"), so they are read
 // again from the UTF-16 command line. Call at the top of main; argv then points into this object.

@@ -44,6 +44,11 @@ std::string SystemConfigDir() { return "/etc/lectern"; }
 
 long ProcessId() { return static_cast<long>(::getpid()); }
 
+void SetEnv(const char* name, const char* value) {
+    if (value) ::setenv(name, value, 1);
+    else ::unsetenv(name);
+}
+
 Utf8Arguments::Utf8Arguments(int&, char**&) {}
 
 std::tm UtcTime(std::time_t seconds) {

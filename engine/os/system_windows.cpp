@@ -43,6 +43,9 @@ std::string SystemConfigDir() {
 
 long ProcessId() { return static_cast<long>(GetCurrentProcessId()); }
 
+// _putenv_s with an empty value removes the variable (Windows has no empty variables).
+void SetEnv(const char* name, const char* value) { _putenv_s(name, value ? value : ""); }
+
 Utf8Arguments::Utf8Arguments(int& argc, char**& argv) {
     int count = 0;
     LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);

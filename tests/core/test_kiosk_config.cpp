@@ -14,12 +14,14 @@
 #include "kiosk/kiosk_config.h"
 #include "kiosk/pin.h"
 #include "progress_test_util.h"
+#include "../helpers/scoped_env.h"
 
 using namespace lectern;
 using progress_test::ReadFile;
 using progress_test::RunUnprivileged;
 using progress_test::TempDir;
 using progress_test::WriteFile;
+using test::ScopedEnv;
 
 namespace {
 
@@ -61,24 +63,6 @@ int CountEntries(const std::string& dir) {
     }
     return n;
 }
-
-// Sets an environment variable for one test and puts the old value back afterwards.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const char* value) : m_name(name) {
-        if (const char* old = std::getenv(name)) m_old = old;
-        if (value) ::setenv(name, value, 1);
-        else ::unsetenv(name);
-    }
-    ~ScopedEnv() {
-        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
-        else ::unsetenv(m_name);
-    }
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
 
 // One PIN hash shared by the admin PIN tests (each Argon2id hash costs ~0.1 s).
 const std::string& AdminHash() {

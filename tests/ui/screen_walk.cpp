@@ -3,7 +3,6 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -24,6 +23,8 @@
 #include "ui/input.h"
 #include "ui/screens.h"
 #include "ui/ui.h"
+#include "in_child.h"
+#include "../helpers/scoped_env.h"
 
 namespace lectern::test {
 namespace {
@@ -193,7 +194,7 @@ void SayWhatWasDrawn(int sig) {
     std::raise(sig);
 }
 
-// Draws every screen of one course and writes each fault to stderr. Runs in a child process.
+// Draws every screen of one course and writes each fault to stderr. Runs in InChild (in_child.h).
 class CourseWalk {
 public:
     CourseWalk(std::shared_ptr<const Course> course, std::string label) : m_course(std::move(course)), m_label(std::move(label)) {
@@ -215,7 +216,7 @@ public:
     int Run() {
         // A Dear ImGui assertion aborts here whatever the environment says (the player only
         // logs it: tools/cmake/imgui/lectern_imconfig.h), and the handler says what was drawn.
-        ::setenv("LECTERN_IMGUI_ASSERT", "abort", 1);
+        ScopedEnv abort_here("LECTERN_IMGUI_ASSERT", "abort");
         std::signal(SIGABRT, SayWhatWasDrawn);
         for (float scale : {1.0f, 2.0f}) {
             platform::FontSet set;
@@ -363,41 +364,6 @@ private:
     int64_t m_now = 1700000000000;
     int m_screens = 0, m_glyphs_seen = 0, m_faults = 0;
 };
-
-// Runs `body` in a child process; returns its exit status (or the signal) and what it wrote.
-struct ChildResult {
-    bool exited = false;
-    int code = 0;
-    int signal = 0;
-    std::string output;
-};
-
-template <typename F>
-ChildResult InChild(F body) {
-    int fds[2];
-    if (pipe(fds) != 0) return {};
-    std::fflush(nullptr);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], 2);
-        int code = body();
-        std::fflush(nullptr);
-        _exit(code);
-    }
-    close(fds[1]);
-    ChildResult r;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fds[0], buf, sizeof buf)) > 0) r.output.append(buf, static_cast<size_t>(n));
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    r.exited = WIFEXITED(status);
-    r.code = r.exited ? WEXITSTATUS(status) : 0;
-    r.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    return r;
-}
 
 }  // namespace
 

@@ -5,7 +5,7 @@
 // All of it at 100 % and 200 % text (fonts baked at that size, as the player does) and at 640,
 // 1280 and 1920 pixels wide.
 //
-// The course is drawn in a child process, so a Dear ImGui assertion (made to abort there) fails
+// The course is drawn in a child process (in_child.h; on Windows, in the test's own process), so a Dear ImGui assertion (made to abort there) fails
 // the caller's test with the assertion's message and the screen being drawn, instead of ending
 // the whole test run. After every screen the draw data is measured, glyph by glyph:
 // - no glyph is cut by its clip rectangle, on the CPU (a button or combo box too narrow for its

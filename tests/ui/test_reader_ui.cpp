@@ -11,6 +11,7 @@
 
 #include "progress/progress_store.h"
 #include "harness.h"
+#include "../helpers/scoped_env.h"
 
 using namespace lectern;
 using lectern::test::UiHarness;
@@ -176,9 +177,7 @@ TEST(ReaderUi, APageWhoseDrawingFailsAnImGuiCheckShowsANoticeAndIsNotTheResumePo
     };
     ui.SetSession(std::make_unique<Session>(ui.load().course, opened.store.get(), ana.id));
     // The test run aborts on a failed check (LECTERN_IMGUI_ASSERT=abort); here the player's way.
-    const char* mode = std::getenv("LECTERN_IMGUI_ASSERT");
-    const std::string saved_mode = mode ? mode : "";
-    ::setenv("LECTERN_IMGUI_ASSERT", "log", 1);
+    test::ScopedEnv players_way("LECTERN_IMGUI_ASSERT", "log");
 
     ui.state.screen = ui::Screen::Reader;
     ui.session().ShowPage(0, 1000);
@@ -201,8 +200,6 @@ TEST(ReaderUi, APageWhoseDrawingFailsAnImGuiCheckShowsANoticeAndIsNotTheResumePo
     ASSERT_NE(ui.nav().Current().id, broken);
     EXPECT_EQ(resumes_at(), ui.nav().Current().id);
 
-    if (saved_mode.empty()) ::unsetenv("LECTERN_IMGUI_ASSERT");
-    else ::setenv("LECTERN_IMGUI_ASSERT", saved_mode.c_str(), 1);
     opened.store.reset();
     fs::remove_all(dir);
 }

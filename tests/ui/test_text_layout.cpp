@@ -1,46 +1,53 @@
 // The shaped, bidirectional layout (ui/text_layout.h) against its references: glyph sequences
 // equal HarfBuzz's for the same run, visual order equals FriBidi's UAX #9 reordering, Arabic
 // joins, Devanagari's pre-base i-matra comes first, and right-to-left lines align right.
-// Needs the fonts tools/setup installs (fonts-dejavu-core, fonts-noto-core).
+// The fonts are the ones Lectern's lookup finds: DejaVu Sans, and for Devanagari and Thai its
+// fallbacks (fonts-dejavu-core and fonts-noto-core on Linux, which tools/setup installs; on Windows
+// the zip's DejaVu and the Windows fonts folder).
 #include <gtest/gtest.h>
 
-#include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <fribidi.h>
 #include <hb-ft.h>
 #include <hb.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "platform/fonts.h"
 #include "text/line_breaks.h"
 #include "ui/text_layout.h"
 
 namespace lectern::ui::text {
 namespace {
 
-// The file of an installed family, or an empty path (the test then fails naming the package).
-FontFace Find(const char* family) {
+FontFace Face(const platform::FontFile& file) {
     FontFace face;
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(family));
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result;
-    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-    FcChar8* file = nullptr;
-    FcChar8* found = nullptr;
-    if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-        FcPatternGetString(match, FC_FAMILY, 0, &found) == FcResultMatch &&
-        std::string(reinterpret_cast<const char*>(found)) == family) {
-        face.path = reinterpret_cast<const char*>(file);
-        FcPatternGetInteger(match, FC_INDEX, 0, &face.index);
-    }
-    if (match) FcPatternDestroy(match);
-    FcPatternDestroy(pattern);
+    face.path = file.path;
+    face.index = file.index;
     return face;
+}
+
+// The font Lectern's own lookup (platform/fonts.h) draws `sample` with when DejaVu Sans lacks
+// it: on Linux the system's fonts (Debian's Noto); on Windows the fonts beside the program (the
+// zip's fonts/fonts.conf), then the Windows fonts folder. Empty when no font covers all of it.
+FontFace FallbackFor(const platform::FontFile& sans, const std::string& sample, const std::string& lang) {
+    std::vector<uint32_t> cps;
+    for (size_t i = 0; i < sample.size();) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(sample.data()) + i,
+                                                    static_cast<utf8proc_ssize_t>(sample.size() - i), &cp);
+        if (n <= 0) break;
+        cps.push_back(static_cast<uint32_t>(cp));
+        i += static_cast<size_t>(n);
+    }
+    for (const platform::Fallback& f : platform::FallbackFonts(sans, false, false, cps, lang))
+        if (f.codepoints.size() == cps.size()) return Face(f.file);
+    return {};
 }
 
 constexpr float kPx = 20.0f;
@@ -105,12 +112,13 @@ std::vector<size_t> ClusterOrder(const Line& line) {
 class TextLayout : public ::testing::Test {
 protected:
     void SetUp() override {
-        sans = Find("DejaVu Sans");
-        devanagari = Find("Noto Sans Devanagari");
-        thai = Find("Noto Sans Thai");
-        ASSERT_FALSE(sans.path.empty()) << "fonts-dejavu-core is not installed";
-        ASSERT_FALSE(devanagari.path.empty()) << "fonts-noto-core is not installed";
-        ASSERT_FALSE(thai.path.empty()) << "fonts-noto-core is not installed";
+        const platform::FontFile dejavu = platform::FindFontFile("DejaVu Sans", false, false, false);
+        ASSERT_TRUE(dejavu.found()) << "no DejaVu Sans (fonts-dejavu-core on Linux; the zip's fonts folder on Windows)";
+        sans = Face(dejavu);
+        devanagari = FallbackFor(dejavu, "क्षत्रियहिन्दीकिताब", "hi");
+        thai = FallbackFor(dejavu, "มนุษย์ทั้งหลายเกิดมามีอิสระและเสมอภาคกันในเกียรติศักดิ์และสิทธิ", "th");
+        ASSERT_FALSE(devanagari.path.empty()) << "no Devanagari font (fonts-noto-core on Linux; the Windows fonts folder)";
+        ASSERT_FALSE(thai.path.empty()) << "no Thai font (fonts-noto-core on Linux; the Windows fonts folder)";
     }
     FontFace sans, devanagari, thai;
 };

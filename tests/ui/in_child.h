@@ -1,0 +1,25 @@
+// Runs a test's drawing where a Dear ImGui assertion (an abort) fails that test without ending
+// the others, and captures what it writes to stderr (screen_walk.cpp: its faults, and on an abort
+// the assertion and the screen being drawn). One implementation file per system:
+// - in_child_posix.cpp: in a forked child, its stderr read through a pipe;
+// - in_child_windows.cpp: Windows has no fork, so in this process with stderr sent to a temporary
+//   file. An abort there ends this test's process; ctest runs each test in its own process
+//   (gtest_discover_tests), so it still fails that one test, with the output on the console.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace lectern::test {
+
+struct ChildResult {
+    bool exited = false;  // ended with an exit code (not a signal)
+    int code = 0;
+    int signal = 0;
+    std::string output;  // what it wrote to stderr
+};
+
+// `body` returns the exit code.
+ChildResult InChild(const std::function<int()>& body);
+
+}  // namespace lectern::test
