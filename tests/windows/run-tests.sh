@@ -24,6 +24,9 @@ trap 'wineserver -k 2>/dev/null || true' EXIT
 t0=$SECONDS
 (cd "$build" && ctest --output-on-failure -j"${LECTERN_JOBS:-2}" --timeout 600)
 echo "run-tests: unit and UI tests under wine in $((SECONDS - t0)) s"
+# The smoke test starts a server of its own on its Xvfb (smoke.sh says why).
+wineserver -k 2>/dev/null || true
+wineserver -w 2>/dev/null || true
 t0=$SECONDS
 bash "$here/smoke.sh" "$stage"
 echo "run-tests: smoke test under wine and Xvfb in $((SECONDS - t0)) s"
