@@ -188,7 +188,13 @@ GuideCourse WriteGuideCourse(const std::string& guide, const fs::path& dir, cons
     }
     write("course.xml", {}, course, {});
     tinyxml2::XMLDocument doc;
-    doc.LoadFile((dir / "course.xml").c_str());
+    {
+        // Through a stream, not LoadFile: tinyxml2 takes a narrow path, and Windows' paths are wide.
+        std::ifstream in(dir / "course.xml", std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        doc.Parse(text.str().c_str());
+    }
     std::vector<std::string> includes, assessments, glossary_src, references_src;
     if (const tinyxml2::XMLElement* root = doc.RootElement())
         for (const tinyxml2::XMLElement* e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
