@@ -307,8 +307,8 @@ TEST(LoaderErrors, WindowsDeviceNamesAreRefusedWhereverTheyAppear) {
         LoadResult r = Load(ModuleXml("<p>x</p>"), course);
         EXPECT_TRUE(r.diagnostics.Has("bad-path")) << device << ":\n" << r.diagnostics.FormatAll();
     }
-    for (const std::string& name : {"console.png", "nullable.png", "com10.png", "lpt.png", "aux-1.png", "prn_2.png", "xcon.png"}) {
-        LoadResult r = Load(ModuleXml("      <image src=\"" + name + "\" alt=\"x\"/>"));
+    for (const char* name : {"console.png", "nullable.png", "com10.png", "lpt.png", "aux-1.png", "prn_2.png", "xcon.png"}) {
+        LoadResult r = Load(ModuleXml("      <image src=\"" + std::string(name) + "\" alt=\"x\"/>"));
         EXPECT_FALSE(r.diagnostics.Has("bad-path")) << name << ":\n" << r.diagnostics.FormatAll();
     }
 }
