@@ -20,7 +20,6 @@
 #include "app/font_bridge.h"
 #include "app/options.h"
 #include "course/course_text.h"
-#include "course/course_watch.h"
 #include "course/loader.h"
 #include "course/speech_text.h"
 #include "course/ui_catalog.h"
@@ -29,6 +28,7 @@
 #include "kiosk/kiosk_config.h"
 #include "kiosk/pin.h"
 #include "kiosk/sign_in.h"
+#include "learning/course_reload.h"
 #include "learning/navigator.h"
 #include "learning/session.h"
 #include "os/files.h"
@@ -36,10 +36,12 @@
 #include "platform/platform.h"
 #include "progress/learner_settings.h"
 #include "progress/progress_store.h"
+#include "progress/store_opening.h"
 #include "reports/progress_export.h"
 #include "ui/controller.h"
 #include "ui/input.h"
 #include "ui/shaped_text.h"
+#include "ui/trace.h"
 #include "ui/ui.h"
 
 namespace fs = std::filesystem;
@@ -66,17 +68,6 @@ std::atomic<platform::Platform*> g_wake_on_stop{nullptr};
 void OnStopRequest(int code) {
     g_stop_signal = code;
     if (platform::Platform* p = g_wake_on_stop.load()) p->RequestFrames(1);
-}
-
-// A check's verdict in the trace, one word each.
-const char* VerdictName(GradeStatus s) {
-    switch (s) {
-        case GradeStatus::Correct: return "correct";
-        case GradeStatus::Partial: return "partial";
-        case GradeStatus::Incorrect: return "incorrect";
-        case GradeStatus::Unanswered: break;
-    }
-    return "unanswered";
 }
 
 constexpr const char* kBundledCourse = "human-rights-security-cooperation";
@@ -134,10 +125,10 @@ private:
     void RefreshLearners();
     void RequestCourseGlyphs();
     kiosk::SignInPolicy Policy() {
-        return kiosk::SignInPolicy(m_store.get(), {m_kiosk, m_model.allow_guest,
+        return kiosk::SignInPolicy(m_store.store.get(), {m_kiosk, m_model.allow_guest,
                                                    m_kiosk_config.sign_in_by_typing ? kiosk::SignInMode::Type : kiosk::SignInMode::List});
     }
-    kiosk::KioskAdmin Admin() { return kiosk::KioskAdmin(m_store.get(), m_data_dir, m_load.course.get()); }
+    kiosk::KioskAdmin Admin() { return kiosk::KioskAdmin(m_store.store.get(), m_data_dir, m_load.course.get()); }
     // Turns the policy's decision into the screen: a session, a PIN prompt, "is that you?", or a message.
     bool ApplySignIn(const kiosk::Decision& d);
     void SignInGuest();
@@ -154,7 +145,7 @@ private:
     // own scroll positions, open trees and focus.
     void ResetViewState() {
         m_state = ui::FreshViewState(m_state);
-        m_state.sidebar_open = !m_options.present;  // the room sees the page, the notes beside it
+        m_state.reader.sidebar_open = !m_options.present;  // the room sees the page, the notes beside it
         m_platform.RequestFrames(3);
     }
     void HandleKioskAction(const ui::Action& a);
@@ -180,10 +171,8 @@ private:
     void TickPinLock();
     int64_t m_pin_unlock_ms = 0;  // wall-clock ms when a locked learner PIN may be tried again
     void CheckForChanges();
-    std::string m_course_path;
-    std::optional<CourseWatch> m_watch;  // --watch
-    double m_last_watch_s = 0;
-    Diagnostics m_watch_problems;
+    std::optional<CourseReloader> m_reloader;  // --watch
+    Diagnostics m_watch_problems;              // the last reload's, shown until the files are fixed
     bool AdminChordPressed() const;
 
     Options m_options;
@@ -200,15 +189,8 @@ private:
         return *m_speech;
     }
     LoadResult m_load;
-    std::unique_ptr<ProgressStore> m_store;
+    PlayerStore m_store;  // the store, or why there is none (progress/store_opening.h)
     std::unique_ptr<Session> m_session;
-    std::string m_store_banner;
-    // The same in the interface's language, formatted when drawn (the catalog comes with the course,
-    // after the store is opened): a catalog key with {problem}, or null to show m_store_banner.
-    const char* m_store_banner_key = nullptr;
-    std::string m_store_banner_problem;
-    std::string m_store_path;
-    bool m_store_damaged = false;  // corrupt or too new: offer to move it aside (after confirmation)
     std::string m_learner_name;
     int64_t m_last_input_ms = 0, m_last_frame_ms = 0, m_pending_active_ms = 0, m_last_flush_ms = 0;
     bool m_kiosk = false;
@@ -219,19 +201,26 @@ private:
     ui::UiState m_state;
     ui::ViewModel m_model;
     bool m_running = true;
-    bool m_trace = std::getenv("LECTERN_TRACE") != nullptr;
-    ui::Screen m_traced_screen = ui::Screen::Home;
-    int m_traced_generation = -1;
+    ui::Trace m_trace{std::getenv("LECTERN_TRACE") != nullptr};
     std::uint64_t m_traced_key_releases = 0;
-    std::string m_traced_focus;
-    std::string m_traced_focus_name;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
     // How often the loop wakes with no input when nothing is counting down: --capture polls for
     // its signal, --watch for changed files; otherwise only input wakes it (0% CPU when idle).
     double BaseWakeInterval() const { return !m_options.capture.empty() ? 0.1 : m_options.watch ? 0.5 : 0.0; }
-    bool m_speech_failure_traced = false;
-    std::string m_traced_banner;
+
+    // The store's banner in the interface's language (the catalog comes with the course, after
+    // the store is opened, so it is formatted when drawn).
+    std::string StoreBanner() const {
+        const char* key = nullptr;
+        switch (m_store.not_saving) {
+            case NotSaving::No: return m_store.banner;
+            case NotSaving::CannotWrite: key = ui::UiKey("Progress is NOT being saved: {problem}"); break;
+            case NotSaving::FileUntouched: key = ui::UiKey("Progress is NOT being saved: {problem}. The file was left untouched."); break;
+            case NotSaving::FileTouched: key = ui::UiKey("Progress is NOT being saved: {problem}."); break;
+        }
+        return ui::TrFText(key, {{"problem", m_store.why_not_saving}});
+    }
 
     // The notes window reads at arm's length: half a step smaller than the room's text.
     float NotesTextScale() const { return std::clamp(m_state.text_scale - 0.5f, 1.0f, 2.0f); }
@@ -247,7 +236,7 @@ private:
             bool opened = m_platform.OpenSecondWindow(ui::TrFText("{course} \xE2\x80\x94 facilitator notes", {{"course", m_load.course->title}}), NotesTextScale(), &error);
             if (!opened) std::fprintf(stderr, "lectern: %s\n", error.c_str());
             m_model.notes_window = opened;
-            if (m_trace && opened) std::fprintf(stderr, "trace: notes-window open\n");
+            if (opened) m_trace("notes-window open");
             return opened;
         };
         if (!m_notes_window_tried && frame >= 1) {
@@ -256,13 +245,13 @@ private:
             if (want && !open_window()) std::fprintf(stderr, "lectern: the notes stay beside the page\n");
             m_model.notes_private = m_model.notes_window;
         }
-        if (m_model.notes_private && !m_model.notes_window && !m_state.notes_hidden && !open_window()) {
-            m_state.notes_hidden = true;  // still never on the room's screen
+        if (m_model.notes_private && !m_model.notes_window && !m_state.reader.notes_hidden && !open_window()) {
+            m_state.reader.notes_hidden = true;  // still never on the room's screen
         }
-        if (m_model.notes_window && m_state.notes_hidden) {
+        if (m_model.notes_window && m_state.reader.notes_hidden) {
             m_platform.CloseSecondWindow();
             m_model.notes_window = false;
-            if (m_trace) std::fprintf(stderr, "trace: notes-window closed\n");
+            m_trace("notes-window closed");
             m_platform.RequestFrames(2);
         }
         if (!m_model.notes_window) return;
@@ -284,8 +273,8 @@ private:
         });
         if (!open) {
             m_model.notes_window = false;
-            m_state.notes_hidden = true;
-            if (m_trace) std::fprintf(stderr, "trace: notes-window closed\n");
+            m_state.reader.notes_hidden = true;
+            m_trace("notes-window closed");
             m_platform.RequestFrames(2);
         }
     }
@@ -300,43 +289,12 @@ int64_t BootMs() { return os::BootMs(); }
 int64_t NowMs() { return os::WallMs(); }
 
 bool App::OpenStore() {
-    std::string dir = m_data_dir;
-    // 0700 whatever the umask: it holds PIN hashes and everyone's progress (the store makes its
-    // files 0600 itself).
-    if (os::WriteResult w = os::MakePrivateFolder(dir); !w.ok) std::fprintf(stderr, "lectern: %s\n", w.message.c_str());
-    std::string path = ProgressDbPath(dir);
-    m_model.data_path = path;
-    m_store_path = path;
-    OpenResult r = ProgressStore::Open(path);
-    m_store_damaged = r.status == OpenStatus::Corrupt || r.status == OpenStatus::TooNew;
-    m_model.store_problem = m_store_damaged ? r.message : std::string();
-    // A log that was not applied is the administrator's business: say where it was kept.
-    if (r.wal_set_aside) m_store_banner = r.notice;
-    if (m_trace && !r.notice.empty()) std::fprintf(stderr, "trace: store-notice %s\n", r.notice.c_str());
-    if (r.status == OpenStatus::Ok) {
-        m_store = std::move(r.store);
-        return true;
-    }
-    if (r.other_writer) {
-        // Two windows on one folder would each show answers the other may overwrite: refuse.
-        std::fprintf(stderr, "lectern: %s\n", r.message.c_str());
-        return false;
-    }
-    if (r.status == OpenStatus::CannotWrite) {
-        m_store = std::move(r.store);
-        m_store_banner = "Progress is NOT being saved: " + r.message;
-        m_store_banner_key = ui::UiKey("Progress is NOT being saved: {problem}");
-        m_store_banner_problem = r.message;
-        return true;
-    }
-    // Corrupt, too new, locked or refused: never touch the file. Learners may continue as
-    // guests; moving the file aside is a deliberate step (lectern-progress, or the kiosk admin).
-    m_store_banner = "Progress is NOT being saved: " + r.message + (r.db_unchanged ? ". The file was left untouched." : ".");
-    m_store_banner_key = r.db_unchanged ? ui::UiKey("Progress is NOT being saved: {problem}. The file was left untouched.")
-                                        : ui::UiKey("Progress is NOT being saved: {problem}.");
-    m_store_banner_problem = r.message;
-    std::fprintf(stderr, "lectern: %s\n", m_store_banner.c_str());
-    return true;
+    m_store = OpenPlayerStore(m_data_dir);
+    for (const std::string& line : m_store.log) std::fprintf(stderr, "lectern: %s\n", line.c_str());
+    m_model.data_path = m_store.path;
+    m_model.store_problem = m_store.problem;
+    if (!m_store.notice.empty()) m_trace("store-notice %s", m_store.notice.c_str());
+    return !m_store.refused;
 }
 
 // A last try for answers the store refused; what still fails is said where someone may see it.
@@ -352,23 +310,23 @@ void App::SettleTypingOnPause() {
     if (!m_session || !m_session->HasDraft()) return;
     int64_t wait_ms = m_session->SettleTypingIfPaused(NowMs());
     if (wait_ms >= 0) m_platform.WakeOnceWithin(static_cast<double>(wait_ms + 5) / 1000.0);
-    else if (m_trace) std::fprintf(stderr, "trace: typed answer settled after a pause\n");
+    else m_trace("typed answer settled after a pause");
 }
 
 void App::CloseStore() {
     if (m_session) m_session->SettleTyping(NowMs());  // a typed answer is the learner's too
     ReportUnsaved();
     m_session.reset();
-    if (!m_store) return;
-    bool clean = m_store->Checkpoint(true);
-    m_store.reset();
-    if (m_trace) std::fprintf(stderr, "trace: store closed %s\n", clean ? "clean" : "with the log kept");
+    if (!m_store.store) return;
+    bool clean = m_store.store->Checkpoint(true);
+    m_store.store.reset();
+    m_trace("store closed %s", clean ? "clean" : "with the log kept");
 }
 
 void App::RefreshLearners() {
     m_model.learners.clear();
-    if (!m_store) return;
-    for (const auto& l : m_store->Learners()) {
+    if (!m_store.store) return;
+    for (const auto& l : m_store.store->Learners()) {
         m_model.learners.push_back(l.display_name);
         m_platform.RequestGlyphs(l.display_name);  // a name in any script draws on the sign-in list
     }
@@ -389,30 +347,29 @@ void App::RequestCourseGlyphs() {
 }
 
 bool App::ApplySignIn(const kiosk::Decision& d) {
-    m_state.message_good = false;
     switch (d.step) {
         case kiosk::Step::Session:
             if (d.learner) SignInNow(*d.learner);
             else SignInGuest();
             return true;
         case kiosk::Step::AskPin:
-            m_state.confirm_identity.clear();
-            m_state.pin_for = d.name;
-            WipePin(m_state.pin, sizeof m_state.pin);
-            m_state.message = d.message;
+            m_state.sign_in.confirm_identity.clear();
+            m_state.sign_in.pin_for = d.name;
+            WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
+            m_state.sign_in.message = d.message;
             m_pin_unlock_ms = d.seconds_locked > 0 ? NowMs() + d.seconds_locked * int64_t{1000} : 0;  // TickPinLock counts down
-            if (m_trace && d.seconds_locked > 0) std::fprintf(stderr, "trace: pin locked %d\n", d.seconds_locked);
-            else if (m_trace && !d.message.empty()) std::fprintf(stderr, "trace: pin wrong\n");
-            else if (m_trace) std::fprintf(stderr, "trace: pin asked\n");
+            if (d.seconds_locked > 0) m_trace("pin locked %d", d.seconds_locked);
+            else if (!d.message.empty()) m_trace("pin wrong");
+            else m_trace("pin asked");
             return false;
         case kiosk::Step::ConfirmIdentity:
-            m_state.confirm_identity = d.name;
-            m_state.message.clear();
-            if (m_trace) std::fprintf(stderr, "trace: confirm-identity\n");
+            m_state.sign_in.confirm_identity = d.name;
+            m_state.sign_in.message.clear();
+            m_trace("confirm-identity");
             return false;
         case kiosk::Step::Refused:
-            m_state.message = d.message;
-            if (m_trace) std::fprintf(stderr, "trace: sign-in refused: %s\n", d.message.c_str());
+            m_state.sign_in.message = d.message;
+            m_trace("sign-in refused: %s", d.message.c_str());
             return false;
     }
     return false;
@@ -421,11 +378,11 @@ bool App::ApplySignIn(const kiosk::Decision& d) {
 void App::SignInNow(const Learner& learner_in) {
     auto learner = std::optional<Learner>(learner_in);
     ResetViewState();
-    m_session = std::make_unique<Session>(m_load.course, m_store.get(), learner->id);
+    m_session = std::make_unique<Session>(m_load.course, m_store.store.get(), learner->id);
     m_learner_name = learner->display_name;
     m_session->Resume();
     // The learner's own display settings follow them.
-    m_settings.emplace(*m_store, learner->id);
+    m_settings.emplace(*m_store.store, learner->id);
     const DisplaySettings saved = m_settings->Load(Display());
     m_state.text_scale = saved.text_percent / 100.0f;
     ui::ThemeFromKey(saved.theme, &m_state.theme);  // an unknown key keeps the current theme
@@ -433,7 +390,7 @@ void App::SignInNow(const Learner& learner_in) {
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
     if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
-    if (m_trace) std::fprintf(stderr, "trace: signed-in %s text %d idle %d\n", learner->display_name.c_str(),
+    m_trace("signed-in %s text %d idle %d", learner->display_name.c_str(),
                               static_cast<int>(m_state.text_scale * 100 + 0.5f), m_kiosk ? m_kiosk_config.idle_timeout_seconds : 0);
 }
 
@@ -475,7 +432,7 @@ void App::SaveSettings() {
     if (!m_session || !m_session->Saving() || !m_settings) return;
     const DisplaySettings now = Display();
     for (const std::string& key : m_settings->Save(now, NowMs()))
-        if (m_trace && key == "text_size") std::fprintf(stderr, "trace: text-size %d\n", now.text_percent);
+        if (key == "text_size") m_trace("text-size %d", now.text_percent);
 }
 
 // Active time only: the window has focus and there was input in the last three minutes.
@@ -499,48 +456,49 @@ void App::FlushActiveTime() {
 
 void App::HandleKioskAction(const ui::Action& a) {
     int64_t now = NowMs();
-    m_state.message_good = false;  // the cases that succeed say so
+    m_state.admin.message_good = false;  // the cases that succeed say so
     switch (a.kind) {
         case ui::ActionKind::CancelPin:
             m_pin_unlock_ms = 0;
-            m_state.pin_for.clear();
-            WipePin(m_state.pin, sizeof m_state.pin);
-            m_state.message.clear();
+            m_state.sign_in.pin_for.clear();
+            WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
+            m_state.sign_in.message.clear();
             break;
         case ui::ActionKind::SubmitPin: {
-            std::string name = m_state.pin_for;
-            WipePin(m_state.pin, sizeof m_state.pin);
+            std::string name = m_state.sign_in.pin_for;
+            WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
             ApplySignIn(Policy().SubmitPin(name, a.id, now));
             break;
         }
         case ui::ActionKind::AdminSetPin: {
             // The screen checked the two fields match; the rule of who may set it is the component's.
             kiosk::AdminResult r = Admin().SetAdminPin(a.id, a.id, m_model.admin_unlocked, now);
-            WipePin(m_state.pin, sizeof m_state.pin);
-            WipePin(m_state.pin_again, sizeof m_state.pin_again);
-            m_state.message = r.message;
-            m_state.message_good = r.ok;
+            WipePin(m_state.admin.pin, sizeof m_state.admin.pin);
+            WipePin(m_state.admin.pin_again, sizeof m_state.admin.pin_again);
+            m_state.admin.message = r.message;
+            m_state.admin.message_good = r.ok;
             if (!r.ok) break;
             m_model.admin_pin_missing = false;
             if (!m_model.admin_unlocked) {
-                m_state.message.clear();
+                m_state.admin.message.clear();
+                m_state.sign_in.message.clear();
                 m_state.screen = ui::Screen::Learners;
                 m_state.focus_main = true;
             }
-            if (m_trace) std::fprintf(stderr, "trace: admin-pin set\n");
+            m_trace("admin-pin set");
             break;
         }
         case ui::ActionKind::AdminUnlock: {
             kiosk::AdminResult r = Admin().Unlock(a.id, now);
-            WipePin(m_state.pin, sizeof m_state.pin);
-            m_state.message = r.message;
+            WipePin(m_state.admin.pin, sizeof m_state.admin.pin);
+            m_state.admin.message = r.message;
             m_state.focus_main = true;  // back to the PIN field, for the keyboard
             if (r.ok) {
                 m_model.admin_unlocked = true;
-                if (m_trace) std::fprintf(stderr, "trace: admin unlocked\n");
+                m_trace("admin unlocked");
             } else if (r.seconds_locked > 0) {
                 m_pin_unlock_ms = now + int64_t{r.seconds_locked} * 1000;  // TickPinLock counts down
-                if (m_trace) std::fprintf(stderr, "trace: admin pin locked %d\n", r.seconds_locked);
+                m_trace("admin pin locked %d", r.seconds_locked);
             }
             break;
         }
@@ -557,14 +515,14 @@ void App::HandleKioskAction(const ui::Action& a) {
             else if (a.kind == ui::ActionKind::AdminRemove) r = admin.Remove(a.id, now);
             else if (a.kind == ui::ActionKind::AdminResetPin) r = admin.ResetPin(a.id, a.ref2, a.ref3, now);
             else r = admin.ClearLockout(a.id, now);
-            WipePin(m_state.reset_pin, sizeof m_state.reset_pin);
-            WipePin(m_state.reset_pin_again, sizeof m_state.reset_pin_again);
-            m_state.message = r.message;
-            m_state.message_good = r.ok;
-            if (r.ok && a.kind == ui::ActionKind::AdminRename) m_state.admin_selected = a.ref2;
-            if (r.ok && a.kind == ui::ActionKind::AdminRemove) m_state.admin_selected.clear();
+            WipePin(m_state.admin.reset_pin, sizeof m_state.admin.reset_pin);
+            WipePin(m_state.admin.reset_pin_again, sizeof m_state.admin.reset_pin_again);
+            m_state.admin.message = r.message;
+            m_state.admin.message_good = r.ok;
+            if (r.ok && a.kind == ui::ActionKind::AdminRename) m_state.admin.selected = a.ref2;
+            if (r.ok && a.kind == ui::ActionKind::AdminRemove) m_state.admin.selected.clear();
             RefreshLearners();
-            if (m_trace) std::fprintf(stderr, "trace: admin %d %s\n", static_cast<int>(a.kind), r.ok ? "ok" : "failed");
+            m_trace("admin %d %s", static_cast<int>(a.kind), r.ok ? "ok" : "failed");
             break;
         }
         case ui::ActionKind::AdminSetIdle: {
@@ -573,19 +531,20 @@ void App::HandleKioskAction(const ui::Action& a) {
             if (w.ok) {
                 m_kiosk_config.idle_timeout_seconds = seconds;  // the next sign-in's timer uses it
                 m_model.idle_timeout_seconds = seconds;
-                m_state.message = ui::TrFText("Learners are now signed out after {minutes} minutes without input.",
-                                               {{"minutes", std::to_string(seconds / 60)}});
-                m_state.message_good = true;
+                m_state.admin.message = ui::TrFText("Learners are now signed out after {minutes} minutes without input.",
+                                                     {{"minutes", std::to_string(seconds / 60)}});
+                m_state.admin.message_good = true;
             } else {
-                m_state.message = ui::TrFText("The idle time was not changed: {problem}", {{"problem", w.message}});
+                m_state.admin.message = ui::TrFText("The idle time was not changed: {problem}", {{"problem", w.message}});
             }
-            if (m_trace) std::fprintf(stderr, "trace: idle-timeout %s %d\n", w.ok ? "set" : "refused", seconds);
+            m_trace("idle-timeout %s %d", w.ok ? "set" : "refused", seconds);
             break;
         }
         case ui::ActionKind::AdminClose:
             m_state.focus_main = true;
             m_model.admin_unlocked = false;
-            m_state.message.clear();
+            m_state.admin.message.clear();
+            m_state.sign_in.message.clear();
             m_state.screen = ui::Screen::Learners;
             break;
         case ui::ActionKind::AdminExit:
@@ -610,20 +569,21 @@ bool App::AdminChordPressed() const {
 // (waking once a second), and says when a PIN may be tried again.
 void App::TickPinLock() {
     if (m_pin_unlock_ms == 0) return;
-    bool learner_pin = !m_state.pin_for.empty() && !m_session;
+    bool learner_pin = !m_state.sign_in.pin_for.empty() && !m_session;
     bool admin_pin = m_state.screen == ui::Screen::Admin && !m_model.admin_unlocked;
     if (!learner_pin && !admin_pin) {
         m_pin_unlock_ms = 0;
         return;
     }
+    std::string& message = learner_pin ? m_state.sign_in.message : m_state.admin.message;
     int64_t left_ms = m_pin_unlock_ms - NowMs();
     if (left_ms <= 0) {
         m_pin_unlock_ms = 0;
-        m_state.message = ui::TrText("You can try your PIN again.");
+        message = ui::TrText("You can try your PIN again.");
         m_platform.SetWakeInterval(BaseWakeInterval());
         return;
     }
-    m_state.message = ui::TrFText("Too many wrong PINs. Try again in {seconds} seconds.", {{"seconds", std::to_string((left_ms + 999) / 1000)}});
+    message = ui::TrFText("Too many wrong PINs. Try again in {seconds} seconds.", {{"seconds", std::to_string((left_ms + 999) / 1000)}});
     double wake = (left_ms % 1000 + 1) / 1000.0;                   // at the next whole second
     if (double base = BaseWakeInterval(); base > 0) wake = std::min(wake, base);  // --capture, --watch
     m_platform.SetWakeInterval(wake);
@@ -638,7 +598,7 @@ void App::TickIdle(bool had_input) {
     if (had_input) m_idle->Input(now);
     IdleState st = m_idle->State(now);
     if (st.phase == IdlePhase::Expired) {
-        if (m_trace) std::fprintf(stderr, "trace: idle sign-out\n");
+        m_trace("idle sign-out");
         SignOut();
         m_platform.SetWakeInterval(BaseWakeInterval());
         m_model.idle_seconds_left = -1;
@@ -653,44 +613,32 @@ void App::TickIdle(bool had_input) {
 }
 
 void App::CheckForChanges() {
-    double now = NowMs() / 1000.0;
-    if (now - m_last_watch_s < 0.5) return;
-    m_last_watch_s = now;
-    if (!m_watch || !m_watch->Changed()) return;
-    LoadResult fresh = LoadCourse(m_course_path);
-    if (!fresh.ok()) {
-        m_watch_problems = fresh.diagnostics;
+    Reload r = m_reloader->Poll(NowMs(), m_session.get(), m_store.store.get());
+    if (r.kind == ReloadKind::None) return;
+    if (r.kind == ReloadKind::Failed) {
+        m_watch_problems = std::move(r.problems);
         m_model.watch_problems = &m_watch_problems;
         m_platform.RequestFrames(3);  // an auto-sized overlay appears on its second frame
-        if (m_trace) std::fprintf(stderr, "trace: reload-failed %d\n", fresh.diagnostics.ErrorCount());
+        m_trace("reload-failed %d", m_watch_problems.ErrorCount());
         return;
     }
-    // Swap in the new course; keep the learner, the screen and, when it still exists, the page.
-    std::string page = m_session ? m_session->Nav().Current().id : "";
-    bool guest = m_session && !m_session->Learner();
-    std::optional<LearnerId> learner = m_session ? m_session->Learner() : std::nullopt;
-    m_load = std::move(fresh);
+    m_load = std::move(r.load);
     RequestCourseGlyphs();
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
     m_watch_problems = Diagnostics{};
     m_model.watch_problems = nullptr;
-    if (m_session || guest) {
-        m_session = std::make_unique<Session>(m_load.course, learner ? m_store.get() : nullptr, learner);
-        int index = page.empty() ? -1 : m_load.course->LinkTarget(page);
-        m_session->Nav().JumpToIndex(index >= 0 ? index : 0);
-        if (m_state.screen == ui::Screen::Quiz) m_state.screen = ui::Screen::Reader;
-        m_session->ShowPage(m_session->Nav().Index(), NowMs());
-    }
-    m_state.last_drawn_page = -1;
+    if (r.session) m_session = std::move(r.session);
+    if (r.quiz_closed && m_state.screen == ui::Screen::Quiz) m_state.screen = ui::Screen::Reader;
+    m_state.reader.last_drawn_page = -1;
     m_platform.RequestFrames(3);
-    if (m_trace) std::fprintf(stderr, "trace: reloaded page %s\n", m_session ? m_session->Nav().Current().id.c_str() : "-");
+    m_trace("reloaded page %s", m_session ? m_session->Nav().Current().id.c_str() : "-");
 }
 
 void App::RecoverFromFault(const char* what, bool frame_open) {
     if (frame_open) m_platform.AbandonFrame();
     std::fprintf(stderr, "lectern: unexpected error: %s\n", what);
-    if (m_trace) std::fprintf(stderr, "trace: fault %s\n", what);
+    m_trace("fault %s", what);
     // Save before anything else can go wrong: a typed answer, answers the store refused, time.
     try {
         if (m_speech) m_speech->Stop();
@@ -716,9 +664,8 @@ void App::Apply(const ui::Actions& actions) {
     if (m_session && m_session->UnsavedAnswers() > 0 && !actions.list.empty()) m_session->RetryUnsaved(now);
     ui::ControllerResult r = ui::ApplyActions(actions, m_session.get(), m_state, now);
     if (m_state.screen != ui::Screen::Error) m_model.fault.clear();
-    if (m_trace)
-        for (const ui::Action& a : actions.list)
-            if (a.kind == ui::ActionKind::CheckReveal) std::fprintf(stderr, "trace: reveal %s\n", a.id.c_str());
+    for (const ui::Action& a : actions.list)
+        if (a.kind == ui::ActionKind::CheckReveal) m_trace("reveal %s", a.id.c_str());
     if (r.page_changed || r.screen_changed) {
         FlushActiveTime();
         if (m_speech && m_speech->Speaking()) m_speech->Stop();  // reading belongs to the page it was started on
@@ -728,13 +675,13 @@ void App::Apply(const ui::Actions& actions) {
             case ui::ActionKind::SignIn:
             case ui::ActionKind::ConfirmIdentity: ApplySignIn(Policy().Choose(a.id, now)); break;
             case ui::ActionKind::CreateLearner: {
-                WipePin(m_state.new_pin, sizeof m_state.new_pin);
-                WipePin(m_state.new_pin_again, sizeof m_state.new_pin_again);
+                WipePin(m_state.sign_in.new_pin, sizeof m_state.sign_in.new_pin);
+                WipePin(m_state.sign_in.new_pin_again, sizeof m_state.sign_in.new_pin_again);
                 ApplySignIn(Policy().Create(a.id, a.ref2, a.ref3, now));
                 break;
             }
             case ui::ActionKind::CancelIdentity:
-                m_state.confirm_identity.clear();
+                m_state.sign_in.confirm_identity.clear();
                 m_state.focus_main = true;
                 break;
             case ui::ActionKind::SignInGuest: ApplySignIn(Policy().Guest()); break;
@@ -758,10 +705,10 @@ void App::Apply(const ui::Actions& actions) {
                     std::string text = SpeechText(m_session->Nav().Current());
                     const std::string lang = m_load.course ? m_load.course->lang : std::string();
                     Speech().Speak(text, m_state.speech_rate, lang);
-                    if (m_trace) {
+                    if (m_trace.On()) {
                         const auto voice = Speech().VoiceFor(lang);
-                        std::fprintf(stderr, "trace: speech start %zu chars voice %s\n", text.size(),
-                                     !voice ? "(not listed yet)" : voice->voice.empty() ? "(none)" : voice->voice.c_str());
+                        m_trace("speech start %zu chars voice %s", text.size(),
+                                !voice ? "(not listed yet)" : voice->voice.empty() ? "(none)" : voice->voice.c_str());
                     }
                 }
                 break;
@@ -771,23 +718,22 @@ void App::Apply(const ui::Actions& actions) {
                 break;
             case ui::ActionKind::StoreMoveAside:
                 if (!kiosk::MayMoveStoreAside(m_kiosk, m_model.admin_unlocked)) {
-                    if (m_trace) std::fprintf(stderr, "trace: move-aside refused\n");
+                    m_trace("move-aside refused");
                     break;
                 }
-                if (m_store_damaged) {
-                    MoveAsideResult moved = MoveAside(m_store_path, NowMs());
-                    if (!moved.ok) {
-                        m_state.message = ui::TrFText("Could not move the file aside: {problem}", {{"problem", moved.message}});
+                if (m_store.damaged) {
+                    MoveAsideOutcome moved = MoveDamagedStoreAside(m_store, m_data_dir, NowMs());
+                    if (!moved.moved) {
+                        // Said on the screen the button was on: the sign-in screen, or the kiosk's admin screen.
+                        (m_state.screen == ui::Screen::Admin ? m_state.admin.message : m_state.sign_in.message) =
+                            ui::TrFText("Could not move the file aside: {problem}", {{"problem", moved.problem}});
                         break;
                     }
-                    std::fprintf(stderr, "lectern: moved the damaged progress file to %s\n", moved.new_path.c_str());
-                    m_store_banner.clear();
-                    m_store_banner_key = nullptr;
-                    m_store_damaged = false;
-                    m_model.store_problem.clear();
-                    OpenStore();
+                    std::fprintf(stderr, "lectern: %s\n", moved.message.c_str());
+                    for (const std::string& line : m_store.log) std::fprintf(stderr, "lectern: %s\n", line.c_str());
+                    m_model.store_problem = m_store.problem;
                     RefreshLearners();
-                    if (m_trace) std::fprintf(stderr, "trace: moved-aside %s store %s\n", moved.new_path.c_str(), m_store ? "open" : "closed");
+                    m_trace("moved-aside %s store %s", moved.new_path.c_str(), m_store.store ? "open" : "closed");
                 }
                 break;
             default: break;
@@ -797,57 +743,8 @@ void App::Apply(const ui::Actions& actions) {
     if (r.quit && kiosk::MayQuit(m_kiosk, m_model.admin_unlocked)) m_running = false;
     SaveSettings();
     // A line per move for scripts and end-to-end tests (LECTERN_TRACE=1).
-    if (m_trace && (r.page_changed || r.screen_changed || !actions.list.empty())) {
-        std::string quiz;
-        if (m_session && m_session->ActiveQuiz()) {
-            const Attempt* a = m_session->ActiveAttempt();
-            char b[160];
-            std::snprintf(b, sizeof b, " quiz %s attempt %d question %d answered %d submitted %d", m_session->ActiveQuiz()->id.c_str(),
-                          a ? a->number : 0, a ? a->current + 1 : 0, a ? static_cast<int>(a->answers.size()) : 0,
-                          a && a->submitted ? 1 : 0);
-            quiz = b;
-            const Question* q = a && !a->submitted ? CurrentQuestion(*m_session->ActiveQuiz(), *a) : nullptr;
-            if (q) quiz += std::string(" type ") + QuestionTypeName(q->type);
-            if (m_session->LastResult()) {
-                std::snprintf(b, sizeof b, " score %.0f passed %d", m_session->LastResult()->percent, m_session->LastResult()->passed ? 1 : 0);
-                quiz += b;
-            }
-        }
-        std::string kinds;
-        for (const auto& a : actions.list) kinds += " " + std::to_string(static_cast<int>(a.kind));
-        if (m_session) {
-            CourseStatus st = m_session->Status();
-            int lessons = 0, done = 0;
-            for (const auto& ms : st.modules)
-                for (const auto& ls : ms.lessons) {
-                    ++lessons;
-                    done += ls.status == CompletionStatus::Completed;
-                }
-            char b[96];
-            std::snprintf(b, sizeof b, " progress %d%% lessons %d/%d", st.percent, done, lessons);
-            quiz += b;
-            // What a scenario on this page shows: its step, how far along, and whether it ended.
-            if (m_state.screen == ui::Screen::Reader)
-                for (const Block& blk : m_session->Nav().Current().blocks)
-                    if (blk.kind == BlockKind::Scenario && blk.scenario)
-                        if (const ScenarioRun* run = m_session->FindRun(blk.scenario->id); run && run->Current()) {
-                            quiz += " scenario " + blk.scenario->id + " at " + run->Current()->id + " path " +
-                                    std::to_string(run->Path().size()) + " ended " + (run->IsEnded() ? "1" : "0");
-                        }
-            // What each knowledge check on this page shows: the answer, how often it was checked,
-            // and the verdict under it. Check() is what the reader calls to draw it (it reads
-            // the store once, for resume), so this is the state the next frame draws.
-            if (m_state.screen == ui::Screen::Reader)
-                for (const Block& blk : m_session->Nav().Current().blocks)
-                    if (blk.kind == BlockKind::Question && blk.question) {
-                        const CheckState& cs = m_session->Check(*blk.question);
-                        quiz += " check " + blk.question->id + " answer " + ResponseToJson(cs.response) + " tries " +
-                                std::to_string(cs.tries) + " verdict " + (cs.last ? VerdictName(cs.last->status) : "none");
-                    }
-        }
-        std::fprintf(stderr, "trace: screen %s page %s%s actions%s\n", ui::ScreenName(m_state.screen),
-                     m_session ? m_session->Nav().Current().id.c_str() : "-", quiz.c_str(), kinds.c_str());
-    }
+    if (m_trace.On() && (r.page_changed || r.screen_changed || !actions.list.empty()))
+        m_trace("%s", ui::DescribeMove(m_session.get(), m_state.screen, actions).c_str());
 }
 
 int App::Run(const char* argv0) {
@@ -893,10 +790,9 @@ int App::Run(const char* argv0) {
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
     m_model.course_path = course_path;
-    m_course_path = course_path;
-    if (m_options.watch) m_watch.emplace(os::Path(course_path));
+    if (m_options.watch) m_reloader.emplace(course_path);
     m_model.present_mode = m_options.present;
-    if (m_options.present) m_state.sidebar_open = false;  // the room sees the page, the notes beside it
+    if (m_options.present) m_state.reader.sidebar_open = false;  // the room sees the page, the notes beside it
     if (!m_kiosk) m_state.text_scale = m_options.text_scale;
     if (!m_options.theme.empty()) ui::ThemeFromKey(m_options.theme, &m_state.theme);
     m_model.kiosk = m_kiosk;
@@ -921,13 +817,13 @@ int App::Run(const char* argv0) {
         }
         if (!m_options.guest && !OpenStore()) return 1;
         RefreshLearners();
-        if (m_options.guest || !m_store) {
+        if (m_options.guest || !m_store.store) {
             if (m_options.guest) SignInGuest();
         } else if (!m_options.learner.empty()) {
             // The same policy as the screen: a learner with a PIN is asked for it in the window;
             // a name that exists is that learner, a new one is created (without a PIN).
             kiosk::SignInPolicy policy = Policy();
-            kiosk::Decision d = m_store->FindLearner(m_options.learner) ? policy.Choose(m_options.learner, NowMs())
+            kiosk::Decision d = m_store.store->FindLearner(m_options.learner) ? policy.Choose(m_options.learner, NowMs())
                                                                         : policy.Create(m_options.learner, "", "", NowMs());
             if (d.step == kiosk::Step::Refused) {
                 std::fprintf(stderr, "lectern: %s\n", d.message.c_str());
@@ -1003,9 +899,9 @@ bool App::LoopOnce() {
         m_applied_scale = -1;
         m_shaped.SetFaces(ToShapingFaces(m_platform.Fonts()));
         m_shaped.SetLanguageFonts(LanguageFontsOf(&m_platform.Fonts()));
-        if (m_trace) {
+        if (m_trace.On()) {
             const platform::FontSet& f = m_platform.Fonts();
-            std::fprintf(stderr, "trace: fonts atlas %dx%d glyphs %d extra-characters %zu\n", f.atlas_width,
+            m_trace("fonts atlas %dx%d glyphs %d extra-characters %zu", f.atlas_width,
                          f.atlas_height, f.glyphs, m_platform.RequestedGlyphs().codepoints.size());
         }
         if (m_platform.HasSecondWindow() && !m_platform.BuildSecondFonts(NotesTextScale(), &error))
@@ -1031,7 +927,7 @@ bool App::LoopOnce() {
         RecoverFromFault("an error of an unknown kind", frame_open);
     }
     if (g_stop_signal) {
-        if (m_trace) std::fprintf(stderr, "trace: stopping on signal %d\n", g_stop_signal.load());
+        m_trace("stopping on signal %d", g_stop_signal.load());
         m_running = false;
     }
     return go_on;
@@ -1051,10 +947,7 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     m_model.page = m_session ? m_session->Nav().Index() : 0;
     m_model.learner_name = m_learner_name;
     m_model.speech_available = !m_speech || m_speech->Available();
-    if (m_trace && !m_model.speech_available && !m_speech_failure_traced) {
-        m_speech_failure_traced = true;
-        std::fprintf(stderr, "trace: speech unavailable\n");
-    }
+    if (!m_model.speech_available && m_trace.Changed("speech", "unavailable")) m_trace("speech unavailable");
     m_model.speech_no_voice.clear();
     if (m_speech && m_load.course) {
         const auto voice = m_speech->VoiceFor(m_load.course->lang);
@@ -1062,27 +955,20 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     }
     m_model.speaking = m_speech && m_speech->Speaking();
     m_model.speech_paused = m_speech && m_speech->Paused();
-    m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : m_store_banner_key ? ui::TrFText(m_store_banner_key, {{"problem", m_store_banner_problem}}) : m_store_banner;
-    if (m_trace && m_loop.frame > 0 && m_model.banner != m_traced_banner)
-        std::fprintf(stderr, "trace: banner %s\n", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
-    m_traced_banner = m_model.banner;
+    m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : StoreBanner();
+    if (m_trace.Changed("banner", m_model.banner) && m_loop.frame > 0)
+        m_trace("banner %s", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
     ui::Actions actions;
     ui::DrawApp(m_model, m_state, actions, fonts);
     if (ui::FocusMoving()) m_platform.HoldInput();
-    if (m_trace) {
+    if (m_trace.On()) {
         // Where keyboard focus settles, for tests that check it after each key.
-        std::string focus = ui::DescribeFocus();
-        if (focus != m_traced_focus) std::fprintf(stderr, "trace: focus %s\n", focus.c_str());
-        m_traced_focus = focus;
-        std::string name = ui::FocusedName();
-        if (name != m_traced_focus_name) std::fprintf(stderr, "trace: focused-item %s\n", name.empty() ? "-" : name.c_str());
-        m_traced_focus_name = name;
-    }
-    if (m_trace && (m_state.screen != m_traced_screen || m_state.view_generation != m_traced_generation)) {
+        if (std::string focus = ui::DescribeFocus(); m_trace.Changed("focus", focus)) m_trace("focus %s", focus.c_str());
+        if (std::string name = ui::FocusedName(); m_trace.Changed("focused-item", name))
+            m_trace("focused-item %s", name.empty() ? "-" : name.c_str());
         // What is on the screen now, drawn without waiting for input (idle sign-out tests).
-        m_traced_screen = m_state.screen;
-        m_traced_generation = m_state.view_generation;
-        std::fprintf(stderr, "trace: drawn %s generation %d\n", ui::ScreenName(m_state.screen), m_state.view_generation);
+        if (m_trace.Changed("drawn", ui::ScreenName(m_state.screen) + std::string(" ") + std::to_string(m_state.view_generation)))
+            m_trace("drawn %s generation %d", ui::ScreenName(m_state.screen), m_state.view_generation);
     }
     const ImGuiIO& io = ImGui::GetIO();
     bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0 ||
@@ -1100,11 +986,11 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
             m_state.screen = ui::Screen::Admin;
             m_state.focus_main = true;
             m_model.admin_unlocked = false;
-            if (m_trace) std::fprintf(stderr, "trace: screen admin\n");
+            m_trace("screen admin");
         }
         if (m_platform.CloseRequested()) {
             m_platform.ClearCloseRequest();
-            if (m_trace) std::fprintf(stderr, "trace: close ignored\n");
+            m_trace("close ignored");
         }
         TickIdle(had_input);
     }
@@ -1119,14 +1005,14 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     // they would wait for the next key (a kiosk idles with no frames).
     if (m_shaped.HasRequests() || m_notes_shaped.HasRequests()) m_platform.RequestFrames(2);
     ++m_loop.frame;
-    if (m_loop.frame == 1 && m_trace) {
-        std::fprintf(stderr, "trace: ready screen %s page %s\n", ui::ScreenName(m_state.screen),
+    if (m_loop.frame == 1) {
+        m_trace("ready screen %s page %s", ui::ScreenName(m_state.screen),
                      m_session ? m_session->Nav().Current().id.c_str() : "-");
-        if (!m_model.banner.empty()) std::fprintf(stderr, "trace: banner %s\n", m_model.banner.c_str());
-        if (!m_model.store_problem.empty()) std::fprintf(stderr, "trace: store-problem %s\n", m_model.store_problem.c_str());
+        if (!m_model.banner.empty()) m_trace("banner %s", m_model.banner.c_str());
+        if (!m_model.store_problem.empty()) m_trace("store-problem %s", m_model.store_problem.c_str());
     }
     if (m_options.first_frame_exit) {
-        if (m_trace) std::fprintf(stderr, "trace: startup init %.0f load %.0f fonts %.0f frame %.0f\n", m_loop.t_init, m_loop.t_load, m_loop.t_fonts,
+        m_trace("startup init %.0f load %.0f fonts %.0f frame %.0f", m_loop.t_init, m_loop.t_load, m_loop.t_fonts,
                                   platform::MsSinceProcessStart());
         std::printf("first-frame-ms %.1f\n", platform::MsSinceProcessStart());
         return false;
@@ -1143,8 +1029,8 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
         g_capture_requested = 0;
         if (!m_platform.SaveScreenshot(m_options.capture, &error))
             std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
-        else if (m_trace)
-            std::fprintf(stderr, "trace: captured %s\n", m_options.capture.c_str());
+        else
+            m_trace("captured %s", m_options.capture.c_str());
         if (m_platform.HasSecondWindow()) {
             // The notes window beside it: FILE.png -> FILE-notes.png.
             std::string notes = m_options.capture;
@@ -1152,17 +1038,17 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
             notes = dot != std::string::npos && dot + 4 == notes.size() ? notes.substr(0, dot) + "-notes.png" : notes + "-notes.png";
             if (!m_platform.SaveSecondScreenshot(notes, &error))
                 std::fprintf(stderr, "lectern: cannot write the capture: %s\n", error.c_str());
-            else if (m_trace)
-                std::fprintf(stderr, "trace: captured %s\n", notes.c_str());
+            else
+                m_trace("captured %s", notes.c_str());
         }
     }
     Apply(actions);
     SettleTypingOnPause();
-    if (m_trace && m_platform.KeyReleases() != m_traced_key_releases) {
+    if (m_trace.On() && m_platform.KeyReleases() != m_traced_key_releases) {
         // Every key released so far has had its frames and their actions are traced above:
         // a test waits for this before it reads what the key did (no guessing with sleeps).
         m_traced_key_releases = m_platform.KeyReleases();
-        std::fprintf(stderr, "trace: key-up %llu focus %s\n", static_cast<unsigned long long>(m_traced_key_releases),
+        m_trace("key-up %llu focus %s", static_cast<unsigned long long>(m_traced_key_releases),
                      ui::DescribeFocus().c_str());
     }
     if (!actions.list.empty() || ui::KeyboardWantsFrame()) m_platform.RequestFrames(3);

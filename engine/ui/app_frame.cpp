@@ -135,7 +135,8 @@ struct BarRow {
     }
 };
 
-void TopBar(Frame& f) {
+// The reader's Contents button is here, in the bar over every screen.
+void TopBar(Frame& f, ReaderState& reader) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     ImGuiStyle& style = ImGui::GetStyle();
@@ -159,7 +160,7 @@ void TopBar(Frame& f) {
     if (signed_in) {
         if (bar.Button(Tr("Home"))) OpenScreen(f, Screen::Home);
         if (f.state.screen == Screen::Reader) {
-            if (bar.Button(f.state.sidebar_open ? Tr("Hide contents") : Tr("Contents"))) f.state.sidebar_open = !f.state.sidebar_open;
+            if (bar.Button(reader.sidebar_open ? Tr("Hide contents") : Tr("Contents"))) reader.sidebar_open = !reader.sidebar_open;
         } else if (bar.Button(Tr("Read"))) {
             OpenScreen(f, Screen::Reader);
         }
@@ -244,7 +245,7 @@ void Banner(Frame& f) {
     ImGui::PopStyleColor();
 }
 
-void GlobalKeys(Frame& f) {
+void GlobalKeys(Frame& f, ReaderState& reader) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && !io.WantTextInput) {
         // GLFW key codes of printable keys are their ASCII codes; '=' is the unshifted '+'.
@@ -261,7 +262,7 @@ void GlobalKeys(Frame& f) {
     if (CharPressed('g')) OpenScreen(f, Screen::Glossary);
     if (CharPressed('r')) OpenScreen(f, Screen::References);
     if (CharPressed('h')) OpenScreen(f, Screen::Home);
-    if (f.state.screen == Screen::Reader && CharPressed('c')) f.state.sidebar_open = !f.state.sidebar_open;
+    if (f.state.screen == Screen::Reader && CharPressed('c')) reader.sidebar_open = !reader.sidebar_open;
     // Escape closes the innermost thing open: a pop-up or dialog (which handle it themselves),
     // a definition shown for the focused term, then goes back where the learner came from.
     bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
@@ -271,8 +272,8 @@ void GlobalKeys(Frame& f) {
     if (escape && !popup_open) {
         if (KeyboardTooltipShown())
             CloseKeyboardTooltip();
-        else if (f.state.screen == Screen::Reader && f.state.contents_overlay_shown)
-            CloseContentsOverlay(f.state);
+        else if (f.state.screen == Screen::Reader && reader.contents_overlay_shown)
+            CloseContentsOverlay(f.state, reader);
         else if (f.state.screen == Screen::Glossary || f.state.screen == Screen::References || f.state.screen == Screen::Help ||
                  f.state.screen == Screen::Progress || f.state.screen == Screen::Reader)
             f.actions.Push(Action(ActionKind::Back));
@@ -310,22 +311,22 @@ void DrawApp(const ViewModel& model, UiState& state, Actions& actions, const Fon
     // reading column pushes the course's (a page's, a passage's) language for its direction.
     const ShapedText* shaper = ShapedText::Current();
     const LanguageScope interface_language(shaper && !shaper->Catalog().lang.empty() ? shaper->Catalog().lang : "en", false);
-    TopBar(f);
+    TopBar(f, state.reader);
     Banner(f);
-    GlobalKeys(f);
+    GlobalKeys(f, state.reader);
     if (model.fault_key >= 0 && ImGui::IsKeyPressed(model.fault_key, false))
         throw std::runtime_error("a fault injected for testing (LECTERN_FAULT)");  // inside a window, an ID pushed
     switch (state.screen) {
         case Screen::Home: DrawHomeScreen(f); break;
-        case Screen::Reader: DrawReaderScreen(f); break;
-        case Screen::Glossary: DrawGlossaryScreen(f); break;
-        case Screen::References: DrawReferencesScreen(f); break;
+        case Screen::Reader: DrawReaderScreen(f, state.reader); break;
+        case Screen::Glossary: DrawGlossaryScreen(f, state.glossary); break;
+        case Screen::References: DrawReferencesScreen(f, state.glossary); break;
         case Screen::Help: DrawHelpScreen(f); break;
         case Screen::Error: DrawErrorScreen(f); break;
-        case Screen::Quiz: DrawQuizScreen(f); break;
+        case Screen::Quiz: DrawQuizScreen(f, state.quiz); break;
         case Screen::Progress: DrawProgressScreen(f); break;
-        case Screen::Learners: DrawLearnersScreen(f); break;
-        case Screen::Admin: DrawAdminScreen(f); break;
+        case Screen::Learners: DrawLearnersScreen(f, state.sign_in); break;
+        case Screen::Admin: DrawAdminScreen(f, state.admin); break;
     }
     if (model.idle_seconds_left >= 0) DrawIdleWarning(f);
     if (model.watch_problems && model.watch_problems->ErrorCount() > 0) DrawWatchOverlay(f);

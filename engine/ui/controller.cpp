@@ -120,13 +120,13 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                 break;
             case ActionKind::OpenScreen:
                 OpenScreen(state, a.screen);
-                state.glossary_focus = a.id;
+                state.glossary.focus = a.id;
                 if (a.screen == Screen::Reader && session) session->ShowPage(session->Nav().Index(), now_ms);
                 break;
             case ActionKind::OpenTerm:
                 OpenScreen(state, Screen::Glossary);
-                state.glossary_focus = a.id;
-                state.glossary_filter[0] = '\0';
+                state.glossary.focus = a.id;
+                state.glossary.filter[0] = '\0';
                 break;
             case ActionKind::SetTextScale: state.text_scale = std::clamp(a.value, 1.0f, 2.0f); break;
             case ActionKind::Quit: r.quit = true; break;
@@ -153,7 +153,7 @@ ControllerResult ApplyActions(const Actions& actions, Session* session, UiState&
                     }
                 break;
             case ActionKind::QuizStart:
-                state.revealed_in_quiz.clear();  // a new attempt starts with every answer hidden
+                state.quiz.revealed.clear();  // a new attempt starts with every answer hidden
                 if (session && session->ActiveQuiz()) session->StartAttempt(*session->ActiveQuiz(), now_ms);
                 break;
             case ActionKind::QuizAnswer:
@@ -235,9 +235,9 @@ UiState FreshViewState(UiState& previous) {
     fresh.text_scale = previous.text_scale;
     fresh.theme = previous.theme;
     fresh.speech_rate = previous.speech_rate;
-    for (char* pin : {previous.pin, previous.pin_again, previous.new_pin, previous.new_pin_again, previous.reset_pin,
-                      previous.reset_pin_again})
-        WipePin(pin, sizeof previous.pin);
+    for (char* pin : {previous.sign_in.pin, previous.sign_in.new_pin, previous.sign_in.new_pin_again, previous.admin.pin,
+                      previous.admin.pin_again, previous.admin.reset_pin, previous.admin.reset_pin_again})
+        WipePin(pin, sizeof previous.admin.pin);
     return fresh;
 }
 

@@ -29,7 +29,7 @@ bool PinField(const char* id, const char* hint, char* buf, size_t size, bool foc
 
 }  // namespace
 
-void DrawAdminScreen(Frame& f) {
+void DrawAdminScreen(Frame& f, AdminState& admin) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     ImGui::BeginChild("##admin", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -52,22 +52,22 @@ void DrawAdminScreen(Frame& f) {
         ImGui::SetNextItemWidth(width * 0.5f);
         // Enter always answers: in the first field it goes on to the second (as Tab does), in the
         // second it sets the PIN or says what is wrong.
-        bool next = PinField("##pin", Tr("New PIN"), f.state.pin, sizeof f.state.pin, focus);
+        bool next = PinField("##pin", Tr("New PIN"), admin.pin, sizeof admin.pin, focus);
         ImGui::SetNextItemWidth(width * 0.5f);
-        bool enter = PinField("##again", Tr("The same PIN again"), f.state.pin_again, sizeof f.state.pin_again, next);
-        bool same = std::strcmp(f.state.pin, f.state.pin_again) == 0;
-        size_t n = std::strlen(f.state.pin);
-        bool valid = DigitsOnly(f.state.pin) && n >= 4 && n <= 8 && same;
+        bool enter = PinField("##again", Tr("The same PIN again"), admin.pin_again, sizeof admin.pin_again, next);
+        bool same = std::strcmp(admin.pin, admin.pin_again) == 0;
+        size_t n = std::strlen(admin.pin);
+        bool valid = DigitsOnly(admin.pin) && n >= 4 && n <= 8 && same;
         if (PrimaryButton(TrText("Set the PIN").c_str(), t) || enter) {
-            f.state.message_good = false;
+            admin.message_good = false;
             if (valid) {
-                f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
+                f.actions.Push(Action(ActionKind::AdminSetPin, 0, admin.pin));
             } else {
                 // Which of the two hidden PINs was mistyped cannot be seen: both are typed again,
                 // from the first field.
-                f.state.message = same ? TrText("The PIN must be 4 to 8 digits.") : TrText("The two PINs differ. Type the same PIN twice.");
-                WipePin(f.state.pin, sizeof f.state.pin);
-                WipePin(f.state.pin_again, sizeof f.state.pin_again);
+                admin.message = same ? TrText("The PIN must be 4 to 8 digits.") : TrText("The two PINs differ. Type the same PIN twice.");
+                WipePin(admin.pin, sizeof admin.pin);
+                WipePin(admin.pin_again, sizeof admin.pin_again);
                 f.state.focus_main = true;
             }
         }
@@ -76,9 +76,9 @@ void DrawAdminScreen(Frame& f) {
                  f.rich, width);
         ImGui::TextUnformatted(Tr("Administrator PIN:"));
         ImGui::SetNextItemWidth(width * 0.5f);
-        bool enter = PinField("##pin", Tr("PIN"), f.state.pin, sizeof f.state.pin, focus);
+        bool enter = PinField("##pin", Tr("PIN"), admin.pin, sizeof admin.pin, focus);
         ImGui::SameLine();
-        if (PrimaryButton(TrText("Unlock").c_str(), t) || enter) f.actions.Push(Action(ActionKind::AdminUnlock, 0, f.state.pin));
+        if (PrimaryButton(TrText("Unlock").c_str(), t) || enter) f.actions.Push(Action(ActionKind::AdminUnlock, 0, admin.pin));
         if (ImGui::Button(Tr("Back to sign-in")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::AdminClose));
     } else {
         RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
@@ -90,61 +90,61 @@ void DrawAdminScreen(Frame& f) {
                 ? TrFText("Sign a learner out after this many minutes without input (now {minutes}):", {{"minutes", std::to_string(in_force / 60)}})
                 : TrFText("Sign a learner out after this many minutes without input (now {seconds} seconds):", {{"seconds", std::to_string(in_force)}});
         WrappedText(fonts.ui_bold, t.text, now_text, width);
-        if (f.state.idle_minutes <= 0) f.state.idle_minutes = std::max(1, (in_force + 59) / 60);
+        if (admin.idle_minutes <= 0) admin.idle_minutes = std::max(1, (in_force + 59) / 60);
         ImGui::SetNextItemWidth(fonts.body_px * 8);
         if (focus) ImGui::SetKeyboardFocusHere();
-        bool set_idle = ImGui::InputInt("##idle", &f.state.idle_minutes, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);
-        f.state.idle_minutes = std::clamp(f.state.idle_minutes, 1, 1440);
+        bool set_idle = ImGui::InputInt("##idle", &admin.idle_minutes, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);
+        admin.idle_minutes = std::clamp(admin.idle_minutes, 1, 1440);
         ImGui::SameLine();
         set_idle |= ImGui::Button(Tr("Set idle time"));
-        if (set_idle) f.actions.Push(Action(ActionKind::AdminSetIdle, 0, {}, static_cast<float>(f.state.idle_minutes * 60)));
+        if (set_idle) f.actions.Push(Action(ActionKind::AdminSetIdle, 0, {}, static_cast<float>(admin.idle_minutes * 60)));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, TrText("Export progress (CSV and xAPI) to a folder, such as a USB stick:"), width);
         ImGui::SetNextItemWidth(width * 0.7f);
-        ImGui::InputTextWithHint("##dir", "/media/usb", f.state.export_dir, sizeof f.state.export_dir);
+        ImGui::InputTextWithHint("##dir", "/media/usb", admin.export_dir, sizeof admin.export_dir);
         ImGui::SameLine();
-        if (ImGui::Button(Tr("Export"))) f.actions.Push(Action(ActionKind::AdminExport, 0, f.state.export_dir));
+        if (ImGui::Button(Tr("Export"))) f.actions.Push(Action(ActionKind::AdminExport, 0, admin.export_dir));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, TrText("Change the administrator PIN:"), width);
         ImGui::SetNextItemWidth(width * 0.35f);
-        PinField("##pin", Tr("New PIN"), f.state.pin, sizeof f.state.pin, false);
+        PinField("##pin", Tr("New PIN"), admin.pin, sizeof admin.pin, false);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.35f);
-        PinField("##again", Tr("Again"), f.state.pin_again, sizeof f.state.pin_again, false);
+        PinField("##again", Tr("Again"), admin.pin_again, sizeof admin.pin_again, false);
         ImGui::SameLine();
         if (ImGui::Button(Tr("Change"))) {
-            f.state.message_good = false;
-            size_t n = std::strlen(f.state.pin);
-            if (std::strcmp(f.state.pin, f.state.pin_again) != 0) f.state.message = TrText("The two PINs differ.");
-            else if (!DigitsOnly(f.state.pin) || n < 4 || n > 8) f.state.message = TrText("The PIN must be 4 to 8 digits.");
-            else f.actions.Push(Action(ActionKind::AdminSetPin, 0, f.state.pin));
+            admin.message_good = false;
+            size_t n = std::strlen(admin.pin);
+            if (std::strcmp(admin.pin, admin.pin_again) != 0) admin.message = TrText("The two PINs differ.");
+            else if (!DigitsOnly(admin.pin) || n < 4 || n > 8) admin.message = TrText("The PIN must be 4 to 8 digits.");
+            else f.actions.Push(Action(ActionKind::AdminSetPin, 0, admin.pin));
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, TrText("Learners:"), width);
         for (const auto& name : f.model.learners) {
             ImGui::PushID(name.c_str());
-            if (ImGui::Selectable(Shaped(name), f.state.admin_selected == name, 0, ImVec2(width * 0.5f, 0))) {
-                f.state.admin_selected = name;
-                std::snprintf(f.state.rename_to, sizeof f.state.rename_to, "%s", name.c_str());
+            if (ImGui::Selectable(Shaped(name), admin.selected == name, 0, ImVec2(width * 0.5f, 0))) {
+                admin.selected = name;
+                std::snprintf(admin.rename_to, sizeof admin.rename_to, "%s", name.c_str());
             }
             ImGui::PopID();
         }
-        if (!f.state.admin_selected.empty()) {
+        if (!admin.selected.empty()) {
             ImGui::SetNextItemWidth(width * 0.45f);
-            ImGui::InputText("##rename", f.state.rename_to, sizeof f.state.rename_to);
+            ImGui::InputText("##rename", admin.rename_to, sizeof admin.rename_to);
             ImGui::SameLine();
             if (ImGui::Button(Tr("Rename"))) {
-                Action a(ActionKind::AdminRename, 0, f.state.admin_selected);
-                a.ref2 = f.state.rename_to;
+                Action a(ActionKind::AdminRename, 0, admin.selected);
+                a.ref2 = admin.rename_to;
                 f.actions.Push(a);
             }
             ImGui::SameLine();
             if (ImGui::Button(Tr("Remove..."))) ImGui::OpenPopup("###remove");
             if (ImGui::BeginPopupModal((std::string(Tr("Remove learner?")) + "###remove").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-                ImGui::TextUnformatted(TrF("Remove {name} and all of their progress from this kiosk?", {{"name", f.state.admin_selected}}).c_str());
+                ImGui::TextUnformatted(TrF("Remove {name} and all of their progress from this kiosk?", {{"name", admin.selected}}).c_str());
                 ImGui::TextUnformatted(Tr("Their records are first saved to a CSV and an xAPI file next to the progress file."));
                 if (ImGui::Button(Tr("Yes, export and remove"))) {
-                    f.actions.Push(Action(ActionKind::AdminRemove, 0, f.state.admin_selected));
+                    f.actions.Push(Action(ActionKind::AdminRemove, 0, admin.selected));
                     ImGui::CloseCurrentPopup();
                 }
                 ImGui::SameLine();
@@ -154,19 +154,19 @@ void DrawAdminScreen(Frame& f) {
             // A forgotten or mistyped PIN: set a new one (both fields empty: no PIN), or let the
             // learner try again now with the PIN they have.
             ImGui::SetNextItemWidth(width * 0.22f);
-            PinField("##resetpin", Tr("New PIN"), f.state.reset_pin, sizeof f.state.reset_pin, false);
+            PinField("##resetpin", Tr("New PIN"), admin.reset_pin, sizeof admin.reset_pin, false);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(width * 0.22f);
-            PinField("##resetagain", Tr("Again"), f.state.reset_pin_again, sizeof f.state.reset_pin_again, false);
+            PinField("##resetagain", Tr("Again"), admin.reset_pin_again, sizeof admin.reset_pin_again, false);
             ImGui::SameLine();
             if (ImGui::Button(Tr("Reset PIN"))) {
-                Action a(ActionKind::AdminResetPin, 0, f.state.admin_selected);
-                a.ref2 = f.state.reset_pin;
-                a.ref3 = f.state.reset_pin_again;
+                Action a(ActionKind::AdminResetPin, 0, admin.selected);
+                a.ref2 = admin.reset_pin;
+                a.ref3 = admin.reset_pin_again;
                 f.actions.Push(a);
             }
             ImGui::SameLine();
-            if (ImGui::Button(Tr("Clear lock-out"))) f.actions.Push(Action(ActionKind::AdminClearLockout, 0, f.state.admin_selected));
+            if (ImGui::Button(Tr("Clear lock-out"))) f.actions.Push(Action(ActionKind::AdminClearLockout, 0, admin.selected));
         }
         if (!f.model.store_problem.empty()) {
             ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
@@ -179,7 +179,7 @@ void DrawAdminScreen(Frame& f) {
         ImGui::SameLine();
         if (ImGui::Button(Tr("Leave kiosk mode"))) f.actions.Push(Action(ActionKind::AdminExit));
     }
-    if (!f.state.message.empty()) WrappedText(fonts.ui_bold, f.state.message_good ? t.good : t.bad, f.state.message, width);
+    if (!admin.message.empty()) WrappedText(fonts.ui_bold, admin.message_good ? t.good : t.bad, admin.message, width);
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::EndChild();

@@ -37,7 +37,7 @@ void MarkIf(bool on, const Theme& t, ImVec2 start, float width) {
 
 }  // namespace
 
-void DrawGlossaryScreen(Frame& f) {
+void DrawGlossaryScreen(Frame& f, GlossaryState& glossary) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
@@ -53,9 +53,9 @@ void DrawGlossaryScreen(Frame& f) {
 
     ImGui::PushFont(fonts.ui);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::IsWindowAppearing() && f.state.glossary_focus.empty()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##filter", Tr("Type to filter terms and definitions"), f.state.glossary_filter,
-                             sizeof f.state.glossary_filter);
+    if (ImGui::IsWindowAppearing() && glossary.focus.empty()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextWithHint("##filter", Tr("Type to filter terms and definitions"), glossary.filter,
+                             sizeof glossary.filter);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
 
@@ -64,7 +64,7 @@ void DrawGlossaryScreen(Frame& f) {
     std::sort(entries.begin(), entries.end(), [](const GlossaryEntry* a, const GlossaryEntry* b) {
         return Lower(a->term) < Lower(b->term);
     });
-    std::string filter = Lower(f.state.glossary_filter);
+    std::string filter = Lower(glossary.filter);
     int shown = 0;
     for (const GlossaryEntry* g : entries) {
         if (!filter.empty() && Lower(g->term).find(filter) == std::string::npos &&
@@ -77,19 +77,19 @@ void DrawGlossaryScreen(Frame& f) {
         WrappedText(fonts.bold, t.text, g->term, width);
         RichText("def", g->definition, BodyStyle(fonts, t), f.rich, width);
         ImGui::EndGroup();
-        bool focus = g->id == f.state.glossary_focus;
+        bool focus = g->id == glossary.focus;
         MarkIf(focus, t, start, width);
         if (focus && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.2f);
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
         ImGui::PopID();
     }
-    if (shown == 0) WrappedText(fonts.ui, t.text_muted, TrFText("No term matches \"{filter}\".", {{"filter", f.state.glossary_filter}}), width);
+    if (shown == 0) WrappedText(fonts.ui, t.text_muted, TrFText("No term matches \"{filter}\".", {{"filter", glossary.filter}}), width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();
     ImGui::EndChild();
 }
 
-void DrawReferencesScreen(Frame& f) {
+void DrawReferencesScreen(Frame& f, GlossaryState& glossary) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
@@ -123,7 +123,7 @@ void DrawReferencesScreen(Frame& f) {
         RichText("ref", r.text, BodyStyle(fonts, t), f.rich, width);
         if (!r.url.empty()) WrappedText(fonts.small, t.text_muted, r.url, width);
         ImGui::EndGroup();
-        bool focus = r.id == f.state.glossary_focus;
+        bool focus = r.id == glossary.focus;
         MarkIf(focus, t, start, width);
         if (focus && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.2f);
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));

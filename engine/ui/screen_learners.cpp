@@ -6,7 +6,7 @@
 
 namespace lectern::ui {
 
-void DrawLearnersScreen(Frame& f) {
+void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     ImGui::BeginChild("##learners", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -63,12 +63,12 @@ void DrawLearnersScreen(Frame& f) {
             ImGui::SetKeyboardFocusHere();
             focused = true;
         }
-        bool go = ImGui::InputTextWithHint("##typedname", Tr("Name"), f.state.typed_name, sizeof f.state.typed_name,
+        bool go = ImGui::InputTextWithHint("##typedname", Tr("Name"), sign_in.typed_name, sizeof sign_in.typed_name,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
-        ShapedFieldOverlay(f.state.typed_name);
+        ShapedFieldOverlay(sign_in.typed_name);
         ImGui::SameLine();
         go |= PrimaryButton(TrText("Sign in").c_str(), t);
-        if (go && f.state.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, f.state.typed_name));
+        if (go && sign_in.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, sign_in.typed_name));
     }
     for (size_t i = 0; i < f.model.learners.size() && !f.model.sign_in_by_typing; ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -87,50 +87,50 @@ void DrawLearnersScreen(Frame& f) {
         ImGui::SetKeyboardFocusHere();
         focused = true;
     }
-    bool enter = ImGui::InputTextWithHint("##name", Tr("Name"), f.state.new_learner, sizeof f.state.new_learner,
+    bool enter = ImGui::InputTextWithHint("##name", Tr("Name"), sign_in.new_learner, sizeof sign_in.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
-    ShapedFieldOverlay(f.state.new_learner);
+    ShapedFieldOverlay(sign_in.new_learner);
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
-        enter |= ImGui::InputTextWithHint("##newpin", Tr("PIN (optional)"), f.state.new_pin, sizeof f.state.new_pin,
+        enter |= ImGui::InputTextWithHint("##newpin", Tr("PIN (optional)"), sign_in.new_pin, sizeof sign_in.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(width * 0.22f);
-        enter |= ImGui::InputTextWithHint("##newpinagain", Tr("PIN again"), f.state.new_pin_again, sizeof f.state.new_pin_again,
+        enter |= ImGui::InputTextWithHint("##newpinagain", Tr("PIN again"), sign_in.new_pin_again, sizeof sign_in.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
     }
     ImGui::SameLine();
-    bool has_name = f.state.new_learner[0] != '\0';
+    bool has_name = sign_in.new_learner[0] != '\0';
     ImGui::BeginDisabled(!has_name);
     if ((PrimaryButton(TrText("Start").c_str(), t) || enter) && has_name)
     {
-        Action a(ActionKind::CreateLearner, 0, f.state.new_learner);
-        a.ref2 = f.state.new_pin;
-        a.ref3 = f.state.new_pin_again;
+        Action a(ActionKind::CreateLearner, 0, sign_in.new_learner);
+        a.ref2 = sign_in.new_pin;
+        a.ref3 = sign_in.new_pin_again;
         f.actions.Push(a);
     }
     ImGui::EndDisabled();
-    if (!f.state.message.empty() && f.state.pin_for.empty() && f.state.confirm_identity.empty())
-        WrappedText(fonts.ui_bold, t.bad, f.state.message, width);
+    if (!sign_in.message.empty() && sign_in.pin_for.empty() && sign_in.confirm_identity.empty())
+        WrappedText(fonts.ui_bold, t.bad, sign_in.message, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
     if (f.model.allow_guest && ImGui::Button(Tr("Continue as a guest (nothing is saved)")))
         f.actions.Push(Action(ActionKind::SignInGuest));
-    if (!f.state.pin_for.empty()) {
+    if (!sign_in.pin_for.empty()) {
         ImGui::OpenPopup("###pin");
         ImGui::SetNextWindowSize(ImVec2(width, 0));
     }
     if (ImGui::BeginPopupModal("###pin", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::TextUnformatted(TrF("PIN for {name}:", {{"name", f.state.pin_for}}).c_str());
+        ImGui::TextUnformatted(TrF("PIN for {name}:", {{"name", sign_in.pin_for}}).c_str());
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        bool enter = ImGui::InputTextWithHint("##pin", Tr("PIN"), f.state.pin, sizeof f.state.pin,
+        bool enter = ImGui::InputTextWithHint("##pin", Tr("PIN"), sign_in.pin, sizeof sign_in.pin,
                                               ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
         if (enter) {
-            f.actions.Push(Action(ActionKind::SubmitPin, 0, f.state.pin));
+            f.actions.Push(Action(ActionKind::SubmitPin, 0, sign_in.pin));
             ImGui::SetKeyboardFocusHere(-1);  // keep typing after a wrong PIN
         }
         ImGui::SameLine();
@@ -138,23 +138,23 @@ void DrawLearnersScreen(Frame& f) {
             f.actions.Push(Action(ActionKind::CancelPin));
             ImGui::CloseCurrentPopup();
         }
-        if (!f.state.message.empty()) WrappedText(fonts.ui_bold, t.bad, f.state.message, ImGui::GetContentRegionAvail().x);
-        if (f.state.pin_for.empty()) ImGui::CloseCurrentPopup();
+        if (!sign_in.message.empty()) WrappedText(fonts.ui_bold, t.bad, sign_in.message, ImGui::GetContentRegionAvail().x);
+        if (sign_in.pin_for.empty()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     // "Is that you?": a typed name that is already a learner's never opens their record by itself.
-    if (!f.state.confirm_identity.empty()) {
+    if (!sign_in.confirm_identity.empty()) {
         ImGui::OpenPopup("###identity");
         ImGui::SetNextWindowSize(ImVec2(width, 0));
     }
     if (ImGui::BeginPopupModal("###identity", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
-        WrappedText(fonts.ui, t.text, TrFText("A learner called {name} already exists. Is that you?", {{"name", f.state.confirm_identity}}),
+        WrappedText(fonts.ui, t.text, TrFText("A learner called {name} already exists. Is that you?", {{"name", sign_in.confirm_identity}}),
                     ImGui::GetContentRegionAvail().x);
-        if (PrimaryButton(TrText("Yes, that is me").c_str(), t)) f.actions.Push(Action(ActionKind::ConfirmIdentity, 0, f.state.confirm_identity));
+        if (PrimaryButton(TrText("Yes, that is me").c_str(), t)) f.actions.Push(Action(ActionKind::ConfirmIdentity, 0, sign_in.confirm_identity));
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
         ImGui::SameLine();
         if (ImGui::Button(Tr("No, choose another name")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::CancelIdentity));
-        if (f.state.confirm_identity.empty()) ImGui::CloseCurrentPopup();
+        if (sign_in.confirm_identity.empty()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::PopFont();

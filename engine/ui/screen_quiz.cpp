@@ -116,7 +116,7 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
 
 // Keys in a quiz: Right/Left next/previous question (as pages in the reader), 1-9 pick the
 // choice with that number, Ctrl+Enter submits.
-void QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, const std::vector<std::string>& order) {
+void QuizKeys(Frame& f, QuizState& qs, const Quiz& quiz, const Attempt& a, const Question* q, const std::vector<std::string>& order) {
     ClaimArrowKeys();  // Left and Right move between questions here, and do nothing else
     int n = static_cast<int>(a.questions.size());
     if (KeyPressed(ImGuiKey_RightArrow) && a.current + 1 < n) f.actions.Push(Action(ActionKind::QuizMove, 1));
@@ -124,7 +124,7 @@ void QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, c
         f.actions.Push(Action(ActionKind::QuizMove, -1));
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
-        f.state.confirm_submit = true;
+        qs.confirm_submit = true;
         ImGui::OpenPopup("###submit");
     }
     if (!q) return;
@@ -150,7 +150,7 @@ void QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, c
     }
 }
 
-void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, float width) {
+void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, const Attempt& a, float width) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     int n = static_cast<int>(a.questions.size());
@@ -163,7 +163,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
             if (order.empty())
                 for (const auto& c : cq->choices) order.push_back(c.id);
         }
-        QuizKeys(f, quiz, a, cq, order);
+        QuizKeys(f, qs, quiz, a, cq, order);
     }
     // An answer the store has not accepted yet is not "answered" (the banner counts it waiting).
     int answered = n - static_cast<int>(Unanswered(a).size());
@@ -194,8 +194,8 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     const Question* q = CurrentQuestion(quiz, a);
     // A new question (or a started attempt) starts with focus at its top, with no ring, as a
     // page does: Tab goes to its first choice or control, never a button pressed by surprise.
-    const bool question_changed = f.state.last_drawn_question != a.current;
-    f.state.last_drawn_question = a.current;
+    const bool question_changed = qs.last_drawn_question != a.current;
+    qs.last_drawn_question = a.current;
     // Until it holds: a window that has just appeared hands focus to its first control a frame
     // later (ImGui's navigation init), as in the reader.
     if (FocusAnchor("##question", question_changed || f.state.focus_main) && !question_changed) f.state.focus_main = false;
@@ -204,7 +204,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         v.question = q;
         // A presenter's room sees the question; its answer only when the presenter reveals it.
         bool present = f.model.present_mode;
-        auto& shown = f.state.revealed_in_quiz;
+        auto& shown = qs.revealed;
         bool revealed = std::find(shown.begin(), shown.end(), q->id) != shown.end();
         if (present && !revealed && CharPressed('a')) {
             shown.push_back(q->id);
@@ -246,7 +246,7 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
     }
     if (!linear || !last) SameLineIfItFits(Tr("Submit my answers"), right);
     if (last ? PrimaryButton(TrText("Submit my answers").c_str(), t) : ImGui::Button(Tr("Submit my answers"))) {
-        f.state.confirm_submit = true;
+        qs.confirm_submit = true;
         ImGui::OpenPopup("###submit");
     }
     SameLineIfItFits(Tr("Save and leave"), right);
@@ -271,13 +271,13 @@ void InAttempt(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, f
         ImGui::PushFont(fonts.ui);
         if (PrimaryButton(TrText("Submit").c_str(), t)) {
             f.actions.Push(Action(ActionKind::QuizSubmit));
-            f.state.confirm_submit = false;
+            qs.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
         if (ImGui::IsWindowAppearing()) FocusLastItem();  // opened by mouse or keys: Enter submits
         ImGui::SameLine();
         if (ImGui::Button(Tr("Keep working")) || KeyPressed(ImGuiKey_Escape)) {
-            f.state.confirm_submit = false;
+            qs.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
         ImGui::PopFont();
@@ -365,7 +365,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
 
 }  // namespace
 
-void DrawQuizScreen(Frame& f) {
+void DrawQuizScreen(Frame& f, QuizState& qs) {
     const Session* s = f.model.session;
     const Quiz* quiz = s ? s->ActiveQuiz() : nullptr;
     if (!s || !quiz) {
@@ -387,9 +387,9 @@ void DrawQuizScreen(Frame& f) {
     // and its first choices on the first screen, even at 200 % text.
     const bool answering = a && !a->submitted && !(s->LastResult() && a->submitted);
     Title(f, quiz->title, width, answering ? fonts.heading3 : fonts.heading1);
-    if (!answering) f.state.last_drawn_question = -1;  // the next attempt's first question is new
+    if (!answering) qs.last_drawn_question = -1;  // the next attempt's first question is new
     if (s->LastResult() && a && a->submitted) Results(f, *s, *quiz, *a, *s->LastResult(), width);
-    else if (a && !a->submitted) InAttempt(f, *s, *quiz, *a, width);
+    else if (a && !a->submitted) InAttempt(f, qs, *s, *quiz, *a, width);
     else Intro(f, *s, *quiz, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();

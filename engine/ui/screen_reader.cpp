@@ -76,7 +76,7 @@ bool ModuleRow(const std::string& title, bool force_open, const Frame& f) {
     return open;
 }
 
-void Sidebar(Frame& f, float width) {
+void Sidebar(Frame& f, ReaderState& reader, float width) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
@@ -85,7 +85,7 @@ void Sidebar(Frame& f, float width) {
     ImGui::PushFont(fonts.ui);
     int reading_index = 0;
     const Course::PageRef here = c.reading_order[static_cast<size_t>(f.model.page)];
-    bool page_changed = f.state.last_drawn_page != f.model.page;
+    bool page_changed = reader.last_drawn_page != f.model.page;
     for (size_t mi = 0; mi < c.modules.size(); ++mi) {
         const Module& m = c.modules[mi];
         ImGui::PushID(static_cast<int>(mi));
@@ -136,10 +136,10 @@ void Sidebar(Frame& f, float width) {
 // The contents over the page in a narrow window: a window of their own in front of the main
 // one (which never comes to the front), so clicks and the keyboard reach them and not the page
 // underneath. They take the keyboard when they open; Tab stays in them until they close.
-void ContentsOverlay(Frame& f, ImVec2 pos, ImVec2 size) {
+void ContentsOverlay(Frame& f, ReaderState& reader, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    const bool opening = !f.state.contents_overlay_shown;
+    const bool opening = !reader.contents_overlay_shown;
     if (opening) ImGui::SetNextWindowFocus();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(2.0f, f.fonts.body_px * 0.08f));
@@ -148,12 +148,12 @@ void ContentsOverlay(Frame& f, ImVec2 pos, ImVec2 size) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
-    Sidebar(f, size.x);
+    Sidebar(f, reader, size.x);
     const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_RootAndChildWindows);
     ImGui::End();
-    f.state.contents_overlay_shown = true;
+    reader.contents_overlay_shown = true;
     // A click anywhere else (the page, the bars) closes them, as a menu closes.
-    if (!opening && !hovered && (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1))) CloseContentsOverlay(f.state);
+    if (!opening && !hovered && (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1))) CloseContentsOverlay(f.state, reader);
 }
 
 void BottomBar(Frame& f, int count) {
@@ -238,7 +238,7 @@ void ScenarioNumberKeys(Frame& f, const Session& session, const Scenario& scenar
     }
 }
 
-void PageKeys(Frame& f, const Page& page) {
+void PageKeys(Frame& f, ReaderState& reader, const Page& page) {
     ClaimArrowKeys();  // Left and Right turn pages here, and do nothing else
     if (f.model.speech_available && CharPressed('s')) f.actions.Push(Action(ActionKind::SpeakPage));
     if (f.model.speech_available && CharPressed('S')) f.actions.Push(Action(ActionKind::SpeechPause));
@@ -247,7 +247,7 @@ void PageKeys(Frame& f, const Page& page) {
     if (f.model.present_mode) {
         // N hides or shows the notes (their panel, or their own window when the presenter uses
         // one); A reveals every answer on the page to the room.
-        if (CharPressed('n')) f.state.notes_hidden = !f.state.notes_hidden;
+        if (CharPressed('n')) reader.notes_hidden = !reader.notes_hidden;
         if (CharPressed('a'))
             for (const auto& b : page.blocks)
                 if (b.kind == BlockKind::Question && b.question) f.actions.Push(Action(ActionKind::CheckReveal, 0, b.question->id));
@@ -292,14 +292,14 @@ void PageKeys(Frame& f, const Page& page) {
 
 }  // namespace
 
-void CloseContentsOverlay(UiState& state) {
-    state.sidebar_open = false;
-    state.contents_overlay_shown = false;
-    state.focus_main = true;  // back to the top of the page, which was under them
+void CloseContentsOverlay(ViewState& view, ReaderState& reader) {
+    reader.sidebar_open = false;
+    reader.contents_overlay_shown = false;
+    view.focus_main = true;  // back to the top of the page, which was under them
 }
 
-void DrawReaderScreen(Frame& f) {
-    if (!f.state.sidebar_open) f.state.contents_overlay_shown = false;
+void DrawReaderScreen(Frame& f, ReaderState& reader) {
+    if (!reader.sidebar_open) reader.contents_overlay_shown = false;
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
@@ -309,13 +309,13 @@ void DrawReaderScreen(Frame& f) {
     const Module& module = c.modules[static_cast<size_t>(here.module)];
     const Lesson& lesson = module.lessons[static_cast<size_t>(here.lesson)];
     const Page& page = lesson.pages[static_cast<size_t>(here.page)];
-    PageKeys(f, page);
+    PageKeys(f, reader, page);
 
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;
     // Presenter view on one display: the facilitator notes in a panel at the right.
     float notes_w = 0;
-    if (f.model.present_mode && !f.model.notes_window && !f.model.notes_private && !f.state.notes_hidden)
+    if (f.model.present_mode && !f.model.notes_window && !f.model.notes_private && !reader.notes_hidden)
         notes_w = std::min(std::max(total_w * 0.34f, fonts.body_px * 14.0f), total_w * 0.5f);
     total_w -= notes_w;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);
@@ -325,8 +325,8 @@ void DrawReaderScreen(Frame& f) {
     // choice, Escape or a click on the page closes them. A window that becomes that narrow (a
     // larger text size, a smaller window) closes them, so the page is what stays in view.
     bool room_for_both = total_w - sidebar_w >= fonts.body_px * 18.0f;
-    if (!room_for_both && (f.state.last_drawn_page != f.model.page || !f.state.contents_overlay)) f.state.sidebar_open = false;
-    f.state.contents_overlay = !room_for_both;
+    if (!room_for_both && (reader.last_drawn_page != f.model.page || !reader.contents_overlay)) reader.sidebar_open = false;
+    reader.contents_overlay = !room_for_both;
     ImGui::BeginChild("##reader", ImVec2(0, -bottom_h), false, ImGuiWindowFlags_NoScrollbar | kPanelFlags);
     const ImVec2 reader_pos = ImGui::GetWindowPos();
     const float reader_h = ImGui::GetWindowHeight();
@@ -347,14 +347,14 @@ void DrawReaderScreen(Frame& f) {
     // and Shift+Tab run through them in the same order.
     const bool mirrored = InterfaceRightToLeft();
     const ImVec2 top = ImGui::GetCursorPos();
-    const bool side_by_side = f.state.sidebar_open && room_for_both;
+    const bool side_by_side = reader.sidebar_open && room_for_both;
     if (side_by_side) {
         if (mirrored) ImGui::SetCursorPos(ImVec2(top.x + notes_w + total_w - sidebar_w, top.y));
-        Sidebar(f, sidebar_w);
+        Sidebar(f, reader, sidebar_w);
         if (!mirrored) ImGui::SameLine(0, 0);
     }
     if (mirrored) ImGui::SetCursorPos(ImVec2(top.x + notes_w, top.y));
-    bool page_changed = f.state.last_drawn_page != f.model.page;
+    bool page_changed = reader.last_drawn_page != f.model.page;
     const float page_w = mirrored ? total_w - (side_by_side ? sidebar_w : 0.0f) : (notes_w > 0 ? -notes_w : 0.0f);
     ImGui::BeginChild("##page", ImVec2(page_w, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
     if (page_changed) ImGui::SetScrollY(0);
@@ -492,8 +492,8 @@ void DrawReaderScreen(Frame& f) {
     notes_panel();
     ImGui::EndChild();
     BottomBar(f, count);
-    if (f.state.sidebar_open && !room_for_both) ContentsOverlay(f, reader_pos, ImVec2(std::min(total_w * 0.85f, fonts.body_px * 19.0f), reader_h));
-    f.state.last_drawn_page = f.model.page;
+    if (reader.sidebar_open && !room_for_both) ContentsOverlay(f, reader, reader_pos, ImVec2(std::min(total_w * 0.85f, fonts.body_px * 19.0f), reader_h));
+    reader.last_drawn_page = f.model.page;
 }
 
 }  // namespace lectern::ui

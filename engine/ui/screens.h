@@ -1,5 +1,5 @@
-// One function per screen (house style rule 2), each over the model, UI state and actions.
-// Shared helpers for the frame live in app_frame.cpp.
+// One function per screen (house style rule 2), each over the model, the shared view state, its
+// own state struct and the actions. Shared helpers for the frame live in app_frame.cpp.
 #pragma once
 
 #include <string>
@@ -14,7 +14,7 @@ namespace lectern::ui {
 
 struct Frame {
     const ViewModel& model;
-    UiState& state;
+    ViewState& state;  // shared by every screen; a screen's own struct is passed beside the frame
     Actions& actions;
     const Fonts& fonts;
     const Theme& theme;
@@ -22,17 +22,17 @@ struct Frame {
 };
 
 void DrawHomeScreen(Frame& f);
-void DrawReaderScreen(Frame& f);
+void DrawReaderScreen(Frame& f, ReaderState& reader);
 // Closes the contents drawn over the page in a narrow window (Escape, a click elsewhere).
-void CloseContentsOverlay(UiState& state);
-void DrawGlossaryScreen(Frame& f);
-void DrawReferencesScreen(Frame& f);
+void CloseContentsOverlay(ViewState& view, ReaderState& reader);
+void DrawGlossaryScreen(Frame& f, GlossaryState& glossary);
+void DrawReferencesScreen(Frame& f, GlossaryState& glossary);
 void DrawHelpScreen(Frame& f);
 void DrawErrorScreen(Frame& f);
-void DrawQuizScreen(Frame& f);
+void DrawQuizScreen(Frame& f, QuizState& qs);
 void DrawProgressScreen(Frame& f);
-void DrawLearnersScreen(Frame& f);
-void DrawAdminScreen(Frame& f);
+void DrawLearnersScreen(Frame& f, SignInState& sign_in);
+void DrawAdminScreen(Frame& f, AdminState& admin);
 void DrawIdleWarning(Frame& f);
 void DrawWatchOverlay(Frame& f);
 // Facilitator notes for what is on screen (present mode). private_screen: the presenter's own

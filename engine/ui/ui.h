@@ -190,42 +190,77 @@ struct Actions {
     }
 };
 
-// UI state only: which screen, what is open, what to scroll to.
-struct UiState {
+// UI state only: which screen, what is open, what to scroll to. Each screen owns a struct of its
+// own (typed text, PIN buffers, what is open on it); DrawApp hands a screen its own struct and the
+// shared ViewState, never another screen's, so a screen's fields cannot leak into another's.
+
+// What every screen reads: where the learner is, how text is shown, where focus goes.
+struct ViewState {
     Screen screen = Screen::Home;
     Screen return_to = Screen::Home;  // where Escape/Back from glossary/help goes
     std::vector<Screen> history;      // screens left, most recent last (Escape goes back along it)
-    bool sidebar_open = true;
-    bool contents_overlay = false;        // the reader's window is too narrow for contents beside the page
-    bool contents_overlay_shown = false;  // ... and the contents are over the page now (Escape closes them)
-    int last_drawn_page = -1;         // to reset scroll and focus when the page changes
-    int last_drawn_question = -1;     // the same for a quiz's question (-1: none drawn yet)
-    char glossary_filter[128] = "";
-    std::string glossary_focus;       // entry to scroll to
     float text_scale = 1.0f;
     ThemeId theme = ThemeId::Light;
     int speech_rate = 175;            // words per minute
     bool focus_main = true;           // give keyboard focus to the main column next frame
-    bool confirm_submit = false;      // the quiz's "submit now?" question is open
+    int view_generation = 0;          // new for each sign-in: every ImGui id (scroll, open trees) starts fresh
+};
+
+// screen_reader.cpp (the top bar's Contents button and the C key toggle sidebar_open).
+struct ReaderState {
+    bool sidebar_open = true;
+    bool contents_overlay = false;        // the reader's window is too narrow for contents beside the page
+    bool contents_overlay_shown = false;  // ... and the contents are over the page now (Escape closes them)
+    int last_drawn_page = -1;         // to reset scroll and focus when the page changes
+    bool notes_hidden = false;        // present mode: N hides the notes panel
+};
+
+// screen_glossary.cpp: the glossary and the references.
+struct GlossaryState {
+    char filter[128] = "";            // the glossary's filter field
+    std::string focus;                // glossary entry or reference to scroll to
+};
+
+// screen_quiz.cpp
+struct QuizState {
+    int last_drawn_question = -1;     // to reset scroll and focus when the question changes (-1: none drawn yet)
+    bool confirm_submit = false;      // the "submit now?" question is open
+    std::vector<std::string> revealed;  // present mode: questions whose answer is shown
+};
+
+// screen_learners.cpp: signing in, creating a learner, a learner's PIN.
+struct SignInState {
     char new_learner[64] = "";
     char typed_name[64] = "";         // kiosk sign_in = type: the name typed to sign in
-    std::string message;              // a short status line ("Saved", errors)
-    bool message_good = false;        // the message reports success (drawn in the "good" colour)
     std::string pin_for;              // a learner whose PIN is being asked for
     char pin[16] = "";
-    char pin_again[16] = "";
     char new_pin[16] = "";            // optional PIN for a new learner
     char new_pin_again[16] = "";      // ... typed twice
     std::string confirm_identity;     // "A learner called ... already exists. Is that you?" is open
-    int view_generation = 0;          // new for each sign-in: every ImGui id (scroll, open trees) starts fresh
+    std::string message;              // why the last step did not sign anyone in
+};
+
+// screen_admin.cpp: the administrator's PIN and actions.
+struct AdminState {
+    char pin[16] = "";                // the administrator PIN: unlocking, or setting it (typed twice)
+    char pin_again[16] = "";
     char export_dir[256] = "";
     char rename_to[64] = "";
-    std::string admin_selected;       // learner chosen on the admin screen
-    char reset_pin[16] = "";          // admin: a new PIN for the selected learner
+    std::string selected;             // learner chosen on the admin screen
+    char reset_pin[16] = "";          // a new PIN for the selected learner
     char reset_pin_again[16] = "";
-    bool notes_hidden = false;        // present mode: N hides the notes panel
-    int idle_minutes = 0;             // admin screen's idle-time field (0: start from the model)
-    std::vector<std::string> revealed_in_quiz;  // present mode: quiz questions whose answer is shown
+    int idle_minutes = 0;             // the idle-time field (0: start from the model)
+    std::string message;              // a short status line (the result of the last action)
+    bool message_good = false;        // the message reports success (drawn in the "good" colour)
+};
+
+// The whole UI state the app keeps: the shared view and each screen's own.
+struct UiState : ViewState {
+    ReaderState reader;
+    GlossaryState glossary;
+    QuizState quiz;
+    SignInState sign_in;
+    AdminState admin;
 };
 
 // Draws one whole frame of the application (all screens) into the current ImGui context.

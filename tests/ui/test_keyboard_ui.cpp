@@ -234,8 +234,8 @@ TEST(KeyboardUi, TabMovesFromTextFieldToTextFieldAndEnterConfirms) {
     ui.Type("2468");
     ui.Press(test::kKeyTab);
     ui.Type("1357");
-    EXPECT_STREQ(ui.state.pin, "2468");
-    EXPECT_STREQ(ui.state.pin_again, "1357");
+    EXPECT_STREQ(ui.state.admin.pin, "2468");
+    EXPECT_STREQ(ui.state.admin.pin_again, "1357");
 }
 
 TEST(KeyboardUi, NumberKeysPickTheScenariosChoicesWhileCtrlEnterStillChecksTheQuestion) {
@@ -326,22 +326,22 @@ TEST(KeyboardUi, TheAdministratorPinScreenTakesEnterInEachFieldAndAlwaysAnswersI
     ui::Actions a = ui.Press(test::kKeyEnter);
     EXPECT_FALSE(a.Has(ui::ActionKind::AdminSetPin));
     ui.Type("2469");
-    EXPECT_STREQ(ui.state.pin, "2468");
-    EXPECT_STREQ(ui.state.pin_again, "2469");
+    EXPECT_STREQ(ui.state.admin.pin, "2468");
+    EXPECT_STREQ(ui.state.admin.pin_again, "2469");
     // Enter with two PINs that differ says so (it never does nothing) and starts again at the
     // first field, both emptied: which one was mistyped cannot be seen.
-    ui.state.message.clear();
+    ui.state.admin.message.clear();
     a = ui.Press(test::kKeyEnter);
     EXPECT_FALSE(a.Has(ui::ActionKind::AdminSetPin));
-    EXPECT_EQ(ui.state.message, "The two PINs differ. Type the same PIN twice.");
-    EXPECT_STREQ(ui.state.pin, "");
-    EXPECT_STREQ(ui.state.pin_again, "");
+    EXPECT_EQ(ui.state.admin.message, "The two PINs differ. Type the same PIN twice.");
+    EXPECT_STREQ(ui.state.admin.pin, "");
+    EXPECT_STREQ(ui.state.admin.pin_again, "");
     ui.Frame();
     ui.Type("2468");
     ui.Press(test::kKeyEnter);
     ui.Type("2468");
-    EXPECT_STREQ(ui.state.pin, "2468");
-    EXPECT_STREQ(ui.state.pin_again, "2468");
+    EXPECT_STREQ(ui.state.admin.pin, "2468");
+    EXPECT_STREQ(ui.state.admin.pin_again, "2468");
     a = ui.Press(test::kKeyEnter);
     EXPECT_TRUE(a.Has(ui::ActionKind::AdminSetPin));
 }

@@ -25,7 +25,7 @@ struct Interface {
         EXPECT_FALSE(problems.HasErrors());
         shaped.Install();
         ui.state.screen = ui::Screen::Reader;
-        ui.state.sidebar_open = true;
+        ui.state.reader.sidebar_open = true;
     }
     // Clicks at a point inside `window` (fractions of its size) and returns what the UI asked.
     ui::Actions ClickIn(const char* window, float fx, float fy) {

@@ -68,7 +68,7 @@ TEST(PresenterUi, NotesPanelOnlyInPresentModeAndNHidesIt) {
     ui.Frame();
     EXPECT_TRUE(NotesPanelDrawn());
     TypeChar(ui, "n");
-    EXPECT_TRUE(ui.state.notes_hidden);
+    EXPECT_TRUE(ui.state.reader.notes_hidden);
     EXPECT_FALSE(NotesPanelDrawn());
     TypeChar(ui, "n");
     EXPECT_TRUE(NotesPanelDrawn());
@@ -87,12 +87,12 @@ TEST(PresenterUi, AKeyRevealsTheQuizQuestionOnScreenAndANewAttemptHidesItAgain) 
     ui.state.screen = ui::Screen::Quiz;
     ASSERT_TRUE(ui.session().StartAttempt(*quiz, 2));
     ui.Frame();
-    EXPECT_TRUE(ui.state.revealed_in_quiz.empty());
+    EXPECT_TRUE(ui.state.quiz.revealed.empty());
     TypeChar(ui, "a");
-    ASSERT_EQ(ui.state.revealed_in_quiz.size(), 1u);
-    EXPECT_EQ(ui.state.revealed_in_quiz[0], ui.session().ActiveAttempt()->questions[0]);
+    ASSERT_EQ(ui.state.quiz.revealed.size(), 1u);
+    EXPECT_EQ(ui.state.quiz.revealed[0], ui.session().ActiveAttempt()->questions[0]);
     ui::Actions start;
     start.Push(ui::Action(ui::ActionKind::QuizStart));
     ui::ApplyActions(start, &ui.session(), ui.state, 3);
-    EXPECT_TRUE(ui.state.revealed_in_quiz.empty());
+    EXPECT_TRUE(ui.state.quiz.revealed.empty());
 }

@@ -81,7 +81,7 @@ TEST(ReaderUi, GlossaryFilterNarrowsTheList) {
     ui.Frame();
     // The filter field has keyboard focus when the glossary opens: typing filters.
     ui.Type("zzzz-no-such-term");
-    EXPECT_STREQ(ui.state.glossary_filter, "zzzz-no-such-term");
+    EXPECT_STREQ(ui.state.glossary.filter, "zzzz-no-such-term");
 }
 
 TEST(ReaderUi, TabMovesKeyboardFocusFromControlToControl) {
@@ -109,11 +109,11 @@ TEST(ReaderUi, WithTheContentsOpenThePageKeepsAReadingColumnAtEveryTextSize) {
         UiHarness ui(kFixture);
         ui.fonts.body_px = std::round(18.0f * static_cast<float>(percent) / 100.0f);
         ui.state.screen = ui::Screen::Reader;
-        ui.state.sidebar_open = true;
+        ui.state.reader.sidebar_open = true;
         ui.Frame();
         ui.Press(test::kKeyRight);  // a page turn must not close them while there is room
         ui.Frame();
-        EXPECT_TRUE(ui.state.sidebar_open);
+        EXPECT_TRUE(ui.state.reader.sidebar_open);
         ImGuiWindow* contents = test::ActiveWindowNamed("##contents");
         ImGuiWindow* page = test::ActiveWindowNamed("##page");
         ASSERT_NE(contents, nullptr);
@@ -128,16 +128,16 @@ TEST(ReaderUi, InANarrowWindowTheContentsOpenOverThePageAndCloseOnAChoiceOrEscap
     ui.fonts.body_px = 36.0f;  // 200 %
     ImGui::GetIO().DisplaySize = ImVec2(640, 800);
     ui.state.screen = ui::Screen::Reader;
-    ui.state.sidebar_open = true;  // open from a wider window: a narrow one closes them
+    ui.state.reader.sidebar_open = true;  // open from a wider window: a narrow one closes them
     ui.Frame();
-    EXPECT_FALSE(ui.state.sidebar_open);
+    EXPECT_FALSE(ui.state.reader.sidebar_open);
     ASSERT_NE(test::ActiveWindowNamed("##page"), nullptr);
     const float page_width = test::ActiveWindowNamed("##page")->Size.x;
     EXPECT_GE(page_width, 640.0f * 0.9f) << "closed, the contents still take room from the page";
     for (const char* how : {"page turn", "Escape"}) {
         SCOPED_TRACE(how);
         for (int i = 0; i < 3; ++i) ui.Frame();  // the page has settled, with the keyboard at its top
-        ui.state.sidebar_open = true;  // "Contents" pressed
+        ui.state.reader.sidebar_open = true;  // "Contents" pressed
         ui.Frame();
         ui.Frame();
         ImGuiWindow* contents = test::ActiveWindowNamed("##contents");
@@ -150,7 +150,7 @@ TEST(ReaderUi, InANarrowWindowTheContentsOpenOverThePageAndCloseOnAChoiceOrEscap
         if (std::string(how) == "Escape") ui.Press(test::kKeyEscape);
         else ui.Press(test::kKeyRight);
         ui.Frame();
-        EXPECT_FALSE(ui.state.sidebar_open);
+        EXPECT_FALSE(ui.state.reader.sidebar_open);
         EXPECT_EQ(ui.state.screen, ui::Screen::Reader) << "Escape left the reader instead of closing the contents";
         EXPECT_EQ(test::ActiveWindowNamed("##contents"), nullptr);
     }

@@ -1,0 +1,66 @@
+#include "progress/store_opening.h"
+
+#include "os/files.h"
+
+namespace lectern {
+
+PlayerStore OpenPlayerStore(const std::string& data_dir) {
+    PlayerStore p;
+    // 0700 whatever the umask: it holds PIN hashes and everyone's progress (the store makes its
+    // files 0600 itself).
+    if (os::WriteResult w = os::MakePrivateFolder(data_dir); !w.ok) p.log.push_back(w.message);
+    p.path = ProgressDbPath(data_dir);
+    OpenResult r = ProgressStore::Open(p.path);
+    p.damaged = r.status == OpenStatus::Corrupt || r.status == OpenStatus::TooNew;
+    if (p.damaged) p.problem = r.message;
+    p.notice = r.notice;
+    // A log that was not applied is the administrator's business: say where it was kept.
+    if (r.wal_set_aside) p.banner = r.notice;
+    if (r.status == OpenStatus::Ok) {
+        p.store = std::move(r.store);
+        return p;
+    }
+    if (r.other_writer) {
+        p.refused = true;
+        p.refusal = r.message;
+        p.log.push_back(r.message);
+        return p;
+    }
+    if (r.status == OpenStatus::CannotWrite) {
+        p.store = std::move(r.store);
+        p.banner = "Progress is NOT being saved: " + r.message;
+        p.not_saving = NotSaving::CannotWrite;
+        p.why_not_saving = r.message;
+        return p;
+    }
+    // Corrupt, too new, locked or refused: never touch the file. Only when its bytes are as they
+    // were may the banner say so.
+    p.banner = "Progress is NOT being saved: " + r.message + (r.db_unchanged ? ". The file was left untouched." : ".");
+    p.not_saving = r.db_unchanged ? NotSaving::FileUntouched : NotSaving::FileTouched;
+    p.why_not_saving = r.message;
+    p.log.push_back(p.banner);
+    return p;
+}
+
+MoveAsideOutcome MoveDamagedStoreAside(PlayerStore& current, const std::string& data_dir, int64_t now_ms) {
+    MoveAsideOutcome out;
+    if (!current.damaged) {
+        out.problem = "the progress file is not damaged";
+        out.message = "The progress file is not damaged; it was left where it is.";
+        return out;
+    }
+    MoveAsideResult moved = MoveAside(current.path, now_ms);
+    if (!moved.ok) {
+        out.problem = moved.message;
+        out.message = "Could not move the file aside: " + moved.message;
+        return out;
+    }
+    out.moved = true;
+    out.new_path = moved.new_path;
+    out.message = "moved the damaged progress file to " + moved.new_path;
+    current.store.reset();
+    current = OpenPlayerStore(data_dir);
+    return out;
+}
+
+}  // namespace lectern
