@@ -245,10 +245,10 @@ private:
             if (want && !open_window()) std::fprintf(stderr, "lectern: the notes stay beside the page\n");
             m_model.notes_private = m_model.notes_window;
         }
-        if (m_model.notes_private && !m_model.notes_window && !m_state.reader.notes_hidden && !open_window()) {
-            m_state.reader.notes_hidden = true;  // still never on the room's screen
+        if (m_model.notes_private && !m_model.notes_window && !m_state.notes_hidden && !open_window()) {
+            m_state.notes_hidden = true;  // still never on the room's screen
         }
-        if (m_model.notes_window && m_state.reader.notes_hidden) {
+        if (m_model.notes_window && m_state.notes_hidden) {
             m_platform.CloseSecondWindow();
             m_model.notes_window = false;
             m_trace("notes-window closed");
@@ -273,7 +273,7 @@ private:
         });
         if (!open) {
             m_model.notes_window = false;
-            m_state.reader.notes_hidden = true;
+            m_state.notes_hidden = true;
             m_trace("notes-window closed");
             m_platform.RequestFrames(2);
         }

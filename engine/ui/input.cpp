@@ -175,6 +175,8 @@ std::string DescribeFocus() {
     if (name.rfind("##", 0) == 0) name = name.substr(2);
     size_t suffix = name.rfind('_');
     if (suffix != std::string::npos && name.size() - suffix == 9) name = name.substr(0, suffix);
+    // A panel drawn in parts ("##quiz" and its pinned "##quiz.actions") is one panel to a reader.
+    name = name.substr(0, name.find('.'));
     const bool ring = g.NavId != 0 && !g.NavDisableHighlight;
     const bool typing = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
     return name + (ring ? " ring" : " no-ring") + (typing ? " typing" : "");

@@ -7,6 +7,7 @@
 
 #include "ui/backdrop.h"
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -58,6 +59,7 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     ImGui::BeginDisabled(!enabled);
     ImGui::PushStyleColor(ImGuiCol_Header, t.selection);
     bool pressed = ImGui::Selectable("##row", selected, ImGuiSelectableFlags_None, ImVec2(width, h));
+    NameIfFocused((std::string("choice ") + id).c_str());  // the focus trace: "choice b", "choice true"
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -131,6 +133,14 @@ Mark MarkFor(bool selected, bool correct, const QuestionView& v) {
     return Mark::None;
 }
 
+// `from`: where a control drawn in several items (a choice row) began; else the last item.
+void NoteFirstControl(QuestionInput& out, const ImVec2* from = nullptr) {
+    if (out.has_first_control) return;
+    out.has_first_control = true;
+    out.first_control_min = from ? *from : ImGui::GetItemRectMin();
+    out.first_control_max = ImGui::GetItemRectMax();
+}
+
 void DrawChoices(const QuestionView& v, QuestionInput& out, bool editable, const RichContext& ctx) {
     const Question& q = *v.question;
     bool multiple = q.type == QuestionType::Multiple;
@@ -145,7 +155,9 @@ void DrawChoices(const QuestionView& v, QuestionInput& out, bool editable, const
         bool on = Contains(selected, id);
         ++number;
         int key = v.number_keys && number <= 9 ? number : 0;
+        const ImVec2 row_top = ImGui::GetCursorScreenPos();
         bool pressed = ChoiceRow(id.c_str(), c->text, on, !multiple, MarkFor(on, c->correct, v), editable, v.width, ctx, key);
+        NoteFirstControl(out, &row_top);
         if (on) {
             ImGui::PushID(id.c_str());
             ChoiceFeedback(*c, v, ctx);
@@ -171,7 +183,10 @@ void DrawTrueFalse(const QuestionView& v, QuestionInput& out, bool editable, con
         bool on = answered && v.response.value == value;
         Inline label{{InlineKind::Text, value ? TrText("True") : TrText("False"), false, false, {}}};
         int key = v.number_keys ? (value ? 1 : 2) : 0;
-        if (ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx, key)) {
+        const ImVec2 row_top = ImGui::GetCursorScreenPos();
+        const bool pressed = ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx, key);
+        NoteFirstControl(out, &row_top);
+        if (pressed) {
             out.changed = true;
             out.response = Response::TrueFalse(value);
         }
@@ -209,7 +224,10 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             ImGui::PushFont(f.ui);
             // The list is as wide as the drop-down: its answers wrap to it, whole.
             const float list_w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
-            if (ImGui::BeginCombo("##match", preview)) {
+            const bool list_open = ImGui::BeginCombo("##match", preview);
+            NameIfFocused(("match " + pair.id).c_str());
+            NoteFirstControl(out);
+            if (list_open) {
                 for (const auto& rid : rights) {
                     const MatchPair* rp = FindPair(q, rid);
                     if (!rp) continue;
@@ -276,10 +294,13 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         // frame, and a press cannot carry the item along as the loop reaches it again.
         ImGui::BeginDisabled(!editable || i == 0);
         if (ImGui::Button(Tr("Move up"), ImVec2(button_w, 0)) && editable && i > 0) move = {static_cast<int>(i), -1};
+        NameIfFocused(("move up " + item->id).c_str());
+        NoteFirstControl(out);
         ImGui::EndDisabled();
         ImGui::SameLine(0, 8);
         ImGui::BeginDisabled(!editable || i + 1 == order.size());
         if (ImGui::Button(Tr("Move down"), ImVec2(button_w, 0)) && editable && i + 1 < order.size()) move = {static_cast<int>(i), 1};
+        NameIfFocused(("move down " + item->id).c_str());
         ImGui::EndDisabled();
         ImGui::PopFont();
         float row_end = std::max(end_y, ImGui::GetItemRectMax().y + 4);
@@ -318,6 +339,8 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     ImGui::SetNextItemWidth(std::min(v.width, f.body_px * 24));
     ImGui::BeginDisabled(!editable);
     bool enter = ImGui::InputTextWithHint("##answer", Tr("Type your answer"), &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    NameIfFocused("answer field");
+    NoteFirstControl(out);
     bool edited = ImGui::IsItemEdited();
     bool left = ImGui::IsItemDeactivatedAfterEdit();
     ShapedFieldOverlay(text);

@@ -39,6 +39,10 @@ struct QuestionInput {
     bool check = false;
     bool reveal = false;
     bool retry = false;
+    // Where the first answer control (choice row, drop-down, Move button, text field) was drawn,
+    // in screen coordinates: a screen keeps it in view, tests check it is on the first screen.
+    bool has_first_control = false;
+    ImVec2 first_control_min, first_control_max;
 };
 
 QuestionInput DrawQuestion(const QuestionView& view, const RichContext& ctx);

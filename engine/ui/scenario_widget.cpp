@@ -6,6 +6,7 @@
 
 #include "ui/backdrop.h"
 #include "ui/blocks.h"
+#include "ui/input.h"
 #include "ui/screens.h"
 
 namespace lectern::ui {
@@ -96,6 +97,16 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
         DrawBlocks(s.intro, ib);
         ImGui::PopID();
     }
+    // After a choice, focus rests at the top of the new step, with no ring: Tab goes on to its
+    // first choice (or the ending's actions), not back to the top of the page.
+    {
+        ImGuiStorage* kept = ImGui::GetStateStorage();
+        const ImGuiID seen = ImGui::GetID("##step-seen");
+        const int step = static_cast<int>(run.Path().size()) + 1;
+        const int before = kept->GetInt(seen, 0);
+        kept->SetInt(seen, step);
+        FocusAnchor("##step", before != 0 && before != step);
+    }
     if (node && !node->is_ending) {
         ImGui::PushID("body");
         DrawBlocks(node->body, ib);
@@ -115,6 +126,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
                 a.ref2 = c.id;
                 actions.Push(a);
             }
+            NameIfFocused(("choice " + c.id).c_str());  // the focus trace
             ImGui::PopStyleColor();
             // The choice's number key (1-9 pick it, as in quizzes); an arrow past nine.
             char key[8] = "\xE2\x86\x92";
@@ -143,6 +155,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
         ImGui::Dummy(ImVec2(1, f.body_px * 0.3f));
         ImGui::PushFont(f.ui);
         if (ImGui::Button(ButtonLabel(Tr("Play it again from the start"), inner).c_str())) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
+        NameIfFocused("Play it again from the start");
         ImGui::PopFont();
     }
     ImGui::EndGroup();

@@ -2,6 +2,7 @@
 // the page on screen, drawn either in a panel beside the page (one display: the room sees the
 // panel, so it never shows answers) or in a window of their own on a second monitor (the
 // presenter's screen only: it also shows the answer key of what the room is looking at).
+#include <algorithm>
 #include <cstdio>
 
 #include "learning/attempt.h"
@@ -146,6 +147,19 @@ void DrawPresenterNotes(Frame& f, bool private_screen) {
         return;
     }
     if (!any) WrappedText(fonts.ui, t.text_muted, TrText("No notes here."), width);
+}
+
+float PresenterNotesWidth(const Frame& f, float total_w) {
+    if (!f.model.present_mode || f.model.notes_window || f.model.notes_private || f.state.notes_hidden) return 0.0f;
+    return std::min(std::max(total_w * 0.34f, f.fonts.body_px * 14.0f), total_w * 0.5f);
+}
+
+void PresenterNotesPanel(Frame& f, ImVec2 size) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.panel);
+    ImGui::BeginChild("##notes", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    DrawPresenterNotes(f, false);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
 }
 
 void DrawNotesWindow(const ViewModel& model, UiState& state, Actions& actions, const Fonts& fonts) {

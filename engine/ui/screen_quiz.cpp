@@ -75,6 +75,8 @@ const char* QuizOutcomeText(bool passed, bool can_try_again) {
 
 namespace {
 
+QuizLayout g_layout;  // the last frame's, for LastQuizLayout
+
 void Title(Frame& f, const std::string& text, float width, ImFont* font) {
     RichText("title", Inline{{InlineKind::Text, text, true, false, {}}}, SingleFontStyle(font, f.theme.text, 1.2f), f.rich, width);
 }
@@ -86,7 +88,6 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     int pool = 0;
     for (const auto& p : quiz.pools) pool += static_cast<int>(p.questions.size());
     const std::string facts = QuizIntroFacts(quiz, pool, s.AttemptsUsed(quiz));
-    const int used = s.AttemptsUsed(quiz);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
     WrappedText(fonts.body, t.text, facts, width);
     if (auto best = s.BestPercent(quiz)) {
@@ -95,11 +96,19 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
                     width);
     }
     WrappedText(fonts.small, t.text_muted, TrText(QuizIntroNote(f.model.present_mode, f.model.learner_name.empty())), width);
-    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
+}
+
+// The intro's actions, in the bar pinned under it: Start stays on screen however long the
+// intro and however large the text.
+void IntroActions(Frame& f, const Session& s, const Quiz& quiz, float width) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    const int used = s.AttemptsUsed(quiz);
     ImGui::PushFont(fonts.ui_bold);
     if (s.CanStartAttempt(quiz)) {
         if (PrimaryButton(used == 0 ? TrText("Start the quiz").c_str() : TrText("Start a new attempt").c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::QuizStart));
+        NameIfFocused("Start");
         if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
             FocusLastItem();  // Enter starts
             f.state.focus_main = false;
@@ -111,23 +120,22 @@ void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
     ImGui::SameLine();
     ImGui::PushFont(fonts.ui);
     if (ImGui::Button(Tr("Back to reading"))) f.actions.Push(Action(ActionKind::QuizLeave));
+    NameIfFocused("Back to reading");
     ImGui::PopFont();
 }
 
 // Keys in a quiz: Right/Left next/previous question (as pages in the reader), 1-9 pick the
 // choice with that number, Ctrl+Enter submits.
-void QuizKeys(Frame& f, QuizState& qs, const Quiz& quiz, const Attempt& a, const Question* q, const std::vector<std::string>& order) {
+// Returns whether Ctrl+Enter asked to submit (the confirmation opens in the action bar).
+bool QuizKeys(Frame& f, const Quiz& quiz, const Attempt& a, const Question* q, const std::vector<std::string>& order) {
     ClaimArrowKeys();  // Left and Right move between questions here, and do nothing else
     int n = static_cast<int>(a.questions.size());
     if (KeyPressed(ImGuiKey_RightArrow) && a.current + 1 < n) f.actions.Push(Action(ActionKind::QuizMove, 1));
     if (KeyPressed(ImGuiKey_LeftArrow) && a.current > 0 && quiz.navigation == QuizNavigation::Free)
         f.actions.Push(Action(ActionKind::QuizMove, -1));
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
-        qs.confirm_submit = true;
-        ImGui::OpenPopup("###submit");
-    }
-    if (!q) return;
+    const bool submit = io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (!q) return submit;
     for (int d = 1; d <= 9; ++d) {
         if (!CharPressed(static_cast<char>('0' + d))) continue;
         Action act(ActionKind::QuizAnswer, 0, q->id);
@@ -148,12 +156,16 @@ void QuizKeys(Frame& f, QuizState& qs, const Quiz& quiz, const Attempt& a, const
         }
         f.actions.Push(act);
     }
+    return submit;
 }
 
-void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, const Attempt& a, float width) {
+// The question being answered, in the region that scrolls. Returns whether Ctrl+Enter asked to
+// submit.
+bool InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, const Attempt& a, float width) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
     int n = static_cast<int>(a.questions.size());
+    bool submit_asked = false;
     {
         const Question* cq = CurrentQuestion(quiz, a);
         std::vector<std::string> order;
@@ -163,7 +175,7 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
             if (order.empty())
                 for (const auto& c : cq->choices) order.push_back(c.id);
         }
-        QuizKeys(f, qs, quiz, a, cq, order);
+        submit_asked = QuizKeys(f, quiz, a, cq, order);
     }
     // An answer the store has not accepted yet is not "answered" (the banner counts it waiting).
     int answered = n - static_cast<int>(Unanswered(a).size());
@@ -187,6 +199,7 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
             } else if (ImGui::Button(label)) {
                 f.actions.Push(Action(ActionKind::QuizJump, i));
             }
+            NameIfFocused(("question " + std::to_string(i + 1)).c_str());
         }
         ImGui::PopFont();
     }
@@ -199,6 +212,15 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
     // Until it holds: a window that has just appeared hands focus to its first control a frame
     // later (ImGui's navigation init), as in the reader.
     if (FocusAnchor("##question", question_changed || f.state.focus_main) && !question_changed) f.state.focus_main = false;
+    // A new question starts at the top of the region; if its prompt is so long (or the text so
+    // large) that the first choice falls below the region, the region scrolls until that choice
+    // is in view, once the top has been drawn (a frame after the change).
+    ImGuiStorage* kept = ImGui::GetStateStorage();
+    const ImGuiID settle = ImGui::GetID("##first-choice-settle");
+    if (question_changed) {
+        ImGui::SetScrollY(0);
+        kept->SetInt(settle, 3);
+    }
     if (q) {
         QuestionView v;
         v.question = q;
@@ -221,6 +243,15 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
         if (order != a.display_order.end()) v.order = order->second;
         if (q->type == QuestionType::Ordering && it == a.answers.end()) v.response = Response::Ordering(v.order);
         QuestionInput in = DrawQuestion(v, f.rich);
+        g_layout.has_first_control = in.has_first_control;
+        g_layout.first_control = ImRect(in.first_control_min, in.first_control_max);
+        const int settling = question_changed ? 0 : kept->GetInt(settle, 0);
+        if (settling > 0) {
+            kept->SetInt(settle, settling - 1);
+            const float visible_bottom = ImGui::GetCurrentWindow()->InnerRect.Max.y;
+            if (in.has_first_control && in.first_control_max.y > visible_bottom)
+                ImGui::SetScrollY(ImGui::GetScrollY() + in.first_control_max.y - visible_bottom + fonts.body_px * 0.5f);
+        }
         if (in.reveal) shown.push_back(q->id);
         if (in.changed || in.settled) {
             Action act(in.settled ? ActionKind::QuizAnswer : ActionKind::QuizDraft, 0, q->id);
@@ -228,13 +259,32 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
             f.actions.Push(act);
         }
     }
-    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.8f));
+    ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
+    if (quiz.navigation == QuizNavigation::Linear)
+        WrappedText(fonts.small, t.text_muted, TrText("This quiz goes forward only: you cannot go back to a question."), width);
+    WrappedText(fonts.small, t.text_muted,
+                TrText("Keys: 1 to 9 pick a choice, Right and Left move between questions, Ctrl+Enter submits."), width);
+    return submit_asked;
+}
+
+// The attempt's actions, in the bar pinned under the question: Next and Submit stay on screen
+// however long the question. `submit_asked`: Ctrl+Enter in the question opens the confirmation.
+void AttemptActions(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, const Attempt& a, float width, bool submit_asked) {
+    const Fonts& fonts = f.fonts;
+    const Theme& t = f.theme;
+    const int n = static_cast<int>(a.questions.size());
+    const Question* q = CurrentQuestion(quiz, a);
+    if (submit_asked) {
+        qs.confirm_submit = true;
+        ImGui::OpenPopup("###submit");
+    }
     ImGui::PushFont(fonts.ui);
     bool linear = quiz.navigation == QuizNavigation::Linear;
     const float right = ImGui::GetCursorScreenPos().x + width;
     if (!linear) {
         ImGui::BeginDisabled(a.current == 0);
         if (ImGui::Button(Tr("\xE2\x86\x90 Previous"))) f.actions.Push(Action(ActionKind::QuizMove, -1));
+        NameIfFocused("Previous");
         ImGui::EndDisabled();
     }
     bool last = a.current + 1 >= n;
@@ -243,18 +293,18 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
         if (!linear) SameLineIfItFits(Tr("Next \xE2\x86\x92"), right);
         if (answered_here ? PrimaryButton(TrText("Next \xE2\x86\x92").c_str(), t) : ImGui::Button(Tr("Next \xE2\x86\x92")))
             f.actions.Push(Action(ActionKind::QuizMove, 1));
+        NameIfFocused("Next");
     }
     if (!linear || !last) SameLineIfItFits(Tr("Submit my answers"), right);
     if (last ? PrimaryButton(TrText("Submit my answers").c_str(), t) : ImGui::Button(Tr("Submit my answers"))) {
         qs.confirm_submit = true;
         ImGui::OpenPopup("###submit");
     }
+    NameIfFocused("Submit my answers");
     SameLineIfItFits(Tr("Save and leave"), right);
     if (ImGui::Button(Tr("Save and leave"))) f.actions.Push(Action(ActionKind::QuizLeave));
+    NameIfFocused("Save and leave");
     ImGui::PopFont();
-    if (linear) WrappedText(fonts.small, t.text_muted, TrText("This quiz goes forward only: you cannot go back to a question."), width);
-    WrappedText(fonts.small, t.text_muted,
-                TrText("Keys: 1 to 9 pick a choice, Right and Left move between questions, Ctrl+Enter submits."), width);
 
 
     ImGui::SetNextWindowSize(ImVec2(std::min(width, fonts.body_px * 26), 0));
@@ -274,9 +324,12 @@ void InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
             qs.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
+        NameIfFocused("Submit");
         if (ImGui::IsWindowAppearing()) FocusLastItem();  // opened by mouse or keys: Enter submits
         ImGui::SameLine();
-        if (ImGui::Button(Tr("Keep working")) || KeyPressed(ImGuiKey_Escape)) {
+        const bool keep_working = ImGui::Button(Tr("Keep working"));
+        NameIfFocused("Keep working");
+        if (keep_working || KeyPressed(ImGuiKey_Escape)) {
             qs.confirm_submit = false;
             ImGui::CloseCurrentPopup();
         }
@@ -365,7 +418,10 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
 
 }  // namespace
 
+QuizLayout LastQuizLayout() { return g_layout; }
+
 void DrawQuizScreen(Frame& f, QuizState& qs) {
+    g_layout = QuizLayout{};
     const Session* s = f.model.session;
     const Quiz* quiz = s ? s->ActiveQuiz() : nullptr;
     if (!s || !quiz) {
@@ -373,27 +429,77 @@ void DrawQuizScreen(Frame& f, QuizState& qs) {
         return;
     }
     const Fonts& fonts = f.fonts;
-    ImGui::BeginChild("##quiz", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
+    const Attempt* a = s->ActiveAttempt();
+    const bool results = s->LastResult() && a && a->submitted;
+    // During an attempt the question is what matters: a smaller title leaves room for the prompt
+    // and its first choices on the first screen, even at 200 % text.
+    const bool answering = a && !a->submitted;
+    if (!answering) qs.last_drawn_question = -1;  // the next attempt's first question is new
+
+    // The quiz column, its actions pinned in a bar at the bottom (not on the results, whose
+    // actions are repeated at the top and the end), and in presenter view on one display the
+    // facilitator notes beside it, as in the reader.
+    // N hides or shows the notes here too, as in the reader (A is the question's own key).
+    if (f.model.present_mode && CharPressed('n')) f.state.notes_hidden = !f.state.notes_hidden;
+    const ImVec2 top = ImGui::GetCursorPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float notes_w = PresenterNotesWidth(f, avail.x);
+    const float column_w = avail.x - notes_w;
+    const bool mirrored = InterfaceRightToLeft();
+    const float column_x = mirrored ? top.x + notes_w : top.x;
+    // The bar's height is measured as it is drawn and used from the next frame (it wraps at
+    // large text); the first frame guesses one row.
+    ImGuiStorage* kept = ImGui::GetStateStorage();
+    const ImGuiID bar_key = ImGui::GetID("##quiz-bar-height");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float one_row = fonts.ui_bold->FontSize * 2.2f + style.WindowPadding.y * 2;
+    const float bar_h = results ? 0.0f : std::min(kept->GetFloat(bar_key, one_row), avail.y * 0.5f);
+
+    ImGui::SetCursorPos(ImVec2(column_x, top.y));
+    ImGui::BeginChild("##quiz", ImVec2(column_w, avail.y - bar_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
     ScrollKeys();
     float width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
     float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetCursorPosX();
-    ImGui::Dummy(ImVec2(1, fonts.body_px));
+    ImGui::Dummy(ImVec2(1, fonts.body_px * (answering ? 0.4f : 1.0f)));
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     const Module* m = s->ModuleOfQuiz(*quiz);
     WrappedText(fonts.small, f.theme.text_muted, m ? m->title : TrText("Final assessment"), width);
-    const Attempt* a = s->ActiveAttempt();
-    // During an attempt the question is what matters: a smaller title leaves room for the prompt
-    // and its first choices on the first screen, even at 200 % text.
-    const bool answering = a && !a->submitted && !(s->LastResult() && a->submitted);
     Title(f, quiz->title, width, answering ? fonts.heading3 : fonts.heading1);
-    if (!answering) qs.last_drawn_question = -1;  // the next attempt's first question is new
-    if (s->LastResult() && a && a->submitted) Results(f, *s, *quiz, *a, *s->LastResult(), width);
-    else if (a && !a->submitted) InAttempt(f, qs, *s, *quiz, *a, width);
+    bool submit_asked = false;
+    if (results) Results(f, *s, *quiz, *a, *s->LastResult(), width);
+    else if (answering) submit_asked = InAttempt(f, qs, *s, *quiz, *a, width);
     else Intro(f, *s, *quiz, width);
-    ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
+    ImGui::Dummy(ImVec2(1, fonts.body_px * (results ? 2.0f : 0.5f)));
     ImGui::EndGroup();
+    g_layout.region = ImGui::GetCurrentWindow()->InnerRect;
     ImGui::EndChild();
+
+    if (!results) {
+        // Named as a part of the quiz panel: the focus trace reports it as "quiz".
+        ImGui::SetCursorPos(ImVec2(column_x, top.y + avail.y - bar_h));
+        ImGui::BeginChild("##quiz.actions", ImVec2(column_w, bar_h), false,
+                          ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar | kPanelFlags);
+        const float bar_width = ReadingWidth(fonts, ImGui::GetContentRegionAvail().x);
+        {
+            // A rule over the bar: the text above it scrolls under it, cut by the bar's edge.
+            const ImVec2 at = ImGui::GetWindowPos();
+            ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::GetWindowWidth(), at.y), ImGui::GetColorU32(ImGuiCol_Separator));
+        }
+        ImGui::SetCursorPosX((ImGui::GetContentRegionAvail().x - bar_width) * 0.5f + ImGui::GetCursorPosX());
+        ImGui::BeginGroup();
+        if (answering) AttemptActions(f, qs, *s, *quiz, *a, bar_width, submit_asked);
+        else IntroActions(f, *s, *quiz, bar_width);
+        ImGui::EndGroup();
+        kept->SetFloat(bar_key, ImGui::GetItemRectSize().y + style.WindowPadding.y * 2);
+        g_layout.actions = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        g_layout.actions_clip = ImGui::GetCurrentWindow()->InnerRect;
+        ImGui::EndChild();
+    }
+    if (notes_w > 0) {
+        ImGui::SetCursorPos(ImVec2(mirrored ? top.x : top.x + column_w, top.y));
+        PresenterNotesPanel(f, ImVec2(notes_w, avail.y));
+    }
 }
 
 }  // namespace lectern::ui

@@ -247,7 +247,7 @@ void PageKeys(Frame& f, ReaderState& reader, const Page& page) {
     if (f.model.present_mode) {
         // N hides or shows the notes (their panel, or their own window when the presenter uses
         // one); A reveals every answer on the page to the room.
-        if (CharPressed('n')) reader.notes_hidden = !reader.notes_hidden;
+        if (CharPressed('n')) f.state.notes_hidden = !f.state.notes_hidden;
         if (CharPressed('a'))
             for (const auto& b : page.blocks)
                 if (b.kind == BlockKind::Question && b.question) f.actions.Push(Action(ActionKind::CheckReveal, 0, b.question->id));
@@ -314,9 +314,7 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;
     // Presenter view on one display: the facilitator notes in a panel at the right.
-    float notes_w = 0;
-    if (f.model.present_mode && !f.model.notes_window && !f.model.notes_private && !reader.notes_hidden)
-        notes_w = std::min(std::max(total_w * 0.34f, fonts.body_px * 14.0f), total_w * 0.5f);
+    const float notes_w = PresenterNotesWidth(f, total_w);
     total_w -= notes_w;
     float sidebar_w = std::min(total_w * 0.3f, fonts.body_px * 19.0f);
     // Contents and page side by side while the page keeps a reading column of about 35
@@ -336,11 +334,7 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
             ImGui::SetCursorPos(ImVec2(0, 0));  // at the left of the reader
         else
             ImGui::SameLine(0, 0);
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, t.panel);
-        ImGui::BeginChild("##notes", ImVec2(notes_w, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | kPanelFlags);
-        DrawPresenterNotes(f, false);
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
+        PresenterNotesPanel(f, ImVec2(notes_w, 0));
     };
     // The contents come first in reading order: at the left, or at the right when the
     // interface is mirrored (the notes panel then at the left). Drawn first either way, so Tab

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <imgui_internal.h>
+
 #include "progress/progress_status.h"
 #include "ui/rich_text.h"
 #include "ui/ui.h"
@@ -38,6 +40,24 @@ void DrawWatchOverlay(Frame& f);
 // Facilitator notes for what is on screen (present mode). private_screen: the presenter's own
 // window on a second monitor, which also shows the answer key.
 void DrawPresenterNotes(Frame& f, bool private_screen);
+// Presenter view on one display: the width of the notes panel beside a screen `total_w` wide
+// (the reader, a quiz), 0 when the notes are elsewhere (a private window), hidden (N) or when
+// this is not the presenter view.
+float PresenterNotesWidth(const Frame& f, float total_w);
+// That panel, drawn at the cursor.
+void PresenterNotesPanel(Frame& f, ImVec2 size);
+
+// Where the quiz screen drew its parts in the last frame (screen coordinates), for tests: the
+// question's first answer control, the scrolling region, and the pinned actions with the
+// rectangle they are clipped to (all zero when not drawn).
+struct QuizLayout {
+    bool has_first_control = false;
+    ImRect first_control;
+    ImRect region;
+    ImRect actions;
+    ImRect actions_clip;
+};
+QuizLayout LastQuizLayout();
 
 // The quiz intro's facts ("5 questions. Pass mark 80%: at least 4 of 5 right. Unlimited
 // attempts; you have used 0.") and the result's verdict (no "try again" when no attempt is left).

@@ -204,6 +204,7 @@ struct ViewState {
     int speech_rate = 175;            // words per minute
     bool focus_main = true;           // give keyboard focus to the main column next frame
     int view_generation = 0;          // new for each sign-in: every ImGui id (scroll, open trees) starts fresh
+    bool notes_hidden = false;        // present mode: N hides the notes panel (beside the page and the quiz alike)
 };
 
 // screen_reader.cpp (the top bar's Contents button and the C key toggle sidebar_open).
@@ -212,7 +213,6 @@ struct ReaderState {
     bool contents_overlay = false;        // the reader's window is too narrow for contents beside the page
     bool contents_overlay_shown = false;  // ... and the contents are over the page now (Escape closes them)
     int last_drawn_page = -1;         // to reset scroll and focus when the page changes
-    bool notes_hidden = false;        // present mode: N hides the notes panel
 };
 
 // screen_glossary.cpp: the glossary and the references.

@@ -303,7 +303,7 @@ TEST(KeyboardUi, TheSubmitConfirmationOpenedWithTheMouseTakesEnterAsSubmit) {
     ui.session().StartAttempt(*quiz, 1700000000000);
     ui.state.screen = ui::Screen::Quiz;
     for (int i = 0; i < 3; ++i) ui.Frame();
-    const ImRect button = TabTo(ui, "##quiz", "Submit my answers");
+    const ImRect button = TabTo(ui, "##quiz.actions", "Submit my answers");  // in the pinned bar
     ASSERT_GT(button.GetWidth(), 0.0f) << "Tab never reached the submit button";
     // Forget the keyboard: a mouse user moves the pointer there and clicks.
     ImGui::GetCurrentContext()->NavDisableHighlight = true;

@@ -68,7 +68,7 @@ TEST(PresenterUi, NotesPanelOnlyInPresentModeAndNHidesIt) {
     ui.Frame();
     EXPECT_TRUE(NotesPanelDrawn());
     TypeChar(ui, "n");
-    EXPECT_TRUE(ui.state.reader.notes_hidden);
+    EXPECT_TRUE(ui.state.notes_hidden);
     EXPECT_FALSE(NotesPanelDrawn());
     TypeChar(ui, "n");
     EXPECT_TRUE(NotesPanelDrawn());
@@ -95,4 +95,51 @@ TEST(PresenterUi, AKeyRevealsTheQuizQuestionOnScreenAndANewAttemptHidesItAgain) 
     start.Push(ui::Action(ui::ActionKind::QuizStart));
     ui::ApplyActions(start, &ui.session(), ui.state, 3);
     EXPECT_TRUE(ui.state.quiz.revealed.empty());
+}
+
+// On one display the facilitator notes sit beside every quiz screen (intro, question, results),
+// as beside a page, without covering the quiz; with a private notes window, or for a learner,
+// the room's screen shows none. N hides them here too. (Issue 15: the quiz never drew them.)
+TEST(PresenterUi, NotesBesideEveryQuizScreenOnOneDisplayAndNoneOnTheRoomsScreen) {
+    const char* steps[] = {"intro", "question", "results"};
+    for (int step = 0; step < 3; ++step) {
+        SCOPED_TRACE(steps[step]);
+        UiHarness ui(kFixture);
+        const Quiz* quiz = ui.session().FindQuiz("m1-quiz");
+        ASSERT_NE(quiz, nullptr);
+        ui.session().OpenQuiz(*quiz, 1);
+        ui.state.screen = ui::Screen::Quiz;
+        if (step >= 1) {
+            ASSERT_TRUE(ui.session().StartAttempt(*quiz, 2));
+        }
+        if (step == 2) ui.session().SubmitQuiz(3);
+        ASSERT_EQ(ui.session().LastResult().has_value(), step == 2);
+
+        ui.Frame();
+        EXPECT_FALSE(NotesPanelDrawn()) << "a learner's quiz shows facilitator notes";
+        ui.model.present_mode = true;
+        ui.Frame();
+        ui.Frame();
+        ASSERT_TRUE(NotesPanelDrawn()) << "no notes beside the quiz in presenter view";
+        ImGuiWindow* notes = test::ActiveWindowNamed("##notes");
+        ImGuiWindow* column = test::ActiveWindowNamed("##quiz");
+        ASSERT_NE(column, nullptr);
+        EXPECT_LE(column->Pos.x + column->Size.x, notes->Pos.x + 1.0f) << "the notes cover the quiz";
+        EXPECT_GE(column->Size.x, ui.fonts.body_px * 18.0f) << "the quiz is squeezed";
+        ASSERT_EQ(notes->DrawList->CmdBuffer.empty(), false);
+        EXPECT_GT(notes->DrawList->VtxBuffer.Size, 0) << "the notes panel is empty";
+        TypeChar(ui, "n");
+        EXPECT_FALSE(NotesPanelDrawn()) << "N did not hide the notes";
+        TypeChar(ui, "n");
+        EXPECT_TRUE(NotesPanelDrawn());
+        // The presenter chose a window of their own: nothing on the room's screen, even after
+        // that window is closed (notes_private stays).
+        ui.model.notes_window = true;
+        ui.model.notes_private = true;
+        ui.Frame();
+        EXPECT_FALSE(NotesPanelDrawn()) << "notes on the room's screen beside a private notes window";
+        ui.model.notes_window = false;
+        ui.Frame();
+        EXPECT_FALSE(NotesPanelDrawn()) << "notes on the room's screen after the private window closed";
+    }
 }
