@@ -188,6 +188,10 @@ void NameIfFocused(const char* label) {
     g_focused_name.assign(label, hidden ? static_cast<size_t>(hidden - label) : std::strlen(label));
 }
 
+void NameIfFocused(const char* what, const std::string& id) {
+    if (ImGui::IsItemFocused()) NameIfFocused((std::string(what) + " " + id).c_str());
+}
+
 std::string FocusedName() { return g_focused_name; }
 
 void NoteKeyboardTooltip() { g_tooltip = true; }

@@ -53,6 +53,9 @@ std::string DescribeFocus();
 // with NameIfFocused right after it was drawn (the top bar's buttons, Home's contents); empty
 // otherwise. Tests Tab to a control by its name instead of counting Tabs.
 void NameIfFocused(const char* label);
+// The same for controls that have no label of their own: "choice b", "move up i2" (`what`, a
+// space, the course's id for the control).
+void NameIfFocused(const char* what, const std::string& id);
 std::string FocusedName();
 
 // A definition or other box shown because a control has keyboard focus: Escape closes it

@@ -59,7 +59,7 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     ImGui::BeginDisabled(!enabled);
     ImGui::PushStyleColor(ImGuiCol_Header, t.selection);
     bool pressed = ImGui::Selectable("##row", selected, ImGuiSelectableFlags_None, ImVec2(width, h));
-    NameIfFocused((std::string("choice ") + id).c_str());  // the focus trace: "choice b", "choice true"
+    NameIfFocused("choice", id);  // the focus trace: "choice b", "choice true"
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -225,7 +225,7 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             // The list is as wide as the drop-down: its answers wrap to it, whole.
             const float list_w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
             const bool list_open = ImGui::BeginCombo("##match", preview);
-            NameIfFocused(("match " + pair.id).c_str());
+            NameIfFocused("match", pair.id);
             NoteFirstControl(out);
             if (list_open) {
                 for (const auto& rid : rights) {
@@ -294,13 +294,13 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         // frame, and a press cannot carry the item along as the loop reaches it again.
         ImGui::BeginDisabled(!editable || i == 0);
         if (ImGui::Button(Tr("Move up"), ImVec2(button_w, 0)) && editable && i > 0) move = {static_cast<int>(i), -1};
-        NameIfFocused(("move up " + item->id).c_str());
+        NameIfFocused("move up", item->id);
         NoteFirstControl(out);
         ImGui::EndDisabled();
         ImGui::SameLine(0, 8);
         ImGui::BeginDisabled(!editable || i + 1 == order.size());
         if (ImGui::Button(Tr("Move down"), ImVec2(button_w, 0)) && editable && i + 1 < order.size()) move = {static_cast<int>(i), 1};
-        NameIfFocused(("move down " + item->id).c_str());
+        NameIfFocused("move down", item->id);
         ImGui::EndDisabled();
         ImGui::PopFont();
         float row_end = std::max(end_y, ImGui::GetItemRectMax().y + 4);

@@ -126,7 +126,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
                 a.ref2 = c.id;
                 actions.Push(a);
             }
-            NameIfFocused(("choice " + c.id).c_str());  // the focus trace
+            NameIfFocused("choice", c.id);  // the focus trace
             ImGui::PopStyleColor();
             // The choice's number key (1-9 pick it, as in quizzes); an arrow past nine.
             char key[8] = "\xE2\x86\x92";

@@ -199,7 +199,7 @@ bool InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
             } else if (ImGui::Button(label)) {
                 f.actions.Push(Action(ActionKind::QuizJump, i));
             }
-            NameIfFocused(("question " + std::to_string(i + 1)).c_str());
+            NameIfFocused("question", std::to_string(i + 1));
         }
         ImGui::PopFont();
     }

@@ -162,7 +162,8 @@ const std::set<std::string> kNotInterfaceCalls = {
     "fprintf",  "printf", "getenv", "UsageError", "is", "need", "KeyFailed", "runtime_error", "rfind",
     "sscanf",   "ThemeFromKey", "m_trace" /* ui::Trace: the trace */, "Changed" /* ui::Trace::Changed: a trace key */,
     // lectern's command line (app/options.cpp): the help and the mistakes, printed on the terminal
-    "add_option", "add_flag", "type_name", "Fail", "CommandLine", "get_option"};
+    "add_option", "add_flag", "type_name", "Fail", "CommandLine", "get_option",
+    "NameIfFocused"};  // the focus trace's names for controls
 
 // Files that draw nothing: every literal in them is for the trace, which end-to-end tests read.
 const std::set<std::string> kNotInterfaceFiles = {"trace.cpp"};
