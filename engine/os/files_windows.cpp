@@ -294,7 +294,9 @@ ReadResult ReadSmallFile(const PathArg& path, size_t max_bytes, bool refuse_link
         r.status = ReadResult::Status::TooLarge;
         return r;
     }
-    char buffer[8192];
+    // Room for the whole file at once (see files_posix.cpp).
+    r.content.reserve(static_cast<size_t>(std::max<int64_t>(0, r.info.size)));
+    char buffer[65536];
     for (;;) {
         DWORD got = 0;
         if (!ReadFile(h, buffer, sizeof buffer, &got, nullptr)) {

@@ -1,6 +1,6 @@
 #include "course/internal/grammar.h"
 
-#include <map>
+#include <unordered_map>
 
 namespace lectern::grammar {
 
@@ -54,8 +54,8 @@ bool NameIn(std::string_view name, const char* names) {
 
 const Rule* FindRule(std::string_view parent, std::string_view element) {
     // Asked for every element of every file: the rules for each element name, looked up once.
-    static const std::map<std::string_view, std::vector<const Rule*>> by_element = [] {
-        std::map<std::string_view, std::vector<const Rule*>> m;
+    static const std::unordered_map<std::string_view, std::vector<const Rule*>> by_element = [] {
+        std::unordered_map<std::string_view, std::vector<const Rule*>> m;
         for (const Rule& r : Rules()) m[r.element].push_back(&r);
         return m;
     }();
@@ -101,6 +101,18 @@ const std::vector<ValueRule>& ValueRules() {
         {"ref", "url", ValueShape::NotBlank},
     };
     return rules;
+}
+
+const std::vector<const ValueRule*>& ValueRulesOf(std::string_view element) {
+    // Asked for every element of every file: one look-up, not a pass over the list.
+    static const std::unordered_map<std::string_view, std::vector<const ValueRule*>> by_element = [] {
+        std::unordered_map<std::string_view, std::vector<const ValueRule*>> m;
+        for (const ValueRule& v : ValueRules()) m[v.element].push_back(&v);
+        return m;
+    }();
+    static const std::vector<const ValueRule*> none;
+    const auto it = by_element.find(element);
+    return it == by_element.end() ? none : it->second;
 }
 
 namespace {

@@ -46,6 +46,8 @@ struct ValueRule {
 };
 
 const std::vector<ValueRule>& ValueRules();
+// The rules for one element's attributes, in ValueRules' order.
+const std::vector<const ValueRule*>& ValueRulesOf(std::string_view element);
 // True when `value` has the shape.
 bool HasShape(std::string_view value, ValueShape shape);
 

@@ -58,8 +58,8 @@ void Parser::CheckGrammar(const XmlFile& f) {
         todo.pop_back();
         const XMLElement* up = e->Parent() ? e->Parent()->ToElement() : nullptr;
         if (const grammar::Rule* rule = grammar::FindRule(up ? up->Name() : "", e->Name())) CheckChildren(f, e, *rule);
-        for (const grammar::ValueRule& v : grammar::ValueRules()) {
-            if (std::strcmp(v.element, e->Name()) != 0) continue;
+        for (const grammar::ValueRule* rule_of_value : grammar::ValueRulesOf(e->Name())) {
+            const grammar::ValueRule& v = *rule_of_value;
             const char* value = e->Attribute(v.attribute);
             if (!value || grammar::HasShape(value, v.shape)) continue;
             if (v.shape == grammar::ValueShape::LanguageTag)
@@ -157,12 +157,13 @@ std::string Parser::Attr(const XMLElement* e, const char* name) {
 bool Parser::Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::string* out) {
     if (!e->Attribute("id")) return false;  // reported by Attributes()
     *out = Attr(e, "id");
-    const SourceLoc loc = f.AttrLoc(e, "id");
+    SourceLoc loc = f.AttrLoc(e, "id");
     if (!IsValidId(*out)) {
         m_d.Error(loc, "bad-id", "'" + *out + "' is not a valid id (a letter, then letters, digits, '-', '_' or '.'; at most 64)");
         return false;
     }
-    const auto [first, added] = m_ids[static_cast<int>(space)].emplace(*out, loc);
+    // try_emplace takes `loc` only when the id is new, so it is still there for the message.
+    const auto [first, added] = m_ids[static_cast<int>(space)].try_emplace(*out, std::move(loc));
     if (added) return true;
     const char* what = space == IdSpace::Item ? "id" : space == IdSpace::Term ? "glossary id" : "reference id";
     const SourceLoc& at = first->second;

@@ -4,6 +4,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "course/answer_pattern.h"
 #include "text/unicode.h"
@@ -12,8 +13,15 @@ namespace lectern {
 
 namespace {
 
+// Text with a visible ASCII character is not blank whatever folding does, which is most text:
+// folding all of it (ComparisonKey) only to see whether anything is left is for the rest.
+bool Blank(std::string_view text) {
+    const bool visible_ascii = std::any_of(text.begin(), text.end(), [](char c) { return c > ' ' && c < 0x7F; });
+    return !visible_ascii && unicode::ComparisonKey(text).empty();
+}
+
 bool InlineBlank(const Inline& runs) {
-    return std::all_of(runs.begin(), runs.end(), [](const Run& r) { return unicode::ComparisonKey(r.text).empty(); });
+    return std::all_of(runs.begin(), runs.end(), [](const Run& r) { return Blank(r.text); });
 }
 
 template <typename T>
@@ -67,7 +75,7 @@ void ValidateQuestion(const Question& q, Diagnostics& d) {
     case QuestionType::Text: {
         // An accept that is only white space can never match: typing nothing is "unanswered".
         const bool any_accept = std::any_of(q.accept.begin(), q.accept.end(),
-                                            [](const std::string& a) { return !unicode::ComparisonKey(a).empty(); });
+                                            [](const std::string& a) { return !Blank(a); });
         if (!any_accept && q.pattern.empty())
             d.Error(q.loc, "no-accepted-answer", name + " has no <accept> and no <pattern>: nothing can be right");
         if (!q.pattern.empty()) {

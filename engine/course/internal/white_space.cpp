@@ -22,18 +22,26 @@ bool IsBlank(std::string_view text) {
     return true;
 }
 
+// Written in place into room made once: collapsing only ever shortens the text, and appending
+// word by word cost a call (and a capacity check) per word.
 void AppendCollapsed(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size());
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    while (p < end) {
-        const char* word = p;
-        while (p < end && SpaceLength(p, end) == 0) ++p;
-        out.append(word, static_cast<size_t>(p - word));
-        if (p == end) break;
-        for (size_t n; p < end && (n = SpaceLength(p, end)) > 0;) p += n;
-        out.push_back(' ');
+    const size_t start = out.size();
+    out.resize(start + text.size());
+    char* w = out.data() + start;
+    bool in_space = false;
+    const char* const end = text.data() + text.size();
+    for (const char* p = text.data(); p < end;) {
+        if (const size_t n = SpaceLength(p, end)) {
+            in_space = true;
+            p += n;
+            continue;
+        }
+        if (in_space) *w++ = ' ';
+        in_space = false;
+        *w++ = *p++;
     }
+    if (in_space) *w++ = ' ';
+    out.resize(static_cast<size_t>(w - out.data()));
 }
 
 std::string CollapseSpace(std::string_view text) {

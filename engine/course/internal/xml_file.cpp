@@ -222,9 +222,9 @@ void XmlFile::IndexColumns() {
 
 // The first "<name" at or after `from` followed by white space, '>', '/' or the end.
 size_t XmlFile::FindStartTag(std::string_view name, size_t from) const {
-    const std::string tag = "<" + std::string(name);
-    for (size_t p = text.find(tag, from); p != std::string::npos; p = text.find(tag, p + 1)) {
-        const size_t after = p + tag.size();
+    for (size_t p = text.find('<', from); p != std::string::npos; p = text.find('<', p + 1)) {
+        if (text.compare(p + 1, name.size(), name) != 0) continue;
+        const size_t after = p + 1 + name.size();
         if (after == text.size() || IsSpace(text[after]) || text[after] == '>' || text[after] == '/') return p;
     }
     return std::string::npos;
