@@ -23,7 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
 
 // A file course.xml names, and whether it could be used.
 struct IncludedFile {
@@ -74,10 +73,7 @@ std::shared_ptr<Course> Loader::Run(const std::string& course_file) {
     c.lang = Parser::Attr(e, "lang");
     c.minutes = m_parser.IntAttr(*f, e, "minutes", 0, 1, 100000);
     int titles = 0;
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) m_parser.NoText(*f, n, "course");
-        else if (const XMLElement* child = n->ToElement()) ParseCourseChild(*f, child, &titles);
-    }
+    m_parser.EachChild(*f, e, [&](const XMLElement* child) { ParseCourseChild(*f, child, &titles); });
     if (titles == 1 && c.title.empty()) m_d.Error(f->Loc(e), "missing-text", "the course's <title> has no text");
     Resolve();
     BuildIndexes();

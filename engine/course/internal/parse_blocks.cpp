@@ -10,22 +10,16 @@
 namespace lectern {
 
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
 
 void Parser::BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed, Names stop) {
-    for (const XMLNode* n = parent->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, parent->Name());
-            continue;
-        }
-        const XMLElement* e = n->ToElement();
-        if (!e || IsOneOf(e->Name(), stop) || ParseBlock(f, e, out, allowed)) continue;
+    EachChild(f, parent, [&](const XMLElement* e) {
+        if (IsOneOf(e->Name(), stop) || ParseBlock(f, e, out, allowed)) return;
         std::string expected = "p, ul, ol, quote";
         if (allowed & kRich) expected = "heading, " + expected + ", callout, table, image";
         if (allowed & kInteractive) expected += ", question, scenario";
         if (allowed & kFacilitatorBlock) expected += ", facilitator";
         Unknown(f, e, parent->Name(), expected.c_str());
-    }
+    });
 }
 
 // False when `e` is no block of the kinds in `allowed` (the caller reports it).
@@ -84,20 +78,11 @@ bool Parser::ParseBlock(const XmlFile& f, const XMLElement* e, Blocks& out, unsi
 void Parser::ParseList(const XmlFile& f, const XMLElement* e, Block& b) {
     Attributes(f, e, {}, {"lang"});
     b.kind = std::strcmp(e->Name(), "ul") == 0 ? BlockKind::BulletList : BlockKind::NumberedList;
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, e->Name());
-            continue;
-        }
-        const XMLElement* li = n->ToElement();
-        if (!li) continue;
-        if (std::strcmp(li->Name(), "li") != 0) {
-            Unknown(f, li, e->Name(), "li");
-            continue;
-        }
+    EachChild(f, e, [&](const XMLElement* li) {
+        if (std::strcmp(li->Name(), "li") != 0) return Unknown(f, li, e->Name(), "li");
         Attributes(f, li, {}, {"lang"});
         b.items.push_back(PassageOf(f, li));
-    }
+    });
 }
 
 // The first row holds <th> header cells, the others <td>, each row as many as the first.
@@ -105,45 +90,27 @@ void Parser::ParseTable(const XmlFile& f, const XMLElement* e, Block& b) {
     Attributes(f, e, {}, {"caption", "lang"});
     b.kind = BlockKind::Table;
     b.title = CollapseTrim(e->Attribute("caption"));
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "table");
-            continue;
-        }
-        const XMLElement* tr = n->ToElement();
-        if (!tr) continue;
-        if (std::strcmp(tr->Name(), "tr") != 0) {
-            Unknown(f, tr, "table", "tr");
-            continue;
-        }
+    EachChild(f, e, [&](const XMLElement* tr) {
+        if (std::strcmp(tr->Name(), "tr") != 0) return Unknown(f, tr, "table", "tr");
         Attributes(f, tr, {}, {});
         const bool header = b.rows.empty();
         std::vector<Inline> row;
-        for (const XMLNode* cn = tr->FirstChild(); cn; cn = cn->NextSibling()) {
-            if (cn->ToText()) {
-                NoText(f, cn, "tr");
-                continue;
-            }
-            const XMLElement* cell = cn->ToElement();
-            if (!cell) continue;
+        EachChild(f, tr, [&](const XMLElement* cell) {
             const std::string name = cell->Name();
-            if (name != "th" && name != "td") {
-                Unknown(f, cell, "tr", "th or td");
-                continue;
-            }
+            if (name != "th" && name != "td") return Unknown(f, cell, "tr", "th or td");
             if (name != (header ? "th" : "td"))
                 m_d.Error(f.Loc(cell), "table-shape",
                           header ? "the first row of a table holds <th> header cells"
                                  : "only the first row of a table holds <th>; later rows hold <td>");
             Attributes(f, cell, {}, {"lang"});
             row.push_back(PassageOf(f, cell));
-        }
+        });
         if (!header && row.size() != b.rows.front().size())
             m_d.Error(f.Loc(tr), "table-shape",
                       "this row has " + std::to_string(row.size()) + " cells; the header row has " +
                           std::to_string(b.rows.front().size()));
         b.rows.push_back(std::move(row));
-    }
+    });
 }
 
 // A PNG or JPEG in the course folder or its asset folder, by a path that stays inside them.

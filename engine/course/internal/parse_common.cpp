@@ -172,6 +172,13 @@ bool Parser::Id(const XmlFile& f, const XMLElement* e, IdSpace space, std::strin
     return false;
 }
 
+std::string Parser::PartId(const XmlFile& f, const XMLElement* e, const char* what) {
+    std::string id = Attr(e, "id");
+    if (e->Attribute("id") && !IsValidId(id))
+        m_d.Error(f.AttrLoc(e, "id"), "bad-id", "'" + id + "' is not a valid " + what + " id");
+    return id;
+}
+
 int Parser::IntAttr(const XmlFile& f, const XMLElement* e, const char* name, int fallback, int lo, int hi) {
     const char* v = e->Attribute(name);
     if (!v) return fallback;

@@ -8,62 +8,34 @@
 namespace lectern {
 
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
 
 void Parser::ParseGlossary(const XmlFile& f, const XMLElement* e, std::vector<GlossaryEntry>& out) {
     Attributes(f, e, {}, {});
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "glossary");
-            continue;
-        }
-        const XMLElement* c = n->ToElement();
-        if (!c) continue;
-        if (std::strcmp(c->Name(), "entry") != 0) {
-            Unknown(f, c, "glossary", "entry");
-            continue;
-        }
+    EachChild(f, e, [&](const XMLElement* c) {
+        if (std::strcmp(c->Name(), "entry") != 0) return Unknown(f, c, "glossary", "entry");
         GlossaryEntry g;
         g.loc = f.Loc(c);
         Attributes(f, c, {"id", "term"}, {});
-        if (!Id(f, c, IdSpace::Term, &g.id)) continue;
+        if (!Id(f, c, IdSpace::Term, &g.id)) return;
         g.term = CollapseTrim(c->Attribute("term"));
         g.definition = InlineOf(f, c);
         if (g.definition.empty()) m_d.Error(g.loc, "missing-text", "glossary entry '" + g.id + "' has no definition");
         out.push_back(std::move(g));
-    }
+    });
 }
 
 void Parser::ParseReferences(const XmlFile& f, const XMLElement* e, std::vector<Reference>& out) {
     Attributes(f, e, {}, {});
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "references");
-            continue;
-        }
-        const XMLElement* c = n->ToElement();
-        if (!c) continue;
-        if (std::strcmp(c->Name(), "ref") == 0) {
-            ParseReference(f, c, "", out);
-            continue;
-        }
-        if (std::strcmp(c->Name(), "group") != 0) {
-            Unknown(f, c, "references", "group or ref");
-            continue;
-        }
+    EachChild(f, e, [&](const XMLElement* c) {
+        if (std::strcmp(c->Name(), "ref") == 0) return ParseReference(f, c, "", out);
+        if (std::strcmp(c->Name(), "group") != 0) return Unknown(f, c, "references", "group or ref");
         Attributes(f, c, {"title"}, {});
         const std::string title = CollapseTrim(c->Attribute("title"));
-        for (const XMLNode* gn = c->FirstChild(); gn; gn = gn->NextSibling()) {
-            if (gn->ToText()) {
-                NoText(f, gn, "group");
-                continue;
-            }
-            const XMLElement* r = gn->ToElement();
-            if (!r) continue;
+        EachChild(f, c, [&](const XMLElement* r) {
             if (std::strcmp(r->Name(), "ref") != 0) Unknown(f, r, "group", "ref");
             else ParseReference(f, r, title, out);
-        }
-    }
+        });
+    });
 }
 
 void Parser::ParseReference(const XmlFile& f, const XMLElement* c, const std::string& group, std::vector<Reference>& out) {

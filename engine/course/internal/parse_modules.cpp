@@ -7,7 +7,6 @@
 namespace lectern {
 
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
 
 Module Parser::ParseModule(const XmlFile& f, const XMLElement* e) {
     Module m;
@@ -17,13 +16,7 @@ Module Parser::ParseModule(const XmlFile& f, const XMLElement* e) {
     m.title = CollapseTrim(e->Attribute("title"));
     m.role = EnumAttr(f, e, "role", ModuleRole::Core,
                       {{"core", ModuleRole::Core}, {"intro", ModuleRole::Intro}, {"appendix", ModuleRole::Appendix}});
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "module");
-            continue;
-        }
-        const XMLElement* c = n->ToElement();
-        if (!c) continue;
+    EachChild(f, e, [&](const XMLElement* c) {
         const std::string name = c->Name();
         if (name == "summary") {
             Attributes(f, c, {}, {});
@@ -38,7 +31,7 @@ Module Parser::ParseModule(const XmlFile& f, const XMLElement* e) {
         } else {
             Unknown(f, c, "module", "summary, facilitator, lesson or quiz");
         }
-    }
+    });
     return m;
 }
 
@@ -48,25 +41,15 @@ void Parser::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
     Attributes(f, e, {"id", "title"}, {});
     Id(f, e, IdSpace::Item, &lesson.id);
     lesson.title = CollapseTrim(e->Attribute("title"));
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "lesson");
-            continue;
-        }
-        const XMLElement* c = n->ToElement();
-        if (!c) continue;
+    EachChild(f, e, [&](const XMLElement* c) {
         const std::string name = c->Name();
         if (name == "objectives") {
             Attributes(f, c, {}, {});
-            for (const XMLElement* o = c->FirstChildElement(); o; o = o->NextSiblingElement()) {
-                if (std::strcmp(o->Name(), "objective") != 0) {
-                    Unknown(f, o, "objectives", "objective");
-                    continue;
-                }
+            EachChild(f, c, [&](const XMLElement* o) {
+                if (std::strcmp(o->Name(), "objective") != 0) return Unknown(f, o, "objectives", "objective");
                 Attributes(f, o, {}, {});
                 lesson.objectives.push_back(InlineOf(f, o));
-            }
-            for (const XMLNode* t = c->FirstChild(); t; t = t->NextSibling()) NoText(f, t, "objectives");
+            });
         } else if (name == "facilitator") {
             Attributes(f, c, {}, {});
             BlocksInto(f, c, lesson.facilitator, kNoteBlocks);
@@ -80,7 +63,7 @@ void Parser::ParseLesson(const XmlFile& f, const XMLElement* e, Module& m) {
         } else {
             Unknown(f, c, "lesson", "objectives, facilitator or page");
         }
-    }
+    });
 }
 
 }  // namespace lectern

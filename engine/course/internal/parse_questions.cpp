@@ -11,7 +11,6 @@
 namespace lectern {
 
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
 
 namespace {
 
@@ -25,10 +24,7 @@ std::shared_ptr<Question> Parser::ParseQuestion(const XmlFile& f, const XMLEleme
     ParseQuestionAttributes(f, e, *q);
     QuestionParts parts;
     parts.type = Attr(e, "type");
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) NoText(f, n, "question");
-        else if (const XMLElement* c = n->ToElement()) ParseQuestionPart(f, c, *q, parts);
-    }
+    EachChild(f, e, [&](const XMLElement* c) { ParseQuestionPart(f, c, *q, parts); });
     ValidateQuestion(*q, m_d);
     return q;
 }
@@ -124,9 +120,8 @@ void Parser::ParseFeedback(const XmlFile& f, const XMLElement* c, Question& q, Q
 void Parser::ParseItem(const XmlFile& f, const XMLElement* c, Question& q) {
     Attributes(f, c, {"id"}, {});
     OrderItem& it = q.items.emplace_back();
-    it.id = Attr(c, "id");
+    it.id = PartId(f, c, "item");
     it.loc = c->Attribute("id") ? f.AttrLoc(c, "id") : f.Loc(c);
-    if (c->Attribute("id") && !IsValidId(it.id)) m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + it.id + "' is not a valid item id");
     it.text = InlineOf(f, c);
 }
 
@@ -134,8 +129,7 @@ void Parser::ParseItem(const XmlFile& f, const XMLElement* c, Question& q) {
 void Parser::ParseChoice(const XmlFile& f, const XMLElement* c, Question& q) {
     Attributes(f, c, {"id"}, {"correct"});
     Choice& ch = q.choices.emplace_back();
-    ch.id = Attr(c, "id");
-    if (c->Attribute("id") && !IsValidId(ch.id)) m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + ch.id + "' is not a valid choice id");
+    ch.id = PartId(f, c, "choice");
     ch.loc = c->Attribute("id") ? f.AttrLoc(c, "id") : f.Loc(c);
     ch.correct = BoolAttr(f, c, "correct", false);
     ch.text = InlineOf(f, c, {"feedback", "rationale"});
@@ -156,26 +150,16 @@ void Parser::ParseChoice(const XmlFile& f, const XMLElement* c, Question& q) {
 void Parser::ParsePair(const XmlFile& f, const XMLElement* c, Question& q) {
     Attributes(f, c, {"id"}, {});
     MatchPair& p = q.pairs.emplace_back();
-    p.id = Attr(c, "id");
+    p.id = PartId(f, c, "pair");
     p.loc = c->Attribute("id") ? f.AttrLoc(c, "id") : f.Loc(c);
-    if (c->Attribute("id") && !IsValidId(p.id)) m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + p.id + "' is not a valid pair id");
     int lefts = 0, rights = 0;
-    for (const XMLNode* n = c->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "pair");
-            continue;
-        }
-        const XMLElement* s = n->ToElement();
-        if (!s) continue;
-        if (IsNamed(s, "left") || IsNamed(s, "right")) {
-            Attributes(f, s, {}, {});
-            const bool left = IsNamed(s, "left");
-            ++(left ? lefts : rights);
-            (left ? p.left : p.right) = InlineOf(f, s);
-        } else {
-            Unknown(f, s, "pair", "left and right");
-        }
-    }
+    EachChild(f, c, [&](const XMLElement* s) {
+        if (!IsNamed(s, "left") && !IsNamed(s, "right")) return Unknown(f, s, "pair", "left and right");
+        Attributes(f, s, {}, {});
+        const bool left = IsNamed(s, "left");
+        ++(left ? lefts : rights);
+        (left ? p.left : p.right) = InlineOf(f, s);
+    });
     if (lefts != 1 || rights != 1 || p.left.empty() || p.right.empty())
         m_d.Error(f.Loc(c), "incomplete-matching", "pair '" + p.id + "' needs one <left> and one <right>, each with text");
 }
@@ -194,13 +178,7 @@ std::shared_ptr<Quiz> Parser::ParseQuiz(const XmlFile& f, const XMLElement* e) {
                                 {{"free", QuizNavigation::Free}, {"linear", QuizNavigation::Linear}});
     quiz->review = EnumAttr(f, e, "review", ReviewDetail::Full,
                             {{"full", ReviewDetail::Full}, {"responses", ReviewDetail::Responses}, {"none", ReviewDetail::None}});
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "quiz");
-            continue;
-        }
-        const XMLElement* c = n->ToElement();
-        if (!c) continue;
+    EachChild(f, e, [&](const XMLElement* c) {
         if (IsNamed(c, "intro")) {
             Attributes(f, c, {}, {});
             quiz->intro = InlineOf(f, c);
@@ -209,7 +187,7 @@ std::shared_ptr<Quiz> Parser::ParseQuiz(const XmlFile& f, const XMLElement* e) {
         } else {
             Unknown(f, c, "quiz", "intro or pool");
         }
-    }
+    });
     ValidateQuiz(*quiz, m_d);
     return quiz;
 }
@@ -220,16 +198,10 @@ Pool Parser::ParsePool(const XmlFile& f, const XMLElement* c) {
     Pool pool;
     pool.title = CollapseTrim(c->Attribute("title"));
     pool.loc = c->Attribute("draw") ? f.AttrLoc(c, "draw") : f.Loc(c);
-    for (const XMLNode* n = c->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "pool");
-            continue;
-        }
-        const XMLElement* qe = n->ToElement();
-        if (!qe) continue;
+    EachChild(f, c, [&](const XMLElement* qe) {
         if (IsNamed(qe, "question")) pool.questions.push_back(ParseQuestion(f, qe));
         else Unknown(f, qe, "pool", "question");
-    }
+    });
     pool.draw = IntAttr(f, c, "draw", static_cast<int>(pool.questions.size()), 0, 100000);
     return pool;
 }

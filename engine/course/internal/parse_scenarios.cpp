@@ -10,7 +10,6 @@
 namespace lectern {
 
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
 
 namespace {
 
@@ -29,13 +28,7 @@ std::shared_ptr<Scenario> Parser::ParseScenario(const XmlFile& f, const XMLEleme
     if (e->Attribute("start") && !IsValidId(sc->start))
         m_d.Error(f.AttrLoc(e, "start"), "bad-id", "start='" + sc->start + "' is not a node id");
     std::set<std::string> choice_ids;  // one id, one choice, in the whole scenario
-    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-        if (n->ToText()) {
-            NoText(f, n, "scenario");
-            continue;
-        }
-        const XMLElement* c = n->ToElement();
-        if (!c) continue;
+    EachChild(f, e, [&](const XMLElement* c) {
         if (std::strcmp(c->Name(), "intro") == 0) {
             Attributes(f, c, {}, {});
             BlocksInto(f, c, sc->intro, kNoteBlocks);
@@ -46,7 +39,7 @@ std::shared_ptr<Scenario> Parser::ParseScenario(const XmlFile& f, const XMLEleme
         } else {
             Unknown(f, c, "scenario", "intro, node or ending");
         }
-    }
+    });
     if (sc->start.empty()) {  // the first step, by default
         for (const auto& node : sc->nodes)
             if (!node.is_ending) {
@@ -62,9 +55,8 @@ std::shared_ptr<Scenario> Parser::ParseScenario(const XmlFile& f, const XMLEleme
 void Parser::ParseNode(const XmlFile& f, const XMLElement* c, Scenario& sc, std::set<std::string>& choice_ids) {
     Attributes(f, c, {"id"}, {});
     ScenarioNode& node = sc.nodes.emplace_back();
-    node.id = Attr(c, "id");
+    node.id = PartId(f, c, "node");
     node.loc = f.Loc(c);
-    if (c->Attribute("id") && !IsValidId(node.id)) m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + node.id + "' is not a valid node id");
     BlocksInto(f, c, node.body, kNoteBlocks, {"choice"});
     for (const XMLElement* ch = c->FirstChildElement("choice"); ch; ch = ch->NextSiblingElement("choice")) {
         Attributes(f, ch, {"id", "goto", "rating"}, {});
@@ -93,9 +85,8 @@ void Parser::ParseEnding(const XmlFile& f, const XMLElement* c, Scenario& sc) {
     Attributes(f, c, {"id", "outcome"}, {});
     ScenarioNode& end = sc.nodes.emplace_back();
     end.is_ending = true;
-    end.id = Attr(c, "id");
+    end.id = PartId(f, c, "ending");
     end.loc = f.Loc(c);
-    if (c->Attribute("id") && !IsValidId(end.id)) m_d.Error(f.AttrLoc(c, "id"), "bad-id", "'" + end.id + "' is not a valid ending id");
     end.outcome = EnumAttr(f, c, "outcome", Rating::Acceptable, kRatings);
     BlocksInto(f, c, end.body, kNoteBlocks, {"debrief"});
     for (const XMLElement* db = c->FirstChildElement("debrief"); db; db = db->NextSiblingElement("debrief")) {

@@ -70,6 +70,9 @@ public:
     static std::string Attr(const tinyxml2::XMLElement* e, const char* name);
     // Reads an id and claims it in its space; false (reported) when it is bad or already used.
     bool Id(const XmlFile& f, const tinyxml2::XMLElement* e, IdSpace space, std::string* out);
+    // The id of a part of a question or scenario (a choice, pair, item, node or ending): unique
+    // within it, not claimed course-wide. A bad one is reported, naming `what`.
+    std::string PartId(const XmlFile& f, const tinyxml2::XMLElement* e, const char* what);
     int IntAttr(const XmlFile& f, const tinyxml2::XMLElement* e, const char* name, int fallback, int lo, int hi);
     bool BoolAttr(const XmlFile& f, const tinyxml2::XMLElement* e, const char* name, bool fallback);
     template <typename T>
@@ -78,6 +81,15 @@ public:
     void Unknown(const XmlFile& f, const tinyxml2::XMLElement* e, const char* parent, const char* expected);
     // Text directly inside an element that holds elements only is an error (white space is not).
     void NoText(const XmlFile& f, const tinyxml2::XMLNode* n, const char* parent);
+    // The walk over an element that holds elements only: `each` gets every child element in
+    // order, text is reported (NoText) and comments are passed over. (A template, so it is here.)
+    template <typename Each>
+    void EachChild(const XmlFile& f, const tinyxml2::XMLElement* e, Each&& each) {
+        for (const tinyxml2::XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (n->ToText()) NoText(f, n, e->Name());
+            else if (const tinyxml2::XMLElement* c = n->ToElement()) each(c);
+        }
+    }
 
     // ---- parse_inline.cpp
     // Text without markup (a <title>, an <accept>), white space collapsed.
