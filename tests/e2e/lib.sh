@@ -59,6 +59,19 @@ wait_trace() {  # pattern [seconds]: waits until the app's trace has a line matc
   fail "timed out waiting for '$pattern'"
 }
 
+focus_answer_field() {  # Tab until the quiz's typed-answer field has the keyboard, as a keyboard user does
+  # (a click at a fixed place missed the field once the quiz's layout moved, and the letters typed
+  # then went to the shortcuts: P opened Progress, R the references).
+  for _ in $(seq 12); do
+    key Tab
+    for _ in $(seq 20); do
+      [ "$(grep '^trace: focused-item ' "$E2E_TMP/app.log" | tail -n1)" = "trace: focused-item answer field" ] && { sleep 0.2; return 0; }
+      sleep 0.05
+    done
+  done
+  fail "Tab never reached the answer field"
+}
+
 advance_clock() {  # seconds: moves Lectern's clocks forward (LECTERN_TEST_CLOCK, os/system.h)
   # instead of sleeping through an idle time or a lock-out. Export LECTERN_TEST_CLOCK before start_lectern.
   local now; now=$(cat "$LECTERN_TEST_CLOCK" 2>/dev/null || echo 0)

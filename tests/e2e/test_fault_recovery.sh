@@ -28,7 +28,7 @@ start_lectern "${args[@]}" --page tq
 wait_trace "screen quiz"
 key Return
 wait_trace "quiz tq attempt 1 question 1 answered 0"
-xdotool mousemove --window "$WID" 400 292 click 1; sleep 0.3  # the answer field
+focus_answer_field
 xdotool type --delay 20 "proportionality"
 key F12
 wait_trace "trace: fault a fault injected for testing"

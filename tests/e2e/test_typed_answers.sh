@@ -9,7 +9,6 @@ start_xvfb 1280x800
 course="$LECTERN_TEST_DATA/typed-quiz"  # a page, then a quiz of two typed answers
 data="$E2E_TMP/data"
 args=(--course "$course" --data-dir "$data" --learner "Typist" --size 1200x760)
-field() { xdotool mousemove --window "$WID" 400 292 click 1; sleep 0.3; }  # the answer field
 # Answered statements per question id, and the last response of each, from the xAPI export.
 count_answers() {
   "$LECTERN_BIN/lectern-progress" export --format xapi --data-dir "$data" > "$E2E_TMP/xapi.json" \
@@ -32,7 +31,7 @@ key Return
 wait_trace "quiz tq attempt 1 question 1 answered 0"
 
 # 1. Fifteen letters typed fast, then Enter at once (before any pause could settle it).
-field
+focus_answer_field
 xdotool type --delay 25 "proportionality"
 key Return
 wait_trace "question 1 answered 1"
@@ -40,7 +39,7 @@ wait_trace "question 1 answered 1"
 # 2. The next question: typed with a slip, then the learner stops: a pause settles it.
 key Right
 wait_trace "question 2 answered 1"
-field
+focus_answer_field
 xdotool type --delay 25 "distinktion"
 wait_trace "typed answer settled after a pause" 10
 # ... then corrects the slip and the window is closed (SIGTERM) at once: closing settles it (or,
