@@ -90,9 +90,12 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y + pad));
     RichText("text", text, style, ctx, text_w);
     if (mark != Mark::None) {
-        const char* label = ShapedIn(f.ui_bold, mark == Mark::Right   ? TrText("\xE2\x9C\x93 right")
-                                                : mark == Mark::Wrong ? TrText("\xE2\x9C\x97 wrong")
-                                                                      : TrText("\xE2\x9C\x93 answer"));
+        // Kept in a named string: ShapedIn may hand back the text's own characters, which must
+        // outlive the drawing below (a temporary ended with this statement: ASan's use-after-scope).
+        const std::string mark_text = mark == Mark::Right   ? TrText("\xE2\x9C\x93 right")
+                                      : mark == Mark::Wrong ? TrText("\xE2\x9C\x97 wrong")
+                                                            : TrText("\xE2\x9C\x93 answer");
+        const char* label = ShapedIn(f.ui_bold, mark_text);
         ImVec4 col = mark == Mark::Wrong ? t.bad : t.good;
         ImGui::PushFont(f.ui_bold);
         float lw = ImGui::CalcTextSize(label).x;
