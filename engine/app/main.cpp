@@ -605,6 +605,10 @@ void App::TickIdle(bool had_input) {
         return;
     }
     m_model.idle_seconds_left = st.phase == IdlePhase::CountingDown ? st.seconds_left : -1;
+    // Each second the warning shows: a test that steps the clock waits for the second it stepped to
+    // before it checks that nobody was signed out early.
+    if (m_trace.On() && m_trace.Changed("idle", std::to_string(m_model.idle_seconds_left)) && m_model.idle_seconds_left >= 0)
+        m_trace("idle countdown %d", m_model.idle_seconds_left);
     // Wake for the next change only: a second at a time during the countdown, else not before it.
     double wake = std::max<int64_t>(m_idle->MsUntilNextChange(now), 50) / 1000.0;
     if (st.phase == IdlePhase::CountingDown) wake = std::min(wake, 1.0);

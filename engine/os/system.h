@@ -47,11 +47,17 @@ std::tm UtcTime(std::time_t seconds);
 int64_t BootMs();
 // Wall-clock milliseconds since 1970 (UTC), as learners' records are stamped.
 int64_t WallMs();
-// Tests only: milliseconds added to BootMs and WallMs, read from the file LECTERN_TEST_CLOCK
-// names (one number; a missing or unreadable file counts as 0), so an end-to-end test moves the
-// clocks forward past an idle time or a PIN lock-out instead of sleeping through it. Without
-// the variable, 0 and no file is read.
+// Tests only: with the variable LECTERN_TEST_CLOCK set, BootMs and WallMs stand still at their
+// first reading in this process and move only by the milliseconds in the file the variable names
+// (one number; a missing or unreadable file counts as 0). An end-to-end test then steps the
+// clocks past an idle time, a PIN lock-out or a typing pause instead of sleeping through it, and
+// nothing happens between its steps however slow a loaded machine is: a clock that also ran in
+// real time let a "not signed out at 25 s" check see 33 s at load 25. Without the variable, 0 and
+// no file is read.
 int64_t TestClockOffsetMs();
+// The system's own clocks, never stopped by LECTERN_TEST_CLOCK: for BootMs and WallMs only.
+int64_t SystemBootMs();
+int64_t SystemWallMs();
 
 // Milliseconds since this process started, from the system's record of the start (so the
 // loader and libraries' start-up count); negative when unknown.

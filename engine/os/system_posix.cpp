@@ -57,10 +57,10 @@ std::tm UtcTime(std::time_t seconds) {
     return utc;
 }
 
-int64_t BootMs() {
+int64_t SystemBootMs() {
     timespec ts{};
     clock_gettime(CLOCK_BOOTTIME, &ts);
-    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000 + TestClockOffsetMs();
+    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
 // Why /proc/self/stat and not a timestamp taken in main() or a static initializer: those miss

@@ -67,7 +67,7 @@ std::tm UtcTime(std::time_t seconds) {
 }
 
 // GetTickCount64 counts through sleep and hibernation, as CLOCK_BOOTTIME does.
-int64_t BootMs() { return static_cast<int64_t>(GetTickCount64()) + TestClockOffsetMs(); }
+int64_t SystemBootMs() { return static_cast<int64_t>(GetTickCount64()); }
 
 // The creation time Windows records for the process: it includes the loader and every DLL's
 // start-up, as /proc/self/stat does on Linux.

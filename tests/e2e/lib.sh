@@ -72,11 +72,30 @@ focus_answer_field() {  # Tab until the quiz's typed-answer field has the keyboa
   fail "Tab never reached the answer field"
 }
 
-advance_clock() {  # seconds: moves Lectern's clocks forward (LECTERN_TEST_CLOCK, os/system.h)
-  # instead of sleeping through an idle time or a lock-out. Export LECTERN_TEST_CLOCK before start_lectern.
+freeze_clock() {  # before start_lectern: Lectern's clocks stand still and move only by advance_clock
+  # (LECTERN_TEST_CLOCK, os/system.h). Whatever a test checks about time (an idle sign-out, a PIN
+  # lock-out, a typing pause) then happens exactly when the test steps the clock, however long a
+  # loaded machine takes between two lines of the test.
+  export LECTERN_TEST_CLOCK="$E2E_TMP/clock"
+  echo 0 > "$LECTERN_TEST_CLOCK"
+}
+
+advance_clock() {  # seconds: steps the frozen clocks (freeze_clock) forward
   local now; now=$(cat "$LECTERN_TEST_CLOCK" 2>/dev/null || echo 0)
   echo $((now + $1 * 1000)) > "$LECTERN_TEST_CLOCK.new" && mv "$LECTERN_TEST_CLOCK.new" "$LECTERN_TEST_CLOCK"
   sleep 0.4  # the loop wakes every 0.1 s under --capture and redraws with the new time
+}
+
+type_text() {  # lower-case letters and digits: typed 25 ms apart; returns once the app has taken
+  # every key's release (one per character), so a step of a frozen clock comes after the last letter
+  local want=$(( $(key_ups) + ${#1} ))
+  xdotool type --delay 25 "$1"
+  for _ in $(seq 600); do
+    [ "$(key_ups)" -ge "$want" ] && return 0
+    kill -0 "$APP_PID" 2>/dev/null || fail "lectern exited while '$1' was typed"
+    sleep 0.05
+  done
+  fail "lectern did not take the keys of '$1' within 30 s"
 }
 
 trace_count() { grep -c -- "$1" "$E2E_TMP/app.log" || true; }

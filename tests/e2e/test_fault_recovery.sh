@@ -21,15 +21,17 @@ PY
 }
 
 # 1. An answer typed and not yet settled, then the fault: the handler saves it. Lectern is
-#    killed (SIGKILL) as soon as the fault is traced, well inside the 1 s pause that would
-#    otherwise settle it, so only the handler can have saved it.
+#    killed (SIGKILL) as soon as the fault is traced. Lectern's clock is frozen (it moves only
+#    by advance_clock), so no typing pause can settle the answer however slowly a loaded machine
+#    delivers the letters: only the handler can have saved it.
 export LECTERN_FAULT=F12
+freeze_clock
 start_lectern "${args[@]}" --page tq
 wait_trace "screen quiz"
 key Return
 wait_trace "quiz tq attempt 1 question 1 answered 0"
 focus_answer_field
-xdotool type --delay 20 "proportionality"
+type_text proportionality
 key F12
 wait_trace "trace: fault a fault injected for testing"
 kill -KILL "$APP_PID"; wait "$APP_PID" 2>/dev/null || true

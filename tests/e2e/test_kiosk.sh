@@ -10,7 +10,7 @@ start_window_manager
 data="$E2E_TMP/data"
 mkdir -p "$data"
 conf="$E2E_TMP/kiosk.conf"
-export LECTERN_TEST_CLOCK="$E2E_TMP/clock"  # advance_clock moves time on instead of sleeping
+freeze_clock  # time moves only by advance_clock: the idle and lock-out checks are exact
 printf 'kiosk = true\nidle_timeout_seconds = 30\ncountdown_seconds = 10\nallow_guest = false\n' > "$conf"
 start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --data-dir "$data" --kiosk-config "$conf"
 
@@ -29,19 +29,24 @@ wait_trace "trace: text-size" 5
 size=$(grep "trace: text-size" "$E2E_TMP/app.log" | tail -n1 | sed 's/.*text-size //')
 [ "$size" -gt 100 ] || fail "the text size did not grow ($size)"
 capture kiosk-home
-# Idle: after 30 s with no input, the countdown runs out and Kim is signed out; not before.
-advance_clock 25
-sleep 0.5
-[ "$(trace_count 'trace: idle sign-out')" = 0 ] || fail "signed out before the idle time"
-advance_clock 6
+# Idle: after 30 s with no input, the countdown (the last 10 s) runs out and Kim is signed out;
+# not a second before. The clock is frozen, so each check below sees exactly the time stepped to:
+# the app has drawn that second's warning before the test looks for a sign-out.
+advance_clock 20
+wait_trace "trace: idle countdown" 10
+[ "$(grep -m1 'trace: idle countdown' "$E2E_TMP/app.log")" = "trace: idle countdown 10" ] || fail "the warning did not start at 20 s with 10 s left"
+advance_clock 9
+wait_trace "trace: idle countdown 1$" 10
+[ "$(trace_count 'trace: idle sign-out')" = 0 ] || fail "signed out before the idle time (29 s)"
+advance_clock 1
 wait_trace "trace: idle sign-out" 10
-echo "  signed out after the idle time (30 s), not at 25 s"
+echo "  the warning at 20 s, signed out at 30 s of no input, not at 29 s"
 capture kiosk-signin
 assert_not_blank kiosk-signin 0.001
 
 # Five wrong PINs lock entry.
 key Return   # Kim's button has the keyboard: the PIN prompt opens
-sleep 0.5
+wait_trace "trace: pin asked" 5
 for i in 1 2 3 4 5; do xdotool type --delay 60 0000; key Return; done
 wait_trace "trace: pin locked" 5
 capture kiosk-locked
@@ -83,7 +88,7 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --data-dir "$data" --kiosk-config "$conf"
 wait_trace "trace: ready screen learners"
 key Return
-sleep 0.5
+wait_trace "trace: pin asked" 5
 xdotool type --delay 60 1357; key Return
 wait_trace "trace: signed-in Kim text [0-9]* idle 120" 10
 echo "  the idle time set by the administrator (2 minutes) is in force after a restart"

@@ -25,6 +25,10 @@ print(" ".join(f"{q}={counts[q]}:{last[q]}" for q in sorted(counts)))
 PY
 }
 
+# Lectern's clock stands still between the test's steps: a typing pause happens where the test
+# makes one (advance_clock), never because a loaded machine held xdotool back for a second
+# mid-word (which recorded part of a word as an answer of its own).
+freeze_clock
 start_lectern "${args[@]}" --page tq
 wait_trace "screen quiz"
 key Return
@@ -32,7 +36,7 @@ wait_trace "quiz tq attempt 1 question 1 answered 0"
 
 # 1. Fifteen letters typed fast, then Enter at once (before any pause could settle it).
 focus_answer_field
-xdotool type --delay 25 "proportionality"
+type_text proportionality
 key Return
 wait_trace "question 1 answered 1"
 
@@ -40,13 +44,14 @@ wait_trace "question 1 answered 1"
 key Right
 wait_trace "question 2 answered 1"
 focus_answer_field
-xdotool type --delay 25 "distinktion"
+type_text distinktion
+advance_clock 2
 wait_trace "typed answer settled after a pause" 10
-# ... then corrects the slip and the window is closed (SIGTERM) at once: closing settles it (or,
-# on a machine so busy that the keys took over a second to arrive, a pause did: one record either way).
-xdotool key --delay 30 End BackSpace BackSpace BackSpace BackSpace BackSpace
-xdotool type --delay 25 "ction"
-sleep 0.3  # the keys reach the window (X delivers them after xdotool returns)
+# ... then, a little later, corrects the slip and the window is closed (SIGTERM) at once: closing
+# settles it.
+advance_clock 3
+key End BackSpace BackSpace BackSpace BackSpace BackSpace
+type_text ction
 kill -TERM "$APP_PID"
 wait "$APP_PID" || fail "lectern did not exit cleanly on SIGTERM"
 got=$(count_answers)
