@@ -36,7 +36,7 @@ advance_clock 20
 wait_trace "trace: idle countdown" 10
 [ "$(grep -m1 'trace: idle countdown' "$E2E_TMP/app.log")" = "trace: idle countdown 10" ] || fail "the warning did not start at 20 s with 10 s left"
 advance_clock 9
-wait_trace "trace: idle countdown 1$" 10
+wait_trace 'trace: idle countdown 1$\|trace: idle sign-out' 10
 [ "$(trace_count 'trace: idle sign-out')" = 0 ] || fail "signed out before the idle time (29 s)"
 advance_clock 1
 wait_trace "trace: idle sign-out" 10
