@@ -143,7 +143,13 @@ endforeach()
 
 set(CPACK_PACKAGE_NAME lectern)
 set(CPACK_PACKAGE_VENDOR "The Lectern authors")
-set(CPACK_PACKAGE_CONTACT "The Lectern authors <lectern@example.org>")
+# The Maintainer field. The project has no mailing address of its own yet, so the default is
+# honest about that (.invalid never delivers, RFC 2606); whoever builds packages for others sets
+# their own: -DLECTERN_PACKAGE_MAINTAINER="Name <address>".
+set(LECTERN_PACKAGE_MAINTAINER "Lectern maintainers <maintainers@lectern.invalid>" CACHE STRING
+    "The Debian packages' Maintainer: Name <address>")
+set(CPACK_PACKAGE_CONTACT "${LECTERN_PACKAGE_MAINTAINER}")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${LECTERN_PACKAGE_MAINTAINER}")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_INSTALL_PREFIX /usr)
