@@ -32,14 +32,15 @@ std::vector<std::pair<std::string, std::string>> HelpKeys(const ViewModel& model
         {UiKey("Presenter: N"), UiKey("Hide or show the facilitator notes beside the page")},
         {UiKey("Presenter: A"), UiKey("Reveal the answers on this page, or to the quiz question on screen")},
     };
+    // Unshaped: each cell is shaped in the face it is drawn in, after it is wrapped.
     std::vector<std::pair<std::string, std::string>> rows;
-    for (const auto& row : keys) rows.emplace_back(Tr(row[0]), Tr(row[1]));
+    for (const auto& row : keys) rows.emplace_back(TrText(row[0]), TrText(row[1]));
     if (model.present_mode)
-        for (const auto& row : present_keys) rows.emplace_back(Tr(row[0]), Tr(row[1]));
+        for (const auto& row : present_keys) rows.emplace_back(TrText(row[0]), TrText(row[1]));
     // A classroom kiosk's way out, for whoever looks after it (learners need a PIN to use it).
     if (model.kiosk && !model.admin_chord.empty())
-        rows.emplace_back(TrF("Administrator: {keys}", {{"keys", model.admin_chord}}),
-                          Tr("Open the administrator screen (asks for the administrator PIN)"));
+        rows.emplace_back(TrFText("Administrator: {keys}", {{"keys", model.admin_chord}}),
+                          TrText("Open the administrator screen (asks for the administrator PIN)"));
     return rows;
 }
 
@@ -56,24 +57,33 @@ void DrawHelpScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.ui);
-    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
+    const char* back = Tr("\xE2\x86\x90 Back");
+    ButtonAtReadingStart(back, width);
+    if (ImGui::Button(back)) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
     ImGui::PopFont();
     RichText("h", Inline{{InlineKind::Text, TrText("Using Lectern with the keyboard"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     const std::vector<std::pair<std::string, std::string>> rows = HelpKeys(f.model);
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(width, 0))) {
-        ImGui::PushFont(fonts.ui);
+        // Mirrored, the keys are the rightmost column, where a row starts. What a key does is the
+        // longer text: it gets the wider column.
+        const int key_column = InterfaceRightToLeft() ? 1 : 0;
+        for (int c = 0; c < 2; ++c) ImGui::TableSetupColumn(c == key_column ? "##key" : "##what", ImGuiTableColumnFlags_WidthStretch, c == key_column ? 2.0f : 3.0f);
+        int row_id = 0;
         for (const auto& [key, what] : rows) {
             ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::PushFont(fonts.ui_bold);
-            ImGui::TextWrapped("%s", key.c_str());
-            ImGui::PopFont();
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextWrapped("%s", what.c_str());
+            ImGui::PushID(row_id++);
+            // WrappedText, not ImGui's TextWrapped: wrapped in logical order, then each line shaped
+            // in the cell's own face (ImGui would wrap an already shaped right-to-left string from
+            // its visual start, putting its last words on the first line, and a string shaped in
+            // another face draws as boxes).
+            ImGui::TableSetColumnIndex(key_column);
+            WrappedText(fonts.ui_bold, t.text, key, ImGui::GetContentRegionAvail().x);
+            ImGui::TableSetColumnIndex(1 - key_column);
+            WrappedText(fonts.ui, t.text, what, ImGui::GetContentRegionAvail().x);
+            ImGui::PopID();
         }
-        ImGui::PopFont();
         ImGui::EndTable();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px));

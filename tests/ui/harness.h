@@ -34,10 +34,12 @@ inline ImGuiWindow* ActiveWindowNamed(const char* name) {
 class UiHarness {
 public:
     explicit UiHarness(const std::string& course_dir) : UiHarness(LoadCourse(course_dir)) {}
-    explicit UiHarness(LoadResult load) {
+    // `atlas`, when given, is a built atlas the context draws from (shaped_ui.h): the caller sets
+    // `fonts` from it. Else ImGui's default font serves every face.
+    explicit UiHarness(LoadResult load, ImFontAtlas* atlas = nullptr) {
         m_load = std::move(load);
         if (m_load.course) m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
-        m_ctx = ImGui::CreateContext();
+        m_ctx = ImGui::CreateContext(atlas);
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 800);
@@ -49,13 +51,15 @@ public:
                               {ImGuiKey_Space, kKeySpace},     {ImGuiKey_Enter, kKeyEnter},     {ImGuiKey_Escape, kKeyEscape},
                               {ImGuiKey_KeyPadEnter, 335}, {ImGuiKey_Backspace, kKeyBackspace}};
         for (const auto& m : map) io.KeyMap[m[0]] = m[1];
-        ImFont* font = io.Fonts->AddFontDefault();
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        fonts.body = fonts.bold = fonts.italic = fonts.bold_italic = font;
-        fonts.heading1 = fonts.heading2 = fonts.heading3 = fonts.ui = fonts.ui_bold = fonts.small = font;
-        fonts.body_px = font->FontSize;
+        if (!atlas) {
+            ImFont* font = io.Fonts->AddFontDefault();
+            unsigned char* pixels;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+            fonts.body = fonts.bold = fonts.italic = fonts.bold_italic = font;
+            fonts.heading1 = fonts.heading2 = fonts.heading3 = fonts.ui = fonts.ui_bold = fonts.small = font;
+            fonts.body_px = font->FontSize;
+        }
         ui::ApplyTheme(ui::GetTheme(ui::ThemeId::Light), 1.0f);
         model.course = m_load.course.get();
         model.session = m_session.get();

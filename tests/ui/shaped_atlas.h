@@ -47,6 +47,7 @@ struct ShapedAtlas {
     platform::FontSet set;
     platform::GlyphRequest request;
     ui::ShapedText shaped;
+    float scale = 1.0f;  // the text size (1 = 100 %, 2 = 200 %)
 
     void Want(const std::string& text) {
         for (uint32_t cp : Decode(text)) request.codepoints.push_back(cp);
@@ -54,7 +55,7 @@ struct ShapedAtlas {
     // Bakes what was asked for, shaped glyphs included; the shaper gets the new faces.
     bool Build(std::string* error) {
         Request(shaped.TakeRequests(), &request);
-        if (!platform::BuildFontAtlas(atlas.get(), 1.0f, request, &set, error)) return false;
+        if (!platform::BuildFontAtlas(atlas.get(), scale, request, &set, error)) return false;
         shaped.SetFaces(Faces(set));
         return true;
     }

@@ -19,6 +19,7 @@
 #include "course/ui_catalog.h"
 #include "harness.h"
 #include "shaped_atlas.h"
+#include "shaped_ui.h"
 #include "ui/shaped_text.h"
 
 namespace lectern {
@@ -49,32 +50,8 @@ std::string ArabicCourse() {
     return dir.string();
 }
 
-struct Quad {
-    ImWchar codepoint;
-    float x0, x1, y0, y1;
-};
-
-// Every glyph quad drawn, by the glyph its texture coordinates come from.
-std::vector<Quad> GlyphQuads(const ImFontAtlas& atlas) {
-    std::map<std::pair<float, float>, ImWchar> by_uv;
-    for (const ImFont* font : atlas.Fonts)
-        for (const ImFontGlyph& g : font->Glyphs)
-            if (g.Visible) by_uv[{g.U0, g.V0}] = static_cast<ImWchar>(g.Codepoint);
-    std::vector<Quad> out;
-    const ImDrawData* data = ImGui::GetDrawData();
-    for (int l = 0; l < data->CmdListsCount; ++l) {
-        const ImDrawList* list = data->CmdLists[l];
-        for (int i = 0; i + 3 < list->VtxBuffer.Size; ++i) {
-            // A glyph is PrimRectUV: its first vertex holds (U0, V0) and its third (U1, V1).
-            const ImDrawVert& a = list->VtxBuffer[i];
-            auto it = by_uv.find({a.uv.x, a.uv.y});
-            if (it == by_uv.end() || list->VtxBuffer[i + 2].pos.x <= a.pos.x) continue;
-            out.push_back({it->second, a.pos.x, list->VtxBuffer[i + 2].pos.x, a.pos.y, list->VtxBuffer[i + 2].pos.y});
-            i += 3;
-        }
-    }
-    return out;
-}
+using Quad = test::GlyphQuad;
+using test::GlyphQuads;
 
 TEST(NotesWindow, ArabicNotesAreDrawnShapedFromTheRightOfTheColumn) {
     test::UiHarness ui(LoadCourse(ArabicCourse()));

@@ -1,0 +1,102 @@
+// The UI harness (harness.h) drawing with the player's real atlas and shaper (shaped_atlas.h) and
+// the interface in one catalog's language, as the app draws it: for tests of what a screen shows
+// in Arabic, read back from the glyph quads it drew. Needs the fonts tools/setup installs.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "course/ui_catalog.h"
+#include "harness.h"
+#include "shaped_atlas.h"
+#include "ui/shaped_text.h"
+
+namespace lectern::test {
+
+// One glyph drawn: the atlas codepoint its texture coordinates come from, and where it landed.
+struct GlyphQuad {
+    ImWchar codepoint;
+    float x0, x1, y0, y1;
+};
+
+// Every glyph quad in the current context's draw data, by the glyph of `atlas` its texture
+// coordinates come from.
+inline std::vector<GlyphQuad> GlyphQuads(const ImFontAtlas& atlas) {
+    std::map<std::pair<float, float>, ImWchar> by_uv;
+    for (const ImFont* font : atlas.Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible) by_uv[{g.U0, g.V0}] = static_cast<ImWchar>(g.Codepoint);
+    std::vector<GlyphQuad> out;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (int i = 0; i + 3 < list->VtxBuffer.Size; ++i) {
+            // A glyph is PrimRectUV: its first vertex holds (U0, V0) and its third (U1, V1).
+            const ImDrawVert& a = list->VtxBuffer[i];
+            auto it = by_uv.find({a.uv.x, a.uv.y});
+            if (it == by_uv.end() || list->VtxBuffer[i + 2].pos.x <= a.pos.x) continue;
+            out.push_back({it->second, a.pos.x, list->VtxBuffer[i + 2].pos.x, a.pos.y, list->VtxBuffer[i + 2].pos.y});
+            i += 3;
+        }
+    }
+    return out;
+}
+
+// The course in a UI harness whose interface speaks `lang`, at `scale` (1 = 100 % text) in a
+// window of `size`: every catalog string's characters are baked from the start, and Settle
+// draws frames until the atlas holds every shaped glyph the screen asks for.
+class ShapedUi {
+public:
+    ShapedUi(LoadResult load, const std::string& lang, float scale = 1.0f, ImVec2 size = ImVec2(1280, 800))
+        : m_fonts(Fonts(lang, scale)), ui(std::move(load), m_fonts->atlas.get()) {
+        ImGui::GetIO().DisplaySize = size;
+        ui.fonts = UiFonts(m_fonts->set);
+        ui::ApplyTheme(ui::GetTheme(ui::ThemeId::Light), 1.0f + (ui.fonts.body_px / 18.0f - 1.0f) * 0.5f);
+        m_fonts->shaped.Install();
+    }
+    // Frames until no glyph is missing from the atlas (at most five); the last one's actions.
+    ui::Actions Settle() {
+        ui::Actions last;
+        for (int pass = 0; pass < 5; ++pass) {
+            shaped().NewFrame();
+            last = ui.Frame();
+            if (!shaped().HasRequests()) return last;
+            std::string error;
+            EXPECT_TRUE(m_fonts->Build(&error)) << error;
+            ui.fonts = UiFonts(m_fonts->set);
+        }
+        ADD_FAILURE() << "the screen still asks for glyphs after five frames";
+        return last;
+    }
+    std::vector<GlyphQuad> Quads() const { return GlyphQuads(*m_fonts->atlas); }
+    ui::ShapedText& shaped() { return m_fonts->shaped; }
+    const platform::FontSet& set() const { return m_fonts->set; }
+
+private:
+    static std::unique_ptr<ShapedAtlas> Fonts(const std::string& lang, float scale) {
+        auto fonts = std::make_unique<ShapedAtlas>();
+        fonts->scale = scale;
+        Diagnostics problems;
+        fonts->shaped.SetCatalog(LoadUiCatalog(lang, UiCatalogDirs(), problems));
+        EXPECT_TRUE(problems.All().empty()) << problems.FormatAll();
+        for (const auto& [english, translated] : fonts->shaped.Catalog().text) {
+            fonts->Want(english);
+            fonts->Want(translated);
+        }
+        std::string error;
+        EXPECT_TRUE(fonts->Build(&error)) << error;
+        return fonts;
+    }
+    std::unique_ptr<ShapedAtlas> m_fonts;  // before `ui`: its context draws from this atlas
+
+public:
+    UiHarness ui;
+};
+
+}  // namespace lectern::test
