@@ -181,10 +181,44 @@ private:
     // The notes window's, for its own atlas and sizes (codepoints of a plane of its own).
     ui::ShapedText m_notes_shaped{ui::ShapedText::kOtherFirst, ui::ShapedText::kOtherLast};
     std::unique_ptr<platform::Speech> m_speech;  // started on first use: espeak-ng costs start-up time
+    // The current page in pieces by language (a passage's `lang`), for a voice per piece.
+    std::vector<platform::SpeechPart> PageSpeechParts() const {
+        std::vector<platform::SpeechPart> parts;
+        if (!m_session || !m_load.course) return parts;
+        for (SpeechSegment& s : SpeechSegments(m_session->Nav().Current(), m_load.course->lang))
+            parts.push_back({std::move(s.lang), std::move(s.text)});
+        return parts;
+    }
+    // What the reader says about read-aloud on this page, from the voices espeak-ng has: worked out
+    // once per page (and again when the voices become known).
+    void UpdateSpeechNotice() {
+        m_model.speech_no_voice.clear();
+        m_model.speech_skipped.clear();
+        if (!m_speech || !m_session) return;
+        const int page = m_session->Nav().Index();
+        if (page == m_speech_plan_page) {
+            m_model.speech_no_voice = m_speech_plan_none;
+            m_model.speech_skipped = m_speech_plan_skipped;
+            return;
+        }
+        const std::optional<platform::SpeechPlan> plan = m_speech->Plan(PageSpeechParts());
+        if (!plan) return;  // voices not listed yet: asked again next frame
+        std::string skipped;
+        for (const std::string& lang : plan->skipped) skipped += (skipped.empty() ? "" : ", ") + lang;
+        // No voice for any of it: the button is disabled and says why; else the parts left out.
+        (plan->parts.empty() ? m_model.speech_no_voice : m_model.speech_skipped) = skipped;
+        m_speech_plan_page = page;
+        m_speech_plan_none = m_model.speech_no_voice;
+        m_speech_plan_skipped = m_model.speech_skipped;
+    }
+    int m_speech_plan_page = -1;  // the page UpdateSpeechNotice last worked out (-1: none)
+    std::string m_speech_plan_none, m_speech_plan_skipped;
     platform::Speech& Speech() {
         if (!m_speech) {
             m_speech = std::make_unique<platform::Speech>();
             m_speech->SetOnChange([this] { m_platform.RequestFrames(2); });
+            // On the speech thread: one line, written whole (Trace keeps no state).
+            if (m_trace.On()) m_speech->SetOnPart([this](const std::string& voice, size_t chars) { m_trace("speech part voice %s %zu chars", voice.c_str(), chars); });
         }
         return *m_speech;
     }
@@ -706,13 +740,17 @@ void App::Apply(const ui::Actions& actions) {
                 if (Speech().Speaking()) {
                     Speech().Stop();
                 } else if (m_session) {
-                    std::string text = SpeechText(m_session->Nav().Current());
-                    const std::string lang = m_load.course ? m_load.course->lang : std::string();
-                    Speech().Speak(text, m_state.speech_rate, lang);
+                    // Each passage in its own language's voice; one no voice speaks is left out.
+                    const std::vector<platform::SpeechPart> parts = PageSpeechParts();
+                    Speech().Speak(parts, m_state.speech_rate);
                     if (m_trace.On()) {
-                        const auto voice = Speech().VoiceFor(lang);
-                        m_trace("speech start %zu chars voice %s", text.size(),
-                                !voice ? "(not listed yet)" : voice->voice.empty() ? "(none)" : voice->voice.c_str());
+                        size_t chars = 0;
+                        for (const platform::SpeechPart& p : parts) chars += p.text.size();
+                        const auto plan = Speech().Plan(parts);
+                        std::string voices;
+                        for (size_t i = 0; plan && i < plan->parts.size(); ++i) voices += (i ? "," : "") + plan->parts[i].voice;
+                        m_trace("speech start %zu chars voice %s", chars,
+                                !plan ? "(not listed yet)" : voices.empty() ? "(none)" : voices.c_str());
                     }
                 }
                 break;
@@ -952,11 +990,7 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     m_model.learner_name = m_learner_name;
     m_model.speech_available = !m_speech || m_speech->Available();
     if (!m_model.speech_available && m_trace.Changed("speech", "unavailable")) m_trace("speech unavailable");
-    m_model.speech_no_voice.clear();
-    if (m_speech && m_load.course) {
-        const auto voice = m_speech->VoiceFor(m_load.course->lang);
-        if (voice && voice->voice.empty()) m_model.speech_no_voice = m_load.course->lang.empty() ? "en" : m_load.course->lang;
-    }
+    UpdateSpeechNotice();
     m_model.speaking = m_speech && m_speech->Speaking();
     m_model.speech_paused = m_speech && m_speech->Paused();
     m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : StoreBanner();

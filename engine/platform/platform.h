@@ -219,6 +219,12 @@ public:
     bool Available() const;
     // `lang` (BCP 47) picks the voice (platform/voice_choice.h); with no voice for it, nothing is read.
     void Speak(const std::string& text, int words_per_minute = 175, const std::string& lang = "");
+    // A page in pieces by language (a passage's `lang`), each read in its own language's voice one
+    // after the other; a piece no voice speaks is left out (Plan says which).
+    void Speak(const std::vector<SpeechPart>& parts, int words_per_minute = 175);
+    // How `parts` would be read (platform/voice_choice.h's PlanSpeech with the engine's voices);
+    // empty until the engine has listed its voices, and when it failed.
+    std::optional<SpeechPlan> Plan(const std::vector<SpeechPart>& parts) const;
     // The voice a text in `lang` would be read with, or why none; empty until the engine has started
     // and listed its voices (shortly after the first Speech is made), and when it failed.
     std::optional<VoiceChoice> VoiceFor(const std::string& lang) const;
@@ -230,6 +236,9 @@ public:
     // Called on a worker thread when speech ends by itself (so the UI can redraw its buttons):
     // wire it to Platform::RequestFrames. Set it before the first Speak.
     void SetOnChange(std::function<void()> on_change);
+    // Called on the worker thread as each part of a page starts, with its voice and length (the
+    // trace, and tests that check which voice reads what without a sound device).
+    void SetOnPart(std::function<void(const std::string& voice, size_t chars)> on_part);
 
 private:
     struct Impl;

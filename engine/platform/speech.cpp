@@ -73,13 +73,13 @@ struct EspeakApi {
 EspeakApi g_espeak;
 
 
-enum class CommandKind { Speak, Pause, Resume, Stop, Quit };
+// Next: the part being read ended by itself and another follows (queued by Finished).
+enum class CommandKind { Speak, Next, Pause, Resume, Stop, Quit };
 
 struct Command {
     CommandKind kind;
-    std::string text;
+    std::vector<SpeechPart> parts;  // Speak: the page, a piece per language
     int words_per_minute = espeakRATE_NORMAL;
-    std::string lang;  // BCP 47: picks the voice
 };
 
 enum class Output { Unknown, Playback, Discard };
@@ -95,8 +95,10 @@ struct SpeechState {
     bool failed = false;  // espeak could not start: Available() is false
     bool abort = false;   // the current synthesis must end (checked by the discard callback)
     bool voices_known = false;  // the engine has listed its voices (or failed)
+    size_t parts_after = 0;     // parts of the plan still to read after the current one
     std::vector<EspeakVoice> voices;
     std::function<void()> on_change;
+    std::function<void(const std::string&, size_t)> on_part;
 
     // Worker side (and espeak's callback thread).
     Output output = Output::Unknown;
@@ -116,6 +118,13 @@ void Finished(SpeechState& state, unsigned serial) {
         if (serial == 0 || state.live_serial != serial) return;
         state.live_serial = 0;
         if (!state.commands.empty()) return;  // a newer command decides the state
+        if (state.parts_after > 0) {
+            // The next language's part, in its own voice, on the worker (espeak's calls stay there).
+            --state.parts_after;
+            state.commands.push_back({CommandKind::Next, {}, 0});
+            state.wake.notify_all();
+            return;
+        }
         state.speaking = false;
         state.paused = false;
         notify = state.on_change;
@@ -203,10 +212,10 @@ void ChooseOutput(SpeechState& state) {
 
 struct Worker {
     std::shared_ptr<SpeechState> state;
-    std::string text;
+    std::vector<SpokenPart> parts;  // the page, a part per voice (PlanSpeech)
+    size_t current = 0;             // the part being read
     int words_per_minute = espeakRATE_NORMAL;
-    int resume_from = 0;  // characters already spoken before a pause
-    std::string voice = "en";  // espeak's voice for `text` (ChooseVoice)
+    int resume_from = 0;  // characters of the current part already spoken before a pause
     unsigned next_serial = 0;
 
     void Cancel() {
@@ -224,12 +233,21 @@ struct Worker {
             state->live_serial = serial;
         }
         if (state->output == Output::Unknown) ChooseOutput(*state);
-        g_espeak.espeak_SetVoiceByName(voice.c_str());  // (ChooseOutput's restart resets it)
+        const SpokenPart& part = parts[current];
+        g_espeak.espeak_SetVoiceByName(part.voice.c_str());  // (ChooseOutput's restart resets it)
+        if (from_character == 0) {
+            std::function<void(const std::string&, size_t)> on_part;
+            {
+                std::lock_guard<std::mutex> lock(state->mutex);
+                on_part = state->on_part;
+            }
+            if (on_part) on_part(part.voice, part.text.size());
+        }
         g_espeak.espeak_SetParameter(
             espeakRATE, std::clamp(words_per_minute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
         void* user_data = reinterpret_cast<void*>(static_cast<uintptr_t>(serial));
         espeak_ERROR result =
-            g_espeak.espeak_Synth(text.c_str(), text.size() + 1, static_cast<unsigned>(from_character),
+            g_espeak.espeak_Synth(part.text.c_str(), part.text.size() + 1, static_cast<unsigned>(from_character),
                          POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, user_data);
         // Synchronous (discard) mode returns when done or aborted; playback returns at once
         // and ends with a MSG_TERMINATED event instead.
@@ -265,26 +283,24 @@ struct Worker {
             switch (command.kind) {
                 case CommandKind::Speak:
                     Cancel();
-                    text = std::move(command.text);
                     words_per_minute = command.words_per_minute;
                     {
-                        // Never a text read in another language's voice: with no voice for its
-                        // language, nothing is read (the caller shows VoiceFor's reason).
-                        std::vector<EspeakVoice> voices;
-                        {
-                            std::lock_guard<std::mutex> lock(state->mutex);
-                            voices = state->voices;
-                        }
-                        voice = ChooseVoice(command.lang, voices).voice;
+                        // Never a text read in another language's voice: a part no voice speaks
+                        // is left out (the caller says so, from Plan).
+                        std::lock_guard<std::mutex> lock(state->mutex);
+                        parts = PlanSpeech(command.parts, state->voices).parts;
+                        current = 0;
+                        state->parts_after = parts.empty() ? 0 : parts.size() - 1;
+                        if (parts.empty() && state->commands.empty()) state->speaking = state->paused = false;
                     }
-                    if (voice.empty()) {
-                        text.clear();
-                        {
-                            std::lock_guard<std::mutex> lock(state->mutex);
-                            if (state->commands.empty()) state->speaking = state->paused = false;
-                        }
-                        break;
-                    }
+                    if (parts.empty()) break;
+                    resume_from = 0;
+                    state->word_position = 0;
+                    Start(0);
+                    break;
+                case CommandKind::Next:
+                    if (current + 1 >= parts.size()) break;
+                    ++current;
                     resume_from = 0;
                     state->word_position = 0;
                     Start(0);
@@ -295,11 +311,15 @@ struct Worker {
                     Cancel();
                     break;
                 case CommandKind::Resume:
-                    if (!text.empty()) Start(resume_from);
+                    if (current < parts.size()) Start(resume_from);
                     break;
                 case CommandKind::Stop:
                     Cancel();
-                    text.clear();
+                    parts.clear();
+                    {
+                        std::lock_guard<std::mutex> lock(state->mutex);
+                        state->parts_after = 0;
+                    }
                     break;
                 case CommandKind::Quit:
                     break;
@@ -361,19 +381,31 @@ std::optional<VoiceChoice> Speech::VoiceFor(const std::string& lang) const {
     return ChooseVoice(lang, m->state->voices);
 }
 
+std::optional<SpeechPlan> Speech::Plan(const std::vector<SpeechPart>& parts) const {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    if (!m->state->voices_known || m->state->failed) return std::nullopt;
+    return PlanSpeech(parts, m->state->voices);
+}
+
 bool Speech::Available() const {
     std::lock_guard<std::mutex> lock(m->state->mutex);
     return !m->state->failed;
 }
 
 void Speech::Speak(const std::string& text, int words_per_minute, const std::string& lang) {
+    Speak(std::vector<SpeechPart>{{lang, text}}, words_per_minute);
+}
+
+void Speech::Speak(const std::vector<SpeechPart>& parts, int words_per_minute) {
     std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (m->state->failed || text.empty()) return;
+    bool any = false;
+    for (const SpeechPart& part : parts) any = any || !part.text.empty();
+    if (m->state->failed || !any) return;
     m->state->commands.clear();  // a new text replaces whatever was pending
     m->state->abort = true;      // end the current one now (discard mode checks this)
     m->state->speaking = true;
     m->state->paused = false;
-    m->Push({CommandKind::Speak, text, words_per_minute, lang});
+    m->Push({CommandKind::Speak, parts, words_per_minute});
 }
 
 void Speech::Pause() {
@@ -414,6 +446,11 @@ bool Speech::Paused() const {
 void Speech::SetOnChange(std::function<void()> on_change) {
     std::lock_guard<std::mutex> lock(m->state->mutex);
     m->state->on_change = std::move(on_change);
+}
+
+void Speech::SetOnPart(std::function<void(const std::string& voice, size_t chars)> on_part) {
+    std::lock_guard<std::mutex> lock(m->state->mutex);
+    m->state->on_part = std::move(on_part);
 }
 
 }  // namespace lectern::platform

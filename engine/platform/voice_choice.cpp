@@ -66,4 +66,26 @@ VoiceChoice ChooseVoice(const std::string& lang, const std::vector<EspeakVoice>&
     return choice;
 }
 
+SpeechPlan PlanSpeech(const std::vector<SpeechPart>& parts, const std::vector<EspeakVoice>& voices) {
+    SpeechPlan plan;
+    for (const SpeechPart& part : parts) {
+        if (part.text.find_first_not_of(" \t\n") == std::string::npos) continue;  // nothing to say
+        const VoiceChoice choice = ChooseVoice(part.lang, voices);
+        if (choice.voice.empty()) {
+            const std::string lang = part.lang.empty() ? "en" : part.lang;
+            if (std::find(plan.skipped.begin(), plan.skipped.end(), lang) == plan.skipped.end()) plan.skipped.push_back(lang);
+            continue;
+        }
+        if (!plan.parts.empty() && plan.parts.back().voice == choice.voice) {
+            SpokenPart& last = plan.parts.back();
+            // Segments end with their sentence's space; keep one between joined pieces.
+            if (!last.text.empty() && last.text.back() != ' ') last.text += ' ';
+            last.text += part.text;
+        } else {
+            plan.parts.push_back({choice.voice, part.text});
+        }
+    }
+    return plan;
+}
+
 }  // namespace lectern::platform

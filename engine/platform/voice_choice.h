@@ -28,4 +28,25 @@ struct VoiceChoice {
 // priority wins, then the first listed. An empty tag is English.
 VoiceChoice ChooseVoice(const std::string& lang, const std::vector<EspeakVoice>& voices);
 
+// A piece of a page in one language (course/speech_text.h's SpeechSegment, which this layer does
+// not include): `lang` as BCP 47, empty for English.
+struct SpeechPart {
+    std::string lang;
+    std::string text;
+};
+
+// How a page is read aloud: each part by the voice that speaks its language, in order, parts in a
+// row with the same voice joined into one utterance (fewer restarts of the synthesiser); a part
+// no voice speaks is left out, never read in another language's voice, and its language is
+// listed in `skipped` (once, in order of first appearance) for the interface to say so.
+struct SpokenPart {
+    std::string voice;  // espeak-ng's voice name
+    std::string text;
+};
+struct SpeechPlan {
+    std::vector<SpokenPart> parts;
+    std::vector<std::string> skipped;
+};
+SpeechPlan PlanSpeech(const std::vector<SpeechPart>& parts, const std::vector<EspeakVoice>& voices);
+
 }  // namespace lectern::platform

@@ -386,6 +386,12 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
                         TrFText("Read-aloud has no voice for this course's language ({lang}): espeak-ng does not speak it.",
                                 {{"lang", f.model.speech_no_voice}}),
                         width);
+        // Some passages only: the rest is read, those are left out, and the learner is told.
+        if (!f.model.speech_skipped.empty())
+            WrappedText(fonts.small, t.text_muted,
+                        TrFText("Passages in {langs} are not read aloud: espeak-ng has no voice for them.",
+                                {{"langs", f.model.speech_skipped}}),
+                        width);
         if (f.model.speaking) {
             ImGui::SameLine();
             if (ImGui::SmallButton(f.model.speech_paused ? Tr("Resume (Shift+S)") : Tr("Pause (Shift+S)")))
