@@ -85,6 +85,31 @@ void ButtonAtReadingStart(const char* label, float column_width) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, column_width - w));
 }
 
+float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+bool BackButton(float column_width) {
+    const char* back = Tr("\xE2\x86\x90 Back");
+    ButtonAtReadingStart(back, column_width);
+    return ImGui::Button(back);
+}
+
+ControlRow::ControlRow(float column_width)
+    : m_start_x(ImGui::GetCursorPosX()), m_width(column_width), m_mirrored(InterfaceRightToLeft()) {}
+
+void ControlRow::Next(float width) {
+    if (!m_mirrored) {
+        if (!m_first) ImGui::SameLine();
+        m_first = false;
+        return;
+    }
+    // Each control ends where the one before it began, less the spacing.
+    const float x = std::max(m_start_x, m_start_x + m_width - m_used - width);
+    if (!m_first) ImGui::SameLine();
+    ImGui::SetCursorPosX(x);
+    m_used += width + ImGui::GetStyle().ItemSpacing.x;
+    m_first = false;
+}
+
 void CenterColumn(float width) {
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);

@@ -3,6 +3,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "ui/backdrop.h"
@@ -66,13 +67,20 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
     ImU32 ink = ImGui::GetColorU32(t.text);
     ImU32 accent = ImGui::GetColorU32(t.accent);
     float line_mid = pos.y + pad + f.body->FontSize * style.line_height * 0.5f;
+    // Right to left (an Arabic interface, or a passage in a right-to-left language): the row
+    // mirrored, as a browser mirrors a form: number and mark at the right, the label to their
+    // left, the right/wrong mark at the left end.
+    const bool mirrored = CurrentDirection() == text::Direction::RightToLeft;
+    // x measured from the row's start (its left end, or its right end mirrored) to the screen.
+    auto at = [&](float from_start, float w) { return mirrored ? pos.x + width - from_start - w : pos.x + from_start; };
     if (number > 0) {
         char key[4];
         std::snprintf(key, sizeof key, "%d", number);
-        dl->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x + pad, line_mid - f.bold->FontSize * 0.5f), accent, key);
+        const float key_w = f.bold->CalcTextSizeA(f.bold->FontSize, FLT_MAX, 0.0f, key).x;
+        dl->AddText(f.bold, f.bold->FontSize, ImVec2(at(pad, key_w), line_mid - f.bold->FontSize * 0.5f), accent, key);
     }
     float r = f.body_px * 0.42f;
-    ImVec2 c(pos.x + num_w + pad + r + 2, line_mid);
+    ImVec2 c(at(num_w + pad + 2, 2 * r) + r, line_mid);
     if (radio) {
         dl->AddCircle(c, r, ink, 24, 1.6f);
         if (selected) dl->AddCircleFilled(c, r * 0.55f, accent, 24);
@@ -87,7 +95,7 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
             dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ink, 3.0f, 0, 1.6f);
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y + pad));
+    ImGui::SetCursorScreenPos(ImVec2(at(indent, text_w), pos.y + pad));
     RichText("text", text, style, ctx, text_w);
     if (mark != Mark::None) {
         // Kept in a named string: ShapedIn may hand back the text's own characters, which must
@@ -99,7 +107,7 @@ bool ChoiceRow(const char* id, const Inline& text, bool selected, bool radio, Ma
         ImVec4 col = mark == Mark::Wrong ? t.bad : t.good;
         ImGui::PushFont(f.ui_bold);
         float lw = ImGui::CalcTextSize(label).x;
-        dl->AddText(f.ui_bold, f.ui_bold->FontSize, ImVec2(pos.x + width - lw - pad, pos.y + pad), ImGui::GetColorU32(col), label);
+        dl->AddText(f.ui_bold, f.ui_bold->FontSize, ImVec2(at(width - lw - pad, lw), pos.y + pad), ImGui::GetColorU32(col), label);
         ImGui::PopFont();
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + f.body_px * 0.15f));
@@ -208,12 +216,14 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
         RichStyle style = BodyStyle(f, t);
         style.interactive = false;
         style.line_height = 1.35f;
+        // Right to left: what is matched is the rightmost column, its drop-down to its left.
+        const int left_column = CurrentDirection() == text::Direction::RightToLeft ? 1 : 0;
         for (const auto& pair : q.pairs) {
             ImGui::PushID(pair.id.c_str());
             ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
+            ImGui::TableSetColumnIndex(left_column);
             RichText("left", pair.left, style, ctx, ImGui::GetContentRegionAvail().x);
-            ImGui::TableSetColumnIndex(1);
+            ImGui::TableSetColumnIndex(1 - left_column);
             auto it = matches.find(pair.id);
             std::string chosen = it == matches.end() ? "" : it->second;
             const MatchPair* chosen_pair = chosen.empty() ? nullptr : FindPair(q, chosen);

@@ -49,15 +49,18 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
                             "mode, export progress and change settings; press {keys} to reach this screen.",
                             {{"keys", f.model.admin_chord}}),
                     width);
+        ControlRow(width).Next(width * 0.5f);
         ImGui::SetNextItemWidth(width * 0.5f);
         // Enter always answers: in the first field it goes on to the second (as Tab does), in the
         // second it sets the PIN or says what is wrong.
         bool next = PinField("##pin", Tr("New PIN"), admin.pin, sizeof admin.pin, focus);
+        ControlRow(width).Next(width * 0.5f);
         ImGui::SetNextItemWidth(width * 0.5f);
         bool enter = PinField("##again", Tr("The same PIN again"), admin.pin_again, sizeof admin.pin_again, next);
         bool same = std::strcmp(admin.pin, admin.pin_again) == 0;
         size_t n = std::strlen(admin.pin);
         bool valid = DigitsOnly(admin.pin) && n >= 4 && n <= 8 && same;
+        ButtonAtReadingStart(Tr("Set the PIN"), width);
         if (PrimaryButton(TrText("Set the PIN").c_str(), t) || enter) {
             admin.message_good = false;
             if (valid) {
@@ -74,11 +77,14 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
     } else if (!f.model.admin_unlocked) {
         RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
                  f.rich, width);
-        ImGui::TextUnformatted(Tr("Administrator PIN:"));
+        WrappedText(fonts.ui, t.text, TrText("Administrator PIN:"), width);
+        ControlRow row(width);
+        row.Next(width * 0.5f);
         ImGui::SetNextItemWidth(width * 0.5f);
         bool enter = PinField("##pin", Tr("PIN"), admin.pin, sizeof admin.pin, focus);
-        ImGui::SameLine();
+        row.Next(ButtonWidth(Tr("Unlock")));
         if (PrimaryButton(TrText("Unlock").c_str(), t) || enter) f.actions.Push(Action(ActionKind::AdminUnlock, 0, admin.pin));
+        ButtonAtReadingStart(Tr("Back to sign-in"), width);
         if (ImGui::Button(Tr("Back to sign-in")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::AdminClose));
     } else {
         RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
@@ -91,27 +97,33 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
                 : TrFText("Sign a learner out after this many minutes without input (now {seconds} seconds):", {{"seconds", std::to_string(in_force)}});
         WrappedText(fonts.ui_bold, t.text, now_text, width);
         if (admin.idle_minutes <= 0) admin.idle_minutes = std::max(1, (in_force + 59) / 60);
+        ControlRow idle_row(width);
+        idle_row.Next(fonts.body_px * 8);
         ImGui::SetNextItemWidth(fonts.body_px * 8);
         if (focus) ImGui::SetKeyboardFocusHere();
         bool set_idle = ImGui::InputInt("##idle", &admin.idle_minutes, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);
         admin.idle_minutes = std::clamp(admin.idle_minutes, 1, 1440);
-        ImGui::SameLine();
+        idle_row.Next(ButtonWidth(Tr("Set idle time")));
         set_idle |= ImGui::Button(Tr("Set idle time"));
         if (set_idle) f.actions.Push(Action(ActionKind::AdminSetIdle, 0, {}, static_cast<float>(admin.idle_minutes * 60)));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, TrText("Export progress (CSV and xAPI) to a folder, such as a USB stick:"), width);
+        ControlRow export_row(width);
+        export_row.Next(width * 0.7f);
         ImGui::SetNextItemWidth(width * 0.7f);
         ImGui::InputTextWithHint("##dir", "/media/usb", admin.export_dir, sizeof admin.export_dir);
-        ImGui::SameLine();
+        export_row.Next(ButtonWidth(Tr("Export")));
         if (ImGui::Button(Tr("Export"))) f.actions.Push(Action(ActionKind::AdminExport, 0, admin.export_dir));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, TrText("Change the administrator PIN:"), width);
+        ControlRow pin_row(width);
+        pin_row.Next(width * 0.35f);
         ImGui::SetNextItemWidth(width * 0.35f);
         PinField("##pin", Tr("New PIN"), admin.pin, sizeof admin.pin, false);
-        ImGui::SameLine();
+        pin_row.Next(width * 0.35f);
         ImGui::SetNextItemWidth(width * 0.35f);
         PinField("##again", Tr("Again"), admin.pin_again, sizeof admin.pin_again, false);
-        ImGui::SameLine();
+        pin_row.Next(ButtonWidth(Tr("Change")));
         if (ImGui::Button(Tr("Change"))) {
             admin.message_good = false;
             size_t n = std::strlen(admin.pin);

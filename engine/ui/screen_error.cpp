@@ -31,7 +31,9 @@ void DrawFaultScreen(Frame& f) {
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
     ImGui::PushFont(fonts.ui);
     const bool in_session = f.model.session != nullptr;
-    const bool pressed = ImGui::Button(in_session ? Tr("Back to the course") : Tr("Back to sign-in"));
+    const char* back = in_session ? Tr("Back to the course") : Tr("Back to sign-in");
+    ButtonAtReadingStart(back, width);
+    const bool pressed = ImGui::Button(back);
     if (f.state.focus_main) {
         FocusLastItem();  // Enter goes on at once, for keyboard users
         f.state.focus_main = false;
@@ -96,7 +98,10 @@ void DrawErrorScreen(Frame& f) {
     ImGui::PushFont(fonts.ui);
     // A kiosk is left only by its administrator (kiosk/admin.h MayQuit).
     if (f.model.kiosk) WrappedText(fonts.ui_bold, t.text, TrText("Ask your administrator to fix the course."), width);
-    else if (ImGui::Button(Tr("Quit"))) f.actions.Push(Action(ActionKind::Quit));
+    else {
+        ButtonAtReadingStart(Tr("Quit"), width);
+        if (ImGui::Button(Tr("Quit"))) f.actions.Push(Action(ActionKind::Quit));
+    }
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::EndChild();

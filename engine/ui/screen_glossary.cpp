@@ -21,9 +21,9 @@ void Heading(Frame& f, const char* text, float width) {
              f.rich, width);
 }
 
-void BackButton(Frame& f) {
+void Back(Frame& f, float width) {
     ImGui::PushFont(f.fonts.ui);
-    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::Back));  // as Escape: along the learner's path
+    if (BackButton(width)) f.actions.Push(Action(ActionKind::Back));  // as Escape: along the learner's path
     ImGui::PopFont();
 }
 
@@ -48,7 +48,7 @@ void DrawGlossaryScreen(Frame& f, GlossaryState& glossary) {
     ImGui::Dummy(ImVec2(1, fonts.body_px));
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
-    BackButton(f);
+    Back(f, width);
     Heading(f, UiKey("Glossary"), width);
 
     ImGui::PushFont(fonts.ui);
@@ -102,7 +102,7 @@ void DrawReferencesScreen(Frame& f, GlossaryState& glossary) {
     ImGui::Dummy(ImVec2(1, fonts.body_px));
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
-    BackButton(f);
+    Back(f, width);
     Heading(f, UiKey("References"), width);
     WrappedText(fonts.ui, t.text_muted,
                 TrText("The primary sources behind this course. Addresses are given for reference; Lectern never goes online."),

@@ -57,9 +57,7 @@ void DrawHelpScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.ui);
-    const char* back = Tr("\xE2\x86\x90 Back");
-    ButtonAtReadingStart(back, width);
-    if (ImGui::Button(back)) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
+    if (BackButton(width)) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
     ImGui::PopFont();
     RichText("h", Inline{{InlineKind::Text, TrText("Using Lectern with the keyboard"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);

@@ -54,6 +54,7 @@ void DrawHomeScreen(Frame& f) {
     bool resume = f.model.page > 0 || (session && session->HasResumePoint());
     const Quiz* in_quiz = session && session->CurrentPlace() == Place::Quiz ? session->ActiveQuiz() : nullptr;
     std::string label = resume ? TrText("Continue where you left off") : TrText("Start the course");
+    ButtonAtReadingStart(Shaped(label), width);
     if (PrimaryButton(label.c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f))) {
         if (in_quiz) f.actions.Push(Action(ActionKind::QuizOpen, 0, in_quiz->id));
         else f.actions.Push(Action(ActionKind::GoToPage, f.model.page));

@@ -36,6 +36,7 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
                     TrText("Nothing has been changed. You can move the file aside (it is renamed, not deleted, so it can be "
                            "recovered later) and start a fresh one, or continue as a guest without saving."),
                     width);
+        ButtonAtReadingStart(Tr("Move it aside and start fresh"), width);
         if (ImGui::Button(Tr("Move it aside and start fresh"))) ImGui::OpenPopup("###moveaside");
         if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
             FocusLastItem();
@@ -43,12 +44,14 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
         }
         if (ImGui::BeginPopupModal((std::string(Tr("Move aside?")) + "###moveaside").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::TextUnformatted(Tr("Rename the damaged progress file and start a new, empty one?"));
+            ControlRow answer_row(ImGui::GetContentRegionAvail().x);
+            answer_row.Next(ButtonWidth(Tr("Yes, move it aside")));
             if (PrimaryButton(TrText("Yes, move it aside").c_str(), t)) {
                 f.actions.Push(Action(ActionKind::StoreMoveAside));
                 ImGui::CloseCurrentPopup();
             }
             if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
-            ImGui::SameLine();
+            answer_row.Next(ButtonWidth(Tr("No")));
             if (ImGui::Button(Tr("No")) || KeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
@@ -57,7 +60,9 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     }
     if (f.model.sign_in_by_typing) {
         // No names on screen: a learner types theirs (then their PIN, if they have one).
-        ImGui::TextUnformatted(Tr("Your name:"));
+        WrappedText(fonts.ui, t.text, TrText("Your name:"), width);
+        ControlRow row(width);
+        row.Next(width * 0.65f);
         ImGui::SetNextItemWidth(width * 0.65f);
         if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
             ImGui::SetKeyboardFocusHere();
@@ -66,7 +71,7 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
         bool go = ImGui::InputTextWithHint("##typedname", Tr("Name"), sign_in.typed_name, sizeof sign_in.typed_name,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
         ShapedFieldOverlay(sign_in.typed_name);
-        ImGui::SameLine();
+        row.Next(ButtonWidth(Tr("Sign in")));
         go |= PrimaryButton(TrText("Sign in").c_str(), t);
         if (go && sign_in.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, sign_in.typed_name));
     }
@@ -81,7 +86,9 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
         ImGui::PopID();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
-    ImGui::TextUnformatted(f.model.learners.empty() ? Tr("Your name, to keep your progress:") : Tr("New learner:"));
+    WrappedText(fonts.ui, t.text, f.model.learners.empty() ? TrText("Your name, to keep your progress:") : TrText("New learner:"), width);
+    ControlRow row(width);
+    row.Next(f.model.kiosk ? width * 0.34f : width * 0.65f);
     ImGui::SetNextItemWidth(f.model.kiosk ? width * 0.34f : width * 0.65f);
     if (f.state.focus_main && !focused && !ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
@@ -92,18 +99,18 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     ShapedFieldOverlay(sign_in.new_learner);
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
-        ImGui::SameLine();
+        row.Next(width * 0.22f);
         ImGui::SetNextItemWidth(width * 0.22f);
         enter |= ImGui::InputTextWithHint("##newpin", Tr("PIN (optional)"), sign_in.new_pin, sizeof sign_in.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
-        ImGui::SameLine();
+        row.Next(width * 0.22f);
         ImGui::SetNextItemWidth(width * 0.22f);
         enter |= ImGui::InputTextWithHint("##newpinagain", Tr("PIN again"), sign_in.new_pin_again, sizeof sign_in.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
     }
-    ImGui::SameLine();
+    row.Next(ButtonWidth(Tr("Start")));
     bool has_name = sign_in.new_learner[0] != '\0';
     ImGui::BeginDisabled(!has_name);
     if ((PrimaryButton(TrText("Start").c_str(), t) || enter) && has_name)
@@ -117,14 +124,21 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     if (!sign_in.message.empty() && sign_in.pin_for.empty() && sign_in.confirm_identity.empty())
         WrappedText(fonts.ui_bold, t.bad, sign_in.message, width);
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
-    if (f.model.allow_guest && ImGui::Button(Tr("Continue as a guest (nothing is saved)")))
-        f.actions.Push(Action(ActionKind::SignInGuest));
+    if (f.model.allow_guest) {
+        const char* guest = Tr("Continue as a guest (nothing is saved)");
+        ButtonAtReadingStart(guest, width);
+        if (ImGui::Button(guest)) f.actions.Push(Action(ActionKind::SignInGuest));
+    }
     if (!sign_in.pin_for.empty()) {
         ImGui::OpenPopup("###pin");
         ImGui::SetNextWindowSize(ImVec2(width, 0));
     }
     if (ImGui::BeginPopupModal("###pin", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::TextUnformatted(TrF("PIN for {name}:", {{"name", sign_in.pin_for}}).c_str());
+        WrappedText(fonts.ui, t.text, TrFText("PIN for {name}:", {{"name", sign_in.pin_for}}), ImGui::GetContentRegionAvail().x);
+        ControlRow pin_row(ImGui::GetContentRegionAvail().x);
+        const float field_w = ImGui::GetContentRegionAvail().x * 0.6f;
+        pin_row.Next(field_w);
+        ImGui::SetNextItemWidth(field_w);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         bool enter = ImGui::InputTextWithHint("##pin", Tr("PIN"), sign_in.pin, sizeof sign_in.pin,
                                               ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
@@ -133,7 +147,7 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
             f.actions.Push(Action(ActionKind::SubmitPin, 0, sign_in.pin));
             ImGui::SetKeyboardFocusHere(-1);  // keep typing after a wrong PIN
         }
-        ImGui::SameLine();
+        pin_row.Next(ButtonWidth(Tr("Cancel")));
         if (ImGui::Button(Tr("Cancel")) || KeyPressed(ImGuiKey_Escape)) {
             f.actions.Push(Action(ActionKind::CancelPin));
             ImGui::CloseCurrentPopup();
@@ -150,9 +164,11 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     if (ImGui::BeginPopupModal("###identity", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
         WrappedText(fonts.ui, t.text, TrFText("A learner called {name} already exists. Is that you?", {{"name", sign_in.confirm_identity}}),
                     ImGui::GetContentRegionAvail().x);
+        ControlRow answer_row(ImGui::GetContentRegionAvail().x);
+        answer_row.Next(ButtonWidth(Tr("Yes, that is me")));
         if (PrimaryButton(TrText("Yes, that is me").c_str(), t)) f.actions.Push(Action(ActionKind::ConfirmIdentity, 0, sign_in.confirm_identity));
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
-        ImGui::SameLine();
+        answer_row.Next(ButtonWidth(Tr("No, choose another name")));
         if (ImGui::Button(Tr("No, choose another name")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::CancelIdentity));
         if (sign_in.confirm_identity.empty()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

@@ -73,7 +73,7 @@ void DrawProgressScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.ui);
-    if (ImGui::Button(Tr("\xE2\x86\x90 Back"))) f.actions.Push(Action(ActionKind::Back));
+    if (BackButton(width)) f.actions.Push(Action(ActionKind::Back));
     ImGui::PopFont();
     RichText("h", Inline{{InlineKind::Text, f.model.present_mode ? TrText("Progress in this session") : TrText("Your progress"), true, false, {}}},
              SingleFontStyle(fonts.heading1, t.text, 1.2f),

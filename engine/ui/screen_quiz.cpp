@@ -105,8 +105,11 @@ void IntroActions(Frame& f, const Session& s, const Quiz& quiz, float width) {
     const Theme& t = f.theme;
     const int used = s.AttemptsUsed(quiz);
     ImGui::PushFont(fonts.ui_bold);
+    ControlRow row(width);
     if (s.CanStartAttempt(quiz)) {
-        if (PrimaryButton(used == 0 ? TrText("Start the quiz").c_str() : TrText("Start a new attempt").c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
+        const std::string start = used == 0 ? TrText("Start the quiz") : TrText("Start a new attempt");
+        row.Next(ButtonWidth(Shaped(start)));
+        if (PrimaryButton(start.c_str(), t, ImVec2(0, fonts.ui_bold->FontSize * 2.2f)))
             f.actions.Push(Action(ActionKind::QuizStart));
         NameIfFocused("Start");
         if (f.state.focus_main && !ImGui::IsWindowAppearing()) {
@@ -117,8 +120,8 @@ void IntroActions(Frame& f, const Session& s, const Quiz& quiz, float width) {
         WrappedText(fonts.ui_bold, t.bad, TrText("You have used every attempt this quiz allows."), width);
     }
     ImGui::PopFont();
-    ImGui::SameLine();
     ImGui::PushFont(fonts.ui);
+    row.Next(ButtonWidth(Tr("Back to reading")));
     if (ImGui::Button(Tr("Back to reading"))) f.actions.Push(Action(ActionKind::QuizLeave));
     NameIfFocused("Back to reading");
     ImGui::PopFont();

@@ -492,7 +492,13 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
     notes_panel();
     ImGui::EndChild();
     BottomBar(f, count);
-    if (reader.sidebar_open && !room_for_both) ContentsOverlay(f, reader, reader_pos, ImVec2(std::min(total_w * 0.85f, fonts.body_px * 19.0f), reader_h));
+    if (reader.sidebar_open && !room_for_both) {
+        // Over the page from the side reading starts: the right when the interface is mirrored.
+        const float overlay_w = std::min(total_w * 0.85f, fonts.body_px * 19.0f);
+        // (Mirrored, the presenter's notes are at the left of the page.)
+        const ImVec2 at(InterfaceRightToLeft() ? reader_pos.x + notes_w + total_w - overlay_w : reader_pos.x, reader_pos.y);
+        ContentsOverlay(f, reader, at, ImVec2(overlay_w, reader_h));
+    }
     reader.last_drawn_page = f.model.page;
 }
 

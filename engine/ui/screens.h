@@ -96,6 +96,22 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NavFlattened;
 // When the interface is mirrored, moves the cursor so the button labelled `label` (current font)
 // ends at the right edge of the column that starts at the cursor and is `column_width` wide.
 void ButtonAtReadingStart(const char* label, float column_width);
+// "← Back" (current font) at the reading start of a column `column_width` wide; true when pressed.
+bool BackButton(float column_width);
+// The width a button labelled `label` takes in the current font.
+float ButtonWidth(const char* label);
+// Controls side by side from the reading start: left to right, or from the right edge of the
+// column leftwards when the interface is mirrored (a browser's dir="rtl" form row). Call Next
+// with each control's width just before drawing it, instead of SameLine.
+class ControlRow {
+public:
+    explicit ControlRow(float column_width);
+    void Next(float width);
+
+private:
+    float m_start_x = 0, m_width = 0, m_used = 0;
+    bool m_first = true, m_mirrored = false;
+};
 // Centres the next content of `width` in the current window.
 void CenterColumn(float width);
 

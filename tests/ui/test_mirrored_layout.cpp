@@ -16,6 +16,7 @@
 #include "draw_raster.h"
 #include "shaped_atlas.h"
 #include "ui/blocks.h"
+#include "ui/question_widget.h"
 #include "ui/shaped_text.h"
 
 namespace lectern::ui {
@@ -300,6 +301,49 @@ TEST_F(MirroredPixels, ANameBeingTypedIsShownShapedUnderItsField) {
     const test::Raster typing = Draw({}, "ar", nullptr, field);
     ASSERT_NE(ImGui::GetActiveID(), 0u);
     EXPECT_GT(below(typing), 20) << "the shaped name under the field";
+}
+
+// A choice row is a form row: right to left, its number and its radio button or checkbox are at
+// the right and the choice's words to their left, as a browser mirrors a dir="rtl" form. Each
+// question type with choice rows, in both directions: the ink of its first row keeps to the side
+// the row starts from (the choice's words are short, so the far side stays empty).
+TEST_F(MirroredPixels, AChoiceRowsMarkIsAtTheRightAndItsLabelToItsLeftRightToLeft) {
+    for (const QuestionType type : {QuestionType::Single, QuestionType::Multiple, QuestionType::TrueFalse}) {
+        Question q;
+        q.id = "q";
+        q.type = type;
+        q.prompt = Inline{{InlineKind::Text, "\xD8\xA3\xD9\x84\xD9\x81", false, false, {}}};
+        for (const char* id : {"a", "b"}) {
+            Choice c;
+            c.id = id;
+            // Latin words: an Arabic one would be aligned right by its own direction in both.
+            c.text = Inline{{InlineKind::Text, *id == 'a' ? "alpha" : "beta", false, false, {}}};
+            q.choices.push_back(c);
+        }
+        for (const char* lang : {"en", "ar"}) {
+            SCOPED_TRACE(std::string(QuestionTypeName(type)) + ", " + lang);
+            const bool rtl = std::string(lang) == "ar";
+            QuestionInput drawn;
+            const test::Raster r = Draw({}, lang, nullptr, [&] {
+                const Fonts fonts = test::UiFonts(m_fonts.set);
+                const RichContext rich{nullptr, &fonts, &GetTheme(ThemeId::Light), nullptr};
+                QuestionView view;
+                view.question = &q;
+                view.mode = QuestionMode::Quiz;
+                view.number_keys = true;
+                view.width = kColumnW;
+                drawn = DrawQuestion(view, rich);
+            });
+            ASSERT_TRUE(drawn.has_first_control);
+            const float top = drawn.first_control_min.y, rows = drawn.first_control_max.y - top;
+            const Margins m = InkMargins(r, top, rows);
+            const int body = static_cast<int>(m_fonts.set.body_px);
+            // The number and the mark within two characters of the start side...
+            EXPECT_LT(rtl ? m.right : m.left, body * 2) << "left " << m.left << ", right " << m.right;
+            // ... and nothing in the far half of the row.
+            EXPECT_GT(rtl ? m.left : m.right, static_cast<int>(kColumnW) / 2) << "left " << m.left << ", right " << m.right;
+        }
+    }
 }
 
 }  // namespace
