@@ -97,15 +97,13 @@ ControlRow::ControlRow(float column_width)
     : m_start_x(ImGui::GetCursorPosX()), m_width(column_width), m_mirrored(InterfaceRightToLeft()) {}
 
 void ControlRow::Next(float width) {
-    if (!m_mirrored) {
-        if (!m_first) ImGui::SameLine();
-        m_first = false;
-        return;
-    }
-    // Each control ends where the one before it began, less the spacing.
-    const float x = std::max(m_start_x, m_start_x + m_width - m_used - width);
-    if (!m_first) ImGui::SameLine();
-    ImGui::SetCursorPosX(x);
+    // A control that does not fit starts a row of its own under the others (SameLineIfItFits).
+    const bool fits = m_first || m_used + width <= m_width;
+    if (!fits) m_used = 0;
+    if (!m_first && fits) ImGui::SameLine();
+    // Mirrored, each control ends where the one before it began, less the spacing.
+    if (m_mirrored) ImGui::SetCursorPosX(std::max(m_start_x, m_start_x + m_width - m_used - width));
+    else if (!fits) ImGui::SetCursorPosX(m_start_x);
     m_used += width + ImGui::GetStyle().ItemSpacing.x;
     m_first = false;
 }

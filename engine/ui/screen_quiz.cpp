@@ -188,15 +188,15 @@ bool InAttempt(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz, cons
     WrappedText(fonts.ui_bold, t.text_muted, head, width);
     if (quiz.navigation == QuizNavigation::Free) {
         // Numbered buttons: jump to any question; answered ones are ticked. They wrap at the
-        // column's edge, not the window's.
-        const float right = ImGui::GetCursorScreenPos().x + width;
+        // column's edge, not the window's; mirrored, from its right edge.
+        ControlRow row(width);
         ImGui::PushFont(fonts.ui);
         for (int i = 0; i < n; ++i) {
             const std::string& qid = a.questions[static_cast<size_t>(i)];
             bool done = a.answers.count(qid) > 0 && !s.IsUnsavedQuizAnswer(qid);
             char label[32];
             std::snprintf(label, sizeof label, "%d%s##jump%d", i + 1, done ? " \xE2\x9C\x93" : "", i);
-            if (i > 0) SameLineIfItFits(label, right, 6);
+            row.Next(ButtonWidth(label));
             if (i == a.current) {
                 if (PrimaryButton(label, t)) f.actions.Push(Action(ActionKind::QuizJump, i));
             } else if (ImGui::Button(label)) {
@@ -283,8 +283,9 @@ void AttemptActions(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz,
     }
     ImGui::PushFont(fonts.ui);
     bool linear = quiz.navigation == QuizNavigation::Linear;
-    const float right = ImGui::GetCursorScreenPos().x + width;
+    ControlRow row(width);
     if (!linear) {
+        row.Next(ButtonWidth(Tr("\xE2\x86\x90 Previous")));
         ImGui::BeginDisabled(a.current == 0);
         if (ImGui::Button(Tr("\xE2\x86\x90 Previous"))) f.actions.Push(Action(ActionKind::QuizMove, -1));
         NameIfFocused("Previous");
@@ -293,18 +294,18 @@ void AttemptActions(Frame& f, QuizState& qs, const Session& s, const Quiz& quiz,
     bool last = a.current + 1 >= n;
     if (!last) {
         bool answered_here = q && a.answers.count(q->id);
-        if (!linear) SameLineIfItFits(Tr("Next \xE2\x86\x92"), right);
+        row.Next(ButtonWidth(Tr("Next \xE2\x86\x92")));
         if (answered_here ? PrimaryButton(TrText("Next \xE2\x86\x92").c_str(), t) : ImGui::Button(Tr("Next \xE2\x86\x92")))
             f.actions.Push(Action(ActionKind::QuizMove, 1));
         NameIfFocused("Next");
     }
-    if (!linear || !last) SameLineIfItFits(Tr("Submit my answers"), right);
+    row.Next(ButtonWidth(Tr("Submit my answers")));
     if (last ? PrimaryButton(TrText("Submit my answers").c_str(), t) : ImGui::Button(Tr("Submit my answers"))) {
         qs.confirm_submit = true;
         ImGui::OpenPopup("###submit");
     }
     NameIfFocused("Submit my answers");
-    SameLineIfItFits(Tr("Save and leave"), right);
+    row.Next(ButtonWidth(Tr("Save and leave")));
     if (ImGui::Button(Tr("Save and leave"))) f.actions.Push(Action(ActionKind::QuizLeave));
     NameIfFocused("Save and leave");
     ImGui::PopFont();
@@ -373,18 +374,19 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
     auto what_next = [&](const char* id) {
         ImGui::PushID(id);
         ImGui::PushFont(fonts.ui);
-        const float right = ImGui::GetCursorScreenPos().x + width;
-        if (go_on && PrimaryButton(ButtonLabel(TrFText("Continue: {title}", {{"title", continue_title}}), width).c_str(), t))
-            f.actions.Push(continue_action);
-        bool first = !go_on;
+        ControlRow row(width);
+        if (go_on) {
+            const std::string label = ButtonLabel(TrFText("Continue: {title}", {{"title", continue_title}}), width);
+            row.Next(ButtonWidth(Shaped(label)));
+            if (PrimaryButton(label.c_str(), t)) f.actions.Push(continue_action);
+        }
         if (s.CanStartAttempt(quiz)) {
             const std::string again = ButtonLabel(Tr("Try again with new questions"), width);
-            if (!first) SameLineIfItFits(again.c_str(), right);
-            first = false;
+            row.Next(ButtonWidth(again.c_str()));
             if (ImGui::Button(again.c_str())) f.actions.Push(Action(ActionKind::QuizStart));
         }
         const std::string progress = ButtonLabel(Tr("See my progress"), width);
-        if (!first) SameLineIfItFits(progress.c_str(), right);
+        row.Next(ButtonWidth(progress.c_str()));
         if (ImGui::Button(progress.c_str())) f.actions.Push(Action::Open(Screen::Progress));
         ImGui::PopFont();
         ImGui::PopID();

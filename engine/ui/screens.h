@@ -101,8 +101,9 @@ bool BackButton(float column_width);
 // The width a button labelled `label` takes in the current font.
 float ButtonWidth(const char* label);
 // Controls side by side from the reading start: left to right, or from the right edge of the
-// column leftwards when the interface is mirrored (a browser's dir="rtl" form row). Call Next
-// with each control's width just before drawing it, instead of SameLine.
+// column leftwards when the interface is mirrored (a browser's dir="rtl" form row); a control
+// that does not fit starts the next row. Call Next with each control's width just before drawing
+// it, instead of SameLine.
 class ControlRow {
 public:
     explicit ControlRow(float column_width);

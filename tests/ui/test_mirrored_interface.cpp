@@ -166,7 +166,7 @@ std::vector<ScreenCase> EveryScreen() {
         // Not here yet: the page alone (the fixture marks passages lang="en", which rightly stay
         // left to right, so a page's own controls need a fixture of their own); the contents over
         // the page in a narrow window; the glossary (Arabic reaches one control more); the
-        // unlocked admin screen's learner rows; a quiz question's and the results' action bars.
+        // unlocked admin screen's learner rows.
         {"references", open(Screen::References)},
         {"help", open(Screen::Help)},
         {"progress", open(Screen::Progress)},
@@ -189,6 +189,8 @@ std::vector<ScreenCase> EveryScreen() {
              in.ui.state.screen = Screen::Admin;
          }},
         {"quiz intro", [](Interface& in) { OpenQuiz(in, false, false); }},
+        {"quiz question", [](Interface& in) { OpenQuiz(in, true, false); }},
+        {"quiz results", [](Interface& in) { OpenQuiz(in, true, true); }},
         {"error", [](Interface& in) {
              in.ui.model.fault = "a test fault";
              in.ui.state.screen = Screen::Error;
