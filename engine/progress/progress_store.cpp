@@ -760,30 +760,110 @@ StoreTokens ReadTokens(sqlite3* db, bool check) {
     }
     t.readable = true;
     if (has_meta) {
-        QueryText(db, "SELECT value FROM meta WHERE key = 'store_id'", t.store_id);
-        QueryText(db, "SELECT value FROM meta WHERE key = 'gen'", t.gen);
-        QueryText(db, "SELECT value FROM meta WHERE key = 'base'", t.base);
+        // NOT INDEXED: the rows are read from the table's own page alone. A checkpoint cut short
+        // can leave the table's page and its key index from different transactions (every write
+        // replaces rows, so their rowids move), and a lookup through that index finds the file
+        // "malformed" although the table itself is whole.
+        QueryText(db, "SELECT value FROM meta NOT INDEXED WHERE key = 'store_id'", t.store_id);
+        QueryText(db, "SELECT value FROM meta NOT INDEXED WHERE key = 'gen'", t.gen);
+        QueryText(db, "SELECT value FROM meta NOT INDEXED WHERE key = 'base'", t.base);
     }
     if (check && QueryText(db, "PRAGMA quick_check", t.check) != SQLITE_OK) t.check = sqlite3_errmsg(db);
     return t;
 }
 
-// The page numbers of the first `frames` frames of a log (the ones SQLite found valid), from the
-// frame headers the file format documents (fileformat2 "WAL File Format").
+// The frames of a log as the file format documents them (fileformat2 "WAL File Format"): a 32-byte
+// header (magic, format, page size, checkpoint sequence, two salts, a checksum of the first 24
+// bytes), then frames of a 24-byte header (page number, database size after a commit or 0, the
+// header's salts, a running checksum) and one page.
+struct WalFile {
+    os::ReadOnlyFile file;
+    unsigned char header[32] = {};
+    int64_t page_size = 0;
+    bool header_read = false;
+
+    explicit WalFile(const std::string& path) : file(path) {
+        header_read = file.ok() && file.ReadAt(0, header, sizeof header) == static_cast<int64_t>(sizeof header);
+        if (header_read) page_size = BigEndian(header + 8, 4);
+        if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0) page_size = 0;
+    }
+    int64_t FrameOffset(int64_t i) const { return 32 + i * (24 + page_size); }
+    // The header of frame i (24 bytes), false past the end.
+    bool FrameHeader(int64_t i, unsigned char* out) {
+        return page_size > 0 && file.ReadAt(FrameOffset(i), out, 24) == 24;
+    }
+    bool Page(int64_t i, std::string& out) {
+        out.assign(static_cast<size_t>(page_size), '\0');
+        return page_size > 0 && file.ReadAt(FrameOffset(i) + 24, &out[0], out.size()) == page_size;
+    }
+    // SQLite's checksum (wal.c walChecksumBytes): pairs of 32-bit words, big-endian when the
+    // magic number's low bit is set, else little-endian.
+    bool HeaderIsSqlites() const {
+        if (!header_read || page_size == 0) return false;
+        uint32_t magic = BigEndian(header, 4);
+        if ((magic & 0xFFFFFFFEu) != 0x377f0682u || BigEndian(header + 4, 4) != 3007000u) return false;
+        bool big = magic & 1;
+        uint32_t s1 = 0, s2 = 0;
+        for (int i = 0; i < 24; i += 8) {
+            uint32_t a = big ? BigEndian(header + i, 4) : LittleEndian(header + i);
+            uint32_t b = big ? BigEndian(header + i + 4, 4) : LittleEndian(header + i + 4);
+            s1 += a + s2;
+            s2 += b + s1;
+        }
+        return s1 == BigEndian(header + 24, 4) && s2 == BigEndian(header + 28, 4);
+    }
+    static uint32_t LittleEndian(const unsigned char* p) {
+        return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
+               static_cast<uint32_t>(p[3]) << 24;
+    }
+};
+
+// The page numbers of the first `frames` frames of a log (the ones SQLite found valid).
 std::set<uint32_t> WalPages(const std::string& wal, int64_t frames) {
     std::set<uint32_t> pages;
-    os::ReadOnlyFile file(wal);
-    if (!file.ok()) return pages;
-    unsigned char header[32];
-    if (file.ReadAt(0, header, sizeof header) == static_cast<int64_t>(sizeof header)) {
-        int64_t page_size = BigEndian(header + 8, 4);
-        for (int64_t i = 0; i < frames && page_size >= 512; ++i) {
-            unsigned char frame[4];
-            if (file.ReadAt(32 + i * (24 + page_size), frame, sizeof frame) != 4) break;
-            pages.insert(BigEndian(frame, 4));
-        }
-    }
+    WalFile file(wal);
+    unsigned char frame[24];
+    for (int64_t i = 0; i < frames && file.FrameHeader(i, frame); ++i) pages.insert(BigEndian(frame, 4));
     return pages;
+}
+
+// True when the database file's page `page` is, byte for byte, one of the first `frames` (valid)
+// frames of the log: a checkpoint of THIS log copied it there. The meta page carries random
+// tokens, so no other log can hold the same bytes.
+bool FileHasPageFromLog(const std::string& db_path, const std::string& wal, int64_t frames, uint32_t page) {
+    WalFile log(wal);
+    if (page == 0 || log.page_size == 0) return false;
+    std::string in_file(static_cast<size_t>(log.page_size), '\0');
+    os::ReadOnlyFile db(db_path);
+    if (!db.ok() || db.ReadAt((static_cast<int64_t>(page) - 1) * log.page_size, &in_file[0], in_file.size()) != log.page_size) {
+        return false;
+    }
+    unsigned char frame[24];
+    std::string in_log;
+    for (int64_t i = 0; i < frames && log.FrameHeader(i, frame); ++i) {
+        if (BigEndian(frame, 4) == page && log.Page(i, in_log) && in_log == in_file) return true;
+    }
+    return false;
+}
+
+// A log in which SQLite finds no complete transaction is either one a session was killed in the
+// middle of writing, or a damaged one. SQLite writes a log in order (its header, then each frame's
+// header and then its page), so a kill leaves SQLite's own header and frames of one unfinished
+// transaction: at most the very last frame written may carry the commit mark, cut off before its
+// page was complete. Anything else (a broken header, a committing frame followed by more of the
+// same log) is damage: a transaction that was committed no longer reads back.
+bool OnlyAnUnfinishedWrite(const std::string& wal) {
+    WalFile log(wal);
+    if (!log.HeaderIsSqlites()) return false;
+    unsigned char frame[24];
+    int64_t commits_before_last = 0;
+    bool last_commits = false;
+    for (int64_t i = 0; log.FrameHeader(i, frame); ++i) {
+        if (std::memcmp(frame + 8, log.header + 16, 8) != 0) continue;  // a frame of an earlier, checkpointed log
+        commits_before_last += last_commits;
+        last_commits = BigEndian(frame + 4, 4) != 0;
+    }
+    return commits_before_last == 0;
 }
 
 struct WalVerdict {
@@ -824,6 +904,29 @@ WalVerdict SetAsideWal(const std::string& db_path, const std::string& why, int64
     return v;
 }
 
+// A log holding only the start of a write that a killed session never finished: nothing in it
+// was ever saved, so it is not applied and not reported as set aside. The files as they were are
+// kept like a recovered log's (the newest few), and the log is removed so the next start is clean.
+WalVerdict DiscardUnfinished(const std::string& db_path, int64_t now_ms, const std::string& file_gen) {
+    WalVerdict v;
+    v.file_gen = file_gen;
+    std::string base = FreeCopyName(db_path, "recovered", now_ms);
+    std::string error;
+    if (!CopyDurably(db_path, base, error) || !CopyDurably(db_path + "-wal", base + "-wal", error)) {
+        os::RemoveFile(base);
+        v.status = OpenStatus::CannotWrite;
+        v.message = "cannot keep a copy of " + db_path + " before removing an unfinished write from its log (" +
+                    error + "); nothing was changed and progress is not being saved";
+        return v;
+    }
+    for (const char* suffix : {"-wal", "-shm"}) os::RemoveFile(db_path + suffix);
+    SyncDir(ParentDir(db_path));
+    PruneRecoveredCopies(db_path);
+    v.notice = "Lectern was stopped while it was saving, so the write it had not finished was discarded (" + db_path +
+               "-wal); nothing that had been saved was lost. The files as they were are kept as " + base;
+    return v;
+}
+
 // Decides what to do with <db>-wal before SQLite may see it (the caller holds the writer lock, so
 // no live Lectern is using the log). See the header for the scheme.
 WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
@@ -847,7 +950,7 @@ WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
     if (wal_size <= 0) return v;
     auto aside = [&](const std::string& why, int64_t when) { return SetAsideWal(db_path, why, when, alone.gen); };
     StoreTokens recovered;
-    int64_t frames = 0;
+    int64_t frames = 0, recovered_meta_page = 0;
     {
         PrivateCopy copy;
         if (!copy.Make(db_path)) {
@@ -859,6 +962,7 @@ WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
         sqlite3* db = nullptr;
         if (sqlite3_open_v2(copy.db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
             recovered = ReadTokens(db, true);
+            QueryInt(db, "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'meta'", recovered_meta_page);
             int log = 0, done = 0;
             if (sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done) == SQLITE_OK) {
                 frames = log;
@@ -867,10 +971,13 @@ WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
         sqlite3_close(db);
     }
     if (frames <= 0) {
-        // Nothing in it SQLite can use: a bare header is harmless, anything longer is a damaged
-        // log that someone may still want to look at.
+        // Nothing in it SQLite can use: a bare header is harmless; a write a killed session never
+        // finished held nothing that was saved (a copy is kept with the recovered ones, and the
+        // log goes, so the next start finds nothing); anything else is a damaged log that someone
+        // may still want to look at.
         if (wal_size <= 32) return v;
-        return aside("is damaged (SQLite can read no complete transaction from it)", now_ms);
+        if (OnlyAnUnfinishedWrite(wal)) return DiscardUnfinished(db_path, now_ms, alone.gen);
+        return aside("is damaged (SQLite can read no complete transaction from it; what it held may be lost)", now_ms);
     }
     if (!recovered.readable || recovered.check != "ok") {
         return aside("does not fit the database (applying it would damage it: " +
@@ -888,8 +995,12 @@ WalVerdict VetWal(const std::string& db_path, int64_t now_ms) {
     if (!alone.gen.empty() && meta_page > 0 && !WalPages(wal, frames).count(static_cast<uint32_t>(meta_page))) {
         return aside("was not written by Lectern for this database", now_ms);
     }
+    // A checkpoint cut short by a kill has copied some of this log's pages into the file: if the
+    // meta page is one of them, the file is this log's, half applied, and only applying the rest
+    // makes it whole again (setting the log aside would leave it damaged).
+    bool file_has_our_meta = FileHasPageFromLog(db_path, wal, frames, static_cast<uint32_t>(recovered_meta_page));
     bool written_by_scheme = !recovered.base.empty() || !recovered.gen.empty();
-    if (written_by_scheme) {
+    if (written_by_scheme && !file_has_our_meta) {
         // base: the token of the file this log builds on; gen: the token a checkpoint was about
         // to write (a crash mid-checkpoint may already have copied it into the file).
         bool fits = recovered.base.empty() ? (alone.gen.empty() || alone.gen == recovered.gen)

@@ -30,9 +30,14 @@
 // every checkpoint; (2) writes meta 'base' = the token of the file the log builds on in every
 // transaction, so every log carries it; (3) before a read-write open, recovers a private copy of
 // file + log and compares store_id and tokens with the file alone (read with immutable=1, which
-// never touches the log). A log that belongs is copied to <db>.recovered-<UTC> (+ -wal) and then
-// recovered; a foreign, stale or damaged one is moved to <db>.bad-<UTC>-wal beside a copy of the
-// database (<db>.bad-<UTC>) and never applied. While running, a database file that changes between
+// never touches the log). A kill in the middle of a checkpoint leaves the file holding some of the
+// log's pages, so a file whose meta page is byte for byte one of the log's frames belongs to it
+// whatever its tokens say (only applying the rest of the log makes that file whole). A log that
+// belongs is copied to <db>.recovered-<UTC> (+ -wal) and then recovered; a foreign, stale or
+// damaged one is moved to <db>.bad-<UTC>-wal beside a copy of the database (<db>.bad-<UTC>) and
+// never applied. A log holding only a write a killed session never finished (no transaction in
+// it completed) is not set aside: nothing in it was saved; it is copied like a recovered one and
+// removed, and the notice says so. While running, a database file that changes between
 // the store's own checkpoints (replaced, restored, or written by another program) stops all writes
 // (StoreError::Io) and is never checkpointed into; the next start sets that log aside.
 //

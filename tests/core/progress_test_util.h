@@ -25,8 +25,9 @@ namespace fs = std::filesystem;
 // A fresh folder under the system temp dir, removed (with everything in it) at scope exit.
 class TempDir {
 public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "lectern-progress-XXXXXX").string();
+    // Under `root` when given, else the system temp dir.
+    explicit TempDir(const std::string& root = "") {
+        std::string tmpl = ((root.empty() ? fs::temp_directory_path() : fs::path(root)) / "lectern-progress-XXXXXX").string();
         if (!::mkdtemp(tmpl.data())) std::abort();
         m_path = tmpl;
     }

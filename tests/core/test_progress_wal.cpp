@@ -87,6 +87,11 @@ void Place(const std::string& db_path, const std::string& db, const std::string&
     if (!wal.empty()) WriteFile(db_path + "-wal", wal);
 }
 
+OpenResult OpenPlaced(const std::string& db_path, const std::string& db, const std::string& wal) {
+    Place(db_path, db, wal);
+    return ProgressStore::Open(db_path);
+}
+
 }  // namespace
 
 TEST(ProgressWal, LogOfAKilledSessionIsRecoveredAfterKeepingACopy) {
@@ -247,8 +252,7 @@ TEST(ProgressWal, TruncatedLogGivesItsCompleteTransactionsAndKeepsTheWholeFile) 
         TempDir run;
         std::string target = ProgressDbPath(run.Sub("t"));
         std::string cut = image.wal.substr(0, n);
-        Place(target, image.db, cut);
-        OpenResult r = ProgressStore::Open(target);
+        OpenResult r = OpenPlaced(target, image.db, cut);
         ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
         EXPECT_EQ(r.store->CheckIntegrity(), "ok");
         ASSERT_TRUE(r.store->FindLearner("Ana"));
@@ -336,6 +340,74 @@ TEST(ProgressWal, OnlyTheNewestRecoveredCopiesAreKept) {
     EXPECT_EQ(Matching(dir.Sub("data"), "progress.sqlite3.recovered-").size(), 10u) << "five pairs";
     OpenResult r = ProgressStore::Open(path);
     EXPECT_EQ(r.store->PageViews({}).size(), 8u) << "every crash's page view was recovered";
+}
+
+// A session killed in the middle of its first write after a checkpoint leaves a log in which SQLite
+// finds no complete transaction. Nothing in it was ever saved, so the next start must say exactly
+// that (an administrator reading "damaged" would go looking for lost work), not set it aside, keep
+// a copy, and leave a folder with nothing more to report. A log whose committed transaction no
+// longer reads back is the other case: damage, said as such and set aside.
+TEST(ProgressWal, AnUnfinishedWriteIsDiscardedWithNothingSavedLostAndDamageIsStillCalledDamage) {
+    TempDir dir;
+    Image image = MakeImage(ProgressDbPath(dir.Sub("live")), AddLearner("Ana", 1), AddLearner("Bo", 1));
+    // The killed session's first transaction (Bo): its frames up to the first commit mark.
+    const size_t page = 4096, frame = 24 + page;
+    size_t first_commit_end = 0;
+    for (size_t off = 32; off + frame <= image.wal.size(); off += frame) {
+        auto byte = [&](size_t i) { return static_cast<unsigned char>(image.wal[off + i]); };
+        if (byte(4) | byte(5) | byte(6) | byte(7)) {
+            first_commit_end = off + frame;
+            break;
+        }
+    }
+    ASSERT_GT(first_commit_end, 32u + frame) << "the first write spans more than one frame";
+    // Every length that cuts that transaction short: a bare header excepted, at and around every
+    // frame boundary, and in the middle of each frame.
+    std::set<size_t> cuts;
+    for (size_t f = 32; f < first_commit_end; f += frame) {
+        for (size_t n : {f + 1, f + 24, f + 24 + page / 2, f + frame - 1, f + frame}) {
+            if (n > 32 && n < first_commit_end) cuts.insert(n);
+        }
+    }
+    for (size_t n : cuts) {
+        SCOPED_TRACE("log cut to " + std::to_string(n) + " bytes");
+        TempDir run;
+        std::string target = ProgressDbPath(run.Sub("t"));
+        std::string cut = image.wal.substr(0, n);
+        OpenResult r = OpenPlaced(target, image.db, cut);
+        ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
+        EXPECT_FALSE(r.wal_set_aside) << r.notice;
+        EXPECT_NE(r.notice.find("stopped while it was saving"), std::string::npos) << r.notice;
+        EXPECT_NE(r.notice.find("nothing that had been saved was lost"), std::string::npos) << r.notice;
+        for (const char* alarming : {"damaged", "NOT applied", "another"}) {
+            EXPECT_EQ(r.notice.find(alarming), std::string::npos) << alarming << " in: " << r.notice;
+        }
+        EXPECT_EQ(LearnerNames(*r.store), (std::set<std::string>{"Ana"})) << "everything saved is there";
+        std::vector<std::string> copies = Matching(run.Sub("t"), "progress.sqlite3.recovered-");
+        bool kept = false;
+        for (const std::string& c : copies) kept = kept || ReadFile(c) == cut;
+        EXPECT_TRUE(kept) << "a copy of the log as found is kept";
+        EXPECT_NE(r.notice.find(copies.empty() ? std::string("?") : copies[0]), std::string::npos) << r.notice;
+        r.store.reset();
+        OpenResult again = ProgressStore::Open(target);
+        ASSERT_EQ(again.status, OpenStatus::Ok) << again.message;
+        EXPECT_TRUE(again.notice.empty()) << again.notice;
+    }
+    // The same log whole but with its first committing frame's page changed on disk: a committed
+    // write that no longer reads back.
+    {
+        TempDir run;
+        std::string target = ProgressDbPath(run.Sub("t"));
+        std::string broken = image.wal;
+        broken[first_commit_end - page / 2] = static_cast<char>(broken[first_commit_end - page / 2] ^ 0x5a);
+        Place(target, image.db, broken);
+        OpenResult r = ProgressStore::Open(target);
+        ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
+        ASSERT_GT(broken.size(), first_commit_end + frame) << "Bo's page view follows his first write";
+        EXPECT_TRUE(r.wal_set_aside) << r.notice;
+        EXPECT_NE(r.notice.find("damaged"), std::string::npos) << r.notice;
+        EXPECT_NE(r.notice.find("may be lost"), std::string::npos) << r.notice;
+    }
 }
 
 namespace {
