@@ -1101,6 +1101,13 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
         }
     }
     bool exists = FileExists(db_path);
+    // A file that is no database at all (random bytes, a copy cut short) is refused before
+    // anything touches it, its mode included, so the player can say it was left untouched.
+    if (exists) {
+        if (std::string problem = HeaderProblem(db_path); !problem.empty()) {
+            return Refuse(OpenStatus::Corrupt, db_path + " is damaged: " + problem);
+        }
+    }
     std::string why_not_saving, notice;
     bool wal_set_aside = false;
     std::shared_ptr<SharedFile> shared;

@@ -54,6 +54,16 @@ std::vector<FolderCase> FolderCases() {
          [](const std::string& d) {
              std::filesystem::create_directories(d);
              WriteFile(ProgressDbPath(d), std::string(8192, '\x5a'));
+             // As an administrator's copy arrives: readable by all. Even the mode stays.
+             std::filesystem::permissions(ProgressDbPath(d), std::filesystem::perms(0644));
+         },
+         false, true, false, "NOT being saved", true},
+        {"a copy cut short",
+         [](const std::string& d) {
+             MakeStore(d, "Ana");
+             std::string whole = ReadFile(ProgressDbPath(d));
+             WriteFile(ProgressDbPath(d), whole.substr(0, whole.size() / 2 + 100));
+             std::filesystem::permissions(ProgressDbPath(d), std::filesystem::perms(0644));
          },
          false, true, false, "NOT being saved", true},
         {"a newer Lectern's store",
@@ -117,6 +127,11 @@ TEST(StoreOpening, EachStateOfTheFolderGetsItsOwnChoice) {
         if (not_saving) EXPECT_NE(p.banner.find(p.why_not_saving), std::string::npos) << p.banner;
         if (not_saving) EXPECT_FALSE(p.why_not_saving.empty());
         if (c.left_untouched) EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a file the player could not use is never written";
+        // A file the player did not open and did not change: the banner says so, in those words.
+        if (c.left_untouched && !c.opens) {
+            EXPECT_EQ(p.not_saving, NotSaving::FileUntouched) << p.banner;
+            EXPECT_NE(p.banner.find("The file was left untouched."), std::string::npos) << p.banner;
+        }
         struct stat st {};
         ASSERT_EQ(::stat(data.c_str(), &st), 0);
         EXPECT_EQ(st.st_mode & 0777, 0700u) << "the folder holds PIN hashes";
