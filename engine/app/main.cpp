@@ -24,7 +24,6 @@
 #include "course/speech_text.h"
 #include "course/ui_catalog.h"
 #include "kiosk/admin.h"
-#include "kiosk/idle_timer.h"
 #include "kiosk/kiosk_config.h"
 #include "kiosk/pin.h"
 #include "kiosk/sign_in.h"
@@ -34,6 +33,7 @@
 #include "os/files.h"
 #include "os/system.h"
 #include "platform/platform.h"
+#include "ui/kiosk_controller.h"
 #include "progress/learner_settings.h"
 #include "progress/progress_store.h"
 #include "progress/store_opening.h"
@@ -108,13 +108,20 @@ std::optional<StartPlace> FindStart(const Course& course, const std::string& id)
     return std::nullopt;
 }
 
-class App {
+class App : ui::KioskHost {
 public:
     App(const Options& o) : m_options(o) {}
 
+    // Start-up in the order it happens, then the frame loop until the window closes.
     int Run(const char* argv0);
 
 private:
+    // Each start-up step returns an exit status to end with, or -1 to go on.
+    int ReadKioskConfig();  // --kiosk, --kiosk-config: the kiosk's settings
+    int OpenWindow(const std::string& course_path);  // the window while the course loads beside it
+    void ConfigureModel(const std::string& course_path);  // what the screens show: options, data folder
+    int StartSession();  // the store, who is signed in (--learner, --guest), the first screen
+    void PrepareLoop();  // input hooks, --capture, the first frames
     void Apply(const ui::Actions& actions);
     // False when another Lectern already writes to this progress folder (the caller exits).
     bool OpenStore();
@@ -122,17 +129,23 @@ private:
     void CloseStore();
     void SettleTypingOnPause();
     void ReportUnsaved();
-    void RefreshLearners();
     void RequestCourseGlyphs();
-    kiosk::SignInPolicy Policy() {
+    kiosk::SignInPolicy Policy() override {
         return kiosk::SignInPolicy(m_store.store.get(), {m_kiosk, m_model.allow_guest,
                                                    m_kiosk_config.sign_in_by_typing ? kiosk::SignInMode::Type : kiosk::SignInMode::List});
     }
-    kiosk::KioskAdmin Admin() { return kiosk::KioskAdmin(m_store.store.get(), m_data_dir, m_load.course.get()); }
+    kiosk::KioskAdmin Admin() override { return kiosk::KioskAdmin(m_store.store.get(), m_data_dir, m_load.course.get()); }
     // Turns the policy's decision into the screen: a session, a PIN prompt, "is that you?", or a message.
-    bool ApplySignIn(const kiosk::Decision& d);
+    void ApplySignIn(const kiosk::Decision& d) override;
     void SignInGuest();
-    void SignOut();
+    void SignOut() override;
+    bool SignedIn() const override { return m_session != nullptr; }
+    void RefreshLearners() override;
+    void SetWakeInterval(double seconds) override { m_platform.SetWakeInterval(seconds); }
+    void Exit(int status) override {
+        m_exit_status = status;
+        m_running = false;
+    }
     void SaveSettings();
     // What the screen shows now, as the learner's settings hold it.
     DisplaySettings Display() const;
@@ -148,7 +161,6 @@ private:
         m_state.reader.sidebar_open = !m_options.present;  // the room sees the page, the notes beside it
         m_platform.RequestFrames(3);
     }
-    void HandleKioskAction(const ui::Action& a);
     // The last-chance handler: an exception out of a frame (drawing or applying its actions)
     // ends the frame, saves what is unsaved and shows the error screen, instead of ending the
     // program (and a kiosk learner's session) on a stray bug.
@@ -167,13 +179,9 @@ private:
         int status = 0;  // the exit status when the loop ends on an error
     } m_loop;
     int m_faults_in_a_row = 0;
-    void TickIdle(bool had_input);
-    void TickPinLock();
-    int64_t m_pin_unlock_ms = 0;  // wall-clock ms when a locked learner PIN may be tried again
     void CheckForChanges();
     std::optional<CourseReloader> m_reloader;  // --watch
     Diagnostics m_watch_problems;              // the last reload's, shown until the files are fixed
-    bool AdminChordPressed() const;
 
     Options m_options;
     platform::Platform m_platform;
@@ -230,18 +238,19 @@ private:
     bool m_kiosk = false;
     KioskConfig m_kiosk_config;
     std::string m_data_dir;
-    std::unique_ptr<IdleTimer> m_idle;
     int m_exit_status = 0;
     ui::UiState m_state;
     ui::ViewModel m_model;
     bool m_running = true;
     ui::Trace m_trace{std::getenv("LECTERN_TRACE") != nullptr};
+    // The sign-in PIN's and the kiosk's rules between frames: admin screen, chord, idle, lock-outs.
+    ui::KioskController m_desk{*this, m_trace};
     std::uint64_t m_traced_key_releases = 0;
     float m_fonts_scale = 0;
     bool m_notes_window_tried = false;
     // How often the loop wakes with no input when nothing is counting down: --capture polls for
     // its signal, --watch for changed files; otherwise only input wakes it (0% CPU when idle).
-    double BaseWakeInterval() const { return !m_options.capture.empty() ? 0.1 : m_options.watch ? 0.5 : 0.0; }
+    double BaseWakeInterval() const override { return !m_options.capture.empty() ? 0.1 : m_options.watch ? 0.5 : 0.0; }
 
     // The store's banner in the interface's language (the catalog comes with the course, after
     // the store is opened, so it is formatted when drawn).
@@ -380,33 +389,32 @@ void App::RequestCourseGlyphs() {
     ForEachText(*m_load.course, [this](std::string_view text) { m_platform.RequestGlyphs(text); });
 }
 
-bool App::ApplySignIn(const kiosk::Decision& d) {
+void App::ApplySignIn(const kiosk::Decision& d) {
     switch (d.step) {
         case kiosk::Step::Session:
             if (d.learner) SignInNow(*d.learner);
             else SignInGuest();
-            return true;
+            return;
         case kiosk::Step::AskPin:
             m_state.sign_in.confirm_identity.clear();
             m_state.sign_in.pin_for = d.name;
             WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
             m_state.sign_in.message = d.message;
-            m_pin_unlock_ms = d.seconds_locked > 0 ? NowMs() + d.seconds_locked * int64_t{1000} : 0;  // TickPinLock counts down
+            m_desk.PinAsked(d, NowMs());  // a lock-out counts down on the PIN prompt
             if (d.seconds_locked > 0) m_trace("pin locked %d", d.seconds_locked);
             else if (!d.message.empty()) m_trace("pin wrong");
             else m_trace("pin asked");
-            return false;
+            return;
         case kiosk::Step::ConfirmIdentity:
             m_state.sign_in.confirm_identity = d.name;
             m_state.sign_in.message.clear();
             m_trace("confirm-identity");
-            return false;
+            return;
         case kiosk::Step::Refused:
             m_state.sign_in.message = d.message;
             m_trace("sign-in refused: %s", d.message.c_str());
-            return false;
+            return;
     }
-    return false;
 }
 
 void App::SignInNow(const Learner& learner_in) {
@@ -423,7 +431,7 @@ void App::SignInNow(const Learner& learner_in) {
     m_state.speech_rate = saved.speech_rate;
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
-    if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
+    m_desk.SignedIn(BootMs());
     m_trace("signed-in %s text %d idle %d", learner->display_name.c_str(),
                               static_cast<int>(m_state.text_scale * 100 + 0.5f), m_kiosk ? m_kiosk_config.idle_timeout_seconds : 0);
 }
@@ -432,7 +440,7 @@ void App::SignInGuest() {
     if (m_kiosk && !m_kiosk_config.allow_guest) return;
     ResetViewState();
     m_session = std::make_unique<Session>(m_load.course, nullptr, std::nullopt);
-    if (m_kiosk) m_idle = std::make_unique<IdleTimer>(m_kiosk_config, BootMs());
+    m_desk.SignedIn(BootMs());
     m_learner_name.clear();
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
@@ -445,9 +453,8 @@ void App::SignOut() {
     ReportUnsaved();
     m_session.reset();
     m_settings.reset();
-    m_idle.reset();
+    m_desk.SignedOut();
     m_learner_name.clear();
-    m_pin_unlock_ms = 0;
     ResetViewState();
     if (m_kiosk) {
         // The next learner starts from the kiosk's own display settings, not the last one's.
@@ -486,168 +493,6 @@ void App::FlushActiveTime() {
     if (m_session && m_pending_active_ms > 0) m_session->AddActiveTime(m_pending_active_ms, NowMs());
     m_pending_active_ms = 0;
     m_last_flush_ms = NowMs();
-}
-
-void App::HandleKioskAction(const ui::Action& a) {
-    int64_t now = NowMs();
-    m_state.admin.message_good = false;  // the cases that succeed say so
-    switch (a.kind) {
-        case ui::ActionKind::CancelPin:
-            m_pin_unlock_ms = 0;
-            m_state.sign_in.pin_for.clear();
-            WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
-            m_state.sign_in.message.clear();
-            break;
-        case ui::ActionKind::SubmitPin: {
-            std::string name = m_state.sign_in.pin_for;
-            WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
-            ApplySignIn(Policy().SubmitPin(name, a.id, now));
-            break;
-        }
-        case ui::ActionKind::AdminSetPin: {
-            // The screen checked the two fields match; the rule of who may set it is the component's.
-            kiosk::AdminResult r = Admin().SetAdminPin(a.id, a.id, m_model.admin_unlocked, now);
-            WipePin(m_state.admin.pin, sizeof m_state.admin.pin);
-            WipePin(m_state.admin.pin_again, sizeof m_state.admin.pin_again);
-            m_state.admin.message = r.message;
-            m_state.admin.message_good = r.ok;
-            if (!r.ok) break;
-            m_model.admin_pin_missing = false;
-            if (!m_model.admin_unlocked) {
-                m_state.admin.message.clear();
-                m_state.sign_in.message.clear();
-                m_state.screen = ui::Screen::Learners;
-                m_state.focus_main = true;
-            }
-            m_trace("admin-pin set");
-            break;
-        }
-        case ui::ActionKind::AdminUnlock: {
-            kiosk::AdminResult r = Admin().Unlock(a.id, now);
-            WipePin(m_state.admin.pin, sizeof m_state.admin.pin);
-            m_state.admin.message = r.message;
-            m_state.focus_main = true;  // back to the PIN field, for the keyboard
-            if (r.ok) {
-                m_model.admin_unlocked = true;
-                m_trace("admin unlocked");
-            } else if (r.seconds_locked > 0) {
-                m_pin_unlock_ms = now + int64_t{r.seconds_locked} * 1000;  // TickPinLock counts down
-                m_trace("admin pin locked %d", r.seconds_locked);
-            }
-            break;
-        }
-        case ui::ActionKind::AdminExport:
-        case ui::ActionKind::AdminRename:
-        case ui::ActionKind::AdminRemove:
-        case ui::ActionKind::AdminResetPin:
-        case ui::ActionKind::AdminClearLockout: {
-            if (!m_model.admin_unlocked) break;  // only the unlocked admin screen sends these
-            kiosk::KioskAdmin admin = Admin();
-            kiosk::AdminResult r;
-            if (a.kind == ui::ActionKind::AdminExport) r = admin.Export(a.id, now);
-            else if (a.kind == ui::ActionKind::AdminRename) r = admin.Rename(a.id, a.ref2, now);
-            else if (a.kind == ui::ActionKind::AdminRemove) r = admin.Remove(a.id, now);
-            else if (a.kind == ui::ActionKind::AdminResetPin) r = admin.ResetPin(a.id, a.ref2, a.ref3, now);
-            else r = admin.ClearLockout(a.id, now);
-            WipePin(m_state.admin.reset_pin, sizeof m_state.admin.reset_pin);
-            WipePin(m_state.admin.reset_pin_again, sizeof m_state.admin.reset_pin_again);
-            m_state.admin.message = r.message;
-            m_state.admin.message_good = r.ok;
-            if (r.ok && a.kind == ui::ActionKind::AdminRename) m_state.admin.selected = a.ref2;
-            if (r.ok && a.kind == ui::ActionKind::AdminRemove) m_state.admin.selected.clear();
-            RefreshLearners();
-            m_trace("admin %d %s", static_cast<int>(a.kind), r.ok ? "ok" : "failed");
-            break;
-        }
-        case ui::ActionKind::AdminSetIdle: {
-            int seconds = static_cast<int>(a.value);
-            FileWriteResult w = WriteAdminIdleTimeout(m_data_dir, seconds, m_kiosk_config.countdown_seconds);
-            if (w.ok) {
-                m_kiosk_config.idle_timeout_seconds = seconds;  // the next sign-in's timer uses it
-                m_model.idle_timeout_seconds = seconds;
-                m_state.admin.message = ui::TrFText("Learners are now signed out after {minutes} minutes without input.",
-                                                     {{"minutes", std::to_string(seconds / 60)}});
-                m_state.admin.message_good = true;
-            } else {
-                m_state.admin.message = ui::TrFText("The idle time was not changed: {problem}", {{"problem", w.message}});
-            }
-            m_trace("idle-timeout %s %d", w.ok ? "set" : "refused", seconds);
-            break;
-        }
-        case ui::ActionKind::AdminClose:
-            m_state.focus_main = true;
-            m_model.admin_unlocked = false;
-            m_state.admin.message.clear();
-            m_state.sign_in.message.clear();
-            m_state.screen = ui::Screen::Learners;
-            break;
-        case ui::ActionKind::AdminExit:
-            m_exit_status = 10;  // the kiosk unit treats 10 as "the administrator left": no restart
-            m_running = false;
-            break;
-        default: break;
-    }
-}
-
-bool App::AdminChordPressed() const {
-    const ImGuiIO& io = ImGui::GetIO();
-    const KeyChord& c = m_kiosk_config.admin_chord;
-    if (io.KeyCtrl != c.ctrl || io.KeyAlt != c.alt || io.KeyShift != c.shift) return false;
-    int key = -1;
-    if (c.key.size() == 1) key = static_cast<unsigned char>(c.key[0]);  // GLFW: printable keys are ASCII
-    else if (c.key.size() >= 2 && c.key[0] == 'F') key = 289 + std::atoi(c.key.c_str() + 1);  // GLFW_KEY_F1 = 290
-    return key >= 0 && key < 512 && ImGui::IsKeyPressed(key, false);
-}
-
-// While a learner's (or the administrator's) PIN entry is locked, the message counts the seconds down
-// (waking once a second), and says when a PIN may be tried again.
-void App::TickPinLock() {
-    if (m_pin_unlock_ms == 0) return;
-    bool learner_pin = !m_state.sign_in.pin_for.empty() && !m_session;
-    bool admin_pin = m_state.screen == ui::Screen::Admin && !m_model.admin_unlocked;
-    if (!learner_pin && !admin_pin) {
-        m_pin_unlock_ms = 0;
-        return;
-    }
-    std::string& message = learner_pin ? m_state.sign_in.message : m_state.admin.message;
-    int64_t left_ms = m_pin_unlock_ms - NowMs();
-    if (left_ms <= 0) {
-        m_pin_unlock_ms = 0;
-        message = ui::TrText("You can try your PIN again.");
-        m_platform.SetWakeInterval(BaseWakeInterval());
-        return;
-    }
-    message = ui::TrFText("Too many wrong PINs. Try again in {seconds} seconds.", {{"seconds", std::to_string((left_ms + 999) / 1000)}});
-    double wake = (left_ms % 1000 + 1) / 1000.0;                   // at the next whole second
-    if (double base = BaseWakeInterval(); base > 0) wake = std::min(wake, base);  // --capture, --watch
-    m_platform.SetWakeInterval(wake);
-}
-
-void App::TickIdle(bool had_input) {
-    if (!m_idle) {
-        m_model.idle_seconds_left = -1;
-        return;
-    }
-    int64_t now = BootMs();
-    if (had_input) m_idle->Input(now);
-    IdleState st = m_idle->State(now);
-    if (st.phase == IdlePhase::Expired) {
-        m_trace("idle sign-out");
-        SignOut();
-        m_platform.SetWakeInterval(BaseWakeInterval());
-        m_model.idle_seconds_left = -1;
-        return;
-    }
-    m_model.idle_seconds_left = st.phase == IdlePhase::CountingDown ? st.seconds_left : -1;
-    // Each second the warning shows: a test that steps the clock waits for the second it stepped to
-    // before it checks that nobody was signed out early.
-    if (m_trace.On() && m_trace.Changed("idle", std::to_string(m_model.idle_seconds_left)) && m_model.idle_seconds_left >= 0)
-        m_trace("idle countdown %d", m_model.idle_seconds_left);
-    // Wake for the next change only: a second at a time during the countdown, else not before it.
-    double wake = std::max<int64_t>(m_idle->MsUntilNextChange(now), 50) / 1000.0;
-    if (st.phase == IdlePhase::CountingDown) wake = std::min(wake, 1.0);
-    if (double base = BaseWakeInterval(); base > 0) wake = std::min(wake, base);  // --capture, --watch
-    m_platform.SetWakeInterval(wake);
 }
 
 void App::CheckForChanges() {
@@ -709,6 +554,11 @@ void App::Apply(const ui::Actions& actions) {
         if (m_speech && m_speech->Speaking()) m_speech->Stop();  // reading belongs to the page it was started on
     }
     for (const ui::Action& a : r.learner_actions) {
+        if (ui::KioskController::Handles(a.kind)) {
+            m_desk.Apply(a, m_state, m_model, now);
+            r.screen_changed = true;
+            continue;
+        }
         switch (a.kind) {
             case ui::ActionKind::SignIn:
             case ui::ActionKind::ConfirmIdentity: ApplySignIn(Policy().Choose(a.id, now)); break;
@@ -724,18 +574,6 @@ void App::Apply(const ui::Actions& actions) {
                 break;
             case ui::ActionKind::SignInGuest: ApplySignIn(Policy().Guest()); break;
             case ui::ActionKind::SignOut: SignOut(); break;
-            case ui::ActionKind::SubmitPin:
-            case ui::ActionKind::CancelPin:
-            case ui::ActionKind::AdminSetPin:
-            case ui::ActionKind::AdminUnlock:
-            case ui::ActionKind::AdminExit:
-            case ui::ActionKind::AdminExport:
-            case ui::ActionKind::AdminClose:
-            case ui::ActionKind::AdminRename:
-            case ui::ActionKind::AdminRemove:
-            case ui::ActionKind::AdminResetPin:
-            case ui::ActionKind::AdminClearLockout:
-            case ui::ActionKind::AdminSetIdle: HandleKioskAction(a); break;
             case ui::ActionKind::SpeakPage:
                 if (Speech().Speaking()) {
                     Speech().Stop();
@@ -790,7 +628,22 @@ void App::Apply(const ui::Actions& actions) {
 }
 
 int App::Run(const char* argv0) {
-    std::string course_path = m_options.course.empty() ? FindBundledCourse(argv0) : m_options.course;
+    const std::string course_path = m_options.course.empty() ? FindBundledCourse(argv0) : m_options.course;
+    if (int status = ReadKioskConfig(); status >= 0) return status;
+    if (int status = OpenWindow(course_path); status >= 0) return status;
+    ConfigureModel(course_path);
+    if (int status = StartSession(); status >= 0) return status;
+    PrepareLoop();
+    while (m_running && LoopOnce()) {
+    }
+    g_wake_on_stop = nullptr;
+    FlushActiveTime();
+    CloseStore();
+    m_platform.Shutdown();
+    return m_loop.status ? m_loop.status : m_exit_status;
+}
+
+int App::ReadKioskConfig() {
     if (m_options.kiosk || !m_options.kiosk_config.empty()) {
         KioskConfigResult kc = FindKioskConfig(m_options.kiosk_config);
         if (!kc.diagnostics.All().empty()) std::fprintf(stderr, "%s", kc.diagnostics.FormatAll().c_str());
@@ -801,6 +654,10 @@ int App::Run(const char* argv0) {
         m_state.text_scale = std::clamp(m_kiosk_config.text_size / 100.0f, 1.0f, 2.0f);
         ui::ThemeFromKey(m_kiosk_config.theme, &m_state.theme);
     }
+    return -1;
+}
+
+int App::OpenWindow(const std::string& course_path) {
     // The course loads on a thread while the window, GL context and fonts are created.
     auto loading = std::async(std::launch::async, [course_path] { return LoadCourse(course_path); });
     platform::WindowOptions wo;
@@ -828,6 +685,10 @@ int App::Run(const char* argv0) {
         std::fprintf(stderr, "lectern: the course at %s could not be opened:\n%s", course_path.c_str(),
                      m_load.diagnostics.FormatAll().c_str());
     }
+    return -1;
+}
+
+void App::ConfigureModel(const std::string& course_path) {
     RequestCourseGlyphs();
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
@@ -844,6 +705,7 @@ int App::Run(const char* argv0) {
     m_data_dir = !m_options.data_dir.empty()         ? m_options.data_dir
                  : !m_kiosk_config.data_dir.empty() ? m_kiosk_config.data_dir
                                                      : DefaultDataDir();
+    m_desk.Configure(m_kiosk, &m_kiosk_config, m_data_dir);
     if (m_kiosk) {
         // Even when the course failed to load: the administrator's screen is the only way out.
         // The idle time the administrator set on the admin screen wins over the file's.
@@ -852,6 +714,9 @@ int App::Run(const char* argv0) {
         m_model.idle_timeout_seconds = m_kiosk_config.idle_timeout_seconds;
         m_model.admin_pin_missing = ReadAdminPinHash(m_data_dir).status == AdminPinStatus::Missing;
     }
+}
+
+int App::StartSession() {
     if (m_load.course) {
         if (!m_options.page.empty() && !FindStart(*m_load.course, m_options.page)) {
             std::fprintf(stderr, "lectern: no page, lesson, module, quiz or scenario has the id '%s'\n", m_options.page.c_str());
@@ -892,7 +757,10 @@ int App::Run(const char* argv0) {
     if (m_kiosk && m_model.admin_pin_missing) m_state.screen = ui::Screen::Admin;  // first start: a way out first
     if (!m_options.screen.empty() && m_load.course) app::ScreenFromName(m_options.screen, &m_state.screen);  // checked by ParseOptions
     if (m_state.screen == ui::Screen::Reader && m_session) m_session->ShowPage(m_session->Nav().Index(), NowMs());
+    return -1;
+}
 
+void App::PrepareLoop() {
     if (!m_options.screenshot.empty()) {
         // A picture of a screen, not of wherever the (virtual) pointer happens to rest.
         m_platform.SetInputHook([](ImGuiIO& io) {
@@ -915,13 +783,6 @@ int App::Run(const char* argv0) {
     // The first frames draw without waiting for input: ImGui settles its layout over two or three.
     m_platform.RequestFrames(3);
     m_loop.unattended = !m_options.screenshot.empty() || m_options.first_frame_exit;
-    while (m_running && LoopOnce()) {
-    }
-    g_wake_on_stop = nullptr;
-    FlushActiveTime();
-    CloseStore();
-    m_platform.Shutdown();
-    return m_loop.status ? m_loop.status : m_exit_status;
 }
 
 bool App::LoopOnce() {
@@ -1015,24 +876,11 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     // manager grabbed its release (Alt+F4) must not keep a kiosk session awake forever.
     for (int k = 0; k < 512 && !had_input; ++k) had_input = io.KeysDownDuration[k] == 0.0f;
     TrackActiveTime(had_input);
-    if (m_kiosk) {
-        if (AdminChordPressed() && m_state.screen != ui::Screen::Admin) {
-            // Nobody must come back to the admin screen, or from it, inside a learner's
-            // session: sign the learner out first (their work is already saved).
-            if (m_session) SignOut();
-            m_pin_unlock_ms = 0;  // a learner's PIN lock is not the administrator's
-            m_state.screen = ui::Screen::Admin;
-            m_state.focus_main = true;
-            m_model.admin_unlocked = false;
-            m_trace("screen admin");
-        }
-        if (m_platform.CloseRequested()) {
-            m_platform.ClearCloseRequest();
-            m_trace("close ignored");
-        }
-        TickIdle(had_input);
+    if (m_kiosk && m_platform.CloseRequested()) {
+        m_platform.ClearCloseRequest();
+        m_trace("close ignored");
     }
-    TickPinLock();
+    m_desk.Frame(m_kiosk && ui::ChordPressed(m_kiosk_config.admin_chord), had_input, m_state, m_model, NowMs(), BootMs());
     frame_open = false;
     m_platform.EndFrame();
     // The page is on screen, drawn to the end: now it may be where the learner resumes (unless

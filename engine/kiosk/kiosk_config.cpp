@@ -128,6 +128,15 @@ bool KioskConfigResult::KeyFailed(const std::string& key) const {
 
 // ---- the admin chord ----------------------------------------------------------------------------
 
+int KeyChord::KeyCode() const {
+    if (key.size() == 1) return static_cast<unsigned char>(key[0]);
+    if (key.size() >= 2 && key[0] == 'F') {
+        int n = std::atoi(key.c_str() + 1);
+        if (n >= 1 && n <= 12) return 289 + n;  // GLFW_KEY_F1 = 290
+    }
+    return -1;
+}
+
 std::string KeyChord::Format() const {
     std::string out;
     if (ctrl) out += "Ctrl+";

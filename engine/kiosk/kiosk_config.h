@@ -85,6 +85,9 @@ struct KeyChord {
 
     // "Ctrl+Alt+Shift+A": modifiers always in this order.
     std::string Format() const;
+    // The key's number as GLFW gives it (and so Dear ImGui 1.86's KeysDown index): a letter or a
+    // digit is its ASCII code, F1..F12 are 290..301; -1 when the key is none of those.
+    int KeyCode() const;
     bool operator==(const KeyChord& o) const {
         return ctrl == o.ctrl && alt == o.alt && shift == o.shift && super == o.super && key == o.key;
     }
