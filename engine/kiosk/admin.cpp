@@ -62,8 +62,8 @@ AdminResult KioskAdmin::SetAdminPin(std::string pin, std::string pin_again, bool
     if (PinError e = ValidatePin(pin); e != PinError::None) return Done(false, std::string("PIN: ") + ToString(e));
     PinHashResult h = HashPin(pin);
     if (!h.ok()) return Done(false, std::string("That PIN cannot be used: ") + ToString(h.error));
-    FileWriteResult w = WriteAdminPinHash(m_data_dir.string(), h.hash);
-    if (!w.ok) return Done(false, "Could not save the PIN: " + w.message);
+    Status w = WriteAdminPinHash(m_data_dir.string(), h.hash);
+    if (!w) return Done(false, "Could not save the PIN: " + w.message());
     WriteAdminGate(m_data_dir.string(), PinGate{});
     AppendLog(now_ms, first ? "set-admin-pin" : "change-admin-pin");
     return Done(true, first ? "The administrator PIN is set." : "The administrator PIN was changed.");

@@ -457,11 +457,11 @@ KioskConfigResult FindKioskConfig(const std::string& cli_path, const std::string
 
 // ---- small private files in the data folder ----------------------------------------------------
 
-FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode) {
+Status WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode) {
     os::WriteOptions options;
     options.mode = mode;
     os::WriteResult w = os::WriteFileAtomically(path, content, options);
-    return FileWriteResult{w.ok, w.message};
+    return w.ok ? Status::Ok() : Status::Fail(w.message);
 }
 
 std::string AdminPinPath(const std::string& data_dir) { return data_dir + "/admin.pin"; }
@@ -522,8 +522,8 @@ AdminPinRead ReadAdminPinHash(const std::string& data_dir) {
     return r;
 }
 
-FileWriteResult WriteAdminPinHash(const std::string& data_dir, const std::string& hash) {
-    if (!IsPinHash(hash)) return {false, "refusing to write something that is not an Argon2id PIN hash"};
+Status WriteAdminPinHash(const std::string& data_dir, const std::string& hash) {
+    if (!IsPinHash(hash)) return Status::Fail("refusing to write something that is not an Argon2id PIN hash");
     return WriteFileAtomically(AdminPinPath(data_dir), hash + "\n", 0600);
 }
 
@@ -556,10 +556,10 @@ std::optional<int> ReadAdminIdleTimeout(const std::string& data_dir) {
     return static_cast<int>(seconds);
 }
 
-FileWriteResult WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds) {
-    if (seconds < 30 || seconds > 86400) return {false, "the idle time must be from 30 seconds to 24 hours"};
+Status WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds) {
+    if (seconds < 30 || seconds > 86400) return Status::Fail("the idle time must be from 30 seconds to 24 hours");
     if (seconds <= countdown_seconds)
-        return {false, "the idle time must be longer than the " + std::to_string(countdown_seconds) + "-second warning"};
+        return Status::Fail("the idle time must be longer than the " + std::to_string(countdown_seconds) + "-second warning");
     return WriteFileAtomically(AdminSettingsPath(data_dir), "idle_timeout_seconds = " + std::to_string(seconds) + "\n", 0600);
 }
 
@@ -570,7 +570,7 @@ PinGate ReadAdminGate(const std::string& data_dir) {
     return ParsePinGate(read.content).value_or(PinGate{});
 }
 
-FileWriteResult WriteAdminGate(const std::string& data_dir, const PinGate& gate) {
+Status WriteAdminGate(const std::string& data_dir, const PinGate& gate) {
     return WriteFileAtomically(AdminGatePath(data_dir), gate.Serialize() + "\n", 0600);
 }
 

@@ -62,6 +62,7 @@
 //                 there is no way out. Insecure/Malformed/Unreadable -> no way out; show message.
 #pragma once
 
+#include "base/result.h"
 #include "os/files.h"  // os::mode_t
 
 #include <optional>
@@ -154,15 +155,11 @@ KioskConfigResult FindKioskConfig(const std::string& cli_path,
 
 // ---- small private files in the data folder ----------------------------------------------------
 
-struct FileWriteResult {
-    bool ok = false;
-    std::string message;  // names the path and the OS error when !ok
-};
 
 // Writes `content` to `path` so that readers see the old file or the new one, never a mix or an
 // empty file, even across a power cut: a temp file beside it (mkstemp), write, fchmod(mode),
 // fsync, rename over the old one, fsync the folder. Creates missing folders with mode 0700.
-FileWriteResult WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode);
+Status WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode);
 
 // <data_dir>/admin.pin: the administrator PIN's Argon2id string and a newline, mode 0600.
 // Kept out of the progress database so that exporting or copying learners' progress never carries
@@ -189,7 +186,7 @@ struct AdminPinRead {
 
 AdminPinRead ReadAdminPinHash(const std::string& data_dir);
 // Refuses (ok=false) anything IsPinHash rejects, so no plain PIN can ever be written here.
-FileWriteResult WriteAdminPinHash(const std::string& data_dir, const std::string& hash);
+Status WriteAdminPinHash(const std::string& data_dir, const std::string& hash);
 
 // <data_dir>/kiosk-admin.conf: what the administrator set on the admin screen, which takes
 // precedence over the configuration file (often root's, in /etc, which the kiosk user cannot
@@ -200,11 +197,11 @@ std::string AdminSettingsPath(const std::string& data_dir);
 std::optional<int> ReadAdminIdleTimeout(const std::string& data_dir);
 // Refuses (ok=false, with the reason) a value outside 30 to 86400 seconds or not longer than
 // `countdown_seconds`.
-FileWriteResult WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds);
+Status WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds);
 
 // A fresh PinGate when the file is missing or unreadable: the state holds no secret, and the
 // folder is the kiosk user's own.
 PinGate ReadAdminGate(const std::string& data_dir);
-FileWriteResult WriteAdminGate(const std::string& data_dir, const PinGate& gate);
+Status WriteAdminGate(const std::string& data_dir, const PinGate& gate);
 
 }  // namespace lectern

@@ -85,17 +85,17 @@ void KioskController::Apply(const Action& a, UiState& state, ViewModel& model, i
         case ActionKind::AdminSetIdle: {
             if (!m_config) break;
             int seconds = static_cast<int>(a.value);
-            FileWriteResult w = WriteAdminIdleTimeout(m_data_dir, seconds, m_config->countdown_seconds);
-            if (w.ok) {
+            Status w = WriteAdminIdleTimeout(m_data_dir, seconds, m_config->countdown_seconds);
+            if (w.ok()) {
                 m_config->idle_timeout_seconds = seconds;  // the next sign-in's timer uses it
                 model.idle_timeout_seconds = seconds;
                 state.admin.message = TrFText("Learners are now signed out after {minutes} minutes without input.",
                                               {{"minutes", std::to_string(seconds / 60)}});
                 state.admin.message_good = true;
             } else {
-                state.admin.message = TrFText("The idle time was not changed: {problem}", {{"problem", w.message}});
+                state.admin.message = TrFText("The idle time was not changed: {problem}", {{"problem", w.message()}});
             }
-            m_trace("idle-timeout %s %d", w.ok ? "set" : "refused", seconds);
+            m_trace("idle-timeout %s %d", w.ok() ? "set" : "refused", seconds);
             break;
         }
         case ActionKind::AdminClose:

@@ -45,18 +45,19 @@ const std::regex kLecternInclude(R"re(^\s*#\s*include\s*"([a-z_]+(?:/internal)?)
 // Each folder and the folders it may include (itself always). Arrows run one way: nothing below
 // learning/ knows the player exists, the player never needs authoring/, and platform/ knows no course.
 const std::map<std::string, std::set<std::string>> kMayInclude = {
-    {"os", {}},
-    {"text", {"os"}},
-    {"cli", {"os"}},
-    {"course", {"text", "os"}},
-    {"progress", {"course", "text", "os"}},
-    {"learning", {"progress", "course", "text", "os"}},
-    {"reports", {"learning", "progress", "course", "text", "os"}},
-    {"kiosk", {"reports", "learning", "progress", "course", "text", "os"}},
-    {"authoring", {"course", "text", "os"}},
-    {"platform", {"os"}},
-    {"ui", {"kiosk", "learning", "progress", "course", "text", "os"}},
-    {"app", {"cli", "ui", "platform", "kiosk", "reports", "learning", "progress", "course", "text", "os"}},
+    {"base", {}},
+    {"os", {"base"}},
+    {"text", {"os", "base"}},
+    {"cli", {"os", "base"}},
+    {"course", {"text", "os", "base"}},
+    {"progress", {"course", "text", "os", "base"}},
+    {"learning", {"progress", "course", "text", "os", "base"}},
+    {"reports", {"learning", "progress", "course", "text", "os", "base"}},
+    {"kiosk", {"reports", "learning", "progress", "course", "text", "os", "base"}},
+    {"authoring", {"course", "text", "os", "base"}},
+    {"platform", {"os", "base"}},
+    {"ui", {"kiosk", "learning", "progress", "course", "text", "os", "base"}},
+    {"app", {"cli", "ui", "platform", "kiosk", "reports", "learning", "progress", "course", "text", "os", "base"}},
 };
 
 // What `folder`'s files include that its row does not allow.

@@ -501,8 +501,8 @@ TEST_F(KioskAdminPinFile, MissingFileIsMissing) {
 }
 
 TEST_F(KioskAdminPinFile, WrittenHashReadsBackAndVerifies) {
-    FileWriteResult w = WriteAdminPinHash(data, AdminHash());
-    ASSERT_TRUE(w.ok) << w.message;
+    Status w = WriteAdminPinHash(data, AdminHash());
+    ASSERT_TRUE(w.ok()) << w.message();
     EXPECT_EQ(ReadFile(AdminPinPath(data)), AdminHash() + "\n");  // the hash string only
     AdminPinRead r = ReadAdminPinHash(data);
     ASSERT_EQ(r.status, AdminPinStatus::Ok) << r.message;
@@ -513,26 +513,26 @@ TEST_F(KioskAdminPinFile, WrittenHashReadsBackAndVerifies) {
 
 TEST_F(KioskAdminPinFile, FileIsMode0600AndANewFolder0700WhateverTheUmask) {
     mode_t old = ::umask(0);
-    FileWriteResult w = WriteAdminPinHash(data + "/nested", AdminHash());
+    Status w = WriteAdminPinHash(data + "/nested", AdminHash());
     ::umask(old);
-    ASSERT_TRUE(w.ok) << w.message;
+    ASSERT_TRUE(w.ok()) << w.message();
     EXPECT_EQ(ModeOf(AdminPinPath(data + "/nested")), 0600u);
     EXPECT_EQ(ModeOf(data), 0700u);
     EXPECT_EQ(ModeOf(data + "/nested"), 0700u);
 }
 
 TEST_F(KioskAdminPinFile, RefusesToWriteAnythingButAHash) {
-    EXPECT_FALSE(WriteAdminPinHash(data, "1234").ok);
-    EXPECT_FALSE(WriteAdminPinHash(data, "").ok);
-    EXPECT_FALSE(WriteAdminPinHash(data, AdminHash() + "\nextra").ok);
+    EXPECT_FALSE(WriteAdminPinHash(data, "1234").ok());
+    EXPECT_FALSE(WriteAdminPinHash(data, "").ok());
+    EXPECT_FALSE(WriteAdminPinHash(data, AdminHash() + "\nextra").ok());
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Missing);
 }
 
 TEST_F(KioskAdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
-    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok());
     ino_t before = InodeOf(AdminPinPath(data));
     std::string second = HashPin("11112222").hash;
-    ASSERT_TRUE(WriteAdminPinHash(data, second).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, second).ok());
     EXPECT_NE(InodeOf(AdminPinPath(data)), before);  // a new file renamed into place, not rewritten
     EXPECT_EQ(ReadAdminPinHash(data).hash, second);
     EXPECT_EQ(CountEntries(data), 1);
@@ -541,7 +541,7 @@ TEST_F(KioskAdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
 
 TEST_F(KioskAdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
     std::string a = AdminHash(), b = HashPin("11112222").hash;
-    ASSERT_TRUE(WriteAdminPinHash(data, a).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, a).ok());
     std::atomic<bool> done{false};
     std::atomic<int> bad{0}, reads{0};
     std::thread reader([&]() {
@@ -551,7 +551,7 @@ TEST_F(KioskAdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
             ++reads;
         }
     });
-    for (int i = 0; i < 40; ++i) ASSERT_TRUE(WriteAdminPinHash(data, i % 2 ? a : b).ok);
+    for (int i = 0; i < 40; ++i) ASSERT_TRUE(WriteAdminPinHash(data, i % 2 ? a : b).ok());
     done = true;
     reader.join();
     EXPECT_EQ(bad, 0);
@@ -560,26 +560,26 @@ TEST_F(KioskAdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
 }
 
 TEST_F(KioskAdminPinFile, FailedWriteKeepsTheOldFileAndCleansUp) {
-    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok());
     // A folder where the new file should go: rename fails after the temp file was written.
     std::filesystem::create_directories(data + "/blocked.pin");
     WriteFile(data + "/blocked.pin/x", "x");
-    FileWriteResult w = WriteFileAtomically(data + "/blocked.pin", "new", 0600);
-    EXPECT_FALSE(w.ok);
-    EXPECT_NE(w.message.find("blocked.pin"), std::string::npos) << w.message;
+    Status w = WriteFileAtomically(data + "/blocked.pin", "new", 0600);
+    EXPECT_FALSE(w.ok());
+    EXPECT_NE(w.message().find("blocked.pin"), std::string::npos) << w.message();
     EXPECT_EQ(CountEntries(data), 2);  // admin.pin and the folder; no temp file left
     EXPECT_EQ(ReadAdminPinHash(data).hash, AdminHash());
 }
 
 TEST_F(KioskAdminPinFile, FolderPathThroughAFileFails) {
     WriteFile(dir.Sub("plain"), "x");
-    FileWriteResult w = WriteAdminPinHash(dir.Sub("plain/data"), AdminHash());
-    EXPECT_FALSE(w.ok);
-    EXPECT_NE(w.message.find("plain"), std::string::npos) << w.message;
+    Status w = WriteAdminPinHash(dir.Sub("plain/data"), AdminHash());
+    EXPECT_FALSE(w.ok());
+    EXPECT_NE(w.message().find("plain"), std::string::npos) << w.message();
 }
 
 TEST_F(KioskAdminPinFile, WritableByOthersIsInsecure) {
-    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok());
     ::chmod(AdminPinPath(data).c_str(), 0666);
     AdminPinRead r = ReadAdminPinHash(data);
     EXPECT_EQ(r.status, AdminPinStatus::Insecure);
@@ -590,7 +590,7 @@ TEST_F(KioskAdminPinFile, WritableByOthersIsInsecure) {
 }
 
 TEST_F(KioskAdminPinFile, ReadableByOthersWorksWithAWarning) {
-    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok());
     ::chmod(AdminPinPath(data).c_str(), 0644);
     AdminPinRead r = ReadAdminPinHash(data);
     EXPECT_EQ(r.status, AdminPinStatus::Ok);
@@ -612,7 +612,7 @@ TEST_F(KioskAdminPinFile, FolderInPlaceOfTheFileIsInsecure) {
 
 TEST_F(KioskAdminPinFile, OwnedByAnotherUserIsInsecure) {
     if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the file away";
-    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok);
+    ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok());
     ASSERT_EQ(::chown(AdminPinPath(data).c_str(), 65534, 65534), 0);
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Insecure);
 }
@@ -648,7 +648,7 @@ TEST_F(KioskAdminPinFile, GateIsFreshWhenMissingOrGarbage) {
 TEST_F(KioskAdminPinFile, GateLockSurvivesARestart) {
     PinGate gate;
     for (int i = 0; i < 5; ++i) gate.RecordFailure(kT0);
-    ASSERT_TRUE(WriteAdminGate(data, gate).ok);
+    ASSERT_TRUE(WriteAdminGate(data, gate).ok());
     EXPECT_EQ(ModeOf(AdminGatePath(data)), 0600u);
     PinGate back = ReadAdminGate(data);  // as read by the next run of the program
     EXPECT_EQ(back, gate);
@@ -680,23 +680,23 @@ TEST(AdminIdleTimeout, MissingFileMeansTheConfigurationFileDecides) {
 
 TEST(AdminIdleTimeout, WrittenValueIsReadBackWithPrivateMode) {
     TempDir dir;
-    FileWriteResult w = WriteAdminIdleTimeout(dir.path(), 600, 30);
-    ASSERT_TRUE(w.ok) << w.message;
+    Status w = WriteAdminIdleTimeout(dir.path(), 600, 30);
+    ASSERT_TRUE(w.ok()) << w.message();
     EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(600));
     struct stat st {};
     ASSERT_EQ(::stat(AdminSettingsPath(dir.path()).c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
-    ASSERT_TRUE(WriteAdminIdleTimeout(dir.path(), 120, 30).ok);
+    ASSERT_TRUE(WriteAdminIdleTimeout(dir.path(), 120, 30).ok());
     EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(120));
 }
 
 TEST(AdminIdleTimeout, RefusesTimesOutOfRangeOrNotLongerThanTheWarning) {
     TempDir dir;
-    EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 29, 10).ok);
-    EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 86401, 10).ok);
-    FileWriteResult w = WriteAdminIdleTimeout(dir.path(), 60, 60);
-    EXPECT_FALSE(w.ok);
-    EXPECT_NE(w.message.find("60-second warning"), std::string::npos) << w.message;
+    EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 29, 10).ok());
+    EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 86401, 10).ok());
+    Status w = WriteAdminIdleTimeout(dir.path(), 60, 60);
+    EXPECT_FALSE(w.ok());
+    EXPECT_NE(w.message().find("60-second warning"), std::string::npos) << w.message();
     EXPECT_FALSE(ReadAdminIdleTimeout(dir.path()).has_value()) << "a refused value must not be written";
 }
 
@@ -704,9 +704,9 @@ TEST(AdminIdleTimeout, DamagedOrForeignContentIsIgnored) {
     TempDir dir;
     for (const char* text : {"", "idle_timeout_seconds = ten\n", "idle_timeout_seconds = 5\n", "idle_timeout_seconds = 300 extra\n",
                              "colour = blue\n", "idle_timeout_seconds = 99999999999999\n"}) {
-        ASSERT_TRUE(WriteFileAtomically(AdminSettingsPath(dir.path()), text, 0600).ok);
+        ASSERT_TRUE(WriteFileAtomically(AdminSettingsPath(dir.path()), text, 0600).ok());
         EXPECT_FALSE(ReadAdminIdleTimeout(dir.path()).has_value()) << text;
     }
-    ASSERT_TRUE(WriteFileAtomically(AdminSettingsPath(dir.path()), "  idle_timeout_seconds=900  \n", 0600).ok);
+    ASSERT_TRUE(WriteFileAtomically(AdminSettingsPath(dir.path()), "  idle_timeout_seconds=900  \n", 0600).ok());
     EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(900));
 }
