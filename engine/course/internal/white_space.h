@@ -2,9 +2,10 @@
 // newlines is one space, and a block's text starts and ends with none.
 //
 // tinyxml2 9 drops a text node that is only white space, which would glue "<em>a</em> <b>b</b>"
-// into "ab". So before tinyxml2 sees a file, a gap marker (U+E000, private use) goes after every
-// '>' that only white space separates from the next '<' (xml_file.cpp, MarkGaps): the node then
-// survives, and everything here reads the marker as white space.
+// into "ab". So before tinyxml2 sees a file, a gap marker (U+E000, private use) goes after a '>'
+// that only white space separates from the next '<' when either tag is an inline element
+// (xml_file.cpp, MarkGaps): the node then survives, and everything here reads the marker as
+// white space.
 #pragma once
 
 #include <string>

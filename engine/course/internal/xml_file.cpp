@@ -1,6 +1,7 @@
 #include "course/internal/xml_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 
@@ -113,19 +114,39 @@ bool CheckBytes(XmlFile& f, Diagnostics& d) {
     return true;
 }
 
-// The pre-pass tinyxml2 9 needs (white_space.h): a gap marker after every '>' that only white
-// space separates from the next '<', so that the white space between two inline elements is a
-// text node and "<em>a</em> <b>b</b>" keeps its space. (tinyxml2 10's PEDANTIC_WHITESPACE keeps
-// such nodes itself; Debian 12 has 9.) Where the '>' is (a tag, a comment, text) does not matter:
-// the marker reads as white space everywhere. Newlines stay, so line numbers do not move.
+// The inline elements (parse_inline.cpp): only beside one of them does white space between two
+// tags say something ("<em>a</em> <strong>b</strong>" keeps its space).
+bool IsInlineName(std::string_view name) {
+    return name == "em" || name == "strong" || name == "term" || name == "link" || name == "cite";
+}
+
+// The name of the tag that starts at text[lt] ('<'), end tag or start tag alike; empty for a
+// comment or a processing instruction.
+std::string_view TagName(const std::string& text, size_t lt) {
+    size_t from = lt + 1;
+    if (from < text.size() && text[from] == '/') ++from;
+    size_t to = from;
+    while (to < text.size() && (std::isalnum(static_cast<unsigned char>(text[to])) || text[to] == '-' || text[to] == '_')) ++to;
+    return std::string_view(text).substr(from, to - from);
+}
+
+// The pre-pass tinyxml2 9 needs (white_space.h): a gap marker after a '>' that only white space
+// separates from the next '<', when the tag on either side is an inline element, so that the white
+// space between two inline elements is a text node and "<em>a</em> <strong>b</strong>" keeps its
+// space. (tinyxml2 10's PEDANTIC_WHITESPACE keeps such nodes itself; Debian 12 has 9.) Between
+// two block tags the white space is indentation, which a block trims anyway: no node is made
+// for it (fewer nodes: most of a course's are such). A '>' inside text needs no marker: the white
+// space after it is already that text node's. Newlines stay, so line numbers do not move.
 std::string MarkGaps(const std::string& text) {
     std::string out;
-    out.reserve(text.size() + text.size() / 8);
+    out.reserve(text.size() + text.size() / 64);
     size_t copied = 0;
     for (size_t gt = text.find('>'); gt != std::string::npos; gt = text.find('>', gt + 1)) {
         size_t next = gt + 1;
         while (next < text.size() && IsSpace(text[next])) ++next;
         if (next == gt + 1 || next == text.size() || text[next] != '<') continue;
+        const size_t lt = text.rfind('<', gt);  // the tag this '>' ends ('<' cannot be in an attribute)
+        if (!IsInlineName(TagName(text, next)) && (lt == std::string::npos || !IsInlineName(TagName(text, lt)))) continue;
         out.append(text, copied, gt + 1 - copied);
         out.append(kGapMarker);
         copied = gt + 1;
