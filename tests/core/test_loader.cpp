@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "course/loader.h"
+#include "course_xml.h"
 
 namespace fs = std::filesystem;
 using namespace lectern;
@@ -33,16 +34,7 @@ const char* kRefs = R"(<references>
 </references>
 )";
 
-// A module whose page holds `body` (line 4 is the first line of body).
-std::string ModuleXml(const std::string& body) {
-    return "<module id=\"m\" title=\"M\">\n"
-           "  <lesson id=\"l\" title=\"L\">\n"
-           "    <page id=\"p\" title=\"P\">\n" +
-           body +
-           "\n    </page>\n"
-           "  </lesson>\n"
-           "</module>\n";
-}
+using test::ModuleXml;  // the page's content starts on line 4 of m.xml
 
 LoadResult Load(const std::string& module_xml, const std::string& course = kCourse) {
     std::map<std::string, std::string> files = {

@@ -11,6 +11,7 @@
 
 #include "course/loader.h"
 #include "course/ui_catalog.h"
+#include "course_xml.h"
 
 using namespace lectern;
 
@@ -23,16 +24,7 @@ const char* kCourse = R"(<?xml version="1.0" encoding="UTF-8"?>
 </course>
 )";
 
-// The page's blocks are on line 4 of m.xml, all on that one line.
-std::string ModuleXml(const std::string& line) {
-    return "<module id=\"m\" title=\"M\">\n"
-           "  <lesson id=\"l\" title=\"L\">\n"
-           "    <page id=\"p\" title=\"P\">\n" +
-           line +
-           "\n    </page>\n"
-           "  </lesson>\n"
-           "</module>\n";
-}
+using test::ModuleXml;  // the page's content starts on line 4 of m.xml
 
 LoadResult Load(const std::string& line) {
     return LoadCourseFromMemory({{"course.xml", kCourse}, {"m.xml", ModuleXml(line)}});
