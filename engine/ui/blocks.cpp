@@ -26,14 +26,28 @@ void Gap(const Fonts& f, float lines) { ImGui::Dummy(ImVec2(1, f.body_px * lines
 // markers, quote and callout bars on the right, table columns from the right.
 bool Mirrored() { return CurrentDirection() == text::Direction::RightToLeft; }
 
+// The language a callout with no lang of its own takes its side from: that of the first block
+// it holds (<callout><p lang="ar">), so the bar and title frame the passage from the side it
+// starts on, in a course of either direction; "" when that block names none.
+std::string CalloutContentLanguage(const Block& callout) {
+    if (!callout.lang.empty() || callout.children.empty()) return "";
+    const Block& first = callout.children.front();
+    if (first.lang.empty() && (first.kind == BlockKind::BulletList || first.kind == BlockKind::NumberedList) && !first.items.empty())
+        return LanguageOf(first.items.front());
+    return first.lang;
+}
+
 void DrawList(const Block& b, const BlockContext& ctx, int index) {
     const Fonts& f = *ctx.rich.fonts;
     const Theme& t = *ctx.rich.theme;
     RichStyle style = BodyStyle(f, t);
     float indent = f.body_px * 1.6f;
-    const bool mirrored = Mirrored();
     for (size_t i = 0; i < b.items.size(); ++i) {
         ImVec2 start = ImGui::GetCursorScreenPos();
+        // Each item in its own language (<li lang>) when it names one; its marker goes on the
+        // side its text starts.
+        const LanguageScope item_language(LanguageOf(b.items[i]));
+        const bool mirrored = StartsFromRight(b.items[i]);
         // Right to left, "1." reads with its full stop on the left, as browsers draw it.
         const std::string number = std::to_string(i + 1);
         std::string marker = b.kind == BlockKind::NumberedList ? (mirrored ? "." + number : number + ".") : "\xE2\x80\xA2";  // bullet
@@ -47,10 +61,7 @@ void DrawList(const Block& b, const BlockContext& ctx, int index) {
         ImGui::SetCursorScreenPos(ImVec2(mirrored ? start.x : start.x + indent, start.y));
         ImGui::PushID(index * 1000 + static_cast<int>(i));
         ImGui::BeginGroup();
-        {
-            const LanguageScope item_language(LanguageOf(b.items[i]));
-            RichText("li", b.items[i], style, ctx.rich, ctx.width - indent);
-        }
+        RichText("li", b.items[i], style, ctx.rich, ctx.width - indent);
         ImGui::EndGroup();
         ImGui::PopID();
         ImGui::SetCursorScreenPos(ImVec2(start.x, ImGui::GetCursorScreenPos().y + f.body_px * 0.2f));
@@ -62,7 +73,7 @@ void DrawQuote(const Block& b, const BlockContext& ctx) {
     const Theme& t = *ctx.rich.theme;
     ImVec2 start = ImGui::GetCursorScreenPos();
     float indent = f.body_px * 1.4f;
-    const bool mirrored = Mirrored();
+    const bool mirrored = StartsFromRight(b.text);
     // The text ends `indent` from the bar's side, and half that from the other.
     ImGui::SetCursorScreenPos(ImVec2(start.x + (mirrored ? indent * 0.5f : indent), start.y));
     ImGui::BeginGroup();
@@ -88,7 +99,14 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     float pad = f.body_px * 0.9f;
     Backdrop box(start);  // behind the content; nests in scenarios and other callouts
     box.Fill(start.x, start.x + ctx.width, ImGui::GetColorU32(t.callout_bg[k]), 4.0f);
-    const bool mirrored = Mirrored();
+    // The frame and title take the direction of what the callout holds when only that is marked;
+    // the blocks inside keep their own.
+    const std::string content_lang = CalloutContentLanguage(b);
+    bool mirrored = false;
+    {
+        const LanguageScope frame_direction(content_lang, false);
+        mirrored = Mirrored();
+    }
     if (mirrored)
         box.Fill(start.x + ctx.width - 5, start.x + ctx.width, ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
     else
@@ -97,8 +115,11 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     ImGui::BeginGroup();
     float inner_width = ctx.width - pad * 2 - 4;
     std::string label = TrText(CalloutLabel(b.callout));
-    // A long title wraps inside the box like the text under it.
-    WrappedText(f.ui_bold, t.text, b.title.empty() ? label : label + ": " + b.title, inner_width);
+    {
+        // A long title wraps inside the box like the text under it.
+        const LanguageScope title_direction(content_lang, false);
+        WrappedText(f.ui_bold, t.text, b.title.empty() ? label : label + ": " + b.title, inner_width);
+    }
     BlockContext inner = ctx;
     inner.width = inner_width;
     DrawBlocks(b.children, inner);

@@ -282,33 +282,36 @@ void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBid
     }
 }
 
+// The paragraph's base direction: its language's, else its first strong character's (P2);
+// *any_rtl says whether it holds a right-to-left letter at all.
+FriBidiParType BaseDirection(const Inline& runs, bool* any_rtl) {
+    FriBidiParType base = FRIBIDI_PAR_LTR;
+    *any_rtl = false;
+    const bool rtl_language = CurrentDirection() == text::Direction::RightToLeft;
+    if (!rtl_language && !MayHoldRightToLeft(runs)) return base;
+    std::string joined;
+    for (const Run& run : runs) joined += run.text;
+    std::vector<FriBidiChar> u32(joined.size() + 1);
+    const FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, joined.c_str(),
+                                                         static_cast<FriBidiStrIndex>(joined.size()), u32.data());
+    bool base_found = false;
+    for (FriBidiStrIndex i = 0; i < n; ++i) {
+        const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
+        if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) *any_rtl = true;
+        if (!base_found && FRIBIDI_IS_LETTER(t)) {
+            base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+            base_found = true;
+        }
+    }
+    return rtl_language ? FRIBIDI_PAR_RTL : base;
+}
+
 void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
     ShapedText* shaper = ShapedText::Current();
-    const text::Direction direction = CurrentDirection();
     bool shape = false;
     for (const Run& run : runs) shape = shape || (shaper && shaper->Wants(run.text));
-    const bool may_be_rtl = direction == text::Direction::RightToLeft || MayHoldRightToLeft(runs);
-    if (!shape && !may_be_rtl) return;
-    // The paragraph's base direction: its language's, else its first strong character's (P2).
-    FriBidiParType base = FRIBIDI_PAR_LTR;
     bool any_rtl = false;
-    if (may_be_rtl) {
-        std::string joined;
-        for (const Run& run : runs) joined += run.text;
-        std::vector<FriBidiChar> u32(joined.size() + 1);
-        const FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, joined.c_str(),
-                                                             static_cast<FriBidiStrIndex>(joined.size()), u32.data());
-        bool base_found = false;
-        for (FriBidiStrIndex i = 0; i < n; ++i) {
-            const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
-            if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) any_rtl = true;
-            if (!base_found && FRIBIDI_IS_LETTER(t)) {
-                base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-                base_found = true;
-            }
-        }
-        if (direction == text::Direction::RightToLeft) base = FRIBIDI_PAR_RTL;
-    }
+    const FriBidiParType base = BaseDirection(runs, &any_rtl);
     if (!any_rtl && base == FRIBIDI_PAR_LTR) {
         if (shape) ShapePieces(shaper, layout->pieces, 0, layout->texts);
         return;
@@ -558,6 +561,11 @@ RichStyle SingleFontStyle(ImFont* font, ImVec4 color, float line_height) {
     s.color = color;
     s.line_height = line_height;
     return s;
+}
+
+bool StartsFromRight(const Inline& runs) {
+    bool any_rtl = false;
+    return BaseDirection(runs, &any_rtl) == FRIBIDI_PAR_RTL;
 }
 
 RichWidths MeasureRichText(const Inline& runs, const RichStyle& style) {

@@ -38,6 +38,11 @@ RichStyle SingleFontStyle(ImFont* font, ImVec4 color, float line_height = 1.3f);
 void RichText(const char* id, const Inline& runs, const RichStyle& style, const RichContext& ctx,
               float wrap_width = 0.0f);
 
+// True when RichText lays `runs` out from the right: the current language (a passage's, the
+// course's) is right to left, else the text's first strong letter is (as HTML's dir="auto").
+// What frames the text (a list marker, a quote's bar) goes on that side.
+bool StartsFromRight(const Inline& runs);
+
 // The narrowest width that breaks no word (the widest word) and the width of the whole text on
 // one line: a table column's minimum and preferred widths, as browsers measure them.
 struct RichWidths {

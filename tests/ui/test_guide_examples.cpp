@@ -23,6 +23,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <set>
 #include <regex>
@@ -367,6 +369,300 @@ TEST(GuideExamples, TheGuidesTableOfWhatHoldsBlocksIsTheLoaders) {
         for (const std::string& b : guide[holder]) EXPECT_TRUE(blocks.count(b)) << "the guide lets <" << holder << "> hold <" << b << ">, the loader does not";
     }
     for (const auto& [holder, blocks] : guide) EXPECT_TRUE(loader.count(holder)) << "the guide lists <" << holder << ">, which holds no blocks";
+}
+
+// ---- the guide's attribute tables against the loader ----
+
+// One row item of the guide's "Every element's attributes" table: an element (in a parent, when
+// the row names one) and the attributes it takes.
+struct ElementAttributes {
+    std::string element, parent;  // parent "" for the element anywhere the table names no parent
+    std::set<std::string> required, optional;
+};
+
+std::set<std::string> CodeWords(const std::string& text) {
+    static const std::regex code("`([a-z][a-z-]*)`");
+    std::set<std::string> out;
+    for (std::sregex_iterator m(text.begin(), text.end(), code), end; m != end; ++m) out.insert((*m)[1]);
+    return out;
+}
+
+// The cells of a markdown table row.
+std::vector<std::string> Cells(const std::string& line) {
+    std::vector<std::string> out;
+    size_t start = 1;
+    for (size_t bar; (bar = line.find('|', start)) != std::string::npos; start = bar + 1) out.push_back(line.substr(start, bar - start));
+    return out;
+}
+
+// The rows of the table whose header line contains `header`, as cells.
+std::vector<std::vector<std::string>> TableAfter(const std::string& guide, const std::string& header) {
+    std::istringstream in(guide);
+    std::string line;
+    std::vector<std::vector<std::string>> rows;
+    bool in_table = false;
+    while (std::getline(in, line)) {
+        if (!in_table) {
+            in_table = line.rfind("|", 0) == 0 && line.find(header) != std::string::npos;
+            continue;
+        }
+        if (line.rfind("|---", 0) == 0) continue;
+        if (line.rfind("|", 0) != 0) break;
+        rows.push_back(Cells(line));
+    }
+    return rows;
+}
+
+std::vector<ElementAttributes> GuideAttributeTable(const std::string& guide, std::vector<std::string>& problems) {
+    std::vector<ElementAttributes> out;
+    const auto rows = TableAfter(guide, "| element | required attributes | optional attributes |");
+    if (rows.empty()) problems.push_back("content/README.md has no table headed '| element | required attributes | optional attributes |'");
+    static const std::regex item("`([a-z-]+)`(?: in `([a-z-]+)`)?");
+    for (const auto& cells : rows) {
+        if (cells.size() != 3) {
+            problems.push_back("a row of the attribute table has " + std::to_string(cells.size()) + " cells, not 3: |" + cells.at(0));
+            continue;
+        }
+        for (std::sregex_iterator m(cells[0].begin(), cells[0].end(), item), end; m != end; ++m)
+            out.push_back({(*m)[1], (*m)[2], CodeWords(cells[1]), CodeWords(cells[2])});
+    }
+    return out;
+}
+
+// Every attribute name the schema knows of, on any element.
+std::set<std::string> SchemaAttributeNames() {
+    std::ifstream f(kSchema);
+    const std::string xsd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    static const std::regex attribute("<xs:attribute name=\"([a-z-]+)\"");
+    std::set<std::string> out;
+    for (std::sregex_iterator m(xsd.begin(), xsd.end(), attribute), end; m != end; ++m) out.insert((*m)[1]);
+    return out;
+}
+
+std::set<std::string> SchemaElementNames() {
+    std::ifstream f(kSchema);
+    const std::string xsd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    static const std::regex element("<xs:element name=\"([a-z-]+)\"");
+    std::set<std::string> out;
+    for (std::sregex_iterator m(xsd.begin(), xsd.end(), element), end; m != end; ++m) out.insert((*m)[1]);
+    return out;
+}
+
+// The guide's examples as files in memory, to load changed copies of quickly.
+std::map<std::string, std::string> GuideCourseFiles(const std::string& guide, const std::string& name) {
+    const fs::path dir = Scratch(name);
+    GuideCourse g = WriteGuideCourse(guide, dir, kPng);
+    std::map<std::string, std::string> files;
+    for (const std::string& rel : g.files) {
+        std::ifstream f(dir / rel, std::ios::binary);
+        files[rel] = std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    }
+    fs::remove_all(dir);
+    return files;
+}
+
+// The first element named `element` whose parent's name `parent_ok` takes ("" for a root), by
+// its index in document order (as ElementAt counts), or -1.
+int FindElement(const tinyxml2::XMLDocument& doc, const std::string& element, const std::function<bool(const char*)>& parent_ok) {
+    int index = 0;
+    std::function<int(const tinyxml2::XMLElement*, const char*)> walk = [&](const tinyxml2::XMLElement* e, const char* up) {
+        for (; e; e = e->NextSiblingElement()) {
+            if (element == e->Name() && parent_ok(up)) return index;
+            ++index;
+            const int in = walk(e->FirstChildElement(), e->Name());
+            if (in >= 0) return in;
+        }
+        return -1;
+    };
+    return walk(doc.RootElement(), "");
+}
+
+tinyxml2::XMLElement* ElementAt(tinyxml2::XMLDocument& doc, int target) {
+    int index = 0;
+    std::function<tinyxml2::XMLElement*(tinyxml2::XMLElement*)> walk = [&](tinyxml2::XMLElement* e) -> tinyxml2::XMLElement* {
+        for (; e; e = e->NextSiblingElement()) {
+            if (index++ == target) return e;
+            if (tinyxml2::XMLElement* in = walk(e->FirstChildElement())) return in;
+        }
+        return nullptr;
+    };
+    return walk(doc.RootElement());
+}
+
+// Where the guide's attribute table and the loader differ, probed on the guide's own examples:
+// every attribute any table or the schema names is put on an element of every row (where the
+// guide does not list it the loader must refuse it; where it does, accept it), every attribute
+// the guide says is required is taken away (the loader must ask for it), and every optional one
+// the examples use is taken away (the loader must not). The guide's other attribute tables (the
+// blocks', course.xml's and the quiz's) must list what this one lists for their elements.
+std::vector<std::string> AttributeTableProblems(const std::string& guide) {
+    std::vector<std::string> problems;
+    const std::vector<ElementAttributes> table = GuideAttributeTable(guide, problems);
+    std::set<std::string> names = SchemaAttributeNames();
+    std::set<std::string> listed_elements;
+    for (const ElementAttributes& row : table) {
+        names.insert(row.required.begin(), row.required.end());
+        names.insert(row.optional.begin(), row.optional.end());
+        listed_elements.insert(row.element);
+    }
+    for (const std::string& e : SchemaElementNames())
+        if (!listed_elements.count(e)) problems.push_back("the attribute table has no row for <" + e + ">, an element of the schema");
+    const std::map<std::string, std::string> files = GuideCourseFiles(guide, "attributes");
+    {
+        LoadResult base = LoadCourseFromMemory(files);
+        if (!base.ok()) {
+            problems.push_back("the guide's examples do not load:\n" + base.diagnostics.FormatAll());
+            return problems;
+        }
+    }
+    // The parents other rows name for each element: a row with none means any other parent.
+    std::map<std::string, std::set<std::string>> named_parents;
+    for (const ElementAttributes& row : table)
+        if (!row.parent.empty()) named_parents[row.element].insert(row.parent);
+    auto says = [](const LoadResult& r, const std::string& code, const std::string& text) {
+        for (const Diagnostic& d : r.diagnostics.All())
+            if (d.code == code && d.message.find(text) != std::string::npos) return true;
+        return false;
+    };
+    for (const ElementAttributes& row : table) {
+        const std::string where = "<" + row.element + ">" + (row.parent.empty() ? "" : " in <" + row.parent + ">");
+        auto parent_ok = [&](const char* up) {
+            return row.parent.empty() ? !named_parents[row.element].count(up) : row.parent == up;
+        };
+        std::string file;
+        int index = -1;
+        for (const auto& [rel, text] : files) {
+            tinyxml2::XMLDocument doc;
+            doc.Parse(text.c_str(), text.size());
+            index = FindElement(doc, row.element, parent_ok);
+            if (index >= 0) {
+                file = rel;
+                break;
+            }
+        }
+        if (index < 0) {
+            problems.push_back("the guide's examples have no " + where + " to try its attributes on: add one");
+            continue;
+        }
+        // The course with this row's element changed by `change`.
+        auto load_changed = [&](const std::function<void(tinyxml2::XMLElement*)>& change) {
+            tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+            doc.Parse(files.at(file).c_str(), files.at(file).size());
+            change(ElementAt(doc, index));
+            tinyxml2::XMLPrinter printer(nullptr, true);
+            doc.Print(&printer);
+            std::map<std::string, std::string> changed = files;
+            changed[file] = printer.CStr();
+            return LoadCourseFromMemory(changed);
+        };
+        tinyxml2::XMLDocument original;
+        original.Parse(files.at(file).c_str(), files.at(file).size());
+        const tinyxml2::XMLElement* as_written = ElementAt(original, index);
+        for (const std::string& name : names) {
+            const bool listed = row.required.count(name) || row.optional.count(name);
+            if (as_written->Attribute(name.c_str())) {
+                // The examples load clean with it: the loader takes it.
+                if (!listed) problems.push_back("the loader takes '" + name + "' on " + where + " (the guide's example uses it); the guide's table does not list it");
+                continue;
+            }
+            LoadResult r = load_changed([&](tinyxml2::XMLElement* e) { e->SetAttribute(name.c_str(), "x"); });
+            const bool refused = says(r, "unknown-attribute", "<" + row.element + "> has no attribute '" + name + "'");
+            if (listed && refused) problems.push_back("the guide lists '" + name + "' on " + where + "; the loader refuses it");
+            if (!listed && !refused) problems.push_back("the loader takes '" + name + "' on " + where + "; the guide's table does not list it");
+        }
+        for (const auto* attrs : {&row.required, &row.optional}) {
+            for (const std::string& name : *attrs) {
+                if (!as_written->Attribute(name.c_str())) {
+                    if (attrs == &row.required) problems.push_back("the guide says " + where + " requires '" + name + "'; its example lacks it");
+                    continue;
+                }
+                LoadResult r = load_changed([&](tinyxml2::XMLElement* e) { e->DeleteAttribute(name.c_str()); });
+                const bool asked = says(r, "missing-attribute", "<" + row.element + "> needs the attribute '" + name + "'");
+                if (attrs == &row.required && !asked) problems.push_back("the guide says " + where + " requires '" + name + "'; the loader does not ask for it");
+                if (attrs == &row.optional && asked) problems.push_back("the guide says '" + name + "' is optional on " + where + "; the loader requires it");
+            }
+        }
+    }
+    // The other tables of attributes say the same for their elements.
+    std::map<std::string, std::set<std::string>> by_element;
+    for (const ElementAttributes& row : table) {
+        if (!row.parent.empty()) continue;
+        by_element[row.element].insert(row.required.begin(), row.required.end());
+        by_element[row.element].insert(row.optional.begin(), row.optional.end());
+    }
+    // `values`: the column also holds values (`note` / `important`): only attribute names count.
+    auto compare = [&](const std::string& element, std::set<std::string> said, const std::string& table_name, bool values) {
+        for (auto it = said.begin(); values && it != said.end();) it = names.count(*it) ? std::next(it) : said.erase(it);
+        for (const std::string& a : said)
+            if (!by_element[element].count(a)) problems.push_back(table_name + " lists '" + a + "' on <" + element + ">; the attribute table does not");
+        for (const std::string& a : by_element[element])
+            if (!said.count(a)) problems.push_back("the attribute table lists '" + a + "' on <" + element + ">; " + table_name + " does not");
+    };
+    const auto blocks = TableAfter(guide, "| block | attributes | content |");
+    if (blocks.empty()) problems.push_back("content/README.md has no table headed '| block | attributes | content |'");
+    for (const auto& cells : blocks) {
+        if (cells.size() < 2 || cells[1].find("see below") != std::string::npos) continue;
+        // "`ul`, `ol`" and the like: each element; values in the column ("`note` / ...") are no attribute names.
+        for (const std::string& element : CodeWords(cells[0])) compare(element, CodeWords(cells[1]), "the blocks' table", true);
+    }
+    for (const auto& [header, element] : std::vector<std::pair<std::string, std::string>>{
+             {"| attribute | required | meaning |", "course"}, {"| attribute | default | meaning |", "quiz"}}) {
+        const auto rows = TableAfter(guide, header);
+        if (rows.empty()) problems.push_back("content/README.md has no table headed '" + header + "'");
+        std::set<std::string> said;
+        for (const auto& cells : rows)
+            for (const std::string& a : CodeWords(cells.at(0))) said.insert(a);
+        compare(element, said, "the <" + element + "> attributes' table", false);
+    }
+    return problems;
+}
+
+TEST(GuideExamples, TheGuidesAttributeTablesAreTheLoaders) {
+    const std::vector<std::string> problems = AttributeTableProblems(ReadGuide());
+    for (const std::string& p : problems) ADD_FAILURE() << p;
+    fs::remove_all(Scratch("").parent_path());
+}
+
+// The check above can fail: each planted difference between the guide and the loader is found.
+TEST(GuideExamples, AnAttributeTheGuideAndTheLoaderDisagreeOnIsFound) {
+    const std::string guide = ReadGuide();
+    struct Case {
+        const char* find;
+        const char* replace;
+        const char* problem;  // a piece of the problem it must cause
+    };
+    const Case cases[] = {
+        // the loader takes lang on <p>; a guide without it is wrong
+        {"| `p`, `ul`, `ol`, `li`, `th`, `td` | — | `lang` |", "| `p`, `ul`, `ol`, `li`, `th`, `td` | — | — |", "the loader takes 'lang' on <p>"},
+        // an attribute the loader does not have
+        {"| `image` | `src`, `alt` | `caption` |", "| `image` | `src`, `alt` | `caption`, `width` |", "'width' on <image>"},
+        // required and optional swapped
+        {"| `ref` | `id` | `url` |", "| `ref` | `id`, `url` | — |", "requires 'url'"},
+        {"| `pool` | — | `title`, `draw` |", "| `pool` | `title` | `draw` |", "requires 'title'"},
+        {"| `ref` | `id` | `url` |", "| `ref` | — | `id`, `url` |", "'id' is optional on <ref>"},
+        // a parent-specific row wrong
+        {"| `choice` in `node` | `id`, `goto`, `rating` | — |", "| `choice` in `node` | `id`, `goto` | — |", "'rating' on <choice> in <node>"},
+        // an element of the schema with no row
+        {"| `tr` | — | — |\n", "", "no row for <tr>"},
+        // the blocks' table out of step with the attribute table
+        {"| `quote` | `source` (required), `lang` | inline |", "| `quote` | `source` (required) | inline |", "the blocks' table does not"},
+        {"| `minutes` | yes |", "| `minutes` | yes |\n| `dir` | no | text direction |", "'dir' on <course>"},
+    };
+    for (const Case& c : cases) {
+        const size_t at = guide.find(c.find);
+        ASSERT_NE(at, std::string::npos) << "the guide no longer has " << c.find << ": update this case";
+        std::string planted = guide;
+        planted.replace(at, std::strlen(c.find), c.replace);
+        const std::vector<std::string> problems = AttributeTableProblems(planted);
+        bool found = false;
+        std::string all;
+        for (const std::string& p : problems) {
+            found |= p.find(c.problem) != std::string::npos;
+            all += "  " + p + "\n";
+        }
+        EXPECT_TRUE(found) << c.replace << ": no problem saying '" << c.problem << "'; found:\n" << all;
+    }
+    fs::remove_all(Scratch("").parent_path());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "course/loader.h"
 #include "draw_raster.h"
 #include "shaped_atlas.h"
 #include "ui/blocks.h"
@@ -105,7 +106,7 @@ Block Para(const std::string& text) {
     return b;
 }
 
-// How far the ink of the column's first `rows` pixels keeps from each edge of the column.
+// How far the ink of the column's rows [top, top + rows) keeps from each edge of the column.
 struct Margins {
     int left, right;
 };
@@ -114,6 +115,21 @@ Margins InkMargins(const test::Raster& r, float top, float rows) {
                                        static_cast<int>(kColumnX + kColumnW) + 40, static_cast<int>(top + rows));
     EXPECT_GE(lo, 0) << "no ink";
     return {lo - static_cast<int>(kColumnX), static_cast<int>(kColumnX + kColumnW) - 1 - hi};
+}
+
+// The lines of text under `top`, as bands of rows [first, last] with ink inside the column (its
+// outer 8 pixels left out, where bars run the full height of their box): a heading starts
+// below its gap, a callout's text below its title, wherever the fonts put them.
+std::vector<std::pair<int, int>> TextLines(const test::Raster& r, float top) {
+    std::vector<std::pair<int, int>> lines;
+    const int x0 = static_cast<int>(kColumnX) + 8, x1 = static_cast<int>(kColumnX + kColumnW) - 8;
+    for (int y = static_cast<int>(top); y < r.height; ++y) {
+        const bool inked = r.InkColumns(x0, y, x1, y + 1).first >= 0;
+        if (!inked) continue;
+        if (!lines.empty() && lines.back().second == y - 1) lines.back().second = y;
+        else lines.emplace_back(y, y);
+    }
+    return lines;
 }
 
 TEST_F(MirroredPixels, AParagraphEndsAtTheRightEdgeWhenItsLanguageOrItsFirstLetterIsRightToLeft) {
@@ -140,6 +156,76 @@ TEST_F(MirroredPixels, AParagraphEndsAtTheRightEdgeWhenItsLanguageOrItsFirstLett
         } else {
             EXPECT_LE(m.left, 4);
             EXPECT_GT(m.right, 200);
+        }
+    }
+}
+
+// A passage's lang attribute reaches the drawing: in an English course, a passage the author
+// marked lang="ar" (or Hebrew, Persian) lays out from the right, the same passage unmarked or
+// marked French from the left. Latin words, so only the attribute can move them. Over every
+// block element that takes lang, every block a callout holds, and what a callout, list or
+// table passes on to what it holds. A list's markers and a callout's bar are on the line's
+// starting side (they are ink in the measured line, and a callout's bar is looked for too).
+TEST_F(MirroredPixels, APassageMarkedRightToLeftInAnEnglishCourseLaysOutFromTheRight) {
+    const std::vector<std::string> places = {
+        "<p{L}>Plain words in a row.</p>",
+        "<heading{L}>Plain words in a row.</heading>",
+        "<heading level=\"3\"{L}>Plain words in a row.</heading>",
+        "<ul{L}><li>alpha</li><li>beta</li></ul>",
+        "<ol{L}><li>alpha</li><li>beta</li></ol>",
+        "<ul><li{L}>alpha</li><li>beta</li></ul>",
+        "<ol><li{L}>alpha</li><li>beta</li></ol>",
+        "<quote source=\"S\"{L}>Plain words in a row.</quote>",
+        "<table{L}><tr><th>one</th><th>two</th></tr><tr><td>six</td><td>ten</td></tr></table>",
+        "<callout kind=\"example\"{L}><p>Plain words in a row.</p></callout>",
+        "<callout kind=\"note\"{L}><ul><li>alpha</li><li>beta</li></ul></callout>",
+        "<callout kind=\"example\"><p{L}>Plain words in a row.</p></callout>",
+        "<callout kind=\"legal\"><ul{L}><li>alpha</li><li>beta</li></ul></callout>",
+        "<callout kind=\"important\"><ol{L}><li>alpha</li><li>beta</li></ol></callout>",
+        "<callout kind=\"note\"><quote source=\"S\"{L}>Plain words in a row.</quote></callout>",
+    };
+    const Theme& theme = GetTheme(ThemeId::Light);
+    auto right_to_left = [](const std::string& lang) { return lang == "ar" || lang == "he" || lang == "fa-IR"; };
+    // In an Arabic course the same holds the other way round: a passage marked English or
+    // French lays out from the left, and an unmarked one from the right.
+    for (const std::string course_lang : {"en", "ar"}) {
+        for (const std::string& place : places) {
+            for (const char* lang : {"", "fr", "en", "ar", "he", "fa-IR"}) {
+                std::string xml = place;
+                xml.replace(xml.find("{L}"), 3, *lang ? std::string(" lang=\"") + lang + "\"" : std::string());
+                SCOPED_TRACE(xml + " in a course in '" + course_lang + "'");
+                const LoadResult loaded = LoadCourseFromMemory(
+                    {{"course.xml", "<course id=\"c\" version=\"1\" lang=\"" + course_lang +
+                                        "\" minutes=\"5\"><title>T</title><include src=\"m.xml\"/></course>"},
+                     {"m.xml", "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">" + xml +
+                                   "</page></lesson></module>"}});
+                ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
+                const test::Raster r = Draw(loaded.course->PageAt(0).blocks, course_lang);
+                // The first line of the passage's own text: under a callout's title line.
+                const auto lines = TextLines(r, kTop);
+                const size_t line = place.rfind("<callout", 0) == 0 ? 1 : 0;
+                ASSERT_GT(lines.size(), line) << "no text drawn";
+                const Margins m = InkMargins(r, static_cast<float>(lines[line].first),
+                                             static_cast<float>(lines[line].second - lines[line].first + 1));
+                const bool rtl = *lang ? right_to_left(lang) : right_to_left(course_lang);
+                if (rtl) {
+                    EXPECT_LT(m.right, 40);
+                    EXPECT_GT(m.left, 200);
+                } else {
+                    EXPECT_LT(m.left, 40);
+                    EXPECT_GT(m.right, 200);
+                }
+                const Blocks& blocks = loaded.course->PageAt(0).blocks;
+                if (blocks[0].kind != BlockKind::Callout) continue;
+                // The callout's bar: its colour in the box's outer 5 pixels on one side only.
+                const ImVec4 bar_color = theme.callout_bar[static_cast<int>(blocks[0].callout)];
+                auto bar = [&](int x, int y) { return r.Is(x, y, bar_color); };
+                const int left_bar = r.Count(static_cast<int>(kColumnX), static_cast<int>(kTop), static_cast<int>(kColumnX) + 5, kH, bar);
+                const int right_bar = r.Count(static_cast<int>(kColumnX + kColumnW) - 5, static_cast<int>(kTop),
+                                              static_cast<int>(kColumnX + kColumnW), kH, bar);
+                EXPECT_GT(rtl ? right_bar : left_bar, 40) << "the callout's bar on the side its text starts";
+                EXPECT_EQ(rtl ? left_bar : right_bar, 0) << "the callout's bar on the side its text ends";
+            }
         }
     }
 }
