@@ -37,7 +37,7 @@ body {
   line-height: 1.6;
 }
 .skip-link {
-  position: absolute; left: 0.5rem; top: -20rem; z-index: 10;
+  position: absolute; inset-inline-start: 0.5rem; top: -20rem; z-index: 10;
   background: #1a1a1a; color: #ffffff; padding: 0.5rem 1rem; font-weight: bold;
 }
 /* Stays white on near-black when focused (beats the general focus colours below). */
@@ -76,18 +76,18 @@ li { margin: 0.25em 0; }
 figure { margin: 1.5rem 0; }
 figure.image img { display: block; max-width: 100%; height: auto; border: 1px solid #b0b0b0; }
 figcaption { font-size: 0.95rem; color: #444444; margin-top: 0.4rem; }
-figure.quote blockquote { margin: 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 4px solid #767676; }
-figure.quote figcaption { padding-left: 1.25rem; }
+figure.quote blockquote { margin: 0; padding-block: 0.25rem; padding-inline: 1rem 0; border-inline-start: 4px solid #767676; }
+figure.quote figcaption { padding-inline-start: 1.25rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 /* Reflow (WCAG 1.4.10): at 320 CSS px the page never scrolls sideways. A table wider than the
    column scrolls in its own box; a word longer than a line wraps. */
 .table-scroll { overflow-x: auto; margin: 1rem 0; }
 .table-scroll > table { margin: 0; }
 body { overflow-wrap: break-word; }
-caption { text-align: left; font-weight: bold; padding-bottom: 0.4rem; }
-th, td { border: 1px solid #8a8a8a; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+caption { text-align: start; font-weight: bold; padding-bottom: 0.4rem; }
+th, td { border: 1px solid #8a8a8a; padding: 0.4rem 0.6rem; text-align: start; vertical-align: top; }
 th { background: #eceff2; }
-.callout { border-left: 6px solid #0b4f8a; background: #eef4fa; padding: 0.5rem 1rem; margin: 1.5rem 0; }
+.callout { border-inline-start: 6px solid #0b4f8a; background: #eef4fa; padding: 0.5rem 1rem; margin: 1.5rem 0; }
 .callout-important { border-color: #a33a00; background: #fdf1e8; }
 .callout-example { border-color: #2e6b30; background: #eef6ee; }
 .callout-legal { border-color: #5a2d82; background: #f4eff9; }
@@ -100,18 +100,18 @@ th { background: #eceff2; }
   text-transform: uppercase; letter-spacing: 0.04em; }
 .prompt { font-weight: bold; }
 .instruction { font-style: italic; }
-ol.choices, ul.choices-tf { list-style: none; padding-left: 1.25rem; }
+ol.choices, ul.choices-tf { list-style: none; padding-inline-start: 1.25rem; }
 ul.order-items { list-style-type: square; }
 details { margin: 0.75rem 0; }
 summary { cursor: pointer; font-weight: bold; color: #0b4f8a; padding: 0.2rem 0; }
 details[open] > summary { margin-bottom: 0.4rem; }
-details.answer, details.ratings { border-left: 4px solid #2e6b30; background: #f1f7f1; padding: 0.2rem 0.8rem; }
-details.hint { border-left: 4px solid #767676; padding: 0.2rem 0.8rem; }
+details.answer, details.ratings { border-inline-start: 4px solid #2e6b30; background: #f1f7f1; padding: 0.2rem 0.8rem; }
+details.hint { border-inline-start: 4px solid #767676; padding: 0.2rem 0.8rem; }
 .source { color: #444444; }
 .scenario { border: 2px solid #5a2d82; border-radius: 6px; padding: 0.25rem 1rem 0.75rem; margin: 2rem 0; }
 .scenario > :first-child { margin-top: 0.75rem; }
 .scenario-node, .scenario-ending { border-top: 1px dashed #767676; margin-top: 1.25rem; }
-.debrief { border-left: 4px solid #5a2d82; padding-left: 0.8rem; }
+.debrief { border-inline-start: 4px solid #5a2d82; padding-inline-start: 0.8rem; }
 .quiz-note { border: 1px solid #8a8a8a; padding: 0.5rem 1rem; }
 dl.glossary dt { font-weight: bold; margin-top: 1.25rem; }
 dl.glossary dd { margin: 0.25rem 0 0 0; }

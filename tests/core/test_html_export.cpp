@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <regex>
 #include <string>
 #include <unistd.h>
 
@@ -523,6 +524,26 @@ TEST(HtmlExport, StylesheetPrintsAnAnswerKeyAndBreaksBeforeLessons) {
     // On screen the key is hidden (each answer is beside its question) and reading width is ~70ch.
     EXPECT_NE(css.find(".print-only, .answer-key { display: none; }"), std::string::npos);
     EXPECT_NE(css.find("max-width: 70ch"), std::string::npos);
+}
+
+// An Arabic course's edition is <html dir="rtl">, and a passage may carry dir of its own: every
+// bar, indent and alignment is on a logical side (inline-start), so it follows the direction.
+// A physical side ("border-left", "text-align: left") would keep a quote's or callout's bar on
+// the left of right-to-left text, and align Arabic cells against their reading order.
+TEST(HtmlExport, TheStylesheetNamesNoPhysicalSideSoRightToLeftPassagesAreMirrored) {
+    LoadResult r = LoadCourse(kFixture);
+    ASSERT_TRUE(r.ok());
+    std::string css;
+    for (const auto& f : RenderHtmlEdition(*r.course).files)
+        if (f.path == "lectern.css") css = f.content;
+    ASSERT_FALSE(css.empty());
+    const std::regex physical(R"([-:\s](left|right)\b)");
+    for (auto it = std::sregex_iterator(css.begin(), css.end(), physical); it != std::sregex_iterator(); ++it) {
+        const size_t line_start = css.rfind('\n', static_cast<size_t>(it->position())) + 1;
+        ADD_FAILURE() << "a physical side in lectern.css: " << css.substr(line_start, css.find('\n', line_start) - line_start);
+    }
+    EXPECT_NE(css.find("border-inline-start"), std::string::npos);
+    EXPECT_NE(css.find("text-align: start"), std::string::npos);
 }
 
 // The author's review setting holds in the edition too: review="full" publishes the pool with
