@@ -99,6 +99,29 @@ TEST(KeyboardUi, PageDownAndSpaceScrollALongPageAndNeverMoveFocus) {
     }
 }
 
+// Home too: the first Page Down scrolled nothing and moved focus to a control further down.
+// (Space and Enter press Start there, which has the keyboard when Home opens.)
+TEST(KeyboardUi, OnHomeTheFirstPageDownOrEndScrollsAndLeavesFocusOnStart) {
+    for (int key : {test::kKeyPageDown, test::kKeyEnd}) {
+        SCOPED_TRACE(key);
+        UiHarness ui(kFixture);
+        ImGui::GetIO().DisplaySize = ImVec2(800, 300);  // Home is longer than this
+        for (int i = 0; i < 3; ++i) ui.Frame();
+        ASSERT_EQ(ui.state.screen, ui::Screen::Home);
+        ImGuiWindow* home = test::ActiveWindowNamed("##home");
+        ASSERT_NE(home, nullptr);
+        ASSERT_GT(home->ScrollMax.y, 0.0f);
+        ASSERT_EQ(home->Scroll.y, 0.0f);
+        const ImGuiID before = ImGui::GetFocusID();
+        ui::Actions a = ui.Press(key);
+        ui.Frame();
+        EXPECT_TRUE(a.list.empty()) << "the key pressed a control";
+        EXPECT_EQ(ui.state.screen, ui::Screen::Home);
+        EXPECT_GT(home->Scroll.y, 0.0f) << "the first press did not scroll";
+        EXPECT_EQ(ImGui::GetFocusID(), before) << "the key moved focus to " << Focused().window->Name << " y " << Focused().rect.Min.y;
+    }
+}
+
 TEST(KeyboardUi, TabVisitsEveryControlOnceInDrawingOrderAndShiftTabRetracesIt) {
     UiHarness ui(kFixture);
     ui.state.screen = ui::Screen::Reader;
