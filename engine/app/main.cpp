@@ -664,6 +664,7 @@ int App::OpenWindow(const std::string& course_path) {
     wo.title = "Lectern";
     wo.width = m_options.width;
     wo.height = m_options.height;
+    wo.fit_screen = !m_options.size_given;
     wo.fullscreen = m_options.fullscreen || m_kiosk;
     wo.ignore_close = m_kiosk;
     wo.stay_restored = m_kiosk;

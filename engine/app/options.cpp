@@ -25,7 +25,7 @@ void Declare(CLI::App& app, Options& o) {
     app.add_option("--page", o.page, "start here: a page, lesson, module, quiz or scenario id")->type_name("ID");
     app.add_option("--screen", o.screen, "start on: home, reader, glossary, references, help, progress or learners")
         ->type_name("NAME");
-    app.add_option("--size", "window size in pixels, at least 320x240 (default 1280x800)")->type_name("WxH");
+    app.add_option("--size", "window size in pixels, at least 320x240 (default 1280x800, less on a smaller screen)")->type_name("WxH");
     app.add_flag("--fullscreen", o.fullscreen, "fill the primary monitor");
     app.add_option("--text-size", "text size, 100 to 200 (default 100; 150 with --present)")->type_name("PERCENT");
     app.add_option("--theme", o.theme, "light, dark, contrast or yellow")->type_name("NAME");
@@ -107,6 +107,7 @@ int ParseOptions(const std::vector<std::string>& args, Options& o, std::string& 
             return done(cl.Fail("--size takes WIDTHxHEIGHT, for example 1280x800 (at least 320x240)"));
         o.width = w;
         o.height = h;
+        o.size_given = true;
     }
     if (const CLI::Option* text_size = app.get_option("--text-size"); text_size->count()) {
         const std::string v = text_size->as<std::string>();

@@ -16,6 +16,7 @@ struct Options {
     std::string screenshot;  // --screenshot
     std::string capture;     // --capture
     int width = 1280, height = 800;
+    bool size_given = false;  // --size: taken as asked; else the default shrinks to fit the screen
     bool fullscreen = false;
     float text_scale = 1.0f;
     bool text_size_given = false;

@@ -124,6 +124,27 @@ size_t ShownBytes(int width, int height) {
 }
 constexpr long long kMaxImageBytes = 64LL * 1024 * 1024;
 
+// A new, still hidden window of the default size made to fit `area` with its frame (title bar,
+// borders: known only now that it exists), in screen pixels. One that had to shrink nearly fills
+// the area, and is centred on it: the system's default place (Windows cascades new windows down
+// and to the right) would push part of it off the screen.
+void FitToWorkArea(GLFWwindow* window, const ScreenRect& area, bool shrunk) {
+    if (area.w <= 0 || area.h <= 0) return;
+    WindowFrame frame;
+    glfwGetWindowFrameSize(window, &frame.left, &frame.top, &frame.right, &frame.bottom);
+    int w = 0, h = 0;
+    glfwGetWindowSize(window, &w, &h);
+    const WindowSize fitted = FitWindowSize({w, h}, 1.0f, area, frame);
+    if (fitted.w != w || fitted.h != h) {
+        glfwSetWindowSize(window, fitted.w, fitted.h);
+        shrunk = true;
+    }
+    if (!shrunk) return;
+    const int outer_w = fitted.w + frame.left + frame.right, outer_h = fitted.h + frame.top + frame.bottom;
+    glfwSetWindowPos(window, area.x + std::max(0, (area.w - outer_w) / 2) + frame.left,
+                     area.y + std::max(0, (area.h - outer_h) / 2) + frame.top);
+}
+
 }  // namespace
 
 struct Platform::Impl {
@@ -325,11 +346,23 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     // The window's size follows the monitor's content scale, so 1280x800 "logical" stays
     // readable on a HiDPI screen; fonts are baked at the same scale (BuildFonts).
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    glfwWindowHint(GLFW_VISIBLE, options.hidden ? GLFW_FALSE : GLFW_TRUE);
-
     GLFWmonitor* monitor = nullptr;
     int width = options.width;
     int height = options.height;
+    // A visible window of the default size is fitted to the primary monitor's work area, where it
+    // opens: 1280x800 is taller than a 1366x768 laptop's screen, and at 150 % it is 1920x1200.
+    // Created hidden, so that it is fitted with its frame (known once it exists) before it shows.
+    const bool fit = options.fit_screen && !options.hidden && !options.fullscreen;
+    ScreenRect work_area;
+    bool shrunk = false;
+    if (GLFWmonitor* primary = fit ? glfwGetPrimaryMonitor() : nullptr) {
+        glfwGetMonitorWorkarea(primary, &work_area.x, &work_area.y, &work_area.w, &work_area.h);
+        const WindowSize fitted = FitWindowSize({width, height}, monitor_scale, work_area, WindowFrame{});
+        shrunk = fitted.w != width || fitted.h != height;
+        width = fitted.w;
+        height = fitted.h;
+    }
+    glfwWindowHint(GLFW_VISIBLE, options.hidden || fit ? GLFW_FALSE : GLFW_TRUE);
     if (options.fullscreen) {
         monitor = glfwGetPrimaryMonitor();
         if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
@@ -350,6 +383,10 @@ bool Platform::Init(const WindowOptions& options, std::string* error) {
     if (!m->window) {
         return fail("cannot create a window with OpenGL 3.3 core: " + g_glfw_error + " (" + os::MissingOpenGlHint() +
                     ")");
+    }
+    if (fit) {
+        FitToWorkArea(m->window, work_area, shrunk);
+        glfwShowWindow(m->window);
     }
     glfwMakeContextCurrent(m->window);
     glfwSwapInterval(options.vsync ? 1 : 0);

@@ -23,6 +23,9 @@ struct WindowOptions {
     std::string title = "Lectern";
     int width = 1280;   // logical size, before content scale
     int height = 800;
+    // The size is a default: a visible window opens smaller where the monitor's work area (the
+    // screen less taskbars and panels) has no room for it with its title bar and borders.
+    bool fit_screen = true;
     bool fullscreen = false;  // on the primary monitor, no decorations (kiosk)
     bool hidden = false;      // no visible window (headless screenshots still need a display)
     bool vsync = true;

@@ -108,6 +108,8 @@ TEST(AppOptions, ValuesLandWhereLecternReadsThem) {
     EXPECT_EQ(p.o.screen, "glossary");
     EXPECT_EQ(p.o.width, 1000);
     EXPECT_EQ(p.o.height, 700);
+    EXPECT_TRUE(p.o.size_given);  // taken as asked, not shrunk to the screen
+    EXPECT_FALSE(Parse({"--course", "c"}).o.size_given);
     EXPECT_FLOAT_EQ(p.o.text_scale, 1.75f);
     EXPECT_TRUE(p.o.text_size_given);
     EXPECT_EQ(p.o.theme, "dark");
