@@ -80,7 +80,8 @@ for attempt in 1 2 3; do
     LECTERN_TRACE=1 wine "$stage/lectern.exe" --course "$(win "$src/tests/data/fixture-course")" \
         --data-dir "$(win "$data")" --learner "José" --page m1-l2-p3 --size 1200x760 > "$tmp/app.log" 2>&1 &
     app_pid=$!
-    for _ in $(seq 1200); do
+    # A hang detector, not a speed limit: at load 15-18 lectern.exe under wine was not ready in 60 s.
+    for _ in $(seq 3600); do
         grep -q -- "trace: ready" "$tmp/app.log" && break
         kill -0 "$app_pid" 2>/dev/null || break
         sleep 0.05
