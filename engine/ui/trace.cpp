@@ -85,6 +85,9 @@ void Trace::operator()(const char* format, ...) const {
     va_end(args);
     line += '\n';
     std::fputs(line.c_str(), m_out);  // one write per line: lines of two threads never interleave
+    // The tests read the trace while Lectern runs. Windows' C runtime buffers stderr when it is a
+    // file: without this the smoke test under wine saw no line at all and took Lectern for hung.
+    std::fflush(m_out);
 }
 
 bool Trace::Changed(const std::string& what, const std::string& value) {
