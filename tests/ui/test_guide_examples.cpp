@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include <tinyxml2.h>
+
 #include "authoring/lint.h"
 #include "authoring/scripts.h"
 #include "course/loader.h"
@@ -35,6 +37,9 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* const kGuide = LECTERN_CONTENT_DIR "/README.md";
+// The schema's declared names, read as text (these tests check names only; validation is
+// script.test_guide_schema's).
+const char* const kSchema = LECTERN_CONTENT_DIR "/schema/lectern-course.xsd";
 
 std::string ReadGuide() {
     std::ifstream f(kGuide);
