@@ -208,22 +208,14 @@ std::vector<ElementAttributes> GuideAttributeTable(const std::string& guide, std
     return out;
 }
 
-// Every attribute name the schema knows of, on any element.
-std::set<std::string> SchemaAttributeNames() {
+// Every name the schema declares with <xs:KIND name="...">: KIND "attribute" (on any element)
+// or "element".
+std::set<std::string> SchemaNames(const std::string& kind) {
     std::ifstream f(kSchema);
     const std::string xsd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    static const std::regex attribute("<xs:attribute name=\"([a-z-]+)\"");
+    const std::regex declared("<xs:" + kind + " name=\"([a-z-]+)\"");
     std::set<std::string> out;
-    for (std::sregex_iterator m(xsd.begin(), xsd.end(), attribute), end; m != end; ++m) out.insert((*m)[1]);
-    return out;
-}
-
-std::set<std::string> SchemaElementNames() {
-    std::ifstream f(kSchema);
-    const std::string xsd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    static const std::regex element("<xs:element name=\"([a-z-]+)\"");
-    std::set<std::string> out;
-    for (std::sregex_iterator m(xsd.begin(), xsd.end(), element), end; m != end; ++m) out.insert((*m)[1]);
+    for (std::sregex_iterator m(xsd.begin(), xsd.end(), declared), end; m != end; ++m) out.insert((*m)[1]);
     return out;
 }
 
@@ -277,14 +269,14 @@ tinyxml2::XMLElement* ElementAt(tinyxml2::XMLDocument& doc, int target) {
 std::vector<std::string> AttributeTableProblems(const std::string& guide) {
     std::vector<std::string> problems;
     const std::vector<ElementAttributes> table = GuideAttributeTable(guide, problems);
-    std::set<std::string> names = SchemaAttributeNames();
+    std::set<std::string> names = SchemaNames("attribute");
     std::set<std::string> listed_elements;
     for (const ElementAttributes& row : table) {
         names.insert(row.required.begin(), row.required.end());
         names.insert(row.optional.begin(), row.optional.end());
         listed_elements.insert(row.element);
     }
-    for (const std::string& e : SchemaElementNames())
+    for (const std::string& e : SchemaNames("element"))
         if (!listed_elements.count(e)) problems.push_back("the attribute table has no row for <" + e + ">, an element of the schema");
     const std::map<std::string, std::string> files = GuideCourseFiles(guide, "attributes");
     {
