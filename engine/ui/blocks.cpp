@@ -180,8 +180,12 @@ void DrawTable(const Block& b, const BlockContext& ctx, int index) {
             measured[c].min = std::max(measured[c].min, std::ceil(w.min) + 1);
             measured[c].preferred = std::max(measured[c].preferred, std::ceil(w.preferred) + 1);
         }
-    // What the table adds around the columns' content: cell padding and the borders.
-    const float overhead = cols * (pad.x * 2 + 1) + 2;
+    // What the table adds around the columns' content, as Dear ImGui measures it when it decides
+    // whether a table scrolls (BeginTableEx, EndTable: a cell padding either side of each column
+    // and the outer border on one side; no inner vertical borders). With more (a pixel per
+    // column), tables whose columns just fit were set to scroll and kept an empty strip where
+    // no scrollbar was drawn. Columns that fit to the pixel lose it from their last padding.
+    const float overhead = cols * pad.x * 2 + 1;
     std::vector<float> widths;
     bool scroll = TableColumnWidths(measured, ctx.width - overhead, widths);
     ImGuiTableFlags flags = ImGuiTableFlags_BordersH | ImGuiTableFlags_BordersOuterV | ImGuiTableFlags_RowBg |

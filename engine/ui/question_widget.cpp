@@ -395,7 +395,10 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
         std::snprintf(earned, sizeof earned, "%.2g", g.earned);
         std::snprintf(max, sizeof max, "%.2g", g.max);
         head = TrFText("Partly right: {earned} of {max}.", {{"earned", earned}, {"max", max}});
-    } else if (g.status == GradeStatus::Unanswered) head = TrText("No answer yet.");
+    } else if (g.status == GradeStatus::Unanswered) {
+        // A check of nothing asks for an answer; after a quiz the learner can no longer give one.
+        head = TrText(v.mode == QuestionMode::Review ? UiKey("Not answered.") : UiKey("Answer first, then check it."));
+    }
     else head = TrText("Not quite.");
     float w = v.width - pad * 2;
     WrappedText(f.ui_bold, correct ? t.good : t.bad, head, w);

@@ -41,7 +41,12 @@ public:
         ImGui::Begin("bench");
         m_window = ImGui::GetCurrentWindow();
         ui::RichContext ctx{m_ui.model.course, &m_ui.fonts, &ui::GetTheme(ui::ThemeId::Light), nullptr};
+        if (m_log) ImGui::LogToBuffer();
         ui::QuestionInput in = ui::DrawQuestion(m_view, ctx);
+        if (m_log) {
+            m_drawn = GImGui->LogBuffer.c_str();
+            ImGui::LogFinish();
+        }
         ImGui::End();
         ImGui::Render();
         if (in.changed) m_view.response = in.response;
@@ -77,6 +82,13 @@ public:
         return ImHashStr(label, 0, seed);
     }
 
+    // One frame; the text it drew, as ImGui logs it.
+    std::string DrawnText() {
+        m_log = true;
+        Frame();
+        m_log = false;
+        return m_drawn;
+    }
     const Response& response() const { return m_view.response; }
     ui::QuestionView& view() { return m_view; }
     int checks() const { return m_checks; }
@@ -86,6 +98,8 @@ public:
 
 private:
     bool m_leave_field = false;
+    bool m_log = false;
+    std::string m_drawn;
     UiHarness m_ui;
     const Question& m_q;
     ui::QuestionView m_view;
@@ -295,4 +309,47 @@ TEST(QuestionWidget, TheHintOpensInChecksAndQuizzesButNotInReviewOrForTheRoom) {
         const bool open = b.window()->StateStorage.GetInt(b.IdOf({"hint"}, "Hint"), 0) != 0;
         EXPECT_EQ(open, m.hint) << m.name << ": the hint " << (open ? "opened" : "did not open");
     }
+}
+
+// The verdict over the feedback, for every question type in every mode that shows one, in every
+// state a grade can have, key shown or not: after a quiz an unanswered question is "Not answered."
+// (it can no longer be answered: "No answer yet." said otherwise), a check of nothing asks for an
+// answer, and every other state names its verdict. The text is read from what ImGui drew.
+TEST(QuestionWidget, TheVerdictSaysWhatHappenedInEveryTypeModeAndState) {
+    Fixture fx;
+    const QuestionType types[] = {QuestionType::Single,   QuestionType::Multiple, QuestionType::TrueFalse,
+                                  QuestionType::Matching, QuestionType::Ordering, QuestionType::Text};
+    const GradeStatus states[] = {GradeStatus::Unanswered, GradeStatus::Incorrect, GradeStatus::Partial, GradeStatus::Correct};
+    int cases = 0;
+    for (QuestionType type : types) {
+        const Question* q = fx.Get(type);
+        if (!q) continue;
+        for (ui::QuestionMode mode : {ui::QuestionMode::Check, ui::QuestionMode::Review})
+            for (GradeStatus status : states)
+                for (bool key : {false, true}) {
+                    SCOPED_TRACE(testing::Message() << QuestionTypeName(type) << (mode == ui::QuestionMode::Check ? " check" : " review")
+                                                    << " status " << static_cast<int>(status) << (key ? " key" : ""));
+                    QuestionBench b(*q);
+                    // Unanswered is the grade of the empty response, as the session gives it.
+                    Grade g = GradeResponse(*q, Response{});
+                    ASSERT_EQ(g.status, GradeStatus::Unanswered);
+                    g.status = status;
+                    g.earned = status == GradeStatus::Partial ? 0.5 : 0;
+                    g.max = 1;
+                    b.view().mode = mode;
+                    b.view().grade = &g;
+                    b.view().show_key = key;
+                    b.view().tries = 1;
+                    const std::string drawn = b.DrawnText();
+                    ++cases;
+                    EXPECT_EQ(drawn.find("No answer yet"), std::string::npos) << drawn;
+                    const char* verdict = status == GradeStatus::Correct     ? "Correct."
+                                          : status == GradeStatus::Partial   ? "Partly right: 0.5 of 1."
+                                          : status == GradeStatus::Incorrect ? "Not quite."
+                                          : mode == ui::QuestionMode::Review ? "Not answered."
+                                                                             : "Answer first, then check it.";
+                    EXPECT_NE(drawn.find(verdict), std::string::npos) << "expected \"" << verdict << "\" in:\n" << drawn;
+                }
+    }
+    EXPECT_EQ(cases, 6 * 2 * 4 * 2);
 }
