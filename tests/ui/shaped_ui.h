@@ -66,13 +66,18 @@ public:
         for (int pass = 0; pass < 5; ++pass) {
             shaped().NewFrame();
             last = ui.Frame();
-            if (!shaped().HasRequests()) return last;
-            std::string error;
-            EXPECT_TRUE(m_fonts->Build(&error)) << error;
-            ui.fonts = UiFonts(m_fonts->set);
+            if (!Bake()) return last;
         }
         ADD_FAILURE() << "the screen still asks for glyphs after five frames";
         return last;
+    }
+    // Bakes the glyphs the last frame asked for, if any (then true: draw the frame again).
+    bool Bake() {
+        if (!shaped().HasRequests()) return false;
+        std::string error;
+        EXPECT_TRUE(m_fonts->Build(&error)) << error;
+        ui.fonts = UiFonts(m_fonts->set);
+        return true;
     }
     std::vector<GlyphQuad> Quads() const { return GlyphQuads(*m_fonts->atlas); }
     ui::ShapedText& shaped() { return m_fonts->shaped; }

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
+#include <memory>
+
+#include "draw_raster.h"
 #include "harness.h"
+#include "shaped_ui.h"
 #include "ui/question_widget.h"
 
 using namespace lectern;
@@ -13,10 +17,16 @@ namespace {
 
 const std::string kFixture = std::string(LECTERN_TEST_DATA) + "/fixture-course";
 
-// Draws one question in its own window each frame and records what it reported.
+// Draws one question in its own window each frame and records what it reported. With a text
+// size, it draws with the player's own fonts baked at that size (as a learner sees it), else with
+// Dear ImGui's default font.
 class QuestionBench {
 public:
-    explicit QuestionBench(const Question& q) : m_ui(kFixture), m_q(q) {
+    explicit QuestionBench(const Question& q, float text_scale = 0.0f)
+        : m_shaped(text_scale > 0 ? std::make_unique<test::ShapedUi>(LoadCourse(kFixture), "en", text_scale) : nullptr),
+          m_plain(m_shaped ? nullptr : std::make_unique<UiHarness>(kFixture)),
+          m_ui(m_shaped ? m_shaped->ui : *m_plain),
+          m_q(q) {
         m_view.question = &q;
         m_view.mode = ui::QuestionMode::Check;
         m_view.width = 700;
@@ -33,6 +43,7 @@ public:
         if (key >= 0) io.KeysDown[key] = true;
         if (text) io.AddInputCharactersUTF8(text);
         ui::RemapKeyboard(io);
+        if (m_shaped) m_shaped->shaped().NewFrame();
         ImGui::NewFrame();
         if (m_leave_field) ImGui::ClearActiveID();  // as a click elsewhere does, inside NewFrame
         m_leave_field = false;
@@ -40,13 +51,14 @@ public:
         ImGui::SetNextWindowSize(ImVec2(1000, 780));
         ImGui::Begin("bench");
         m_window = ImGui::GetCurrentWindow();
-        ui::RichContext ctx{m_ui.model.course, &m_ui.fonts, &ui::GetTheme(ui::ThemeId::Light), nullptr};
+        ui::RichContext ctx{m_ui.model.course, &m_ui.fonts, &ui::GetTheme(m_theme), nullptr};
         if (m_log) ImGui::LogToBuffer();
         ui::QuestionInput in = ui::DrawQuestion(m_view, ctx);
         if (m_log) {
             m_drawn = GImGui->LogBuffer.c_str();
             ImGui::LogFinish();
         }
+        m_last = in;
         ImGui::End();
         ImGui::Render();
         if (in.changed) m_view.response = in.response;
@@ -95,12 +107,37 @@ public:
     ImGuiWindow* window() const { return m_window; }
     // The next frame starts with the focused field left, as when the learner clicks elsewhere.
     void LeaveField() { m_leave_field = true; }
+    // Draws in `theme` from the next frame on (the window's colours too).
+    void SetTheme(ui::ThemeId theme) {
+        m_theme = theme;
+        ui::ApplyTheme(ui::GetTheme(theme), 1.0f);
+    }
+    // A few frames (auto-sized parts settle), the last rasterised, with where its first answer
+    // control was drawn.
+    test::Raster Draw(ui::QuestionInput* drawn) {
+        for (int i = 0, bakes = 0; i < 3; ++i) {
+            Frame();
+            // Glyphs the frame asked for are baked, and the frames drawn again with them.
+            if (m_shaped && bakes < 5 && m_shaped->Bake()) {
+                ++bakes;
+                i = -1;
+            }
+        }
+        *drawn = m_last;
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        return test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, static_cast<int>(size.x), static_cast<int>(size.y));
+    }
+    float BodyPx() const { return m_ui.fonts.body_px; }
 
 private:
+    ui::ThemeId m_theme = ui::ThemeId::Light;
+    ui::QuestionInput m_last;
     bool m_leave_field = false;
     bool m_log = false;
     std::string m_drawn;
-    UiHarness m_ui;
+    std::unique_ptr<test::ShapedUi> m_shaped;
+    std::unique_ptr<UiHarness> m_plain;
+    UiHarness& m_ui;
     const Question& m_q;
     ui::QuestionView m_view;
     ImGuiWindow* m_window = nullptr;
@@ -352,4 +389,170 @@ TEST(QuestionWidget, TheVerdictSaysWhatHappenedInEveryTypeModeAndState) {
                 }
     }
     EXPECT_EQ(cases, 6 * 2 * 4 * 2);
+}
+
+// The ink of one choice row's start as a learner sees it: what differs from the row's own
+// background (sampled at its left edge, which nothing is drawn on), in clusters of columns.
+struct InkBox {
+    int x0, y0, x1, y1;  // inclusive
+    int Width() const { return x1 - x0 + 1; }
+    int Height() const { return y1 - y0 + 1; }
+};
+
+class RowInk {
+public:
+    RowInk(const test::Raster& r, int left) : m_r(r), m_left(left) {}
+    bool Ink(int x, int y) const {
+        const size_t i = static_cast<size_t>((y * m_r.width + m_left) * 3);
+        return !m_r.Is(x, y, ImVec4(m_r.rgb[i], m_r.rgb[i + 1], m_r.rgb[i + 2], 1), 0.12f);
+    }
+    // Runs of pixel rows from `top` down with ink in the columns [left + 1, right): one per choice
+    // row when only the rows' numbers and indicators reach into those columns.
+    std::vector<std::pair<int, int>> Rows(int top, int right) const {
+        std::vector<std::pair<int, int>> runs;
+        for (int y = top; y < m_r.height; ++y) {
+            bool ink = false;
+            for (int x = m_left + 1; x < right && !ink; ++x) ink = Ink(x, y);
+            if (ink && (runs.empty() || runs.back().second != y - 1)) runs.push_back({y, y});
+            else if (ink) runs.back().second = y;
+        }
+        return runs;
+    }
+    // The clusters of inked columns in the pixel rows [y0, y1] (two blank columns part them),
+    // each with its own bounding box.
+    std::vector<InkBox> Clusters(int y0, int y1) const {
+        std::vector<InkBox> out;
+        int blank = 2;
+        for (int x = m_left + 1; x < m_r.width; ++x) {
+            int top = -1, bottom = -1;
+            for (int y = y0; y <= y1; ++y)
+                if (Ink(x, y)) {
+                    if (top < 0) top = y;
+                    bottom = y;
+                }
+            if (top < 0) {
+                ++blank;
+                continue;
+            }
+            if (blank >= 2) out.push_back({x, top, x, bottom});
+            InkBox& b = out.back();
+            b.x1 = x;
+            b.y0 = std::min(b.y0, top);
+            b.y1 = std::max(b.y1, bottom);
+            blank = 0;
+        }
+        return out;
+    }
+    // Fraction of `b`'s four corner triangles (legs a quarter of its side) that is inked: near 1
+    // for a square, near 0 for a circle, whose edge stays clear of them.
+    double Corners(const InkBox& b) const {
+        const int leg = std::max(2, std::min(b.Width(), b.Height()) / 4);
+        int ink = 0, all = 0;
+        for (int dy = 0; dy < leg; ++dy)
+            for (int dx = 0; dx + dy < leg; ++dx)
+                for (auto [x, y] : {std::pair{b.x0 + dx, b.y0 + dy}, {b.x1 - dx, b.y0 + dy}, {b.x0 + dx, b.y1 - dy}, {b.x1 - dx, b.y1 - dy}}) {
+                    ++all;
+                    ink += Ink(x, y) ? 1 : 0;
+                }
+        return static_cast<double>(ink) / all;
+    }
+    // Fraction of `b`'s inside (a fifth of its side in from each edge) drawn in the colour of its
+    // own left edge: near 1 for a filled box, lower for a dot or a tick in an empty frame.
+    double Filled(const InkBox& b) const {
+        const int in = std::max(1, b.Width() / 5);
+        const int n = m_r.Count(b.x0 + in, b.y0 + in, b.x1 - in + 1, b.y1 - in + 1, [&](int x, int y) { return Ink(x, y); });
+        return static_cast<double>(n) / ((b.Width() - 2 * in) * (b.Height() - 2 * in));
+    }
+
+private:
+    const test::Raster& m_r;
+    int m_left;
+};
+
+// Choices show the number key that picks them, and a ticked box never looks like a chosen radio
+// button: at every theme and at 100 % and 200 % text, read from the pixels drawn with the player's
+// fonts. Shapes, not colours, tell them apart: in the yellow theme the accent, the text and the
+// ring are all black. Each row's start holds, in order, its number (when 1-9 pick it) and its
+// indicator: a square for several answers (filled when ticked, so never a dot in a frame), a
+// circle for one (a dot inside when chosen).
+TEST(QuestionWidget, ChoicesShowTheirNumberKeysAndATickedBoxIsFilledNotADotAtEveryTheme) {
+    Fixture fx;
+    for (float scale : {1.0f, 2.0f}) {
+        for (QuestionType type : {QuestionType::Single, QuestionType::Multiple, QuestionType::TrueFalse}) {
+            const Question* fixture_q = fx.Get(type);
+            ASSERT_TRUE(fixture_q);
+            Question q = *fixture_q;
+            q.hint.clear();  // nothing under the choices but the page (a quiz draws no buttons)
+            const bool radio = type != QuestionType::Multiple;
+            const size_t choices = type == QuestionType::TrueFalse ? 2 : q.choices.size();
+            QuestionBench b(q, scale);
+            b.view().mode = ui::QuestionMode::Quiz;
+            for (ui::ThemeId theme : {ui::ThemeId::Light, ui::ThemeId::Dark, ui::ThemeId::HighContrast, ui::ThemeId::Yellow}) {
+                SCOPED_TRACE(std::string(type == QuestionType::Single ? "single" : radio ? "true/false" : "multiple") + " theme " +
+                             ui::ThemeKey(theme) + " text " + std::to_string(static_cast<int>(scale * 100)) + "%");
+                b.SetTheme(theme);
+                // The first choice chosen, the others not.
+                b.view().response = type == QuestionType::TrueFalse ? Response::TrueFalse(true) : Response::Choices({b.view().order.at(0)});
+                // The row's start: columns left of where a plain list's text begins (nothing but
+                // the number and the indicator's left part reach in there).
+                const float start_w = b.BodyPx() * 2.0f;
+                for (bool numbered : {true, false}) {
+                    SCOPED_TRACE(numbered ? "numbered" : "not numbered");
+                    b.view().number_keys = numbered;
+                    ui::QuestionInput at;
+                    const test::Raster r = b.Draw(&at);
+                    ASSERT_TRUE(at.has_first_control);
+                    const RowInk ink(r, static_cast<int>(at.first_control_min.x));
+                    const auto rows = ink.Rows(static_cast<int>(at.first_control_min.y), static_cast<int>(at.first_control_min.x + start_w));
+                    ASSERT_EQ(rows.size(), choices) << "one row start per choice";
+                    std::vector<InkBox> numbers;
+                    for (size_t row = 0; row < rows.size(); ++row) {
+                        SCOPED_TRACE("row " + std::to_string(row + 1));
+                        // The run found in the row's start may miss the top and bottom of an
+                        // indicator taller than the number: half a line more, short of the next row.
+                        const int reach = static_cast<int>(b.BodyPx() * 0.5f);
+                        const int y0 = std::max(rows[row].first - reach, row > 0 ? rows[row - 1].second + 1 : 0);
+                        const int y1 = std::min(rows[row].second + reach, row + 1 < rows.size() ? rows[row + 1].first - 1 : r.height - 1);
+                        const auto clusters = ink.Clusters(y0, y1);
+                        ASSERT_GE(clusters.size(), numbered ? 3u : 2u) << "number, indicator and text expected";
+                        // The indicator is square-ish whatever it holds; a digit is taller than wide.
+                        const InkBox& mark = clusters[numbered ? 1 : 0];
+                        EXPECT_LE(std::abs(mark.Width() - mark.Height()), 2) << "the indicator is " << mark.Width() << "x" << mark.Height();
+                        EXPECT_GE(mark.Height(), b.BodyPx() * 0.6f) << "the indicator is too small to see";
+                        if (numbered) {
+                            const InkBox& digit = clusters[0];
+                            EXPECT_GT(digit.Height(), digit.Width()) << "no digit before the indicator (" << digit.Width() << "x" << digit.Height() << ")";
+                            EXPECT_LT(digit.x1, mark.x0) << "the number is not before the indicator";
+                            numbers.push_back(digit);
+                        } else {
+                            // Without number keys the row starts with its indicator.
+                            EXPECT_LT(mark.x0 - at.first_control_min.x, b.BodyPx()) << "something is drawn before the indicator";
+                        }
+                        const double corners = ink.Corners(mark), filled = ink.Filled(mark);
+                        const bool chosen = row == 0;
+                        if (radio) {
+                            EXPECT_LT(corners, 0.1) << "a radio button is not round";
+                            if (chosen) EXPECT_GT(filled, 0.4) << "a chosen radio button has no dot";
+                            else EXPECT_LT(filled, 0.25) << "a radio button not chosen has a dot";
+                        } else {
+                            // (Measured: a box's corners 0.33-0.88 inked, a ticked box 0.88-1.0
+                            // filled, a radio button's dot 0.61-0.69.)
+                            EXPECT_GT(corners, 0.25) << "a box is round, like a radio button";
+                            if (chosen) EXPECT_GT(filled, 0.8) << "a ticked box is not filled: a mark in an empty frame reads as a radio button";
+                            else EXPECT_LT(filled, 0.15) << "a box not ticked is filled";
+                        }
+                    }
+                    // Each number is a different glyph (1, 2, 3...), not one mark repeated.
+                    for (size_t i = 0; i < numbers.size(); ++i)
+                        for (size_t j = i + 1; j < numbers.size(); ++j) {
+                            bool same = numbers[i].Width() == numbers[j].Width() && numbers[i].Height() == numbers[j].Height();
+                            for (int dy = 0; same && dy < numbers[i].Height(); ++dy)
+                                for (int dx = 0; same && dx < numbers[i].Width(); ++dx)
+                                    same = ink.Ink(numbers[i].x0 + dx, numbers[i].y0 + dy) == ink.Ink(numbers[j].x0 + dx, numbers[j].y0 + dy);
+                            EXPECT_FALSE(same) << "rows " << i + 1 << " and " << j + 1 << " show the same number";
+                        }
+                }
+            }
+        }
+    }
 }
