@@ -556,3 +556,113 @@ TEST(QuestionWidget, ChoicesShowTheirNumberKeysAndATickedBoxIsFilledNotADotAtEve
         }
     }
 }
+
+namespace {
+
+// The lines of text drawn this frame, top to bottom: glyphs that overlap in height are one line,
+// read left to right (Dear ImGui draws no glyph for a space, so words run together).
+std::vector<std::pair<float, std::string>> DrawnLines() {
+    std::vector<test::GlyphQuad> quads = test::GlyphQuads(*ImGui::GetIO().Fonts);
+    std::sort(quads.begin(), quads.end(), [](const test::GlyphQuad& a, const test::GlyphQuad& b) { return a.y0 < b.y0; });
+    std::vector<std::vector<test::GlyphQuad>> lines;
+    float bottom = 0;
+    for (const test::GlyphQuad& q : quads) {
+        if (lines.empty() || q.y0 >= bottom - 1.0f) {
+            lines.emplace_back();
+            bottom = q.y1;
+        }
+        lines.back().push_back(q);
+        bottom = std::max(bottom, q.y1);
+    }
+    std::vector<std::pair<float, std::string>> out;
+    for (auto& line : lines) {
+        std::sort(line.begin(), line.end(), [](const test::GlyphQuad& a, const test::GlyphQuad& b) { return a.x0 < b.x0; });
+        std::string text;
+        for (const test::GlyphQuad& q : line) text += q.codepoint < 0x80 ? static_cast<char>(q.codepoint) : '?';
+        out.push_back({line.front().y0, text});
+    }
+    return out;
+}
+
+Inline Words(const std::string& s) { return Inline{{InlineKind::Text, s, false, false, {}}}; }
+
+}  // namespace
+
+// What the author wrote for a choice is drawn right under that choice, once, after a check and in
+// a quiz's review: for every set of chosen answers of a single- and a multiple-answer question,
+// with the answer key shown or not, and with every choice's comment the same word (the review
+// once printed "Correct. Correct. Correct." in a row, tied to no choice). A choice not chosen
+// shows no comment; a review showing responses only shows none. Read from the glyphs drawn.
+TEST(QuestionWidget, EachChoicesFeedbackIsDrawnUnderThatChoiceOnlyWhenChosen) {
+    const std::vector<std::string> words = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"};
+    int cases = 0;
+    for (QuestionType type : {QuestionType::Single, QuestionType::Multiple}) {
+        for (bool same_words : {false, true}) {
+            Question q;
+            q.id = "feedback-under-choice";
+            q.type = type;
+            q.prompt = Words("Which apply?");
+            for (size_t i = 0; i < words.size(); ++i) {
+                Choice c;
+                c.id = std::string(1, static_cast<char>('a' + i));
+                c.text = Words(words[i]);
+                c.correct = type == QuestionType::Multiple ? i % 2 == 0 : i == 1;
+                c.feedback = Words(same_words ? "Correct." : "Note on " + words[i]);
+                q.choices.push_back(c);
+            }
+            // Every set of the first four chosen (the fifth, never chosen, closes the last one's
+            // space); one at a time for a single answer.
+            std::vector<std::vector<size_t>> sets;
+            for (unsigned mask = 1; mask < 16; ++mask) {
+                std::vector<size_t> set;
+                for (size_t i = 0; i < 4; ++i)
+                    if (mask & (1u << i)) set.push_back(i);
+                if (type == QuestionType::Multiple || set.size() == 1) sets.push_back(set);
+            }
+            QuestionBench b(q);
+            b.view().order = {"a", "b", "c", "d", "e"};
+            for (const auto& set : sets)
+                for (ui::QuestionMode mode : {ui::QuestionMode::Check, ui::QuestionMode::Review})
+                    for (bool key : {false, true})
+                        for (bool show_feedback : {true, false}) {
+                            if (mode == ui::QuestionMode::Check && !show_feedback) continue;  // only a review hides it
+                            std::vector<std::string> chosen;
+                            for (size_t i : set) chosen.push_back(q.choices[i].id);
+                            SCOPED_TRACE(testing::Message() << QuestionTypeName(type) << (same_words ? " same words" : "") << " chosen "
+                                                            << testing::PrintToString(chosen) << (mode == ui::QuestionMode::Check ? " check" : " review")
+                                                            << (key ? " key" : "") << (show_feedback ? "" : " responses only"));
+                            b.view().response = Response::Choices(chosen);
+                            const Grade g = GradeResponse(q, b.view().response);
+                            b.view().grade = &g;
+                            b.view().mode = mode;
+                            b.view().show_key = key;
+                            b.view().show_feedback = show_feedback;
+                            b.view().tries = 1;
+                            b.Frame();
+                            b.Frame();
+                            const auto lines = DrawnLines();
+                            ++cases;
+                            // Each choice's line, by its word (at the line's start: a row starts with its text).
+                            std::vector<size_t> row(words.size(), lines.size());
+                            for (size_t l = 0; l < lines.size(); ++l)
+                                for (size_t i = 0; i < words.size(); ++i)
+                                    if (lines[l].second.rfind(words[i], 0) == 0 && row[i] == lines.size()) row[i] = l;
+                            for (size_t i = 0; i < words.size(); ++i)
+                                ASSERT_LT(row[i], lines.size()) << words[i] << " is not drawn; the lines: " << testing::PrintToString(lines);
+                            for (size_t i = 0; i + 1 < words.size(); ++i) {
+                                ASSERT_LT(row[i], row[i + 1]) << "the choices are out of order";
+                                std::vector<std::string> between;
+                                for (size_t l = row[i] + 1; l < row[i + 1]; ++l) between.push_back(lines[l].second);
+                                const bool on = std::find(set.begin(), set.end(), i) != set.end();
+                                std::string note = same_words ? "Correct." : "Noteon" + words[i];
+                                if (on && show_feedback)
+                                    EXPECT_EQ(between, std::vector<std::string>{note}) << "under " << words[i] << " expected its comment alone";
+                                else
+                                    EXPECT_TRUE(between.empty()) << "under " << words[i] << " (" << (on ? "chosen" : "not chosen")
+                                                                 << "): " << testing::PrintToString(between);
+                            }
+                        }
+        }
+    }
+    EXPECT_EQ(cases, 2 * (4 * 6) + 2 * (15 * 6));
+}
