@@ -46,6 +46,11 @@ void ScrollKeys() {
     const float y = ImGui::GetScrollY();
     // Space and the arrows press or move between controls while a focus ring shows (RemapKeyboard).
     const bool reading = !io.NavVisible;
+    // A definition shown for a focused term would stay up over the text the page scrolls to:
+    // a page-sized move closes it (focus stays on the term; Tab goes on from there).
+    if (KeyboardTooltipShown() && (KeyPressed(ImGuiKey_PageDown) || KeyPressed(ImGuiKey_PageUp) || KeyPressed(ImGuiKey_Home) ||
+                                   KeyPressed(ImGuiKey_End)))
+        CloseKeyboardTooltip();
     if (KeyPressed(ImGuiKey_PageDown) || (reading && KeyPressed(ImGuiKey_Space) && !io.KeyShift)) ImGui::SetScrollY(y + page);
     if (KeyPressed(ImGuiKey_PageUp) || (reading && KeyPressed(ImGuiKey_Space) && io.KeyShift)) ImGui::SetScrollY(y - page);
     if (reading && KeyPressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(y + line);

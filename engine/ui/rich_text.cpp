@@ -8,6 +8,7 @@
 #include <fribidi.h>
 
 #include "text/line_breaks.h"
+#include "ui/input.h"
 #include "ui/shaped_text.h"
 
 namespace lectern::ui {
@@ -496,7 +497,9 @@ void DottedLine(ImDrawList* dl, ImVec2 a, float width, ImU32 col, float thicknes
     for (float x = 0; x < width; x += dash * 2) dl->AddLine(ImVec2(a.x + x, a.y), ImVec2(a.x + std::min(x + dash, width), a.y), col, thickness);
 }
 
-void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, bool from_keyboard) {
+// `anchor`: just under the term; `term_top`: the top of its line (a box that does not fit below
+// goes above).
+void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, float term_top, bool from_keyboard) {
     if (!ctx.course || !ctx.fonts || !ctx.theme) return;
     std::string title;
     const Inline* body = nullptr;
@@ -521,15 +524,31 @@ void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, bool from_ke
     }
     if (!body) return;
     const Fonts& f = *ctx.fonts;
-    if (from_keyboard) ImGui::SetNextWindowPos(anchor);
-    ImGui::BeginTooltip();
     float width = f.body_px * 24.0f;
-    ImGui::PushFont(f.ui_bold);
-    ImGui::TextUnformatted(Shaped(title));
-    ImGui::PopFont();
     RichStyle style = BodyStyle(f, *ctx.theme);
     style.interactive = false;
     style.line_height = 1.35f;
+    if (from_keyboard) {
+        // Whole in the window: under the term, moved left as far as it takes (a term at a line's
+        // end would put half of it past the right edge), no wider than the window; above the
+        // term when it does not fit below (at 200 % text its last lines fell off the bottom).
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const float padding = st.WindowPadding.x * 2 + 2;  // and its border
+        width = std::max(f.body_px * 4.0f, std::min(width, display.x - padding - 8));
+        anchor.x = std::max(4.0f, std::min(anchor.x, display.x - width - padding - 4));
+        const float height = st.WindowPadding.y * 2 + 2 + f.ui_bold->FontSize + RichTextHeight(*body, style, width) + f.small->FontSize +
+                             st.ItemSpacing.y * 3;
+        if (anchor.y + height > display.y - 4) anchor.y = term_top - height - 4;
+        anchor.y = std::max(4.0f, std::min(anchor.y, display.y - height - 4));
+        ImGui::SetNextWindowPos(anchor);
+        // Shown because the term has focus: Escape (or a scrolling key) closes it first.
+        NoteKeyboardTooltip();
+    }
+    ImGui::BeginTooltip();
+    ImGui::PushFont(f.ui_bold);
+    ImGui::TextUnformatted(Shaped(title));
+    ImGui::PopFont();
     RichText("tip", *body, style, ctx, width);
     if (run.kind == InlineKind::Term) {
         ImGui::PushFont(f.small);
@@ -624,7 +643,9 @@ void RichText(const char* id, const Inline& runs, const RichStyle& style, const 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, origin.y + p.pos.y));
         ImGui::PushID(static_cast<int>(i));
         bool pressed = ImGui::InvisibleButton("##ref", ImVec2(std::max(p.width, 1.0f), layout.line_height));
-        bool hovered = ImGui::IsItemHovered();
+        // Under the mouse itself: while the keyboard moves focus, Dear ImGui also calls the
+        // focused item "hovered", and a box shown for focus must be told apart (Escape closes it).
+        bool hovered = ImGui::IsItemHovered() && ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
         ImGui::PopID();
         if (focused) {
@@ -632,7 +653,8 @@ void RichText(const char* id, const Inline& runs, const RichStyle& style, const 
             dl->AddRect(ImVec2(a.x - 3, a.y), ImVec2(b.x + 3, b.y), ImGui::GetColorU32(ImGuiCol_NavHighlight), 3.0f, 0,
                         2.0f);
         }
-        if (hovered || focused) Tooltip(run, ctx, ImVec2(pos.x, origin.y + p.pos.y + layout.line_height + 4), focused && !hovered);
+        if (hovered || focused) Tooltip(run, ctx, ImVec2(pos.x, origin.y + p.pos.y + layout.line_height + 4), origin.y + p.pos.y,
+                                            focused && !hovered);
         if (pressed && ctx.actions) {
             if (run.kind == InlineKind::Link) ctx.actions->Push(Action(ActionKind::FollowLink, 0, run.ref));
             if (run.kind == InlineKind::Term) ctx.actions->Push(Action(ActionKind::OpenTerm, 0, run.ref));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "harness.h"
+#include "shaped_ui.h"
 #include "ui/screens.h"
 
 using namespace lectern;
@@ -388,4 +389,107 @@ TEST(KeyboardUi, EnterHeldInTheNameFieldSignsInAndPressesNothingOnTheNextScreen)
     EXPECT_EQ(ui.state.screen, ui::Screen::Home);
     // The next Enter is the learner's own: it starts the course.
     EXPECT_TRUE(ui.Press(test::kKeyEnter).Has(ui::ActionKind::GoToPage));
+}
+
+namespace {
+// The definition (or link target, or source) box a term shows while it has focus.
+ImGuiWindow* DefinitionBox() { return test::ActiveWindowNamed("##Tooltip"); }
+
+// The page's glossary terms and links, as Tab reaches them: Tabs on until a definition box shows
+// (at most `limit` Tabs). True when one does; the box must then be whole inside the window (a
+// term at a line's end once put half its definition past the window's right edge, and at 200 %
+// text its last lines fell off the bottom).
+bool TabToATerm(UiHarness& ui, int limit = 80) {
+    for (int i = 0; i < limit; ++i) {
+        ui.Press(test::kKeyTab);
+        if (const ImGuiWindow* box = DefinitionBox()) {
+            const ImVec2 display = ImGui::GetIO().DisplaySize;
+            EXPECT_GE(box->Pos.x, 0.0f);
+            EXPECT_LE(box->Pos.x + box->Size.x, display.x) << "the definition box runs past the window's right edge";
+            EXPECT_GE(box->Pos.y, 0.0f);
+            EXPECT_LE(box->Pos.y + box->Size.y, display.y) << "the definition box runs past the window's bottom";
+            return true;
+        }
+    }
+    return false;
+}
+}  // namespace
+
+// Escape closes the innermost thing open: a definition shown because a term has focus goes
+// first, and the learner stays on the page, focus where it was; the next Escape goes back. On
+// every page of the fixture course with a term on it. (Escape once left the page with the box up.)
+TEST(KeyboardUi, EscapeClosesAFocusedTermsDefinitionBeforeLeavingThePage) {
+    int pages_with_terms = 0;
+    UiHarness probe(kFixture);
+    const int count = probe.nav().Count();
+    for (int page = 0; page < count; ++page) {
+        UiHarness ui(kFixture);
+        ui.Frame();
+        ASSERT_EQ(ui.state.screen, ui::Screen::Home);
+        ui.state.history.push_back(ui::Screen::Home);
+        ui.state.screen = ui::Screen::Reader;
+        ASSERT_TRUE(ui.nav().JumpToIndex(page));
+        SCOPED_TRACE("page " + ui.nav().Current().id);
+        for (int i = 0; i < 3; ++i) ui.Frame();
+        if (!TabToATerm(ui)) continue;
+        ++pages_with_terms;
+        const ImGuiID term = ImGui::GetFocusID();
+        ui::Actions a = ui.Press(test::kKeyEscape);
+        EXPECT_EQ(DefinitionBox(), nullptr) << "Escape left the definition up";
+        EXPECT_EQ(ui.state.screen, ui::Screen::Reader) << "Escape left the page with a definition open";
+        EXPECT_EQ(ui.nav().Index(), page);
+        EXPECT_EQ(ImGui::GetFocusID(), term) << "closing the definition moved focus";
+        EXPECT_TRUE(a.list.empty()) << "Escape did " << static_cast<int>(a.list.front().kind);
+        // It stays closed until focus moves again; then Escape goes back along the learner's path.
+        ui.Frame();
+        EXPECT_EQ(DefinitionBox(), nullptr);
+        ui.Press(test::kKeyEscape);
+        EXPECT_EQ(ui.state.screen, ui::Screen::Home) << "the second Escape did not go back";
+    }
+    EXPECT_GE(pages_with_terms, 3) << "the fixture course's terms were not reached";
+}
+
+// Page Down (and the other scrolling keys) never leave a definition box over the text: from a
+// focused term the box closes as the page moves, and from the page's top no key lands focus on a
+// term. Every page of the fixture course, at 100 % and 200 % text with the player's fonts.
+TEST(KeyboardUi, ScrollingKeysLeaveNoDefinitionBoxOverTheTextAtAnyTextSize) {
+    int scrolled = 0, from_term = 0;
+    for (float scale : {1.0f, 2.0f}) {
+        test::ShapedUi shaped(LoadCourse(kFixture), "en", scale);
+        UiHarness& ui = shaped.ui;
+        shaped.Settle();
+        ui.state.screen = ui::Screen::Reader;
+        const int count = ui.nav().Count();
+        for (int page = 0; page < count; ++page) {
+            ASSERT_TRUE(ui.nav().JumpToIndex(page));
+            SCOPED_TRACE("page " + ui.nav().Current().id + " text " + std::to_string(static_cast<int>(scale * 100)) + "%");
+            for (int i = 0; i < 3; ++i) shaped.Settle();
+            ImGuiWindow* reading = test::ActiveWindowNamed("##page");
+            ASSERT_NE(reading, nullptr);
+            // From the page's top, Page Down to the end: focus stays at the top, no box opens.
+            for (int press = 0; press < 40 && reading->Scroll.y < reading->ScrollMax.y; ++press) {
+                const float before = reading->Scroll.y;
+                ui.Press(test::kKeyPageDown);
+                shaped.Settle();
+                ++scrolled;
+                EXPECT_GT(reading->Scroll.y, before) << "Page Down did not scroll";
+                EXPECT_EQ(DefinitionBox(), nullptr) << "Page Down opened a definition at y " << reading->Scroll.y;
+                EXPECT_EQ(ImGui::GetFocusID(), PageTopAnchor()) << "Page Down moved focus";
+            }
+            // From a focused term with its box up, each scrolling key closes the box.
+            for (int key : {test::kKeyPageDown, test::kKeyPageUp, test::kKeyEnd, test::kKeyHome}) {
+                ui.Press(test::kKeyHome);
+                shaped.Settle();
+                if (!TabToATerm(ui)) break;
+                ++from_term;
+                SCOPED_TRACE(key);
+                ui.Press(key);
+                shaped.Settle();
+                EXPECT_EQ(DefinitionBox(), nullptr) << "a scrolling key left the definition box up";
+                EXPECT_EQ(ui.state.screen, ui::Screen::Reader);
+            }
+        }
+    }
+    EXPECT_GT(scrolled, 10);
+    EXPECT_GT(from_term, 8);
 }
