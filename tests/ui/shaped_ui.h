@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,8 +28,9 @@ struct GlyphQuad {
 };
 
 // Every glyph quad in the current context's draw data, by the glyph of `atlas` its texture
-// coordinates come from.
-inline std::vector<GlyphQuad> GlyphQuads(const ImFontAtlas& atlas) {
+// coordinates come from; with `drawn_by`, only those of the windows it accepts (by name: a child
+// window's is "Parent/child_ID").
+inline std::vector<GlyphQuad> GlyphQuads(const ImFontAtlas& atlas, const std::function<bool(const std::string&)>& drawn_by = {}) {
     std::map<std::pair<float, float>, ImWchar> by_uv;
     for (const ImFont* font : atlas.Fonts)
         for (const ImFontGlyph& g : font->Glyphs)
@@ -36,6 +39,7 @@ inline std::vector<GlyphQuad> GlyphQuads(const ImFontAtlas& atlas) {
     const ImDrawData* data = ImGui::GetDrawData();
     for (int l = 0; l < data->CmdListsCount; ++l) {
         const ImDrawList* list = data->CmdLists[l];
+        if (drawn_by && !drawn_by(list->_OwnerName ? list->_OwnerName : "")) continue;
         for (int i = 0; i + 3 < list->VtxBuffer.Size; ++i) {
             // A glyph is PrimRectUV: its first vertex holds (U0, V0) and its third (U1, V1).
             const ImDrawVert& a = list->VtxBuffer[i];
@@ -44,6 +48,31 @@ inline std::vector<GlyphQuad> GlyphQuads(const ImFontAtlas& atlas) {
             out.push_back({it->second, a.pos.x, list->VtxBuffer[i + 2].pos.x, a.pos.y, list->VtxBuffer[i + 2].pos.y});
             i += 3;
         }
+    }
+    return out;
+}
+
+// The lines of text among `quads`, top to bottom: glyphs that overlap in height are one line,
+// read left to right (Dear ImGui draws no glyph for a space, so words run together; a character
+// outside ASCII reads as '?').
+inline std::vector<std::pair<float, std::string>> DrawnLines(std::vector<GlyphQuad> quads) {
+    std::sort(quads.begin(), quads.end(), [](const GlyphQuad& a, const GlyphQuad& b) { return a.y0 < b.y0; });
+    std::vector<std::vector<GlyphQuad>> lines;
+    float bottom = 0;
+    for (const GlyphQuad& q : quads) {
+        if (lines.empty() || q.y0 >= bottom - 1.0f) {
+            lines.emplace_back();
+            bottom = q.y1;
+        }
+        lines.back().push_back(q);
+        bottom = std::max(bottom, q.y1);
+    }
+    std::vector<std::pair<float, std::string>> out;
+    for (auto& line : lines) {
+        std::sort(line.begin(), line.end(), [](const GlyphQuad& a, const GlyphQuad& b) { return a.x0 < b.x0; });
+        std::string text;
+        for (const GlyphQuad& q : line) text += q.codepoint < 0x80 ? static_cast<char>(q.codepoint) : '?';
+        out.push_back({line.front().y0, text});
     }
     return out;
 }

@@ -559,31 +559,6 @@ TEST(QuestionWidget, ChoicesShowTheirNumberKeysAndATickedBoxIsFilledNotADotAtEve
 
 namespace {
 
-// The lines of text drawn this frame, top to bottom: glyphs that overlap in height are one line,
-// read left to right (Dear ImGui draws no glyph for a space, so words run together).
-std::vector<std::pair<float, std::string>> DrawnLines() {
-    std::vector<test::GlyphQuad> quads = test::GlyphQuads(*ImGui::GetIO().Fonts);
-    std::sort(quads.begin(), quads.end(), [](const test::GlyphQuad& a, const test::GlyphQuad& b) { return a.y0 < b.y0; });
-    std::vector<std::vector<test::GlyphQuad>> lines;
-    float bottom = 0;
-    for (const test::GlyphQuad& q : quads) {
-        if (lines.empty() || q.y0 >= bottom - 1.0f) {
-            lines.emplace_back();
-            bottom = q.y1;
-        }
-        lines.back().push_back(q);
-        bottom = std::max(bottom, q.y1);
-    }
-    std::vector<std::pair<float, std::string>> out;
-    for (auto& line : lines) {
-        std::sort(line.begin(), line.end(), [](const test::GlyphQuad& a, const test::GlyphQuad& b) { return a.x0 < b.x0; });
-        std::string text;
-        for (const test::GlyphQuad& q : line) text += q.codepoint < 0x80 ? static_cast<char>(q.codepoint) : '?';
-        out.push_back({line.front().y0, text});
-    }
-    return out;
-}
-
 Inline Words(const std::string& s) { return Inline{{InlineKind::Text, s, false, false, {}}}; }
 
 }  // namespace
@@ -640,7 +615,7 @@ TEST(QuestionWidget, EachChoicesFeedbackIsDrawnUnderThatChoiceOnlyWhenChosen) {
                             b.view().tries = 1;
                             b.Frame();
                             b.Frame();
-                            const auto lines = DrawnLines();
+                            const auto lines = test::DrawnLines(test::GlyphQuads(*ImGui::GetIO().Fonts));
                             ++cases;
                             // Each choice's line, by its word (at the line's start: a row starts with its text).
                             std::vector<size_t> row(words.size(), lines.size());
