@@ -1,7 +1,8 @@
 // The frame around every screen: one window filling the viewport, the top bar, keyboard
 // shortcuts that work everywhere, and the dispatch to the current screen.
-#include <stdexcept>
+#include <cfloat>
 #include <cstdio>
+#include <stdexcept>
 
 #include "ui/input.h"
 #include "ui/screens.h"
@@ -84,10 +85,56 @@ bool CharPressed(char c) {
     return false;
 }
 
-void ButtonAtReadingStart(const char* label, float column_width) {
-    if (!InterfaceRightToLeft()) return;
-    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, column_width - w));
+bool ReadingFromRight() { return CurrentDirection() == text::Direction::RightToLeft; }
+
+void AtReadingStart(float item_width, float column_width) {
+    if (ReadingFromRight()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, column_width - item_width));
+}
+
+void IndentFromReadingStart(float indent) {
+    if (!ReadingFromRight()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+}
+
+void ButtonAtReadingStart(const char* label, float column_width) { AtReadingStart(ButtonWidth(label), column_width); }
+
+void TextAtReadingStart(const char* text, float column_width) {
+    AtReadingStart(ImGui::CalcTextSize(text).x, column_width);
+    ImGui::TextUnformatted(text);
+}
+
+bool ReadingRow(const char* id, const std::string& logical, ImFont* font, bool selected, float lead, float width, ImVec2* text_pos) {
+    const std::string text = ShapedIn(font, logical);  // a title in Arabic or Hindi, shaped
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    const float wrap = std::max(width - lead - style.FramePadding.x, font->FontSize * 4);
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(width, size.y + style.FramePadding.y));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    if (!ReadingFromRight()) {
+        *text_pos = ImVec2(pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
+        dl->AddText(font, font->FontSize, *text_pos, col, text.c_str(), nullptr, wrap);
+        return pressed;
+    }
+    // Mirrored: `lead` (an arrow's room) at the right, each line ending there. *text_pos is the
+    // right end of the first line.
+    *text_pos = ImVec2(pos.x + width - lead, pos.y + style.FramePadding.y * 0.5f);
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    float y = text_pos->y;
+    while (p < end) {
+        const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, wrap);
+        if (cut == p) cut = p + 1;
+        const char* line_end = cut;
+        while (line_end > p && (line_end[-1] == ' ' || line_end[-1] == '\n')) --line_end;
+        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, p, line_end).x;
+        dl->AddText(font, font->FontSize, ImVec2(text_pos->x - w, y), col, p, line_end);
+        y += font->FontSize;
+        p = cut;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return pressed;
 }
 
 float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
@@ -99,7 +146,7 @@ bool BackButton(float column_width) {
 }
 
 ControlRow::ControlRow(float column_width)
-    : m_start_x(ImGui::GetCursorPosX()), m_width(column_width), m_mirrored(InterfaceRightToLeft()) {}
+    : m_start_x(ImGui::GetCursorPosX()), m_width(column_width), m_mirrored(ReadingFromRight()) {}
 
 void ControlRow::Next(float width) {
     // A control that does not fit starts a row of its own under the others (SameLineIfItFits).

@@ -26,15 +26,36 @@ void Gap(const Fonts& f, float lines) { ImGui::Dummy(ImVec2(1, f.body_px * lines
 // markers, quote and callout bars on the right, table columns from the right.
 bool Mirrored() { return CurrentDirection() == text::Direction::RightToLeft; }
 
-// The language a callout with no lang of its own takes its side from: that of the first block
-// it holds (<callout><p lang="ar">), so the bar and title frame the passage from the side it
-// starts on, in a course of either direction; "" when that block names none.
-std::string CalloutContentLanguage(const Block& callout) {
-    if (!callout.lang.empty() || callout.children.empty()) return "";
-    const Block& first = callout.children.front();
-    if (first.lang.empty() && (first.kind == BlockKind::BulletList || first.kind == BlockKind::NumberedList) && !first.items.empty())
-        return LanguageOf(first.items.front());
-    return first.lang;
+// The first text a block shows (a paragraph's, a list's first item, a callout's first block's),
+// or null (an image, a question). *lang becomes the innermost language named on the way to it, if any.
+const Inline* FirstText(const Block& b, std::string* lang) {
+    switch (b.kind) {
+        case BlockKind::Heading:
+        case BlockKind::Paragraph:
+        case BlockKind::Quote: return &b.text;
+        case BlockKind::BulletList:
+        case BlockKind::NumberedList:
+            if (b.items.empty()) return nullptr;
+            if (!LanguageOf(b.items.front()).empty()) *lang = LanguageOf(b.items.front());
+            return &b.items.front();
+        case BlockKind::Callout:
+            if (b.children.empty()) return nullptr;
+            if (!b.children.front().lang.empty()) *lang = b.children.front().lang;
+            return FirstText(b.children.front(), lang);
+        default: return nullptr;
+    }
+}
+
+// The side a callout's bar and title take: the side its first passage starts, as a quote's bar
+// and a list's markers do: from the right when that passage's language is right to left, or,
+// in a left-to-right language, when its first letter is (an Arabic sentence in a callout
+// marked lang="en" still reads from the right, and its bar goes with it).
+bool CalloutFromRight(const Block& callout) {
+    std::string lang;
+    const Inline* first = FirstText(callout, &lang);
+    if (!first) return Mirrored();
+    const LanguageScope first_language(lang, false);
+    return StartsFromRight(*first);
 }
 
 void DrawList(const Block& b, const BlockContext& ctx, int index) {
@@ -99,14 +120,9 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     float pad = f.body_px * 0.9f;
     Backdrop box(start);  // behind the content; nests in scenarios and other callouts
     box.Fill(start.x, start.x + ctx.width, ImGui::GetColorU32(t.callout_bg[k]), 4.0f);
-    // The frame and title take the direction of what the callout holds when only that is marked;
-    // the blocks inside keep their own.
-    const std::string content_lang = CalloutContentLanguage(b);
-    bool mirrored = false;
-    {
-        const LanguageScope frame_direction(content_lang, false);
-        mirrored = Mirrored();
-    }
+    // The frame and title take the side the callout's first passage starts from; the blocks
+    // inside keep their own.
+    const bool mirrored = CalloutFromRight(b);
     if (mirrored)
         box.Fill(start.x + ctx.width - 5, start.x + ctx.width, ImGui::GetColorU32(t.callout_bar[k]), 2.0f);
     else
@@ -117,7 +133,8 @@ void DrawCallout(const Block& b, const BlockContext& ctx) {
     std::string label = TrText(CalloutLabel(b.callout));
     {
         // A long title wraps inside the box like the text under it.
-        const LanguageScope title_direction(content_lang, false);
+        // (Direction only: the title keeps the shaping language around it.)
+        const LanguageScope title_direction(mirrored == Mirrored() ? std::string() : mirrored ? "ar" : "en", false);
         WrappedText(f.ui_bold, t.text, b.title.empty() ? label : label + ": " + b.title, inner_width);
     }
     BlockContext inner = ctx;

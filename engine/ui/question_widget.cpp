@@ -126,10 +126,13 @@ void ChoiceFeedback(const Choice& c, const QuestionView& v, const RichContext& c
     float indent = f.body_px * (2.0f + (v.number_keys ? 1.3f : 0.0f)) + f.body_px * 0.45f;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float w = v.width - indent - f.body_px * 0.45f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x + indent - f.body_px * 0.5f, pos.y),
-                                              ImVec2(pos.x + indent - f.body_px * 0.5f + 3, pos.y + RichTextHeight(c.feedback, SingleFontStyle(f.small, t.text, 1.35f), w)),
+    // Under its choice's words, its bar on their reading-start side (the right when mirrored).
+    const bool mirrored = ReadingFromRight();
+    const float bar_x = mirrored ? pos.x + v.width - indent + f.body_px * 0.5f - 3 : pos.x + indent - f.body_px * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bar_x, pos.y),
+                                              ImVec2(bar_x + 3, pos.y + RichTextHeight(c.feedback, SingleFontStyle(f.small, t.text, 1.35f), w)),
                                               ImGui::GetColorU32(c.correct ? t.good : t.bad));
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + indent, pos.y));
+    ImGui::SetCursorScreenPos(ImVec2(mirrored ? pos.x + v.width - indent - w : pos.x + indent, pos.y));
     ImGui::PushID("cfb");
     RichText("t", c.feedback, SingleFontStyle(f.small, t.text, 1.35f), ctx, w);
     ImGui::PopID();
@@ -290,27 +293,37 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         if (!item) continue;
         ImGui::PushID(item->id.c_str());  // the buttons' ids follow the item, so focus moves with it
         ImVec2 pos = ImGui::GetCursorScreenPos();
+        // From the reading start: the number, the item's words, then the two buttons; mirrored
+        // (x measured from the row's right end), the number at the right and the buttons at the left.
+        const bool mirrored = ReadingFromRight();
+        auto at = [&](float from_start, float w) { return mirrored ? pos.x + v.width - from_start - w : pos.x + from_start; };
         char num[24];
         std::snprintf(num, sizeof num, "%zu.", i + 1);
-        ImGui::GetWindowDrawList()->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x, pos.y + 4), ImGui::GetColorU32(t.text), num);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, pos.y + 4));
+        const float num_text_w = f.bold->CalcTextSizeA(f.bold->FontSize, FLT_MAX, 0.0f, num).x;
+        ImGui::GetWindowDrawList()->AddText(f.bold, f.bold->FontSize, ImVec2(at(0, num_text_w), pos.y + 4), ImGui::GetColorU32(t.text), num);
         // The buttons sit beside the text when that leaves it a readable width, else below it
         // (a narrow window at large text).
         const bool beside = v.width - num_w - button_w * 2 - f.body_px >= f.body_px * 10;
         float text_w = beside ? v.width - num_w - button_w * 2 - f.body_px : v.width - num_w;
+        ImGui::SetCursorScreenPos(ImVec2(at(num_w, text_w), pos.y + 4));
         RichText("t", item->text, style, ctx, text_w);
         float end_y = ImGui::GetCursorScreenPos().y;
-        if (beside) ImGui::SetCursorScreenPos(ImVec2(pos.x + v.width - button_w * 2 - 8, pos.y));
-        else ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, end_y + 4));
+        const float buttons_w = button_w * 2 + 8;
+        if (beside) ImGui::SetCursorScreenPos(ImVec2(at(v.width - buttons_w, buttons_w), pos.y));
+        else ImGui::SetCursorScreenPos(ImVec2(at(num_w, buttons_w), end_y + 4));
+        const float buttons_x = ImGui::GetCursorScreenPos().x;
         ImGui::PushFont(f.ui);
         // A move is applied after the whole list is drawn: each button id then appears once per
         // frame, and a press cannot carry the item along as the loop reaches it again.
+        if (mirrored) ImGui::SetCursorScreenPos(ImVec2(buttons_x + button_w + 8, ImGui::GetCursorScreenPos().y));
         ImGui::BeginDisabled(!editable || i == 0);
         if (ImGui::Button(Tr("Move up"), ImVec2(button_w, 0)) && editable && i > 0) move = {static_cast<int>(i), -1};
         NameIfFocused("move up", item->id);
         NoteFirstControl(out);
         ImGui::EndDisabled();
         ImGui::SameLine(0, 8);
+        // Mirrored, Move up (drawn first, the first Tab stop) is the right one.
+        if (mirrored) ImGui::SetCursorScreenPos(ImVec2(buttons_x, ImGui::GetCursorScreenPos().y));
         ImGui::BeginDisabled(!editable || i + 1 == order.size());
         if (ImGui::Button(Tr("Move down"), ImVec2(button_w, 0)) && editable && i + 1 < order.size()) move = {static_cast<int>(i), 1};
         NameIfFocused("move down", item->id);
@@ -320,8 +333,9 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         bool graded = v.grade && (v.mode == QuestionMode::Check || v.mode == QuestionMode::Review);
         if (graded && i < q.items.size()) {
             bool right = q.items[i].id == order[i];
-            ImGui::SetCursorScreenPos(ImVec2(pos.x + num_w, row_end));
-            WrappedText(f.small, right ? t.good : t.bad, right ? TrText("\xE2\x9C\x93 in the right place") : TrText("\xE2\x9C\x97 not here"));
+            ImGui::SetCursorScreenPos(ImVec2(at(num_w, v.width - num_w), row_end));
+            WrappedText(f.small, right ? t.good : t.bad, right ? TrText("\xE2\x9C\x93 in the right place") : TrText("\xE2\x9C\x97 not here"),
+                        v.width - num_w);
             row_end = ImGui::GetCursorScreenPos().y;
         }
         // A rule across the question's width (ImGui's Separator would run to the window's edge).
@@ -349,7 +363,9 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     const Theme& t = *ctx.theme;
     std::string text = v.response.kind == ResponseKind::Text ? v.response.text : "";
     ImGui::PushFont(f.body);
-    ImGui::SetNextItemWidth(std::min(v.width, f.body_px * 24));
+    const float field_w = std::min(v.width, f.body_px * 24);
+    AtReadingStart(field_w, v.width);  // from the right on a right-to-left page
+    ImGui::SetNextItemWidth(field_w);
     ImGui::BeginDisabled(!editable);
     bool enter = ImGui::InputTextWithHint("##answer", Tr("Type your answer"), &text, ImGuiInputTextFlags_EnterReturnsTrue);
     NameIfFocused("answer field");
@@ -383,7 +399,9 @@ void Feedback(const QuestionView& v, const RichContext& ctx, bool key_only = fal
     ImVec2 start = ImGui::GetCursorScreenPos();
     Backdrop box(start);  // behind the content, which may hold blocks with boxes of their own
     box.Fill(start.x, start.x + v.width, ImGui::GetColorU32(correct ? t.good_bg : t.bad_bg), 4.0f);
-    box.Fill(start.x, start.x + 4, ImGui::GetColorU32(correct ? t.good : t.bad), 2.0f);
+    // Its bar on the reading-start side, as a callout's.
+    const float bar_x = ReadingFromRight() ? start.x + v.width - 4 : start.x;
+    box.Fill(bar_x, bar_x + 4, ImGui::GetColorU32(correct ? t.good : t.bad), 2.0f);
     float pad = f.body_px * 0.7f;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad * 0.7f));
     ImGui::BeginGroup();
@@ -485,21 +503,26 @@ QuestionInput DrawQuestion(const QuestionView& v, const RichContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, t.accent);
             ImGui::PushStyleColor(ImGuiCol_Text, t.accent_text);
-            const float right = ImGui::GetCursorScreenPos().x + v.width;
-            if (ImGui::Button(ButtonLabel(Tr("Check my answer"), v.width).c_str())) out.check = true;
+            // The page's own controls, in a row from the page's reading start.
+            ControlRow row(v.width);
+            const std::string check = ButtonLabel(Tr("Check my answer"), v.width);
+            row.Next(ButtonWidth(check.c_str()));
+            if (ImGui::Button(check.c_str())) out.check = true;
             ImGui::PopStyleColor(4);
             bool wrong = v.grade && v.grade->status != GradeStatus::Correct;
             if (v.tries > 0 && wrong && !v.show_key) {
                 const std::string show = ButtonLabel(Tr("Show the answer"), v.width);
-                SameLineIfItFits(show.c_str(), right);
+                row.Next(ButtonWidth(show.c_str()));
                 if (ImGui::Button(show.c_str())) out.reveal = true;
             }
             if (!q.hint.empty() && !(v.grade && v.grade->status == GradeStatus::Correct)) {
-                SameLineIfItFits(Tr("Hint"), right, -1.0f, ImGui::GetFrameHeight());
+                row.Next(ButtonWidth(Tr("Hint")) + ImGui::GetFrameHeight());
                 Hint(q, v.width, ctx);
             }
         } else if (!v.show_key) {
-            if (ImGui::Button(ButtonLabel(Tr("Reveal the answer (A)"), v.width).c_str())) out.reveal = true;
+            const std::string reveal = ButtonLabel(Tr("Reveal the answer (A)"), v.width);
+            ButtonAtReadingStart(reveal.c_str(), v.width);
+            if (ImGui::Button(reveal.c_str())) out.reveal = true;
         }
         ImGui::PopFont();
     }

@@ -2,6 +2,7 @@
 // outcome, the debrief, and the learner's path beside the recommended path with each reason.
 #include "ui/scenario_widget.h"
 
+#include <cfloat>
 #include <cstdio>
 
 #include "ui/backdrop.h"
@@ -129,11 +130,16 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
             NameIfFocused("choice", c.id);  // the focus trace
             ImGui::PopStyleColor();
             // The choice's number key (1-9 pick it, as in quizzes); an arrow past nine.
+            // From the reading start: the key, then the words (mirrored: the key at the right).
             char key[8] = "\xE2\x86\x92";
             if (ci < 9) std::snprintf(key, sizeof key, "%zu", ci + 1);
-            dl->AddText(f.bold, f.bold->FontSize, ImVec2(pos.x + p, pos.y + p + 1), ImGui::GetColorU32(t.accent), key);
-            ImGui::SetCursorScreenPos(ImVec2(pos.x + f.body_px * 2.0f, pos.y + p));
-            RichText("t", c.text, style, ctx, inner - f.body_px * 2.2f);
+            const bool mirrored = ReadingFromRight();
+            const float key_w = f.bold->CalcTextSizeA(f.bold->FontSize, FLT_MAX, 0.0f, key).x;
+            dl->AddText(f.bold, f.bold->FontSize, ImVec2(mirrored ? pos.x + inner - p - key_w : pos.x + p, pos.y + p + 1),
+                        ImGui::GetColorU32(t.accent), key);
+            const float text_w = inner - f.body_px * 2.2f;
+            ImGui::SetCursorScreenPos(ImVec2(mirrored ? pos.x + inner - f.body_px * 2.0f - text_w : pos.x + f.body_px * 2.0f, pos.y + p));
+            RichText("t", c.text, style, ctx, text_w);
             ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + f.body_px * 0.3f));
             ImGui::Dummy(ImVec2(inner, 0));
             ImGui::PopID();
@@ -154,7 +160,9 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
         PathTable(s, run.Path(), ctx, inner);
         ImGui::Dummy(ImVec2(1, f.body_px * 0.3f));
         ImGui::PushFont(f.ui);
-        if (ImGui::Button(ButtonLabel(Tr("Play it again from the start"), inner).c_str())) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
+        const std::string again = ButtonLabel(Tr("Play it again from the start"), inner);
+        ButtonAtReadingStart(again.c_str(), inner);
+        if (ImGui::Button(again.c_str())) actions.Push(Action(ActionKind::ScenarioRestart, 0, s.id));
         NameIfFocused("Play it again from the start");
         ImGui::PopFont();
     }

@@ -101,7 +101,8 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
         idle_row.Next(fonts.body_px * 8);
         ImGui::SetNextItemWidth(fonts.body_px * 8);
         if (focus) ImGui::SetKeyboardFocusHere();
-        bool set_idle = ImGui::InputInt("##idle", &admin.idle_minutes, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);
+        // No step buttons: Dear ImGui puts them at the field's right in either direction.
+        bool set_idle = ImGui::InputInt("##idle", &admin.idle_minutes, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
         admin.idle_minutes = std::clamp(admin.idle_minutes, 1, 1440);
         idle_row.Next(ButtonWidth(Tr("Set idle time")));
         set_idle |= ImGui::Button(Tr("Set idle time"));
@@ -133,24 +134,31 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
         WrappedText(fonts.ui_bold, t.text, TrText("Learners:"), width);
+        // Each learner a row half the column wide, at the reading start.
         for (const auto& name : f.model.learners) {
             ImGui::PushID(name.c_str());
-            if (ImGui::Selectable(Shaped(name), admin.selected == name, 0, ImVec2(width * 0.5f, 0))) {
+            AtReadingStart(width * 0.5f, width);
+            ImVec2 at;
+            if (ReadingRow("##learner", name, fonts.ui, admin.selected == name, ImGui::GetStyle().FramePadding.x, width * 0.5f, &at)) {
                 admin.selected = name;
                 std::snprintf(admin.rename_to, sizeof admin.rename_to, "%s", name.c_str());
             }
+            NameIfFocused("learner", name);
             ImGui::PopID();
         }
         if (!admin.selected.empty()) {
+            ControlRow rename_row(width);
+            rename_row.Next(width * 0.45f);
             ImGui::SetNextItemWidth(width * 0.45f);
             ImGui::InputText("##rename", admin.rename_to, sizeof admin.rename_to);
-            ImGui::SameLine();
+            ShapedFieldOverlay(admin.rename_to);
+            rename_row.Next(ButtonWidth(Tr("Rename")));
             if (ImGui::Button(Tr("Rename"))) {
                 Action a(ActionKind::AdminRename, 0, admin.selected);
                 a.ref2 = admin.rename_to;
                 f.actions.Push(a);
             }
-            ImGui::SameLine();
+            rename_row.Next(ButtonWidth(Tr("Remove...")));
             if (ImGui::Button(Tr("Remove..."))) ImGui::OpenPopup("###remove");
             if (ImGui::BeginPopupModal((std::string(Tr("Remove learner?")) + "###remove").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
                 ImGui::TextUnformatted(TrF("Remove {name} and all of their progress from this kiosk?", {{"name", admin.selected}}).c_str());
@@ -165,30 +173,35 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
             }
             // A forgotten or mistyped PIN: set a new one (both fields empty: no PIN), or let the
             // learner try again now with the PIN they have.
+            ControlRow reset_row(width);
+            reset_row.Next(width * 0.22f);
             ImGui::SetNextItemWidth(width * 0.22f);
             PinField("##resetpin", Tr("New PIN"), admin.reset_pin, sizeof admin.reset_pin, false);
-            ImGui::SameLine();
+            reset_row.Next(width * 0.22f);
             ImGui::SetNextItemWidth(width * 0.22f);
             PinField("##resetagain", Tr("Again"), admin.reset_pin_again, sizeof admin.reset_pin_again, false);
-            ImGui::SameLine();
+            reset_row.Next(ButtonWidth(Tr("Reset PIN")));
             if (ImGui::Button(Tr("Reset PIN"))) {
                 Action a(ActionKind::AdminResetPin, 0, admin.selected);
                 a.ref2 = admin.reset_pin;
                 a.ref3 = admin.reset_pin_again;
                 f.actions.Push(a);
             }
-            ImGui::SameLine();
+            reset_row.Next(ButtonWidth(Tr("Clear lock-out")));
             if (ImGui::Button(Tr("Clear lock-out"))) f.actions.Push(Action(ActionKind::AdminClearLockout, 0, admin.selected));
         }
         if (!f.model.store_problem.empty()) {
             ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
             WrappedText(fonts.ui_bold, t.bad, TrFText("The progress file cannot be used: {problem}", {{"problem", f.model.store_problem}}), width);
             WrappedText(fonts.ui, t.text, TrText("Moving it aside renames it (nothing is deleted) and starts an empty one."), width);
+            ButtonAtReadingStart(Tr("Move the progress file aside"), width);
             if (ImGui::Button(Tr("Move the progress file aside"))) f.actions.Push(Action(ActionKind::StoreMoveAside));
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
+        ControlRow leave_row(width);
+        leave_row.Next(ButtonWidth(Tr("Back to sign-in")));
         if (ImGui::Button(Tr("Back to sign-in"))) f.actions.Push(Action(ActionKind::AdminClose));
-        ImGui::SameLine();
+        leave_row.Next(ButtonWidth(Tr("Leave kiosk mode")));
         if (ImGui::Button(Tr("Leave kiosk mode"))) f.actions.Push(Action(ActionKind::AdminExit));
     }
     if (!admin.message.empty()) WrappedText(fonts.ui_bold, admin.message_good ? t.good : t.bad, admin.message, width);

@@ -9,6 +9,22 @@
 
 namespace lectern::ui {
 
+namespace {
+
+// A lesson's (or a module quiz's) row of the contents, in the column at `left`, `width` wide:
+// indented one em from the reading start (from the right when mirrored).
+bool ContentsRow(const char* id, const std::string& title, bool current, float left, float width, const Fonts& fonts) {
+    ImGui::SetCursorPosX(left);
+    IndentFromReadingStart(fonts.body_px);
+    ImGui::PushFont(fonts.ui);
+    ImVec2 at;
+    const bool pressed = ReadingRow(id, title, fonts.ui, current, ImGui::GetStyle().FramePadding.x, width - fonts.body_px, &at);
+    ImGui::PopFont();
+    return pressed;
+}
+
+}  // namespace
+
 void DrawHomeScreen(Frame& f) {
     const Course& c = *f.model.course;
     const Fonts& fonts = f.fonts;
@@ -82,36 +98,26 @@ void DrawHomeScreen(Frame& f) {
         for (size_t li = 0; li < m.lessons.size(); ++li) {
             const Lesson& l = m.lessons[li];
             ImGui::PushID(static_cast<int>(li));
-            ImGui::SetCursorPosX(left + fonts.body_px);
-            ImGui::PushFont(fonts.ui);
             bool current = resume && f.model.page >= reading_index && f.model.page < reading_index + static_cast<int>(l.pages.size());
-            // Long titles wrap at word boundaries (a selectable draws every line of its label).
-            const float row_w = width - fonts.body_px;
-            if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, l.title, row_w)), current, 0, ImVec2(row_w, 0)))
-                f.actions.Push(Action(ActionKind::GoToPage, reading_index));
+            // Indented under the module's title from the reading start; long titles wrap at words.
+            if (ContentsRow("##lesson", l.title, current, left, width, fonts)) f.actions.Push(Action(ActionKind::GoToPage, reading_index));
             NameIfFocused(l.title.c_str());
-            ImGui::PopFont();
             reading_index += static_cast<int>(l.pages.size());
             ImGui::PopID();
         }
         if (m.quiz) {
-            ImGui::SetCursorPosX(left + fonts.body_px);
-            ImGui::PushFont(fonts.ui);
-            const float row_w = width - fonts.body_px;
-            if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui, TrFText("Quiz: {title}", {{"title", m.quiz->title}}), row_w)), false, 0, ImVec2(row_w, 0)))
+            if (ContentsRow("##quiz", TrFText("Quiz: {title}", {{"title", m.quiz->title}}), false, left, width, fonts))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             NameIfFocused(m.quiz->title.c_str());
-            ImGui::PopFont();
         }
         ImGui::PopID();
     }
     if (c.assessment) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
-        ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(Shaped(WrapLabel(fonts.ui_bold, c.assessment->title, width)), false, 0, ImVec2(width, 0)))
+        ImVec2 at;
+        if (ReadingRow("##assessment", c.assessment->title, fonts.ui_bold, false, 0, width, &at))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         NameIfFocused(c.assessment->title.c_str());
-        ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
     ImGui::EndGroup();

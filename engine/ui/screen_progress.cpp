@@ -88,7 +88,10 @@ void DrawProgressScreen(Frame& f) {
     float bar_h = fonts.body_px * 0.6f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + bar_h), ImGui::GetColorU32(t.button), bar_h * 0.5f);
-    dl->AddRectFilled(p, ImVec2(p.x + width * status.percent / 100.0f, p.y + bar_h), ImGui::GetColorU32(t.accent), bar_h * 0.5f);
+    // Filled from the reading start: from the right when mirrored.
+    const float done_w = width * status.percent / 100.0f;
+    const float done_x = ReadingFromRight() ? p.x + width - done_w : p.x;
+    dl->AddRectFilled(ImVec2(done_x, p.y), ImVec2(done_x + done_w, p.y + bar_h), ImGui::GetColorU32(t.accent), bar_h * 0.5f);
     ImGui::Dummy(ImVec2(width, bar_h + fonts.body_px * 0.5f));
 
     int64_t total_ms = 0;
@@ -122,20 +125,27 @@ void DrawProgressScreen(Frame& f) {
             const float pad = ImGui::GetStyle().CellPadding.x * 2;
             float status_w = 0;
             for (CompletionStatus st : {CompletionStatus::NotAttempted, CompletionStatus::Incomplete, CompletionStatus::Completed})
-                status_w = std::max(status_w, ImGui::CalcTextSize(StatusText(st)).x);
-            ImGui::TableSetupColumn("lesson", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn("counts", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(Tr("00/00 pages, 00/00 checks")).x + pad);
-            ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed, status_w + pad);
+                status_w = std::max(status_w, ImGui::CalcTextSize(Tr(StatusText(st))).x);  // as drawn: translated
+            // Lesson, counts, status from the reading start: the columns in the other order when
+            // mirrored, each cell's text from its right edge (as a table in a dir="rtl" page).
+            const bool mirrored = ReadingFromRight();
+            const int lesson_col = mirrored ? 2 : 0, counts_col = 1, status_col = mirrored ? 0 : 2;
+            const float counts_col_w = ImGui::CalcTextSize(Tr("00/00 pages, 00/00 checks")).x + pad;
+            for (int col = 0; col < 3; ++col) {
+                if (col == lesson_col) ImGui::TableSetupColumn("lesson", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                else if (col == counts_col) ImGui::TableSetupColumn("counts", ImGuiTableColumnFlags_WidthFixed, counts_col_w);
+                else ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed, status_w + pad);
+            }
             for (size_t li = 0; li < m.lessons.size() && li < ms.lessons.size(); ++li) {
                 const LessonStatus& ls = ms.lessons[li];
                 ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
-                ImGui::TextWrapped("%s", m.lessons[li].title.c_str());
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextUnformatted(Shaped(PagesAndChecks(ls)));
-                ImGui::TableSetColumnIndex(2);
+                ImGui::TableSetColumnIndex(lesson_col);
+                WrappedText(fonts.ui, t.text, m.lessons[li].title, ImGui::GetContentRegionAvail().x);
+                ImGui::TableSetColumnIndex(counts_col);
+                TextAtReadingStart(Shaped(PagesAndChecks(ls)), ImGui::GetContentRegionAvail().x);
+                ImGui::TableSetColumnIndex(status_col);
                 ImGui::PushStyleColor(ImGuiCol_Text, ls.status == CompletionStatus::Completed ? t.good : t.text);
-                ImGui::TextUnformatted(Tr(StatusText(ls.status)));
+                TextAtReadingStart(Tr(StatusText(ls.status)), ImGui::GetContentRegionAvail().x);
                 ImGui::PopStyleColor();
             }
             ImGui::PopFont();
@@ -143,9 +153,9 @@ void DrawProgressScreen(Frame& f) {
         }
         if (m.quiz) {
             const std::string line = QuizLine(m.quiz->title, s->Progress(), m.quiz->id);
+            ImVec2 at;
             ImGui::PushFont(fonts.ui);
-            if (ImGui::Selectable(Shaped(WrapLabel(ImGui::GetFont(), line, width)), false, 0, ImVec2(width, 0)))
-                f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
+            if (ReadingRow("##quiz", line, fonts.ui, false, 0, width, &at)) f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.6f));
@@ -153,9 +163,9 @@ void DrawProgressScreen(Frame& f) {
     }
     if (c.assessment) {
         const std::string line = QuizLine(c.assessment->title, s->Progress(), c.assessment->id);
+        ImVec2 at;
         ImGui::PushFont(fonts.ui_bold);
-        if (ImGui::Selectable(Shaped(WrapLabel(ImGui::GetFont(), line, width)), false, 0, ImVec2(width, 0)))
-            f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
+        if (ReadingRow("##assessment", line, fonts.ui_bold, false, 0, width, &at)) f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px));

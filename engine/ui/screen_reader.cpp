@@ -19,44 +19,6 @@ namespace lectern::ui {
 
 namespace {
 
-// A row of the contents whose text wraps instead of being cut off at the panel's edge (titles
-// run long): a selectable as tall as the wrapped text, with the text drawn over it after `lead`
-// pixels (room for an arrow). Returns true when clicked or activated with Enter or Space.
-bool WrappedRow(const char* id, const std::string& logical, ImFont* font, bool selected, float lead, ImVec2* text_pos) {
-    const std::string text = ShapedIn(font, logical);  // a title in Arabic or Hindi, shaped
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float wrap = std::max(avail - lead - style.FramePadding.x, font->FontSize * 4);
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(avail, size.y + style.FramePadding.y));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
-    if (!InterfaceRightToLeft()) {
-        *text_pos = ImVec2(pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
-        dl->AddText(font, font->FontSize, *text_pos, col, text.c_str(), nullptr, wrap);
-        return pressed;
-    }
-    // Mirrored: `lead` (the arrow's room) at the right, each line ending there. *text_pos is the
-    // right end of the first line.
-    *text_pos = ImVec2(pos.x + avail - lead, pos.y + style.FramePadding.y * 0.5f);
-    const char* p = text.c_str();
-    const char* end = p + text.size();
-    float y = text_pos->y;
-    while (p < end) {
-        const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, wrap);
-        if (cut == p) cut = p + 1;
-        const char* line_end = cut;
-        while (line_end > p && (line_end[-1] == ' ' || line_end[-1] == '\n')) --line_end;
-        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, p, line_end).x;
-        dl->AddText(font, font->FontSize, ImVec2(text_pos->x - w, y), col, p, line_end);
-        y += font->FontSize;
-        p = cut;
-        while (p < end && (*p == ' ' || *p == '\n')) ++p;
-    }
-    return pressed;
-}
-
 // A module's row: a wrapped row with an open/closed arrow, opened and closed like a tree node
 // (Enter, Space or a click); the state is kept in ImGui's storage, as a tree node's is.
 bool ModuleRow(const std::string& title, bool force_open, const Frame& f) {
@@ -65,10 +27,10 @@ bool ModuleRow(const std::string& title, bool force_open, const Frame& f) {
     bool open = force_open || storage->GetBool(id, false);
     ImFont* font = f.fonts.ui_bold;
     ImVec2 at;
-    if (WrappedRow("##module", title, font, false, font->FontSize + ImGui::GetStyle().FramePadding.x, &at)) open = !open;
+    if (ReadingRow("##module", title, font, false, font->FontSize + ImGui::GetStyle().FramePadding.x, 0, &at)) open = !open;
     // The arrow before the title: at its left, or at its right when the interface is mirrored
     // (pointing left while closed).
-    const bool mirrored = InterfaceRightToLeft();
+    const bool mirrored = ReadingFromRight();
     const float arrow_x = mirrored ? at.x + ImGui::GetStyle().FramePadding.x : at.x - font->FontSize - ImGui::GetStyle().FramePadding.x;
     ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(arrow_x, at.y + font->FontSize * 0.15f), ImGui::GetColorU32(ImGuiCol_Text),
                        open ? ImGuiDir_Down : mirrored ? ImGuiDir_Left : ImGuiDir_Right, 0.7f);
@@ -91,21 +53,24 @@ void Sidebar(Frame& f, ReaderState& reader, float width) {
         ImGui::PushID(static_cast<int>(mi));
         bool open = ModuleRow(m.title, (page_changed || appearing) && static_cast<int>(mi) == here.module, f);
         if (open) {
-            ImGui::Indent();
+            // Lessons and their pages indented from the reading start: from the right when
+            // mirrored, each row narrower by its indent.
+            const float lesson_in = ImGui::GetStyle().IndentSpacing, page_in = lesson_in + fonts.body_px * 0.6f;
+            const float avail = ImGui::GetContentRegionAvail().x;
             for (size_t li = 0; li < m.lessons.size(); ++li) {
                 const Lesson& l = m.lessons[li];
                 ImGui::PushID(static_cast<int>(li));
                 // Shaped, and from the right in a mirrored interface, like the rows around it.
-                WrappedText(fonts.ui, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), l.title);
+                IndentFromReadingStart(lesson_in);
+                WrappedText(fonts.ui, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), l.title, avail - lesson_in);
                 for (size_t pi = 0; pi < l.pages.size(); ++pi) {
                     ImGui::PushID(static_cast<int>(pi));
                     bool current = reading_index == f.model.page;
-                    ImGui::Indent(fonts.body_px * 0.6f);
+                    IndentFromReadingStart(page_in);
                     ImVec2 at;
-                    if (WrappedRow("##page", l.pages[pi].title, fonts.ui, current, ImGui::GetStyle().FramePadding.x, &at))
+                    if (ReadingRow("##page", l.pages[pi].title, fonts.ui, current, ImGui::GetStyle().FramePadding.x, avail - page_in, &at))
                         f.actions.Push(Action(ActionKind::GoToPage, reading_index));
                     if (current && (page_changed || appearing)) ImGui::SetScrollHereY(0.3f);
-                    ImGui::Unindent(fonts.body_px * 0.6f);
                     ImGui::PopID();
                     ++reading_index;
                 }
@@ -113,10 +78,10 @@ void Sidebar(Frame& f, ReaderState& reader, float width) {
             }
             if (m.quiz) {
                 ImVec2 at;
-                if (WrappedRow("##quiz", TrFText("Quiz: {title}", {{"title", m.quiz->title}}), fonts.ui, false, 0, &at))
+                IndentFromReadingStart(lesson_in);
+                if (ReadingRow("##quiz", TrFText("Quiz: {title}", {{"title", m.quiz->title}}), fonts.ui, false, 0, avail - lesson_in, &at))
                     f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             }
-            ImGui::Unindent();
         } else {
             for (const auto& l : m.lessons) reading_index += static_cast<int>(l.pages.size());
         }
@@ -125,7 +90,7 @@ void Sidebar(Frame& f, ReaderState& reader, float width) {
     if (c.assessment) {
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.3f));
         ImVec2 at;
-        if (WrappedRow("##assessment", c.assessment->title, fonts.ui_bold, false, 0, &at))
+        if (ReadingRow("##assessment", c.assessment->title, fonts.ui_bold, false, 0, 0, &at))
             f.actions.Push(Action(ActionKind::QuizOpen, 0, c.assessment->id));
     }
     ImGui::PopFont();

@@ -93,9 +93,27 @@ void ScrollKeys();
 // Flags for a screen's panels (child windows): Tab and Shift+Tab run through all of them in
 // the order they are drawn, as one document.
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NavFlattened;
-// When the interface is mirrored, moves the cursor so the button labelled `label` (current font)
-// ends at the right edge of the column that starts at the cursor and is `column_width` wide.
+// True when what is drawn now reads from the right: the language around it (the interface's
+// catalog over every screen, the course's, a page's or a passage's inside the reading column)
+// is right to left. Rows of controls, rows of a list and bars start from that side, so a page's
+// own buttons follow the page, as a browser's follow the dir around them.
+bool ReadingFromRight();
+// When reading from the right, moves the cursor so an item `item_width` wide ends at the right
+// edge of the column that starts at the cursor and is `column_width` wide.
+void AtReadingStart(float item_width, float column_width);
+// The same for the button labelled `label` (current font).
 void ButtonAtReadingStart(const char* label, float column_width);
+// Text (current font, one line) at the reading start of a column `column_width` wide.
+void TextAtReadingStart(const char* text, float column_width);
+// Indents the next item by `indent` from the reading start: moves the cursor right when reading
+// from the left; reading from the right the item ends `indent` short of the column's right edge,
+// so the caller makes it that much narrower.
+void IndentFromReadingStart(float indent);
+// A selectable row `width` wide (0: the available width) whose text wraps instead of being cut
+// off (titles run long), drawn from the reading start after `lead` pixels (room for an arrow):
+// each line starts at the left, or ends at the right when reading from the right. *text_pos is
+// where the first line starts (mirrored: its right end). True when clicked, Enter or Space.
+bool ReadingRow(const char* id, const std::string& logical, ImFont* font, bool selected, float lead, float width, ImVec2* text_pos);
 // "← Back" (current font) at the reading start of a column `column_width` wide; true when pressed.
 bool BackButton(float column_width);
 // The width a button labelled `label` takes in the current font.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "course/ui_catalog.h"
+#include "draw_raster.h"
 #include "harness.h"
 #include "ui/shaped_text.h"
 
@@ -51,12 +52,11 @@ std::string FixtureIn(const std::string& lang) {
 
 // A harness whose interface speaks `lang` (no fonts: text is drawn unshaped, in visual order).
 struct Interface {
-    explicit Interface(const std::string& lang, const std::string& course = kFixture) : ui(course) {
+    explicit Interface(const std::string& lang, const std::string& course = kFixture) : Interface(Catalog(lang), course) {}
+    Interface(UiCatalog catalog, const std::string& course) : ui(course) {
         EXPECT_TRUE(ui.load().ok()) << ui.load().diagnostics.FormatAll();
-        Diagnostics problems;
         shaped.SetLanguage(ui.load().course ? ui.load().course->lang : std::string());
-        shaped.SetCatalog(LoadUiCatalog(lang, UiCatalogDirs(), problems));
-        EXPECT_FALSE(problems.HasErrors());
+        shaped.SetCatalog(std::move(catalog));
         shaped.Install();
         ui.state.screen = ui::Screen::Reader;
         ui.state.reader.sidebar_open = true;
@@ -76,6 +76,12 @@ struct Interface {
         for (const ui::Action& a : down.list) up.Push(a);
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         return up;
+    }
+    static UiCatalog Catalog(const std::string& lang) {
+        Diagnostics problems;
+        UiCatalog catalog = LoadUiCatalog(lang, UiCatalogDirs(), problems);
+        EXPECT_FALSE(problems.HasErrors());
+        return catalog;
     }
     UiHarness ui;
     ui::ShapedText shaped;
@@ -163,10 +169,23 @@ std::vector<ScreenCase> EveryScreen() {
     return {
         {"home", open(Screen::Home)},
         {"reader", [](Interface& in) { ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p1")); }},
-        // Not here yet: the page alone (the fixture marks passages lang="en", which rightly stay
-        // left to right, so a page's own controls need a fixture of their own); the contents over
-        // the page in a narrow window; the glossary (Arabic reaches one control more); the
-        // unlocked admin screen's learner rows.
+        // The page alone, on a page whose passages name no language of their own (the fixture
+        // marks some lang="en", which rightly stay left to right): its own controls. (An
+        // ordering question's buttons fit beside its items in English and go under them in
+        // Arabic here, so that page's sides are compared in pixels, below, with the same words.)
+        {"page, scenario", [](Interface& in) {
+             ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p3"));
+             in.ui.state.reader.sidebar_open = false;
+         }},
+        // Not here: the contents over the page in a narrow window and the glossary, whose top
+        // bars wrap differently in the two catalogs' widths; both are compared in pixels below.
+        {"admin, learners", [](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.admin_unlocked = true;
+             in.ui.model.learners = {"Ana", "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF"};
+             in.ui.state.admin.selected = "Ana";
+             in.ui.state.screen = Screen::Admin;
+         }},
         {"references", open(Screen::References)},
         {"help", open(Screen::Help)},
         {"progress", open(Screen::Progress)},
@@ -255,6 +274,187 @@ TEST(MirroredInterface, EveryScreensControlsSitOnTheSideReadingStartsFrom) {
         checked += sided;
     }
     EXPECT_GE(checked, 30);
+}
+
+
+// The same screens in pixels. With the English words in both drawings (a right-to-left catalog
+// with no translations, beside the English one), direction is all that differs, so a mirrored
+// screen is its English drawing flipped: band by band down the screen's own panel, every
+// stretch of ink (a line or a cell of text, a button's label, a bar, a bullet, a number) sits
+// where the English one's mirror image does. A panel drawn from the left in both fails here.
+struct MirrorCase {
+    std::string name;
+    const char* window;  // the screen's own panel
+    ImVec2 display;
+    std::function<void(Interface&)> setup;
+};
+
+constexpr float kTall = 1800;  // tall enough that no panel scrolls: a scrollbar is at the right in both
+
+std::vector<MirrorCase> EveryMirroredScreen() {
+    using ui::Screen;
+    const ImVec2 wide(1280, kTall);
+    auto page = [](const char* id) { return [id](Interface& in) { ASSERT_TRUE(in.ui.nav().JumpTo(id)); in.ui.state.reader.sidebar_open = false; }; };
+    return {
+        {"home", "##home", wide, [](Interface& in) { in.ui.state.screen = Screen::Home; }},
+        {"progress", "##progress", wide, [](Interface& in) {
+             // Some pages read, so the bar has a filled part.
+             for (const char* id : {"m0-l1-p1", "m0-l1-p2", "m1-l1-p1", "m1-l1-p2"}) {
+                 ASSERT_TRUE(in.ui.nav().JumpTo(id));
+                 in.ui.Frame();
+             }
+             in.ui.state.screen = Screen::Progress;
+         }},
+        // A term marked (opened from a page): the filter field does not take the keyboard, so no
+        // caret blinks in it.
+        {"glossary", "##glossary", wide, [](Interface& in) {
+             in.ui.state.screen = Screen::Glossary;
+             in.ui.state.glossary.focus = "distinction";
+         }},
+        {"references", "##references", wide, [](Interface& in) { in.ui.state.screen = Screen::References; }},
+        // A window too narrow for contents beside the page: they open over it.
+        {"contents over the page", "##contents_overlay", ImVec2(320, 1400), [](Interface& in) {
+             ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p1"));
+             in.ui.Frame();
+             in.ui.state.reader.sidebar_open = true;
+         }},
+        {"contents beside the page", "##contents", wide, [](Interface& in) { ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p1")); }},
+        {"admin, learners", "##admin", wide, [](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.admin_unlocked = true;
+             in.ui.model.learners = {"Ana", "Bo Li"};
+             in.ui.state.admin.selected = "Ana";
+             in.ui.state.screen = Screen::Admin;
+         }},
+        // A page's own controls: knowledge checks (ordering's moves, Check my answer), a scenario's choices.
+        {"page, checks", "##page", wide, page("m1-l2-p2")},
+        {"page, scenario", "##page", wide, [](Interface& in) {
+             ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p3"));
+             // Its run started, as the reader's controller starts it: the situation and its choices show.
+             for (const Block& b : in.ui.load().course->PageAt(in.ui.nav().Index()).blocks)
+                 if (b.kind == BlockKind::Scenario && b.scenario) in.ui.session().Run(*b.scenario);
+             in.ui.state.reader.sidebar_open = false;
+         }},
+        // Not here: a matching question's drop-downs (Dear ImGui draws a combo's arrow at its
+        // right in either direction), the help screen's key table and the sign-in screen, whose
+        // Tab walk above checks their controls' sides.
+        {"admin, locked", "##admin", wide, [](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.state.screen = Screen::Admin;
+         }},
+        {"quiz intro", "##quiz", wide, [](Interface& in) { OpenQuiz(in, false, false); }},
+        {"quiz question", "##quiz", wide, [](Interface& in) { OpenQuiz(in, true, false); }},
+        {"quiz results", "##quiz", wide, [](Interface& in) { OpenQuiz(in, true, true); }},
+        {"error", "##fault", wide, [](Interface& in) {
+             in.ui.model.fault = "a test fault";
+             in.ui.state.screen = Screen::Error;
+         }},
+    };
+}
+
+// A band of rows with ink, and its stretches of ink as distances from the panel's reading start
+// (its left edge, or its right edge when `mirrored`), in reading order.
+struct Band {
+    int y0 = 0, y1 = 0;
+    std::vector<std::pair<int, int>> runs;
+};
+
+std::vector<Band> InkBands(const test::Raster& r, const ImRect& panel, bool mirrored) {
+    // Inside the panel's border (the contents over the page have one, dark, down both sides).
+    constexpr int kBorder = 4;
+    const int x0 = static_cast<int>(panel.Min.x) + kBorder, x1 = static_cast<int>(panel.Max.x) - kBorder;
+    const int y0 = static_cast<int>(panel.Min.y), y1 = std::min(r.height, static_cast<int>(panel.Max.y));
+    auto inked = [&](int x, int y) { return r.Ink(x, y) >= 0.45f; };
+    std::vector<Band> bands;
+    for (int y = y0; y < y1;) {
+        if (r.Count(x0, y, x1, y + 1, inked) == 0) {
+            ++y;
+            continue;
+        }
+        Band b;
+        b.y0 = y;
+        while (y < y1 && r.Count(x0, y, x1, y + 1, inked) > 0) ++y;
+        b.y1 = y;
+        // An underline (a term's, a link's) is under its words, which a right-to-left line places
+        // by the bidi rules, not as a mirror image (a sentence's full stop moves to its other end).
+        if (b.y1 - b.y0 < 3) continue;
+        std::vector<bool> column(static_cast<size_t>(x1 - x0), false);
+        for (int x = x0; x < x1; ++x) column[static_cast<size_t>(x - x0)] = r.Count(x, b.y0, x + 1, b.y1, inked) > 0;
+        // Stretches of ink closer than two spaces are one (the words of a line; a right-to-left line
+        // orders its words differently, its ends are the same); controls are further apart.
+        constexpr int kGap = 18;
+        const int mid = (b.y0 + b.y1) / 2;
+        auto in_field = [&](int x) { return x >= 0 && x < r.width && r.Is(x, mid, ImVec4(1, 1, 1, 1), 0.01f); };
+        for (int x = x0; x < x1;) {
+            if (!column[static_cast<size_t>(x - x0)]) {
+                ++x;
+                continue;
+            }
+            int end = x, gap = 0;
+            for (int k = x; k < x1 && gap <= kGap; ++k) {
+                if (column[static_cast<size_t>(k - x0)]) end = k, gap = 0;
+                else ++gap;
+            }
+            // Text typed in a field (or its hint) is laid out by Dear ImGui from the field's
+            // left in either direction: its frame is white in the light theme. Left out.
+            if (!(in_field(x - 2) && in_field(end + 2))) {
+                if (mirrored) b.runs.emplace_back(x1 - 1 - end, x1 - 1 - x);
+                else b.runs.emplace_back(x - x0, end - x0);
+            }
+            x = end + 1;
+        }
+        std::sort(b.runs.begin(), b.runs.end());
+        bands.push_back(b);
+    }
+    return bands;
+}
+
+std::string Runs(const Band& b) {
+    std::string s = "rows " + std::to_string(b.y0) + "-" + std::to_string(b.y1) + ":";
+    for (const auto& [a, e] : b.runs) s += " [" + std::to_string(a) + "," + std::to_string(e) + "]";
+    return s;
+}
+
+TEST(MirroredInterface, EveryScreenRightToLeftIsItsLeftToRightDrawingMirrored) {
+    UiCatalog english_mirrored;
+    english_mirrored.lang = "ar";
+    english_mirrored.right_to_left = true;
+    int compared = 0;
+    for (const MirrorCase& c : EveryMirroredScreen()) {
+        SCOPED_TRACE(c.name);
+        std::vector<Band> bands[2];
+        ImRect panel[2];
+        for (const bool rtl : {false, true}) {
+            // An Arabic course (in English words) in the mirrored interface: its pages read from the right too.
+            Interface in(rtl ? english_mirrored : UiCatalog{}, rtl ? FixtureIn("ar") : kFixture);
+            ImGui::GetIO().DisplaySize = c.display;
+            c.setup(in);
+            if (::testing::Test::HasFatalFailure()) return;
+            for (int i = 0; i < 3; ++i) in.ui.Frame();
+            ImGuiWindow* w = test::ActiveWindowNamed(c.window);
+            ASSERT_NE(w, nullptr) << c.window;
+            panel[rtl] = w->Rect();
+            const test::Raster r = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, static_cast<int>(c.display.x),
+                                                   static_cast<int>(c.display.y));
+            bands[rtl] = InkBands(r, panel[rtl], rtl);
+        }
+        // The panel on the mirrored side of the window, as wide.
+        EXPECT_NEAR(panel[1].Min.x, c.display.x - panel[0].Max.x, 2.0f);
+        EXPECT_NEAR(panel[1].GetWidth(), panel[0].GetWidth(), 2.0f);
+        ASSERT_GE(bands[0].size(), 3u) << "hardly anything drawn";
+        ASSERT_EQ(bands[0].size(), bands[1].size()) << "the two drawings have different lines";
+        int wrong = 0;
+        for (size_t i = 0; i < bands[0].size() && wrong < 6; ++i) {
+            const Band &en = bands[0][i], &ar = bands[1][i];
+            bool same = en.runs.size() == ar.runs.size();
+            for (size_t k = 0; same && k < en.runs.size(); ++k)
+                same = std::abs(en.runs[k].first - ar.runs[k].first) <= 6 && std::abs(en.runs[k].second - ar.runs[k].second) <= 6;
+            if (!same) ++wrong;
+            EXPECT_TRUE(same) << "from the reading start, left to right " << Runs(en) << "\n  right to left " << Runs(ar);
+            compared += static_cast<int>(en.runs.size());
+        }
+    }
+    EXPECT_GE(compared, 200);
 }
 
 }  // namespace

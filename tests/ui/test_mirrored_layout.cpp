@@ -230,6 +230,53 @@ TEST_F(MirroredPixels, APassageMarkedRightToLeftInAnEnglishCourseLaysOutFromTheR
     }
 }
 
+// A callout's bar goes on the side its first passage starts, whatever the callout, the passage
+// and the course are marked: an Arabic sentence in a callout marked lang="en" reads from the
+// right (a left-to-right language takes a passage's side from its first letter) and the bar is
+// at the right with it; a Latin sentence marked Arabic is at the right too; a Latin sentence in
+// a left-to-right language, at the left. Every mix of the three languages and both scripts.
+TEST_F(MirroredPixels, ACalloutsBarIsOnTheSideItsFirstPassageStarts) {
+    const Theme& theme = GetTheme(ThemeId::Light);
+    auto attr = [](const char* lang) { return *lang ? std::string(" lang=\"") + lang + "\"" : std::string(); };
+    int cases = 0;
+    for (const char* course_lang : {"en", "ar"})
+        for (const char* callout_lang : {"", "en", "ar"})
+            for (const char* p_lang : {"", "en", "ar"})
+                for (const bool arabic : {false, true}) {
+                    const std::string text = arabic ? "نص عربي قصير للاختبار" : "Plain words in a row.";
+                    const std::string xml = std::string("<callout kind=\"note\"") + attr(callout_lang) + "><p" + attr(p_lang) + ">" + text +
+                                            "</p></callout>";
+                    SCOPED_TRACE(xml + " in a course in '" + course_lang + "'");
+                    const LoadResult loaded = LoadCourseFromMemory(
+                        {{"course.xml", std::string("<course id=\"c\" version=\"1\" lang=\"") + course_lang +
+                                            "\" minutes=\"5\"><title>T</title><include src=\"m.xml\"/></course>"},
+                         {"m.xml", "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">" + xml +
+                                       "</page></lesson></module>"}});
+                    ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
+                    // The passage's language: its own, else the callout's, else the course's.
+                    const std::string lang = *p_lang ? p_lang : *callout_lang ? callout_lang : course_lang;
+                    const bool from_right = lang == "ar" || arabic;
+                    const test::Raster r = Draw(loaded.course->PageAt(0).blocks, course_lang);
+                    const auto lines = TextLines(r, kTop);
+                    ASSERT_GT(lines.size(), 1u) << "no text under the title";
+                    // The text itself (the second line, under the title) starts on that side...
+                    const Margins m = InkMargins(r, static_cast<float>(lines[1].first), static_cast<float>(lines[1].second - lines[1].first + 1));
+                    EXPECT_LT(from_right ? m.right : m.left, 40) << "left " << m.left << ", right " << m.right;
+                    EXPECT_GT(from_right ? m.left : m.right, 200) << "left " << m.left << ", right " << m.right;
+                    // ... and so do the title and the bar.
+                    const Margins title = InkMargins(r, static_cast<float>(lines[0].first), static_cast<float>(lines[0].second - lines[0].first + 1));
+                    EXPECT_LT(from_right ? title.right : title.left, 40) << "the title: left " << title.left << ", right " << title.right;
+                    auto bar = [&](int x, int y) { return r.Is(x, y, theme.callout_bar[static_cast<int>(CalloutKind::Note)]); };
+                    const int left_bar = r.Count(static_cast<int>(kColumnX), static_cast<int>(kTop), static_cast<int>(kColumnX) + 5, kH, bar);
+                    const int right_bar = r.Count(static_cast<int>(kColumnX + kColumnW) - 5, static_cast<int>(kTop),
+                                                  static_cast<int>(kColumnX + kColumnW), kH, bar);
+                    EXPECT_GT(from_right ? right_bar : left_bar, 40) << "the bar on the side the text starts";
+                    EXPECT_EQ(from_right ? left_bar : right_bar, 0) << "the bar on the side the text ends";
+                    ++cases;
+                }
+    EXPECT_EQ(cases, 36);
+}
+
 TEST_F(MirroredPixels, ListMarkersAndQuoteAndCalloutBarsSitOnTheSideTheTextStarts) {
     const Theme& theme = GetTheme(ThemeId::Light);
     Block list;
