@@ -102,6 +102,18 @@ void TextAtReadingStart(const char* text, float column_width) {
     ImGui::TextUnformatted(text);
 }
 
+void FieldHintAtReadingStart(const char* hint, const char* value) {
+    if (*value) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float w = ImGui::CalcTextSize(hint).x;
+    const float x = ReadingFromRight() ? std::max(min.x + style.FramePadding.x, max.x - style.FramePadding.x - w) : min.x + style.FramePadding.x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(min, max, true);
+    dl->AddText(ImVec2(x, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+    dl->PopClipRect();
+}
+
 bool ReadingRow(const char* id, const std::string& logical, ImFont* font, bool selected, float lead, float width, ImVec2* text_pos) {
     const std::string text = ShapedIn(font, logical);  // a title in Arabic or Hindi, shaped
     const ImGuiStyle& style = ImGui::GetStyle();

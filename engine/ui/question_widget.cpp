@@ -297,8 +297,9 @@ void DrawOrdering(const QuestionView& v, QuestionInput& out, bool editable, cons
         // (x measured from the row's right end), the number at the right and the buttons at the left.
         const bool mirrored = ReadingFromRight();
         auto at = [&](float from_start, float w) { return mirrored ? pos.x + v.width - from_start - w : pos.x + from_start; };
+        // Right to left, "1." reads with its full stop on the left, as a numbered list's does.
         char num[24];
-        std::snprintf(num, sizeof num, "%zu.", i + 1);
+        std::snprintf(num, sizeof num, mirrored ? ".%zu" : "%zu.", i + 1);
         const float num_text_w = f.bold->CalcTextSizeA(f.bold->FontSize, FLT_MAX, 0.0f, num).x;
         ImGui::GetWindowDrawList()->AddText(f.bold, f.bold->FontSize, ImVec2(at(0, num_text_w), pos.y + 4), ImGui::GetColorU32(t.text), num);
         // The buttons sit beside the text when that leaves it a readable width, else below it

@@ -105,6 +105,9 @@ void AtReadingStart(float item_width, float column_width);
 void ButtonAtReadingStart(const char* label, float column_width);
 // Text (current font, one line) at the reading start of a column `column_width` wide.
 void TextAtReadingStart(const char* text, float column_width);
+// A text field's hint, drawn after the field (an InputText with no hint of its own) while
+// `value` is empty: at the field's reading start, where Dear ImGui's own hint is always at its left.
+void FieldHintAtReadingStart(const char* hint, const char* value);
 // Indents the next item by `indent` from the reading start: moves the cursor right when reading
 // from the left; reading from the right the item ends `indent` short of the column's right edge,
 // so the caller makes it that much narrower.
