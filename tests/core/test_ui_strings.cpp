@@ -187,6 +187,8 @@ const std::vector<Allowed> kAllowed = {
     {"options.cpp", "glossary", "--screen's values"}, {"options.cpp", "references", "--screen's values"},
     {"options.cpp", "help", "--screen's values"}, {"options.cpp", "progress", "--screen's values"},
     {"options.cpp", "learners", "--screen's values"},
+    {"blocks.cpp", "ar", "a language tag giving a callout's title its bar's direction, never shown"},
+    {"blocks.cpp", "en", "a language tag giving a callout's title its bar's direction, never shown"},
     {"main.cpp", "data_dir", "a kiosk.conf key"}, {"main.cpp", "text_size", "a kiosk.conf key"},
     {"main.cpp", "-notes.png", "a file name"}, {"main.cpp", ".png", "a file name"},
     {"main.cpp", "Lectern", "the program's name (window title)"},
