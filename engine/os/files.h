@@ -112,6 +112,17 @@ std::string MachineName();
 
 // ---- what a path is ---------------------------------------------------------------------------
 
+// Where a path's last folder separator is (npos when it has none): '/' on Linux, where '\' is a
+// letter of a name; '/' or '\' on Windows, where std::filesystem joins with '\' and Lectern
+// with '/'.
+inline size_t LastSeparator(const std::string& path) {
+#ifdef _WIN32
+    return path.find_last_of("/\\");
+#else
+    return path.find_last_of('/');
+#endif
+}
+
 enum class FileKind { Missing, Regular, Folder, Link, Fifo, Socket, Device, Other };
 
 struct FileInfo {

@@ -191,7 +191,7 @@ WriteResult Fail(StoreError error, std::string message) {
 bool FileExists(const std::string& path) { return os::Stat(path).exists(); }
 
 std::string ParentDir(const std::string& path) {
-    auto slash = path.find_last_of('/');
+    auto slash = os::LastSeparator(path);
     if (slash == std::string::npos) return ".";
     if (slash == 0) return "/";
     return path.substr(0, slash);
@@ -711,7 +711,7 @@ constexpr int kRecoveredCopiesKept = 5;
 
 void PruneRecoveredCopies(const std::string& db_path) {
     std::string dir = ParentDir(db_path);
-    std::string prefix = db_path.substr(db_path.find_last_of('/') + 1) + ".recovered-";
+    std::string prefix = db_path.substr(os::LastSeparator(db_path) + 1) + ".recovered-";
     std::vector<std::string> bases;
     for (const std::string& name : os::FolderEntries(dir)) {
         if (name.rfind(prefix, 0) != 0) continue;

@@ -46,9 +46,11 @@ struct FakeApp : ui::KioskHost {
     double wake = -1;
     int exit_status = -1;
     double base_wake = 0;
+    std::string open_message;  // why the store did not open, for the test's failure
     FakeApp() {
         OpenResult r = ProgressStore::Open((dir.path / "progress.sqlite3").string());
         if (r.ok()) store = std::move(r.store);
+        open_message = r.message;
     }
     bool SignedIn() const override { return signed_in; }
     void SignOut() override {
@@ -80,7 +82,7 @@ struct Desk : ::testing::Test {
     ui::UiState state;
     ui::ViewModel model;
     void SetUp() override {
-        ASSERT_TRUE(app.store) << "the progress store did not open";
+        ASSERT_TRUE(app.store) << "the progress store did not open: " << app.open_message;
         app.desk = &desk;
         config.idle_timeout_seconds = 120;
         config.countdown_seconds = 30;
