@@ -3,8 +3,9 @@
 // the assertion and the screen being drawn). One implementation file per system:
 // - in_child_posix.cpp: in a forked child, its stderr read through a pipe;
 // - in_child_windows.cpp: Windows has no fork, so in this process with stderr sent to a temporary
-//   file. An abort there ends this test's process; ctest runs each test in its own process
-//   (gtest_discover_tests), so it still fails that one test, with the output on the console.
+//   file. An abort there ends the test process: under wine a shard of the UI tests
+//   (tests/CMakeLists.txt, lectern_gtests), which fails with the output on the console, the
+//   aborted case named by its last "[ RUN ]" line.
 #pragma once
 
 #include <functional>
