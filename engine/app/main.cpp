@@ -603,17 +603,17 @@ void App::Apply(const ui::Actions& actions) {
                 }
                 if (m_store.damaged) {
                     MoveAsideOutcome moved = MoveDamagedStoreAside(m_store, m_data_dir, NowMs());
-                    if (!moved.moved) {
+                    if (!moved) {
                         // Said on the screen the button was on: the sign-in screen, or the kiosk's admin screen.
                         (m_state.screen == ui::Screen::Admin ? m_state.admin.message : m_state.sign_in.message) =
-                            ui::TrFText("Could not move the file aside: {problem}", {{"problem", moved.problem}});
+                            ui::TrFText("Could not move the file aside: {problem}", {{"problem", Describe(moved.error())}});
                         break;
                     }
-                    std::fprintf(stderr, "lectern: %s\n", moved.message.c_str());
+                    std::fprintf(stderr, "lectern: moved the damaged progress file to %s\n", os::Utf8(*moved).c_str());
                     for (const std::string& line : m_store.log) std::fprintf(stderr, "lectern: %s\n", line.c_str());
                     m_model.store_problem = m_store.problem;
                     RefreshLearners();
-                    m_trace("moved-aside %s store %s", moved.new_path.c_str(), m_store.store ? "open" : "closed");
+                    m_trace("moved-aside %s store %s", os::Utf8(*moved).c_str(), m_store.store ? "open" : "closed");
                 }
                 break;
             default: break;

@@ -1595,8 +1595,8 @@ HtmlExportResult WriteHtmlEdition(const Course& course, const std::string& out_d
         // Atomically, and never through a link left at the name (refused with a message).
         os::WriteOptions write;
         write.mode = 0644;  // an edition is for publishing
-        if (os::WriteResult w = os::WriteFileAtomically(target, f.content, write); !w.ok)
-            return fail(HtmlExportError::CannotWriteFile, w.message);
+        if (os::WriteResult w = os::WriteFileAtomically(target, f.content, write); !w)
+            return fail(HtmlExportError::CannotWriteFile, os::Describe(w.error()));
         result.written.push_back(f.path);
     }
     for (const auto& img : edition.images) {
@@ -1607,8 +1607,8 @@ HtmlExportResult WriteHtmlEdition(const Course& course, const std::string& out_d
             return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot read the image " + img.source);
         os::WriteOptions write;
         write.mode = 0644;
-        if (os::WriteResult w = os::WriteFileAtomically(target, bytes, write); !w.ok)
-            return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot copy the image " + img.source + ": " + w.message);
+        if (os::WriteResult w = os::WriteFileAtomically(target, bytes, write); !w)
+            return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot copy the image " + img.source + ": " + os::Describe(w.error()));
         result.written.push_back(img.path);
     }
     return result;

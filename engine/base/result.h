@@ -1,31 +1,31 @@
 // base/: what every folder may use and that is about none of them. Header-only; includes nothing
 // of Lectern's.
 //
-// Result<T>: a value, or a sentence saying why there is none, for operations whose callers only
-// tell success from failure and show or log the reason (a file written, a folder made). Where a
-// caller must act differently on different failures, the failure stays a typed `enum class`
-// beside the message instead (StoreError in progress_store.h, PinHashError in pin.h,
-// ReadResult::Status in os/files.h): those are not Results. Status is Result<void>: success, or
-// why not.
+// Result<T, E>: a value, or the error E saying why there is none. E is a typed error: an enum code
+// plus the data needed to word it (a path, a line, the system's reason), never an English
+// sentence built where the error happened, so the interface can word it in the learner's
+// language and a tool can word it in English from the same code (os::FileError and
+// os::Describe, for example). Result<T> (E = std::string) is kept for errors that only ever reach
+// a log or a terminal. Status<E> / Status is Result<void, E>: success, or why not.
 //
-//   Result<std::string> r = MoveAside(path, now);
-//   if (!r) Report(r.message()); else UsePath(*r);
+//   Result<std::filesystem::path, os::FileError> r = MoveAside(path, now);
+//   if (!r) Show(r.error().code, r.error().path); else UsePath(*r);
 #pragma once
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace lectern {
 
-template <class T>
+template <class T, class E = std::string>
 class Result {
 public:
     Result(T value) : m_value(std::move(value)) {}  // implicit: `return value;` succeeds
-    // The failure: `message` says what failed and where (the path, the system's reason).
-    static Result Fail(std::string message) {
+    static Result Fail(E error) {
         Result r;
-        r.m_message = std::move(message);
+        r.m_error = std::move(error);
         return r;
     }
 
@@ -35,31 +35,42 @@ public:
     const T& operator*() const { return *m_value; }
     T& operator*() { return *m_value; }
     const T* operator->() const { return &*m_value; }
+    T* operator->() { return &*m_value; }
     // Only when !ok(): why.
-    const std::string& message() const { return m_message; }
+    const E& error() const { return m_error; }
+    // Result<T> only: the sentence (for a log or a terminal).
+    template <class U = E, class = std::enable_if_t<std::is_same_v<U, std::string>>>
+    const std::string& message() const { return m_error; }
 
 private:
     Result() = default;
     std::optional<T> m_value;
-    std::string m_message;
+    E m_error{};
 };
 
-template <>
-class Result<void> {
+template <class E>
+class Result<void, E> {
 public:
     static Result Ok() { return Result(true, {}); }
-    static Result Fail(std::string message) { return Result(false, std::move(message)); }
+    static Result Fail(E error) { return Result(false, std::move(error)); }
+    // A failure of another kind carried over as this one's (a Status<E> from a Result<T, E>).
+    template <class T>
+    static Result FailWith(const Result<T, E>& other) { return Fail(other.error()); }
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    const std::string& message() const { return m_message; }
+    const E& error() const { return m_error; }
+    template <class U = E, class = std::enable_if_t<std::is_same_v<U, std::string>>>
+    const std::string& message() const { return m_error; }
 
 private:
-    Result(bool ok, std::string message) : m_ok(ok), m_message(std::move(message)) {}
+    Result(bool ok, E error) : m_ok(ok), m_error(std::move(error)) {}
     bool m_ok;
-    std::string m_message;
+    E m_error;
 };
 
+template <class E = std::string>
+using StatusOf = Result<void, E>;
 using Status = Result<void>;
 
 }  // namespace lectern

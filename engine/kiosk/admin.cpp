@@ -132,13 +132,13 @@ AdminResult KioskAdmin::Remove(const std::string& name, int64_t now_ms) {
     if (m_course) o.courses.push_back(m_course);
     o.learner_name = learner->display_name;
     ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
-    if (!csv.ok || !xapi.ok) return Done(false, "Not removed: the export failed (" + csv.error + xapi.error + ")");
+    if (!csv || !xapi) return Done(false, "Not removed: the export failed (" + Describe((csv ? xapi : csv).error()) + ")");
     const std::string base = "removed-learner-" + std::to_string(learner->id) + "-" + std::to_string(now_ms);
     AdminResult r;
     using Item = std::pair<fs::path, const std::string*>;
-    for (const auto& [file, text] : {Item{m_data_dir / (base + ".csv"), &csv.text}, Item{m_data_dir / (base + "-xapi.json"), &xapi.text}}) {
+    for (const auto& [file, text] : {Item{m_data_dir / (base + ".csv"), &csv->text}, Item{m_data_dir / (base + "-xapi.json"), &xapi->text}}) {
         os::WriteResult w = os::WriteFileAtomically(file, *text);
-        if (!w.ok) return Done(false, "Not removed: the export could not be written (" + w.message + ")");
+        if (!w) return Done(false, "Not removed: the export could not be written (" + os::Describe(w.error()) + ")");
         r.files.push_back(file);
     }
     WriteResult w = m_store->RemoveLearner(learner->id, now_ms);
@@ -165,18 +165,18 @@ AdminResult KioskAdmin::Export(const fs::path& folder, int64_t now_ms) {
     const fs::path csv_file = folder / StampedName("lectern-progress", machine, now_ms, ".csv");
     const fs::path xapi_file = folder / StampedName("lectern-progress-xapi", machine, now_ms, ".json");
     ExportResult csv = ExportToFile(ExportFormat::Csv, *m_store, o, csv_file, options);
-    if (!csv.ok) return Done(false, "Export failed: " + csv.error);
+    if (!csv) return Done(false, "Export failed: " + Describe(csv.error()));
     r.files.push_back(csv_file);
     ExportResult xapi = ExportToFile(ExportFormat::Xapi, *m_store, o, xapi_file, options);
-    if (!xapi.ok) return Done(false, "Export failed: " + xapi.error);
+    if (!xapi) return Done(false, "Export failed: " + Describe(xapi.error()));
     r.files.push_back(xapi_file);
     AppendLog(now_ms, "export " + folder.string());
     const fs::path log_file = folder / StampedName("lectern-admin-log", machine, now_ms, ".txt");
     os::WriteResult w = os::WriteFileAtomically(log_file, ReadWhole(LogPath()), options);
-    if (!w.ok) return Done(false, "Export failed: " + w.message);
+    if (!w) return Done(false, "Export failed: " + os::Describe(w.error()));
     r.files.push_back(log_file);
     r.ok = true;
-    r.message = "Exported " + std::to_string(csv.records) + " rows and " + std::to_string(xapi.records) + " statements to " +
+    r.message = "Exported " + std::to_string(csv->records) + " rows and " + std::to_string(xapi->records) + " statements to " +
                 folder.string() + " (" + r.files.front().filename().string() + " and two more files).";
     return r;
 }

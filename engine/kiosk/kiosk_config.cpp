@@ -461,7 +461,7 @@ Status WriteFileAtomically(const std::string& path, const std::string& content, 
     os::WriteOptions options;
     options.mode = mode;
     os::WriteResult w = os::WriteFileAtomically(path, content, options);
-    return w.ok ? Status::Ok() : Status::Fail(w.message);
+    return w ? Status::Ok() : Status::Fail(os::Describe(w.error()));
 }
 
 std::string AdminPinPath(const std::string& data_dir) { return data_dir + "/admin.pin"; }

@@ -12,9 +12,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/result.h"
 
 namespace lectern::os {
 
@@ -38,10 +41,43 @@ private:
 
 using mode_t = unsigned int;  // POSIX permission bits; Windows keeps the folder's ACL instead
 
-struct WriteResult {
-    bool ok = false;
-    std::string message;  // names the path and what went wrong when !ok
+// Why a file could not be written or made private: a code, the path it is about and the system's
+// reason, so the interface words it in the learner's language and a tool in English (Describe).
+enum class FileErrorCode {
+    NotAFileName,           // the path ends in a folder separator
+    NotAFolder,             // a folder on the way is something else
+    CannotCreateFolder,
+    CannotMakePrivate,      // narrowing the mode to 0700 / 0600 failed
+    CannotCreate,
+    CannotCheck,            // the existing target could not be examined
+    RefusedLink,            // the target is a symbolic link (a planted link would redirect the write)
+    RefusedFolder,
+    RefusedFifo,
+    RefusedDevice,
+    RefusedSocket,
+    RefusedNotRegular,
+    RefusedGuarded,         // the target is one of WriteOptions::never_replace (`other`)
+    CannotCreateTemporary,  // beside the target
+    CannotWrite,
+    CannotSetMode,
+    CannotSync,
+    CannotClose,
+    CannotReplace,
+    CannotSyncFolder,
+    Missing,       // nothing is at the path
+    CannotRename,  // `path` could not be renamed to `other`
 };
+
+struct FileError {
+    FileErrorCode code = FileErrorCode::CannotWrite;
+    std::filesystem::path path;   // the file or folder it is about
+    int system_error = 0;         // errno-style (ErrorText), 0 when the refusal is Lectern's own
+    std::filesystem::path other;  // RefusedGuarded: the protected file the target is
+};
+// English, for logs and the command-line tools: "cannot create folder /x: Permission denied".
+std::string Describe(const FileError& error);
+
+using WriteResult = StatusOf<FileError>;
 
 struct WriteOptions {
     // Mode of a new file. The mode is set explicitly, so the umask never widens or narrows it.
@@ -77,9 +113,9 @@ public:
     AtomicFileWriter(const AtomicFileWriter&) = delete;
     AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
 
-    // False once anything failed; message() names the path and what went wrong.
-    bool ok() const { return m_message.empty(); }
-    const std::string& message() const { return m_message; }
+    // False once anything failed; error() says what went wrong and where.
+    bool ok() const { return !m_error.has_value(); }
+    const FileError& error() const { return *m_error; }
     // Appends (buffered); false on failure, after which nothing more is written.
     bool Write(std::string_view bytes);
     // Flush, set the mode, sync, rename over the target, sync the folder.
@@ -87,14 +123,15 @@ public:
 
 private:
     bool Flush();
-    bool Fail(const std::string& what, const std::filesystem::path& path, int error);
+    bool Fail(FileErrorCode code, const std::filesystem::path& path, int system_error);
+    void Refuse(FileError error);  // the first failure is kept
     void Abandon();  // closes and removes the temporary file
 
     std::filesystem::path m_path, m_tmp;
     intptr_t m_handle = -1;
     mode_t m_mode = 0600;
     std::string m_buffer;
-    std::string m_message;
+    std::optional<FileError> m_error;
 };
 
 // Creates `dir` and its missing parents with mode 0700. An existing `dir` of this user's that is
@@ -124,6 +161,8 @@ inline size_t LastSeparator(const std::string& path) {
 }
 
 enum class FileKind { Missing, Regular, Folder, Link, Fifo, Socket, Device, Other };
+// Why a path of this kind may not be written over (none: a regular file, or nothing there).
+std::optional<FileErrorCode> Hazard(FileKind kind);
 
 struct FileInfo {
     FileKind kind = FileKind::Missing;

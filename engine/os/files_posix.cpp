@@ -18,11 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-WriteResult Fail(const std::string& what, const fs::path& path, int err = 0) {
-    WriteResult r;
-    r.message = what + " " + path.string() + (err ? std::string(": ") + std::strerror(err) : std::string());
-    return r;
-}
+WriteResult Fail(FileErrorCode code, const fs::path& path, int err = 0) { return WriteResult::Fail({code, path, err, {}}); }
 
 bool FsyncFolder(const fs::path& dir) {
     int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -32,40 +28,37 @@ bool FsyncFolder(const fs::path& dir) {
     return ok;
 }
 
-// Why an existing path may not be written over (empty: it may, or it does not exist).
-std::string Hazard(const fs::path& path, const struct stat& st) {
-    if (S_ISLNK(st.st_mode)) return "is a symbolic link; write to the file it points at by its own name";
-    if (S_ISDIR(st.st_mode)) return "is a folder";
-    if (S_ISFIFO(st.st_mode)) return "is a FIFO (named pipe)";
-    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "is a device";
-    if (S_ISSOCK(st.st_mode)) return "is a socket";
-    if (!S_ISREG(st.st_mode)) return "is not a regular file";
-    (void)path;
-    return {};
+FileKind KindOf(const struct stat& st) {
+    if (S_ISLNK(st.st_mode)) return FileKind::Link;
+    if (S_ISDIR(st.st_mode)) return FileKind::Folder;
+    if (S_ISFIFO(st.st_mode)) return FileKind::Fifo;
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return FileKind::Device;
+    if (S_ISSOCK(st.st_mode)) return FileKind::Socket;
+    return S_ISREG(st.st_mode) ? FileKind::Regular : FileKind::Other;
 }
 
 // mkdir -p, each folder it creates 0700; folders that exist are left as they are.
 WriteResult CreateMissingFolders(const fs::path& dir) {
-    if (dir.empty()) return {true, {}};
+    if (dir.empty()) return WriteResult::Ok();
     struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? WriteResult{true, {}} : Fail("not a folder:", dir);
+    if (::stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? WriteResult::Ok() : Fail(FileErrorCode::NotAFolder, dir);
     fs::path parent = dir.parent_path();
     if (!parent.empty() && parent != dir)
-        if (WriteResult r = CreateMissingFolders(parent); !r.ok) return r;
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Fail("cannot create folder", dir, errno);
-    return {true, {}};
+        if (WriteResult r = CreateMissingFolders(parent); !r) return r;
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Fail(FileErrorCode::CannotCreateFolder, dir, errno);
+    return WriteResult::Ok();
 }
 
 }  // namespace
 
 WriteResult MakePrivateFolder(const PathArg& dir_arg) {
     const fs::path& dir = dir_arg.path();
-    if (WriteResult r = CreateMissingFolders(dir); !r.ok) return r;
+    if (WriteResult r = CreateMissingFolders(dir); !r) return r;
     struct stat st {};
-    if (dir.empty() || ::stat(dir.c_str(), &st) != 0) return {true, {}};
+    if (dir.empty() || ::stat(dir.c_str(), &st) != 0) return WriteResult::Ok();
     if (st.st_uid == ::geteuid() && (st.st_mode & 077) != 0 && ::chmod(dir.c_str(), st.st_mode & 0700) != 0)
-        return Fail("cannot make private (mode 0700)", dir, errno);
-    return {true, {}};
+        return Fail(FileErrorCode::CannotMakePrivate, dir, errno);
+    return WriteResult::Ok();
 }
 
 WriteResult MakePrivateFile(const PathArg& path_arg) {
@@ -74,54 +67,53 @@ WriteResult MakePrivateFile(const PathArg& path_arg) {
     if (fd >= 0) {
         bool ok = ::fchmod(fd, 0600) == 0;  // the umask may have narrowed it further; 0600 exactly
         ::close(fd);
-        return ok ? WriteResult{true, {}} : Fail("cannot set the mode of", path, errno);
+        return ok ? WriteResult::Ok() : Fail(FileErrorCode::CannotSetMode, path, errno);
     }
-    if (errno != EEXIST) return Fail("cannot create", path, errno);
+    if (errno != EEXIST) return Fail(FileErrorCode::CannotCreate, path, errno);
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return Fail("cannot read", path, errno);
-    if (std::string why = Hazard(path, st); !why.empty()) return Fail("refused:", path.string() + " " + why);
+    if (::lstat(path.c_str(), &st) != 0) return Fail(FileErrorCode::CannotCheck, path, errno);
+    if (std::optional<FileErrorCode> why = Hazard(KindOf(st))) return Fail(*why, path);
     if (st.st_uid == ::geteuid() && (st.st_mode & 077) != 0 && ::chmod(path.c_str(), 0600) != 0)
-        return Fail("cannot make private (mode 0600)", path, errno);
-    return {true, {}};
+        return Fail(FileErrorCode::CannotMakePrivate, path, errno);
+    return WriteResult::Ok();
 }
 
 AtomicFileWriter::AtomicFileWriter(const PathArg& path_arg, const WriteOptions& options) : m_path(path_arg.path()) {
     const fs::path& path = m_path;
-    auto refuse = [&](WriteResult r) { m_message = r.message.empty() ? "cannot write " + path.string() : r.message; };
     if (path.filename().empty()) {
-        refuse(::lectern::os::Fail("not a file name:", path));
+        Refuse({FileErrorCode::NotAFileName, path, 0, {}});
         return;
     }
     const fs::path folder = path.parent_path();
-    if (WriteResult r = CreateMissingFolders(folder); !r.ok) {
-        refuse(r);
+    if (WriteResult r = CreateMissingFolders(folder); !r) {
+        Refuse(r.error());
         return;
     }
 
     m_mode = options.mode;
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
-        if (std::string why = Hazard(path, st); !why.empty()) {
-            refuse({false, "refused: " + path.string() + " " + why});
+        if (std::optional<FileErrorCode> why = Hazard(KindOf(st))) {
+            Refuse({*why, path, 0, {}});
             return;
         }
         for (const fs::path& guarded : options.never_replace) {
             struct stat gst {};
             if (::stat(guarded.c_str(), &gst) == 0 && gst.st_dev == st.st_dev && gst.st_ino == st.st_ino) {
-                refuse({false, "refused: " + path.string() + " is " + guarded.string() + ", which must not be overwritten"});
+                Refuse({FileErrorCode::RefusedGuarded, path, 0, guarded});
                 return;
             }
         }
         if (options.keep_existing_mode) m_mode = st.st_mode & 07777;
     } else if (errno != ENOENT) {
-        refuse(::lectern::os::Fail("cannot check", path, errno));
+        Refuse({FileErrorCode::CannotCheck, path, errno, {}});
         return;
     }
 
     std::string tmp = (folder.empty() ? fs::path(".") : folder).string() + "/." + path.filename().string() + ".tmp-XXXXXX";
     int fd = ::mkostemp(tmp.data(), O_CLOEXEC);  // O_CREAT | O_EXCL, mode 0600: no planted file is reused
     if (fd < 0) {
-        refuse(::lectern::os::Fail("cannot create a temporary file beside", path, errno));
+        Refuse({FileErrorCode::CannotCreateTemporary, path, errno, {}});
         return;
     }
     m_tmp = tmp;
@@ -133,7 +125,7 @@ bool AtomicFileWriter::Flush() {
     while (done < m_buffer.size()) {
         ssize_t n = ::write(static_cast<int>(m_handle), m_buffer.data() + done, m_buffer.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return Fail("cannot write", m_tmp, errno);
+        if (n < 0) return Fail(FileErrorCode::CannotWrite, m_tmp, errno);
         done += static_cast<size_t>(n);
     }
     m_buffer.clear();
@@ -148,27 +140,28 @@ void AtomicFileWriter::Abandon() {
 }
 
 WriteResult AtomicFileWriter::Commit() {
-    if (!ok() || !Flush()) return {false, m_message};
+    if (!ok() || !Flush()) return WriteResult::Fail(*m_error);
     const int fd = static_cast<int>(m_handle);
-    if (::fchmod(fd, m_mode) != 0) return Fail("cannot set the mode of", m_tmp, errno), WriteResult{false, m_message};
+    if (::fchmod(fd, m_mode) != 0) return Fail(FileErrorCode::CannotSetMode, m_tmp, errno), WriteResult::Fail(*m_error);
     // The data must be on disk before the name points at it, or a power cut could leave an empty
     // file where a good one was.
-    if (::fsync(fd) != 0) return Fail("cannot sync", m_tmp, errno), WriteResult{false, m_message};
+    if (::fsync(fd) != 0) return Fail(FileErrorCode::CannotSync, m_tmp, errno), WriteResult::Fail(*m_error);
     m_handle = -1;
     if (::close(fd) != 0) {
-        Fail("cannot close", m_tmp, errno);
+        Fail(FileErrorCode::CannotClose, m_tmp, errno);
         ::unlink(m_tmp.c_str());
-        return {false, m_message};
+        return WriteResult::Fail(*m_error);
     }
     if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
-        Fail("cannot replace", m_path, errno);
+        Fail(FileErrorCode::CannotReplace, m_path, errno);
         ::unlink(m_tmp.c_str());
-        return {false, m_message};
+        return WriteResult::Fail(*m_error);
     }
     // The rename lives in the folder: sync it so the new name survives a power cut too.
     const fs::path folder = m_path.parent_path();
-    if (!FsyncFolder(folder)) return ::lectern::os::Fail("cannot sync the folder", folder.empty() ? fs::path(".") : folder, errno);
-    return {true, {}};
+    if (!FsyncFolder(folder))
+        return ::lectern::os::Fail(FileErrorCode::CannotSyncFolder, folder.empty() ? fs::path(".") : folder, errno);
+    return WriteResult::Ok();
 }
 
 std::string MachineName() {

@@ -40,11 +40,7 @@ int ToErrno(DWORD error) {
     }
 }
 
-WriteResult Fail(const std::string& what, const fs::path& path, int err = 0) {
-    WriteResult r;
-    r.message = what + " " + Utf8(path) + (err ? std::string(": ") + ErrorText(err) : std::string());
-    return r;
-}
+WriteResult Fail(FileErrorCode code, const fs::path& path, int err = 0) { return WriteResult::Fail({code, path, err, {}}); }
 
 int64_t FileTimeNs(const FILETIME& t) {
     // 100 ns ticks since 1601 to ns since 1970.
@@ -95,32 +91,17 @@ FileInfo StatImpl(const fs::path& path, bool follow) {
     return info;
 }
 
-// Why an existing path may not be written over (empty: it may).
-std::string Hazard(const FileInfo& info) {
-    switch (info.kind) {
-        case FileKind::Link: return "is a symbolic link; write to the file it points at by its own name";
-        case FileKind::Folder: return "is a folder";
-        case FileKind::Fifo: return "is a FIFO (named pipe)";
-        case FileKind::Device: return "is a device";
-        case FileKind::Socket: return "is a socket";
-        case FileKind::Regular:
-        case FileKind::Missing: return {};
-        case FileKind::Other: break;
-    }
-    return "is not a regular file";
-}
-
 WriteResult CreateMissingFolders(const fs::path& dir) {
-    if (dir.empty()) return {true, {}};
+    if (dir.empty()) return WriteResult::Ok();
     FileInfo info = StatImpl(dir, true);
-    if (info.exists()) return info.kind == FileKind::Folder ? WriteResult{true, {}} : Fail("not a folder:", dir);
+    if (info.exists()) return info.kind == FileKind::Folder ? WriteResult::Ok() : Fail(FileErrorCode::NotAFolder, dir);
     fs::path parent = dir.parent_path();
     if (!parent.empty() && parent != dir)
-        if (WriteResult r = CreateMissingFolders(parent); !r.ok) return r;
+        if (WriteResult r = CreateMissingFolders(parent); !r) return r;
     // The folder inherits its parent's ACL: under %APPDATA% that is the user's alone.
     if (!CreateDirectoryW(dir.c_str(), nullptr) && GetLastError() != ERROR_ALREADY_EXISTS)
-        return Fail("cannot create folder", dir, ToErrno(GetLastError()));
-    return {true, {}};
+        return Fail(FileErrorCode::CannotCreateFolder, dir, ToErrno(GetLastError()));
+    return WriteResult::Ok();
 }
 
 bool WriteAll(HANDLE h, std::string_view content) {
@@ -144,42 +125,41 @@ WriteResult MakePrivateFile(const PathArg& path_arg) {
                            CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
     if (h != INVALID_HANDLE_VALUE) {
         CloseHandle(h);
-        return {true, {}};
+        return WriteResult::Ok();
     }
-    if (GetLastError() != ERROR_FILE_EXISTS) return Fail("cannot create", path, ToErrno(GetLastError()));
+    if (GetLastError() != ERROR_FILE_EXISTS) return Fail(FileErrorCode::CannotCreate, path, ToErrno(GetLastError()));
     FileInfo info = StatImpl(path, false);
-    if (std::string why = Hazard(info); !why.empty()) return Fail("refused:", Path(Utf8(path) + " " + why));
-    return {true, {}};
+    if (std::optional<FileErrorCode> why = Hazard(info.kind)) return Fail(*why, path);
+    return WriteResult::Ok();
 }
 
 AtomicFileWriter::AtomicFileWriter(const PathArg& path_arg, const WriteOptions& options) : m_path(path_arg.path()) {
     const fs::path& path = m_path;
-    auto refuse = [&](WriteResult r) { m_message = r.message.empty() ? "cannot write " + Utf8(path) : r.message; };
     if (path.filename().empty()) {
-        refuse(::lectern::os::Fail("not a file name:", path));
+        Refuse({FileErrorCode::NotAFileName, path, 0, {}});
         return;
     }
     const fs::path folder = path.parent_path();
-    if (WriteResult r = CreateMissingFolders(folder); !r.ok) {
-        refuse(r);
+    if (WriteResult r = CreateMissingFolders(folder); !r) {
+        Refuse(r.error());
         return;
     }
 
     FileInfo existing = StatImpl(path, false);
     if (existing.exists()) {
-        if (std::string why = Hazard(existing); !why.empty()) {
-            refuse({false, "refused: " + Utf8(path) + " " + why});
+        if (std::optional<FileErrorCode> why = Hazard(existing.kind)) {
+            Refuse({*why, path, 0, {}});
             return;
         }
         for (const fs::path& guarded : options.never_replace) {
             FileInfo g = StatImpl(guarded, true);
             if (g.exists() && g.device == existing.device && g.inode == existing.inode) {
-                refuse({false, "refused: " + Utf8(path) + " is " + Utf8(guarded) + ", which must not be overwritten"});
+                Refuse({FileErrorCode::RefusedGuarded, path, 0, guarded});
                 return;
             }
         }
     } else if (existing.error != ENOENT) {
-        refuse(::lectern::os::Fail("cannot check", path, existing.error));
+        Refuse({FileErrorCode::CannotCheck, path, existing.error, {}});
         return;
     }
 
@@ -192,14 +172,14 @@ AtomicFileWriter::AtomicFileWriter(const PathArg& path_arg, const WriteOptions& 
         if (h == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS) break;
     }
     if (h == INVALID_HANDLE_VALUE) {
-        refuse(::lectern::os::Fail("cannot create a temporary file beside", path, ToErrno(GetLastError())));
+        Refuse({FileErrorCode::CannotCreateTemporary, path, ToErrno(GetLastError()), {}});
         return;
     }
     m_handle = reinterpret_cast<intptr_t>(h);
 }
 
 bool AtomicFileWriter::Flush() {
-    if (!WriteAll(reinterpret_cast<HANDLE>(m_handle), m_buffer)) return Fail("cannot write", m_tmp, ToErrno(GetLastError()));
+    if (!WriteAll(reinterpret_cast<HANDLE>(m_handle), m_buffer)) return Fail(FileErrorCode::CannotWrite, m_tmp, ToErrno(GetLastError()));
     m_buffer.clear();
     return true;
 }
@@ -212,20 +192,20 @@ void AtomicFileWriter::Abandon() {
 }
 
 WriteResult AtomicFileWriter::Commit() {
-    if (!ok() || !Flush()) return {false, m_message};
+    if (!ok() || !Flush()) return WriteResult::Fail(*m_error);
     HANDLE h = reinterpret_cast<HANDLE>(m_handle);
     // The data must be on disk before the name points at it, or a power cut could leave an empty
     // file where a good one was.
-    if (!FlushFileBuffers(h)) return Fail("cannot sync", m_tmp, ToErrno(GetLastError())), WriteResult{false, m_message};
+    if (!FlushFileBuffers(h)) return Fail(FileErrorCode::CannotSync, m_tmp, ToErrno(GetLastError())), WriteResult::Fail(*m_error);
     CloseHandle(h);
     m_handle = -1;
     // WRITE_THROUGH: MoveFileEx returns only once the rename is on disk.
     if (!MoveFileExW(m_tmp.c_str(), m_path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
-        Fail("cannot replace", m_path, ToErrno(GetLastError()));
+        Fail(FileErrorCode::CannotReplace, m_path, ToErrno(GetLastError()));
         DeleteFileW(m_tmp.c_str());
-        return {false, m_message};
+        return WriteResult::Fail(*m_error);
     }
-    return {true, {}};
+    return WriteResult::Ok();
 }
 
 std::string MachineName() {

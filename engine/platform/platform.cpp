@@ -1023,7 +1023,7 @@ bool WriteWindowPng(GLFWwindow* window, ImDrawData* draw_data, const std::string
     os::WriteOptions options;
     options.mode = 0644;
     options.keep_existing_mode = true;
-    if (os::WriteResult w = os::WriteFileAtomically(png_path, png, options); !w.ok) return fail(w.message);
+    if (os::WriteResult w = os::WriteFileAtomically(png_path, png, options); !w) return fail(os::Describe(w.error()));
     return true;
 }
 

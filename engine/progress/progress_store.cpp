@@ -449,11 +449,7 @@ std::string ProgressDbPath(const std::string& data_dir) {
 }
 
 MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms) {
-    MoveAsideResult out;
-    if (!FileExists(db_path)) {
-        out.message = db_path + " does not exist";
-        return out;
-    }
+    if (!FileExists(db_path)) return MoveAsideResult::Fail({os::FileErrorCode::Missing, os::Path(db_path), 0, {}});
     tm utc = os::UtcTime(static_cast<time_t>(now_ms / 1000));
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
@@ -467,21 +463,14 @@ MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms) {
     for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         std::string from = db_path + suffix;
         int err = 0;
-        if (FileExists(from) && !os::Rename(from, base + suffix, &err)) {
-            out.message = "cannot rename " + from + ": " + os::ErrorText(err);
-            return out;
-        }
+        if (FileExists(from) && !os::Rename(from, base + suffix, &err))
+            return MoveAsideResult::Fail({os::FileErrorCode::CannotRename, os::Path(from), err, os::Path(base + suffix)});
     }
-    if (int err = 0; !os::Rename(db_path, base, &err)) {
-        out.message = "cannot rename " + db_path + ": " + os::ErrorText(err);
-        return out;
-    }
+    if (int err = 0; !os::Rename(db_path, base, &err))
+        return MoveAsideResult::Fail({os::FileErrorCode::CannotRename, os::Path(db_path), err, os::Path(base)});
     // Make the renames durable before anyone creates a fresh database in their place.
     os::SyncFolder(ParentDir(db_path));
-    out.ok = true;
-    out.new_path = base;
-    out.message = "moved " + db_path + " to " + base;
-    return out;
+    return os::Path(base);
 }
 
 // ---- opening ------------------------------------------------------------------------------------
@@ -1117,17 +1106,17 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
     if (!options.read_only) {
         std::string dir = ParentDir(db_path);
         // Missing folders are made 0700: progress is personal data (the XDG spec asks for 0700 too).
-        if (os::WriteResult made = os::MakePrivateFolder(dir); !made.ok) {
-            why_not_saving = made.message;
+        if (os::WriteResult made = os::MakePrivateFolder(dir); !made) {
+            why_not_saving = os::Describe(made.error());
         } else if (!Writable(dir)) {
             // SQLite must create -wal and -shm beside the file; without that it cannot commit.
             why_not_saving = "the folder " + dir + " is read-only";
         } else if (exists && !Writable(db_path)) {
             why_not_saving = db_path + " is read-only";
-        } else if (os::WriteResult p = os::MakePrivateFile(db_path); !p.ok) {
+        } else if (os::WriteResult p = os::MakePrivateFile(db_path); !p) {
             // Created here, 0600, before SQLite would create it 0644: it holds PIN hashes and
             // everyone's progress. SQLite gives -wal and -shm the database file's mode.
-            return Refuse(OpenStatus::IoError, p.message);
+            return Refuse(OpenStatus::IoError, os::Describe(p.error()));
         } else {
             exists = true;
         }

@@ -73,6 +73,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/result.h"
+#include "os/files.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -415,12 +418,8 @@ private:
 
 // Renames a damaged database to <path>.bad-<UTC timestamp> (and its -wal and -shm alongside, as
 // <path>.bad-<ts>-wal, so SQLite still pairs them for anyone trying to recover it). Never deletes.
-// Returns the new path of the database file, or an error message.
-struct MoveAsideResult {
-    bool ok = false;
-    std::string new_path;
-    std::string message;
-};
+// Returns the new path of the database file, or why not (Missing, CannotRename).
+using MoveAsideResult = Result<std::filesystem::path, os::FileError>;
 MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms);
 
 }  // namespace lectern

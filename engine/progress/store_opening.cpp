@@ -8,7 +8,7 @@ PlayerStore OpenPlayerStore(const std::string& data_dir) {
     PlayerStore p;
     // 0700 whatever the umask: it holds PIN hashes and everyone's progress (the store makes its
     // files 0600 itself).
-    if (os::WriteResult w = os::MakePrivateFolder(data_dir); !w.ok) p.log.push_back(w.message);
+    if (os::WriteResult w = os::MakePrivateFolder(data_dir); !w) p.log.push_back(os::Describe(w.error()));
     p.path = ProgressDbPath(data_dir);
     OpenResult r = ProgressStore::Open(p.path);
     p.damaged = r.status == OpenStatus::Corrupt || r.status == OpenStatus::TooNew;
@@ -43,24 +43,16 @@ PlayerStore OpenPlayerStore(const std::string& data_dir) {
 }
 
 MoveAsideOutcome MoveDamagedStoreAside(PlayerStore& current, const std::string& data_dir, int64_t now_ms) {
-    MoveAsideOutcome out;
-    if (!current.damaged) {
-        out.problem = "the progress file is not damaged";
-        out.message = "The progress file is not damaged; it was left where it is.";
-        return out;
-    }
+    if (!current.damaged) return MoveAsideOutcome::Fail({true, {}});
     MoveAsideResult moved = MoveAside(current.path, now_ms);
-    if (!moved.ok) {
-        out.problem = moved.message;
-        out.message = "Could not move the file aside: " + moved.message;
-        return out;
-    }
-    out.moved = true;
-    out.new_path = moved.new_path;
-    out.message = "moved the damaged progress file to " + moved.new_path;
+    if (!moved) return MoveAsideOutcome::Fail({false, moved.error()});
     current.store.reset();
     current = OpenPlayerStore(data_dir);
-    return out;
+    return *moved;
+}
+
+std::string Describe(const StoreMoveError& error) {
+    return error.not_damaged ? "the progress file is not damaged; it was left where it is" : os::Describe(error.file);
 }
 
 }  // namespace lectern

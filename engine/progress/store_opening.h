@@ -42,12 +42,15 @@ struct PlayerStore {
 // Creates DATA_DIR (0700) when missing and opens its progress file as the player does.
 PlayerStore OpenPlayerStore(const std::string& data_dir);
 
-struct MoveAsideOutcome {
-    bool moved = false;
-    std::string message;    // for the screen when not moved; for the terminal when moved
-    std::string problem;    // not moved: why (for "Could not move the file aside: {problem}")
-    std::string new_path;   // where the damaged file went
+// Why the damaged file was not moved: it is not damaged, or the file system refused (`file`).
+struct StoreMoveError {
+    bool not_damaged = false;
+    os::FileError file;
 };
+// English, for the terminal and logs.
+std::string Describe(const StoreMoveError& error);
+// Where the damaged file went, or why it was not moved.
+using MoveAsideOutcome = Result<std::filesystem::path, StoreMoveError>;
 
 // The person confirmed "move the damaged file aside": only a damaged store is moved, to a
 // time-stamped name beside it (kept, never deleted), and the folder is opened again into `current`.

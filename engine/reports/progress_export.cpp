@@ -416,7 +416,7 @@ namespace {
 struct Selection {
     std::map<LearnerId, std::string> names;  // learners included
     std::optional<LearnerId> only;
-    std::string error;
+    bool unknown = false;  // learner_name names no one
 };
 
 Selection SelectLearners(const ProgressStore& store, const ExportOptions& options) {
@@ -424,7 +424,7 @@ Selection SelectLearners(const ProgressStore& store, const ExportOptions& option
     if (options.learner_name) {
         std::optional<Learner> l = store.FindLearner(*options.learner_name);
         if (!l) {
-            sel.error = "no learner called \"" + *options.learner_name + "\"";
+            sel.unknown = true;
             return sel;
         }
         sel.only = l->id;
@@ -436,10 +436,12 @@ Selection SelectLearners(const ProgressStore& store, const ExportOptions& option
 }
 
 // The sink refused a piece (a full disk, a closed pipe): the export stops there, saying why.
-ExportResult& Stopped(ExportResult& out, const ExportSink& sink) {
-    out.ok = false;
-    out.error = sink.Error().empty() ? "the output could not be written" : sink.Error();
-    return out;
+ExportResult Stopped(const ExportSink& sink) {
+    return ExportResult::Fail({ExportErrorCode::OutputFailed, {}, sink.Error(), {}, {}});
+}
+
+ExportResult NoSuchLearner(const ExportOptions& options) {
+    return ExportResult::Fail({ExportErrorCode::NoSuchLearner, *options.learner_name, {}, {}, {}});
 }
 
 // The whole document in memory, for small exports (one learner's) and tests.
@@ -461,7 +463,7 @@ using StreamingExport = ExportResult (*)(const ProgressStore&, const ExportOptio
 ExportResult ToText(StreamingExport run, const ProgressStore& store, const ExportOptions& options) {
     StringSink sink;
     ExportResult out = run(store, options, sink);
-    if (out.ok) out.text = sink.Take();
+    if (out) out->text = sink.Take();
     return out;
 }
 
@@ -481,12 +483,9 @@ std::string FormatNumber(double v, int decimals) {
 // ---- CSV ----------------------------------------------------------------------------------------
 
 ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options, ExportSink& sink) {
-    ExportResult out;
+    Exported out;
     Selection sel = SelectLearners(store, options);
-    if (!sel.error.empty()) {
-        out.error = sel.error;
-        return out;
-    }
+    if (sel.unknown) return NoSuchLearner(options);
     const Courses courses(options.courses);
     // Aggregated over the whole history so a row's status is right; --since then keeps the rows
     // touched since that moment.
@@ -611,7 +610,7 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options,
     }
 
     if (!sink.Write("learner,course_id,item_id,title,item_type,status,score,points,max_points,attempts,time_seconds,last_updated\r\n"))
-        return Stopped(out, sink);
+        return Stopped(sink);
     // Learners in name order (the order Learners() gives), then course, type, item.
     std::vector<std::pair<const Key*, const Row*>> ordered;
     for (const auto& [key, row] : rows) {
@@ -634,10 +633,9 @@ ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options,
             CsvField(row->status) + "," + number(row->score, 1) + "," + number(row->points, 2) + "," +
             number(row->max_points, 2) + "," + std::to_string(row->attempts) + "," +
             FormatNumber(static_cast<double>(row->active_ms) / 1000.0, 1) + "," + FormatIsoUtc(row->last_ms) + "\r\n";
-        if (!sink.Write(line)) return Stopped(out, sink);
+        if (!sink.Write(line)) return Stopped(sink);
         ++out.records;
     }
-    out.ok = true;
     return out;
 }
 
@@ -832,12 +830,9 @@ private:
 }  // namespace
 
 ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options, ExportSink& sink) {
-    ExportResult out;
+    Exported out;
     Selection sel = SelectLearners(store, options);
-    if (!sel.error.empty()) {
-        out.error = sel.error;
-        return out;
-    }
+    if (sel.unknown) return NoSuchLearner(options);
     std::string store_id = store.store_id();
     const Courses courses(options.courses);
     StatementBuilder b{options, sel, courses, UuidV5(kFallbackNamespace, store_id), ""};
@@ -932,10 +927,9 @@ ExportResult ExportXapi(const ProgressStore& store, const ExportOptions& options
 
     JsonArrayWriter array(sink);
     for (const Pending& p : order)
-        if (!array.Add(statement(p))) return Stopped(out, sink);
-    if (!array.Finish()) return Stopped(out, sink);
+        if (!array.Add(statement(p))) return Stopped(sink);
+    if (!array.Finish()) return Stopped(sink);
     out.records = array.count();
-    out.ok = true;
     return out;
 }
 
@@ -945,7 +939,7 @@ class FileSink : public ExportSink {
 public:
     explicit FileSink(os::AtomicFileWriter& file) : m_file(file) {}
     bool Write(std::string_view text) override { return m_file.Write(text); }
-    std::string Error() const override { return m_file.message(); }
+    std::string Error() const override { return m_file.ok() ? std::string() : os::Describe(m_file.error()); }
 
 private:
     os::AtomicFileWriter& m_file;
@@ -955,22 +949,24 @@ private:
 
 ExportResult ExportToFile(ExportFormat format, const ProgressStore& store, const ExportOptions& options,
                           const os::PathArg& path, const os::WriteOptions& write) {
-    ExportResult out;
+    auto file_failed = [&](const os::FileError& e) { return ExportResult::Fail({ExportErrorCode::File, {}, {}, e, path.path()}); };
     os::AtomicFileWriter file(path, write);
-    if (!file.ok()) {
-        out.error = file.message();
-        return out;
-    }
+    if (!file.ok()) return file_failed(file.error());
     FileSink sink(file);
-    out = format == ExportFormat::Csv ? ExportCsv(store, options, sink) : ExportXapi(store, options, sink);
-    if (out.ok) {
-        os::WriteResult committed = file.Commit();
-        out.ok = committed.ok;
-        out.error = committed.message;
-    }
+    ExportResult out = format == ExportFormat::Csv ? ExportCsv(store, options, sink) : ExportXapi(store, options, sink);
     // The temporary file is gone with `file`; the name still holds what it held before.
-    if (!out.ok && !file.ok()) out.error += " (nothing was written to " + path.utf8() + ")";
+    if (!out) return file.ok() ? out : file_failed(file.error());
+    if (os::WriteResult committed = file.Commit(); !committed) return file_failed(committed.error());
     return out;
+}
+
+std::string Describe(const ExportError& e) {
+    switch (e.code) {
+        case ExportErrorCode::NoSuchLearner: return "no learner called \"" + e.learner + "\"";
+        case ExportErrorCode::OutputFailed: return e.reason.empty() ? "the output could not be written" : e.reason;
+        case ExportErrorCode::File: break;
+    }
+    return os::Describe(e.file) + " (nothing was written to " + os::Utf8(e.output) + ")";
 }
 
 ExportResult ExportCsv(const ProgressStore& store, const ExportOptions& options) {

@@ -42,12 +42,27 @@ struct ExportOptions {
     std::vector<const Course*> courses;
 };
 
-struct ExportResult {
-    bool ok = false;
-    std::string text;   // the CSV or JSON document (empty when it went to an ExportSink)
-    std::string error;  // when !ok
-    int records = 0;    // CSV rows (without the header) or statements
+struct Exported {
+    std::string text;  // the CSV or JSON document (empty when it went to an ExportSink)
+    int records = 0;   // CSV rows (without the header) or statements
 };
+
+enum class ExportErrorCode {
+    NoSuchLearner,  // ExportOptions::learner_name names no one (`learner`)
+    OutputFailed,   // the sink refused a piece (`reason`: the sink's own words, may be empty)
+    File,           // ExportToFile: the file could not be written (`file`); nothing was written to it
+};
+struct ExportError {
+    ExportErrorCode code = ExportErrorCode::OutputFailed;
+    std::string learner;
+    std::string reason;
+    os::FileError file;
+    std::filesystem::path output;  // File: the file asked for (`file.path` may be its temporary file)
+};
+// English, for the command-line tools and logs.
+std::string Describe(const ExportError& error);
+
+using ExportResult = Result<Exported, ExportError>;
 
 // One row per learner and item: learner, course_id, item_id, title, item_type, status, score
 // (best, percent), points and max_points (a question: of its last check, or of the last

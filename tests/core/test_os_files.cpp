@@ -6,10 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tuple>
+
 #include "os/files.h"
 #include "progress/progress_store.h"
 #include "progress_test_util.h"
 
+using lectern::os::Describe;
 using lectern::os::MakePrivateFile;
 using lectern::os::MakePrivateFolder;
 using lectern::os::WriteFileAtomically;
@@ -38,15 +41,15 @@ struct Umask {
 TEST(OsFiles, NewFilesAndFoldersArePrivateWhateverTheUmask) {
     Umask wide(0);
     TempDir dir;
-    ASSERT_TRUE(WriteFileAtomically(dir.Sub("a/b/secret.txt"), "x").ok);
+    ASSERT_TRUE(WriteFileAtomically(dir.Sub("a/b/secret.txt"), "x").ok());
     EXPECT_EQ(ModeOf(dir.Sub("a/b/secret.txt")), 0600);
     EXPECT_EQ(ModeOf(dir.Sub("a")), 0700);
     EXPECT_EQ(ModeOf(dir.Sub("a/b")), 0700);
-    ASSERT_TRUE(MakePrivateFile(dir.Sub("new.db")).ok);
+    ASSERT_TRUE(MakePrivateFile(dir.Sub("new.db")).ok());
     EXPECT_EQ(ModeOf(dir.Sub("new.db")), 0600);
     // A data folder an older version left open to others is narrowed.
     ASSERT_EQ(::mkdir(dir.Sub("data").c_str(), 0755), 0);
-    ASSERT_TRUE(MakePrivateFolder(dir.Sub("data")).ok);
+    ASSERT_TRUE(MakePrivateFolder(dir.Sub("data")).ok());
     EXPECT_EQ(ModeOf(dir.Sub("data")), 0700);
 }
 
@@ -72,10 +75,10 @@ TEST(OsFiles, AnExistingFileKeepsItsModeWhenAsked) {
     WriteOptions o;
     o.mode = 0644;
     o.keep_existing_mode = true;
-    ASSERT_TRUE(WriteFileAtomically(path, "new", o).ok);
+    ASSERT_TRUE(WriteFileAtomically(path, "new", o).ok());
     EXPECT_EQ(ReadFile(path), "new");
     EXPECT_EQ(ModeOf(path), 0600) << "an export widened a private file";
-    ASSERT_TRUE(WriteFileAtomically(dir.Sub("fresh.csv"), "x", o).ok);
+    ASSERT_TRUE(WriteFileAtomically(dir.Sub("fresh.csv"), "x", o).ok());
     EXPECT_EQ(ModeOf(dir.Sub("fresh.csv")), 0644);
 }
 
@@ -85,8 +88,10 @@ TEST(OsFiles, APlantedSymlinkIsRefusedAndItsTargetUntouched) {
     WriteFile(victim, "precious");
     ASSERT_EQ(::symlink(victim.c_str(), dir.Sub("export.csv").c_str()), 0);
     lectern::os::WriteResult w = WriteFileAtomically(dir.Sub("export.csv"), "attack");
-    EXPECT_FALSE(w.ok);
-    EXPECT_NE(w.message.find("symbolic link"), std::string::npos) << w.message;
+    ASSERT_FALSE(w.ok());
+    EXPECT_EQ(w.error().code, lectern::os::FileErrorCode::RefusedLink);
+    EXPECT_EQ(w.error().path, dir.Sub("export.csv"));
+    EXPECT_NE(Describe(w.error()).find("symbolic link"), std::string::npos) << Describe(w.error());
     EXPECT_EQ(ReadFile(victim), "precious");
     struct stat st {};
     ASSERT_EQ(::lstat(dir.Sub("export.csv").c_str(), &st), 0);
@@ -101,13 +106,19 @@ TEST(OsFiles, FifosDevicesAndFoldersAreRefusedWithoutBlocking) {
     TempDir dir;
     ASSERT_EQ(::mkfifo(dir.Sub("fifo").c_str(), 0600), 0);
     ASSERT_EQ(::mkdir(dir.Sub("folder").c_str(), 0700), 0);
-    const std::pair<std::string, const char*> cases[] = {
-        {dir.Sub("fifo"), "FIFO"}, {"/dev/null", "device"}, {dir.Sub("folder"), "folder"}};
-    for (const auto& [path, word] : cases) {
+    using lectern::os::FileErrorCode;
+    const std::tuple<std::string, const char*, FileErrorCode> cases[] = {
+        {dir.Sub("fifo"), "FIFO", FileErrorCode::RefusedFifo},
+        {"/dev/null", "device", FileErrorCode::RefusedDevice},
+        {dir.Sub("folder"), "folder", FileErrorCode::RefusedFolder}};
+    for (const auto& [path, word, code] : cases) {
         lectern::os::WriteResult w = WriteFileAtomically(path, "x");
-        EXPECT_FALSE(w.ok) << path;
-        EXPECT_NE(w.message.find(word), std::string::npos) << w.message;
-        EXPECT_FALSE(MakePrivateFile(path).ok) << path;
+        ASSERT_FALSE(w.ok()) << path;
+        EXPECT_EQ(w.error().code, code) << path;
+        EXPECT_NE(Describe(w.error()).find(word), std::string::npos) << Describe(w.error());
+        lectern::os::WriteResult p = MakePrivateFile(path);
+        ASSERT_FALSE(p.ok()) << path;
+        EXPECT_EQ(p.error().code, code) << path;
     }
     struct stat st {};
     ASSERT_EQ(::stat("/dev/null", &st), 0);
@@ -124,8 +135,10 @@ TEST(OsFiles, TheProgressDatabaseIsNeverOverwrittenByAnyName) {
     o.never_replace = {db};
     for (const std::string& name : {db, dir.Sub("hardlink.csv"), dir.Sub("sub/../progress.sqlite3")}) {
         lectern::os::WriteResult w = WriteFileAtomically(name, "csv", o);
-        EXPECT_FALSE(w.ok) << name;
-        EXPECT_NE(w.message.find("must not be overwritten"), std::string::npos) << w.message;
+        ASSERT_FALSE(w.ok()) << name;
+        EXPECT_EQ(w.error().code, lectern::os::FileErrorCode::RefusedGuarded);
+        EXPECT_EQ(w.error().other, db);
+        EXPECT_NE(Describe(w.error()).find("must not be overwritten"), std::string::npos) << Describe(w.error());
     }
     EXPECT_EQ(ReadFile(db), "database bytes");
 }

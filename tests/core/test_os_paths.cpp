@@ -68,14 +68,14 @@ TEST(OsPaths, EveryOperationReachesTheFileByItsRealName) {
         TempFolder tmp;
         const std::string dir = tmp.Sub(name);
         const std::string file = dir + "/" + name + ".txt";
-        ASSERT_TRUE(os::MakePrivateFolder(dir).ok);
+        ASSERT_TRUE(os::MakePrivateFolder(dir).ok());
         EXPECT_EQ(os::Stat(dir).kind, os::FileKind::Folder);
 
         os::WriteResult w = os::WriteFileAtomically(file, "first");
-        ASSERT_TRUE(w.ok) << w.message;
+        ASSERT_TRUE(w.ok()) << os::Describe(w.error());
         EXPECT_EQ(Slurp(file), "first");
         // Replacing an existing file (MoveFileExW over it on Windows) leaves only the new text.
-        ASSERT_TRUE(os::WriteFileAtomically(file, "second").ok);
+        ASSERT_TRUE(os::WriteFileAtomically(file, "second").ok());
         EXPECT_EQ(Slurp(file), "second");
         std::vector<std::string> entries = os::FolderEntries(dir);
         ASSERT_EQ(entries.size(), 1u) << "no temporary file is left behind";
@@ -170,7 +170,7 @@ TEST(OsPaths, ProgressAndCoursesLiveUnderAnyName) {
         SCOPED_TRACE(name);
         TempFolder tmp;
         const std::string data = tmp.Sub(name + "/data");
-        ASSERT_TRUE(os::MakePrivateFolder(data).ok);
+        ASSERT_TRUE(os::MakePrivateFolder(data).ok());
         {
             OpenResult r = ProgressStore::Open(ProgressDbPath(data));
             ASSERT_TRUE(r.ok()) << r.message;
@@ -186,11 +186,11 @@ TEST(OsPaths, ProgressAndCoursesLiveUnderAnyName) {
                                             "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
                                             "  <title>" + name + "</title>\n  <include src=\"" + module + ".xml\"/>\n"
                                             "</course>\n")
-                        .ok);
+                        .ok());
         ASSERT_TRUE(os::WriteFileAtomically(course + "/" + module + ".xml",
                                             "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\">"
                                             "<page id=\"p\" title=\"P\"><p>Hello</p></page></lesson></module>\n")
-                        .ok);
+                        .ok());
         LoadResult loaded = LoadCourse(course);
         ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
         EXPECT_EQ(loaded.course->title, unicode::Nfc(name));  // the loader keeps text in NFC
@@ -221,19 +221,19 @@ TEST(OsPaths, AFileIsFoundWhateverUnicodeFormItsNameHasOnDisk) {
                 if (place == 1) src = written + "/m.xml", module_path = on_disk + "/m.xml";
                 if (place == 2) {
                     image = "<image src=\"" + written + ".png\" alt=\"a\"/>";
-                    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + on_disk + ".png", "png").ok);
+                    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + on_disk + ".png", "png").ok());
                 }
                 if (place == 3) {
                     image = "<image src=\"pics/" + written + ".png\" alt=\"a\"/>";
-                    ASSERT_TRUE(os::WriteFileAtomically(assets + "/pics/" + on_disk + ".png", "png").ok);
+                    ASSERT_TRUE(os::WriteFileAtomically(assets + "/pics/" + on_disk + ".png", "png").ok());
                 }
                 ASSERT_TRUE(os::WriteFileAtomically(course + "/course.xml",
                                                     "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
                                                     "  <title>T</title>\n  <include src=\"" + src + "\"/>\n</course>\n")
-                                .ok);
+                                .ok());
                 ASSERT_TRUE(os::WriteFileAtomically(course + "/" + module_path,
                                                     page + "<p>Hello</p>" + image + "</page></lesson></module>\n")
-                                .ok);
+                                .ok());
                 LoadResult loaded = LoadCourse(course);
                 ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.FormatAll();
                 if (place >= 2) {
@@ -254,12 +254,12 @@ TEST(OsPaths, TwoFilesWhoseNamesDifferOnlyInFormAreAnError) {
     const std::string decomposed = "E\xCC\x81loi\xCC\x88se", partly = "\xC3\x89loi\xCC\x88se";
     const std::string module = "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">"
                                "<p>Hello</p></page></lesson></module>\n";
-    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + decomposed + ".xml", module).ok);
-    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + partly + ".xml", module).ok);
+    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + decomposed + ".xml", module).ok());
+    ASSERT_TRUE(os::WriteFileAtomically(course + "/" + partly + ".xml", module).ok());
     ASSERT_TRUE(os::WriteFileAtomically(course + "/course.xml",
                                         "<course id=\"c\" version=\"1\" lang=\"en\" minutes=\"10\">\n"
                                         "  <title>T</title>\n  <include src=\"\xC3\x89lo\xC3\xAFse.xml\"/>\n</course>\n")
-                    .ok);
+                    .ok());
     LoadResult loaded = LoadCourse(course);
     EXPECT_FALSE(loaded.ok());
     const std::string all = loaded.diagnostics.FormatAll();

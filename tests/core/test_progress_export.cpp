@@ -315,16 +315,16 @@ TEST(ProgressExportFormat, ActivityIrisPercentEncodeIds) {
 
 TEST_F(ExportFixture, CsvHasOneRowPerLearnerAndItem) {
     ExportResult r = ExportCsv(*store, {});
-    ASSERT_TRUE(r.ok) << r.error;
-    auto rows = ParseCsv(r.text);
+    ASSERT_TRUE(r.ok()) << Describe(r.error());
+    auto rows = ParseCsv(r->text);
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows[0], (std::vector<std::string>{"learner", "course_id", "item_id", "title", "item_type", "status", "score",
                                                  "points", "max_points", "attempts", "time_seconds", "last_updated"}));
-    auto by = CsvByItem(r.text);
+    auto by = CsvByItem(r->text);
     const std::string a = "Ana, \"the\" tester";
     const std::string b = "'=Ben";
-    ASSERT_EQ(by.size(), 6u) << r.text;  // Ana: p1, k1, f1 (a quiz question), final; Ben: 2
-    EXPECT_EQ(r.records, 6);
+    ASSERT_EQ(by.size(), 6u) << r->text;  // Ana: p1, k1, f1 (a quiz question), final; Ben: 2
+    EXPECT_EQ(r->records, 6);
 
     auto page = by.at(a + "|p1");
     EXPECT_EQ(page[1], "course-a");
@@ -408,9 +408,9 @@ TEST(ProgressExportCsv, AQuizRowHasThePointsOfItsBestAttempt) {
                 ASSERT_TRUE(store.StartAttempt({ana, "course-a", "quiz", n + 1, 99, "{}"}, kT0 + 100000));
             }
             ExportResult r = ExportCsv(store, {});
-            ASSERT_TRUE(r.ok) << r.error;
-            auto rows = ParseCsv(r.text);
-            ASSERT_EQ(rows.size(), 2u) << r.text;
+            ASSERT_TRUE(r.ok()) << Describe(r.error());
+            auto rows = ParseCsv(r->text);
+            ASSERT_EQ(rows.size(), 2u) << r->text;
             const auto& row = rows[1];
             EXPECT_EQ(row[4], "quiz");
             if (!best) {
@@ -432,22 +432,25 @@ TEST(ProgressExportCsv, AQuizRowHasThePointsOfItsBestAttempt) {
 TEST_F(ExportFixture, CsvFiltersByLearnerAndSince) {
     ExportOptions only_ben;
     only_ben.learner_name = "=BEN";
-    auto by = CsvByItem(ExportCsv(*store, only_ben).text);
+    auto by = CsvByItem(ExportCsv(*store, only_ben)->text);
     EXPECT_EQ(by.size(), 2u);
     ExportOptions recent;
     recent.since_ms = kT0 + 3000000;  // only the quiz was touched since
-    by = CsvByItem(ExportCsv(*store, recent).text);
+    by = CsvByItem(ExportCsv(*store, recent)->text);
     ASSERT_EQ(by.size(), 1u);
     EXPECT_EQ(by.begin()->second[2], "final");
     ExportOptions nobody;
     nobody.learner_name = "Nobody";
-    EXPECT_FALSE(ExportCsv(*store, nobody).ok);
+    const ExportResult none = ExportCsv(*store, nobody);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, ExportErrorCode::NoSuchLearner);
+    EXPECT_EQ(none.error().learner, "Nobody");
 }
 
 TEST_F(ExportFixture, XapiStatementsAreValidAndOnePerEvent) {
     ExportResult r = ExportXapi(*store, {});
-    ASSERT_TRUE(r.ok) << r.error;
-    json doc = json::parse(r.text);
+    ASSERT_TRUE(r.ok()) << Describe(r.error());
+    json doc = json::parse(r->text);
     ASSERT_TRUE(doc.is_array());
     const std::string home = "urn:lectern:store:" + store->store_id();
     std::map<std::string, int> verbs;
@@ -462,11 +465,11 @@ TEST_F(ExportFixture, XapiStatementsAreValidAndOnePerEvent) {
     EXPECT_EQ(verbs, (std::map<std::string, int>{{"experienced", 2}, {"answered", 4}, {"attempted", 3},
                                                  {"passed", 1},      {"failed", 1},   {"completed", 1}}));
     EXPECT_EQ(ids.size(), doc.size()) << "statement ids are unique";
-    EXPECT_EQ(r.records, static_cast<int>(doc.size()));
+    EXPECT_EQ(r->records, static_cast<int>(doc.size()));
 }
 
 TEST_F(ExportFixture, XapiCarriesScoresDurationsAndContext) {
-    json doc = json::parse(ExportXapi(*store, {}).text);
+    json doc = json::parse(ExportXapi(*store, {})->text);
     const json* passed = nullptr;
     const json* quiz_answer = nullptr;
     for (const json& st : doc) {
@@ -490,13 +493,13 @@ TEST_F(ExportFixture, XapiCarriesScoresDurationsAndContext) {
 }
 
 TEST_F(ExportFixture, ReExportingGivesTheSameStatementIds) {
-    std::string first = ExportXapi(*store, {}).text;
+    std::string first = ExportXapi(*store, {})->text;
     store.reset();
     OpenOptions ro;
     ro.read_only = true;
     OpenResult again = ProgressStore::Open(ProgressDbPath(data_dir), ro);
     ASSERT_EQ(again.status, OpenStatus::Ok) << again.message;
-    EXPECT_EQ(ExportXapi(*again.store, {}).text, first);
+    EXPECT_EQ(ExportXapi(*again.store, {})->text, first);
 }
 
 TEST_F(ExportFixture, XapiHomePageActivityBaseAndSinceAreHonoured) {
@@ -504,7 +507,7 @@ TEST_F(ExportFixture, XapiHomePageActivityBaseAndSinceAreHonoured) {
     o.home_page = "https://school.example/";
     o.activity_base = "https://school.example/xapi/";
     o.since_ms = kT0 + 5500;
-    json doc = json::parse(ExportXapi(*store, o).text);
+    json doc = json::parse(ExportXapi(*store, o)->text);
     ASSERT_FALSE(doc.empty());
     for (const json& st : doc) {
         ExpectValidStatement(st, "https://school.example/", "https://school.example/xapi/");
@@ -735,7 +738,7 @@ TEST(ProgressExportXapi, TheDrawSeedIsAnExactDecimalString) {
         ASSERT_TRUE(store.StartAttempt({ana, "course-a", "quiz", n, static_cast<int64_t>(seed), "{}"}, kT0 + n));
         ++n;
     }
-    json doc = json::parse(ExportXapi(store, {}).text);
+    json doc = json::parse(ExportXapi(store, {})->text);
     std::set<std::string> exported;
     for (const json& st : doc) {
         if (!st.contains("context") || !st["context"].contains("extensions")) continue;
@@ -794,13 +797,13 @@ TEST_F(CourseExport, TheWalkCoversEveryQuestionTypeAsACheck) {
 // and attempts count attempts: a question answered four times in one attempt is 1.
 TEST_F(CourseExport, CsvGivesRightWrongPointsTitlesAndRealAttemptCounts) {
     ExportResult r = ExportCsv(*store, with_course);
-    ASSERT_TRUE(r.ok) << r.error;
-    auto rows = ParseCsv(r.text);
+    ASSERT_TRUE(r.ok()) << Describe(r.error());
+    auto rows = ParseCsv(r->text);
     ASSERT_GT(rows.size(), 1u);
     int quiz_rows = 0, check_rows = 0;
     for (size_t i = 1; i < rows.size(); ++i) {
         const auto& row = rows[i];
-        SCOPED_TRACE(r.text.substr(0, 0) + row[2]);
+        SCOPED_TRACE(r->text.substr(0, 0) + row[2]);
         ASSERT_EQ(row.size(), 12u);
         EXPECT_FALSE(row[3].empty()) << "no title for " << row[2];
         if (row[4] != "question") continue;
@@ -826,7 +829,7 @@ TEST_F(CourseExport, CsvGivesRightWrongPointsTitlesAndRealAttemptCounts) {
     EXPECT_EQ(quiz_rows, static_cast<int>(walked.quiz_answered_right.size()));
     EXPECT_EQ(check_rows, walked.checks);
     // Without the course, ids still come (titles empty) and quiz questions say only "answered".
-    auto plain = ParseCsv(ExportCsv(*store, {}).text);
+    auto plain = ParseCsv(ExportCsv(*store, {})->text);
     ASSERT_EQ(plain.size(), rows.size());
     for (size_t i = 1; i < plain.size(); ++i) {
         EXPECT_TRUE(plain[i][3].empty());
@@ -839,7 +842,7 @@ TEST_F(CourseExport, CsvGivesRightWrongPointsTitlesAndRealAttemptCounts) {
 // the course.
 TEST_F(CourseExport, AQuizRowsPointsAreTheSumOfItsQuestionsPoints) {
     for (const ExportOptions& options : {with_course, ExportOptions{}}) {
-        auto rows = ParseCsv(ExportCsv(*store, options).text);
+        auto rows = ParseCsv(ExportCsv(*store, options)->text);
         ASSERT_GT(rows.size(), 1u);
         std::map<std::string, std::vector<std::string>> by_item;
         for (size_t i = 1; i < rows.size(); ++i) by_item[rows[i][2]] = rows[i];
@@ -875,8 +878,8 @@ TEST_F(CourseExport, AQuizRowsPointsAreTheSumOfItsQuestionsPoints) {
 // are activities of their scenario; responses are in xAPI's form for their interaction type.
 TEST_F(CourseExport, XapiNamesEveryActivityAndGivesResponsesInXapiForm) {
     ExportResult r = ExportXapi(*store, with_course);
-    ASSERT_TRUE(r.ok) << r.error;
-    json doc = json::parse(r.text);
+    ASSERT_TRUE(r.ok()) << Describe(r.error());
+    json doc = json::parse(r->text);
     ASSERT_FALSE(doc.empty());
     std::set<std::string> interaction_types, scenario_steps;
     int answered = 0;
@@ -935,7 +938,7 @@ TEST(ProgressExportXapi, ScenarioStepsAreUniquePerScenario) {
         e.response = "go";
         ASSERT_TRUE(r.store->RecordAnswer(e, kT0 + 1));
     }
-    json doc = json::parse(ExportXapi(*r.store, {}).text);
+    json doc = json::parse(ExportXapi(*r.store, {})->text);
     ASSERT_EQ(doc.size(), 2u);
     EXPECT_EQ(doc[0]["object"]["id"], "urn:lectern:course:c/checkpoint/n1");
     EXPECT_EQ(doc[1]["object"]["id"], "urn:lectern:course:c/convoy/n1");
@@ -1026,13 +1029,13 @@ TEST_F(StreamedExport, GivesTheSameBytesAsTheWholeDocumentExportDid) {
         ExportOptions options;
         if (g.with_course) options.courses.push_back(course.course.get());
         ExportResult in_memory = std::string(g.format) == "csv" ? ExportCsv(*opened.store, options) : ExportXapi(*opened.store, options);
-        ASSERT_TRUE(in_memory.ok) << in_memory.error;
-        EXPECT_TRUE(in_memory.text == text) << "the in-memory export differs from the file";
+        ASSERT_TRUE(in_memory.ok()) << Describe(in_memory.error());
+        EXPECT_TRUE(in_memory->text == text) << "the in-memory export differs from the file";
         if (std::string(g.format) == "xapi") {
             // And the document is the array the statements make, dumped whole.
             json doc = json::parse(text);
             EXPECT_EQ(doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n", text);
-            EXPECT_EQ(in_memory.records, static_cast<int>(doc.size()));
+            EXPECT_EQ(in_memory->records, static_cast<int>(doc.size()));
         }
     }
     EXPECT_EQ(stores_seen, (std::set<std::string>{"empty", "one", "names", "typed", "course"}));
@@ -1057,18 +1060,19 @@ TEST_F(StreamedExport, AWriteRefusedMidwayStopsTheExportWithTheSinksError) {
     };
     for (ExportFormat format : {ExportFormat::Csv, ExportFormat::Xapi}) {
         const ExportResult whole = format == ExportFormat::Csv ? ExportCsv(*opened.store, {}) : ExportXapi(*opened.store, {});
-        ASSERT_TRUE(whole.ok);
-        for (size_t left : {size_t(0), whole.text.size() / 3, whole.text.size() - 1}) {
+        ASSERT_TRUE(whole.ok());
+        for (size_t left : {size_t(0), whole->text.size() / 3, whole->text.size() - 1}) {
             Refusing sink;
             sink.left = left;
             ExportResult r = format == ExportFormat::Csv ? ExportCsv(*opened.store, {}, sink) : ExportXapi(*opened.store, {}, sink);
-            EXPECT_FALSE(r.ok) << "refused after " << left << " bytes";
-            EXPECT_EQ(r.error, "no space left on the stick");
+            EXPECT_FALSE(r.ok()) << "refused after " << left << " bytes";
+            EXPECT_EQ(r.error().code, ExportErrorCode::OutputFailed);
+            EXPECT_EQ(r.error().reason, "no space left on the stick");
         }
         Refusing sink;
-        sink.left = whole.text.size();
+        sink.left = whole->text.size();
         ExportResult r = format == ExportFormat::Csv ? ExportCsv(*opened.store, {}, sink) : ExportXapi(*opened.store, {}, sink);
-        EXPECT_TRUE(r.ok) << r.error;
+        EXPECT_TRUE(r.ok()) << Describe(r.error());
         EXPECT_GT(sink.writes, 2) << "the export came in one piece, not as it was made";
     }
 }

@@ -660,27 +660,31 @@ TEST(ProgressFaults, MoveAsideKeepsTheBadFileAndItsWalUnderATimestampedName) {
     WriteFile(path + "-shm", "shm bytes");
     const int64_t now = 1714557600000;  // 2024-05-01T10:00:00Z
     MoveAsideResult moved = MoveAside(path, now);
-    ASSERT_TRUE(moved.ok) << moved.message;
-    EXPECT_EQ(moved.new_path, path + ".bad-20240501T100000Z");
-    EXPECT_EQ(ReadFile(moved.new_path), "not a database at all, but someone's only copy");
-    EXPECT_EQ(ReadFile(moved.new_path + "-wal"), "wal bytes");
-    EXPECT_EQ(ReadFile(moved.new_path + "-shm"), "shm bytes");
+    ASSERT_TRUE(moved.ok()) << lectern::os::Describe(moved.error());
+    const std::string first = lectern::os::Utf8(*moved);
+    EXPECT_EQ(first, path + ".bad-20240501T100000Z");
+    EXPECT_EQ(ReadFile(first), "not a database at all, but someone's only copy");
+    EXPECT_EQ(ReadFile(first + "-wal"), "wal bytes");
+    EXPECT_EQ(ReadFile(first + "-shm"), "shm bytes");
     EXPECT_FALSE(fs::exists(path));
     EXPECT_FALSE(fs::exists(path + "-wal"));
     // The same second again must not overwrite the first bad file.
     WriteFile(path, "second bad file");
     MoveAsideResult again = MoveAside(path, now);
-    ASSERT_TRUE(again.ok);
-    EXPECT_NE(again.new_path, moved.new_path);
-    EXPECT_EQ(ReadFile(moved.new_path), "not a database at all, but someone's only copy");
-    EXPECT_EQ(ReadFile(again.new_path), "second bad file");
+    ASSERT_TRUE(again.ok());
+    EXPECT_NE(*again, *moved);
+    EXPECT_EQ(ReadFile(first), "not a database at all, but someone's only copy");
+    EXPECT_EQ(ReadFile(lectern::os::Utf8(*again)), "second bad file");
     // And a fresh store can start in its place.
     EXPECT_EQ(ProgressStore::Open(path).status, OpenStatus::Ok);
 }
 
 TEST(ProgressFaults, MoveAsideOfAMissingFileFails) {
     TempDir dir;
-    EXPECT_FALSE(MoveAside(dir.Sub("nothing.sqlite3"), kT0).ok);
+    MoveAsideResult r = MoveAside(dir.Sub("nothing.sqlite3"), kT0);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, lectern::os::FileErrorCode::Missing);
+    EXPECT_EQ(r.error().path, dir.Sub("nothing.sqlite3"));
 }
 
 TEST(ProgressFaults, PathThatIsAFolderIsAnIoError) {

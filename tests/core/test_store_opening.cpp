@@ -165,7 +165,8 @@ TEST(StoreOpening, ASecondLecternOnTheSameFolderIsRefused) {
     EXPECT_FALSE(second.log.empty()) << "said on the terminal";
     EXPECT_FALSE(second.damaged) << "a busy file is not offered to be moved aside";
     MoveAsideOutcome out = MoveDamagedStoreAside(second, data, kNow);
-    EXPECT_FALSE(out.moved);
+    ASSERT_FALSE(out.ok());
+    EXPECT_TRUE(out.error().not_damaged);
     if (::write(done[1], "x", 1) != 1) ADD_FAILURE() << "could not tell the first Lectern to end";
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -177,15 +178,14 @@ TEST(StoreOpening, ASecondLecternOnTheSameFolderIsRefused) {
 TEST(StoreOpening, OnlyADamagedFileIsMovedAsideAndTheFolderStartsAfresh) {
     ForEachFolderCase([](const FolderCase& c, const std::string& data, const std::string& before, PlayerStore& p) {
         MoveAsideOutcome out = MoveDamagedStoreAside(p, data, kNow);
-        EXPECT_EQ(out.moved, c.damaged) << out.message;
-        EXPECT_FALSE(out.message.empty());
+        ASSERT_EQ(out.ok(), c.damaged) << (out ? std::string() : Describe(out.error()));
         if (!c.damaged) {
-            EXPECT_EQ(out.new_path, "");
+            EXPECT_TRUE(out.error().not_damaged);
             if (c.left_untouched) EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a usable or busy file stays where it is";
             EXPECT_EQ(p.store != nullptr, c.opens) << "nothing changed for the running player";
             return;
         }
-        EXPECT_TRUE(ReadFile(out.new_path) == before) << "the damaged file is kept, byte for byte";
+        EXPECT_TRUE(ReadFile(lectern::os::Utf8(*out)) == before) << "the damaged file is kept, byte for byte";
         ASSERT_TRUE(p.store) << "a fresh store in its place: " << p.banner;
         EXPECT_FALSE(p.damaged);
         EXPECT_EQ(p.problem, "");
@@ -203,9 +203,10 @@ TEST(StoreOpening, AMoveAsideThatFailsSaysWhyAndKeepsTheDamagedState) {
     ASSERT_TRUE(p.damaged);
     std::filesystem::remove(ProgressDbPath(data));  // gone behind the player's back
     MoveAsideOutcome out = MoveDamagedStoreAside(p, data, kNow);
-    EXPECT_FALSE(out.moved);
-    EXPECT_EQ(out.message, "Could not move the file aside: " + out.problem);
-    EXPECT_FALSE(out.problem.empty());
+    ASSERT_FALSE(out.ok());
+    EXPECT_FALSE(out.error().not_damaged);
+    EXPECT_EQ(out.error().file.code, lectern::os::FileErrorCode::Missing);
+    EXPECT_EQ(out.error().file.path, lectern::os::Path(ProgressDbPath(data)));
     EXPECT_TRUE(p.damaged) << "still offered, still not saving";
     EXPECT_FALSE(p.store);
 }

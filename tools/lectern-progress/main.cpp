@@ -104,16 +104,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     const lectern::ExportFormat export_format = format == "csv" ? lectern::ExportFormat::Csv : lectern::ExportFormat::Xapi;
-    lectern::ExportResult result;
-    if (output.empty() || output == "-") {
-        StdoutSink sink;
-        result = export_format == lectern::ExportFormat::Csv ? lectern::ExportCsv(*opened.store, options, sink)
-                                                             : lectern::ExportXapi(*opened.store, options, sink);
-        if (result.ok && std::fflush(stdout) != 0) {
-            result.ok = false;
-            result.error = "cannot write to standard output";
+    auto run = [&]() -> lectern::ExportResult {
+        if (output.empty() || output == "-") {
+            StdoutSink sink;
+            lectern::ExportResult r = export_format == lectern::ExportFormat::Csv ? lectern::ExportCsv(*opened.store, options, sink)
+                                                                                  : lectern::ExportXapi(*opened.store, options, sink);
+            if (r && std::fflush(stdout) != 0)
+                return lectern::ExportResult::Fail({lectern::ExportErrorCode::OutputFailed, {}, "cannot write to standard output", {}, {}});
+            return r;
         }
-    } else {
         // Streamed through a temporary file made with O_EXCL beside it and a rename: never through a
         // planted symlink, never over a FIFO, device or the database itself; an existing file keeps
         // its mode; a failure midway (a full disk) leaves no partial file under the name.
@@ -121,14 +120,15 @@ int main(int argc, char** argv) {
         write.mode = 0644;
         write.keep_existing_mode = true;
         write.never_replace = {db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
-        result = lectern::ExportToFile(export_format, *opened.store, options, output, write);
-    }
-    if (!result.ok) {
-        std::fprintf(stderr, "lectern-progress: %s\n", result.error.c_str());
+        return lectern::ExportToFile(export_format, *opened.store, options, output, write);
+    };
+    const lectern::ExportResult result = run();
+    if (!result) {
+        std::fprintf(stderr, "lectern-progress: %s\n", lectern::Describe(result.error()).c_str());
         return 1;
     }
     if (!output.empty() && output != "-") {
-        std::fprintf(stderr, "lectern-progress: wrote %d %s to %s\n", result.records,
+        std::fprintf(stderr, "lectern-progress: wrote %d %s to %s\n", result->records,
                      format == "csv" ? "rows" : "statements", output.c_str());
     }
     return 0;
