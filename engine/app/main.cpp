@@ -34,6 +34,7 @@
 #include "os/system.h"
 #include "platform/platform.h"
 #include "ui/kiosk_controller.h"
+#include "ui/kiosk_words.h"
 #include "progress/learner_settings.h"
 #include "progress/progress_store.h"
 #include "progress/store_opening.h"
@@ -399,10 +400,10 @@ void App::ApplySignIn(const kiosk::Decision& d) {
             m_state.sign_in.confirm_identity.clear();
             m_state.sign_in.pin_for = d.name;
             WipePin(m_state.sign_in.pin, sizeof m_state.sign_in.pin);
-            m_state.sign_in.message = d.message;
+            m_state.sign_in.message = ui::Words(d);
             m_desk.PinAsked(d, NowMs());  // a lock-out counts down on the PIN prompt
             if (d.seconds_locked > 0) m_trace("pin locked %d", d.seconds_locked);
-            else if (!d.message.empty()) m_trace("pin wrong");
+            else if (d.message != kiosk::SignInMessage::None) m_trace("pin wrong");
             else m_trace("pin asked");
             return;
         case kiosk::Step::ConfirmIdentity:
@@ -411,8 +412,8 @@ void App::ApplySignIn(const kiosk::Decision& d) {
             m_trace("confirm-identity");
             return;
         case kiosk::Step::Refused:
-            m_state.sign_in.message = d.message;
-            m_trace("sign-in refused: %s", d.message.c_str());
+            m_state.sign_in.message = ui::Words(d);
+            m_trace("sign-in refused: %s", m_state.sign_in.message.c_str());
             return;
     }
 }
@@ -734,7 +735,7 @@ int App::StartSession() {
             kiosk::Decision d = m_store.store->FindLearner(m_options.learner) ? policy.Choose(m_options.learner, NowMs())
                                                                         : policy.Create(m_options.learner, "", "", NowMs());
             if (d.step == kiosk::Step::Refused) {
-                std::fprintf(stderr, "lectern: %s\n", d.message.c_str());
+                std::fprintf(stderr, "lectern: %s\n", ui::Words(d).c_str());
                 return 1;
             }
             ApplySignIn(d);

@@ -5,10 +5,16 @@
 namespace lectern::kiosk {
 namespace {
 
-Decision Refuse(std::string message) {
+Decision Refuse(SignInMessage message) {
     Decision d;
     d.step = Step::Refused;
-    d.message = std::move(message);
+    d.message = message;
+    return d;
+}
+
+Decision NoSuchLearner(const std::string& name) {
+    Decision d = Refuse(SignInMessage::NoSuchLearner);
+    d.name = name;
     return d;
 }
 
@@ -23,29 +29,23 @@ PinGate GateOf(const ProgressStore& store, LearnerId id) {
     return ParsePinGate(store.GetSetting(id, kPinGateSettingKey).value_or("")).value_or(PinGate{});
 }
 
-std::string LockedMessage(int seconds) {
-    return "Too many wrong PINs. Try again in " + std::to_string(seconds) + (seconds == 1 ? " second." : " seconds.");
-}
-
 }  // namespace
 
 Decision SignInPolicy::NoStore() const {
-    return Refuse(m_settings.allow_guest
-                      ? "Progress cannot be saved right now, so learners cannot sign in. Continue as a guest."
-                      : "Progress cannot be saved right now, so learners cannot sign in. Ask your administrator.");
+    return Refuse(m_settings.allow_guest ? SignInMessage::NoStoreContinueAsGuest : SignInMessage::NoStoreAskAdministrator);
 }
 
 Decision SignInPolicy::Choose(const std::string& name, int64_t now_ms) {
     if (!m_store) return NoStore();
     std::optional<Learner> learner = m_store->FindLearner(name);
-    if (!learner) return Refuse("No learner is called " + name + ". Check the spelling, or add yourself as a new learner.");
+    if (!learner) return NoSuchLearner(name);
     if (!learner->pin_hash) return StartSession(*learner);
     Decision d;
     d.step = Step::AskPin;
     d.name = learner->display_name;
     PinGate gate = GateOf(*m_store, learner->id);
     d.seconds_locked = gate.SecondsLeft(now_ms);
-    if (d.seconds_locked > 0) d.message = LockedMessage(d.seconds_locked);
+    if (d.seconds_locked > 0) d.message = SignInMessage::Locked;
     return d;
 }
 
@@ -56,33 +56,45 @@ Decision SignInPolicy::Create(const std::string& name, std::string pin, std::str
         Decision d;
         d.step = Step::ConfirmIdentity;
         d.name = existing->display_name;
-        d.message = "A learner called " + existing->display_name + " already exists. Is that you?";
+        d.message = SignInMessage::AlreadyExists;
         return d;
     }
     if (!pin.empty() || !pin_again.empty()) {
-        if (PinError e = ValidatePin(pin); e != PinError::None) return Refuse(std::string("PIN: ") + ToString(e));
-        if (pin != pin_again) return Refuse("The two PINs differ. Type the same PIN twice.");
+        if (PinError e = ValidatePin(pin); e != PinError::None) {
+            Decision d = Refuse(SignInMessage::PinInvalid);
+            d.pin_error = e;
+            return d;
+        }
+        if (pin != pin_again) return Refuse(SignInMessage::PinsDiffer);
     }
     PinHashResult hash;
     if (!pin.empty()) {
         hash = HashPin(pin);  // before the learner exists: a PIN that cannot be hashed creates no one
-        if (!hash.ok()) return Refuse(std::string("The PIN could not be set: ") + ToString(hash.error));
+        if (!hash.ok()) {
+            Decision d = Refuse(SignInMessage::PinNotSet);
+            d.hash_error = hash.error;
+            return d;
+        }
     }
     WriteResult w = m_store->CreateLearner(name, now_ms);
     if (!w.ok()) {
         if (w.error == StoreError::DuplicateName) return Choose(name, now_ms);  // created a moment ago elsewhere
-        return Refuse(std::string("Could not add that learner: ") + (w.message.empty() ? ToString(w.error) : w.message));
+        Decision d = Refuse(SignInMessage::CannotAdd);
+        d.store_error = w.error;
+        return d;
     }
     if (!pin.empty()) {
         WriteResult p = m_store->SetPinHash(w.id, hash.hash, now_ms);
         if (!p.ok()) {
             // Never leave a learner who asked for a PIN without one: take the new record back.
             m_store->RemoveLearner(w.id, now_ms);
-            return Refuse(std::string("The PIN could not be saved: ") + ToString(p.error));
+            Decision d = Refuse(SignInMessage::PinNotSaved);
+            d.store_error = p.error;
+            return d;
         }
     }
     std::optional<Learner> created = m_store->GetLearner(w.id);
-    if (!created) return Refuse("Could not read the new learner back from the progress file.");
+    if (!created) return Refuse(SignInMessage::CannotReadBack);
     return StartSession(*created);
 }
 
@@ -90,7 +102,7 @@ Decision SignInPolicy::SubmitPin(const std::string& name, std::string pin, int64
     PinWipeGuard wipe(pin);
     if (!m_store) return NoStore();
     std::optional<Learner> learner = m_store->FindLearner(name);
-    if (!learner) return Refuse("No learner is called " + name + ".");
+    if (!learner) return NoSuchLearner(name);
     if (!learner->pin_hash) return StartSession(*learner);
     PinGate gate = GateOf(*m_store, learner->id);
     const LearnerId id = learner->id;
@@ -105,16 +117,16 @@ Decision SignInPolicy::SubmitPin(const std::string& name, std::string pin, int64
     d.step = Step::AskPin;
     d.name = learner->display_name;
     if (r == PinAttempt::BadHash) {
-        d.message = "This PIN cannot be checked. Ask your administrator to reset it.";
+        d.message = SignInMessage::PinCannotBeChecked;
         return d;
     }
     d.seconds_locked = gate.SecondsLeft(now_ms);
-    d.message = d.seconds_locked > 0 ? LockedMessage(d.seconds_locked) : "That PIN is not right.";
+    d.message = d.seconds_locked > 0 ? SignInMessage::Locked : SignInMessage::WrongPin;
     return d;
 }
 
 Decision SignInPolicy::Guest() const {
-    if (m_settings.kiosk && !m_settings.allow_guest) return Refuse("This kiosk does not allow guests. Ask your administrator.");
+    if (m_settings.kiosk && !m_settings.allow_guest) return Refuse(SignInMessage::NoGuests);
     Decision d;
     d.step = Step::Session;
     return d;

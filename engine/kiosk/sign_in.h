@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/pin.h"
 #include "progress/progress_store.h"
 
 namespace lectern::kiosk {
@@ -32,12 +33,35 @@ enum class Step {
     Refused,          // stay where you are; `message` says why
 };
 
+// What to tell the person at the screen, as a code: the interface words it from its string
+// catalog (ui/kiosk_words.cpp) in the course's language, with the Decision's data.
+enum class SignInMessage {
+    None,
+    NoStoreContinueAsGuest,   // progress cannot be saved, so only guests come in
+    NoStoreAskAdministrator,  // ... and this kiosk allows no guests
+    NoSuchLearner,            // `name` is no learner's name
+    Locked,                   // too many wrong PINs: `seconds_locked`
+    AlreadyExists,            // ConfirmIdentity: `name` exists; is that you?
+    PinInvalid,               // `pin_error`
+    PinsDiffer,
+    PinNotSet,                // the PIN could not be hashed (`hash_error`)
+    CannotAdd,                // the store refused the new learner (`store_error`)
+    PinNotSaved,              // the store refused the new learner's PIN (`store_error`)
+    CannotReadBack,           // the new learner could not be read back
+    PinCannotBeChecked,       // the stored hash is unusable: the administrator must reset it
+    WrongPin,
+    NoGuests,
+};
+
 struct Decision {
     Step step = Step::Refused;
     std::optional<Learner> learner;  // Session: whose session (empty: a guest)
-    std::string name;                // AskPin, ConfirmIdentity: the learner's display name
-    std::string message;             // for the person at the screen (may be empty)
+    std::string name;                // AskPin, ConfirmIdentity: the learner's display name; NoSuchLearner: the name given
+    SignInMessage message = SignInMessage::None;
     int seconds_locked = 0;          // AskPin: seconds until a PIN may be tried again
+    PinError pin_error = PinError::None;
+    PinHashError hash_error = PinHashError::None;
+    StoreError store_error = StoreError::None;
 };
 
 // Every way into a learner's session goes through one of these, and a session is only ever

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "learning/session.h"
+#include "ui/contents_label.h"
 #include "ui/blocks.h"
 #include "ui/input.h"
 #include "ui/screens.h"
@@ -106,7 +107,7 @@ void DrawHomeScreen(Frame& f) {
             ImGui::PopID();
         }
         if (m.quiz) {
-            if (ContentsRow("##quiz", TrFText("Quiz: {title}", {{"title", m.quiz->title}}), false, left, width, fonts))
+            if (ContentsRow("##quiz", QuizRowLabel(m.quiz->title), false, left, width, fonts))
                 f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             NameIfFocused(m.quiz->title.c_str());
         }
