@@ -80,6 +80,7 @@ void Sidebar(Frame& f, ReaderState& reader, float width) {
             }
             if (m.quiz) {
                 ImVec2 at;
+                IndentFromReadingStart(lesson_in);
                 if (ReadingRow("##quiz", QuizRowLabel(m.quiz->title), fonts.ui, false, 0, avail - lesson_in, &at))
                     f.actions.Push(Action(ActionKind::QuizOpen, 0, m.quiz->id));
             }
