@@ -66,7 +66,12 @@ for exe in "$app_unix"/*.exe; do
     echo "  $(basename "$exe"): imports $(echo $imports | tr ' ' ',')"
 done
 
-# One wineserver for the runs below (its output to nowhere, so it never holds a caller's pipe).
+# Xvfb first, then one wineserver for the runs below (its output to nowhere, so it never holds a
+# caller's pipe). The server must know the display before any program runs: wine's desktop
+# process takes its display from the program that starts it, and if the console lint below
+# started it with no DISPLAY, lectern.exe then failed with "Failed to create helper window"
+# (the final CI run of 7 Dec, with a fresh wine prefix; smoke.sh says the same).
+start_xvfb
 wineserver -p > /dev/null 2>&1
 
 # 3. lectern-lint.exe, from the unpacked folder, on the course beside it.
@@ -75,7 +80,6 @@ wine "$app_win\\lectern-lint.exe" "$app_win\\content\\human-rights-security-coop
 echo "  lectern-lint.exe: $(tail -n1 "$tmp/app.log" | tr -d '\r')"
 
 # 4. The first screen of the bundled course.
-start_xvfb
 wine "$app_win\\lectern.exe" --data-dir "$home_win\\data" --learner "José" --size 1200x760 \
     --screenshot "$home_win\\first.png" > "$tmp/app.log" 2>&1 || fail "lectern.exe --screenshot failed"
 [ -f "$home_unix/first.png" ] || fail "no screenshot written"
