@@ -90,12 +90,17 @@ type_text() {  # lower-case letters and digits: typed 25 ms apart; returns once 
   # every key's release (one per character), so a step of a frozen clock comes after the last letter
   local want=$(( $(key_ups) + ${#1} ))
   xdotool type --delay 25 "$1"
+  wait_key_ups "$want" || fail "lectern did not take the keys of '$1' within 30 s"
+}
+
+wait_key_ups() {  # WANT: waits up to 30 s until the app has taken WANT key releases in all;
+  # fails at once if lectern exits, returns 1 if it never got there
   for _ in $(seq 600); do
-    [ "$(key_ups)" -ge "$want" ] && return 0
-    kill -0 "$APP_PID" 2>/dev/null || fail "lectern exited while '$1' was typed"
+    [ "$(key_ups)" -ge "$1" ] && return 0
+    kill -0 "$APP_PID" 2>/dev/null || fail "lectern exited while waiting for key-up $1"
     sleep 0.05
   done
-  fail "lectern did not take the keys of '$1' within 30 s"
+  return 1
 }
 
 trace_count() { grep -c -- "$1" "$E2E_TMP/app.log" || true; }

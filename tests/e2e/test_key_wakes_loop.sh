@@ -26,12 +26,7 @@ tap_and_wait() {  # key, then the number of key releases the app must have taken
   xdotool key --delay 0 "$1"
   sleep 0.2
   kill -CONT "$APP_PID"
-  for _ in $(seq 600); do
-    [ "$(key_ups)" -ge "$2" ] && return 0
-    kill -0 "$APP_PID" 2>/dev/null || fail "lectern exited"
-    sleep 0.05
-  done
-  fail "the tap on $1 was never finished: the loop slept with its release queued (key-ups $(key_ups), want $2)"
+  wait_key_ups "$2" || fail "the tap on $1 was never finished: the loop slept with its release queued (key-ups $(key_ups), want $2)"
 }
 
 tap_and_wait x 1
