@@ -12,6 +12,10 @@ namespace lectern {
 using tinyxml2::XMLElement;
 
 void Parser::BlocksInto(const XmlFile& f, const XMLElement* parent, Blocks& out, unsigned allowed, Names stop) {
+    // A block per child element, most often: room for them at once (a Block is large to move).
+    size_t children = out.size();
+    for (const XMLElement* c = parent->FirstChildElement(); c; c = c->NextSiblingElement()) ++children;
+    out.reserve(children);
     EachChild(f, parent, [&](const XMLElement* e) {
         if (IsOneOf(e->Name(), stop) || ParseBlock(f, e, out, allowed)) return;
         std::string expected = "p, ul, ol, quote";

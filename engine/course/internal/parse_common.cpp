@@ -78,24 +78,28 @@ void Parser::CheckGrammar(const XmlFile& f) {
 void Parser::CheckChildren(const XmlFile& f, const XMLElement* e, const grammar::Rule& rule) {
     const auto& slots = rule.slots;
     std::vector<int> counts(slots.size(), 0);
-    std::vector<std::vector<std::string_view>> seen(slots.size());
-    const std::string parent = std::string("<") + e->Name() + ">";
+    std::vector<std::pair<size_t, std::string_view>> seen;  // (slot, name) of each child in a slot
+    auto seen_in = [&](size_t k, std::string_view name) {
+        return std::find(seen.begin(), seen.end(), std::make_pair(k, name)) != seen.end();
+    };
+    // Worded only for a message: most elements have none.
+    auto parent = [&] { return std::string("<") + e->Name() + ">"; };
     auto too_few = [&](size_t k) {
         const grammar::Slot& s = slots[k];
         bool missing = counts[k] < s.min;
         if (s.each_required)
             for (std::string_view all = s.names; !all.empty();) {
                 const size_t space = all.find(' ');
-                if (std::find(seen[k].begin(), seen[k].end(), all.substr(0, space)) == seen[k].end()) missing = true;
+                if (!seen_in(k, all.substr(0, space))) missing = true;
                 all = space == std::string_view::npos ? std::string_view() : all.substr(space + 1);
             }
         if (!missing) return;
         const std::string names = NamesText(s.names, " or ");
         m_d.Error(f.Loc(e), "missing-element",
                   s.too_few ? std::string(s.too_few)
-                  : s.min == 1 && s.max == 1 ? parent + " needs a " + names
-                  : s.min == 1 ? parent + " needs at least one " + names
-                               : parent + " needs at least " + std::to_string(s.min) + " of " + names);
+                  : s.min == 1 && s.max == 1 ? parent() + " needs a " + names
+                  : s.min == 1 ? parent() + " needs at least one " + names
+                               : parent() + " needs at least " + std::to_string(s.min) + " of " + names);
     };
     size_t at = 0;
     const char* previous = nullptr;
@@ -108,23 +112,23 @@ void Parser::CheckChildren(const XmlFile& f, const XMLElement* e, const grammar:
             for (size_t j = 0; j < at; ++j) {
                 if (!grammar::NameIn(name, slots[j].names)) continue;
                 if (slots[j].max >= 0 && counts[j] >= slots[j].max)
-                    m_d.Error(f.Loc(c), "duplicate-element", parent + " has at most " +
+                    m_d.Error(f.Loc(c), "duplicate-element", parent() + " has at most " +
                               (slots[j].max == 1 ? std::string("one") : std::to_string(slots[j].max)) + " <" + name + ">");
                 else
                     m_d.Error(f.Loc(c), "element-order",
-                              std::string("<") + name + "> cannot come after <" + previous + "> in " + parent);
+                              std::string("<") + name + "> cannot come after <" + previous + "> in " + parent());
                 break;
             }
             continue;
         }
         for (; at < k; ++at) too_few(at);
         const grammar::Slot& s = slots[k];
-        const bool twice = s.each_once && std::find(seen[k].begin(), seen[k].end(), std::string_view(name)) != seen[k].end();
+        const bool twice = s.each_once && seen_in(k, name);
         if (twice || (s.max >= 0 && counts[k] >= s.max))
             m_d.Error(f.Loc(c), "duplicate-element",
-                      parent + " has at most " + (twice || s.max == 1 ? std::string("one") : std::to_string(s.max)) + " <" + name + ">");
+                      parent() + " has at most " + (twice || s.max == 1 ? std::string("one") : std::to_string(s.max)) + " <" + name + ">");
         ++counts[k];
-        seen[k].push_back(name);
+        if (s.each_once || s.each_required) seen.emplace_back(k, name);
         previous = name;
     }
     for (; at < slots.size(); ++at) too_few(at);

@@ -27,6 +27,11 @@ std::string Parser::PlainTextOf(const XmlFile& f, const XMLElement* e) {
 
 Inline Parser::InlineOf(const XmlFile& f, const XMLElement* e, Names stop) {
     Inline out;
+    // A run per child node is the usual count (more inside em and strong): room for them at
+    // once instead of growing the vector run by run.
+    size_t children = 0;
+    for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) ++children;
+    out.reserve(children);
     InlineInto(f, e, out, false, false, true, stop);
     NormalizeRuns(out);
     return out;

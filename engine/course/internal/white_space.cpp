@@ -23,24 +23,26 @@ bool IsBlank(std::string_view text) {
 }
 
 // Written in place into room made once: collapsing only ever shortens the text, and appending
-// word by word cost a call (and a capacity check) per word.
+// word by word cost a call (and a capacity check) per word. The inner loop copies a word and
+// tests each byte once; the space is written once per word, not tested for at every byte.
 void AppendCollapsed(std::string& out, std::string_view text) {
     const size_t start = out.size();
     out.resize(start + text.size());
     char* w = out.data() + start;
-    bool in_space = false;
-    const char* const end = text.data() + text.size();
-    for (const char* p = text.data(); p < end;) {
-        if (const size_t n = SpaceLength(p, end)) {
-            in_space = true;
-            p += n;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        size_t n = SpaceLength(p, end);
+        if (n != 0) {
+            do p += n;
+            while (p < end && (n = SpaceLength(p, end)) != 0);
+            *w++ = ' ';
             continue;
         }
-        if (in_space) *w++ = ' ';
-        in_space = false;
-        *w++ = *p++;
+        do {
+            *w++ = *p++;
+        } while (p < end && !IsSpace(*p) && *p != kGapMarker[0]);
     }
-    if (in_space) *w++ = ' ';
     out.resize(static_cast<size_t>(w - out.data()));
 }
 
@@ -75,30 +77,31 @@ std::string WithoutGapMarkers(std::string_view text) {
     return out;
 }
 
+// In place: runs only ever merge or drop, so each is moved at most once, to its final place.
 void NormalizeRuns(Inline& runs) {
-    Inline out;
-    out.reserve(runs.size());
-    for (Run& r : runs) {
-        if (!out.empty() && !out.back().text.empty() && out.back().text.back() == ' ' && !r.text.empty() &&
+    size_t kept = 0;  // runs[0, kept) are settled
+    for (size_t i = 0; i < runs.size(); ++i) {
+        Run& r = runs[i];
+        if (kept > 0 && !runs[kept - 1].text.empty() && runs[kept - 1].text.back() == ' ' && !r.text.empty() &&
             r.text.front() == ' ')
             r.text.erase(0, 1);
         if (r.text.empty()) continue;
-        Run* prev = out.empty() ? nullptr : &out.back();
+        Run* prev = kept > 0 ? &runs[kept - 1] : nullptr;
         if (prev && prev->kind == r.kind && prev->bold == r.bold && prev->italic == r.italic && prev->ref == r.ref &&
             prev->lang == r.lang)
             prev->text += r.text;
-        else
-            out.push_back(std::move(r));
+        else if (kept++ != i)
+            runs[kept - 1] = std::move(r);
     }
-    while (!out.empty() && out.front().text.front() == ' ') {
-        out.front().text.erase(0, 1);
-        if (out.front().text.empty()) out.erase(out.begin());
+    runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(kept), runs.end());
+    while (!runs.empty() && runs.front().text.front() == ' ') {
+        runs.front().text.erase(0, 1);
+        if (runs.front().text.empty()) runs.erase(runs.begin());
     }
-    while (!out.empty() && out.back().text.back() == ' ') {
-        out.back().text.pop_back();
-        if (out.back().text.empty()) out.pop_back();
+    while (!runs.empty() && runs.back().text.back() == ' ') {
+        runs.back().text.pop_back();
+        if (runs.back().text.empty()) runs.pop_back();
     }
-    runs = std::move(out);
 }
 
 }  // namespace lectern
