@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "kiosk/kiosk_config.h"
+#include "kiosk/admin_files.h"
 #include "kiosk/pin.h"
 #include "os/files.h"
 #include "os/system.h"
@@ -15,11 +15,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-AdminResult Done(bool ok, std::string message) {
-    AdminResult r;
-    r.ok = ok;
-    r.message = std::move(message);
-    return r;
+AdminError Error(AdminErrorCode code, const std::string& name = "") {
+    AdminError e;
+    e.code = code;
+    e.name = name;
+    return e;
+}
+
+AdminResult Refuse(AdminErrorCode code, const std::string& name = "") { return AdminResult::Fail(Error(code, name)); }
+
+AdminResult StoreRefused(AdminErrorCode code, const std::string& name, const WriteResult& w) {
+    AdminError e;
+    e.code = code;
+    e.name = name;
+    e.store_error = w.error;
+    e.store_detail = w.message;
+    return AdminResult::Fail(e);
+}
+
+AdminDone Did(AdminDoneCode code, const std::string& name = "") {
+    AdminDone d;
+    d.code = code;
+    d.name = name;
+    return d;
 }
 
 std::string ReadWhole(const fs::path& path) {
@@ -39,13 +57,14 @@ std::string KioskAdmin::StampedName(const std::string& stem, const std::string& 
     return stem + "-" + machine + "-" + stamp + ext;
 }
 
-void KioskAdmin::AppendLog(int64_t now_ms, const std::string& line) {
+fs::path KioskAdmin::LogPath() const { return m_data_dir / "admin.log"; }
+
+void KioskAdmin::AppendLog(int64_t now_ms, const std::string& what, const std::string& detail) {
     // Small and rare: rewrite it whole, atomically, so a power cut never leaves half a line.
     std::string text = ReadWhole(LogPath());
-    text += FormatIsoUtc(now_ms) + " " + line + "\n";
+    text += FormatIsoUtc(now_ms) + " " + what + (detail.empty() ? "" : " ") + detail + "\n";
     os::WriteFileAtomically(LogPath(), text);
 }
-
 std::vector<std::string> KioskAdmin::Log() const {
     std::vector<std::string> lines;
     std::istringstream in(ReadWhole(LogPath()));
@@ -57,101 +76,141 @@ std::vector<std::string> KioskAdmin::Log() const {
 AdminResult KioskAdmin::SetAdminPin(std::string pin, std::string pin_again, bool unlocked, int64_t now_ms) {
     PinWipeGuard wipe(pin, pin_again);
     const bool first = ReadAdminPinHash(m_data_dir.string()).status == AdminPinStatus::Missing;
-    if (!first && !unlocked) return Done(false, "Unlock the administrator screen first.");
-    if (pin != pin_again) return Done(false, "The two PINs differ.");
-    if (PinError e = ValidatePin(pin); e != PinError::None) return Done(false, std::string("PIN: ") + ToString(e));
+    if (!first && !unlocked) return Refuse(AdminErrorCode::NotUnlocked);
+    if (pin != pin_again) return Refuse(AdminErrorCode::PinsDiffer);
+    if (PinError e = ValidatePin(pin); e != PinError::None) {
+        AdminError error = Error(AdminErrorCode::PinInvalid);
+        error.pin_error = e;
+        return AdminResult::Fail(error);
+    }
     PinHashResult h = HashPin(pin);
-    if (!h.ok()) return Done(false, std::string("That PIN cannot be used: ") + ToString(h.error));
-    Status w = WriteAdminPinHash(m_data_dir.string(), h.hash);
-    if (!w) return Done(false, "Could not save the PIN: " + w.message());
+    if (!h.ok()) {
+        AdminError error = Error(AdminErrorCode::PinUnusable);
+        error.hash_error = h.error;
+        return AdminResult::Fail(error);
+    }
+    AdminFileStatus w = WriteAdminPinHash(m_data_dir.string(), h.hash);
+    if (!w) {
+        AdminError error = Error(AdminErrorCode::AdminPinNotSaved);
+        error.admin_file = w.error();
+        return AdminResult::Fail(error);
+    }
     WriteAdminGate(m_data_dir.string(), PinGate{});
     AppendLog(now_ms, first ? "set-admin-pin" : "change-admin-pin");
-    return Done(true, first ? "The administrator PIN is set." : "The administrator PIN was changed.");
+    return Did(first ? AdminDoneCode::AdminPinSet : AdminDoneCode::AdminPinChanged);
 }
 
 AdminResult KioskAdmin::Unlock(std::string pin, int64_t now_ms) {
     PinWipeGuard wipe(pin);
     AdminPinRead stored = ReadAdminPinHash(m_data_dir.string());
-    if (stored.status != AdminPinStatus::Ok) return Done(false, stored.message);
+    if (stored.status != AdminPinStatus::Ok) {
+        AdminError error = Error(AdminErrorCode::AdminPinFile);
+        if (stored.problem) error.admin_file = *stored.problem;
+        return AdminResult::Fail(error);
+    }
     PinGate gate = ReadAdminGate(m_data_dir.string());
     PinAttempt r = TryPin(gate, pin, stored.hash, now_ms, [&](const PinGate& g) { WriteAdminGate(m_data_dir.string(), g); });
-    if (r == PinAttempt::Accepted) return Done(true, "");
-    AdminResult d = Done(false, "That PIN is not right.");
-    if (r == PinAttempt::BadHash) d.message = "The administrator PIN file cannot be used; see tools/kiosk/README.md to reset it.";
-    d.seconds_locked = gate.SecondsLeft(now_ms);
-    if (d.seconds_locked > 0) d.message = "Too many wrong PINs. Try again in " + std::to_string(d.seconds_locked) + " seconds.";
-    return d;
+    if (r == PinAttempt::Accepted) return Did(AdminDoneCode::Unlocked);
+    AdminError error = Error(AdminErrorCode::WrongPin);
+    if (r == PinAttempt::BadHash) {
+        error.code = AdminErrorCode::AdminPinFile;
+        error.admin_file = AdminFileError{AdminFileErrorCode::NotAHash, AdminPinPath(m_data_dir.string()), 0, 0, {}, 0, 0};
+    }
+    error.seconds_locked = gate.SecondsLeft(now_ms);
+    if (error.seconds_locked > 0) error.code = AdminErrorCode::Locked;
+    return AdminResult::Fail(error);
 }
 
 AdminResult KioskAdmin::ResetPin(const std::string& name, std::string pin, std::string pin_again, int64_t now_ms) {
     PinWipeGuard wipe(pin, pin_again);
-    if (!m_store) return Done(false, "The progress file is not open.");
+    if (!m_store) return Refuse(AdminErrorCode::NoStore);
     std::optional<Learner> learner = m_store->FindLearner(name);
-    if (!learner) return Done(false, "No learner is called " + name + ".");
-    if (pin != pin_again) return Done(false, "The two PINs differ.");
+    if (!learner) return Refuse(AdminErrorCode::NoSuchLearner, name);
+    if (pin != pin_again) return Refuse(AdminErrorCode::PinsDiffer, learner->display_name);
     std::optional<std::string> hash;
     if (!pin.empty()) {
-        if (PinError e = ValidatePin(pin); e != PinError::None) return Done(false, std::string("PIN: ") + ToString(e));
+        if (PinError e = ValidatePin(pin); e != PinError::None) {
+            AdminError error = Error(AdminErrorCode::PinInvalid, learner->display_name);
+            error.pin_error = e;
+            return AdminResult::Fail(error);
+        }
         PinHashResult h = HashPin(pin);
-        if (!h.ok()) return Done(false, std::string("The PIN could not be set: ") + ToString(h.error));
+        if (!h.ok()) {
+            AdminError error = Error(AdminErrorCode::PinUnusable, learner->display_name);
+            error.hash_error = h.error;
+            return AdminResult::Fail(error);
+        }
         hash = h.hash;
     }
     WriteResult w = m_store->SetPinHash(learner->id, hash, now_ms);
-    if (!w.ok()) return Done(false, std::string("The PIN was not changed: ") + ToString(w.error));
+    if (!w.ok()) return StoreRefused(AdminErrorCode::PinNotChanged, learner->display_name, w);
     m_store->SetSetting(learner->id, kPinGateSettingKey, PinGate{}.Serialize(), now_ms);
-    AppendLog(now_ms, std::string(hash ? "reset-pin " : "remove-pin ") + learner->display_name);
-    return Done(true, hash ? learner->display_name + "'s PIN was reset." : learner->display_name + " now signs in without a PIN.");
+    AppendLog(now_ms, hash ? "reset-pin" : "remove-pin", learner->display_name);
+    return Did(hash ? AdminDoneCode::PinReset : AdminDoneCode::PinRemoved, learner->display_name);
 }
 
 AdminResult KioskAdmin::ClearLockout(const std::string& name, int64_t now_ms) {
-    if (!m_store) return Done(false, "The progress file is not open.");
+    if (!m_store) return Refuse(AdminErrorCode::NoStore);
     std::optional<Learner> learner = m_store->FindLearner(name);
-    if (!learner) return Done(false, "No learner is called " + name + ".");
+    if (!learner) return Refuse(AdminErrorCode::NoSuchLearner, name);
     WriteResult w = m_store->SetSetting(learner->id, kPinGateSettingKey, PinGate{}.Serialize(), now_ms);
-    if (!w.ok()) return Done(false, std::string("The lock-out was not cleared: ") + ToString(w.error));
-    AppendLog(now_ms, "clear-lockout " + learner->display_name);
-    return Done(true, learner->display_name + " may try their PIN again now.");
+    if (!w.ok()) return StoreRefused(AdminErrorCode::LockoutNotCleared, learner->display_name, w);
+    AppendLog(now_ms, "clear-lockout", learner->display_name);
+    return Did(AdminDoneCode::LockoutCleared, learner->display_name);
 }
 
 AdminResult KioskAdmin::Rename(const std::string& name, const std::string& new_name, int64_t now_ms) {
-    if (!m_store) return Done(false, "The progress file is not open.");
+    if (!m_store) return Refuse(AdminErrorCode::NoStore);
     std::optional<Learner> learner = m_store->FindLearner(name);
-    if (!learner) return Done(false, "No learner is called " + name + ".");
+    if (!learner) return Refuse(AdminErrorCode::NoSuchLearner, name);
     WriteResult w = m_store->RenameLearner(learner->id, new_name, now_ms);
-    if (!w.ok()) return Done(false, "Could not rename: " + (w.message.empty() ? std::string(ToString(w.error)) : w.message));
+    if (!w.ok()) {
+        AdminResult refused = StoreRefused(AdminErrorCode::RenameRefused, learner->display_name, w);
+        AdminError error = refused.error();
+        error.new_name = new_name;
+        return AdminResult::Fail(error);
+    }
     std::optional<Learner> renamed = m_store->GetLearner(learner->id);
-    AppendLog(now_ms, "rename " + learner->display_name + " -> " + (renamed ? renamed->display_name : new_name));
-    return Done(true, "Renamed " + learner->display_name + " to " + (renamed ? renamed->display_name : new_name) + ".");
+    AdminDone done = Did(AdminDoneCode::Renamed, learner->display_name);
+    done.new_name = renamed ? renamed->display_name : new_name;
+    AppendLog(now_ms, "rename", learner->display_name + " -> " + done.new_name);
+    return done;
 }
 
 AdminResult KioskAdmin::Remove(const std::string& name, int64_t now_ms) {
-    if (!m_store) return Done(false, "The progress file is not open.");
+    if (!m_store) return Refuse(AdminErrorCode::NoStore);
     std::optional<Learner> learner = m_store->FindLearner(name);
-    if (!learner) return Done(false, "No learner is called " + name + ".");
+    if (!learner) return Refuse(AdminErrorCode::NoSuchLearner, name);
     ExportOptions o;
     if (m_course) o.courses.push_back(m_course);
     o.learner_name = learner->display_name;
     ExportResult csv = ExportCsv(*m_store, o), xapi = ExportXapi(*m_store, o);
-    if (!csv || !xapi) return Done(false, "Not removed: the export failed (" + Describe((csv ? xapi : csv).error()) + ")");
+    if (!csv || !xapi) {
+        AdminError error = Error(AdminErrorCode::RemoveExportFailed, learner->display_name);
+        error.export_error = (csv ? xapi : csv).error();
+        return AdminResult::Fail(error);
+    }
     const std::string base = "removed-learner-" + std::to_string(learner->id) + "-" + std::to_string(now_ms);
-    AdminResult r;
+    AdminDone done = Did(AdminDoneCode::Removed, learner->display_name);
     using Item = std::pair<fs::path, const std::string*>;
     for (const auto& [file, text] : {Item{m_data_dir / (base + ".csv"), &csv->text}, Item{m_data_dir / (base + "-xapi.json"), &xapi->text}}) {
         os::WriteResult w = os::WriteFileAtomically(file, *text);
-        if (!w) return Done(false, "Not removed: the export could not be written (" + os::Describe(w.error()) + ")");
-        r.files.push_back(file);
+        if (!w) {
+            AdminError error = Error(AdminErrorCode::RemoveExportNotWritten, learner->display_name);
+            error.file = w.error();
+            return AdminResult::Fail(error);
+        }
+        done.files.push_back(file);
     }
     WriteResult w = m_store->RemoveLearner(learner->id, now_ms);
-    if (!w.ok()) return Done(false, std::string("Could not remove: ") + ToString(w.error));
-    AppendLog(now_ms, "remove " + learner->display_name + " (records in " + r.files.front().filename().string() + ")");
-    r.ok = true;
-    r.message = learner->display_name + " was removed; their records are in " + r.files.front().string();
-    return r;
+    if (!w.ok()) return StoreRefused(AdminErrorCode::RemoveRefused, learner->display_name, w);
+    AppendLog(now_ms, "remove", learner->display_name + " (records in " + done.files.front().filename().string() + ")");
+    return done;
 }
 
 AdminResult KioskAdmin::Export(const fs::path& folder, int64_t now_ms) {
-    if (!m_store) return Done(false, "The progress file is not open.");
-    if (folder.empty()) return Done(false, "Type the folder to export to, such as a USB stick's.");
+    if (!m_store) return Refuse(AdminErrorCode::NoStore);
+    if (folder.empty()) return Refuse(AdminErrorCode::NoFolder);
     ExportOptions o;
     if (m_course) o.courses.push_back(m_course);
     const std::string machine = os::MachineName();
@@ -159,26 +218,35 @@ AdminResult KioskAdmin::Export(const fs::path& folder, int64_t now_ms) {
     options.mode = 0644;  // for the people the stick goes to; an existing file keeps its own
     options.keep_existing_mode = true;
     options.never_replace = {m_store->path(), m_store->path() + "-wal", m_store->path() + "-journal", LogPath()};
-    AdminResult r;
+    AdminDone done = Did(AdminDoneCode::Exported);
+    done.folder = folder;
+    auto failed = [](const ExportResult& r) {
+        AdminError error = Error(AdminErrorCode::ExportFailed);
+        error.export_error = r.error();
+        return AdminResult::Fail(error);
+    };
     // Streamed to the stick as they are made: every learner's statements at once would not fit
     // in a small kiosk's memory. Each file appears whole or not at all.
     const fs::path csv_file = folder / StampedName("lectern-progress", machine, now_ms, ".csv");
     const fs::path xapi_file = folder / StampedName("lectern-progress-xapi", machine, now_ms, ".json");
     ExportResult csv = ExportToFile(ExportFormat::Csv, *m_store, o, csv_file, options);
-    if (!csv) return Done(false, "Export failed: " + Describe(csv.error()));
-    r.files.push_back(csv_file);
+    if (!csv) return failed(csv);
+    done.files.push_back(csv_file);
     ExportResult xapi = ExportToFile(ExportFormat::Xapi, *m_store, o, xapi_file, options);
-    if (!xapi) return Done(false, "Export failed: " + Describe(xapi.error()));
-    r.files.push_back(xapi_file);
-    AppendLog(now_ms, "export " + folder.string());
+    if (!xapi) return failed(xapi);
+    done.files.push_back(xapi_file);
+    AppendLog(now_ms, "export", folder.string());
     const fs::path log_file = folder / StampedName("lectern-admin-log", machine, now_ms, ".txt");
     os::WriteResult w = os::WriteFileAtomically(log_file, ReadWhole(LogPath()), options);
-    if (!w) return Done(false, "Export failed: " + os::Describe(w.error()));
-    r.files.push_back(log_file);
-    r.ok = true;
-    r.message = "Exported " + std::to_string(csv->records) + " rows and " + std::to_string(xapi->records) + " statements to " +
-                folder.string() + " (" + r.files.front().filename().string() + " and two more files).";
-    return r;
+    if (!w) {
+        AdminError error = Error(AdminErrorCode::ExportLogNotWritten);
+        error.file = w.error();
+        return AdminResult::Fail(error);
+    }
+    done.files.push_back(log_file);
+    done.rows = csv->records;
+    done.statements = xapi->records;
+    return done;
 }
 
 }  // namespace lectern::kiosk

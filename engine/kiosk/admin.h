@@ -9,16 +9,80 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
+#include "kiosk/admin_files.h"
+#include "kiosk/pin.h"
+#include "os/files.h"
 #include "progress/progress_store.h"
+#include "reports/progress_export.h"
 
 namespace lectern::kiosk {
 
-struct AdminResult {
-    bool ok = false;
-    std::string message;  // a sentence for the admin screen, success or failure
-    std::vector<std::filesystem::path> files;  // files written (exports)
-    int seconds_locked = 0;                     // Unlock: PIN entry is locked for this long
+// What an administrator's action did, or why it did nothing, as a code with its data (a name,
+// seconds, files, the error underneath), never as an English sentence: the interface words it
+// from the catalog in the course's language (ui/kiosk_words.cpp), and Describe() in English for
+// logs and tools (admin_describe.cpp). tests/core/test_ui_strings.cpp holds admin.cpp to that.
+enum class AdminDoneCode {
+    Unlocked,
+    AdminPinSet,      // the first administrator PIN
+    AdminPinChanged,
+    PinReset,         // `name`'s PIN was replaced
+    PinRemoved,       // `name` now signs in without a PIN
+    LockoutCleared,   // `name` may try their PIN again now
+    Renamed,          // `name` is now `new_name`
+    Removed,          // `name` was removed; their records are in `files` (the CSV first)
+    Exported,         // `rows` CSV rows and `statements` xAPI statements to `folder`, in `files`
 };
+struct AdminDone {
+    AdminDoneCode code = AdminDoneCode::Unlocked;
+    std::string name;
+    std::string new_name;
+    std::vector<std::filesystem::path> files;  // files written (exports)
+    std::filesystem::path folder;
+    int64_t rows = 0;
+    int64_t statements = 0;
+};
+
+enum class AdminErrorCode {
+    NotUnlocked,         // only the unlocked screen may change the administrator PIN
+    PinsDiffer,
+    PinInvalid,          // `pin_error`
+    PinUnusable,         // the PIN could not be hashed (`hash_error`)
+    AdminPinNotSaved,    // admin.pin could not be written (`admin_file`)
+    AdminPinFile,        // admin.pin is missing or unusable (`admin_file`)
+    WrongPin,
+    Locked,              // too many wrong PINs: `seconds_locked`
+    NoStore,             // the progress file is not open
+    NoSuchLearner,       // `name`
+    PinNotChanged,       // `name`'s PIN: the store refused (`store_error`)
+    LockoutNotCleared,   // `name`: the store refused (`store_error`)
+    RenameRefused,       // `name` to `new_name`: the store refused (`store_error`)
+    RemoveExportFailed,  // `name` kept: their records could not be exported (`export_error`)
+    RemoveExportNotWritten,  // `name` kept: their records' file could not be written (`file`)
+    RemoveRefused,       // `name`: the store refused (`store_error`)
+    NoFolder,            // Export: no folder typed
+    ExportFailed,        // `export_error`
+    ExportLogNotWritten, // the administrator log's copy (`file`)
+};
+struct AdminError {
+    AdminErrorCode code = AdminErrorCode::NoStore;
+    std::string name;
+    std::string new_name;
+    int seconds_locked = 0;                          // Locked: PIN entry is locked for this long
+    PinError pin_error = PinError::None;
+    PinHashError hash_error = PinHashError::None;
+    StoreError store_error = StoreError::None;
+    std::string store_detail;                        // the store's own words, for Describe
+    AdminFileError admin_file;                       // AdminPinFile, AdminPinNotSaved
+    os::FileError file;
+    ExportError export_error;
+};
+
+using AdminResult = Result<AdminDone, AdminError>;
+
+// English, for logs, tools and test messages.
+std::string Describe(const AdminDone& done);
+std::string Describe(const AdminError& error);
 
 // In kiosk mode only the administrator may move a damaged store aside, quit from the error screen
 // or leave the kiosk; a learner is told to ask. Outside kiosk mode the person at the screen may.
@@ -50,7 +114,7 @@ public:
     // machine's name and the time, so exports from several kiosks never overwrite each other.
     AdminResult Export(const std::filesystem::path& folder, int64_t now_ms);
 
-    std::filesystem::path LogPath() const { return m_data_dir / "admin.log"; }
+    std::filesystem::path LogPath() const;
     // The log's lines, oldest first ("2026-12-06T20:31:05.000Z reset-pin Ana").
     std::vector<std::string> Log() const;
 
@@ -58,7 +122,8 @@ public:
     static std::string StampedName(const std::string& stem, const std::string& machine, int64_t now_ms, const std::string& ext);
 
 private:
-    void AppendLog(int64_t now_ms, const std::string& line);
+    // The administrator log is a record in English for whoever audits the kiosk, as the trace is.
+    void AppendLog(int64_t now_ms, const std::string& what, const std::string& detail = "");
     ProgressStore* m_store;
     std::filesystem::path m_data_dir;
     const Course* m_course = nullptr;

@@ -71,6 +71,7 @@
 #include <vector>
 
 #include "course/diagnostics.h"
+#include "kiosk/admin_files.h"
 #include "kiosk/pin.h"
 
 namespace lectern {
@@ -153,55 +154,7 @@ std::vector<std::string> KioskConfigCandidates(const std::string& cli_path,
 KioskConfigResult FindKioskConfig(const std::string& cli_path,
                                   const std::string& system_path = SystemKioskConfigPath());
 
-// ---- small private files in the data folder ----------------------------------------------------
-
-
-// Writes `content` to `path` so that readers see the old file or the new one, never a mix or an
-// empty file, even across a power cut: a temp file beside it (mkstemp), write, fchmod(mode),
-// fsync, rename over the old one, fsync the folder. Creates missing folders with mode 0700.
-Status WriteFileAtomically(const std::string& path, const std::string& content, os::mode_t mode);
-
-// <data_dir>/admin.pin: the administrator PIN's Argon2id string and a newline, mode 0600.
-// Kept out of the progress database so that exporting or copying learners' progress never carries
-// the key that unlocks the kiosk, and so an admin can reset it by deleting one file.
-std::string AdminPinPath(const std::string& data_dir);
-// <data_dir>/admin.gate: the administrator's PinGate (Serialize()), mode 0600.
-std::string AdminGatePath(const std::string& data_dir);
-
-enum class AdminPinStatus {
-    Ok,          // hash holds a usable Argon2id string (message may hold a warning)
-    Missing,     // no admin.pin: no administrator PIN has been set
-    Unreadable,  // the OS refused to read it (message says why)
-    Insecure,    // a symlink, not a regular file, writable by group/others, or owned by someone
-                 // other than this user or root: anyone able to write it could let themselves out
-    Malformed,   // the file does not hold an Argon2id string
-};
-const char* ToString(AdminPinStatus status);
-
-struct AdminPinRead {
-    AdminPinStatus status = AdminPinStatus::Missing;
-    std::string hash;
-    std::string message;  // why, for the admin screen; a warning when Ok but readable by others
-};
-
-AdminPinRead ReadAdminPinHash(const std::string& data_dir);
-// Refuses (ok=false) anything IsPinHash rejects, so no plain PIN can ever be written here.
-Status WriteAdminPinHash(const std::string& data_dir, const std::string& hash);
-
-// <data_dir>/kiosk-admin.conf: what the administrator set on the admin screen, which takes
-// precedence over the configuration file (often root's, in /etc, which the kiosk user cannot
-// write). One key for now: "idle_timeout_seconds = N", 30 to 86400. Mode 0600.
-std::string AdminSettingsPath(const std::string& data_dir);
-// The administrator's idle timeout, or nullopt when none was set or the file is unusable (then
-// the configuration file's value applies).
-std::optional<int> ReadAdminIdleTimeout(const std::string& data_dir);
-// Refuses (ok=false, with the reason) a value outside 30 to 86400 seconds or not longer than
-// `countdown_seconds`.
-Status WriteAdminIdleTimeout(const std::string& data_dir, int seconds, int countdown_seconds);
-
-// A fresh PinGate when the file is missing or unreadable: the state holds no secret, and the
-// folder is the kiosk user's own.
-PinGate ReadAdminGate(const std::string& data_dir);
-Status WriteAdminGate(const std::string& data_dir, const PinGate& gate);
+// The small private files in the data folder (admin.pin, admin.gate, kiosk-admin.conf) are in
+// kiosk/admin_files.h, included above.
 
 }  // namespace lectern

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "kiosk/pin.h"
+#include "ui/kiosk_words.h"
 #include "ui/shaped_text.h"
 
 namespace lectern::ui {
@@ -31,9 +32,9 @@ void KioskController::Apply(const Action& a, UiState& state, ViewModel& model, i
             kiosk::AdminResult r = m_host.Admin().SetAdminPin(a.id, a.id, model.admin_unlocked, now);
             WipePin(state.admin.pin, sizeof state.admin.pin);
             WipePin(state.admin.pin_again, sizeof state.admin.pin_again);
-            state.admin.message = r.message;
-            state.admin.message_good = r.ok;
-            if (!r.ok) break;
+            state.admin.message = Words(r);
+            state.admin.message_good = r.ok();
+            if (!r) break;
             model.admin_pin_missing = false;
             if (!model.admin_unlocked) {
                 // First start: the PIN is set, the kiosk is ready for its learners.
@@ -48,14 +49,14 @@ void KioskController::Apply(const Action& a, UiState& state, ViewModel& model, i
         case ActionKind::AdminUnlock: {
             kiosk::AdminResult r = m_host.Admin().Unlock(a.id, now);
             WipePin(state.admin.pin, sizeof state.admin.pin);
-            state.admin.message = r.message;
+            state.admin.message = Words(r);
             state.focus_main = true;  // back to the PIN field, for the keyboard
-            if (r.ok) {
+            if (r) {
                 model.admin_unlocked = true;
                 m_trace("admin unlocked");
-            } else if (r.seconds_locked > 0) {
-                m_pin_lock.Start(r.seconds_locked, now);  // TickPinLock counts down
-                m_trace("admin pin locked %d", r.seconds_locked);
+            } else if (r.error().seconds_locked > 0) {
+                m_pin_lock.Start(r.error().seconds_locked, now);  // TickPinLock counts down
+                m_trace("admin pin locked %d", r.error().seconds_locked);
             }
             break;
         }
@@ -66,26 +67,25 @@ void KioskController::Apply(const Action& a, UiState& state, ViewModel& model, i
         case ActionKind::AdminClearLockout: {
             if (!model.admin_unlocked) break;  // only the unlocked admin screen sends these
             kiosk::KioskAdmin admin = m_host.Admin();
-            kiosk::AdminResult r;
-            if (a.kind == ActionKind::AdminExport) r = admin.Export(a.id, now);
-            else if (a.kind == ActionKind::AdminRename) r = admin.Rename(a.id, a.ref2, now);
-            else if (a.kind == ActionKind::AdminRemove) r = admin.Remove(a.id, now);
-            else if (a.kind == ActionKind::AdminResetPin) r = admin.ResetPin(a.id, a.ref2, a.ref3, now);
-            else r = admin.ClearLockout(a.id, now);
+            const kiosk::AdminResult r = a.kind == ActionKind::AdminExport   ? admin.Export(a.id, now)
+                                         : a.kind == ActionKind::AdminRename ? admin.Rename(a.id, a.ref2, now)
+                                         : a.kind == ActionKind::AdminRemove ? admin.Remove(a.id, now)
+                                         : a.kind == ActionKind::AdminResetPin ? admin.ResetPin(a.id, a.ref2, a.ref3, now)
+                                                                               : admin.ClearLockout(a.id, now);
             WipePin(state.admin.reset_pin, sizeof state.admin.reset_pin);
             WipePin(state.admin.reset_pin_again, sizeof state.admin.reset_pin_again);
-            state.admin.message = r.message;
-            state.admin.message_good = r.ok;
-            if (r.ok && a.kind == ActionKind::AdminRename) state.admin.selected = a.ref2;
-            if (r.ok && a.kind == ActionKind::AdminRemove) state.admin.selected.clear();
+            state.admin.message = Words(r);
+            state.admin.message_good = r.ok();
+            if (r && a.kind == ActionKind::AdminRename) state.admin.selected = a.ref2;
+            if (r && a.kind == ActionKind::AdminRemove) state.admin.selected.clear();
             m_host.RefreshLearners();
-            m_trace("admin %d %s", static_cast<int>(a.kind), r.ok ? "ok" : "failed");
+            m_trace("admin %d %s", static_cast<int>(a.kind), r ? "ok" : "failed");
             break;
         }
         case ActionKind::AdminSetIdle: {
             if (!m_config) break;
             int seconds = static_cast<int>(a.value);
-            Status w = WriteAdminIdleTimeout(m_data_dir, seconds, m_config->countdown_seconds);
+            AdminFileStatus w = WriteAdminIdleTimeout(m_data_dir, seconds, m_config->countdown_seconds);
             if (w.ok()) {
                 m_config->idle_timeout_seconds = seconds;  // the next sign-in's timer uses it
                 model.idle_timeout_seconds = seconds;
@@ -93,7 +93,7 @@ void KioskController::Apply(const Action& a, UiState& state, ViewModel& model, i
                                               {{"minutes", std::to_string(seconds / 60)}});
                 state.admin.message_good = true;
             } else {
-                state.admin.message = TrFText("The idle time was not changed: {problem}", {{"problem", w.message()}});
+                state.admin.message = TrFText("The idle time was not changed. {problem}", {{"problem", Words(w.error())}});
             }
             m_trace("idle-timeout %s %d", w.ok() ? "set" : "refused", seconds);
             break;

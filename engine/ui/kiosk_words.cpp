@@ -1,5 +1,7 @@
 #include "ui/kiosk_words.h"
 
+#include <cerrno>
+
 #include "kiosk/pin.h"
 #include "ui/shaped_text.h"
 
@@ -15,8 +17,6 @@ std::string Words(const UiCatalog& c, StoreError error) {
     return c.Get(UiKey("the progress file could not be written"));
 }
 
-namespace {
-
 std::string Words(const UiCatalog& c, PinError error) {
     switch (error) {
         case PinError::TooShort: return c.Get(UiKey("A PIN has at least 4 digits."));
@@ -28,7 +28,149 @@ std::string Words(const UiCatalog& c, PinError error) {
     return c.Get(UiKey("Enter a PIN of 4 to 8 digits."));
 }
 
+namespace {
+
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+// A sentence and the sentence saying why after it ("Export failed. /media/usb is full.").
+std::string Then(const std::string& sentence, const std::string& reason) { return reason.empty() ? sentence : sentence + " " + reason; }
+
+// What the system's reason means for the person at the kiosk, for the few an administrator can act
+// on; the rest are said by the code alone (Describe keeps the system's words for the logs).
+std::string Cause(const UiCatalog& c, int system_error) {
+    switch (system_error) {
+        case ENOSPC:
+#ifdef EDQUOT
+        case EDQUOT:
+#endif
+            return c.Get(UiKey("The disk is full."));
+        case EACCES:
+        case EPERM: return c.Get(UiKey("Permission was refused."));
+        case EROFS: return c.Get(UiKey("The disk is read-only."));
+        default: return {};
+    }
+}
+
 }  // namespace
+
+std::string Words(const UiCatalog& c, const os::FileError& e) {
+    using F = os::FileErrorCode;
+    const Args path = {{"path", os::Utf8(e.path)}};
+    std::string sentence;
+    switch (e.code) {
+        case F::RefusedLink: sentence = c.Format(UiKey("{path} is a symbolic link; it was not replaced."), path); break;
+        case F::RefusedFolder:
+        case F::RefusedFifo:
+        case F::RefusedDevice:
+        case F::RefusedSocket:
+        case F::RefusedNotRegular: sentence = c.Format(UiKey("{path} is not a regular file; it was not replaced."), path); break;
+        case F::RefusedGuarded:
+            sentence = c.Format(UiKey("{path} is the progress file or the administrator log; it was not replaced."), path);
+            break;
+        case F::NotAFileName:
+        case F::NotAFolder:
+        case F::CannotCreateFolder: sentence = c.Format(UiKey("The folder for {path} could not be made."), path); break;
+        case F::CannotMakePrivate:
+        case F::CannotSetMode: sentence = c.Format(UiKey("The permissions of {path} could not be set."), path); break;
+        case F::Missing: sentence = c.Format(UiKey("{path} does not exist."), path); break;
+        case F::CannotRename: sentence = c.Format(UiKey("{path} could not be renamed."), path); break;
+        default: sentence = c.Format(UiKey("{path} could not be written."), path); break;
+    }
+    return Then(sentence, Cause(c, e.system_error));
+}
+
+std::string Words(const UiCatalog& c, const ExportError& e) {
+    switch (e.code) {
+        case ExportErrorCode::NoSuchLearner: return c.Format(UiKey("No learner is called {name}."), {{"name", e.learner}});
+        case ExportErrorCode::File: return Words(c, e.file);
+        case ExportErrorCode::OutputFailed: break;
+    }
+    return c.Get(UiKey("The export could not be written."));
+}
+
+std::string Words(const UiCatalog& c, const AdminFileError& e) {
+    using A = AdminFileErrorCode;
+    const Args path = {{"path", e.path}, {"command", "chmod 600 " + e.path}};
+    switch (e.code) {
+        case A::Missing: return c.Format(UiKey("No administrator PIN has been set ({path})."), path);
+        case A::Link: return c.Format(UiKey("{path} is a symbolic link; it is not used."), path);
+        case A::NotRegular: return c.Format(UiKey("{path} is not a regular file; it is not used."), path);
+        case A::Unreadable: return Then(c.Format(UiKey("{path} could not be read."), path), Cause(c, e.system_error));
+        case A::WritableByOthers: return c.Format(UiKey("Other users can change {path}; run: {command}"), path);
+        case A::OtherOwner:
+            return c.Format(UiKey("{path} belongs to another user (user {uid})."), {{"path", e.path}, {"uid", std::to_string(e.owner)}});
+        case A::TooLong: return c.Format(UiKey("{path} is too long for a PIN hash; set the PIN again."), path);
+        case A::NotAHash: return c.Format(UiKey("{path} does not hold a PIN hash; set the PIN again."), path);
+        case A::ReadableByOthers: return c.Format(UiKey("Other users can read {path} and could try PINs against it; run: {command}"), path);
+        case A::NotAHashToWrite: return c.Format(UiKey("Only a PIN hash may be written to {path}."), path);
+        case A::NotWritten: return Words(c, e.file);
+        case A::IdleOutOfRange: return c.Get(UiKey("The idle time must be from 30 seconds to 24 hours."));
+        case A::IdleNotOverWarning:
+            return c.Format(UiKey("The idle time must be longer than the {seconds}-second warning."),
+                            {{"seconds", std::to_string(e.countdown_seconds)}});
+    }
+    return Words(c, e.file);
+}
+
+std::string Words(const UiCatalog& c, const kiosk::AdminDone& d) {
+    using D = kiosk::AdminDoneCode;
+    const std::string file = d.files.empty() ? std::string() : os::Utf8(d.files.front());
+    switch (d.code) {
+        case D::Unlocked: return {};
+        case D::AdminPinSet: return c.Get(UiKey("The administrator PIN is set."));
+        case D::AdminPinChanged: return c.Get(UiKey("The administrator PIN was changed."));
+        case D::PinReset: return c.Format(UiKey("{name}'s PIN was reset."), {{"name", d.name}});
+        case D::PinRemoved: return c.Format(UiKey("{name} now signs in without a PIN."), {{"name", d.name}});
+        case D::LockoutCleared: return c.Format(UiKey("{name} may try their PIN again now."), {{"name", d.name}});
+        case D::Renamed: return c.Format(UiKey("Renamed {name} to {new_name}."), {{"name", d.name}, {"new_name", d.new_name}});
+        case D::Removed: return c.Format(UiKey("{name} was removed; their records are in {file}"), {{"name", d.name}, {"file", file}});
+        case D::Exported:
+            return c.Format(UiKey("Exported {rows} rows and {statements} statements to {folder} ({file} and two more files)."),
+                            {{"rows", std::to_string(d.rows)},
+                             {"statements", std::to_string(d.statements)},
+                             {"folder", os::Utf8(d.folder)},
+                             {"file", d.files.empty() ? std::string() : os::Utf8(d.files.front().filename())}});
+    }
+    return {};
+}
+
+std::string Words(const UiCatalog& c, const kiosk::AdminError& e) {
+    using E = kiosk::AdminErrorCode;
+    const Args name = {{"name", e.name}};
+    const Args name_reason = {{"name", e.name}, {"reason", Words(c, e.store_error)}};
+    switch (e.code) {
+        case E::NotUnlocked: return c.Get(UiKey("Unlock the administrator screen first."));
+        case E::PinsDiffer: return c.Get(UiKey("The two PINs differ. Type the same PIN twice."));
+        case E::PinInvalid: return Words(c, e.pin_error);
+        case E::PinUnusable: return c.Get(UiKey("The PIN could not be set. Try again."));
+        case E::AdminPinNotSaved: return Then(c.Get(UiKey("The PIN was not saved.")), Words(c, e.admin_file));
+        case E::AdminPinFile: return Then(c.Get(UiKey("The administrator PIN file cannot be used.")), Words(c, e.admin_file));
+        case E::WrongPin: return c.Get(UiKey("That PIN is not right."));
+        case E::Locked:
+            return c.Format(UiKey("Too many wrong PINs. Try again in {seconds} seconds."), {{"seconds", std::to_string(e.seconds_locked)}});
+        case E::NoStore: return c.Get(UiKey("The progress file is not open."));
+        case E::NoSuchLearner: return c.Format(UiKey("No learner is called {name}."), name);
+        case E::PinNotChanged: return c.Format(UiKey("{name}'s PIN was not changed: {reason}"), name_reason);
+        case E::LockoutNotCleared: return c.Format(UiKey("{name}'s lock-out was not cleared: {reason}"), name_reason);
+        case E::RenameRefused:
+            if (e.store_error == StoreError::DuplicateName)
+                return c.Format(UiKey("A learner called {new_name} already exists."), {{"new_name", e.new_name}});
+            if (e.store_error == StoreError::InvalidArgument)
+                return c.Format(UiKey("{new_name} cannot be a learner's name."), {{"new_name", e.new_name}});
+            return c.Format(UiKey("Could not rename {name}: {reason}"), name_reason);
+        case E::RemoveExportFailed:
+            return Then(c.Format(UiKey("{name} was not removed: their records could not be exported."), name), Words(c, e.export_error));
+        case E::RemoveExportNotWritten:
+            return Then(c.Format(UiKey("{name} was not removed: their records could not be saved."), name), Words(c, e.file));
+        case E::RemoveRefused: return c.Format(UiKey("Could not remove {name}: {reason}"), name_reason);
+        case E::NoFolder: return c.Get(UiKey("Type the folder to export to, such as a USB stick's."));
+        case E::ExportFailed: return Then(c.Get(UiKey("Export failed.")), Words(c, e.export_error));
+        case E::ExportLogNotWritten: return Then(c.Get(UiKey("Export failed.")), Words(c, e.file));
+    }
+    return {};
+}
+
+std::string Words(const UiCatalog& c, const kiosk::AdminResult& r) { return r ? Words(c, *r) : Words(c, r.error()); }
 
 std::string Words(const UiCatalog& c, const kiosk::Decision& d) {
     using M = kiosk::SignInMessage;
@@ -64,5 +206,8 @@ const UiCatalog& CurrentCatalog() {
 
 std::string Words(const kiosk::Decision& decision) { return Words(CurrentCatalog(), decision); }
 std::string Words(StoreError error) { return Words(CurrentCatalog(), error); }
+std::string Words(const kiosk::AdminResult& result) { return Words(CurrentCatalog(), result); }
+std::string Words(const AdminFileError& error) { return Words(CurrentCatalog(), error); }
+std::string Words(const os::FileError& error) { return Words(CurrentCatalog(), error); }
 
 }  // namespace lectern::ui

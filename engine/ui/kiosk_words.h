@@ -1,13 +1,16 @@
 // The interface's words for what the kiosk library decided: kiosk/ says what happened as a code
 // with its data (a name, seconds, a store error), never as an English sentence, and this words it
 // from the string catalog in the course's language. tests/core/test_ui_strings.cpp checks that
-// kiosk/sign_in.cpp builds no sentence of its own.
+// kiosk/sign_in.cpp, admin.cpp and admin_files.cpp build no sentence of their own.
 #pragma once
 
 #include <string>
 
 #include "course/ui_catalog.h"
+#include "kiosk/admin.h"
+#include "kiosk/admin_files.h"
 #include "kiosk/sign_in.h"
+#include "os/files.h"
 
 namespace lectern::ui {
 
@@ -18,6 +21,21 @@ std::string Words(StoreError error);
 // The same in `catalog`'s language.
 std::string Words(const UiCatalog& catalog, const kiosk::Decision& decision);
 std::string Words(const UiCatalog& catalog, StoreError error);
+std::string Words(const UiCatalog& catalog, PinError error);
+
+// What an administrator's action did or why it did nothing, for the admin screen.
+std::string Words(const kiosk::AdminResult& result);
+std::string Words(const UiCatalog& catalog, const kiosk::AdminResult& result);
+std::string Words(const UiCatalog& catalog, const kiosk::AdminDone& done);
+std::string Words(const UiCatalog& catalog, const kiosk::AdminError& error);
+// Why a file in the data folder (admin.pin, kiosk-admin.conf) was refused: a sentence.
+std::string Words(const AdminFileError& error);
+std::string Words(const UiCatalog& catalog, const AdminFileError& error);
+// Why a file could not be written, moved or made private: a sentence naming the path.
+std::string Words(const os::FileError& error);
+std::string Words(const UiCatalog& catalog, const os::FileError& error);
+std::string Words(const UiCatalog& catalog, const ExportError& error);
+
 // The catalog of the current ShapedText (the course's language), else English.
 const UiCatalog& CurrentCatalog();
 

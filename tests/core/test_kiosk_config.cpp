@@ -501,21 +501,21 @@ TEST_F(KioskAdminPinFile, MissingFileIsMissing) {
 }
 
 TEST_F(KioskAdminPinFile, WrittenHashReadsBackAndVerifies) {
-    Status w = WriteAdminPinHash(data, AdminHash());
-    ASSERT_TRUE(w.ok()) << w.message();
+    AdminFileStatus w = WriteAdminPinHash(data, AdminHash());
+    ASSERT_TRUE(w.ok()) << Describe(w.error());
     EXPECT_EQ(ReadFile(AdminPinPath(data)), AdminHash() + "\n");  // the hash string only
     AdminPinRead r = ReadAdminPinHash(data);
-    ASSERT_EQ(r.status, AdminPinStatus::Ok) << r.message;
+    ASSERT_EQ(r.status, AdminPinStatus::Ok) << (r.problem ? Describe(*r.problem) : "");
     EXPECT_EQ(r.hash, AdminHash());
-    EXPECT_TRUE(r.message.empty());
+    EXPECT_FALSE(r.problem.has_value());
     EXPECT_EQ(VerifyPin("20242025", r.hash), PinCheck::Match);
 }
 
 TEST_F(KioskAdminPinFile, FileIsMode0600AndANewFolder0700WhateverTheUmask) {
     mode_t old = ::umask(0);
-    Status w = WriteAdminPinHash(data + "/nested", AdminHash());
+    AdminFileStatus w = WriteAdminPinHash(data + "/nested", AdminHash());
     ::umask(old);
-    ASSERT_TRUE(w.ok()) << w.message();
+    ASSERT_TRUE(w.ok()) << Describe(w.error());
     EXPECT_EQ(ModeOf(AdminPinPath(data + "/nested")), 0600u);
     EXPECT_EQ(ModeOf(data), 0700u);
     EXPECT_EQ(ModeOf(data + "/nested"), 0700u);
@@ -564,18 +564,19 @@ TEST_F(KioskAdminPinFile, FailedWriteKeepsTheOldFileAndCleansUp) {
     // A folder where the new file should go: rename fails after the temp file was written.
     std::filesystem::create_directories(data + "/blocked.pin");
     WriteFile(data + "/blocked.pin/x", "x");
-    Status w = WriteFileAtomically(data + "/blocked.pin", "new", 0600);
+    os::WriteResult w = WriteFileAtomically(data + "/blocked.pin", "new", 0600);
     EXPECT_FALSE(w.ok());
-    EXPECT_NE(w.message().find("blocked.pin"), std::string::npos) << w.message();
+    EXPECT_NE(os::Describe(w.error()).find("blocked.pin"), std::string::npos) << os::Describe(w.error());
     EXPECT_EQ(CountEntries(data), 2);  // admin.pin and the folder; no temp file left
     EXPECT_EQ(ReadAdminPinHash(data).hash, AdminHash());
 }
 
 TEST_F(KioskAdminPinFile, FolderPathThroughAFileFails) {
     WriteFile(dir.Sub("plain"), "x");
-    Status w = WriteAdminPinHash(dir.Sub("plain/data"), AdminHash());
+    AdminFileStatus w = WriteAdminPinHash(dir.Sub("plain/data"), AdminHash());
     EXPECT_FALSE(w.ok());
-    EXPECT_NE(w.message().find("plain"), std::string::npos) << w.message();
+    EXPECT_EQ(w.error().code, AdminFileErrorCode::NotWritten);
+    EXPECT_NE(Describe(w.error()).find("plain"), std::string::npos) << Describe(w.error());
 }
 
 TEST_F(KioskAdminPinFile, WritableByOthersIsInsecure) {
@@ -584,7 +585,9 @@ TEST_F(KioskAdminPinFile, WritableByOthersIsInsecure) {
     AdminPinRead r = ReadAdminPinHash(data);
     EXPECT_EQ(r.status, AdminPinStatus::Insecure);
     EXPECT_TRUE(r.hash.empty());
-    EXPECT_NE(r.message.find("chmod 600"), std::string::npos) << r.message;
+    ASSERT_TRUE(r.problem);
+    EXPECT_EQ(r.problem->code, AdminFileErrorCode::WritableByOthers);
+    EXPECT_NE(Describe(*r.problem).find("chmod 600"), std::string::npos) << Describe(*r.problem);
     ::chmod(AdminPinPath(data).c_str(), 0620);
     EXPECT_EQ(ReadAdminPinHash(data).status, AdminPinStatus::Insecure);
 }
@@ -594,7 +597,9 @@ TEST_F(KioskAdminPinFile, ReadableByOthersWorksWithAWarning) {
     ::chmod(AdminPinPath(data).c_str(), 0644);
     AdminPinRead r = ReadAdminPinHash(data);
     EXPECT_EQ(r.status, AdminPinStatus::Ok);
-    EXPECT_NE(r.message.find("chmod 600"), std::string::npos) << r.message;
+    ASSERT_TRUE(r.problem);
+    EXPECT_EQ(r.problem->code, AdminFileErrorCode::ReadableByOthers);
+    EXPECT_NE(Describe(*r.problem).find("chmod 600"), std::string::npos) << Describe(*r.problem);
 }
 
 TEST_F(KioskAdminPinFile, SymlinkIsInsecure) {
@@ -680,8 +685,8 @@ TEST(AdminIdleTimeout, MissingFileMeansTheConfigurationFileDecides) {
 
 TEST(AdminIdleTimeout, WrittenValueIsReadBackWithPrivateMode) {
     TempDir dir;
-    Status w = WriteAdminIdleTimeout(dir.path(), 600, 30);
-    ASSERT_TRUE(w.ok()) << w.message();
+    AdminFileStatus w = WriteAdminIdleTimeout(dir.path(), 600, 30);
+    ASSERT_TRUE(w.ok()) << Describe(w.error());
     EXPECT_EQ(ReadAdminIdleTimeout(dir.path()), std::optional<int>(600));
     struct stat st {};
     ASSERT_EQ(::stat(AdminSettingsPath(dir.path()).c_str(), &st), 0);
@@ -694,9 +699,11 @@ TEST(AdminIdleTimeout, RefusesTimesOutOfRangeOrNotLongerThanTheWarning) {
     TempDir dir;
     EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 29, 10).ok());
     EXPECT_FALSE(WriteAdminIdleTimeout(dir.path(), 86401, 10).ok());
-    Status w = WriteAdminIdleTimeout(dir.path(), 60, 60);
+    AdminFileStatus w = WriteAdminIdleTimeout(dir.path(), 60, 60);
     EXPECT_FALSE(w.ok());
-    EXPECT_NE(w.message().find("60-second warning"), std::string::npos) << w.message();
+    EXPECT_EQ(w.error().code, AdminFileErrorCode::IdleNotOverWarning);
+    EXPECT_EQ(w.error().countdown_seconds, 60);
+    EXPECT_NE(Describe(w.error()).find("60-second warning"), std::string::npos) << Describe(w.error());
     EXPECT_FALSE(ReadAdminIdleTimeout(dir.path()).has_value()) << "a refused value must not be written";
 }
 
