@@ -42,6 +42,7 @@
 #include "ui/controller.h"
 #include "ui/input.h"
 #include "ui/shaped_text.h"
+#include "ui/speech_notice.h"
 #include "ui/trace.h"
 #include "ui/ui.h"
 
@@ -198,30 +199,18 @@ private:
             parts.push_back({std::move(s.lang), std::move(s.text)});
         return parts;
     }
-    // What the reader says about read-aloud on this page, from the voices espeak-ng has: worked out
-    // once per page (and again when the voices become known).
+    ui::SpeechNotice m_speech_notice;  // what the reader says about read-aloud on this page
+    // The voices espeak-ng has, asked for the current page's plan (ui/speech_notice.h decides).
     void UpdateSpeechNotice() {
-        m_model.speech_no_voice.clear();
-        m_model.speech_skipped.clear();
-        if (!m_speech || !m_session) return;
-        const int page = m_session->Nav().Index();
-        if (page == m_speech_plan_page) {
-            m_model.speech_no_voice = m_speech_plan_none;
-            m_model.speech_skipped = m_speech_plan_skipped;
-            return;
-        }
-        const std::optional<platform::SpeechPlan> plan = m_speech->Plan(PageSpeechParts());
-        if (!plan) return;  // voices not listed yet: asked again next frame
-        std::string skipped;
-        for (const std::string& lang : plan->skipped) skipped += (skipped.empty() ? "" : ", ") + lang;
-        // No voice for any of it: the button is disabled and says why; else the parts left out.
-        (plan->parts.empty() ? m_model.speech_no_voice : m_model.speech_skipped) = skipped;
-        m_speech_plan_page = page;
-        m_speech_plan_none = m_model.speech_no_voice;
-        m_speech_plan_skipped = m_model.speech_skipped;
+        const int page = m_session ? m_session->Nav().Index() : -1;
+        const ui::SpeechNoticeText& notice = m_speech_notice.Update(page, m_speech != nullptr, [&]() -> std::optional<ui::SpeechPlanFacts> {
+            const std::optional<platform::SpeechPlan> plan = m_speech->Plan(PageSpeechParts());
+            if (!plan) return std::nullopt;
+            return ui::SpeechPlanFacts{!plan->parts.empty(), plan->skipped};
+        });
+        m_model.speech_no_voice = notice.no_voice;
+        m_model.speech_skipped = notice.skipped;
     }
-    int m_speech_plan_page = -1;  // the page UpdateSpeechNotice last worked out (-1: none)
-    std::string m_speech_plan_none, m_speech_plan_skipped;
     platform::Speech& Speech() {
         if (!m_speech) {
             m_speech = std::make_unique<platform::Speech>();
