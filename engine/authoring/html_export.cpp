@@ -1563,55 +1563,74 @@ HtmlEdition RenderHtmlEdition(const Course& course, const HtmlExportOptions& opt
     return EditionRenderer(course, options).Render();
 }
 
+std::string Describe(const HtmlExportFailure& e) {
+    switch (e.code) {
+        case HtmlExportError::OutputInsideCourse:
+            return e.path + ": the output folder must be outside the course folder " + e.about;
+        case HtmlExportError::CannotCreateFolder:
+            return e.path + ": cannot create the folder" + (e.system_error ? ": " + os::ErrorText(e.system_error) : std::string());
+        case HtmlExportError::CannotWriteFile:
+            return e.write ? os::Describe(*e.write) : e.path + ": cannot write the file";
+        case HtmlExportError::CannotCopyImage:
+            return e.write ? e.path + ": cannot copy the image " + e.about + ": " + os::Describe(*e.write)
+                           : e.path + ": cannot read the image " + e.about;
+    }
+    return e.path;
+}
+
 HtmlExportResult WriteHtmlEdition(const Course& course, const std::string& out_dir, const HtmlExportOptions& options) {
-    HtmlExportResult result;
-    auto fail = [&](HtmlExportError error, std::string message) {
-        result.error = error;
-        result.message = std::move(message);
-        return result;
+    auto fail = [](HtmlExportError code, std::string path, std::string about = {}) {
+        HtmlExportFailure e;
+        e.code = code;
+        e.path = std::move(path);
+        e.about = std::move(about);
+        return e;
     };
     const fs::path out(out_dir);
     // Writing into the course would mix the edition with the sources (and an image could be
     // replaced by its own copy).
     for (const std::string& dir : {course.root_dir, course.assets_dir})
         if (!dir.empty() && IsWithin(out, dir))
-            return fail(HtmlExportError::OutputInsideCourse,
-                        out_dir + ": the output folder must be outside the course folder " + dir);
+            return HtmlExportResult::Fail(fail(HtmlExportError::OutputInsideCourse, out_dir, dir));
 
     HtmlEdition edition = RenderHtmlEdition(course, options);
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    if (ec || !fs::is_directory(out))
-        return fail(HtmlExportError::CannotCreateFolder, out_dir + ": cannot create the folder" +
-                                                              (ec ? ": " + ec.message() : std::string()));
-    if (!edition.images.empty()) {
-        fs::create_directories(out / "images", ec);
-        if (ec || !fs::is_directory(out / "images"))
-            return fail(HtmlExportError::CannotCreateFolder, (out / "images").string() + ": cannot create the folder" +
-                                                                  (ec ? ": " + ec.message() : std::string()));
+    for (const fs::path& folder : {out, out / "images"}) {
+        if (folder != out && edition.images.empty()) continue;
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        if (!ec && fs::is_directory(folder)) continue;
+        HtmlExportFailure e = fail(HtmlExportError::CannotCreateFolder, folder == out ? out_dir : folder.string());
+        e.system_error = ec.value();
+        return HtmlExportResult::Fail(e);
     }
+    std::vector<std::string> written;
     for (const auto& f : edition.files) {
         fs::path target = out / f.path;
         // Atomically, and never through a link left at the name (refused with a message).
         os::WriteOptions write;
         write.mode = 0644;  // an edition is for publishing
-        if (os::WriteResult w = os::WriteFileAtomically(target, f.content, write); !w)
-            return fail(HtmlExportError::CannotWriteFile, os::Describe(w.error()));
-        result.written.push_back(f.path);
+        if (os::WriteResult w = os::WriteFileAtomically(target, f.content, write); !w) {
+            HtmlExportFailure e = fail(HtmlExportError::CannotWriteFile, target.string());
+            e.write = w.error();
+            return HtmlExportResult::Fail(e);
+        }
+        written.push_back(f.path);
     }
     for (const auto& img : edition.images) {
         fs::path target = out / img.path;
         std::ifstream in(img.source, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in.good() && !in.eof())
-            return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot read the image " + img.source);
+        if (!in.good() && !in.eof()) return HtmlExportResult::Fail(fail(HtmlExportError::CannotCopyImage, target.string(), img.source));
         os::WriteOptions write;
         write.mode = 0644;
-        if (os::WriteResult w = os::WriteFileAtomically(target, bytes, write); !w)
-            return fail(HtmlExportError::CannotCopyImage, target.string() + ": cannot copy the image " + img.source + ": " + os::Describe(w.error()));
-        result.written.push_back(img.path);
+        if (os::WriteResult w = os::WriteFileAtomically(target, bytes, write); !w) {
+            HtmlExportFailure e = fail(HtmlExportError::CannotCopyImage, target.string(), img.source);
+            e.write = w.error();
+            return HtmlExportResult::Fail(e);
+        }
+        written.push_back(img.path);
     }
-    return result;
+    return written;
 }
 
 }  // namespace lectern

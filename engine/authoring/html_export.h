@@ -15,8 +15,12 @@
 // separate from the disk (WriteHtmlEdition), so the app could offer the same export later.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "base/result.h"
+#include "os/files.h"
 
 #include "course/model.h"
 
@@ -50,19 +54,25 @@ HtmlEdition RenderHtmlEdition(const Course& course, const HtmlExportOptions& opt
 std::string HtmlModuleFileName(const Module& module);
 
 enum class HtmlExportError {
-    None,
     OutputInsideCourse,  // the output folder is (inside) the course or its asset folder
     CannotCreateFolder,
     CannotWriteFile,
     CannotCopyImage,
 };
 
-struct HtmlExportResult {
-    HtmlExportError error = HtmlExportError::None;
-    std::string message;               // what failed and where, for the user
-    std::vector<std::string> written;  // relative paths of the files written, in order
-    bool ok() const { return error == HtmlExportError::None; }
+// Why an edition was not written: the code and what it is about, never a sentence made where it
+// failed; Describe words it (in English, for lectern-export and logs).
+struct HtmlExportFailure {
+    HtmlExportError code = HtmlExportError::CannotWriteFile;
+    std::string path;   // the output folder, or the file of the edition that was not written
+    std::string about;  // OutputInsideCourse: the course folder; CannotCopyImage: the image copied
+    int system_error = 0;  // CannotCreateFolder: errno-style (os::ErrorText), 0 when none was given
+    std::optional<os::FileError> write;  // CannotWriteFile, CannotCopyImage: the write that failed
 };
+std::string Describe(const HtmlExportFailure& failure);
+
+// The files written (paths relative to the output folder, in order), or why not.
+using HtmlExportResult = Result<std::vector<std::string>, HtmlExportFailure>;
 
 // Renders and writes the edition into `out_dir` (created when missing). Existing files of the
 // same names are replaced (removed first, so a symbolic link there is never written through);

@@ -134,7 +134,7 @@ void Export(const std::string& course_path, const fs::path& out, bool facilitato
     HtmlExportOptions options;
     options.facilitator = facilitator;
     HtmlExportResult w = WriteHtmlEdition(*r.course, out.string(), options);
-    ASSERT_TRUE(w.ok()) << w.message;
+    ASSERT_TRUE(w.ok()) << Describe(w.error());
     ParseEdition(out, ed);
 }
 
@@ -464,9 +464,32 @@ TEST(HtmlExport, RefusesToWriteIntoTheCourse) {
     LoadResult r = LoadCourse(kFixture);
     ASSERT_TRUE(r.ok());
     HtmlExportResult w = WriteHtmlEdition(*r.course, kFixture + "/images");
-    EXPECT_EQ(w.error, HtmlExportError::OutputInsideCourse);
+    ASSERT_FALSE(w.ok());
+    EXPECT_EQ(w.error().code, HtmlExportError::OutputInsideCourse);
+    EXPECT_EQ(w.error().path, kFixture + "/images");
+    EXPECT_EQ(w.error().about, r.course->root_dir);
     EXPECT_TRUE(fs::is_regular_file(kFixture + "/images/three-steps.png"));
     EXPECT_FALSE(fs::exists(kFixture + "/images/index.html"));
+}
+
+// An output folder that cannot be made (a file has its name, or a file is in its path): the code
+// and the folder, never files written beside it.
+TEST(HtmlExport, AFolderThatCannotBeMadeIsReportedByCodeAndPath) {
+    LoadResult r = LoadCourse(kFixture);
+    ASSERT_TRUE(r.ok());
+    TempDir dir;
+    {
+        std::ofstream(dir.path() / "taken") << "a file, not a folder";
+    }
+    for (const fs::path& out : {dir.path() / "taken", dir.path() / "taken" / "edition"}) {
+        SCOPED_TRACE(out.string());
+        HtmlExportResult w = WriteHtmlEdition(*r.course, out.string());
+        ASSERT_FALSE(w.ok());
+        EXPECT_EQ(w.error().code, HtmlExportError::CannotCreateFolder);
+        EXPECT_EQ(w.error().path, out.string());
+        EXPECT_FALSE(w.error().write.has_value());
+        EXPECT_FALSE(fs::exists(dir.path() / "index.html"));
+    }
 }
 
 TEST(HtmlExportTool, ExitCodes) {

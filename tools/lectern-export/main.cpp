@@ -60,11 +60,11 @@ int main(int argc, char** argv) {
 
     lectern::HtmlExportResult result = lectern::WriteHtmlEdition(*loaded.course, out_dir, options);
     if (!result.ok()) {
-        std::fprintf(stderr, "lectern-export: %s\n", result.message.c_str());
+        std::fprintf(stderr, "lectern-export: %s\n", lectern::Describe(result.error()).c_str());
         return 2;
     }
-    std::printf("%s: wrote %zu file%s to %s%s\n", course_path.c_str(), result.written.size(),
-                result.written.size() == 1 ? "" : "s", out_dir.c_str(),
+    std::printf("%s: wrote %zu file%s to %s%s\n", course_path.c_str(), result->size(),
+                result->size() == 1 ? "" : "s", out_dir.c_str(),
                 options.facilitator ? " (facilitator edition)" : "");
     return 0;
 }
