@@ -243,17 +243,8 @@ private:
     double BaseWakeInterval() const override { return !m_options.capture.empty() ? 0.1 : m_options.watch ? 0.5 : 0.0; }
 
     // The store's banner in the interface's language (the catalog comes with the course, after
-    // the store is opened, so it is formatted when drawn).
-    std::string StoreBanner() const {
-        const char* key = nullptr;
-        switch (m_store.not_saving) {
-            case NotSaving::No: return m_store.banner;
-            case NotSaving::CannotWrite: key = ui::UiKey("Progress is NOT being saved: {problem}"); break;
-            case NotSaving::FileUntouched: key = ui::UiKey("Progress is NOT being saved: {problem}. The file was left untouched."); break;
-            case NotSaving::FileTouched: key = ui::UiKey("Progress is NOT being saved: {problem}."); break;
-        }
-        return ui::TrFText(key, {{"problem", m_store.why_not_saving}});
-    }
+    // the store is opened, so it is worded when drawn).
+    std::string StoreBanner() const { return ui::Words(m_store); }
 
     // The notes window reads at arm's length: half a step smaller than the room's text.
     float NotesTextScale() const { return std::clamp(m_state.text_scale - 0.5f, 1.0f, 2.0f); }
@@ -595,8 +586,7 @@ void App::Apply(const ui::Actions& actions) {
                     MoveAsideOutcome moved = MoveDamagedStoreAside(m_store, m_data_dir, NowMs());
                     if (!moved) {
                         // Said on the screen the button was on: the sign-in screen, or the kiosk's admin screen.
-                        (m_state.screen == ui::Screen::Admin ? m_state.admin.message : m_state.sign_in.message) =
-                            ui::TrFText("Could not move the file aside: {problem}", {{"problem", Describe(moved.error())}});
+                        (m_state.screen == ui::Screen::Admin ? m_state.admin.message : m_state.sign_in.message) = ui::Words(moved.error());
                         break;
                     }
                     std::fprintf(stderr, "lectern: moved the damaged progress file to %s\n", os::Utf8(*moved).c_str());

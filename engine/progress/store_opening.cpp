@@ -15,7 +15,7 @@ PlayerStore OpenPlayerStore(const std::string& data_dir) {
     if (p.damaged) p.problem = r.message;
     p.notice = r.notice;
     // A log that was not applied is the administrator's business: say where it was kept.
-    if (r.wal_set_aside) p.banner = r.notice;
+    p.log_set_aside = r.wal_set_aside;
     if (r.status == OpenStatus::Ok) {
         p.store = std::move(r.store);
         return p;
@@ -28,17 +28,15 @@ PlayerStore OpenPlayerStore(const std::string& data_dir) {
     }
     if (r.status == OpenStatus::CannotWrite) {
         p.store = std::move(r.store);
-        p.banner = "Progress is NOT being saved: " + r.message;
         p.not_saving = NotSaving::CannotWrite;
         p.why_not_saving = r.message;
         return p;
     }
     // Corrupt, too new, locked or refused: never touch the file. Only when its bytes are as they
     // were may the banner say so.
-    p.banner = "Progress is NOT being saved: " + r.message + (r.db_unchanged ? ". The file was left untouched." : ".");
     p.not_saving = r.db_unchanged ? NotSaving::FileUntouched : NotSaving::FileTouched;
     p.why_not_saving = r.message;
-    p.log.push_back(p.banner);
+    p.log.push_back(Describe(p.not_saving, p.why_not_saving));
     return p;
 }
 
@@ -49,10 +47,6 @@ MoveAsideOutcome MoveDamagedStoreAside(PlayerStore& current, const std::string& 
     current.store.reset();
     current = OpenPlayerStore(data_dir);
     return *moved;
-}
-
-std::string Describe(const StoreMoveError& error) {
-    return error.not_damaged ? "the progress file is not damaged; it was left where it is" : os::Describe(error.file);
 }
 
 }  // namespace lectern

@@ -16,7 +16,7 @@ namespace lectern {
 
 // Why progress is not being saved, so the screens can say it in the interface's language.
 enum class NotSaving {
-    No,             // saved (or only a log was set aside: `banner` holds that notice)
+    No,             // saved (or only a log was set aside: `log_set_aside`)
     CannotWrite,    // the store opened read-only
     FileUntouched,  // not opened, and the file's bytes are as they were
     FileTouched,    // not opened, and the file may have changed
@@ -31,23 +31,28 @@ struct PlayerStore {
     std::string refusal;
     // Corrupt or too new: never touched on open; moving it aside is a deliberate, confirmed step.
     bool damaged = false;
-    std::string problem;   // damaged: what is wrong, for the screen that offers the way out
-    std::string banner;    // for every screen: why progress is not saved, or a log set aside (English)
+    std::string problem;   // damaged: what is wrong (the store's words), for the screen that offers the way out
+    // For every screen, worded by the interface (ui/kiosk_words.h): why progress is not saved,
+    // with the store's own message, or that a log which did not belong to the file was set aside.
     NotSaving not_saving = NotSaving::No;
     std::string why_not_saving;  // the store's own message, for the banner's {problem}
+    bool log_set_aside = false;  // a log beside the file was NOT applied (kept aside: `notice` names it)
     std::string notice;    // ProgressStore's notice (a log recovered or set aside), for the trace
     std::vector<std::string> log;  // lines for the terminal, in order
 };
 
 // Creates DATA_DIR (0700) when missing and opens its progress file as the player does.
 PlayerStore OpenPlayerStore(const std::string& data_dir);
+// The banner in English, for the terminal and logs ("" when there is none); the window's is
+// worded from the catalog.
+std::string Describe(NotSaving not_saving, const std::string& why_not_saving);
 
 // Why the damaged file was not moved: it is not damaged, or the file system refused (`file`).
 struct StoreMoveError {
     bool not_damaged = false;
     os::FileError file;
 };
-// English, for the terminal and logs.
+// English, for the terminal and logs (store_opening_describe.cpp).
 std::string Describe(const StoreMoveError& error);
 // Where the damaged file went, or why it was not moved.
 using MoveAsideOutcome = Result<std::filesystem::path, StoreMoveError>;

@@ -170,6 +170,24 @@ std::string Words(const UiCatalog& c, const kiosk::AdminError& e) {
     return {};
 }
 
+std::string Words(const UiCatalog& c, const PlayerStore& s) {
+    const char* key = nullptr;
+    switch (s.not_saving) {
+        case NotSaving::No:
+            return s.log_set_aside ? c.Format(UiKey("A log that did not belong to {path} was NOT applied; it was kept beside it."), {{"path", s.path}})
+                                   : std::string();
+        case NotSaving::CannotWrite: key = UiKey("Progress is NOT being saved: {problem}"); break;
+        case NotSaving::FileUntouched: key = UiKey("Progress is NOT being saved: {problem}. The file was left untouched."); break;
+        case NotSaving::FileTouched: key = UiKey("Progress is NOT being saved: {problem}."); break;
+    }
+    return c.Format(key, {{"problem", s.why_not_saving}});
+}
+
+std::string Words(const UiCatalog& c, const StoreMoveError& e) {
+    const std::string why = e.not_damaged ? c.Get(UiKey("The progress file is not damaged; it was left where it is.")) : Words(c, e.file);
+    return Then(c.Get(UiKey("Could not move the file aside.")), why);
+}
+
 std::string Words(const UiCatalog& c, const kiosk::AdminResult& r) { return r ? Words(c, *r) : Words(c, r.error()); }
 
 std::string Words(const UiCatalog& c, const kiosk::Decision& d) {
@@ -209,5 +227,7 @@ std::string Words(StoreError error) { return Words(CurrentCatalog(), error); }
 std::string Words(const kiosk::AdminResult& result) { return Words(CurrentCatalog(), result); }
 std::string Words(const AdminFileError& error) { return Words(CurrentCatalog(), error); }
 std::string Words(const os::FileError& error) { return Words(CurrentCatalog(), error); }
+std::string Words(const PlayerStore& store) { return Words(CurrentCatalog(), store); }
+std::string Words(const StoreMoveError& error) { return Words(CurrentCatalog(), error); }
 
 }  // namespace lectern::ui

@@ -11,6 +11,7 @@
 #include "kiosk/admin_files.h"
 #include "kiosk/sign_in.h"
 #include "os/files.h"
+#include "progress/store_opening.h"
 
 namespace lectern::ui {
 
@@ -35,6 +36,14 @@ std::string Words(const UiCatalog& catalog, const AdminFileError& error);
 std::string Words(const os::FileError& error);
 std::string Words(const UiCatalog& catalog, const os::FileError& error);
 std::string Words(const UiCatalog& catalog, const ExportError& error);
+
+// The banner every screen shows about the progress file ("" when there is none): not saving,
+// with the store's own words, or a log set aside.
+std::string Words(const PlayerStore& store);
+std::string Words(const UiCatalog& catalog, const PlayerStore& store);
+// Why the damaged progress file was not moved aside.
+std::string Words(const StoreMoveError& error);
+std::string Words(const UiCatalog& catalog, const StoreMoveError& error);
 
 // The catalog of the current ShapedText (the course's language), else English.
 const UiCatalog& CurrentCatalog();

@@ -226,5 +226,47 @@ TEST(KioskWords, EveryFileErrorNamesItsPathInTheCoursesLanguage) {
     EXPECT_EQ(worded, 22 * 5 + 13);
 }
 
+
+TEST(KioskWords, EveryProgressFileBannerAndMoveAsideIsWordedInTheCoursesLanguageWithItsData) {
+    Diagnostics problems;
+    const UiCatalog english;
+    const UiCatalog arabic = LoadUiCatalog("ar", UiCatalogDirs(), problems);
+    ASSERT_TRUE(problems.All().empty()) << problems.FormatAll();
+    const std::string why = kDir + "/progress.sqlite3 is not a database";  // the store's own words
+    const std::vector<std::string> data = {why, kDir + "/progress.sqlite3", kDir, "lectern-progress.csv", "chmod 600 "};
+    int worded = 0;
+    for (NotSaving not_saving : {NotSaving::No, NotSaving::CannotWrite, NotSaving::FileUntouched, NotSaving::FileTouched})
+        for (bool log_set_aside : {false, true}) {
+            PlayerStore s;
+            s.path = kDir + "/progress.sqlite3";
+            s.not_saving = not_saving;
+            s.why_not_saving = why;
+            s.log_set_aside = log_set_aside;
+            const std::string en = Words(english, s), ar = Words(arabic, s);
+            SCOPED_TRACE(en);
+            if (not_saving == NotSaving::No && !log_set_aside) {
+                EXPECT_EQ(en, "");
+                EXPECT_EQ(ar, "");
+                continue;
+            }
+            ExpectWorded({en, ar, {not_saving == NotSaving::No ? s.path : why}, data});
+            ++worded;
+        }
+    // Not moved: not damaged, or any file error (with the path it names).
+    StoreMoveError not_damaged;
+    not_damaged.not_damaged = true;
+    ExpectWorded({Words(english, not_damaged), Words(arabic, not_damaged), {}, data});
+    ++worded;
+    for (const os::FileError& f : EveryFileError()) {
+        StoreMoveError e;
+        e.file = f;
+        SCOPED_TRACE(Describe(e));
+        ExpectWorded({Words(english, e), Words(arabic, e), {os::Utf8(f.path)}, data});
+        EXPECT_NE(Words(arabic, e).find(Words(arabic, f)), std::string::npos);
+        ++worded;
+    }
+    EXPECT_EQ(worded, 7 + 1 + 22 * 5);
+}
+
 }  // namespace
 }  // namespace lectern::ui
