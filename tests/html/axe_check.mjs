@@ -6,12 +6,14 @@
 //
 //   node axe_check.mjs EDITION_DIR...
 //
-// Environment: LECTERN_HTML_SHOTS  folder for screenshots (default: a new temporary folder)
+// Environment: LECTERN_HTML_SHOTS  folder for screenshots of each page (screen, answers open,
+//                                  print, and the index's focused skip link); none when unset:
+//                                  they check nothing and took about half the test's time
+//                                  (ctest's run leaves them out; set it to look at the pages)
 //              LECTERN_CHROMIUM    the browser (default /usr/bin/chromium)
 // Exit status: 0 no violations, 1 violations or failed loads, 2 bad usage or no browser.
-import { mkdtempSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,8 +27,11 @@ if (dirs.length === 0) {
   console.error('usage: node axe_check.mjs EDITION_DIR...');
   process.exit(2);
 }
-const shots = process.env.LECTERN_HTML_SHOTS || mkdtempSync(join(tmpdir(), 'lectern-html-shots-'));
-mkdirSync(shots, { recursive: true });
+const shots = process.env.LECTERN_HTML_SHOTS || null;
+if (shots) mkdirSync(shots, { recursive: true });
+async function shoot(page, name, options = { fullPage: true }) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), ...options });
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.LECTERN_CHROMIUM || '/usr/bin/chromium',
@@ -94,12 +99,12 @@ for (const dir of dirs) {
     for (const b of broken) problems.push(`image did not load: ${b}`);
 
     const name = `${edition}-${file.replace(/\.html$/, '')}`;
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await shoot(page, name);
     await page.addScriptTag({ path: AXE_PATH });
     const closed = await runAxe(page);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const open = (await runAxe(page)).filter((v) => !closed.some((c) => c.id === v.id && c.nodes.length === v.nodes.length));
-    await page.screenshot({ path: join(shots, `${name}-open.png`), fullPage: true });
+    await shoot(page, `${name}-open`);
     // Reflow (WCAG 1.4.10): at 320 CSS px, with every answer open, the page does not scroll
     // sideways (a wide table scrolls in its own box).
     await page.setViewportSize({ width: 320, height: 900 });
@@ -113,16 +118,18 @@ for (const dir of dirs) {
     });
     if (wide) problems.push(`the page scrolls sideways at 320 CSS px: ${wide}`);
     await page.setViewportSize({ width: 1100, height: 900 });
-    // The printed handout, as the print stylesheet lays it out.
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(shots, `${name}-print.png`), fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
+    // The printed handout, as the print stylesheet lays it out (a picture to look at only).
+    if (shots) {
+      await page.emulateMedia({ media: 'print' });
+      await shoot(page, `${name}-print`);
+      await page.emulateMedia({ media: 'screen' });
+    }
     // The skip link shows when it gets the keyboard.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => document.activeElement?.className === 'skip-link');
     if (!skip) problems.push('the first Tab does not reach the skip link');
-    if (file === 'index.html') await page.screenshot({ path: join(shots, `${name}-focus.png`) });
+    if (file === 'index.html') await shoot(page, `${name}-focus`, {});
 
     const count = report('answers closed', closed) + report('answers open', open);
     for (const p of problems) console.log(`  ${p}`);
@@ -136,5 +143,5 @@ for (const dir of dirs) {
 }
 await browser.close();
 console.log(`axe (${TAGS.join(', ')}): ${pages} pages, ${violations} violations, ${failures} load problems`);
-console.log(`screenshots: ${shots}`);
+if (shots) console.log(`screenshots: ${shots}`);
 process.exit(violations === 0 && failures === 0 ? 0 : 1);
