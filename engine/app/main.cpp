@@ -831,6 +831,7 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     m_model.page = m_session ? m_session->Nav().Index() : 0;
     m_model.learner_name = m_learner_name;
     m_model.speech_available = !m_speech || m_speech->Available();
+    m_model.speech_unavailable = m_speech && !m_model.speech_available ? m_speech->UnavailableReason() : std::string();
     if (!m_model.speech_available && m_trace.Changed("speech", "unavailable")) m_trace("speech unavailable");
     UpdateSpeechNotice();
     m_model.speaking = m_speech && m_speech->Speaking();

@@ -210,9 +210,10 @@ private:
     std::unique_ptr<Impl> m;
 };
 
-// Speech through espeak-ng, on its own thread: Speak never blocks the caller. One per process
-// (espeak-ng is a process-wide singleton). Without a sound device it still runs, silently, in
-// real time, so the controls behave the same.
+// Speech on its own thread: Speak never blocks the caller. One per process. On Linux through
+// espeak-ng (speech.cpp; a process-wide singleton), which without a sound device still runs,
+// silently, in real time, so the controls behave the same; on Windows through SAPI
+// (speech_windows.cpp).
 class Speech {
 public:
     Speech();
@@ -220,6 +221,10 @@ public:
     // True unless the engine failed to start (it starts on the worker thread, so this may turn
     // false shortly after construction).
     bool Available() const;
+    // When not Available, why, in English, for the reader to show beside its disabled read-aloud
+    // button (Windows: "Windows speech (SAPI) does not work here: ..."). Empty on Linux, where a
+    // missing espeak-ng hides the button as before.
+    std::string UnavailableReason() const;
     // `lang` (BCP 47) picks the voice (platform/voice_choice.h); with no voice for it, nothing is read.
     void Speak(const std::string& text, int words_per_minute = 175, const std::string& lang = "");
     // A page in pieces by language (a passage's `lang`), each read in its own language's voice one

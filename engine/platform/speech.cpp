@@ -392,6 +392,8 @@ bool Speech::Available() const {
     return !m->state->failed;
 }
 
+std::string Speech::UnavailableReason() const { return std::string(); }
+
 void Speech::Speak(const std::string& text, int words_per_minute, const std::string& lang) {
     Speak(std::vector<SpeechPart>{{lang, text}}, words_per_minute);
 }

@@ -66,6 +66,36 @@ VoiceChoice ChooseVoice(const std::string& lang, const std::vector<EspeakVoice>&
     return choice;
 }
 
+std::vector<std::pair<std::string, int>> SapiVoiceLanguages(const std::vector<std::string>& locale_names) {
+    std::vector<std::pair<std::string, int>> out;
+    auto add = [&](const std::string& language, int priority) {
+        for (auto& [have, best] : out)
+            if (have == language) {
+                best = std::min(best, priority);
+                return;
+            }
+        out.emplace_back(language, priority);
+    };
+    for (const std::string& name : locale_names) {
+        const std::vector<std::string> sub = Subtags(name);
+        if (sub[0].empty()) continue;
+        std::string whole = sub[0];
+        std::string region;
+        for (size_t i = 1; i < sub.size(); ++i) {
+            whole += "-" + sub[i];
+            if (sub[i].size() == 2 || (sub[i].size() == 3 && std::isdigit(static_cast<unsigned char>(sub[i][0])))) region = sub[i];
+        }
+        add(whole, 1);
+        if (sub[0] == "zh") {
+            const bool cantonese = region == "hk" || region == "mo";
+            add(cantonese ? "yue" : "cmn", 5);
+            add(cantonese ? "zh-yue" : "zh-cmn", 5);
+        }
+        add(sub[0], 5);
+    }
+    return out;
+}
+
 SpeechPlan PlanSpeech(const std::vector<SpeechPart>& parts, const std::vector<EspeakVoice>& voices) {
     SpeechPlan plan;
     for (const SpeechPart& part : parts) {

@@ -28,6 +28,14 @@ struct VoiceChoice {
 // priority wins, then the first listed. An empty tag is English.
 VoiceChoice ChooseVoice(const std::string& lang, const std::vector<EspeakVoice>& voices);
 
+// The languages a Windows (SAPI) voice speaks, as ChooseVoice reads them, from the locale names
+// of its token's Language attribute ("en-US", "zh-CN"; speech_windows.cpp turns the attribute's
+// LCIDs into names): each whole tag first (priority 1), then its language alone (priority 5), so
+// a course in "en" finds an "en-US" voice and one in "en-US" prefers it to an "en-GB" one; and
+// Chinese also as espeak-ng names its dialects, since ChooseVoice looks Chinese up by dialect
+// ("yue" for Hong Kong and Macao, "cmn" for the rest). Each language once, at its best priority.
+std::vector<std::pair<std::string, int>> SapiVoiceLanguages(const std::vector<std::string>& locale_names);
+
 // A piece of a page in one language (course/speech_text.h's SpeechSegment, which this layer does
 // not include): `lang` as BCP 47, empty for English.
 struct SpeechPart {

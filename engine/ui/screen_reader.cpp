@@ -365,6 +365,18 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
                 f.actions.Push(Action(ActionKind::SpeechPause));
         }
         ImGui::PopFont();
+    } else if (!f.model.speech_unavailable.empty()) {
+        // The speech engine failed and said why (Windows without a working SAPI voice): the
+        // button stays where the learner looks for it, disabled, with the reason under it.
+        ImGui::PushFont(fonts.small);
+        const char* speak = Tr("Read this page aloud (S)");
+        ButtonAtReadingStart(speak, width);
+        ImGui::BeginDisabled(true);
+        ImGui::SmallButton(speak);
+        ImGui::EndDisabled();
+        WrappedText(fonts.small, t.text_muted,
+                    TrFText("Read-aloud is not available here: {why}", {{"why", f.model.speech_unavailable}}), width);
+        ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.4f));
 

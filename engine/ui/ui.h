@@ -90,6 +90,7 @@ struct ViewModel {
     bool kiosk = false;                    // shared classroom machine: no way out but the admin's
     const Diagnostics* watch_problems = nullptr;  // --watch: the last reload failed with these
     bool speech_available = false;         // espeak-ng could start
+    std::string speech_unavailable;        // not available: why (Windows, SAPI), for the disabled button
     std::string speech_no_voice;           // the page's languages when espeak-ng has no voice for any of them
     std::string speech_skipped;            // languages of passages read-aloud leaves out (no voice), "he, yi"
     bool speaking = false;

@@ -5,12 +5,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
 #include "progress/progress_store.h"
 #include "harness.h"
+#include "shaped_ui.h"
 #include "../helpers/scoped_env.h"
 
 using namespace lectern;
@@ -202,4 +204,40 @@ TEST(ReaderUi, APageWhoseDrawingFailsAnImGuiCheckShowsANoticeAndIsNotTheResumePo
 
     opened.store.reset();
     fs::remove_all(dir);
+}
+
+// Read-aloud in each state the speech engine can be in, on every page of the fixture: working
+// (the button, S reads), failed with a reason (Windows with no working SAPI voice: the button
+// stays, disabled, the reason under it, S does nothing) and failed with none (Linux without
+// espeak-ng: no button, as before).
+TEST(ReaderUi, ReadAloudShowsItsButtonOrSaysWhyItIsNotAvailable) {
+    struct State {
+        bool available;
+        const char* why;
+    };
+    const std::string why = "Windows speech (SAPI) does not work here: SetRate returned 0x80004001";
+    for (const State& state : {State{true, ""}, State{false, why.c_str()}, State{false, ""}}) {
+        UiHarness ui(kFixture);
+        ui.state.screen = ui::Screen::Reader;
+        ui.model.speech_available = state.available;
+        ui.model.speech_unavailable = state.why;
+        const int count = ui.nav().Count();
+        for (int i = 0; i < count; ++i) {
+            SCOPED_TRACE(std::string("page ") + ui.nav().Current().id + (state.available ? ", available" : ", not available: ") + state.why);
+            ui.Frame();
+            ui.Frame();
+            std::string drawn;
+            // The page's own window: the contents beside it draw on the same lines.
+            const auto on_page = [](const std::string& owner) { return owner.find("##page") != std::string::npos; };
+            for (const auto& line : test::DrawnLines(test::GlyphQuads(*ImGui::GetIO().Fonts, on_page))) drawn += line.second;
+            const bool button = drawn.find("Readthispagealoud(S)") != std::string::npos;
+            std::string notice = "Read-aloudisnotavailablehere:" + std::string(state.why);
+            notice.erase(std::remove(notice.begin(), notice.end(), ' '), notice.end());
+            EXPECT_EQ(button, state.available || *state.why) << "the read-aloud button";
+            EXPECT_EQ(drawn.find(notice) != std::string::npos, !state.available && *state.why) << "the reason: " << drawn.substr(0, 300);
+            ImGui::GetIO().AddInputCharacter('s');
+            EXPECT_EQ(ui.Frame().Has(ui::ActionKind::SpeakPage), state.available) << "S";
+            ui.Press(test::kKeyRight);
+        }
+    }
 }
