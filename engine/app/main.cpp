@@ -200,10 +200,11 @@ private:
         return parts;
     }
     ui::SpeechNotice m_speech_notice;  // what the reader says about read-aloud on this page
+    int m_course_generation = 0;       // one more for each course load (--watch): the notice is redone
     // The voices espeak-ng has, asked for the current page's plan (ui/speech_notice.h decides).
     void UpdateSpeechNotice() {
         const int page = m_session ? m_session->Nav().Index() : -1;
-        const ui::SpeechNoticeText& notice = m_speech_notice.Update(page, m_speech != nullptr, [&]() -> std::optional<ui::SpeechPlanFacts> {
+        const ui::SpeechNoticeText& notice = m_speech_notice.Update(page, m_course_generation, m_speech != nullptr, [&]() -> std::optional<ui::SpeechPlanFacts> {
             const std::optional<platform::SpeechPlan> plan = m_speech->Plan(PageSpeechParts());
             if (!plan) return std::nullopt;
             return ui::SpeechPlanFacts{!plan->parts.empty(), plan->skipped};
@@ -487,6 +488,7 @@ void App::CheckForChanges() {
         return;
     }
     m_load = std::move(r.load);
+    ++m_course_generation;
     RequestCourseGlyphs();
     m_model.course = m_load.course.get();
     m_model.diagnostics = &m_load.diagnostics;
@@ -659,6 +661,7 @@ int App::OpenWindow(const std::string& course_path) {
     g_wake_on_stop = &m_platform;
     m_loop.t_init = platform::MsSinceProcessStart();
     m_load = loading.get();
+    ++m_course_generation;
     m_loop.t_load = platform::MsSinceProcessStart();
     if (m_load.course) m_platform.SetTitle(m_load.course->title + " \xE2\x80\x94 Lectern");
     if (!m_load.ok()) {

@@ -341,13 +341,22 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
         // Read aloud: S starts and stops, Shift+S pauses and resumes.
         ImGui::PushFont(fonts.small);
         const char* speak = f.model.speaking ? Tr("Stop reading (S)") : Tr("Read this page aloud (S)");
-        ButtonAtReadingStart(speak, width);
+        // The controls on one row from the reading start (pause beside stop), the notices
+        // under them: a notice's last line is no place for a button.
+        ControlRow controls(width);
+        controls.Next(ButtonWidth(speak));
         // No voice speaks the course's language: say so rather than read it in another's.
         const bool no_voice = !f.model.speech_no_voice.empty() && !f.model.speaking;
         ImGui::BeginDisabled(no_voice);
         if (ImGui::SmallButton(speak))
             f.actions.Push(Action(ActionKind::SpeakPage));
         ImGui::EndDisabled();
+        if (f.model.speaking) {
+            const char* pause = f.model.speech_paused ? Tr("Resume (Shift+S)") : Tr("Pause (Shift+S)");
+            controls.Next(ButtonWidth(pause));
+            if (ImGui::SmallButton(pause))
+                f.actions.Push(Action(ActionKind::SpeechPause));
+        }
         if (no_voice)
             WrappedText(fonts.small, t.text_muted,
                         TrFText("Read-aloud has no voice for this course's language ({lang}): espeak-ng does not speak it.",
@@ -359,11 +368,6 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
                         TrFText("Passages in {langs} are not read aloud: espeak-ng has no voice for them.",
                                 {{"langs", f.model.speech_skipped}}),
                         width);
-        if (f.model.speaking) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(f.model.speech_paused ? Tr("Resume (Shift+S)") : Tr("Pause (Shift+S)")))
-                f.actions.Push(Action(ActionKind::SpeechPause));
-        }
         ImGui::PopFont();
     } else if (!f.model.speech_unavailable.empty()) {
         // The speech engine failed and said why (Windows without a working SAPI voice): the

@@ -11,15 +11,16 @@ SpeechNoticeText SpeechNoticeOf(const SpeechPlanFacts& plan) {
     return text;
 }
 
-const SpeechNoticeText& SpeechNotice::Update(int page, bool speech_started,
+const SpeechNoticeText& SpeechNotice::Update(int page, int course_generation, bool speech_started,
                                              const std::function<std::optional<SpeechPlanFacts>()>& plan) {
     m_shown = {};
     if (!speech_started || page < 0) return m_shown;
-    if (page != m_page) {
+    if (page != m_page || course_generation != m_generation) {
         const std::optional<SpeechPlanFacts> facts = plan();
         if (!facts) return m_shown;  // voices not listed yet: asked again next frame
         m_known = SpeechNoticeOf(*facts);
         m_page = page;
+        m_generation = course_generation;
     }
     m_shown = m_known;
     return m_shown;

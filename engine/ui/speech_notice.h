@@ -30,14 +30,17 @@ SpeechNoticeText SpeechNoticeOf(const SpeechPlanFacts& plan);
 // text in pieces and matches voices, which is not for every frame.
 class SpeechNotice {
 public:
-    // `page`: the reader's page index, or -1 when no course is open; `speech_started`: read-aloud
-    // has been started (espeak-ng is started on first use); `plan`: the plan of the current page,
-    // nullopt while espeak-ng has not listed its voices yet (then it is asked again next frame).
-    const SpeechNoticeText& Update(int page, bool speech_started,
+    // `page`: the reader's page index, or -1 when no course is open; `course_generation`: changes
+    // whenever the course is loaded again (--watch), since a reload can keep the page index and
+    // change the page's text; `speech_started`: read-aloud has been started (espeak-ng is started
+    // on first use); `plan`: the plan of the current page, nullopt while espeak-ng has not listed
+    // its voices yet (then it is asked again next frame).
+    const SpeechNoticeText& Update(int page, int course_generation, bool speech_started,
                                    const std::function<std::optional<SpeechPlanFacts>()>& plan);
 
 private:
     int m_page = -1;  // the page m_known is for (-1: none)
+    int m_generation = 0;  // and the course load it was worked out on
     SpeechNoticeText m_known;
     SpeechNoticeText m_shown;
 };

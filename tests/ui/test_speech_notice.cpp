@@ -51,7 +51,7 @@ TEST(SpeechNotice, EveryPlanStateShowsItsNoticeOnceWorkedOutPerPage) {
         };
         for (int frame = 0; frame < 3; ++frame) {
             SCOPED_TRACE("frame " + std::to_string(frame));
-            const SpeechNoticeText& shown = notice.Update(s.page, s.started, plan);
+            const SpeechNoticeText& shown = notice.Update(s.page, 0, s.started, plan);
             EXPECT_EQ(shown.no_voice, s.no_voice);
             EXPECT_EQ(shown.skipped, s.skipped);
             // A notice is one or the other, never both: a page nothing reads has nothing skipped.
@@ -62,7 +62,7 @@ TEST(SpeechNotice, EveryPlanStateShowsItsNoticeOnceWorkedOutPerPage) {
         EXPECT_EQ(asked, !Asks(s) ? 0 : s.plan ? 1 : 3);
         // The next page is worked out again.
         const int before = asked;
-        notice.Update(s.page + 1, s.started, plan);
+        notice.Update(s.page + 1, 0, s.started, plan);
         EXPECT_EQ(asked - before, s.started && s.page + 1 >= 0 ? 1 : 0);
     }
 }
@@ -74,9 +74,9 @@ TEST(SpeechNotice, EveryPairOfPagesShowsTheSecondPagesNoticeOnly) {
         for (const PlanState& b : States()) {
             SCOPED_TRACE(std::string(a.name) + " then " + b.name);
             SpeechNotice notice;
-            notice.Update(0, a.started, [&] { return a.plan; });
+            notice.Update(0, 0, a.started, [&] { return a.plan; });
             const int second = b.page < 0 ? -1 : 1;
-            const SpeechNoticeText& shown = notice.Update(second, b.started, [&] { return b.plan; });
+            const SpeechNoticeText& shown = notice.Update(second, 0, b.started, [&] { return b.plan; });
             EXPECT_EQ(shown.no_voice, b.no_voice);
             EXPECT_EQ(shown.skipped, b.skipped);
         }
@@ -92,10 +92,10 @@ TEST(SpeechNotice, TheNoticeHidesWhileNothingCanBeReadAndReturnsForTheSamePage) 
         ++asked;
         return std::optional<SpeechPlanFacts>(SpeechPlanFacts{false, {"ar"}});
     };
-    EXPECT_EQ(notice.Update(2, true, plan).no_voice, "ar");
-    EXPECT_EQ(notice.Update(2, false, plan).no_voice, "");
-    EXPECT_EQ(notice.Update(-1, true, plan).no_voice, "");
-    EXPECT_EQ(notice.Update(2, true, plan).no_voice, "ar");
+    EXPECT_EQ(notice.Update(2, 0, true, plan).no_voice, "ar");
+    EXPECT_EQ(notice.Update(2, 0, false, plan).no_voice, "");
+    EXPECT_EQ(notice.Update(-1, 0, true, plan).no_voice, "");
+    EXPECT_EQ(notice.Update(2, 0, true, plan).no_voice, "ar");
     EXPECT_EQ(asked, 1);
 }
 
@@ -109,6 +109,34 @@ TEST(SpeechNotice, TheLanguagesAreListedInPageOrderAsTheyAreTagged) {
         EXPECT_EQ(SpeechNoticeOf({true, some}).no_voice, "");
         EXPECT_EQ(SpeechNoticeOf({false, some}).no_voice, expected);
         EXPECT_EQ(SpeechNoticeOf({false, some}).skipped, "");
+    }
+}
+
+}  // namespace
+}  // namespace lectern::ui
+
+namespace lectern::ui {
+namespace {
+
+// --watch reloads the course and can keep the page index while the page's passages change
+// language: every pair of plan states, before and after a reload on the same page, shows the
+// reloaded page's notice, asked for again.
+TEST(SpeechNotice, AReloadThatKeepsThePageIndexShowsTheReloadedPagesNotice) {
+    for (const PlanState& a : States()) {
+        for (const PlanState& b : States()) {
+            if (!Asks(a) || !Asks(b)) continue;  // the other states show nothing either way
+            SCOPED_TRACE(std::string(a.name) + " reloaded as " + b.name);
+            SpeechNotice notice;
+            notice.Update(4, 1, true, [&] { return a.plan; });
+            int asked = 0;
+            const SpeechNoticeText& shown = notice.Update(4, 2, true, [&] {
+                ++asked;
+                return b.plan;
+            });
+            EXPECT_EQ(asked, 1);
+            EXPECT_EQ(shown.no_voice, b.no_voice);
+            EXPECT_EQ(shown.skipped, b.skipped);
+        }
     }
 }
 
