@@ -206,6 +206,42 @@ TEST(ReaderUi, APageWhoseDrawingFailsAnImGuiCheckShowsANoticeAndIsNotTheResumePo
     fs::remove_all(dir);
 }
 
+// While reading, the controls are one row (stop, then pause or resume beside it) and the
+// notice of the passages left out is a line of its own under them, never with a button at its
+// end: every pause state, with and without a notice.
+TEST(ReaderUi, ReadAloudControlsShareARowAndTheNoticeIsUnderThem) {
+    for (const bool paused : {false, true}) {
+        for (const char* skipped : {"", "yi"}) {
+            SCOPED_TRACE(std::string(paused ? "paused" : "reading") + ", skipped: " + skipped);
+            UiHarness ui(kFixture);
+            ui.state.screen = ui::Screen::Reader;
+            ui.model.speech_available = true;
+            ui.model.speaking = true;
+            ui.model.speech_paused = paused;
+            ui.model.speech_skipped = skipped;
+            ui.Frame();
+            ui.Frame();
+            const auto on_page = [](const std::string& owner) { return owner.find("##page") != std::string::npos; };
+            const auto lines = test::DrawnLines(test::GlyphQuads(*ImGui::GetIO().Fonts, on_page));
+            const std::string second = paused ? "Resume(Shift+S)" : "Pause(Shift+S)";
+            int controls = -1, notice = -1;
+            for (size_t i = 0; i < lines.size(); ++i) {
+                if (lines[i].second.find("Stopreading(S)") != std::string::npos) controls = static_cast<int>(i);
+                if (lines[i].second.find("Passagesinyiarenotreadaloud") != std::string::npos) notice = static_cast<int>(i);
+            }
+            ASSERT_GE(controls, 0);
+            const std::string& row = lines[controls].second;
+            EXPECT_NE(row.find(second), std::string::npos) << "not beside stop: " << row;
+            EXPECT_LT(row.find("Stopreading(S)"), row.find(second)) << row;
+            EXPECT_EQ(notice >= 0, *skipped != 0);
+            if (notice >= 0) {
+                EXPECT_GT(notice, controls) << "the notice is above the controls";
+                EXPECT_EQ(lines[notice].second.find(second), std::string::npos) << lines[notice].second;
+            }
+        }
+    }
+}
+
 // Read-aloud in each state the speech engine can be in, on every page of the fixture: working
 // (the button, S reads), failed with a reason (Windows with no working SAPI voice: the button
 // stays, disabled, the reason under it, S does nothing) and failed with none (Linux without
