@@ -318,18 +318,25 @@ void TopBar(Frame& f, ReaderState& reader) {
 
 void Banner(Frame& f) {
     if (f.model.banner.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, f.theme.warn_bg);
-    ImGui::PushFont(f.fonts.ui_bold);
-    float pad = ImGui::GetStyle().WindowPadding.x;
-    float text_h = ImGui::CalcTextSize(f.model.banner.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - pad * 2).y;
-    float h = text_h + ImGui::GetStyle().WindowPadding.y * 1.2f;
-    ImGui::BeginChild("##banner", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(f.model.banner.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    // Drawn as the interface's other sentences are (WrappedText: shaped, and from the right in a
+    // right-to-left language), and its band sized to what was drawn: Dear ImGui's own text has no
+    // Arabic glyphs and would measure it wrongly.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + style.WindowPadding.x, start.y + style.WindowPadding.y * 0.6f));
+    ImGui::BeginGroup();
+    WrappedText(f.fonts.ui_bold, f.theme.text, f.model.banner, width - style.WindowPadding.x * 2);
+    ImGui::EndGroup();
+    const float end_y = ImGui::GetItemRectMax().y + style.WindowPadding.y * 0.6f;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + width, end_y), ImGui::GetColorU32(f.theme.warn_bg));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
+    ImGui::Dummy(ImVec2(1, 0));
 }
 
 void GlobalKeys(Frame& f, ReaderState& reader) {

@@ -312,6 +312,12 @@ std::vector<MirrorCase> EveryMirroredScreen() {
              in.ui.state.glossary.focus = "distinction";
          }},
         {"references", "##references", wide, [](Interface& in) { in.ui.state.screen = Screen::References; }},
+        // The whole window, with the banner every screen shows when progress is not saved: its
+        // sentence starts from the right, under the top bar.
+        {"window with the not-saving banner", "Lectern", wide, [](Interface& in) {
+             in.ui.model.banner = "Progress is NOT being saved: the folder is read-only.";
+             in.ui.state.screen = Screen::References;
+         }},
         // A window too narrow for contents beside the page: they open over it.
         {"contents over the page", "##contents_overlay", ImVec2(320, 1400), [](Interface& in) {
              ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p1"));
