@@ -532,13 +532,31 @@ private:
         for (; !open.empty(); open.pop_back()) w.Close();
     }
 
-    // Runs of one term, link or citation (split by emphasis inside it) become one <a>.
+    // A phrase in another language (Run::span_lang) is a <span lang dir> (WCAG 3.1.2); dir is
+    // always written, so the browser isolates it as the player does (a bidi isolate).
     void Inlines(const Inline& runs) {
-        HtmlWriter& w = *m_w;
         for (size_t i = 0; i < runs.size();) {
+            size_t end = i + 1;
+            while (end < runs.size() && runs[end].span_lang == runs[i].span_lang) ++end;
+            const std::string& lang = runs[i].span_lang;
+            if (!lang.empty()) {
+                m_w->Open("span");
+                m_w->Attr("lang", lang);
+                m_w->Attr("dir", IsRightToLeftLanguage(lang) ? "rtl" : "ltr");
+            }
+            Links(runs, i, end);
+            if (!lang.empty()) m_w->Close();
+            i = end;
+        }
+    }
+
+    // Runs of one term, link or citation (split by emphasis inside it) become one <a>.
+    void Links(const Inline& runs, size_t begin, size_t stop) {
+        HtmlWriter& w = *m_w;
+        for (size_t i = begin; i < stop;) {
             const Run& r = runs[i];
             size_t end = i + 1;
-            while (end < runs.size() && runs[end].kind == r.kind && (r.kind == InlineKind::Text || runs[end].ref == r.ref))
+            while (end < stop && runs[end].kind == r.kind && (r.kind == InlineKind::Text || runs[end].ref == r.ref))
                 ++end;
             std::string href = Href(r.kind, r.ref);
             if (!href.empty()) {

@@ -34,6 +34,10 @@ struct Run {
     // The BCP 47 language of the passage the run is in (a list item's, a table cell's or a
     // prompt's lang attribute), "" for the language around it.
     std::string lang;
+    // The language an inline element gives the run (<span lang>, <em lang>, <strong lang>), ""
+    // when it is in its passage's: a phrase in another language inside a sentence. It is drawn
+    // as a run of its own direction (a bidi isolate), shaped, read aloud and marked in it.
+    std::string span_lang;
 };
 
 using Inline = std::vector<Run>;

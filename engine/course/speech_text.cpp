@@ -1,5 +1,7 @@
 #include "course/speech_text.h"
 
+#include <utility>
+
 namespace lectern {
 
 namespace {
@@ -9,14 +11,37 @@ class Speech {
 public:
     explicit Speech(std::string lang) : m_lang{std::move(lang)} {}
 
-    void Sentence(const std::string& text, const std::string& lang = {}) {
+    // A sentence as phrases, each in a language ("" for the passage's): a phrase marked with an
+    // inline lang (Run::span_lang) goes to a segment of its own language, mid-sentence.
+    using Phrases = std::vector<std::pair<std::string, std::string>>;
+    static void Add(Phrases& out, const std::string& text, const std::string& lang = {}) {
         if (text.empty()) return;
-        const std::string& in = lang.empty() ? m_lang : lang;
-        if (m_out.empty() || m_out.back().lang != in) m_out.push_back({in, {}});
-        std::string& out = m_out.back().text;
-        out += text;
-        char last = text.back();
-        out += (last == '.' || last == '?' || last == '!' || last == ':') ? "\n" : ".\n";
+        if (!out.empty() && out.back().second == lang) out.back().first += text;
+        else out.push_back({text, lang});
+    }
+    static void Add(Phrases& out, const Inline& runs, const std::string& lang = {}) {
+        for (const Run& r : runs) Add(out, r.text, r.span_lang.empty() ? lang : r.span_lang);
+    }
+    static Phrases Of(const std::string& prefix, const Inline& runs, const std::string& lang = {}) {
+        Phrases out;
+        Add(out, prefix, lang);
+        Add(out, runs, lang);
+        return out;
+    }
+
+    void Sentence(const std::string& text, const std::string& lang = {}) { Sentence(Phrases{{text, lang}}); }
+    void Sentence(const Phrases& phrases) {
+        std::string* last = nullptr;
+        for (const auto& [text, lang] : phrases) {
+            if (text.empty()) continue;
+            const std::string& in = lang.empty() ? m_lang : lang;
+            if (m_out.empty() || m_out.back().lang != in) m_out.push_back({in, {}});
+            m_out.back().text += text;
+            last = &m_out.back().text;
+        }
+        if (!last) return;
+        const char end = last->back();
+        *last += (end == '.' || end == '?' || end == '!' || end == ':') ? "\n" : ".\n";
     }
 
     // A passage in its own language: what is said inside takes it (when `lang` is not empty).
@@ -43,17 +68,17 @@ void Speech::Blocks(const lectern::Blocks& blocks) {
         const Scope block(*this, b.lang);
         switch (b.kind) {
             case BlockKind::Heading:
-            case BlockKind::Paragraph: Sentence(PlainText(b.text)); break;
+            case BlockKind::Paragraph: Sentence(Of("", b.text)); break;
             case BlockKind::BulletList:
             case BlockKind::NumberedList: {
                 int n = 0;
                 for (const auto& item : b.items)
-                    Sentence((b.kind == BlockKind::NumberedList ? std::to_string(++n) + ". " : std::string()) + PlainText(item),
-                             LanguageOf(item));
+                    Sentence(Of(b.kind == BlockKind::NumberedList ? std::to_string(++n) + ". " : std::string(), item,
+                                LanguageOf(item)));
                 break;
             }
             case BlockKind::Quote:
-                Sentence("Quote: " + PlainText(b.text));
+                Sentence(Of("Quote: ", b.text));
                 if (!b.source.empty()) Sentence("Source: " + b.source);
                 break;
             case BlockKind::Callout:
@@ -63,16 +88,20 @@ void Speech::Blocks(const lectern::Blocks& blocks) {
             case BlockKind::Table:
                 if (!b.title.empty()) Sentence("Table: " + b.title);
                 for (size_t r = 1; r < b.rows.size(); ++r) {
-                    std::string row, lang;
+                    // A row is one sentence: in its cells' language when they all have the same.
+                    std::string lang;
                     for (size_t c = 0; c < b.rows[r].size(); ++c) {
-                        // Each cell with its column's heading, as a screen reader would say it.
-                        std::string head = c < b.rows[0].size() ? PlainText(b.rows[0][c]) : "";
-                        row += (c ? "; " : "") + (head.empty() ? "" : head + ": ") + PlainText(b.rows[r][c]);
-                        // A row is one sentence: in its cells' language when they all have the same.
                         const std::string cell = LanguageOf(b.rows[r][c]);
                         lang = c == 0 || cell == lang ? cell : "";
                     }
-                    Sentence(row, lang);
+                    Phrases row;
+                    for (size_t c = 0; c < b.rows[r].size(); ++c) {
+                        // Each cell with its column's heading, as a screen reader would say it.
+                        std::string head = c < b.rows[0].size() ? PlainText(b.rows[0][c]) : "";
+                        Add(row, (c ? "; " : "") + (head.empty() ? "" : head + ": "), lang);
+                        Add(row, b.rows[r][c], lang);
+                    }
+                    Sentence(row);
                 }
                 break;
             case BlockKind::Image:
@@ -94,12 +123,12 @@ void Speech::Blocks(const lectern::Blocks& blocks) {
 }
 
 void Speech::Question(const lectern::Question& q) {
-    Sentence("Question: " + PlainText(q.prompt), LanguageOf(q.prompt));
+    Sentence(Of("Question: ", q.prompt, LanguageOf(q.prompt)));
     int n = 0;
-    for (const auto& c : q.choices) Sentence("Choice " + std::to_string(++n) + ": " + PlainText(c.text));
+    for (const auto& c : q.choices) Sentence(Of("Choice " + std::to_string(++n) + ": ", c.text));
     if (q.type == QuestionType::TrueFalse) Sentence("Choice 1: True. Choice 2: False");
-    for (const auto& p : q.pairs) Sentence("Match: " + PlainText(p.left));
-    for (const auto& i : q.items) Sentence("Item: " + PlainText(i.text));
+    for (const auto& p : q.pairs) Sentence(Of("Match: ", p.left));
+    for (const auto& i : q.items) Sentence(Of("Item: ", i.text));
 }
 
 std::string Joined(const std::vector<SpeechSegment>& segments) {

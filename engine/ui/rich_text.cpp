@@ -7,6 +7,7 @@
 
 #include <fribidi.h>
 
+#include "course/ui_catalog.h"
 #include "text/line_breaks.h"
 #include "ui/input.h"
 #include "ui/shaped_text.h"
@@ -140,13 +141,15 @@ std::string VisualOrder(const std::string& logical, FriBidiParType base) {
 // Left-to-right lines that need shaping (Devanagari, Thai, combining marks): each piece is
 // shaped on its own, so terms and links on the line stay separate, focusable items; pieces after
 // it move by the width shaping took or gave.
-void ShapePieces(ShapedText* shaper, std::vector<Piece>& pieces, size_t from, std::deque<std::string>& texts) {
+void ShapePieces(ShapedText* shaper, const Inline& runs, std::vector<Piece>& pieces, size_t from, std::deque<std::string>& texts) {
     float y = -1, shift = 0;
     for (size_t k = from; k < pieces.size(); ++k) {
         Piece& p = pieces[k];
         if (p.pos.y != y) shift = 0;
         y = p.pos.y;
         p.pos.x += shift;
+        // A phrase in another language is shaped in it (Han takes its shapes from it).
+        const LanguageScope phrase_language(runs[static_cast<size_t>(p.run)].span_lang);
         if (!shaper->Shapes(p.font) || !shaper->Wants(std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))))
             continue;
         texts.emplace_back(shaper->Display(p.font, std::string_view(p.begin, static_cast<size_t>(p.end - p.begin))));
@@ -162,21 +165,43 @@ void ShapePieces(ShapedText* shaper, std::vector<Piece>& pieces, size_t from, st
 // One line's pieces [first, last) in visual order: cut into segments of one piece and one
 // embedding level, each in its level's direction, reordered by rule L2, placed from the left
 // (or, in a right-to-left paragraph, ending at the right edge `wrap`).
-void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBidiParType base, float wrap,
-                 Layout* layout, std::vector<Piece>* out) {
+void ReorderLine(const Inline& runs, const std::vector<Piece>& in, size_t first, size_t last, FriBidiParType base,
+                 float wrap, Layout* layout, std::vector<Piece>* out) {
     ShapedText* shaper = ShapedText::Current();
     // The line's text in logical order; each codepoint remembers its piece (-1: the space
-    // between two pieces, which is only an advance).
+    // between two pieces, which is only an advance; kIsolate: a bidi isolate's control).
+    constexpr int kIsolate = -2;
     std::vector<FriBidiChar> cps;
     std::vector<int> piece_of;
     std::vector<const char*> at;  // where each codepoint starts in its piece
     std::vector<float> gap_width;  // per codepoint, for the spaces between pieces
+    auto control = [&](FriBidiChar cp) {
+        cps.push_back(cp);
+        piece_of.push_back(kIsolate);
+        at.push_back(nullptr);
+        gap_width.push_back(0);
+    };
+    // A phrase in another language (Run::span_lang) is a bidi isolate in its language's
+    // direction (RLI or LRI ... PDI, UAX #9 X5a-X5c), as HTML isolates <span dir>: an Arabic
+    // phrase in an English sentence reads from the right, its digits and punctuation with it,
+    // and leaves the sentence around it in its own order.
+    const std::string* isolated = nullptr;
     for (size_t k = first; k < last; ++k) {
+        const std::string& phrase = runs[static_cast<size_t>(in[k].run)].span_lang;
+        const bool phrase_changes = isolated ? *isolated != phrase : !phrase.empty();
+        if (phrase_changes && isolated) {
+            control(0x2069);  // PDI
+            isolated = nullptr;
+        }
         if (k > first && in[k].pos.x > in[k - 1].pos.x + in[k - 1].width + 0.5f) {
             cps.push_back(' ');
             piece_of.push_back(-1);
             at.push_back(nullptr);
             gap_width.push_back(in[k].pos.x - in[k - 1].pos.x - in[k - 1].width);
+        }
+        if (phrase_changes && !phrase.empty()) {
+            control(IsRightToLeftLanguage(phrase) ? 0x2067 : 0x2066);  // RLI, LRI
+            isolated = &phrase;
         }
         const auto* u = reinterpret_cast<const unsigned char*>(in[k].begin);
         const auto* end = reinterpret_cast<const unsigned char*>(in[k].end);
@@ -193,6 +218,7 @@ void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBid
             u += len;
         }
     }
+    if (isolated) control(0x2069);
     const auto n = static_cast<FriBidiStrIndex>(cps.size());
     std::vector<FriBidiCharType> types(cps.size());
     std::vector<FriBidiBracketType> brackets(cps.size());
@@ -210,6 +236,10 @@ void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBid
     };
     std::vector<Segment> segments;
     for (size_t i = 0; i < cps.size();) {
+        if (piece_of[i] == kIsolate) {  // no ink and no advance
+            ++i;
+            continue;
+        }
         size_t j = i + 1;
         while (j < cps.size() && piece_of[j] == piece_of[i] && levels[j] == levels[i]) ++j;
         Segment seg{in[first], levels[i]};
@@ -244,6 +274,7 @@ void ReorderLine(const std::vector<Piece>& in, size_t first, size_t last, FriBid
                 continue;
             }
             const std::string_view logical(b, static_cast<size_t>(e - b));
+            const LanguageScope phrase_language(runs[static_cast<size_t>(from.run)].span_lang);
             std::string shown;
             if (shaper && shaper->Shapes(from.font) && (rtl || shaper->Wants(logical)))
                 shown = shaper->Display(from.font, logical, nullptr, rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight);
@@ -289,19 +320,23 @@ FriBidiParType BaseDirection(const Inline& runs, bool* any_rtl) {
     FriBidiParType base = FRIBIDI_PAR_LTR;
     *any_rtl = false;
     const bool rtl_language = CurrentDirection() == text::Direction::RightToLeft;
-    if (!rtl_language && !MayHoldRightToLeft(runs)) return base;
-    std::string joined;
-    for (const Run& run : runs) joined += run.text;
-    std::vector<FriBidiChar> u32(joined.size() + 1);
-    const FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, joined.c_str(),
-                                                         static_cast<FriBidiStrIndex>(joined.size()), u32.data());
+    for (const Run& run : runs) *any_rtl = *any_rtl || IsRightToLeftLanguage(run.span_lang);
+    if (!rtl_language && !*any_rtl && !MayHoldRightToLeft(runs)) return base;
+    // The first strong character outside isolates decides (P2): a phrase in another language
+    // does not turn its sentence around.
     bool base_found = false;
-    for (FriBidiStrIndex i = 0; i < n; ++i) {
-        const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
-        if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) *any_rtl = true;
-        if (!base_found && FRIBIDI_IS_LETTER(t)) {
-            base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-            base_found = true;
+    std::vector<FriBidiChar> u32;
+    for (const Run& run : runs) {
+        u32.resize(run.text.size() + 1);
+        const FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, run.text.c_str(),
+                                                             static_cast<FriBidiStrIndex>(run.text.size()), u32.data());
+        for (FriBidiStrIndex i = 0; i < n; ++i) {
+            const FriBidiCharType t = fribidi_get_bidi_type(u32[static_cast<size_t>(i)]);
+            if (FRIBIDI_IS_RTL(t) && FRIBIDI_IS_LETTER(t)) *any_rtl = true;
+            if (!base_found && FRIBIDI_IS_LETTER(t) && run.span_lang.empty()) {
+                base = FRIBIDI_IS_RTL(t) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+                base_found = true;
+            }
         }
     }
     return rtl_language ? FRIBIDI_PAR_RTL : base;
@@ -310,11 +345,14 @@ FriBidiParType BaseDirection(const Inline& runs, bool* any_rtl) {
 void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
     ShapedText* shaper = ShapedText::Current();
     bool shape = false;
-    for (const Run& run : runs) shape = shape || (shaper && shaper->Wants(run.text));
+    for (const Run& run : runs) {
+        const LanguageScope phrase_language(run.span_lang);
+        shape = shape || (shaper && shaper->Wants(run.text));
+    }
     bool any_rtl = false;
     const FriBidiParType base = BaseDirection(runs, &any_rtl);
     if (!any_rtl && base == FRIBIDI_PAR_LTR) {
-        if (shape) ShapePieces(shaper, layout->pieces, 0, layout->texts);
+        if (shape) ShapePieces(shaper, runs, layout->pieces, 0, layout->texts);
         return;
     }
     std::vector<Piece> out;
@@ -322,7 +360,7 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
     for (size_t i = 0; i < in.size();) {
         size_t j = i;
         while (j < in.size() && in[j].pos.y == in[i].pos.y) ++j;
-        ReorderLine(in, i, j, base, wrap, layout, &out);
+        ReorderLine(runs, in, i, j, base, wrap, layout, &out);
         i = j;
     }
     layout->pieces = std::move(out);

@@ -670,3 +670,55 @@ TEST(HtmlExport, APassagesLanguageIsMarkedOnItsElement) {
         }
     }
 }
+
+// A phrase in another language inside running text (span, em or strong with lang) is a
+// <span lang dir> holding just the phrase, in every place running text goes, dir always written
+// (the browser isolates it, as the player does); the words around it are not in it.
+TEST(HtmlExport, APhrasesLanguageIsMarkedOnASpanAroundItAlone) {
+    const std::vector<const char*> places = {
+        "<p>before {P} after</p>",
+        "<heading>before {P} after</heading>",
+        "<ul><li>before {P} after</li></ul>",
+        "<quote source=\"S\">before {P} after</quote>",
+        "<callout kind=\"note\"><p>before {P} after</p></callout>",
+        "<table><tr><th>A</th></tr><tr><td>before {P} after</td></tr></table>",
+        "<p>before <link to=\"p\">{P}</link> after</p>",
+    };
+    const std::vector<std::pair<std::string, std::string>> phrases = {
+        {"<span lang=\"ar\">PHRASE</span>", ""}, {"<em lang=\"ar\">PHRASE</em>", "em"}, {"<strong lang=\"ar\">PHRASE</strong>", "strong"}};
+    for (const char* place : places) {
+        for (const auto& [phrase, style] : phrases) {
+            std::string xml = place;
+            xml.replace(xml.find("{P}"), 3, phrase);
+            std::map<std::string, std::string> files = {
+                {"course.xml", R"(<course id="c" version="1" lang="en" minutes="5"><title>T</title><include src="m.xml"/></course>)"},
+                {"m.xml", "<module id=\"m\" title=\"M\"><lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\">" + xml +
+                              "</page></lesson></module>"}};
+            LoadResult r = LoadCourseFromMemory(files);
+            ASSERT_TRUE(r.ok()) << xml << ": " << r.diagnostics.FormatAll();
+            const HtmlEdition ed = RenderHtmlEdition(*r.course);
+            int spans = 0;
+            for (const auto& f : ed.files) {
+                if (f.path != "module-m.html") continue;
+                XMLDocument doc;
+                ASSERT_EQ(doc.Parse(f.content.c_str(), f.content.size()), tinyxml2::XML_SUCCESS) << f.path;
+                ForEachElement(doc.RootElement(), [&](const XMLElement* e) {
+                    if (e == doc.RootElement() || Attr(e, "lang").empty()) return;
+                    ++spans;
+                    EXPECT_STREQ(e->Name(), "span") << xml;
+                    EXPECT_EQ(Attr(e, "lang"), "ar") << xml;
+                    EXPECT_EQ(Attr(e, "dir"), "rtl") << xml;
+                    EXPECT_EQ(TextOf(e), "PHRASE") << xml;
+                    if (!style.empty()) {
+                        // The emphasis is kept, inside or around the span.
+                        const XMLElement* inner = e->FirstChildElement(style.c_str());
+                        if (!inner && e->FirstChildElement()) inner = e->FirstChildElement()->FirstChildElement(style.c_str());
+                        const XMLElement* outer = e->Parent() ? e->Parent()->ToElement() : nullptr;
+                        EXPECT_TRUE(inner || (outer && style == outer->Name())) << xml;
+                    }
+                });
+            }
+            EXPECT_EQ(spans, 1) << xml;
+        }
+    }
+}

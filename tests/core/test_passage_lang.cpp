@@ -8,6 +8,8 @@
 
 #include <functional>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "course/loader.h"
 #include "course/ui_catalog.h"
@@ -77,8 +79,9 @@ const std::vector<Place>& Places() {
 // Places that take no lang: the attribute is an unknown one there.
 const std::vector<std::string>& PlacesWithout() {
     static const std::vector<std::string> places = {
-        "<p>a <em{L}>b</em></p>",
-        "<p>a <strong{L}>b</strong></p>",
+        "<p>a <term ref=\"t\"{L}>b</term></p>",
+        "<p>a <link to=\"p1\"{L}>b</link></p>",
+        "<p>a <cite ref=\"r\"{L}>b</cite></p>",
         "<table><tr{L}><th>A</th></tr><tr><td>1</td></tr></table>",
         "<image src=\"i.png\" alt=\"A\"{L}/>",
         "<facilitator{L}><p>x</p></facilitator>",
@@ -184,4 +187,97 @@ TEST(PassageLang, ItemsInDifferentLanguagesKeepTheirOwn) {
     Inline mixed = list.items.at(0);
     mixed.push_back(list.items.at(2).front());
     EXPECT_EQ(LanguageOf(mixed), "");
+}
+
+namespace {
+
+// A phrase inside running text: span, em and strong take lang, in every place that holds inline
+// text, nested and inside term/link/cite.
+struct Phrase {
+    const char* name;
+    std::string line;  // {L}: the phrase's attribute; its text is "x"
+    std::function<const Inline&(const Blocks&)> text;
+};
+
+const std::vector<Phrase>& Phrases() {
+    static const std::vector<Phrase> phrases = {
+        {"span in p", "<p>a <span{L}>x</span> b</p>", [](const Blocks& b) -> const Inline& { return b.at(0).text; }},
+        {"em in p", "<p>a <em{L}>x</em> b</p>", [](const Blocks& b) -> const Inline& { return b.at(0).text; }},
+        {"strong in heading", "<heading>a <strong{L}>x</strong></heading>", [](const Blocks& b) -> const Inline& { return b.at(0).text; }},
+        {"span in li", "<ul><li lang=\"de\">a <span{L}>x</span></li></ul>", [](const Blocks& b) -> const Inline& { return b.at(0).items.at(0); }},
+        {"span in td", "<table><tr><th>A</th></tr><tr><td>a <span{L}>x</span></td></tr></table>",
+         [](const Blocks& b) -> const Inline& { return b.at(0).rows.at(1).at(0); }},
+        {"span in quote", "<quote source=\"S\">a <span{L}>x</span></quote>", [](const Blocks& b) -> const Inline& { return b.at(0).text; }},
+        {"span in prompt",
+         "<question id=\"q\" type=\"single\"><prompt>Which <span{L}>x</span>?</prompt>"
+         "<choice id=\"a\" correct=\"true\">A</choice><choice id=\"b\">B</choice></question>",
+         [](const Blocks& b) -> const Inline& { return b.at(0).question->prompt; }},
+        {"span in choice",
+         "<question id=\"q\" type=\"single\"><prompt>Which?</prompt>"
+         "<choice id=\"a\" correct=\"true\">A <span{L}>x</span></choice><choice id=\"b\">B</choice></question>",
+         [](const Blocks& b) -> const Inline& { return b.at(0).question->choices.at(0).text; }},
+        {"span in em", "<p>a <em>b <span{L}>x</span></em></p>", [](const Blocks& b) -> const Inline& { return b.at(0).text; }},
+        {"em in link", "<p>a <link to=\"p\">b <em{L}>x</em></link></p>", [](const Blocks& b) -> const Inline& { return b.at(0).text; }},
+        {"span in callout p", "<callout kind=\"note\"><p>a <span{L}>x</span></p></callout>",
+         [](const Blocks& b) -> const Inline& { return b.at(0).children.at(0).text; }},
+    };
+    return phrases;
+}
+
+// The span_lang of the run holding "x" and of every other run.
+std::pair<std::string, std::set<std::string>> PhraseLangs(const Inline& runs) {
+    std::pair<std::string, std::set<std::string>> out;
+    for (const lectern::Run& r : runs) {
+        if (r.text == "x") out.first = r.span_lang;
+        else out.second.insert(r.span_lang);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(PhraseLang, EveryInlinePlaceCarriesAGoodTagIntoItsRunOnly) {
+    for (const Phrase& phrase : Phrases()) {
+        for (const char* tag : {"fr", "ar", "he-IL", "zh-Hant-TW"}) {
+            LoadResult r = Load(Fill(phrase.line, std::string(" lang=\"") + tag + "\""));
+            ASSERT_TRUE(r.ok()) << phrase.name << " " << tag << ": " << r.diagnostics.FormatAll();
+            EXPECT_EQ(r.diagnostics.All().size(), 0u) << phrase.name << ": " << r.diagnostics.FormatAll();
+            const Inline& runs = phrase.text(r.course->PageAt(0).blocks);
+            const auto [own, others] = PhraseLangs(runs);
+            EXPECT_EQ(own, tag) << phrase.name;
+            EXPECT_EQ(others, std::set<std::string>{""}) << phrase.name << ": the words around the phrase are not in it";
+            // The passage's language is the passage's: a phrase does not change it.
+            EXPECT_NE(LanguageOf(runs), tag) << phrase.name;
+        }
+    }
+}
+
+TEST(PhraseLang, ABadTagIsReportedAtItsAttribute) {
+    for (const Phrase& phrase : Phrases()) {
+        for (const char* bad : {"en_US", "", "arabic please"}) {
+            const std::string attribute = std::string("lang=\"") + bad + "\"";
+            const std::string line = Fill(phrase.line, " " + attribute);
+            LoadResult r = Load(line);
+            EXPECT_FALSE(r.ok()) << phrase.name << " " << bad;
+            ASSERT_EQ(r.diagnostics.ErrorCount(), 1) << phrase.name << " " << bad << ": " << r.diagnostics.FormatAll();
+            const Diagnostic& d = r.diagnostics.All().at(0);
+            EXPECT_EQ(d.code, "bad-value") << phrase.name;
+            EXPECT_EQ(d.loc.line, 4);
+            EXPECT_EQ(d.loc.col, ColumnOf(line, attribute)) << phrase.name << ": " << d.Format();
+        }
+    }
+}
+
+TEST(PhraseLang, ASpanWithoutLangIsRefusedAndAnInnerPhraseNamesItsOwn) {
+    LoadResult bare = Load("<p>a <span>x</span></p>");
+    ASSERT_EQ(bare.diagnostics.ErrorCount(), 1) << bare.diagnostics.FormatAll();
+    EXPECT_EQ(bare.diagnostics.All().at(0).code, "missing-attribute");
+    EXPECT_EQ(bare.diagnostics.All().at(0).loc.line, 4);
+
+    LoadResult nested = Load("<p lang=\"fr\">a <span lang=\"ar\">b <strong lang=\"en\">c</strong> d</span> e</p>");
+    ASSERT_TRUE(nested.ok()) << nested.diagnostics.FormatAll();
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const lectern::Run& r : nested.course->PageAt(0).blocks.at(0).text) got.push_back({r.text, r.span_lang});
+    const std::vector<std::pair<std::string, std::string>> want = {{"a ", ""}, {"b ", "ar"}, {"c", "en"}, {" d", "ar"}, {" e", ""}};
+    EXPECT_EQ(got, want);
 }

@@ -67,3 +67,34 @@ TEST(SpeechText, SegmentsCarryEachPassagesLanguage) {
     }
     EXPECT_EQ(joined, SpeechText(r.course->PageAt(0)));
 }
+
+// A phrase in another language inside a sentence is read in its own voice, mid-sentence, and
+// the sentence goes on in the passage's: paragraphs, list items in their own language, prompts
+// and choices.
+TEST(SpeechText, APhraseInAnotherLanguageIsAPieceOfItsOwn) {
+    std::map<std::string, std::string> files = {
+        {"course.xml", R"(<course id="c" version="1" lang="en" minutes="5"><title>T</title><include src="m.xml"/></course>)"},
+        {"m.xml", R"(<module id="m" title="M"><lesson id="l" title="L"><page id="p" title="The page">
+<p>The word <span lang="ar">Arabic</span> means torture.</p>
+<ul><li lang="fr">Un mot <em lang="de">Deutsch</em> ici</li></ul>
+<question id="q" type="single"><prompt>Say <strong lang="zh">Chinese</strong>?</prompt><choice id="a">In <span lang="he">Hebrew</span></choice><choice id="b" correct="true">Beta</choice></question>
+</page></lesson></module>)"},
+    };
+    LoadResult r = LoadCourseFromMemory(files);
+    ASSERT_TRUE(r.ok()) << r.diagnostics.FormatAll();
+    const std::vector<SpeechSegment> segments = SpeechSegments(r.course->PageAt(0), "en");
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"en", "The page.\nThe word "}, {"ar", "Arabic"}, {"en", " means torture.\n"},
+        {"fr", "Un mot "},              {"de", "Deutsch"}, {"fr", " ici.\n"},
+        {"en", "Question: Say "},       {"zh", "Chinese"}, {"en", "?\nChoice 1: In "},
+        {"he", "Hebrew.\n"},            {"en", "Choice 2: Beta.\n"},
+    };
+    std::vector<std::pair<std::string, std::string>> got;
+    std::string joined;
+    for (const SpeechSegment& s : segments) {
+        got.push_back({s.lang, s.text});
+        joined += s.text;
+    }
+    EXPECT_EQ(got, expected);
+    EXPECT_EQ(joined, SpeechText(r.course->PageAt(0)));
+}

@@ -65,8 +65,8 @@ public:
     // A long title sometimes: titles run to two or three lines at large text.
     std::string Title() { return Chance(30) ? Plain(12, 24) : Plain(1, 5); }
 
-    // Inline text: em and strong nest (two deep), and hold term, link and cite, which hold text
-    // with em/strong only.
+    // Inline text: em, strong and span nest (two deep), and hold term, link and cite, which hold
+    // text with em/strong only; a phrase sometimes names its language.
     std::string Inline(int lo = 3, int hi = 30, int depth = 0, bool leaf = false) {
         std::string s;
         int parts = Between(1, 4);
@@ -85,6 +85,12 @@ public:
                 s += "<link to=\"" + LinkTarget() + "\">" + Inline(1, 4, depth + 1, true) + "</link>";
             } else if (kind == 5) {
                 s += "<cite ref=\"r" + std::to_string(Between(1, kRefs)) + "\">" + Inline(1, 4, depth + 1, true) + "</cite>";
+            } else if (Chance(50)) {
+                // A phrase in another language, bare or emphasised (Run::span_lang).
+                static const char* const langs[] = {"ar", "he", "fr", "zh", "ja", "en"};
+                static const char* const tags[] = {"span", "em", "strong"};
+                const char* tag = tags[Pick(3)];
+                s += std::string("<") + tag + " lang=\"" + langs[Pick(6)] + "\">" + Inline(1, 6, depth + 1, leaf) + "</" + tag + ">";
             } else {
                 s += Words(1, 3);
             }

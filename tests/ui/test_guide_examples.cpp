@@ -429,6 +429,9 @@ TEST(GuideExamples, AnAttributeTheGuideAndTheLoaderDisagreeOnIsFound) {
     const Case cases[] = {
         // the loader takes lang on <p>; a guide without it is wrong
         {"| `p`, `ul`, `ol`, `li`, `th`, `td` | — | `lang` |", "| `p`, `ul`, `ol`, `li`, `th`, `td` | — | — |", "the loader takes 'lang' on <p>"},
+        // the loader takes lang on a phrase (<em lang>) and requires it on <span>
+        {"| `em`, `strong` | — | `lang` |", "| `em`, `strong` | — | — |", "the loader takes 'lang' on <em>"},
+        {"| `span` | `lang` | — |", "| `span` | — | `lang` |", "'lang' is optional on <span>; the loader requires it"},
         // an attribute the loader does not have
         {"| `image` | `src`, `alt` | `caption` |", "| `image` | `src`, `alt` | `caption`, `width` |", "'width' on <image>"},
         // required and optional swapped

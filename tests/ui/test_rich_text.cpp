@@ -154,6 +154,68 @@ TEST_F(RichTextLayout, HebrewAndMarkedRightToLeftTextIsReordered) {
               std::vector<std::string>{"world \xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9"});
 }
 
+// A phrase with its own lang (Run::span_lang) is a bidi isolate in its language's direction.
+// "برنامج IMET 1976" marked Arabic inside an English sentence reads from the right as a whole
+// (the year leftmost, the Arabic word rightmost), where unmarked its Latin and digits would
+// follow the Arabic word left to right; and the sentence around it stays left to right even when
+// the phrase comes first. Each case is also laid out unmarked and must differ, so the test fails
+// if the language stops reaching the layout.
+TEST_F(RichTextLayout, APhraseInAnotherLanguageIsABidiIsolateInItsDirection) {
+    auto lines = [&](const std::string& lang, const std::string& before, const std::string& phrase, const std::string& after) {
+        Inline runs;
+        if (!before.empty()) runs.push_back({InlineKind::Text, before, false, false, {}});
+        lectern::Run marked{InlineKind::Text, phrase, false, false, {}};
+        marked.span_lang = lang;
+        runs.push_back(marked);
+        if (!after.empty()) runs.push_back({InlineKind::Text, after, false, false, {}});
+        return RichTextLines(runs, m_style, 2000);
+    };
+    // The Arabic word's first letter, joined (presentation forms of ب: U+FE8F-U+FE92).
+    auto arabic_at = [](const std::string& line) {
+        for (size_t i = 0; i + 2 < line.size(); ++i)
+            if (static_cast<unsigned char>(line[i]) == 0xEF && static_cast<unsigned char>(line[i + 1]) == 0xBA &&
+                static_cast<unsigned char>(line[i + 2]) >= 0x8F && static_cast<unsigned char>(line[i + 2]) <= 0x92)
+                return i;
+        return std::string::npos;
+    };
+    const std::string phrase = "برنامج IMET 1976";
+    for (const char* lang : {"ar", "he", "fa"}) {
+        SCOPED_TRACE(lang);
+        const auto marked = lines(lang, "The program ", phrase, " began.");
+        ASSERT_EQ(marked.size(), 1u);
+        const std::string& line = marked[0];
+        EXPECT_EQ(line.find("The program "), 0u) << line;
+        EXPECT_EQ(line.size() - line.rfind(" began."), 7u) << line;
+        ASSERT_NE(arabic_at(line), std::string::npos) << line;
+        EXPECT_LT(line.find("1976"), line.find("IMET")) << line;
+        EXPECT_LT(line.find("IMET"), arabic_at(line)) << line;
+        // Unmarked, the same words lay out otherwise: the Arabic word first, then IMET 1976.
+        const auto plain = lines("", "The program ", phrase, " began.");
+        ASSERT_EQ(plain.size(), 1u);
+        EXPECT_LT(arabic_at(plain[0]), plain[0].find("IMET")) << plain[0];
+        EXPECT_NE(plain[0], line);
+    }
+    // The phrase first: the sentence is still English, its full stop at the right end.
+    const auto first = lines("ar", "", "برنامج", " is the word.");
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(first[0].size() - first[0].rfind("is the word."), 12u) << first[0];
+    EXPECT_EQ(static_cast<unsigned char>(first[0][0]), 0xEFu) << "the Arabic word, joined, at the left: " << first[0];
+    const auto unmarked_first = lines("", "", "برنامج", " is the word.");
+    EXPECT_NE(unmarked_first, first) << "with no lang the Arabic word makes the line right to left";
+    // An English phrase marked as such inside an Arabic sentence keeps "art. 2." together, its
+    // full stop after the 2, where the Arabic paragraph's direction alone would move it.
+    const auto in_arabic = lines("en", "انظر ", "art. 2.", " اليوم");
+    ASSERT_EQ(in_arabic.size(), 1u);
+    EXPECT_NE(in_arabic[0].find("art. 2."), std::string::npos) << in_arabic[0];
+    const auto unmarked_in_arabic = lines("", "انظر ", "art. 2.", " اليوم");
+    EXPECT_NE(unmarked_in_arabic, in_arabic);
+    // StartsFromRight looks past a phrase to the sentence's own first letter.
+    Inline phrase_first{{InlineKind::Text, "برنامج", false, false, {}}, {InlineKind::Text, " is the word.", false, false, {}}};
+    EXPECT_TRUE(StartsFromRight(phrase_first));
+    phrase_first[0].span_lang = "ar";
+    EXPECT_FALSE(StartsFromRight(phrase_first));
+}
+
 TEST(LineBreaks, FollowUax14) {
     const std::string text = "one two" + kNbsp + "three" + kShy + "four" + kZwsp + "five";
     const auto b = FindLineBreaks(text, "");

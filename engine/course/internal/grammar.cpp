@@ -5,7 +5,7 @@
 namespace lectern::grammar {
 
 namespace {
-constexpr const char* kInline = "em strong term link cite";
+constexpr const char* kInline = "em strong span term link cite";
 constexpr const char* kBlocks = "heading p ul ol quote callout table image";
 constexpr const char* kQuestionParts = "hint choice pair item accept pattern feedback rationale";
 }  // namespace
@@ -88,6 +88,10 @@ const std::vector<ValueRule>& ValueRules() {
         {"th", "lang", ValueShape::LanguageTag},
         {"td", "lang", ValueShape::LanguageTag},
         {"prompt", "lang", ValueShape::LanguageTag},
+        // A phrase in another language inside running text.
+        {"em", "lang", ValueShape::LanguageTag},
+        {"strong", "lang", ValueShape::LanguageTag},
+        {"span", "lang", ValueShape::LanguageTag},
         {"course", "version", ValueShape::NotBlank},
         {"module", "title", ValueShape::NotBlank},
         {"lesson", "title", ValueShape::NotBlank},

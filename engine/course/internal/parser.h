@@ -121,7 +121,7 @@ public:
 private:
     void CheckChildren(const XmlFile& f, const tinyxml2::XMLElement* e, const grammar::Rule& rule);
     void InlineInto(const XmlFile& f, const tinyxml2::XMLElement* e, Inline& out, bool bold, bool italic,
-                    bool links, Names stop);
+                    bool links, Names stop, const std::string& span_lang = {});
     bool ParseBlock(const XmlFile& f, const tinyxml2::XMLElement* e, Blocks& out, unsigned allowed);
     void ParseList(const XmlFile& f, const tinyxml2::XMLElement* e, Block& b);
     void ParseTable(const XmlFile& f, const tinyxml2::XMLElement* e, Block& b);

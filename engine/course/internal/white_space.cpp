@@ -88,7 +88,7 @@ void NormalizeRuns(Inline& runs) {
         if (r.text.empty()) continue;
         Run* prev = kept > 0 ? &runs[kept - 1] : nullptr;
         if (prev && prev->kind == r.kind && prev->bold == r.bold && prev->italic == r.italic && prev->ref == r.ref &&
-            prev->lang == r.lang)
+            prev->lang == r.lang && prev->span_lang == r.span_lang)
             prev->text += r.text;
         else if (kept++ != i)
             runs[kept - 1] = std::move(r);
