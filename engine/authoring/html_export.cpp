@@ -1386,8 +1386,7 @@ private:
             notice.callout = CalloutKind::Important;
             notice.title = "No certificate";
             Block p;
-            p.text = Inline{{InlineKind::Text, "This course issues no certificate and no record of completion.",
-                             false, false, {}}};
+            p.text = Inline{TextRun("This course issues no certificate and no record of completion.")};
             notice.children.push_back(p);
             RenderBlock(notice, 1);
         }

@@ -1,8 +1,16 @@
 #include "course/model.h"
 
 #include <set>
+#include <utility>
 
 namespace lectern {
+
+Run TextRun(std::string text, bool bold) {
+    Run run;
+    run.text = std::move(text);
+    run.bold = bold;
+    return run;
+}
 
 std::string PlainText(const Inline& runs) {
     std::string out;

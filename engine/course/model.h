@@ -42,6 +42,11 @@ struct Run {
 
 using Inline = std::vector<Run>;
 
+// A run of plain text in its passage's language: the screens' own words and headings. Brace
+// initialising a Run leaves its later members to -Wmissing-field-initializers, which names a
+// member every time one is added.
+Run TextRun(std::string text, bool bold = false);
+
 // The language every run of `runs` shares ("" when they have none or differ): the language a
 // list item, table cell or prompt is drawn and read in.
 std::string LanguageOf(const Inline& runs);

@@ -195,7 +195,7 @@ void DrawTrueFalse(const QuestionView& v, QuestionInput& out, bool editable, con
     bool answered = v.response.kind == ResponseKind::TrueFalse;
     for (bool value : {true, false}) {
         bool on = answered && v.response.value == value;
-        Inline label{{InlineKind::Text, value ? TrText("True") : TrText("False"), false, false, {}}};
+        Inline label{TextRun(value ? TrText("True") : TrText("False"))};
         int key = v.number_keys ? (value ? 1 : 2) : 0;
         const ImVec2 row_top = ImGui::GetCursorScreenPos();
         const bool pressed = ChoiceRow(value ? "true" : "false", label, on, true, MarkFor(on, value == q.tf_answer, v), editable, v.width, ctx, key);

@@ -89,7 +89,7 @@ void DrawScenario(const Scenario& s, const ScenarioRun& run, const BlockContext&
     BlockContext ib = bc;
     ib.width = inner;
     SectionLabel(TrText("WHAT WOULD YOU DO?").c_str(), f, t.text_muted, inner);
-    RichText("title", Inline{{InlineKind::Text, s.title, true, false, {}}}, SingleFontStyle(f.heading3, t.text), ctx, inner);
+    RichText("title", Inline{TextRun(s.title, true)}, SingleFontStyle(f.heading3, t.text), ctx, inner);
     const ScenarioNode* node = run.Current();
     // Each part in its own id scope: an intro and a node drawn together (or an ending and its
     // debrief) both number their blocks from 0, and two tables with one id abort ImGui.

@@ -42,7 +42,7 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
     if (focus) f.state.focus_main = false;
     ImGui::PushFont(fonts.ui);
     if (f.model.admin_pin_missing) {
-        RichText("h", Inline{{InlineKind::Text, TrText("Set the administrator PIN"), true, false, {}}},
+        RichText("h", Inline{TextRun(TrText("Set the administrator PIN"), true)},
                  SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
         WrappedText(fonts.ui, t.text,
                     TrFText("This kiosk has no administrator PIN yet. Choose one of 4 to 8 digits. It is needed to leave kiosk "
@@ -75,7 +75,7 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
             }
         }
     } else if (!f.model.admin_unlocked) {
-        RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+        RichText("h", Inline{TextRun(TrText("Administrator"), true)}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
                  f.rich, width);
         WrappedText(fonts.ui, t.text, TrText("Administrator PIN:"), width);
         ControlRow row(width);
@@ -87,7 +87,7 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
         ButtonAtReadingStart(Tr("Back to sign-in"), width);
         if (ImGui::Button(Tr("Back to sign-in")) || KeyPressed(ImGuiKey_Escape)) f.actions.Push(Action(ActionKind::AdminClose));
     } else {
-        RichText("h", Inline{{InlineKind::Text, TrText("Administrator"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+        RichText("h", Inline{TextRun(TrText("Administrator"), true)}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
                  f.rich, width);
         // Idle sign-out, in whole minutes (the configuration file may hold any number of seconds).
         int in_force = f.model.idle_timeout_seconds;

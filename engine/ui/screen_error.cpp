@@ -20,7 +20,7 @@ void DrawFaultScreen(Frame& f) {
     CenterColumn(width);
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 2));
-    RichText("h", Inline{{InlineKind::Text, TrText("Something went wrong"), true, false, {}}},
+    RichText("h", Inline{TextRun(TrText("Something went wrong"), true)},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     WrappedText(fonts.body, t.text,
                 f.model.session && f.model.session->Saving() && f.model.session->UnsavedAnswers() == 0
@@ -62,7 +62,7 @@ void DrawErrorScreen(Frame& f) {
     CenterColumn(width);
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(1, fonts.body_px));
-    RichText("h", Inline{{InlineKind::Text, TrText("This course could not be opened"), true, false, {}}},
+    RichText("h", Inline{TextRun(TrText("This course could not be opened"), true)},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     int errors = f.model.diagnostics ? f.model.diagnostics->ErrorCount() : 0;
     const TrArgs problems = {{"course", f.model.course_path.empty() ? TrText("The course") : f.model.course_path},

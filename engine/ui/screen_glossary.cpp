@@ -17,7 +17,7 @@ std::string Lower(std::string s) {
 }
 
 void Heading(Frame& f, const char* text, float width) {
-    RichText("heading", Inline{{InlineKind::Text, TrText(text), true, false, {}}}, SingleFontStyle(f.fonts.heading1, f.theme.text, 1.2f),
+    RichText("heading", Inline{TextRun(TrText(text), true)}, SingleFontStyle(f.fonts.heading1, f.theme.text, 1.2f),
              f.rich, width);
 }
 
@@ -113,7 +113,7 @@ void DrawReferencesScreen(Frame& f, GlossaryState& glossary) {
             group = r.group;
             if (!group.empty()) {
                 ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
-                RichText("group", Inline{{InlineKind::Text, group, true, false, {}}}, SingleFontStyle(fonts.heading2, t.text),
+                RichText("group", Inline{TextRun(group, true)}, SingleFontStyle(fonts.heading2, t.text),
                          f.rich, width);
             }
         }

@@ -59,7 +59,7 @@ void DrawHelpScreen(Frame& f) {
     ImGui::PushFont(fonts.ui);
     if (BackButton(width)) f.actions.Push(f.model.course ? Action(ActionKind::Back) : Action::Open(Screen::Error));
     ImGui::PopFont();
-    RichText("h", Inline{{InlineKind::Text, TrText("Using Lectern with the keyboard"), true, false, {}}},
+    RichText("h", Inline{TextRun(TrText("Using Lectern with the keyboard"), true)},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     const std::vector<std::pair<std::string, std::string>> rows = HelpKeys(f.model);
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,

@@ -38,7 +38,7 @@ void DrawHomeScreen(Frame& f) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
 
-    RichText("title", Inline{{InlineKind::Text, c.title, true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich,
+    RichText("title", Inline{TextRun(c.title, true)}, SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich,
              width);
     WrappedText(fonts.ui, t.text_muted,
                 TrFText("About {minutes} minutes \xC2\xB7 version {version} \xC2\xB7 {lang}",
@@ -60,7 +60,7 @@ void DrawHomeScreen(Frame& f) {
         notice.title = TrText("For reference and professional development");
         Block p;
         p.kind = BlockKind::Paragraph;
-        p.text = Inline{{InlineKind::Text, TrText(HomeNotice(f.model.present_mode, f.model.learner_name.empty())), false, false, {}}};
+        p.text = Inline{TextRun(TrText(HomeNotice(f.model.present_mode, f.model.learner_name.empty())))};
         notice.children.push_back(p);
         BlockContext bc(f.rich, &f.model, width);
         DrawBlocks({notice}, bc);
@@ -87,7 +87,7 @@ void DrawHomeScreen(Frame& f) {
     if (resume) WrappedText(fonts.ui, t.text_muted, in_quiz ? in_quiz->title : c.PageAt(f.model.page).title, width);
 
     ImGui::Dummy(ImVec2(1, fonts.body_px * 1.0f));
-    RichText("contents", Inline{{InlineKind::Text, TrText("Contents"), true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich,
+    RichText("contents", Inline{TextRun(TrText("Contents"), true)}, SingleFontStyle(fonts.heading2, t.text), f.rich,
              width);
     int reading_index = 0;
     for (size_t mi = 0; mi < c.modules.size(); ++mi) {

@@ -17,7 +17,7 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     ImGui::BeginGroup();
     if (f.model.course)
         WrappedText(fonts.ui, t.text_muted, f.model.course->title, width);
-    RichText("h", Inline{{InlineKind::Text, TrText("Who is learning?"), true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+    RichText("h", Inline{TextRun(TrText("Who is learning?"), true)}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
     ImGui::PushFont(fonts.ui);
     bool focused = false;

@@ -75,7 +75,7 @@ void DrawProgressScreen(Frame& f) {
     ImGui::PushFont(fonts.ui);
     if (BackButton(width)) f.actions.Push(Action(ActionKind::Back));
     ImGui::PopFont();
-    RichText("h", Inline{{InlineKind::Text, f.model.present_mode ? TrText("Progress in this session") : TrText("Your progress"), true, false, {}}},
+    RichText("h", Inline{TextRun(f.model.present_mode ? TrText("Progress in this session") : TrText("Your progress"), true)},
              SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
     const bool guest = f.model.learner_name.empty();
@@ -175,10 +175,8 @@ void DrawProgressScreen(Frame& f) {
     notice.title = TrText("No certificate");
     Block para;
     para.kind = BlockKind::Paragraph;
-    para.text = Inline{{InlineKind::Text,
-                        TrText("This guide is for reference and professional development only. It issues no certificate, "
-                               "transcript or record of completion, and nothing here should be presented as one."),
-                        false, false, {}}};
+    para.text = Inline{TextRun(TrText("This guide is for reference and professional development only. It issues no certificate, "
+                                      "transcript or record of completion, and nothing here should be presented as one."))};
     notice.children.push_back(para);
     BlockContext bc(f.rich, &f.model, width);
     DrawBlocks({notice}, bc);

@@ -78,7 +78,7 @@ namespace {
 QuizLayout g_layout;  // the last frame's, for LastQuizLayout
 
 void Title(Frame& f, const std::string& text, float width, ImFont* font) {
-    RichText("title", Inline{{InlineKind::Text, text, true, false, {}}}, SingleFontStyle(font, f.theme.text, 1.2f), f.rich, width);
+    RichText("title", Inline{TextRun(text, true)}, SingleFontStyle(font, f.theme.text, 1.2f), f.rich, width);
 }
 
 void Intro(Frame& f, const Session& s, const Quiz& quiz, float width) {
@@ -395,7 +395,7 @@ void Results(Frame& f, const Session& s, const Quiz& quiz, const Attempt& a, con
 
     if (quiz.review == ReviewDetail::None) return;
     ImGui::Dummy(ImVec2(1, fonts.body_px));
-    RichText("rev", Inline{{InlineKind::Text, TrText("Review"), true, false, {}}}, SingleFontStyle(fonts.heading2, t.text), f.rich, width);
+    RichText("rev", Inline{TextRun(TrText("Review"), true)}, SingleFontStyle(fonts.heading2, t.text), f.rich, width);
     for (size_t i = 0; i < a.questions.size() && i < r.grades.size(); ++i) {
         const Question* q = FindQuestion(quiz, a.questions[i]);
         if (!q) continue;

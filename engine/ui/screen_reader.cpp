@@ -335,7 +335,7 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
     char crumb[512];
     std::snprintf(crumb, sizeof crumb, "%s  \xC2\xB7  %s", module.title.c_str(), lesson.title.c_str());
     WrappedText(fonts.small, t.text_muted, crumb, width);
-    RichText("title", Inline{{InlineKind::Text, page.title, true, false, {}}}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
+    RichText("title", Inline{TextRun(page.title, true)}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);
     if (f.model.speech_available) {
         // Read aloud: S starts and stops, Shift+S pauses and resumes.

@@ -102,7 +102,7 @@ protected:
 Block Para(const std::string& text) {
     Block b;
     b.kind = BlockKind::Paragraph;
-    b.text = Inline{{InlineKind::Text, text, false, false, {}}};
+    b.text = Inline{TextRun(text)};
     return b;
 }
 
@@ -282,12 +282,12 @@ TEST_F(MirroredPixels, ListMarkersAndQuoteAndCalloutBarsSitOnTheSideTheTextStart
     Block list;
     list.kind = BlockKind::BulletList;
     // Latin words: left to right by themselves, so only the passage's language moves them.
-    list.items = {Inline{{InlineKind::Text, "alpha", false, false, {}}}, Inline{{InlineKind::Text, "beta", false, false, {}}}};
+    list.items = {Inline{TextRun("alpha")}, Inline{TextRun("beta")}};
     Block numbered = list;
     numbered.kind = BlockKind::NumberedList;
     Block quote;
     quote.kind = BlockKind::Quote;
-    quote.text = Inline{{InlineKind::Text, "Example", false, false, {}}};
+    quote.text = Inline{TextRun("Example")};
     Block callout;
     callout.kind = BlockKind::Callout;
     callout.callout = CalloutKind::Note;
@@ -337,8 +337,8 @@ TEST_F(MirroredPixels, ATablesFirstColumnIsTheRightmostInARightToLeftPassage) {
     // The first column's words are links (the link colour), the second's plain text: where each
     // colour is says where each column is, whatever the alignment inside a cell.
     auto row = [](const char* first, const char* second) {
-        return std::vector<Inline>{Inline{{InlineKind::Link, first, false, false, "nowhere"}},
-                                   Inline{{InlineKind::Text, second, false, false, {}}}};
+        return std::vector<Inline>{Inline{{InlineKind::Link, first, false, false, "nowhere", {}, {}}},
+                                   Inline{TextRun(second)}};
     };
     table.rows = {row("ألف", "باء"), row("alpha", "beta")};
     for (const bool rtl : {false, true}) {
@@ -372,9 +372,9 @@ TEST_F(MirroredPixels, ALinkOnARightToLeftLineIsClickedWhereItIsDrawn) {
     // must be an item where its words show, not where they would be in logical order.
     Block p;
     p.kind = BlockKind::Paragraph;
-    p.text = Inline{{InlineKind::Text, "بدأ برنامج IMET عام 1976، وانظر ", false, false, {}},
-                    {InlineKind::Link, "الصفحة التالية", false, false, "next-page"},
-                    {InlineKind::Text, " للمزيد.", false, false, {}}};
+    p.text = Inline{TextRun("بدأ برنامج IMET عام 1976، وانظر "),
+                    {InlineKind::Link, "الصفحة التالية", false, false, "next-page", {}, {}},
+                    TextRun(" للمزيد.")};
     const Theme& theme = GetTheme(ThemeId::Light);
     for (const char* lang : {"ar", "en"}) {  // right to left either way: its first letter is Arabic
         SCOPED_TRACE(lang);
@@ -445,12 +445,12 @@ TEST_F(MirroredPixels, AChoiceRowsMarkIsAtTheRightAndItsLabelToItsLeftRightToLef
         Question q;
         q.id = "q";
         q.type = type;
-        q.prompt = Inline{{InlineKind::Text, "\xD8\xA3\xD9\x84\xD9\x81", false, false, {}}};
+        q.prompt = Inline{TextRun("\xD8\xA3\xD9\x84\xD9\x81")};
         for (const char* id : {"a", "b"}) {
             Choice c;
             c.id = id;
             // Latin words: an Arabic one would be aligned right by its own direction in both.
-            c.text = Inline{{InlineKind::Text, *id == 'a' ? "alpha" : "beta", false, false, {}}};
+            c.text = Inline{TextRun(*id == 'a' ? "alpha" : "beta")};
             q.choices.push_back(c);
         }
         for (const char* lang : {"en", "ar"}) {

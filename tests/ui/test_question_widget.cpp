@@ -559,7 +559,7 @@ TEST(QuestionWidget, ChoicesShowTheirNumberKeysAndATickedBoxIsFilledNotADotAtEve
 
 namespace {
 
-Inline Words(const std::string& s) { return Inline{{InlineKind::Text, s, false, false, {}}}; }
+Inline Words(const std::string& s) { return Inline{TextRun(s)}; }
 
 }  // namespace
 

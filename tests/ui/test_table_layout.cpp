@@ -153,7 +153,7 @@ TEST_F(DrawnTable, NoTableShowsAScrollbarStripWhenItsColumnsFitAndNoneIsCutWhenT
             for (int r = 0; r < 3; ++r) {
                 std::vector<Inline>& row = table.rows.emplace_back();
                 for (int c = 0; c < cols; ++c)
-                    row.push_back(Inline{{InlineKind::Text, words[(c + r) % 8], r == 0, false, {}}});
+                    row.push_back(Inline{TextRun(words[(c + r) % 8], r == 0)});
             }
             // The narrowest column in which it still fits, found by halving; then every width a
             // pixel at a time around it, where the old estimate (a pixel per column too much)
