@@ -556,7 +556,7 @@ void Tooltip(const Run& run, const RichContext& ctx, ImVec2 anchor, float term_t
         int target = ctx.course->LinkTarget(run.ref);
         if (target >= 0) {
             title = TrText("Go to");
-            fallback.push_back({InlineKind::Text, ctx.course->PageAt(target).title, false, false, {}});
+            fallback.push_back(TextRun(ctx.course->PageAt(target).title));
             body = &fallback;
         }
     }
@@ -645,11 +645,14 @@ float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_widt
 
 std::vector<std::string> RichTextLines(const Inline& runs, const RichStyle& style, float wrap_width) {
     std::vector<std::string> lines;
-    float y = -1;
+    const Piece* before = nullptr;
     for (const Piece& p : Build(runs, style, wrap_width).pieces) {
-        if (lines.empty() || p.pos.y != y) lines.emplace_back();
-        y = p.pos.y;
+        if (!before || p.pos.y != before->pos.y)
+            lines.emplace_back();
+        else if (p.pos.x > before->pos.x + before->width + 0.5f)
+            lines.back() += ' ';  // the space between two words is drawn as an advance, not a piece
         lines.back().append(p.begin, p.end);
+        before = &p;
     }
     return lines;
 }
@@ -735,7 +738,7 @@ void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, flo
         // Wrapped in logical order, then shaped line by line, aligned by its direction (a
         // right-to-left passage's, or the text's own).
         const RichContext plain;
-        RichText("wrapped", Inline{{InlineKind::Text, text, false, false, {}}}, SingleFontStyle(font, color, 1.15f), plain,
+        RichText("wrapped", Inline{TextRun(text)}, SingleFontStyle(font, color, 1.15f), plain,
                  wrap_width > 0 ? wrap_width : ImGui::GetContentRegionAvail().x);
         return;
     }

@@ -56,7 +56,7 @@ float RichTextHeight(const Inline& runs, const RichStyle& style, float wrap_widt
 
 // The text each line of RichText shows, in order (for tests): soft hyphens appear only as the
 // "-" at the end of a line that breaks at one; zero-width spaces and other invisible
-// characters do not appear.
+// characters do not appear; a space drawn as an advance between two pieces shows as " ".
 std::vector<std::string> RichTextLines(const Inline& runs, const RichStyle& style, float wrap_width);
 
 // `text` with line breaks where `font` wraps it at `max_width`: a button label that names a

@@ -29,7 +29,7 @@ protected:
     void TearDown() override { ImGui::DestroyContext(m_ctx); }
     float Width(const std::string& s) const { return m_font->CalcTextSizeA(m_font->FontSize, FLT_MAX, 0, s.c_str()).x; }
     std::vector<std::string> Lines(const std::string& text, float wrap) const {
-        return RichTextLines(Inline{{InlineKind::Text, text, false, false, {}}}, m_style, wrap);
+        return RichTextLines(Inline{TextRun(text)}, m_style, wrap);
     }
     ImGuiContext* m_ctx = nullptr;
     ImFont* m_font = nullptr;
@@ -154,51 +154,83 @@ TEST_F(RichTextLayout, HebrewAndMarkedRightToLeftTextIsReordered) {
               std::vector<std::string>{"world \xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9"});
 }
 
-// A phrase with its own lang (Run::span_lang) is a bidi isolate in its language's direction.
-// "برنامج IMET 1976" marked Arabic inside an English sentence reads from the right as a whole
-// (the year leftmost, the Arabic word rightmost), where unmarked its Latin and digits would
-// follow the Arabic word left to right; and the sentence around it stays left to right even when
-// the phrase comes first. Each case is also laid out unmarked and must differ, so the test fails
-// if the language stops reaching the layout.
+// A phrase with its own lang (Run::span_lang) is a bidi isolate in its language's direction
+// (UAX #9 X5a-X5c, as a browser isolates <span dir>). Each case is also laid out unmarked and
+// must differ, so the test fails if the language stops reaching the layout. The expected orders
+// are UAX #9's (checked against fribidi_log2vis with RLI/LRI ... PDI around the phrase).
 TEST_F(RichTextLayout, APhraseInAnotherLanguageIsABidiIsolateInItsDirection) {
     auto lines = [&](const std::string& lang, const std::string& before, const std::string& phrase, const std::string& after) {
         Inline runs;
-        if (!before.empty()) runs.push_back({InlineKind::Text, before, false, false, {}});
-        lectern::Run marked{InlineKind::Text, phrase, false, false, {}};
+        if (!before.empty()) runs.push_back(TextRun(before));
+        lectern::Run marked = TextRun(phrase);
         marked.span_lang = lang;
         runs.push_back(marked);
-        if (!after.empty()) runs.push_back({InlineKind::Text, after, false, false, {}});
+        if (!after.empty()) runs.push_back(TextRun(after));
         return RichTextLines(runs, m_style, 2000);
     };
-    // The Arabic word's first letter, joined (presentation forms of ب: U+FE8F-U+FE92).
-    auto arabic_at = [](const std::string& line) {
+    // Where an Arabic word is on a line: the first of its letter's joined forms (presentation
+    // forms, 3 bytes EF xx yy, from `low` to `high` in the last byte after `mid`).
+    auto letter_at = [](const std::string& line, unsigned char mid, unsigned char low, unsigned char high) {
         for (size_t i = 0; i + 2 < line.size(); ++i)
-            if (static_cast<unsigned char>(line[i]) == 0xEF && static_cast<unsigned char>(line[i + 1]) == 0xBA &&
-                static_cast<unsigned char>(line[i + 2]) >= 0x8F && static_cast<unsigned char>(line[i + 2]) <= 0x92)
+            if (static_cast<unsigned char>(line[i]) == 0xEF && static_cast<unsigned char>(line[i + 1]) == mid &&
+                static_cast<unsigned char>(line[i + 2]) >= low && static_cast<unsigned char>(line[i + 2]) <= high)
                 return i;
         return std::string::npos;
     };
-    const std::string phrase = "برنامج IMET 1976";
+    auto baa_at = [&](const std::string& line) { return letter_at(line, 0xBA, 0x8F, 0x92); };   // ب: "برنامج", "بدأ"
+    auto ain_at = [&](const std::string& line) { return letter_at(line, 0xBB, 0x89, 0x8C); };   // ع: "عام"
+    auto faa_at = [&](const std::string& line) { return letter_at(line, 0xBB, 0x91, 0x94); };   // ف: "في"
+
+    // An English sentence with an Arabic phrase: "برنامج IMET عام 1976" reads from the right as a
+    // whole (left to right on the screen: 1976, عام, IMET, برنامج) between "The program " and
+    // " began.". Unmarked, the sentence's left-to-right order puts برنامج first and IMET before
+    // the year.
+    const std::string arabic_phrase = "برنامج IMET عام 1976";
     for (const char* lang : {"ar", "he", "fa"}) {
         SCOPED_TRACE(lang);
-        const auto marked = lines(lang, "The program ", phrase, " began.");
+        const auto marked = lines(lang, "The program ", arabic_phrase, " began.");
         ASSERT_EQ(marked.size(), 1u);
         const std::string& line = marked[0];
-        EXPECT_EQ(line.find("The program "), 0u) << line;
+        EXPECT_EQ(line.find("The program 1976 "), 0u) << line;
         EXPECT_EQ(line.size() - line.rfind(" began."), 7u) << line;
-        ASSERT_NE(arabic_at(line), std::string::npos) << line;
-        EXPECT_LT(line.find("1976"), line.find("IMET")) << line;
-        EXPECT_LT(line.find("IMET"), arabic_at(line)) << line;
-        // Unmarked, the same words lay out otherwise: the Arabic word first, then IMET 1976.
-        const auto plain = lines("", "The program ", phrase, " began.");
+        ASSERT_NE(baa_at(line), std::string::npos) << line;
+        ASSERT_NE(ain_at(line), std::string::npos) << line;
+        EXPECT_LT(line.find("1976"), ain_at(line)) << line;
+        EXPECT_LT(ain_at(line), line.find("IMET")) << line;
+        EXPECT_LT(line.find("IMET"), baa_at(line)) << line;
+        const auto plain = lines("", "The program ", arabic_phrase, " began.");
         ASSERT_EQ(plain.size(), 1u);
-        EXPECT_LT(arabic_at(plain[0]), plain[0].find("IMET")) << plain[0];
+        EXPECT_LT(baa_at(plain[0]), plain[0].find("IMET")) << plain[0];
+        EXPECT_LT(plain[0].find("IMET"), plain[0].find("1976")) << plain[0];
         EXPECT_NE(plain[0], line);
     }
+
+    // An Arabic sentence with an English phrase: "the IMET program in 1976." keeps its full stop
+    // after the year, the sentence reading from the right around it (بدأ rightmost, في left of
+    // the phrase). Unmarked, the full stop between the Latin and the Arabic takes the
+    // paragraph's direction and moves to the phrase's left end.
+    for (const char* lang : {"en", "fr", "de"}) {
+        SCOPED_TRACE(lang);
+        const auto marked = lines(lang, "بدأ ", "the IMET program in 1976.", " في الولايات المتحدة");
+        ASSERT_EQ(marked.size(), 1u);
+        const std::string& line = marked[0];
+        const size_t phrase_at = line.find("the IMET program in 1976.");
+        ASSERT_NE(phrase_at, std::string::npos) << line;
+        ASSERT_NE(faa_at(line), std::string::npos) << line;
+        EXPECT_LT(faa_at(line), phrase_at) << line;
+        // Then a space and بدأ at the right end (3 joined letters of 3 bytes, ب rightmost).
+        EXPECT_EQ(phrase_at + std::string("the IMET program in 1976. ").size() + 9, line.size()) << line;
+        EXPECT_EQ(baa_at(line), line.size() - 3) << line;
+        const auto plain = lines("", "بدأ ", "the IMET program in 1976.", " في الولايات المتحدة");
+        ASSERT_EQ(plain.size(), 1u);
+        EXPECT_EQ(plain[0].find("the IMET program in 1976."), std::string::npos) << plain[0];
+        EXPECT_NE(plain[0].find(".the IMET program in 1976"), std::string::npos) << plain[0];
+    }
+
     // The phrase first: the sentence is still English, its full stop at the right end.
     const auto first = lines("ar", "", "برنامج", " is the word.");
     ASSERT_EQ(first.size(), 1u);
-    EXPECT_EQ(first[0].size() - first[0].rfind("is the word."), 12u) << first[0];
+    EXPECT_EQ(first[0].size() - first[0].rfind(" is the word."), 13u) << first[0];
     EXPECT_EQ(static_cast<unsigned char>(first[0][0]), 0xEFu) << "the Arabic word, joined, at the left: " << first[0];
     const auto unmarked_first = lines("", "", "برنامج", " is the word.");
     EXPECT_NE(unmarked_first, first) << "with no lang the Arabic word makes the line right to left";
@@ -206,11 +238,11 @@ TEST_F(RichTextLayout, APhraseInAnotherLanguageIsABidiIsolateInItsDirection) {
     // full stop after the 2, where the Arabic paragraph's direction alone would move it.
     const auto in_arabic = lines("en", "انظر ", "art. 2.", " اليوم");
     ASSERT_EQ(in_arabic.size(), 1u);
-    EXPECT_NE(in_arabic[0].find("art. 2."), std::string::npos) << in_arabic[0];
+    EXPECT_NE(in_arabic[0].find(" art. 2. "), std::string::npos) << in_arabic[0];
     const auto unmarked_in_arabic = lines("", "انظر ", "art. 2.", " اليوم");
-    EXPECT_NE(unmarked_in_arabic, in_arabic);
+    EXPECT_EQ(unmarked_in_arabic[0].find("art. 2."), std::string::npos) << unmarked_in_arabic[0];
     // StartsFromRight looks past a phrase to the sentence's own first letter.
-    Inline phrase_first{{InlineKind::Text, "برنامج", false, false, {}}, {InlineKind::Text, " is the word.", false, false, {}}};
+    Inline phrase_first{TextRun("برنامج"), TextRun(" is the word.")};
     EXPECT_TRUE(StartsFromRight(phrase_first));
     phrase_first[0].span_lang = "ar";
     EXPECT_FALSE(StartsFromRight(phrase_first));
