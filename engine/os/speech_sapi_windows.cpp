@@ -110,7 +110,7 @@ struct SapiVoice::Impl {
         }
         // A voice that does not work answers its first call with an error.
         hr = voice->SetRate(0);
-        if (FAILED(hr)) return "Windows speech (SAPI) does not work here: " + Hresult("SetRate", hr);
+        if (FAILED(hr)) return "Windows speech (SAPI) did not answer: " + Hresult("SetRate", hr);
         return "";
     }
 };

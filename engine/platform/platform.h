@@ -222,7 +222,7 @@ public:
     // false shortly after construction).
     bool Available() const;
     // When not Available, why, in English, for the reader to show beside its disabled read-aloud
-    // button (Windows: "Windows speech (SAPI) does not work here: ..."). Empty on Linux, where a
+    // button (Windows: "Windows speech (SAPI) did not answer: ..."). Empty on Linux, where a
     // missing espeak-ng hides the button as before.
     std::string UnavailableReason() const;
     // `lang` (BCP 47) picks the voice (platform/voice_choice.h); with no voice for it, nothing is read.

@@ -205,7 +205,7 @@ void ScenarioNumberKeys(Frame& f, const Session& session, const Scenario& scenar
     }
 }
 
-void PageKeys(Frame& f, ReaderState& reader, const Page& page) {
+void PageKeys(Frame& f, const Page& page) {
     ClaimArrowKeys();  // Left and Right turn pages here, and do nothing else
     if (f.model.speech_available && CharPressed('s')) f.actions.Push(Action(ActionKind::SpeakPage));
     if (f.model.speech_available && CharPressed('S')) f.actions.Push(Action(ActionKind::SpeechPause));
@@ -276,7 +276,7 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
     const Module& module = c.modules[static_cast<size_t>(here.module)];
     const Lesson& lesson = module.lessons[static_cast<size_t>(here.lesson)];
     const Page& page = lesson.pages[static_cast<size_t>(here.page)];
-    PageKeys(f, reader, page);
+    PageKeys(f, page);
 
     float bottom_h = fonts.ui->FontSize + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
     float total_w = ImGui::GetContentRegionAvail().x;

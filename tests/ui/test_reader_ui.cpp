@@ -251,7 +251,7 @@ TEST(ReaderUi, ReadAloudShowsItsButtonOrSaysWhyItIsNotAvailable) {
         bool available;
         const char* why;
     };
-    const std::string why = "Windows speech (SAPI) does not work here: SetRate returned 0x80004001";
+    const std::string why = "Windows speech (SAPI) did not answer: SetRate returned 0x80004001";
     for (const State& state : {State{true, ""}, State{false, why.c_str()}, State{false, ""}}) {
         UiHarness ui(kFixture);
         ui.state.screen = ui::Screen::Reader;
