@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "course/ui_catalog.h"
+#include "os/files.h"  // os::Path: a UTF-8 folder name made a path on Windows too
 #include "ui/kiosk_words.h"
 
 namespace lectern::ui {
@@ -87,7 +88,7 @@ std::vector<os::FileError> EveryFileError() {
         for (int system_error : {0, ENOSPC, EACCES, EROFS, EIO}) {
             os::FileError f;
             f.code = static_cast<os::FileErrorCode>(code);
-            f.path = kDir + "/lectern-progress.csv";
+            f.path = os::Path(kDir + "/lectern-progress.csv");
             f.system_error = system_error;
             f.other = "/var/lib/lectern/progress.sqlite3";
             out.push_back(f);
@@ -140,8 +141,8 @@ TEST(KioskWords, EveryAdministratorOutcomeIsWordedInTheCoursesLanguageWithItsDat
         d.code = static_cast<D>(code);
         d.name = kName;
         d.new_name = kNewName;
-        d.folder = kDir;
-        d.files = {kDir + "/lectern-progress.csv", kDir + "/b.json", kDir + "/c.txt"};
+        d.folder = os::Path(kDir);
+        d.files = {os::Path(kDir + "/lectern-progress.csv"), os::Path(kDir + "/b.json"), os::Path(kDir + "/c.txt")};
         d.rows = 1234;
         d.statements = 5678;
         SCOPED_TRACE("done " + std::to_string(code));
