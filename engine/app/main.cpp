@@ -123,6 +123,7 @@ private:
     int OpenWindow(const std::string& course_path);  // the window while the course loads beside it
     void ConfigureModel(const std::string& course_path);  // what the screens show: options, data folder
     int StartSession();  // the store, who is signed in (--learner, --guest), the first screen
+    void OpenStartPage();  // --page, at the first sign-in (at start or on the sign-in screen)
     void PrepareLoop();  // input hooks, --capture, the first frames
     void Apply(const ui::Actions& actions);
     // False when another Lectern already writes to this progress folder (the caller exits).
@@ -225,6 +226,7 @@ private:
     PlayerStore m_store;  // the store, or why there is none (progress/store_opening.h)
     std::unique_ptr<Session> m_session;
     std::string m_learner_name;
+    std::string m_start_page;  // --page until the first learner has signed in
     int64_t m_last_input_ms = 0, m_last_frame_ms = 0, m_pending_active_ms = 0, m_last_flush_ms = 0;
     bool m_kiosk = false;
     KioskConfig m_kiosk_config;
@@ -416,6 +418,7 @@ void App::SignInNow(const Learner& learner_in) {
     m_desk.SignedIn(BootMs());
     m_trace("signed-in %s text %d idle %d", learner->display_name.c_str(),
                               static_cast<int>(m_state.text_scale * 100 + 0.5f), m_kiosk ? m_kiosk_config.idle_timeout_seconds : 0);
+    OpenStartPage();
 }
 
 void App::SignInGuest() {
@@ -426,6 +429,21 @@ void App::SignInGuest() {
     m_learner_name.clear();
     m_state.screen = ui::Screen::Home;
     m_state.focus_main = true;
+    OpenStartPage();
+}
+
+void App::OpenStartPage() {
+    if (!m_session || m_start_page.empty()) return;
+    // Checked by StartSession before anyone signs in; a --watch reload may have removed it since.
+    if (std::optional<StartPlace> start = FindStart(*m_load.course, m_start_page)) {
+        m_session->ShowPage(start->page, NowMs());
+        m_state.screen = ui::Screen::Reader;
+        if (start->quiz) {
+            m_session->OpenQuiz(*start->quiz, NowMs());
+            m_state.screen = ui::Screen::Quiz;
+        }
+    }
+    m_start_page.clear();  // the first sign-in only: after a sign-out, the next learner resumes
 }
 
 void App::SignOut() {
@@ -726,13 +744,14 @@ int App::StartSession() {
         }
         if (m_kiosk && m_session) SignOut();  // a kiosk always starts at the sign-in screen
         if (!m_session && m_state.screen != ui::Screen::Admin) m_state.screen = ui::Screen::Learners;
-        if (m_session && !m_options.page.empty()) {
-            StartPlace start = *FindStart(*m_load.course, m_options.page);
-            m_session->ShowPage(start.page, NowMs());
-            m_state.screen = ui::Screen::Reader;
-            if (start.quiz) {
-                m_session->OpenQuiz(*start.quiz, NowMs());
-                m_state.screen = ui::Screen::Quiz;
+        if (!m_options.page.empty()) {
+            if (m_kiosk) {
+                // Each learner on a kiosk resumes their own place; one start page for everyone
+                // would move them all away from it.
+                std::fprintf(stderr, "lectern: --page is not used in kiosk mode: each learner resumes where they left off\n");
+            } else {
+                m_start_page = m_options.page;  // now, or after the sign-in the learner is asked for
+                OpenStartPage();
             }
         }
     } else {

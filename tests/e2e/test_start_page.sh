@@ -24,6 +24,21 @@ m1-quiz   screen quiz page m1-l2-p3
 final     screen quiz page m1-l2-p3
 TABLE
 
+# With two learners on the machine nobody is signed in at start: --page waits for the sign-in
+# screen and opens for whoever signs in first; the next sign-in (after signing out) resumes.
+data="$E2E_TMP/data-two"
+for who in Ana Ben; do
+  start_lectern --course "$course" --data-dir "$data" --learner "$who" --size 1000x700
+  kill -TERM "$APP_PID"; wait "$APP_PID" || fail "lectern did not exit cleanly"
+done
+start_lectern --course "$course" --data-dir "$data" --size 1000x700 --page m1-l2-p2
+wait_trace "trace: ready screen learners"
+key Return   # the first learner's row has the keyboard
+wait_trace "trace: signed-in"
+wait_trace "screen reader page m1-l2-p2"
+echo "  --page m1-l2-p2 with two learners -> the sign-in screen, then that page"
+kill -TERM "$APP_PID"; wait "$APP_PID" || fail "lectern did not exit cleanly"
+
 status=0
 LECTERN_TRACE=1 "$LECTERN_BIN/lectern" --course "$course" --data-dir "$E2E_TMP/data-x" --learner "Starter" \
   --page no-such-id 2>"$E2E_TMP/app.log" || status=$?
