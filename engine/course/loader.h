@@ -14,6 +14,10 @@ namespace lectern {
 struct LoadOptions {
     // Largest XML file read, in bytes. Anything larger is refused before parsing.
     size_t max_file_bytes = 16u * 1024u * 1024u;
+    // How many of the files course.xml names are read and parsed at once: 0, one per core (when
+    // there are two or more of each); 1, one after the other on the caller's thread. Either way
+    // the course and its diagnostics are the same.
+    int threads = 0;
 };
 
 struct LoadResult {

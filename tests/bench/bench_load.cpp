@@ -4,8 +4,11 @@
 //
 //   build/bin/bench_load                                                  # everything
 //   build/bin/bench_load --benchmark_filter='BM_LoadCourse/pages:10000/'  # one measure, one size
+//   build/bin/bench_load --benchmark_filter='/threads:1'                   # the files one at a time
 //
-// Two measures, in milliseconds per load, with pages/s and bytes/s of XML read:
+// Each measure loads with LoadOptions::threads 0 (the files course.xml names read a few at once,
+// one thread per core) and 1 (one at a time, on the caller's thread).
+// Three measures, in milliseconds per load, with pages/s and bytes/s of XML read:
 //   BM_LoadCourse         LoadCourse alone: read, check, parse, build, validate, index. The
 //                         course it returns is freed outside the timing (a course is loaded
 //                         once and lives for the session; freeing it is not part of loading).
@@ -102,13 +105,20 @@ void Counters(benchmark::State& state, const Generated& course, int pages) {
     state.SetBytesProcessed(static_cast<int64_t>(course.bytes) * state.iterations());
 }
 
+lectern::LoadOptions Threads(const benchmark::State& state, int arg) {
+    lectern::LoadOptions options;
+    options.threads = static_cast<int>(state.range(arg));
+    return options;
+}
+
 void BM_LoadCourse(benchmark::State& state) {
     const int pages = static_cast<int>(state.range(0));
     const Generated& course = Courses().at(pages);
+    const lectern::LoadOptions options = Threads(state, 1);
     if (!CheckCourse(state, course, pages)) return;
     ProcessCpu cpu;
     for (auto _ : state) {
-        lectern::LoadResult r = lectern::LoadCourse(course.path);
+        lectern::LoadResult r = lectern::LoadCourse(course.path, options);
         benchmark::DoNotOptimize(r.course);
         if (!r.ok()) {
             state.SkipWithError("load failed");
@@ -128,10 +138,11 @@ void BM_LoadCourse(benchmark::State& state) {
 void BM_LoadAndFreeCourse(benchmark::State& state) {
     const int pages = static_cast<int>(state.range(0));
     const Generated& course = Courses().at(pages);
+    const lectern::LoadOptions options = Threads(state, 1);
     if (!CheckCourse(state, course, pages)) return;
     ProcessCpu cpu;
     for (auto _ : state) {
-        lectern::LoadResult r = lectern::LoadCourse(course.path);
+        lectern::LoadResult r = lectern::LoadCourse(course.path, options);
         benchmark::DoNotOptimize(r.course);
         if (!r.ok()) {
             state.SkipWithError("load failed");
@@ -145,9 +156,10 @@ void BM_LoadAndFreeCourse(benchmark::State& state) {
 
 void BM_LoadBundledCourse(benchmark::State& state) {
     const std::string path = LECTERN_SOURCE_DIR "/content/human-rights-security-cooperation";
+    const lectern::LoadOptions options = Threads(state, 0);
     ProcessCpu cpu;
     for (auto _ : state) {
-        lectern::LoadResult r = lectern::LoadCourse(path);
+        lectern::LoadResult r = lectern::LoadCourse(path, options);
         benchmark::DoNotOptimize(r.course);
         if (!r.ok()) {
             std::fprintf(stderr, "%s", r.diagnostics.FormatAll().substr(0, 4000).c_str());
@@ -164,24 +176,17 @@ void BM_LoadBundledCourse(benchmark::State& state) {
     cpu.Report(state);
 }
 
-BENCHMARK(BM_LoadBundledCourse)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
+// Every size with threads 0 and 1.
+void SizesAndThreads(benchmark::internal::Benchmark* b) {
+    b->ArgNames({"pages", "threads"});
+    for (int pages : kSizes)
+        for (int threads : {0, 1}) b->Args({pages, threads});
+}
+
+BENCHMARK(BM_LoadBundledCourse)->ArgName("threads")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
 // MinTime: so that the 10,000-page course is loaded a few times, not once.
-BENCHMARK(BM_LoadCourse)
-    ->ArgName("pages")
-    ->Arg(kSizes[0])
-    ->Arg(kSizes[1])
-    ->Arg(kSizes[2])
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0)
-    ->UseRealTime();
-BENCHMARK(BM_LoadAndFreeCourse)
-    ->ArgName("pages")
-    ->Arg(kSizes[0])
-    ->Arg(kSizes[1])
-    ->Arg(kSizes[2])
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0)
-    ->UseRealTime();
+BENCHMARK(BM_LoadCourse)->Apply(SizesAndThreads)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_LoadAndFreeCourse)->Apply(SizesAndThreads)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
 }  // namespace
 
