@@ -86,10 +86,10 @@ AdminResult KioskAdmin::SetAdminPin(std::string pin, std::string pin_again, bool
     PinHashResult h = HashPin(pin);
     if (!h.ok()) {
         AdminError error = Error(AdminErrorCode::PinUnusable);
-        error.hash_error = h.error;
+        error.hash_error = h.error().code;
         return AdminResult::Fail(error);
     }
-    AdminFileStatus w = WriteAdminPinHash(m_data_dir.string(), h.hash);
+    AdminFileStatus w = WriteAdminPinHash(m_data_dir.string(), *h);
     if (!w) {
         AdminError error = Error(AdminErrorCode::AdminPinNotSaved);
         error.admin_file = w.error();
@@ -137,10 +137,10 @@ AdminResult KioskAdmin::ResetPin(const std::string& name, std::string pin, std::
         PinHashResult h = HashPin(pin);
         if (!h.ok()) {
             AdminError error = Error(AdminErrorCode::PinUnusable, learner->display_name);
-            error.hash_error = h.error;
+            error.hash_error = h.error().code;
             return AdminResult::Fail(error);
         }
-        hash = h.hash;
+        hash = *h;
     }
     WriteResult w = m_store->SetPinHash(learner->id, hash, now_ms);
     if (!w.ok()) return StoreRefused(AdminErrorCode::PinNotChanged, learner->display_name, w);

@@ -72,25 +72,14 @@ const char* ToString(PinHashError error) {
 }
 
 PinHashResult HashPin(std::string_view pin) {
-    PinHashResult r;
-    r.pin_error = ValidatePin(pin);
-    if (r.pin_error != PinError::None) {
-        r.error = PinHashError::InvalidPin;
-        return r;
-    }
-    if (!SodiumReady()) {
-        r.error = PinHashError::CryptoUnavailable;
-        return r;
-    }
+    if (const PinError e = ValidatePin(pin); e != PinError::None) return PinHashResult::Fail({PinHashError::InvalidPin, e});
+    if (!SodiumReady()) return PinHashResult::Fail({PinHashError::CryptoUnavailable});
     char out[crypto_pwhash_STRBYTES];
     // crypto_pwhash_str makes Argon2id with a random salt and encodes algorithm, limits and salt
     // in the string, so verification needs nothing but the string.
-    if (crypto_pwhash_str(out, pin.data(), pin.size(), kOpsLimit, kMemLimit) != 0) {
-        r.error = PinHashError::OutOfMemory;  // the only documented failure
-        return r;
-    }
-    r.hash = out;
-    return r;
+    if (crypto_pwhash_str(out, pin.data(), pin.size(), kOpsLimit, kMemLimit) != 0)
+        return PinHashResult::Fail({PinHashError::OutOfMemory});  // the only documented failure
+    return std::string(out);
 }
 
 const char* ToString(PinCheck check) {

@@ -38,6 +38,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
+
 namespace lectern {
 
 // ---- format -------------------------------------------------------------------------------------
@@ -89,13 +91,13 @@ enum class PinHashError {
 };
 const char* ToString(PinHashError error);
 
-struct PinHashResult {
-    PinHashError error = PinHashError::None;
-    PinError pin_error = PinError::None;  // set when error == InvalidPin
-    std::string hash;                     // "$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>"
-
-    bool ok() const { return error == PinHashError::None; }
+// Why a PIN was not hashed.
+struct PinHashFailure {
+    PinHashError code = PinHashError::None;
+    PinError pin_error = PinError::None;  // set when code == InvalidPin
 };
+// The hash: "$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>".
+using PinHashResult = Result<std::string, PinHashFailure>;
 
 // Argon2id with a fresh random salt: the same PIN hashes differently every time.
 PinHashResult HashPin(std::string_view pin);

@@ -67,14 +67,15 @@ Decision SignInPolicy::Create(const std::string& name, std::string pin, std::str
         }
         if (pin != pin_again) return Refuse(SignInMessage::PinsDiffer);
     }
-    PinHashResult hash;
+    std::string hash;
     if (!pin.empty()) {
-        hash = HashPin(pin);  // before the learner exists: a PIN that cannot be hashed creates no one
-        if (!hash.ok()) {
+        PinHashResult h = HashPin(pin);  // before the learner exists: a PIN that cannot be hashed creates no one
+        if (!h) {
             Decision d = Refuse(SignInMessage::PinNotSet);
-            d.hash_error = hash.error;
+            d.hash_error = h.error().code;
             return d;
         }
+        hash = *h;
     }
     WriteResult w = m_store->CreateLearner(name, now_ms);
     if (!w.ok()) {
@@ -84,7 +85,7 @@ Decision SignInPolicy::Create(const std::string& name, std::string pin, std::str
         return d;
     }
     if (!pin.empty()) {
-        WriteResult p = m_store->SetPinHash(w.id, hash.hash, now_ms);
+        WriteResult p = m_store->SetPinHash(w.id, hash, now_ms);
         if (!p.ok()) {
             // Never leave a learner who asked for a PIN without one: take the new record back.
             m_store->RemoveLearner(w.id, now_ms);
@@ -110,7 +111,7 @@ Decision SignInPolicy::SubmitPin(const std::string& name, std::string pin, int64
                           [&](const PinGate& g) { m_store->SetSetting(id, kPinGateSettingKey, g.Serialize(), now_ms); });
     if (r == PinAttempt::Accepted) {
         if (PinNeedsRehash(*learner->pin_hash))
-            if (PinHashResult h = HashPin(pin); h.ok()) m_store->SetPinHash(id, h.hash, now_ms);
+            if (PinHashResult h = HashPin(pin); h.ok()) m_store->SetPinHash(id, *h, now_ms);
         return StartSession(*learner);
     }
     Decision d;

@@ -10,7 +10,7 @@ static void BM_HashPin(benchmark::State& state) {
 BENCHMARK(BM_HashPin)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 static void BM_VerifyPin(benchmark::State& state) {
-    const std::string hash = lectern::HashPin("1234").hash;
+    const std::string hash = *lectern::HashPin("1234");
     for (auto _ : state) benchmark::DoNotOptimize(lectern::VerifyPin("9999", hash));
 }
 BENCHMARK(BM_VerifyPin)->Unit(benchmark::kMillisecond)->Iterations(5);

@@ -29,7 +29,7 @@ struct AdminFixture : ::testing::Test {
         ASSERT_TRUE(r.ok()) << r.message;
         store = std::move(r.store);
         ana = store->CreateLearner("Ана", kNow).id;
-        store->SetPinHash(ana, HashPin("1357").hash, kNow);
+        store->SetPinHash(ana, *HashPin("1357"), kNow);
     }
     KioskAdmin Admin() { return KioskAdmin(store.get(), dir.Sub("data")); }
     void LockOut() {

@@ -66,7 +66,7 @@ int CountEntries(const std::string& dir) {
 
 // One PIN hash shared by the admin PIN tests (each Argon2id hash costs ~0.1 s).
 const std::string& AdminHash() {
-    static const std::string hash = HashPin("20242025").hash;
+    static const std::string hash = *HashPin("20242025");
     return hash;
 }
 
@@ -531,7 +531,7 @@ TEST_F(KioskAdminPinFile, RefusesToWriteAnythingButAHash) {
 TEST_F(KioskAdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
     ASSERT_TRUE(WriteAdminPinHash(data, AdminHash()).ok());
     ino_t before = InodeOf(AdminPinPath(data));
-    std::string second = HashPin("11112222").hash;
+    std::string second = *HashPin("11112222");
     ASSERT_TRUE(WriteAdminPinHash(data, second).ok());
     EXPECT_NE(InodeOf(AdminPinPath(data)), before);  // a new file renamed into place, not rewritten
     EXPECT_EQ(ReadAdminPinHash(data).hash, second);
@@ -540,7 +540,7 @@ TEST_F(KioskAdminPinFile, ReplacingRenamesANewFileAndLeavesNoTemporaryBehind) {
 }
 
 TEST_F(KioskAdminPinFile, ReadersNeverSeeAHalfWrittenFile) {
-    std::string a = AdminHash(), b = HashPin("11112222").hash;
+    std::string a = AdminHash(), b = *HashPin("11112222");
     ASSERT_TRUE(WriteAdminPinHash(data, a).ok());
     std::atomic<bool> done{false};
     std::atomic<int> bad{0}, reads{0};

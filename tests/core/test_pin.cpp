@@ -19,7 +19,7 @@ constexpr int64_t kSecond = 1000;
 
 // One hash shared by the tests that only read it: each Argon2id hash costs ~0.1 s.
 const std::string& HashOf1234() {
-    static const std::string hash = HashPin("1234").hash;
+    static const std::string hash = *HashPin("1234");
     return hash;
 }
 
@@ -124,8 +124,8 @@ TEST(PinHash, MalformedEntryIsAMismatchNotAnError) {
 TEST(PinHash, SamePinHashesDifferentlyEachTime) {
     PinHashResult a = HashPin("1234");
     ASSERT_TRUE(a.ok());
-    EXPECT_NE(a.hash, HashOf1234());  // a fresh random salt
-    EXPECT_EQ(VerifyPin("1234", a.hash), PinCheck::Match);
+    EXPECT_NE(*a, HashOf1234());  // a fresh random salt
+    EXPECT_EQ(VerifyPin("1234", *a), PinCheck::Match);
 }
 
 TEST(PinHash, HashIsAnArgon2idStringWithInteractiveLimits) {
@@ -137,10 +137,10 @@ TEST(PinHash, HashIsAnArgon2idStringWithInteractiveLimits) {
 
 TEST(PinHash, RefusesToHashAnInvalidPin) {
     PinHashResult r = HashPin("12a4");
-    EXPECT_EQ(r.error, PinHashError::InvalidPin);
-    EXPECT_EQ(r.pin_error, PinError::NotDigits);
-    EXPECT_TRUE(r.hash.empty());
-    EXPECT_EQ(HashPin("").pin_error, PinError::Empty);
+    ASSERT_FALSE(r.ok());  // no hash
+    EXPECT_EQ(r.error().code, PinHashError::InvalidPin);
+    EXPECT_EQ(r.error().pin_error, PinError::NotDigits);
+    EXPECT_EQ(HashPin("").error().pin_error, PinError::Empty);
 }
 
 TEST(PinHash, AnythingButAnArgon2idStringIsABadHash) {
