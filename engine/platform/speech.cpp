@@ -1,6 +1,5 @@
-// Read-aloud through espeak-ng. Every espeak call happens on one worker thread, so Speak, Pause,
-// Resume and Stop only queue a command and return: the frame never waits for the synthesiser
-// or the sound card.
+// Read-aloud through espeak-ng: the worker of platform::Speech (speech_worker.h) on Linux. Every
+// espeak call happens on that one thread.
 //
 // Output: with a sound device, espeak plays the audio itself (AUDIO_OUTPUT_PLAYBACK) and reports
 // each word as it is heard. Without one (CI, Xvfb, a muted kiosk), espeak in PLAYBACK mode
@@ -21,7 +20,6 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <memory>
 #include <future>
 #include <mutex>
@@ -29,6 +27,7 @@
 #include <vector>
 
 #include "os/system.h"
+#include "platform/speech_worker.h"
 
 namespace lectern::platform {
 
@@ -72,33 +71,14 @@ struct EspeakApi {
 };
 EspeakApi g_espeak;
 
-
-// Next: the part being read ended by itself and another follows (queued by Finished).
-enum class CommandKind { Speak, Next, Pause, Resume, Stop, Quit };
-
-struct Command {
-    CommandKind kind;
-    std::vector<SpeechPart> parts;  // Speak: the page, a piece per language
-    int words_per_minute = espeakRATE_NORMAL;
-};
+static_assert(espeakRATE_NORMAL == 175, "Command's default rate (speech_worker.h) is espeak-ng's normal one");
 
 enum class Output { Unknown, Playback, Discard };
 
-// Shared by the caller, the worker and espeak's own threads (which run the callback in
-// playback mode). Kept alive by the worker too, in case a hung espeak outlives ~Speech.
-struct SpeechState {
-    std::mutex mutex;
-    std::condition_variable wake;  // new command, or abort during discard pacing
-    std::deque<Command> commands;
-    bool speaking = false;  // what Speaking() reports: an utterance is playing or paused
-    bool paused = false;
-    bool failed = false;  // espeak could not start: Available() is false
-    bool abort = false;   // the current synthesis must end (checked by the discard callback)
-    bool voices_known = false;  // the engine has listed its voices (or failed)
-    size_t parts_after = 0;     // parts of the plan still to read after the current one
-    std::vector<EspeakVoice> voices;
-    std::function<void()> on_change;
-    std::function<void(const std::string&, size_t)> on_part;
+// speech_worker.h's state, shared with espeak's own threads too (which run the callback in
+// playback mode); the discard pacing waits on `wake` for `abort`.
+struct EspeakState : SpeechState {
+    size_t parts_after = 0;  // parts of the plan still to read after the current one (Next)
 
     // Worker side (and espeak's callback thread).
     Output output = Output::Unknown;
@@ -108,10 +88,10 @@ struct SpeechState {
 };
 
 // espeak's callback has no user pointer of its own, and espeak is one per process anyway.
-std::shared_ptr<SpeechState> g_state;
+std::shared_ptr<EspeakState> g_state;
 
 // Speech ended by itself: tell the caller (outside the lock: it may take other locks).
-void Finished(SpeechState& state, unsigned serial) {
+void Finished(EspeakState& state, unsigned serial) {
     std::function<void()> notify;
     {
         std::lock_guard<std::mutex> lock(state.mutex);
@@ -133,7 +113,7 @@ void Finished(SpeechState& state, unsigned serial) {
 }
 
 int OnSynth(short* samples, int count, espeak_EVENT* events) {
-    std::shared_ptr<SpeechState> state = g_state;
+    std::shared_ptr<EspeakState> state = g_state;
     if (!state) return 1;
     for (espeak_EVENT* event = events; event && event->type != espeakEVENT_LIST_TERMINATED;
          ++event) {
@@ -153,7 +133,7 @@ int OnSynth(short* samples, int count, espeak_EVENT* events) {
     return state->abort ? 1 : 0;
 }
 
-bool StartEngine(SpeechState& state) {
+bool StartEngine(EspeakState& state) {
     if (!g_espeak.Load()) return false;
     g_espeak.espeak_ng_InitializePath(nullptr);
     espeak_ng_ERROR_CONTEXT context = nullptr;
@@ -187,7 +167,7 @@ bool StartEngine(SpeechState& state) {
 
 // Decided at the first Speak, not at start-up: opening the sound device can take a moment and,
 // with no device, ALSA prints its complaints; a learner who never uses read-aloud sees neither.
-void ChooseOutput(SpeechState& state) {
+void ChooseOutput(EspeakState& state) {
     g_espeak.espeak_ng_InitializeOutput(
         static_cast<espeak_ng_OUTPUT_MODE>(ENOUTPUT_MODE_SYNCHRONOUS | ENOUTPUT_MODE_SPEAK_AUDIO),
         0, nullptr);
@@ -211,7 +191,7 @@ void ChooseOutput(SpeechState& state) {
 }
 
 struct Worker {
-    std::shared_ptr<SpeechState> state;
+    std::shared_ptr<EspeakState> state;
     std::vector<SpokenPart> parts;  // the page, a part per voice (PlanSpeech)
     size_t current = 0;             // the part being read
     int words_per_minute = espeakRATE_NORMAL;
@@ -335,124 +315,18 @@ struct Worker {
 
 }  // namespace
 
-struct Speech::Impl {
-    std::shared_ptr<SpeechState> state = std::make_shared<SpeechState>();
-    std::thread worker;
-    std::future<void> done;
-
-    // Called with the state's mutex held.
-    void Push(Command command) {
-        state->commands.push_back(std::move(command));
-        state->wake.notify_all();
-    }
-};
-
-Speech::Speech() : m(std::make_unique<Impl>()) {
-    g_state = m->state;
-    std::promise<void> done;
-    m->done = done.get_future();
-    m->worker = std::thread([state = m->state, done = std::move(done)]() mutable {
-        Worker worker;
-        worker.state = state;
-        worker.Run(std::move(done));
-    });
+// One espeak-ng per process: its callback finds the state through g_state.
+std::shared_ptr<SpeechState> NewSpeechState() {
+    g_state = std::make_shared<EspeakState>();
+    return g_state;
 }
 
-Speech::~Speech() {
-    {
-        std::lock_guard<std::mutex> lock(m->state->mutex);
-        m->state->commands.clear();
-        m->state->abort = true;
-        m->state->on_change = nullptr;
-        m->Push({CommandKind::Quit, {}, 0});
-    }
-    // espeak-ng can hang on shutdown with some audio back ends: never let it hold up the exit.
-    if (m->done.wait_for(std::chrono::seconds(2)) == std::future_status::ready) {
-        m->worker.join();
-    } else {
-        m->worker.detach();  // it owns a reference to the state; the process is leaving anyway
-    }
-    g_state.reset();
+void RunSpeechWorker(std::shared_ptr<SpeechState> state, std::promise<void> done) {
+    Worker worker;
+    worker.state = std::static_pointer_cast<EspeakState>(std::move(state));
+    worker.Run(std::move(done));
 }
 
-std::optional<VoiceChoice> Speech::VoiceFor(const std::string& lang) const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->voices_known || m->state->failed) return std::nullopt;
-    return ChooseVoice(lang, m->state->voices);
-}
-
-std::optional<SpeechPlan> Speech::Plan(const std::vector<SpeechPart>& parts) const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->voices_known || m->state->failed) return std::nullopt;
-    return PlanSpeech(parts, m->state->voices);
-}
-
-bool Speech::Available() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return !m->state->failed;
-}
-
-std::string Speech::UnavailableReason() const { return std::string(); }
-
-void Speech::Speak(const std::string& text, int words_per_minute, const std::string& lang) {
-    Speak(std::vector<SpeechPart>{{lang, text}}, words_per_minute);
-}
-
-void Speech::Speak(const std::vector<SpeechPart>& parts, int words_per_minute) {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    bool any = false;
-    for (const SpeechPart& part : parts) any = any || !part.text.empty();
-    if (m->state->failed || !any) return;
-    m->state->commands.clear();  // a new text replaces whatever was pending
-    m->state->abort = true;      // end the current one now (discard mode checks this)
-    m->state->speaking = true;
-    m->state->paused = false;
-    m->Push({CommandKind::Speak, parts, words_per_minute});
-}
-
-void Speech::Pause() {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->speaking || m->state->paused) return;
-    m->state->paused = true;
-    m->state->abort = true;
-    m->Push({CommandKind::Pause, {}, 0});
-}
-
-void Speech::Resume() {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->speaking || !m->state->paused) return;
-    m->state->paused = false;
-    m->Push({CommandKind::Resume, {}, 0});
-}
-
-void Speech::Stop() {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->speaking) return;
-    m->state->commands.clear();
-    m->state->speaking = false;
-    m->state->paused = false;
-    m->state->abort = true;
-    m->Push({CommandKind::Stop, {}, 0});
-}
-
-bool Speech::Speaking() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return m->state->speaking;
-}
-
-bool Speech::Paused() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return m->state->paused;
-}
-
-void Speech::SetOnChange(std::function<void()> on_change) {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    m->state->on_change = std::move(on_change);
-}
-
-void Speech::SetOnPart(std::function<void(const std::string& voice, size_t chars)> on_part) {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    m->state->on_part = std::move(on_part);
-}
+void SpeechEnded() { g_state.reset(); }
 
 }  // namespace lectern::platform

@@ -1,7 +1,6 @@
 // Read-aloud on Windows through SAPI 5, the speech every Windows since XP ships (os/speech_sapi.h
-// holds the COM calls). One os::SapiVoice lives on one worker thread and every call to it happens
-// there: Speak, Pause, Resume and Stop only queue a command and return, as speech.cpp does with
-// espeak-ng, so the frame never waits for the synthesiser or the sound card.
+// holds the COM calls): the worker of platform::Speech (speech_worker.h) on Windows. One
+// os::SapiVoice lives on that one thread and every call to it happens there.
 //
 // The voices are SAPI's installed voices, each with the languages of its locales
 // (voice_choice.h's SapiVoiceLanguages), so that ChooseVoice and PlanSpeech choose among them
@@ -15,13 +14,13 @@
 // probe program on 7 Dec), Available() turns false and UnavailableReason() says why, and the
 // reader shows its read-aloud button disabled with that reason instead of hiding it.
 #include "platform/platform.h"
+#include "platform/speech_worker.h"
 #include "os/speech_sapi.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <future>
 #include <memory>
@@ -40,28 +39,6 @@ long SapiRate(int words_per_minute) {
     const double ratio = std::max(1, words_per_minute) / 175.0;
     return std::clamp(std::lround(10.0 * std::log(ratio) / std::log(3.0)), -10L, 10L);
 }
-
-enum class CommandKind { Speak, Pause, Resume, Stop, Quit };
-
-struct Command {
-    CommandKind kind;
-    std::vector<SpeechPart> parts;
-    int words_per_minute = 175;
-};
-
-struct SpeechState {
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::deque<Command> commands;
-    bool speaking = false;
-    bool paused = false;
-    bool failed = false;
-    std::string why;  // when failed: what SAPI said
-    bool voices_known = false;
-    std::vector<EspeakVoice> voices;
-    std::function<void()> on_change;
-    std::function<void(const std::string&, size_t)> on_part;
-};
 
 struct Worker {
     std::shared_ptr<SpeechState> state;
@@ -197,6 +174,7 @@ struct Worker {
                     Purge();
                     parts.clear();
                     break;
+                case CommandKind::Next:  // espeak-ng's; PartEnded goes on to the next part here
                 case CommandKind::Quit:
                     break;
             }
@@ -209,121 +187,14 @@ struct Worker {
 
 }  // namespace
 
-struct Speech::Impl {
-    std::shared_ptr<SpeechState> state = std::make_shared<SpeechState>();
-    std::thread worker;
-    std::future<void> done;
+std::shared_ptr<SpeechState> NewSpeechState() { return std::make_shared<SpeechState>(); }
 
-    // Called with the state's mutex held.
-    void Push(Command command) {
-        state->commands.push_back(std::move(command));
-        state->wake.notify_all();
-    }
-};
-
-Speech::Speech() : m(std::make_unique<Impl>()) {
-    std::promise<void> done;
-    m->done = done.get_future();
-    m->worker = std::thread([state = m->state, done = std::move(done)]() mutable {
-        Worker worker;
-        worker.state = state;
-        worker.Run(std::move(done));
-    });
+void RunSpeechWorker(std::shared_ptr<SpeechState> state, std::promise<void> done) {
+    Worker worker;
+    worker.state = std::move(state);
+    worker.Run(std::move(done));
 }
 
-Speech::~Speech() {
-    {
-        std::lock_guard<std::mutex> lock(m->state->mutex);
-        m->state->commands.clear();
-        m->state->on_change = nullptr;
-        m->Push({CommandKind::Quit, {}, 0});
-    }
-    // A sound driver that hangs must not hold up the exit.
-    if (m->done.wait_for(std::chrono::seconds(2)) == std::future_status::ready) {
-        m->worker.join();
-    } else {
-        m->worker.detach();  // it owns a reference to the state; the process is leaving anyway
-    }
-}
-
-std::optional<VoiceChoice> Speech::VoiceFor(const std::string& lang) const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->voices_known || m->state->failed) return std::nullopt;
-    return ChooseVoice(lang, m->state->voices);
-}
-
-std::optional<SpeechPlan> Speech::Plan(const std::vector<SpeechPart>& parts) const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->voices_known || m->state->failed) return std::nullopt;
-    return PlanSpeech(parts, m->state->voices);
-}
-
-bool Speech::Available() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return !m->state->failed;
-}
-
-std::string Speech::UnavailableReason() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return m->state->failed ? m->state->why : std::string();
-}
-
-void Speech::Speak(const std::string& text, int words_per_minute, const std::string& lang) {
-    Speak(std::vector<SpeechPart>{{lang, text}}, words_per_minute);
-}
-
-void Speech::Speak(const std::vector<SpeechPart>& parts, int words_per_minute) {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    bool any = false;
-    for (const SpeechPart& part : parts) any = any || !part.text.empty();
-    if (m->state->failed || !any) return;
-    m->state->commands.clear();  // a new text replaces whatever was pending
-    m->state->speaking = true;
-    m->state->paused = false;
-    m->Push({CommandKind::Speak, parts, words_per_minute});
-}
-
-void Speech::Pause() {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->speaking || m->state->paused) return;
-    m->state->paused = true;
-    m->Push({CommandKind::Pause, {}, 0});
-}
-
-void Speech::Resume() {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->speaking || !m->state->paused) return;
-    m->state->paused = false;
-    m->Push({CommandKind::Resume, {}, 0});
-}
-
-void Speech::Stop() {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    if (!m->state->speaking) return;
-    m->state->commands.clear();
-    m->state->speaking = false;
-    m->state->paused = false;
-    m->Push({CommandKind::Stop, {}, 0});
-}
-
-bool Speech::Speaking() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return m->state->speaking;
-}
-
-bool Speech::Paused() const {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    return m->state->paused;
-}
-
-void Speech::SetOnChange(std::function<void()> on_change) {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    m->state->on_change = std::move(on_change);
-}
-
-void Speech::SetOnPart(std::function<void(const std::string& voice, size_t chars)> on_part) {
-    std::lock_guard<std::mutex> lock(m->state->mutex);
-    m->state->on_part = std::move(on_part);
-}
+void SpeechEnded() {}
 
 }  // namespace lectern::platform
