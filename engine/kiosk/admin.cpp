@@ -28,8 +28,8 @@ AdminResult StoreRefused(AdminErrorCode code, const std::string& name, const Wri
     AdminError e;
     e.code = code;
     e.name = name;
-    e.store_error = w.error;
-    e.store_detail = w.message;
+    e.store_error = w.error().code;
+    e.store_detail = w.error().message;
     return AdminResult::Fail(e);
 }
 

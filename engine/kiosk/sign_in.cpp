@@ -79,22 +79,22 @@ Decision SignInPolicy::Create(const std::string& name, std::string pin, std::str
     }
     WriteResult w = m_store->CreateLearner(name, now_ms);
     if (!w.ok()) {
-        if (w.error == StoreError::DuplicateName) return Choose(name, now_ms);  // created a moment ago elsewhere
+        if (w.error().code == StoreError::DuplicateName) return Choose(name, now_ms);  // created a moment ago elsewhere
         Decision d = Refuse(SignInMessage::CannotAdd);
-        d.store_error = w.error;
+        d.store_error = w.error().code;
         return d;
     }
     if (!pin.empty()) {
-        WriteResult p = m_store->SetPinHash(w.id, hash, now_ms);
+        WriteResult p = m_store->SetPinHash(*w, hash, now_ms);
         if (!p.ok()) {
             // Never leave a learner who asked for a PIN without one: take the new record back.
-            m_store->RemoveLearner(w.id, now_ms);
+            m_store->RemoveLearner(*w, now_ms);
             Decision d = Refuse(SignInMessage::PinNotSaved);
-            d.store_error = p.error;
+            d.store_error = p.error().code;
             return d;
         }
     }
-    std::optional<Learner> created = m_store->GetLearner(w.id);
+    std::optional<Learner> created = m_store->GetLearner(*w);
     if (!created) return Refuse(SignInMessage::CannotReadBack);
     return StartSession(*created);
 }

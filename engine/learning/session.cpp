@@ -26,8 +26,8 @@ void Session::Note(const WriteResult& r) {
         m_last_error.clear();
         return;
     }
-    m_last_error = std::string("Progress could not be saved: ") + ToString(r.error) +
-                   (r.message.empty() ? "" : " (" + r.message + ")");
+    m_last_error = std::string("Progress could not be saved: ") + ToString(r.error().code) +
+                   (r.error().message.empty() ? "" : " (" + r.error().message + ")");
 }
 
 std::string Session::LastError() const {
@@ -49,11 +49,11 @@ int Session::RetryUnsaved(int64_t now_ms) {
     size_t done = 0;
     for (; done < m_pending.size(); ++done) {
         WriteResult r = m_pending[done].write(now_ms);
-        bool may_succeed_later = r.error == StoreError::DiskFull || r.error == StoreError::Io ||
-                                 r.error == StoreError::Busy || r.error == StoreError::NotSaving ||
-                                 r.error == StoreError::Corrupt;
+        bool may_succeed_later = r.error().code == StoreError::DiskFull || r.error().code == StoreError::Io ||
+                                 r.error().code == StoreError::Busy || r.error().code == StoreError::NotSaving ||
+                                 r.error().code == StoreError::Corrupt;
         if (!r.ok() && may_succeed_later) {
-            m_pending_reason = std::string(ToString(r.error)) + (r.message.empty() ? "" : ": " + r.message);
+            m_pending_reason = std::string(ToString(r.error().code)) + (r.error().message.empty() ? "" : ": " + r.error().message);
             break;
         }
         if (!r.ok()) {
@@ -75,7 +75,7 @@ bool Session::CommitAnswer(Pending p, int64_t now_ms) {
             if (p.on_saved) p.on_saved();
             return true;
         }
-        m_pending_reason = std::string(ToString(r.error)) + (r.message.empty() ? "" : ": " + r.message);
+        m_pending_reason = std::string(ToString(r.error().code)) + (r.error().message.empty() ? "" : ": " + r.error().message);
     }
     m_pending.push_back(std::move(p));
     return false;

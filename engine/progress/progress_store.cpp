@@ -164,29 +164,24 @@ std::string ErrMsg(sqlite3* db, int rc) {
 }
 
 WriteResult FromRc(sqlite3* db, int rc) {
-    WriteResult r;
-    r.message = ErrMsg(db, rc);
+    StoreFailure f{StoreError::None, ErrMsg(db, rc)};
     int ext = db ? sqlite3_extended_errcode(db) : rc;
     switch (Classify(rc)) {
-    case Fault::None: r.message.clear(); break;
-    case Fault::Busy: r.error = StoreError::Busy; break;
-    case Fault::NoWrite: r.error = StoreError::NotSaving; break;
-    case Fault::Full: r.error = StoreError::DiskFull; break;
-    case Fault::NotDb: r.error = StoreError::Corrupt; break;
-    case Fault::Io: r.error = StoreError::Io; break;
+    case Fault::None: break;
+    case Fault::Busy: f.code = StoreError::Busy; break;
+    case Fault::NoWrite: f.code = StoreError::NotSaving; break;
+    case Fault::Full: f.code = StoreError::DiskFull; break;
+    case Fault::NotDb: f.code = StoreError::Corrupt; break;
+    case Fault::Io: f.code = StoreError::Io; break;
     }
     if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-        r.error = ext == SQLITE_CONSTRAINT_FOREIGNKEY ? StoreError::UnknownLearner : StoreError::InvalidArgument;
+        f.code = ext == SQLITE_CONSTRAINT_FOREIGNKEY ? StoreError::UnknownLearner : StoreError::InvalidArgument;
     }
-    return r;
+    if (f.code == StoreError::None) return int64_t{0};
+    return WriteResult::Fail(std::move(f));
 }
 
-WriteResult Fail(StoreError error, std::string message) {
-    WriteResult r;
-    r.error = error;
-    r.message = std::move(message);
-    return r;
-}
+WriteResult Fail(StoreError error, std::string message) { return WriteResult::Fail({error, std::move(message)}); }
 
 bool FileExists(const std::string& path) { return os::Stat(path).exists(); }
 
@@ -384,7 +379,7 @@ WriteResult CheckIds(LearnerId learner, const std::string& course_id, const std:
     if (course_id.empty()) return Fail(StoreError::InvalidArgument, "empty course id");
     if (item_id.empty()) return Fail(StoreError::InvalidArgument, "empty item id");
     if (now_ms < 0) return Fail(StoreError::InvalidArgument, "negative time");
-    return {};
+    return int64_t{0};
 }
 
 }  // namespace
@@ -1288,9 +1283,7 @@ WriteResult StepWrite(sqlite3* db, sqlite3_stmt* stmt) {
     if (!stmt) return Fail(StoreError::Io, std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
     int rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return FromRc(db, rc);
-    WriteResult r;
-    r.id = sqlite3_last_insert_rowid(db);
-    return r;
+    return int64_t{sqlite3_last_insert_rowid(db)};
 }
 
 }  // namespace
@@ -1347,13 +1340,13 @@ bool ProgressStore::Checkpoint(bool truncate) {
     }
     if (Exec(m_db, "BEGIN IMMEDIATE") != SQLITE_OK) return false;
     sqlite3_stmt* s = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('gen', ?), ('base', ?)");
-    WriteResult w;
+    bool written = false;
     {
         StmtScope scope(s);
         if (s) BindAll(s, token, base);
-        w = StepWrite(m_db, s);
+        written = StepWrite(m_db, s).ok();
     }
-    if (!w.ok() || Exec(m_db, "COMMIT") != SQLITE_OK) {
+    if (!written || Exec(m_db, "COMMIT") != SQLITE_OK) {
         if (!sqlite3_get_autocommit(m_db)) Exec(m_db, "ROLLBACK");
         return false;
     }
@@ -1403,10 +1396,7 @@ WriteResult ProgressStore::Write(Fn&& body) {
         sqlite3_stmt* s = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('base', ?)");
         StmtScope scope(s);
         if (s) BindAll(s, base);
-        int64_t id = result.id;
-        WriteResult marked = StepWrite(m_db, s);
-        if (!marked.ok()) result = marked;
-        result.id = marked.ok() ? id : 0;
+        if (WriteResult marked = StepWrite(m_db, s); !marked.ok()) result = marked;  // else the body's id
     }
     if (result.ok()) {
         rc = Exec(m_db, "COMMIT");
@@ -1448,7 +1438,7 @@ WriteResult ProgressStore::CreateLearner(const std::string& display_name, int64_
         StmtScope scope(s);
         if (s) BindAll(s, trimmed, key, now_ms);
         WriteResult r = StepWrite(m_db, s);
-        if (r.error == StoreError::InvalidArgument) {
+        if (r.error().code == StoreError::InvalidArgument) {
             return Fail(StoreError::DuplicateName, "a learner called \"" + trimmed + "\" already exists");
         }
         return r;
@@ -1511,10 +1501,10 @@ WriteResult ProgressStore::RenameLearner(LearnerId learner, const std::string& d
         StmtScope scope(s);
         if (s) BindAll(s, trimmed, key, learner);
         WriteResult r = StepWrite(m_db, s);
-        if (r.error == StoreError::InvalidArgument)
+        if (r.error().code == StoreError::InvalidArgument)
             return Fail(StoreError::DuplicateName, "a learner named '" + trimmed + "' already exists");
         if (r.ok() && sqlite3_changes(m_db) == 0) return Fail(StoreError::UnknownLearner, "no such learner");
-        r.id = learner;
+        if (r) *r = learner;
         return r;
     });
 }
@@ -1529,17 +1519,14 @@ WriteResult ProgressStore::RemoveLearner(LearnerId learner, int64_t now_ms) {
         "DELETE FROM learner_settings WHERE learner_id = ?", "DELETE FROM learners WHERE id = ?",
     };
     return Write([&]() -> WriteResult {
-        WriteResult r;
         for (const char* sql : kDeletes) {
             sqlite3_stmt* s = Prepare(sql);
             StmtScope scope(s);
             if (s) BindAll(s, learner);
-            r = StepWrite(m_db, s);
-            if (!r.ok()) return r;
+            if (WriteResult r = StepWrite(m_db, s); !r.ok()) return r;
         }
         if (sqlite3_changes(m_db) == 0) return Fail(StoreError::UnknownLearner, "no such learner");
-        r.id = learner;
-        return r;
+        return learner;
     });
 }
 
@@ -1551,7 +1538,7 @@ WriteResult ProgressStore::SetPinHash(LearnerId learner, const std::optional<std
         if (s) BindAll(s, pin_hash, learner);
         WriteResult r = StepWrite(m_db, s);
         if (r.ok() && sqlite3_changes(m_db) == 0) return Fail(StoreError::UnknownLearner, "no such learner");
-        r.id = learner;
+        if (r) *r = learner;
         return r;
     });
 }
@@ -1602,9 +1589,9 @@ WriteResult ProgressStore::StartAttempt(const AttemptStart& a, int64_t now_ms) {
         StmtScope scope(s);
         if (s) BindAll(s, a.learner, a.course_id, a.quiz_id, a.attempt_number, a.seed, now_ms, a.state_json, now_ms);
         WriteResult r = StepWrite(m_db, s);
-        if (r.error == StoreError::InvalidArgument) {
-            r.message = "attempt " + std::to_string(a.attempt_number) + " of " + a.quiz_id + " already exists";
-        }
+        if (r.error().code == StoreError::InvalidArgument)
+            return Fail(StoreError::InvalidArgument,
+                        "attempt " + std::to_string(a.attempt_number) + " of " + a.quiz_id + " already exists");
         return r;
     });
 }
@@ -1620,7 +1607,7 @@ WriteResult UpdateOpenAttempt(sqlite3* db, sqlite3_stmt* s, const AttemptKey& ke
         return Fail(StoreError::NotFound, "no open attempt " + std::to_string(key.attempt_number) + " of " +
                                               key.quiz_id);
     }
-    r.id = 0;
+    if (r) *r = 0;
     return r;
 }
 const char* const kSaveAttempt =
@@ -1668,7 +1655,7 @@ WriteResult ProgressStore::SubmitAttempt(const AttemptKey& key, const AttemptRes
             return Fail(StoreError::NotFound,
                         "no open attempt " + std::to_string(key.attempt_number) + " of " + key.quiz_id);
         }
-        r.id = 0;
+        if (r) *r = 0;
         return r;
     });
 }

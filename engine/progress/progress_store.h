@@ -123,14 +123,14 @@ enum class StoreError {
 };
 const char* ToString(StoreError error);
 
-struct WriteResult {
-    StoreError error = StoreError::None;
+// Why a write was not saved: the code, and SQLite's or the store's words about it (for logs).
+struct StoreFailure {
+    StoreError code = StoreError::None;
     std::string message;
-    int64_t id = 0;  // the new row's id (learner id for CreateLearner)
-
-    bool ok() const { return error == StoreError::None; }
-    explicit operator bool() const { return ok(); }
 };
+// A write saved: the new row's id (the learner's for CreateLearner and the other learner
+// writes, 0 for an update), or why it was not.
+using WriteResult = Result<int64_t, StoreFailure>;
 
 struct OpenOptions {
     bool read_only = false;     // never write (export tool); the file is opened SQLITE_OPEN_READONLY

@@ -50,7 +50,7 @@ void BM_AnswerCommit(benchmark::State& state) {
         return;
     }
     ProgressStore& store = *r.store;
-    LearnerId learner = store.CreateLearner("bench", kT0).id;
+    LearnerId learner = *store.CreateLearner("bench", kT0);
     AnswerEvent answer;
     answer.learner = learner;
     answer.course_id = "course-a";
@@ -68,7 +68,7 @@ void BM_AnswerCommit(benchmark::State& state) {
         WriteResult w = store.RecordAnswer(answer, kT0 + n);
         auto t1 = std::chrono::steady_clock::now();
         if (!w.ok()) {
-            state.SkipWithError(w.message.c_str());
+            state.SkipWithError(w.error().message.c_str());
             break;
         }
         micros.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());

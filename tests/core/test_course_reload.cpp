@@ -59,7 +59,7 @@ struct World {
         EXPECT_TRUE(load.ok()) << load.diagnostics.FormatAll();
         OpenResult o = ProgressStore::Open(ProgressDbPath(dir.Sub("data")));
         store = std::move(o.store);
-        if (r.learner) learner = store->CreateLearner("\xD9\x85\xD8\xB1\xD9\x8A\xD9\x85", kT0).id;  // مريم
+        if (r.learner) learner = *store->CreateLearner("\xD9\x85\xD8\xB1\xD9\x8A\xD9\x85", kT0);  // مريم
         if (r.session) {
             session = std::make_unique<Session>(load.course, r.learner ? store.get() : nullptr, learner);
             session->ShowPage(load.course->LinkTarget(page), now);

@@ -28,7 +28,7 @@ struct AdminFixture : ::testing::Test {
         OpenResult r = ProgressStore::Open(dir.Sub("data/progress.sqlite3"));
         ASSERT_TRUE(r.ok()) << r.message;
         store = std::move(r.store);
-        ana = store->CreateLearner("Ана", kNow).id;
+        ana = *store->CreateLearner("Ана", kNow);
         store->SetPinHash(ana, *HashPin("1357"), kNow);
     }
     KioskAdmin Admin() { return KioskAdmin(store.get(), dir.Sub("data")); }

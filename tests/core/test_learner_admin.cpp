@@ -21,8 +21,8 @@ protected:
         OpenResult r = ProgressStore::Open(ProgressDbPath(m_dir.string()));
         ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
         store = std::move(r.store);
-        ana = store->CreateLearner("Ana", 1000).id;
-        ben = store->CreateLearner("Ben", 1000).id;
+        ana = *store->CreateLearner("Ana", 1000);
+        ben = *store->CreateLearner("Ben", 1000);
         ASSERT_TRUE(store->RecordPageView(ana, "c", "p1", 2000).ok());
         ASSERT_TRUE(store->RecordPageView(ben, "c", "p1", 2000).ok());
         ASSERT_TRUE(store->SetSetting(ana, "theme", "dark", 2000).ok());
@@ -49,7 +49,7 @@ TEST_F(LearnerAdmin, RenameKeepsProgressWithTheLearner) {
 
 TEST_F(LearnerAdmin, RenameToATakenNameIsRefused) {
     WriteResult r = store->RenameLearner(ana, "BEN", 3000);
-    EXPECT_EQ(r.error, StoreError::DuplicateName);
+    EXPECT_EQ(r.error().code, StoreError::DuplicateName);
     EXPECT_TRUE(store->FindLearner("Ana"));
 }
 
@@ -63,6 +63,6 @@ TEST_F(LearnerAdmin, RemoveDeletesOnlyThatLearnersRows) {
 }
 
 TEST_F(LearnerAdmin, RemovingAnUnknownLearnerSaysSo) {
-    EXPECT_EQ(store->RemoveLearner(9999, 3000).error, StoreError::UnknownLearner);
+    EXPECT_EQ(store->RemoveLearner(9999, 3000).error().code, StoreError::UnknownLearner);
     EXPECT_EQ(store->Learners().size(), 2u);
 }

@@ -16,8 +16,8 @@ struct LearnerSettingsTest : ::testing::Test {
     TempDir dir;
     std::string path = ProgressDbPath(dir.Sub("data"));
     std::unique_ptr<ProgressStore> store = ProgressStore::Open(path).store;
-    LearnerId ana = store->CreateLearner("Ana", kT0).id;
-    LearnerId ben = store->CreateLearner("Ben", kT0).id;
+    LearnerId ana = *store->CreateLearner("Ana", kT0);
+    LearnerId ben = *store->CreateLearner("Ben", kT0);
     DisplaySettings defaults{100, "light", 175};
 };
 

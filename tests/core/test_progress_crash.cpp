@@ -181,7 +181,7 @@ TEST(ProgressCrash, ASecondWriterProcessIsRefusedWhileReadersStillWork) {
     const std::string db_path = ProgressDbPath(data_dir);
     OpenResult mine = ProgressStore::Open(db_path);
     ASSERT_EQ(mine.status, OpenStatus::Ok) << mine.message;
-    LearnerId me = mine.store->CreateLearner("this process", 1).id;
+    LearnerId me = *mine.store->CreateLearner("this process", 1);
     for (int i = 0; i < 20; ++i) ASSERT_TRUE(mine.store->RecordPageView(me, "course-a", "p" + std::to_string(i), 1000 + i));
 
     // Another writer (a second window, a writing tool) is refused and names this process.

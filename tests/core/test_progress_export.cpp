@@ -122,8 +122,8 @@ struct ExportFixture : ::testing::Test {
         OpenResult r = ProgressStore::Open(ProgressDbPath(data_dir));
         ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
         store = std::move(r.store);
-        ana = store->CreateLearner("Ana, \"the\" tester", kT0).id;
-        ben = store->CreateLearner("=Ben", kT0).id;
+        ana = *store->CreateLearner("Ana, \"the\" tester", kT0);
+        ben = *store->CreateLearner("=Ben", kT0);
 
         ASSERT_TRUE(store->RecordPageView(ana, "course-a", "p1", kT0 + 1000));
         ASSERT_TRUE(store->RecordPageView(ana, "course-a", "p1", kT0 + 2000));
@@ -394,7 +394,7 @@ TEST(ProgressExportCsv, AQuizRowHasThePointsOfItsBestAttempt) {
             OpenResult opened = ProgressStore::Open(ProgressDbPath(dir.path()));
             ASSERT_EQ(opened.status, OpenStatus::Ok) << opened.message;
             ProgressStore& store = *opened.store;
-            LearnerId ana = store.CreateLearner("Ana", kT0).id;
+            LearnerId ana = *store.CreateLearner("Ana", kT0);
             int n = 0;
             std::optional<std::pair<double, double>> best;
             for (const auto& [raw, max] : order) {
@@ -731,7 +731,7 @@ TEST(ProgressExportXapi, TheDrawSeedIsAnExactDecimalString) {
     OpenResult opened = ProgressStore::Open(ProgressDbPath(dir.path()));
     ASSERT_EQ(opened.status, OpenStatus::Ok) << opened.message;
     ProgressStore& store = *opened.store;
-    LearnerId ana = store.CreateLearner("Ana", kT0).id;
+    LearnerId ana = *store.CreateLearner("Ana", kT0);
     const uint64_t seeds[] = {0, 1, (1ull << 53) + 1, 0x9E3779B97F4A7C15ull, UINT64_MAX};
     int n = 1;
     for (uint64_t seed : seeds) {
@@ -769,7 +769,7 @@ struct CourseExport : ::testing::Test {
         OpenResult r = ProgressStore::Open(ProgressDbPath(dir.Sub("data")));
         ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
         store = std::move(r.store);
-        learner = store->CreateLearner("\xE6\x9D\x8E\xE6\x98\x8E", kT0).id;  // 李明
+        learner = *store->CreateLearner("\xE6\x9D\x8E\xE6\x98\x8E", kT0);  // 李明
         Session session(load.course, store.get(), learner);
         walked = test::WalkEverything(session, kT0);
         ASSERT_EQ(session.UnsavedAnswers(), 0);
@@ -927,7 +927,7 @@ TEST(ProgressExportXapi, ScenarioStepsAreUniquePerScenario) {
     TempDir dir;
     OpenResult r = ProgressStore::Open(ProgressDbPath(dir.Sub("data")));
     ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
-    LearnerId l = r.store->CreateLearner("Ana", kT0).id;
+    LearnerId l = *r.store->CreateLearner("Ana", kT0);
     for (const char* scenario : {"checkpoint", "convoy"}) {
         AnswerEvent e;
         e.learner = l;

@@ -164,7 +164,7 @@ void Prepare(Start start, const std::string& db_path, Acks& acks) {
     if (start == Start::Fresh) return;
     OpenResult r = ProgressStore::Open(db_path);
     ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
-    LearnerId ana = r.store->CreateLearner("Ana", kT0).id;
+    LearnerId ana = *r.store->CreateLearner("Ana", kT0);
     for (int i = 0; i < 4; ++i) {
         std::string page = "before-" + std::to_string(i);
         ASSERT_TRUE(r.store->RecordPageView(ana, "course", page, kT0 + i));
@@ -187,7 +187,7 @@ void Live(const Life& life, const std::string& db_path, KillImages& images, Acks
     ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
     ProgressStore& s = *r.store;
     std::optional<Learner> ana = s.FindLearner("Ana");
-    LearnerId id = ana ? ana->id : s.CreateLearner("Ana", kT0).id;
+    LearnerId id = ana ? ana->id : *s.CreateLearner("Ana", kT0);
     ASSERT_GT(id, 0);
     int n = 0;
     auto view = [&] {

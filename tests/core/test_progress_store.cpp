@@ -31,7 +31,7 @@ struct StoreFixture : ::testing::Test {
     TempDir dir;
     std::string path = ProgressDbPath(dir.Sub("data"));
     std::unique_ptr<ProgressStore> store = OpenOk(path);
-    LearnerId ana = store->CreateLearner("Ana", kT0).id;
+    LearnerId ana = *store->CreateLearner("Ana", kT0);
 
     // Closes and reopens the file, so reads prove the data reached the database.
     ProgressStore& Reopen() {
@@ -126,10 +126,10 @@ TEST_F(StoreFixture, LearnerRoundTripsWithNoPinByDefault) {
 }
 
 TEST_F(StoreFixture, DisplayNamesAreUniqueIgnoringCaseInEveryScript) {
-    EXPECT_EQ(store->CreateLearner("ANA", kT0).error, StoreError::DuplicateName);
-    EXPECT_EQ(store->CreateLearner("  ana ", kT0).error, StoreError::DuplicateName);
+    EXPECT_EQ(store->CreateLearner("ANA", kT0).error().code, StoreError::DuplicateName);
+    EXPECT_EQ(store->CreateLearner("  ana ", kT0).error().code, StoreError::DuplicateName);
     ASSERT_TRUE(store->CreateLearner("Ёлка Σοφία", kT0));
-    EXPECT_EQ(store->CreateLearner("ёЛКА ΣΟΦΊΑ", kT0).error, StoreError::DuplicateName);
+    EXPECT_EQ(store->CreateLearner("ёЛКА ΣΟΦΊΑ", kT0).error().code, StoreError::DuplicateName);
     ASSERT_TRUE(store->FindLearner("ёлка σοφία"));
     EXPECT_EQ(store->FindLearner("ёлка σοφία")->display_name, "Ёлка Σοφία");
     EXPECT_EQ(store->FindLearner("aNa")->id, ana);
@@ -137,10 +137,10 @@ TEST_F(StoreFixture, DisplayNamesAreUniqueIgnoringCaseInEveryScript) {
 }
 
 TEST_F(StoreFixture, UnusableDisplayNamesAreRefused) {
-    EXPECT_EQ(store->CreateLearner("   ", kT0).error, StoreError::InvalidArgument);
-    EXPECT_EQ(store->CreateLearner("bad\xff", kT0).error, StoreError::InvalidArgument);
-    EXPECT_EQ(store->CreateLearner("tab\tin", kT0).error, StoreError::InvalidArgument);
-    EXPECT_EQ(store->CreateLearner(std::string(81, 'x'), kT0).error, StoreError::InvalidArgument);
+    EXPECT_EQ(store->CreateLearner("   ", kT0).error().code, StoreError::InvalidArgument);
+    EXPECT_EQ(store->CreateLearner("bad\xff", kT0).error().code, StoreError::InvalidArgument);
+    EXPECT_EQ(store->CreateLearner("tab\tin", kT0).error().code, StoreError::InvalidArgument);
+    EXPECT_EQ(store->CreateLearner(std::string(81, 'x'), kT0).error().code, StoreError::InvalidArgument);
     EXPECT_EQ(store->Learners().size(), 1u);
 }
 
@@ -149,12 +149,12 @@ TEST_F(StoreFixture, PinHashIsStoredAndCleared) {
     EXPECT_EQ(Reopen().GetLearner(ana)->pin_hash.value_or(""), "$argon2id$v=19$...");
     ASSERT_TRUE(store->SetPinHash(ana, std::nullopt, kT0 + 2));
     EXPECT_FALSE(Reopen().GetLearner(ana)->pin_hash);
-    EXPECT_EQ(store->SetPinHash(999, std::string("x"), kT0).error, StoreError::UnknownLearner);
+    EXPECT_EQ(store->SetPinHash(999, std::string("x"), kT0).error().code, StoreError::UnknownLearner);
 }
 
 TEST_F(StoreFixture, EventsForAnUnknownLearnerAreRefused) {
-    EXPECT_EQ(store->RecordPageView(ana + 41, "course-a", "page-1", kT0).error, StoreError::UnknownLearner);
-    EXPECT_EQ(store->RecordPageView(0, "course-a", "page-1", kT0).error, StoreError::UnknownLearner);
+    EXPECT_EQ(store->RecordPageView(ana + 41, "course-a", "page-1", kT0).error().code, StoreError::UnknownLearner);
+    EXPECT_EQ(store->RecordPageView(0, "course-a", "page-1", kT0).error().code, StoreError::UnknownLearner);
     EXPECT_TRUE(store->PageViews({}).empty());
 }
 
@@ -258,16 +258,16 @@ TEST_F(StoreFixture, SubmittedAttemptCannotBeChangedOrSubmittedAgain) {
     ASSERT_TRUE(store->StartAttempt(start, kT0));
     AttemptKey key{ana, "course-a", "final", 1};
     ASSERT_TRUE(store->SubmitAttempt(key, {4, 4, true}, "{}", kT0 + 1));
-    EXPECT_EQ(store->SubmitAttempt(key, {0, 4, false}, "{}", kT0 + 2).error, StoreError::NotFound);
-    EXPECT_EQ(store->SaveAttempt(key, "{\"late\":1}", kT0 + 3).error, StoreError::NotFound);
+    EXPECT_EQ(store->SubmitAttempt(key, {0, 4, false}, "{}", kT0 + 2).error().code, StoreError::NotFound);
+    EXPECT_EQ(store->SaveAttempt(key, "{\"late\":1}", kT0 + 3).error().code, StoreError::NotFound);
     AnswerEvent late = Check(ana, "q1", true);
     late.kind = AnswerKind::Quiz;
     late.container_id = "final";
     late.attempt_number = 1;
-    EXPECT_EQ(store->RecordQuizAnswer(late, "{}", kT0 + 4).error, StoreError::NotFound);
+    EXPECT_EQ(store->RecordQuizAnswer(late, "{}", kT0 + 4).error().code, StoreError::NotFound);
     EXPECT_TRUE(store->Answers({}).empty()) << "the refused answer left no row behind";
     EXPECT_TRUE(store->Attempts(ana, "course-a", "final")[0].result->passed);
-    EXPECT_EQ(store->StartAttempt(start, kT0 + 5).error, StoreError::InvalidArgument) << "attempt 1 exists";
+    EXPECT_EQ(store->StartAttempt(start, kT0 + 5).error().code, StoreError::InvalidArgument) << "attempt 1 exists";
 }
 
 TEST_F(StoreFixture, ScenarioEndingRoundTrips) {
@@ -286,7 +286,7 @@ TEST_F(StoreFixture, SettingsRoundTripAndLaterValueWins) {
     ASSERT_TRUE(store->SetSetting(ana, "text_size", "150", kT0));
     ASSERT_TRUE(store->SetSetting(ana, "theme", "black-on-yellow", kT0));
     ASSERT_TRUE(store->SetSetting(ana, "text_size", "200", kT0 + 1));
-    LearnerId ben = store->CreateLearner("Ben", kT0).id;
+    LearnerId ben = *store->CreateLearner("Ben", kT0);
     ASSERT_TRUE(store->SetSetting(ben, "text_size", "100", kT0));
     Reopen();
     EXPECT_EQ(store->GetSetting(ana, "text_size").value_or(""), "200");
@@ -325,12 +325,12 @@ TEST_F(StoreFixture, ActiveTimeAccumulatesSmallIncrements) {
     EXPECT_EQ(times[1].item_id, "page-1");
     EXPECT_EQ(times[1].active_ms, 12 * 5000);
     EXPECT_EQ(times[1].updated_ms, kT0 + 11 * 5000);
-    EXPECT_EQ(store->AddActiveTime(ana, "course-a", ItemType::Page, "page-1", -1, kT0).error,
+    EXPECT_EQ(store->AddActiveTime(ana, "course-a", ItemType::Page, "page-1", -1, kT0).error().code,
               StoreError::InvalidArgument);
 }
 
 TEST_F(StoreFixture, FiltersSelectLearnerCourseAndTime) {
-    LearnerId ben = store->CreateLearner("Ben", kT0).id;
+    LearnerId ben = *store->CreateLearner("Ben", kT0);
     ASSERT_TRUE(store->RecordPageView(ana, "course-a", "p1", kT0));
     ASSERT_TRUE(store->RecordPageView(ana, "course-b", "p1", kT0 + 10));
     ASSERT_TRUE(store->RecordPageView(ben, "course-a", "p2", kT0 + 20));
@@ -382,8 +382,8 @@ TEST(ProgressStoreConcurrency, TwoConnectionsWritingAtOnceLoseNothing) {
     std::string path = ProgressDbPath(dir.path());
     auto first = OpenOk(path);
     auto second = OpenOk(path);
-    LearnerId a = first->CreateLearner("A", kT0).id;
-    LearnerId b = second->CreateLearner("B", kT0).id;
+    LearnerId a = *first->CreateLearner("A", kT0);
+    LearnerId b = *second->CreateLearner("B", kT0);
     ASSERT_GT(a, 0);
     ASSERT_GT(b, 0);
     const int n = 150;
@@ -408,7 +408,7 @@ TEST(ProgressStoreConcurrency, WriterWaitsForAnotherWritersShortTransaction) {
     TempDir dir;
     std::string path = ProgressDbPath(dir.path());
     auto store = OpenOk(path);
-    LearnerId a = store->CreateLearner("A", kT0).id;
+    LearnerId a = *store->CreateLearner("A", kT0);
     RawDb other(path);
     ASSERT_EQ(other.Exec("BEGIN IMMEDIATE"), SQLITE_OK);
     std::thread release([&] {
@@ -417,7 +417,7 @@ TEST(ProgressStoreConcurrency, WriterWaitsForAnotherWritersShortTransaction) {
     });
     WriteResult r = store->RecordPageView(a, "course-a", "p1", kT0);  // waits inside busy_timeout
     release.join();
-    EXPECT_TRUE(r.ok()) << r.message;
+    EXPECT_TRUE(r.ok()) << r.error().message;
 }
 
 TEST(ProgressStoreConcurrency, WriterHeldTooLongReportsBusy) {
@@ -426,10 +426,10 @@ TEST(ProgressStoreConcurrency, WriterHeldTooLongReportsBusy) {
     OpenOptions quick;
     quick.busy_timeout_ms = 50;
     auto store = OpenOk(path, quick);
-    LearnerId a = store->CreateLearner("A", kT0).id;
+    LearnerId a = *store->CreateLearner("A", kT0);
     RawDb other(path);
     ASSERT_EQ(other.Exec("BEGIN IMMEDIATE"), SQLITE_OK);
-    EXPECT_EQ(store->RecordPageView(a, "course-a", "p1", kT0).error, StoreError::Busy);
+    EXPECT_EQ(store->RecordPageView(a, "course-a", "p1", kT0).error().code, StoreError::Busy);
     other.Exec("ROLLBACK");
     EXPECT_TRUE(store->RecordPageView(a, "course-a", "p1", kT0 + 1));
 }
@@ -568,7 +568,7 @@ TEST(ProgressMigration, ReadOnlyOpenOfV1FileSeesCurrentSchemaWithoutTouchingIt) 
     EXPECT_TRUE(r.store->read_only());
     EXPECT_EQ(r.store->Answers({}).size(), 1u);
     EXPECT_TRUE(r.store->Settings(1).empty());
-    EXPECT_EQ(r.store->SetSetting(1, "k", "v", kT0).error, StoreError::NotSaving);
+    EXPECT_EQ(r.store->SetSetting(1, "k", "v", kT0).error().code, StoreError::NotSaving);
     r.store.reset();
     EXPECT_EQ(ReadFile(path), before);
 }
@@ -593,7 +593,7 @@ TEST(ProgressFaults, TruncatedDatabaseIsReportedCorrupt) {
     std::string path = ProgressDbPath(dir.path());
     {
         auto store = OpenOk(path);
-        LearnerId a = store->CreateLearner("A", kT0).id;
+        LearnerId a = *store->CreateLearner("A", kT0);
         for (int i = 0; i < 400; ++i) {
             AnswerEvent e = Check(a, "question-with-a-longish-id-" + std::to_string(i), i % 2 == 0);
             e.response = std::string(200, 'r');
@@ -619,7 +619,7 @@ TEST(ProgressFaults, DamagedPageInsideASmallFileIsFoundOnOpen) {
     std::string path = ProgressDbPath(dir.path());
     {
         auto store = OpenOk(path);
-        LearnerId a = store->CreateLearner("A", kT0).id;
+        LearnerId a = *store->CreateLearner("A", kT0);
         for (int i = 0; i < 400; ++i) {
             AnswerEvent e = Check(a, "q" + std::to_string(i), true);
             e.response = std::string(200, 'r');
@@ -700,7 +700,7 @@ TEST(ProgressFaults, ReadOnlyFolderWithDataOpensReadOnlyAndSavesNothing) {
     std::string path = ProgressDbPath(data);
     {
         auto store = OpenOk(path);
-        LearnerId a = store->CreateLearner("Ana", kT0).id;
+        LearnerId a = *store->CreateLearner("Ana", kT0);
         ASSERT_TRUE(store->RecordPageView(a, "course-a", "p1", kT0));
     }
     fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
@@ -718,7 +718,7 @@ TEST(ProgressFaults, ReadOnlyFolderWithDataOpensReadOnlyAndSavesNothing) {
         if (!r.store->read_only()) return 2;
         std::optional<Learner> ana = r.store->FindLearner("ana");
         if (!ana || r.store->PageViews({}).size() != 1) return 3;  // history still visible
-        if (r.store->RecordPageView(ana->id, "course-a", "p2", kT0 + 1).error != StoreError::NotSaving) return 4;
+        if (r.store->RecordPageView(ana->id, "course-a", "p2", kT0 + 1).error().code != StoreError::NotSaving) return 4;
         return 0;
     });
     EXPECT_EQ(code, 0);
@@ -739,7 +739,7 @@ TEST(ProgressFaults, ReadOnlyFolderWithoutDataGivesAnEmptyStoreThatSavesNothing)
             std::fprintf(stderr, "status %s: %s\n", ToString(r.status), r.message.c_str());
             return 1;
         }
-        if (r.store->CreateLearner("Ana", kT0).error != StoreError::NotSaving) return 2;
+        if (r.store->CreateLearner("Ana", kT0).error().code != StoreError::NotSaving) return 2;
         if (!r.store->Learners().empty()) return 3;
         return 0;
     });
@@ -763,7 +763,7 @@ TEST(ProgressFaults, ReadOnlyFileInWritableFolderOpensReadOnly) {
             return 1;
         }
         if (!r.store->FindLearner("Ana")) return 2;
-        if (r.store->CreateLearner("Ben", kT0).error != StoreError::NotSaving) return 3;
+        if (r.store->CreateLearner("Ben", kT0).error().code != StoreError::NotSaving) return 3;
         return 0;
     });
     EXPECT_EQ(code, 0);
@@ -842,7 +842,7 @@ TEST(ProgressFaults, ReadOnlyFolderAfterACrashStillShowsTheLastCommits) {
     TempDir dir;
     std::string live = ProgressDbPath(dir.Sub("live"));
     auto store = OpenOk(live);
-    LearnerId a = store->CreateLearner("Ana", kT0).id;
+    LearnerId a = *store->CreateLearner("Ana", kT0);
     for (int i = 0; i < 25; ++i) ASSERT_TRUE(store->RecordPageView(a, "course-a", "p" + std::to_string(i), kT0 + i));
     fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::others_exec);
     for (bool with_shm : {true, false}) {

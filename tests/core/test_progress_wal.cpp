@@ -54,7 +54,7 @@ Image MakeImage(const std::string& db_path, const Writes& clean_session, const W
 Writes AddLearner(const std::string& name, int pages = 3) {
     return [name, pages](ProgressStore& s) {
         auto learner = s.FindLearner(name);
-        LearnerId id = learner ? learner->id : s.CreateLearner(name, kT0).id;
+        LearnerId id = learner ? learner->id : *s.CreateLearner(name, kT0);
         ASSERT_GT(id, 0);
         for (int i = 0; i < pages; ++i) ASSERT_TRUE(s.RecordPageView(id, "course-a", name + "-p" + std::to_string(i), kT0 + i));
     };
@@ -281,7 +281,7 @@ TEST(ProgressWal, DatabaseReplacedWhileOpenStopsWritingAndIsNeverCheckpointedInt
 
         OpenResult r = ProgressStore::Open(path);
         ASSERT_EQ(r.status, OpenStatus::Ok) << r.message;
-        LearnerId ana = r.store->CreateLearner("Ana", kT0).id;
+        LearnerId ana = *r.store->CreateLearner("Ana", kT0);
         ASSERT_TRUE(r.store->RecordPageView(ana, "course-a", "p1", kT0));
         if (in_place) {
             WriteFile(path, replacement);
@@ -290,8 +290,8 @@ TEST(ProgressWal, DatabaseReplacedWhileOpenStopsWritingAndIsNeverCheckpointedInt
             ASSERT_EQ(::rename((path + ".new").c_str(), path.c_str()), 0);
         }
         WriteResult w = r.store->RecordPageView(ana, "course-a", "p2", kT0 + 1);
-        EXPECT_EQ(w.error, StoreError::Io);
-        EXPECT_NE(w.message.find("replaced"), std::string::npos) << w.message;
+        EXPECT_EQ(w.error().code, StoreError::Io);
+        EXPECT_NE(w.error().message.find("replaced"), std::string::npos) << w.error().message;
         EXPECT_TRUE(r.store->replaced());
         r.store.reset();  // closing must not write this session's log into the new file
         EXPECT_EQ(ReadFile(path), replacement) << "the replacement is untouched";

@@ -30,7 +30,7 @@ protected:
         Reopen();
         WriteResult w = m_store->CreateLearner("Ana", 1000);
         ASSERT_TRUE(w.ok());
-        m_learner = w.id;
+        m_learner = *w;
     }
     void TearDown() override {
         m_store.reset();
@@ -434,7 +434,7 @@ TEST_F(SessionStore, ATypedAnswerIsRecordedOnceHoweverManyKeysMadeIt) {
         SCOPED_TRACE(Name(how));
         WriteResult learner = m_store->CreateLearner(std::string("Typist ") + Name(how), 1000);
         ASSERT_TRUE(learner.ok());
-        Session s(course, m_store.get(), learner.id);
+        Session s(course, m_store.get(), *learner);
         s.OpenQuiz(quiz, 2000);
         ASSERT_TRUE(s.StartAttempt(quiz, 2000));
         if (how == Settle::JumpBack) { ASSERT_EQ(s.JumpInQuiz(0, 2050), AttemptError::None); }
@@ -449,7 +449,7 @@ TEST_F(SessionStore, ATypedAnswerIsRecordedOnceHoweverManyKeysMadeIt) {
         }
         auto typed_records = [&] {
             int n = 0;
-            for (const AnswerRecord& a : m_store->Answers(EventFilter(learner.id)))
+            for (const AnswerRecord& a : m_store->Answers(EventFilter(*learner)))
                 if (a.item_id == "q-typed") ++n;
             return n;
         };
@@ -471,14 +471,14 @@ TEST_F(SessionStore, ATypedAnswerIsRecordedOnceHoweverManyKeysMadeIt) {
         EXPECT_EQ(typed_records(), 1);
         EXPECT_FALSE(s.HasDraft());
         EXPECT_FALSE(s.IsUnsavedQuizAnswer("q-typed"));
-        for (const AnswerRecord& a : m_store->Answers(EventFilter(learner.id)))
+        for (const AnswerRecord& a : m_store->Answers(EventFilter(*learner)))
             if (a.item_id == "q-typed") { EXPECT_EQ(a.response, ResponseToJson(Response::Text("peace"))); }
         // Settling again with nothing new typed records nothing.
         s.SettleTyping(t + 5000);
         EXPECT_EQ(typed_records(), 1);
         // The attempt's saved state has the settled answer too (resume shows it).
         if (how != Settle::Submit) {
-            auto open = m_store->OpenAttempt(learner.id, course->id, quiz.id);
+            auto open = m_store->OpenAttempt(*learner, course->id, quiz.id);
             ASSERT_TRUE(open.has_value());
             auto state = AttemptFromJson(open->state_json, quiz);
             ASSERT_TRUE(state.ok());

@@ -59,8 +59,8 @@ struct Fixture {
         OpenResult r = ProgressStore::Open(dir.Sub("progress.sqlite3"));
         EXPECT_TRUE(r.ok()) << r.message;
         store = std::move(r.store);
-        victim = store->CreateLearner("Алексей Ибрагимов", kNow - 1000).id;
-        other = store->CreateLearner("Mary", kNow - 1000).id;
+        victim = *store->CreateLearner("Алексей Ибрагимов", kNow - 1000);
+        other = *store->CreateLearner("Mary", kNow - 1000);
         if (victim_has_pin) store->SetPinHash(victim, RightHash(), kNow - 1000);
         if (locked) {
             PinGate gate;

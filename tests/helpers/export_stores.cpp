@@ -57,7 +57,7 @@ AnswerEvent Check(LearnerId learner, const std::string& item, const std::string&
 bool Fill(const std::string& name, ProgressStore& store, const std::shared_ptr<const Course>& course, long big) {
     if (name == "empty") return store.CreateLearner("Nobody yet", kT0).ok();
     if (name == "one") {
-        LearnerId ana = store.CreateLearner("Ana", kT0).id;
+        LearnerId ana = *store.CreateLearner("Ana", kT0);
         return store.RecordPageView(ana, "course-a", "p1", kT0 + 1000).ok();
     }
     if (name == "names") {
@@ -65,7 +65,7 @@ bool Fill(const std::string& name, ProgressStore& store, const std::shared_ptr<c
         for (const char* who : {"\xD9\x85\xD8\xB1\xD9\x8A\xD9\x85 \xD8\xA7\xD9\x84\xD8\xB9\xD9\x84\xD9\x8A",  // مريم العلي
                                 "\xE6\x9D\x8E\xE6\x98\x8E",                                                // 李明
                                 "Ana, \"the\" tester", "=Ben+1"}) {
-            LearnerId id = store.CreateLearner(who, kT0).id;
+            LearnerId id = *store.CreateLearner(who, kT0);
             if (!store.RecordPageView(id, "course-a", "p1", t += 1000) ||
                 !store.RecordAnswer(Check(id, "k1", R"(["a"])", true), t += 1000) ||
                 !store.StartAttempt({id, "course-a", "final", 1, 77, "{}"}, t += 1000) ||
@@ -77,7 +77,7 @@ bool Fill(const std::string& name, ProgressStore& store, const std::shared_ptr<c
         return true;
     }
     if (name == "typed") {
-        LearnerId id = store.CreateLearner("Typist \"T\"", kT0).id;
+        LearnerId id = *store.CreateLearner("Typist \"T\"", kT0);
         const std::string typed[] = {"He said \"no\" \\ then left", "tab\there, newline\nthere, bell\x07 and \x01",
                                      "invalid \xff\xfe UTF-8", "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 \xE4\xBD\xA0\xE5\xA5\xBD",
                                      "</script><!--", ""};
@@ -93,14 +93,14 @@ bool Fill(const std::string& name, ProgressStore& store, const std::shared_ptr<c
         for (const char* who : {"Ana Tester", "\xE6\x9D\x8E\xE6\x98\x8E"}) {
             WriteResult learner = store.CreateLearner(who, kT0);
             if (!learner.ok()) return false;
-            Session session(course, &store, learner.id);
+            Session session(course, &store, *learner);
             test::WalkEverything(session, kT0 + steps++ * 10000000LL);
             if (session.UnsavedAnswers() > 0) return false;
         }
         return true;
     }
     if (name == "big") {
-        LearnerId id = store.CreateLearner("Big", kT0).id;
+        LearnerId id = *store.CreateLearner("Big", kT0);
         for (long i = 0; i < big; ++i)
             if (!store.RecordAnswer(Check(id, "q" + std::to_string(i % 500), R"(["a"])", i % 3 != 0), kT0 + i * 1000)) return false;
         return true;

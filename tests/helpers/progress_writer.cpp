@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
         if (auto found = store.FindLearner(learner_name)) {
             learner = found->id;
         } else if (lectern::WriteResult made = store.CreateLearner(learner_name, base_ms); made.ok()) {
-            learner = made.id;
+            learner = *made;
         }  // DuplicateName: another process made it first; look again
     }
     if (learner == 0) {
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
         answer.correct = n % 4 == 0;
         lectern::WriteResult r = store.RecordAnswer(answer, base_ms + n);
         if (!r.ok()) {
-            std::printf("FAIL %lld %s %s\n", n, lectern::ToString(r.error), r.message.c_str());
+            std::printf("FAIL %lld %s %s\n", n, lectern::ToString(r.error().code), r.error().message.c_str());
             std::fflush(stdout);
             return 4;
         }

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     if (!learner) {
         lectern::WriteResult made = store.CreateLearner(learner_name, 1700000000000);
         if (!made.ok()) return 3;
-        learner = store.GetLearner(made.id);
+        learner = store.GetLearner(*made);
     }
     lectern::Session session(course.course, &store, learner->id);
     std::vector<std::pair<const lectern::Question*, std::string>> checks;  // question, page id

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     for (const char* name : {"Ana Tester", "\xE6\x9D\x8E\xE6\x98\x8E"}) {  // 李明
         lectern::WriteResult learner = opened.store->CreateLearner(name, t0);
         if (!learner.ok()) return 1;
-        lectern::Session session(course.course, opened.store.get(), learner.id);
+        lectern::Session session(course.course, opened.store.get(), *learner);
         lectern::test::WalkCounts n = lectern::test::WalkEverything(session, t0 + steps * 10000000LL);
         steps += 1;
         std::printf("%s: %d checks, %d quiz questions, %d scenario choices, %d endings\n", name, n.checks,

@@ -258,7 +258,7 @@ TEST_F(Desk, AnIdleKioskWarnsThenSignsOutExactlyAtTheIdleTime) {
 
 TEST_F(Desk, ALearnersLockedPinCountsDownOnTheSignInScreenAndCancelLiftsIt) {
     auto kim = app.store->CreateLearner("Kim", kNow);
-    app.store->SetPinHash(kim.id, *HashPin("1357"), kNow);
+    app.store->SetPinHash(*kim, *HashPin("1357"), kNow);
     state.screen = ui::Screen::Learners;
     state.sign_in.pin_for = "Kim";
     for (int i = 0; i < 10 && !desk.PinLocked(); ++i) {

@@ -174,10 +174,10 @@ TEST(ReaderUi, APageWhoseDrawingFailsAnImGuiCheckShowsANoticeAndIsNotTheResumePo
     UiHarness ui(kFixture);
     ASSERT_TRUE(ui.load().ok()) << ui.load().diagnostics.FormatAll();
     auto resumes_at = [&] {
-        Session again(ui.load().course, opened.store.get(), ana.id);
+        Session again(ui.load().course, opened.store.get(), *ana);
         return again.Resume() ? again.Nav().Current().id : std::string("(nothing)");
     };
-    ui.SetSession(std::make_unique<Session>(ui.load().course, opened.store.get(), ana.id));
+    ui.SetSession(std::make_unique<Session>(ui.load().course, opened.store.get(), *ana));
     // The test run aborts on a failed check (LECTERN_IMGUI_ASSERT=abort); here the player's way.
     test::ScopedEnv players_way("LECTERN_IMGUI_ASSERT", "log");
 
