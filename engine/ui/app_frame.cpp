@@ -114,26 +114,59 @@ void FieldHintAtReadingStart(const char* hint, const char* value) {
     dl->PopClipRect();
 }
 
+namespace {
+
+// A row's title that needs shaping (Arabic, Hebrew, Devanagari...), drawn in its lines: broken in
+// logical order where it may break on its shaped advances, each line shaped on its own
+// (ShapedText::Wrap). Wrapping the shaped string instead would cut it between glyphs of words
+// in display order: the lines of an Arabic title came out in the wrong order, words cut.
+bool ShapedReadingRow(ShapedText& shaper, const char* id, const std::string& logical, ImFont* font, bool selected, float lead,
+                      float width, float wrap, ImVec2* text_pos) {
+    const std::vector<ShapedText::WrappedLine>& lines = shaper.Wrap(font, logical, wrap);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float height = font->FontSize * static_cast<float>(std::max<size_t>(lines.size(), 1));
+    const bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(width, height + style.FramePadding.y));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    const bool mirrored = ReadingFromRight();
+    // Mirrored: `lead` (an arrow's room) at the right, each line ending there; *text_pos is the
+    // right end of the first line.
+    *text_pos = ImVec2(mirrored ? pos.x + width - lead : pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
+    float y = text_pos->y;
+    for (const ShapedText::WrappedLine& line : lines) {
+        dl->AddText(font, font->FontSize, ImVec2(mirrored ? text_pos->x - line.width : text_pos->x, y), col, line.text.c_str());
+        y += font->FontSize;
+    }
+    return pressed;
+}
+
+}  // namespace
+
 bool ReadingRow(const char* id, const std::string& logical, ImFont* font, bool selected, float lead, float width, ImVec2* text_pos) {
-    const std::string text = ShapedIn(font, logical);  // a title in Arabic or Hindi, shaped
     const ImGuiStyle& style = ImGui::GetStyle();
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
     const float wrap = std::max(width - lead - style.FramePadding.x, font->FontSize * 4);
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    ShapedText* shaper = ShapedText::Current();
+    if (shaper && shaper->Shapes(font) && shaper->Wants(logical))
+        return ShapedReadingRow(*shaper, id, logical, font, selected, lead, width, wrap, text_pos);
+    // Text ImGui draws as it is (Latin, Greek, Cyrillic, Han): its own word wrap.
+    const char* text = logical.c_str();
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(width, size.y + style.FramePadding.y));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
     if (!ReadingFromRight()) {
         *text_pos = ImVec2(pos.x + lead, pos.y + style.FramePadding.y * 0.5f);
-        dl->AddText(font, font->FontSize, *text_pos, col, text.c_str(), nullptr, wrap);
+        dl->AddText(font, font->FontSize, *text_pos, col, text, nullptr, wrap);
         return pressed;
     }
     // Mirrored: `lead` (an arrow's room) at the right, each line ending there. *text_pos is the
     // right end of the first line.
     *text_pos = ImVec2(pos.x + width - lead, pos.y + style.FramePadding.y * 0.5f);
-    const char* p = text.c_str();
-    const char* end = p + text.size();
+    const char* p = text;
+    const char* end = p + logical.size();
     float y = text_pos->y;
     while (p < end) {
         const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, wrap);

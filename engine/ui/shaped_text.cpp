@@ -96,6 +96,7 @@ void ShapedText::SetFaces(std::vector<ShapingFace> faces) {
         // Other files or sizes: shape again (glyphs keep their codepoints, keyed by file and size).
         m_sets.clear();
         m_cache.clear();
+        m_wrapped.clear();
     }
     m_sets.resize(m_faces.size());
     for (size_t i = 0; i < m_faces.size(); ++i) {
@@ -108,11 +109,13 @@ void ShapedText::SetLanguage(const std::string& lang) {
     if (lang == m_lang) return;
     m_lang = lang;
     m_cache.clear();
+    m_wrapped.clear();
 }
 
 void ShapedText::NewFrame() {
     // A bound on memory for a long session of typing: strings are cheap to shape again.
     if (m_cache.size() > 4096) m_cache.clear();
+    if (m_wrapped.size() > 1024) m_wrapped.clear();
     m_langs.clear();  // a frame that ended early (an assertion caught in a test) pops nothing
 }
 
@@ -162,12 +165,17 @@ ImWchar ShapedText::CodepointFor(int set, const text::Glyph& glyph) {
     return cp;
 }
 
-std::string ShapedText::ShapeLine(int set, std::string_view line, text::Direction direction, bool* right_to_left) {
+const text::Shaper& ShapedText::ShaperOf(int set) {
     ShapingSet& shaping = Set(set);
     if (!shaping.shaper) shaping.shaper = std::make_unique<text::Shaper>(shaping.files, 0.0f);
-    if (!shaping.shaper->ok()) return std::string(line);
+    return *shaping.shaper;
+}
+
+std::string ShapedText::ShapeLine(int set, std::string_view line, text::Direction direction, bool* right_to_left) {
+    const text::Shaper& shaper = ShaperOf(set);
+    if (!shaper.ok()) return std::string(line);
     // One line, however long: the caller wraps (or ImGui clips).
-    const text::Paragraph paragraph = shaping.shaper->Lay(line, Language(), direction, 1e9f);
+    const text::Paragraph paragraph = shaper.Lay(line, Language(), direction, 1e9f);
     if (right_to_left) *right_to_left = paragraph.right_to_left;
     std::string out;
     for (const text::Line& l : paragraph.lines)
@@ -242,25 +250,69 @@ int ShapedText::LanguageSet(int face, std::string_view utf8) {
     return id;
 }
 
-const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right_to_left, text::Direction direction) {
-    int face = -1;
-    for (size_t i = 0; i < m_faces.size() && face < 0; ++i)
-        if (m_faces[i].font == font && !m_faces[i].files.empty()) face = static_cast<int>(i);
+namespace {
+
+// A cache key: the face, what else the result depends on, the language, then the text.
+std::string CacheKey(int face, const std::string& how, const std::string& lang, std::string_view utf8) {
     std::string key;
-    key.reserve(utf8.size() + 4);
+    key.reserve(utf8.size() + how.size() + lang.size() + 3);
     key += static_cast<char>('A' + face);
-    key += static_cast<char>('0' + static_cast<int>(direction));
-    key += Language();
+    key += how;
+    key += ' ';
+    key += lang;
     key += '\0';
     key.append(utf8.data(), utf8.size());
+    return key;
+}
+
+}  // namespace
+
+int ShapedText::FaceOf(ImFont* font) const {
+    for (size_t i = 0; i < m_faces.size(); ++i)
+        if (m_faces[i].font == font && font && !m_faces[i].files.empty()) return static_cast<int>(i);
+    return -1;
+}
+
+int ShapedText::SetFor(int face, std::string_view utf8) {
+    const int language_set = face < 0 ? -1 : LanguageSet(face, utf8);
+    return language_set >= 0 ? language_set : face;
+}
+
+const std::vector<ShapedText::WrappedLine>& ShapedText::Wrap(ImFont* font, std::string_view utf8, float width, bool* right_to_left) {
+    const int face = FaceOf(font);
+    std::string key = CacheKey(face, std::to_string(std::lround(width * 4)), Language(), utf8);
+    auto it = m_wrapped.find(key);
+    if (it == m_wrapped.end()) {
+        Wrapped wrapped;
+        const int set = SetFor(face, utf8);
+        if (set >= 0 && ShaperOf(set).ok()) {
+            const text::Paragraph paragraph = ShaperOf(set).Lay(utf8, Language(), text::Direction::Auto, width);
+            wrapped.right_to_left = paragraph.right_to_left;
+            const text::Direction direction = paragraph.right_to_left ? text::Direction::RightToLeft : text::Direction::LeftToRight;
+            for (const text::Line& l : paragraph.lines) {
+                std::string_view line = utf8.substr(l.begin, l.end - l.begin);
+                while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+                // Each line is its own string for ImGui, shaped as Display shapes it (its glyphs
+                // are the paragraph's: lines break at spaces and the like, where nothing joins).
+                wrapped.lines.push_back({Display(font, line, nullptr, direction), l.width});
+            }
+        }
+        it = m_wrapped.emplace(std::move(key), std::move(wrapped)).first;
+    }
+    if (right_to_left) *right_to_left = it->second.right_to_left;
+    return it->second.lines;
+}
+
+const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right_to_left, text::Direction direction) {
+    const int face = FaceOf(font);
+    std::string key = CacheKey(face, std::string(1, static_cast<char>('0' + static_cast<int>(direction))), Language(), utf8);
     auto it = m_cache.find(key);
     if (it == m_cache.end()) {
         Shown shown;
         // Han in a passage of another language than the course's: shaped from that language's
         // font, even when nothing else needs shaping.
-        const int language_set = face < 0 ? -1 : LanguageSet(face, utf8);
-        const int set = language_set >= 0 ? language_set : face;
-        if (face < 0 || (language_set < 0 && !NeedsShaping(utf8))) {
+        const int set = SetFor(face, utf8);
+        if (face < 0 || (set == face && !NeedsShaping(utf8))) {
             shown.text.assign(utf8.data(), utf8.size());
         } else {
             // Newlines end lines (ImGui's multi-line text), each shaped on its own.

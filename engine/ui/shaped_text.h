@@ -102,6 +102,19 @@ public:
     const char* Display(ImFont* font, std::string_view utf8, bool* right_to_left = nullptr,
                         text::Direction direction = text::Direction::Auto);
 
+    // One line of Wrap: what to give ImGui (visual order) and its shaped width in pixels.
+    struct WrappedLine {
+        std::string text;
+        float width = 0;
+    };
+    // `utf8` (one paragraph) broken into lines no wider than `width` where it may break (UAX #14,
+    // in logical order, on its shaped advances: text::Shaper::Lay, which measures with HarfBuzz
+    // and does not depend on which glyphs the atlas holds yet), each line then shaped on its own
+    // in the paragraph's direction (a line holds the first words, however they are reordered).
+    // Empty when `font` is not one of the faces. *right_to_left: the paragraph's direction.
+    // The lines live until NewFrame.
+    const std::vector<WrappedLine>& Wrap(ImFont* font, std::string_view utf8, float width, bool* right_to_left = nullptr);
+
     // The interface's words in the course's language (course/ui_catalog.h); English when empty.
     void SetCatalog(UiCatalog catalog) { m_catalog = std::move(catalog); }
     const UiCatalog& Catalog() const { return m_catalog; }
@@ -133,6 +146,10 @@ private:
         std::unique_ptr<text::Shaper> shaper;  // opened on first use
     };
     ImWchar CodepointFor(int set, const text::Glyph& glyph);
+    // The index of `font` among the faces (-1: none), and the shaping set for `utf8` in it.
+    int FaceOf(ImFont* font) const;
+    int SetFor(int face, std::string_view utf8);
+    const text::Shaper& ShaperOf(int set);
     std::string ShapeLine(int set, std::string_view line, text::Direction direction, bool* right_to_left);
     // The shaping set for Han text in `face` in the current language when that language's
     // fonts differ from the course's, else -1.
@@ -164,6 +181,11 @@ private:
         bool right_to_left = false;
     };
     std::unordered_map<std::string, Shown> m_cache;  // key: face index, NUL, text
+    struct Wrapped {
+        std::vector<WrappedLine> lines;
+        bool right_to_left = false;
+    };
+    std::unordered_map<std::string, Wrapped> m_wrapped;  // key: face, width, language, NUL, text
     UiCatalog m_catalog;
 };
 

@@ -77,6 +77,33 @@ inline std::vector<std::pair<float, std::string>> DrawnLines(std::vector<GlyphQu
     return out;
 }
 
+// Marks and dots (hamza, harakat) are glyphs of their own, drawn above or below their letters:
+// lines are grouped, and words compared, by the letters alone.
+inline bool IsLetter(float height, float font_px) { return height >= font_px * 0.3f; }
+
+// The drawn lines of letters inside [x0, x1): glyphs whose vertical middles are within half the
+// font's size, each line's glyphs from left to right, lines from the top.
+inline std::vector<std::vector<GlyphQuad>> LetterLines(const std::vector<GlyphQuad>& quads, float font_px, float x0 = -1e9f,
+                                                       float x1 = 1e9f) {
+    std::vector<GlyphQuad> in;
+    for (const GlyphQuad& q : quads)
+        if (q.x0 >= x0 - 1 && q.x1 <= x1 + 1 && IsLetter(q.y1 - q.y0, font_px)) in.push_back(q);
+    auto middle = [](const GlyphQuad& q) { return (q.y0 + q.y1) * 0.5f; };
+    std::sort(in.begin(), in.end(), [&](const GlyphQuad& a, const GlyphQuad& b) { return middle(a) < middle(b); });
+    std::vector<std::vector<GlyphQuad>> lines;
+    float line_middle = -1e9f;
+    for (const GlyphQuad& q : in) {
+        if (lines.empty() || middle(q) - line_middle > font_px * 0.5f) {
+            lines.emplace_back();
+            line_middle = middle(q);
+        }
+        lines.back().push_back(q);
+    }
+    for (auto& line : lines)
+        std::sort(line.begin(), line.end(), [](const GlyphQuad& a, const GlyphQuad& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
+    return lines;
+}
+
 // The course in a UI harness whose interface speaks `lang`, at `scale` (1 = 100 % text) in a
 // window of `size`: every catalog string's characters are baked from the start, and Settle
 // draws frames until the atlas holds every shaped glyph the screen asks for.
@@ -108,7 +135,9 @@ public:
         ui.fonts = UiFonts(m_fonts->set);
         return true;
     }
-    std::vector<GlyphQuad> Quads() const { return GlyphQuads(*m_fonts->atlas); }
+    std::vector<GlyphQuad> Quads(const std::function<bool(const std::string&)>& drawn_by = {}) const {
+        return GlyphQuads(*m_fonts->atlas, drawn_by);
+    }
     ui::ShapedText& shaped() { return m_fonts->shaped; }
     const platform::FontSet& set() const { return m_fonts->set; }
 

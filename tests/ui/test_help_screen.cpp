@@ -22,40 +22,14 @@ namespace {
 
 const std::string kFixture = std::string(LECTERN_TEST_DATA) + "/fixture-course";
 
-// Marks and dots (hamza, harakat) are glyphs of their own, drawn above or below their letters:
-// lines are grouped, and words compared, by the letters alone.
-bool IsLetter(float height, float font_px) { return height >= font_px * 0.3f; }
-
 // The shaped letter glyphs of `utf8` in `font`, in visual order (one word: no wrapping).
 std::vector<ImWchar> ShapedCodepoints(ui::ShapedText& shaped, ImFont* font, const std::string& utf8) {
     std::vector<ImWchar> out;
     for (uint32_t cp : test::Decode(shaped.Display(font, utf8))) {
         const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
-        if (g && g->Visible && IsLetter(g->Y1 - g->Y0, font->FontSize)) out.push_back(static_cast<ImWchar>(cp));
+        if (g && g->Visible && test::IsLetter(g->Y1 - g->Y0, font->FontSize)) out.push_back(static_cast<ImWchar>(cp));
     }
     return out;
-}
-
-// The drawn lines of letters inside [x0, x1): glyphs whose vertical middles are within half the
-// font's size, each line's glyphs from left to right, lines from the top.
-std::vector<std::vector<test::GlyphQuad>> Lines(const std::vector<test::GlyphQuad>& quads, float x0, float x1, float font_px) {
-    std::vector<test::GlyphQuad> in;
-    for (const test::GlyphQuad& q : quads)
-        if (q.x0 >= x0 - 1 && q.x1 <= x1 + 1 && IsLetter(q.y1 - q.y0, font_px)) in.push_back(q);
-    auto middle = [](const test::GlyphQuad& q) { return (q.y0 + q.y1) * 0.5f; };
-    std::sort(in.begin(), in.end(), [&](const test::GlyphQuad& a, const test::GlyphQuad& b) { return middle(a) < middle(b); });
-    std::vector<std::vector<test::GlyphQuad>> lines;
-    float line_middle = -1e9f;
-    for (const test::GlyphQuad& q : in) {
-        if (lines.empty() || middle(q) - line_middle > font_px * 0.5f) {
-            lines.emplace_back();
-            line_middle = middle(q);
-        }
-        lines.back().push_back(q);
-    }
-    for (auto& line : lines)
-        std::sort(line.begin(), line.end(), [](const test::GlyphQuad& a, const test::GlyphQuad& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
-    return lines;
 }
 
 // Indices of the lines whose rightmost (at_end) or leftmost glyphs are `word`'s, in any order (a
@@ -117,7 +91,7 @@ TEST(HelpScreen, ArabicKeyTableWrapsInReadingOrderShapedInEachCellsFaceKeysAtThe
         for (const bool key_cell : {true, false}) {
             const ImGuiTableColumn& column = key_cell ? keys : what;
             ImFont* font = key_cell ? in.ui.fonts.ui_bold : in.ui.fonts.ui;
-            const auto lines = Lines(quads, column.MinX, column.MaxX, font->FontSize);
+            const auto lines = test::LetterLines(quads, font->FontSize, column.MinX, column.MaxX);
             for (const auto& row : rows) {
                 const std::string& text = key_cell ? row.first : row.second;
                 const std::string first = FirstWord(text), last = LastWord(text);
