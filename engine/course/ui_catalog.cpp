@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -16,7 +17,31 @@ const std::string& UiCatalog::Get(const std::string& english) const {
 
 std::string UiCatalog::Format(const std::string& english,
                               const std::vector<std::pair<std::string, std::string>>& args) const {
-    return FillPlaceholders(Get(english), args);
+    const auto always = [](const std::string& value) { return !value.empty(); };
+    const auto right_to_left_values = [](const std::string& value) { return HoldsRightToLeft(value); };
+    return FillPlaceholders(Get(english), args, right_to_left ? +always : +right_to_left_values);
+}
+
+bool HoldsRightToLeft(const std::string& utf8) {
+    const auto* u = reinterpret_cast<const unsigned char*>(utf8.data());
+    const size_t n = utf8.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = u[i];
+        if (c < 0xD6) {  // every codepoint below U+0590 (and ASCII)
+            ++i;
+            continue;
+        }
+        size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + len > n) break;
+        uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (u[i + k] & 0x3Fu);
+        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE) ||
+            (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || cp == 0x202B ||
+            cp == 0x202E || cp == 0x2067)
+            return true;
+        i += len;
+    }
+    return false;
 }
 
 namespace {
@@ -61,7 +86,8 @@ bool Placeholders(const std::string& text, std::vector<std::string>* names, std:
     return true;
 }
 
-std::string FillPlaceholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args) {
+std::string FillPlaceholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args,
+                             bool (*isolate)(const std::string& value)) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -77,7 +103,15 @@ std::string FillPlaceholders(const std::string& text, const std::vector<std::pai
         }
         const std::string name = text.substr(i + 1, close - i - 1);
         const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
-        out += arg != args.end() ? arg->second : text.substr(i, close - i + 1);
+        if (arg == args.end()) {
+            out += text.substr(i, close - i + 1);
+        } else if (isolate && isolate(arg->second)) {
+            out += "\xE2\x81\xA8";  // U+2068 FIRST STRONG ISOLATE
+            out += arg->second;
+            out += "\xE2\x81\xA9";  // U+2069 POP DIRECTIONAL ISOLATE
+        } else {
+            out += arg->second;
+        }
         i = close;
     }
     return out;

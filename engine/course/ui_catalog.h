@@ -25,7 +25,12 @@ struct UiCatalog {
     // The translation of `english`, or `english` itself.
     const std::string& Get(const std::string& english) const;
     // The same with its placeholders filled from `args` (name, value); a placeholder with no
-    // value stays as written, so a mistake shows instead of vanishing.
+    // value stays as written, so a mistake shows instead of vanishing. In a right-to-left
+    // catalog, and for a value holding right-to-left letters, each value is a bidi isolate
+    // (U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE, UAX #9 X5c): a Latin
+    // path keeps its leading "/" at its left inside an Arabic sentence, and an Arabic name does
+    // not pull the English words and digits after it into its own order. The isolates have no
+    // ink and no width (the atlas bakes them empty, HarfBuzz hides them).
     std::string Format(const std::string& english, const std::vector<std::pair<std::string, std::string>>& args) const;
 };
 
@@ -33,8 +38,14 @@ struct UiCatalog {
 // unclosed or empty brace, a name that is not [a-z_][a-z0-9_]*).
 bool Placeholders(const std::string& text, std::vector<std::string>* names, std::string* error);
 
-// `text` with each `{name}` replaced by its value in `args` and `{{`/`}}` by one brace.
-std::string FillPlaceholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args);
+// `text` with each `{name}` replaced by its value in `args` and `{{`/`}}` by one brace;
+// `isolate` says which values go between U+2068 and U+2069 (none when not given).
+std::string FillPlaceholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& args,
+                             bool (*isolate)(const std::string& value) = nullptr);
+
+// True when `utf8` holds a right-to-left letter or mark (Hebrew, Arabic, Syriac, Thaana, NKo,
+// their presentation forms, the historic right-to-left scripts, RLM/RLE/RLO/RLI).
+bool HoldsRightToLeft(const std::string& utf8);
 
 // True for a BCP 47 tag whose language is written right to left ("ar", "fa-IR", "he", "ur",
 // "yi", "ps", "sd", "ug", "dv", "ckb"): the interface mirrors, paragraphs lay out from the right.

@@ -413,9 +413,15 @@ private:
     std::vector<std::pair<int, Bitmap>> m_pending;
 };
 
+
 // After the build: every character without a glyph, and U+FFFD, draw as the placeholder.
 void UsePlaceholder(ImFont* font) {
-    if (!font || !font->FindGlyphNoFallback(kPlaceholder)) return;
+    if (!font) return;
+    EmptyBidiControls(font);
+    if (!font->FindGlyphNoFallback(kPlaceholder)) {
+        font->BuildLookupTable();
+        return;
+    }
     font->FallbackChar = kPlaceholder;
     font->BuildLookupTable();
     font->AddRemapChar(0xFFFD, kPlaceholder);
@@ -525,6 +531,21 @@ bool InBaseRanges(uint32_t cp) {
     return false;
 }
 
+void EmptyBidiControls(ImFont* font) {
+    static const ImWchar controls[] = {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    for (const ImWchar c : controls) {
+        bool found = false;
+        for (ImFontGlyph& g : font->Glyphs) {
+            if (g.Codepoint != c) continue;
+            g.Visible = false;
+            g.AdvanceX = 0;
+            g.X1 = g.X0;
+            found = true;
+        }
+        if (!found) font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+}
+
 bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& glyphs, FontSet* fonts,
                     std::string* error) {
     atlas->Clear();
@@ -622,6 +643,8 @@ bool BuildFontAtlas(ImFontAtlas* atlas, float pixel_scale, const GlyphRequest& g
     atlas->FontBuilderIO = nullptr;  // stb_truetype, which ProggyClean is tuned for
     ImFont* fallback = atlas->AddFontDefault();
     atlas->Build();
+    EmptyBidiControls(fallback);
+    fallback->BuildLookupTable();
     FontSet plain;
     plain.body = plain.bold = plain.italic = plain.bold_italic = fallback;
     plain.heading1 = plain.heading2 = plain.heading3 = fallback;

@@ -44,6 +44,13 @@ std::vector<Fallback> FallbackFonts(const FontFile& face, bool bold, bool italic
 // True for the characters every face always holds (Latin, punctuation, the UI's symbols).
 bool InBaseRanges(uint32_t cp);
 
+// Makes the bidi controls (LRM, RLM, embeddings, overrides, isolates: the interface puts U+2068
+// and U+2069 around the data in its sentences) empty glyphs of no advance in `font`, so Dear ImGui
+// drawing text as it is shows nothing for them, never the placeholder or a control picture.
+// BuildFontAtlas does it for every face, the built-in fallback font included; call
+// font->BuildLookupTable() after.
+void EmptyBidiControls(ImFont* font);
+
 // Clears `atlas` and bakes every FontSet face at body size 18 px * pixel_scale; the caller
 // uploads it. Each face holds the base ranges plus glyphs.codepoints, drawn by the face when
 // it has them, else by fallback fonts fontconfig chooses by coverage (see GlyphRequest). A

@@ -105,9 +105,14 @@ Paragraph Shaper::Lay(std::string_view utf8, const std::string& lang, Direction 
     FriBidiParType base = direction == Direction::RightToLeft   ? FRIBIDI_PAR_RTL
                           : direction == Direction::LeftToRight ? FRIBIDI_PAR_LTR
                                                                 : FRIBIDI_PAR_ON;
-    if (base == FRIBIDI_PAR_ON &&
-        std::none_of(types.begin(), types.end(), [](FriBidiCharType t) { return FRIBIDI_IS_LETTER(t); }))
-        base = IsRightToLeftLanguage(lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+    // Letters inside an isolate (the data in an interface sentence) do not count, as in rule P2.
+    bool strong_outside_isolates = false;
+    for (size_t i = 0, depth = 0; i < n && !strong_outside_isolates; ++i) {
+        if (cps[i] >= 0x2066 && cps[i] <= 0x2068) ++depth;
+        else if (cps[i] == 0x2069 && depth > 0) --depth;
+        else strong_outside_isolates = depth == 0 && FRIBIDI_IS_LETTER(types[i]);
+    }
+    if (base == FRIBIDI_PAR_ON && !strong_outside_isolates) base = IsRightToLeftLanguage(lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
     if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &base, levels.data()))
         std::fill(levels.begin(), levels.end(), 0);
     out.right_to_left = FRIBIDI_IS_RTL(base);

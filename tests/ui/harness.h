@@ -12,6 +12,7 @@
 #include "course/loader.h"
 #include "learning/navigator.h"
 #include "learning/session.h"
+#include "platform/fonts.h"
 #include "ui/controller.h"
 #include "ui/input.h"
 #include "ui/ui.h"
@@ -56,6 +57,8 @@ public:
             unsigned char* pixels;
             int w, h;
             io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+            platform::EmptyBidiControls(font);  // as the player's atlas, its built-in fallback font included
+            font->BuildLookupTable();
             fonts.body = fonts.bold = fonts.italic = fonts.bold_italic = font;
             fonts.heading1 = fonts.heading2 = fonts.heading3 = fonts.ui = fonts.ui_bold = fonts.small = font;
             fonts.body_px = font->FontSize;
