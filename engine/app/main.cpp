@@ -859,6 +859,9 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     m_model.speaking = m_speech && m_speech->Speaking();
     m_model.speech_paused = m_speech && m_speech->Paused();
     m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : StoreBanner();
+    // A damaged file's screens name the problem in the course's language (the store's English is in the log).
+    if (m_store.damaged && m_store.problem_code != StoreProblem::None)
+        m_model.store_problem = ui::Words(m_store.problem_code, m_store.problem_path);
     if (m_trace.Changed("banner", m_model.banner) && m_loop.frame > 0)
         m_trace("banner %s", m_model.banner.empty() ? "(none)" : m_model.banner.c_str());
     ui::Actions actions;

@@ -398,6 +398,24 @@ const char* ToString(OpenStatus status) {
     return "?";
 }
 
+const char* ToString(StoreProblem problem) {
+    switch (problem) {
+    case StoreProblem::None: return "none";
+    case StoreProblem::NotAFile: return "not-a-file";
+    case StoreProblem::FolderNotMade: return "folder-not-made";
+    case StoreProblem::FolderReadOnly: return "folder-read-only";
+    case StoreProblem::FileReadOnly: return "file-read-only";
+    case StoreProblem::NotADatabase: return "not-a-database";
+    case StoreProblem::Damaged: return "damaged";
+    case StoreProblem::TooNew: return "too-new";
+    case StoreProblem::OtherWriter: return "other-writer";
+    case StoreProblem::Busy: return "busy";
+    case StoreProblem::WriteAheadLog: return "write-ahead-log";
+    case StoreProblem::Unreadable: return "unreadable";
+    }
+    return "?";
+}
+
 const char* ToString(StoreError error) {
     switch (error) {
     case StoreError::None: return "none";
@@ -472,11 +490,27 @@ MoveAsideResult MoveAside(const std::string& db_path, int64_t now_ms) {
 
 namespace {
 
-OpenResult Refuse(OpenStatus status, std::string message, int found_version = 0) {
+// The code a refusal shows when the site says nothing more precise.
+StoreProblem ProblemOf(OpenStatus status) {
+    switch (status) {
+    case OpenStatus::Ok: return StoreProblem::None;
+    case OpenStatus::Corrupt: return StoreProblem::Damaged;
+    case OpenStatus::TooNew: return StoreProblem::TooNew;
+    case OpenStatus::Locked: return StoreProblem::Busy;
+    case OpenStatus::CannotWrite: return StoreProblem::FileReadOnly;
+    case OpenStatus::IoError: return StoreProblem::Unreadable;
+    }
+    return StoreProblem::Unreadable;
+}
+
+OpenResult Refuse(OpenStatus status, std::string message, int found_version = 0, StoreProblem problem = StoreProblem::None,
+                  std::string path = {}) {
     OpenResult r;
     r.status = status;
     r.message = std::move(message);
     r.found_version = found_version;
+    r.problem = problem == StoreProblem::None ? ProblemOf(status) : problem;
+    r.problem_path = std::move(path);
     return r;
 }
 
@@ -1078,10 +1112,16 @@ OpenResult ProgressStore::Open(const std::string& db_path, const OpenOptions& op
 
 OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions& options) {
     if (db_path.empty()) return Refuse(OpenStatus::IoError, "no progress database path");
+    // Every refusal below names the database file unless it says otherwise.
+    auto refuse = [&](OpenStatus status, std::string message, int found_version = 0, StoreProblem problem = StoreProblem::None,
+                      std::string path = {}) {
+        return Refuse(status, std::move(message), found_version, problem, path.empty() ? db_path : path);
+    };
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         std::string path = db_path + suffix;
         if (std::string odd = NotRegularReason(path); !odd.empty()) {
-            return Refuse(OpenStatus::IoError, path + " is " + odd + ", not a progress database; Lectern will not open it");
+            return refuse(OpenStatus::IoError, path + " is " + odd + ", not a progress database; Lectern will not open it", 0,
+                          StoreProblem::NotAFile, path);
         }
     }
     bool exists = FileExists(db_path);
@@ -1089,10 +1129,12 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
     // anything touches it, its mode included, so the player can say it was left untouched.
     if (exists) {
         if (std::string problem = HeaderProblem(db_path); !problem.empty()) {
-            return Refuse(OpenStatus::Corrupt, db_path + " is damaged: " + problem);
+            return refuse(OpenStatus::Corrupt, db_path + " is damaged: " + problem, 0, StoreProblem::NotADatabase);
         }
     }
     std::string why_not_saving, notice;
+    StoreProblem why_code = StoreProblem::None;
+    std::string why_path = db_path;
     bool wal_set_aside = false;
     std::shared_ptr<SharedFile> shared;
     std::string file_gen;
@@ -1103,15 +1145,20 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
         // Missing folders are made 0700: progress is personal data (the XDG spec asks for 0700 too).
         if (os::WriteResult made = os::MakePrivateFolder(dir); !made) {
             why_not_saving = os::Describe(made.error());
+            why_code = StoreProblem::FolderNotMade;
+            why_path = dir;
         } else if (!Writable(dir)) {
             // SQLite must create -wal and -shm beside the file; without that it cannot commit.
             why_not_saving = "the folder " + dir + " is read-only";
+            why_code = StoreProblem::FolderReadOnly;
+            why_path = dir;
         } else if (exists && !Writable(db_path)) {
             why_not_saving = db_path + " is read-only";
+            why_code = StoreProblem::FileReadOnly;
         } else if (os::WriteResult p = os::MakePrivateFile(db_path); !p) {
             // Created here, 0600, before SQLite would create it 0644: it holds PIN hashes and
             // everyone's progress. SQLite gives -wal and -shm the database file's mode.
-            return Refuse(OpenStatus::IoError, os::Describe(p.error()));
+            return refuse(OpenStatus::IoError, os::Describe(p.error()));
         } else {
             exists = true;
         }
@@ -1124,13 +1171,17 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
         long holder = 0;
         shared = AcquireWriter(db_path, lock_status, lock_message, holder);
         if (!shared && lock_status == OpenStatus::Locked) {
-            OpenResult r = Refuse(lock_status, lock_message);
+            OpenResult r = refuse(lock_status, lock_message, 0, StoreProblem::OtherWriter);
             r.other_writer = true;
             r.other_writer_pid = holder;
             return r;
         }
-        if (!shared && lock_status != OpenStatus::CannotWrite) return Refuse(lock_status, lock_message);
-        if (!shared) why_not_saving = lock_message;
+        if (!shared && lock_status != OpenStatus::CannotWrite) return refuse(lock_status, lock_message);
+        if (!shared) {
+            why_not_saving = lock_message;
+            why_code = StoreProblem::FolderReadOnly;  // the lock file beside it could not be made
+            why_path = ParentDir(db_path);
+        }
     }
     if (shared) {
         WalVerdict verdict = VetWal(db_path, options.now_ms);
@@ -1139,6 +1190,7 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
         wal_set_aside = verdict.set_aside;
         if (verdict.status != OpenStatus::Ok) {
             why_not_saving = verdict.message;
+            why_code = StoreProblem::WriteAheadLog;
             shared.reset();
         }
         if (!notice.empty()) std::fprintf(stderr, "lectern: %s\n", notice.c_str());
@@ -1200,8 +1252,9 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
         sqlite3_close(db);
         shared.reset();
         if (!notice.empty()) message += ". " + notice;
-        if (status != OpenStatus::CannotWrite) return Refuse(status, message, found_version);
+        if (status != OpenStatus::CannotWrite) return refuse(status, message, found_version);
         why_not_saving = message;
+        why_code = StoreProblem::FileReadOnly;
         exists = FileExists(db_path);
     }
 
@@ -1209,13 +1262,17 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
     OpenStatus ok_status = options.read_only ? OpenStatus::Ok : OpenStatus::CannotWrite;
     std::string note = options.read_only ? std::string() : why_not_saving + "; progress is not being saved";
     if (!exists) {
-        if (options.read_only) return Refuse(OpenStatus::IoError, db_path + " does not exist");
+        if (options.read_only) return refuse(OpenStatus::IoError, db_path + " does not exist");
         int rc = SQLITE_OK;
         sqlite3* mem = MemoryCopy(nullptr, rc);
-        if (!mem) return Refuse(OpenStatus::IoError, "cannot create an in-memory store: " + ErrMsg(nullptr, rc));
+        if (!mem) return refuse(OpenStatus::IoError, "cannot create an in-memory store: " + ErrMsg(nullptr, rc));
         OpenResult r;
         r.status = ok_status;
         r.message = note;
+        if (!options.read_only) {
+            r.problem = why_code == StoreProblem::None ? StoreProblem::Unreadable : why_code;
+            r.problem_path = why_path;
+        }
         r.store.reset(new ProgressStore(mem, db_path, true));
         return r;
     }
@@ -1233,7 +1290,7 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
     } else {
         attempts.push_back({UriFor(db_path, "mode=ro&immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI});
     }
-    OpenResult failure = Refuse(OpenStatus::IoError, db_path + ": cannot be read");
+    OpenResult failure = refuse(OpenStatus::IoError, db_path + ": cannot be read");
     for (const Attempt& attempt : attempts) {
         PrivateCopy copy;
         std::string target = attempt.target, checked_path = db_path;
@@ -1256,11 +1313,15 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
             if (version < kProgressSchemaVersion || !copy.db_path.empty()) {
                 use = MemoryCopy(db, rc);  // the private copy is deleted on return
                 sqlite3_close(db);
-                if (!use) return Refuse(OpenStatus::IoError, db_path + ": cannot read: " + ErrMsg(nullptr, rc));
+                if (!use) return refuse(OpenStatus::IoError, db_path + ": cannot read: " + ErrMsg(nullptr, rc));
             }
             OpenResult r;
             r.status = ok_status;
             r.message = note;
+            if (!options.read_only) {
+                r.problem = why_code == StoreProblem::None ? StoreProblem::Unreadable : why_code;
+                r.problem_path = why_path;
+            }
             r.notice = notice;
             r.wal_set_aside = wal_set_aside;
             r.found_version = static_cast<int>(version);
@@ -1268,8 +1329,7 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
             return r;
         }
         sqlite3_close(db);
-        failure = Refuse(status == OpenStatus::CannotWrite ? OpenStatus::IoError : status, message,
-                         static_cast<int>(version));
+        failure = refuse(status == OpenStatus::CannotWrite ? OpenStatus::IoError : status, message, static_cast<int>(version));
         // Only "cannot open" is worth another way in; corrupt stays corrupt.
         if (status != OpenStatus::CannotWrite && status != OpenStatus::IoError) break;
     }

@@ -297,9 +297,31 @@ struct LearnerProgress {
 
 class ProgressStore;
 
+// Why the store cannot save, or cannot be used, as a code with its data (`OpenResult::problem`
+// and `problem_path`), for the interface to word in the course's language (ui/kiosk_words.h);
+// OpenResult::message says the same in English with the details (SQLite's and the system's
+// words), for logs and tools.
+enum class StoreProblem {
+    None,
+    NotAFile,          // the path (or its -wal, -shm, -journal) is a folder, link or device
+    FolderNotMade,     // the folder could not be made (problem_path: the folder)
+    FolderReadOnly,    // the folder is read-only (problem_path: the folder)
+    FileReadOnly,      // the file is read-only
+    NotADatabase,      // the file is no database at all (random bytes, a copy cut short)
+    Damaged,           // a database that fails its checks
+    TooNew,            // written by a newer Lectern
+    OtherWriter,       // another Lectern writes to this folder
+    Busy,              // a lock outlived the wait
+    WriteAheadLog,     // its write-ahead log could not be checked, used or set aside
+    Unreadable,        // the file could not be opened or read (anything else the system refused)
+};
+const char* ToString(StoreProblem problem);
+
 struct OpenResult {
     OpenStatus status = OpenStatus::IoError;
     std::string message;                  // for a banner or a log line; names the path
+    StoreProblem problem = StoreProblem::None;  // the same as a code, for the interface
+    std::string problem_path;                   // the file or folder it is about
     std::unique_ptr<ProgressStore> store;  // present for Ok and CannotWrite
     int found_version = 0;                 // user_version in the file before any migration
     // Something the person looking after this machine should know even though the store opened:

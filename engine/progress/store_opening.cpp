@@ -12,6 +12,8 @@ PlayerStore OpenPlayerStore(const std::string& data_dir) {
     p.path = ProgressDbPath(data_dir);
     OpenResult r = ProgressStore::Open(p.path);
     p.damaged = r.status == OpenStatus::Corrupt || r.status == OpenStatus::TooNew;
+    p.problem_code = r.problem;
+    p.problem_path = r.problem_path;
     if (p.damaged) p.problem = r.message;
     p.notice = r.notice;
     // A log that was not applied is the administrator's business: say where it was kept.

@@ -31,7 +31,11 @@ struct PlayerStore {
     std::string refusal;
     // Corrupt or too new: never touched on open; moving it aside is a deliberate, confirmed step.
     bool damaged = false;
-    std::string problem;   // damaged: what is wrong (the store's words), for the screen that offers the way out
+    std::string problem;   // damaged: what is wrong (the store's words, English), for logs
+    // Why nothing is saved, or what is wrong with a damaged file, as a code with the file or
+    // folder it is about: the interface words it in the course's language (ui/kiosk_words.h).
+    StoreProblem problem_code = StoreProblem::None;
+    std::string problem_path;
     // For every screen, worded by the interface (ui/kiosk_words.h): why progress is not saved,
     // with the store's own message, or that a log which did not belong to the file was set aside.
     NotSaving not_saving = NotSaving::No;

@@ -1,6 +1,8 @@
 #include "ui/kiosk_words.h"
 
 #include <cerrno>
+#include <utility>
+#include <vector>
 
 #include "kiosk/pin.h"
 #include "ui/shaped_text.h"
@@ -170,6 +172,26 @@ std::string Words(const UiCatalog& c, const kiosk::AdminError& e) {
     return {};
 }
 
+std::string Words(const UiCatalog& c, StoreProblem problem, const std::string& path) {
+    const std::vector<std::pair<std::string, std::string>> at = {{"path", path}};
+    using P = StoreProblem;
+    switch (problem) {
+        case P::None: return {};
+        case P::NotAFile: return c.Format(UiKey("{path} is not a regular file"), at);
+        case P::FolderNotMade: return c.Format(UiKey("the folder {path} could not be made"), at);
+        case P::FolderReadOnly: return c.Format(UiKey("the folder {path} is read-only"), at);
+        case P::FileReadOnly: return c.Format(UiKey("{path} is read-only"), at);
+        case P::NotADatabase: return c.Format(UiKey("{path} is not a progress file (it holds no database)"), at);
+        case P::Damaged: return c.Format(UiKey("{path} is damaged"), at);
+        case P::TooNew: return c.Format(UiKey("{path} was written by a newer version of this program"), at);
+        case P::OtherWriter: return c.Format(UiKey("another window of this program is using {path}"), at);
+        case P::Busy: return c.Format(UiKey("{path} is locked by another program"), at);
+        case P::WriteAheadLog: return c.Format(UiKey("the write-ahead log beside {path} could not be checked"), at);
+        case P::Unreadable: return c.Format(UiKey("{path} could not be opened"), at);
+    }
+    return {};
+}
+
 std::string Words(const UiCatalog& c, const PlayerStore& s) {
     const char* key = nullptr;
     switch (s.not_saving) {
@@ -180,7 +202,8 @@ std::string Words(const UiCatalog& c, const PlayerStore& s) {
         case NotSaving::FileUntouched: key = UiKey("Progress is NOT being saved: {problem}. The file was left untouched."); break;
         case NotSaving::FileTouched: key = UiKey("Progress is NOT being saved: {problem}."); break;
     }
-    return c.Format(key, {{"problem", s.why_not_saving}});
+    const std::string problem = s.problem_code == StoreProblem::None ? s.why_not_saving : Words(c, s.problem_code, s.problem_path);
+    return c.Format(key, {{"problem", problem}});
 }
 
 std::string Words(const UiCatalog& c, const StoreMoveError& e) {
@@ -228,6 +251,7 @@ std::string Words(const kiosk::AdminResult& result) { return Words(CurrentCatalo
 std::string Words(const AdminFileError& error) { return Words(CurrentCatalog(), error); }
 std::string Words(const os::FileError& error) { return Words(CurrentCatalog(), error); }
 std::string Words(const PlayerStore& store) { return Words(CurrentCatalog(), store); }
+std::string Words(StoreProblem problem, const std::string& path) { return Words(CurrentCatalog(), problem, path); }
 std::string Words(const StoreMoveError& error) { return Words(CurrentCatalog(), error); }
 
 }  // namespace lectern::ui

@@ -37,8 +37,14 @@ std::string Words(const os::FileError& error);
 std::string Words(const UiCatalog& catalog, const os::FileError& error);
 std::string Words(const UiCatalog& catalog, const ExportError& error);
 
+// What is wrong with the progress file or its folder (`path`), as a clause for the banner's
+// {problem} and the damaged file's screens; "" for StoreProblem::None.
+std::string Words(StoreProblem problem, const std::string& path);
+std::string Words(const UiCatalog& catalog, StoreProblem problem, const std::string& path);
+
 // The banner every screen shows about the progress file ("" when there is none): not saving,
-// with the store's own words, or a log set aside.
+// with the store's problem worded (its code; the store's English words only for a store that
+// gave none), or a log set aside.
 std::string Words(const PlayerStore& store);
 std::string Words(const UiCatalog& catalog, const PlayerStore& store);
 // Why the damaged progress file was not moved aside.

@@ -128,6 +128,12 @@ TEST(StoreOpening, EachStateOfTheFolderGetsItsOwnChoice) {
         EXPECT_EQ(p.not_saving != NotSaving::No, not_saving) << banner;
         if (not_saving) EXPECT_NE(banner.find(p.why_not_saving), std::string::npos) << banner;
         if (not_saving) EXPECT_FALSE(p.why_not_saving.empty());
+        // ... and as a code with its file or folder, for the interface to word (KioskWords.*).
+        if (not_saving || p.damaged) {
+            EXPECT_NE(p.problem_code, StoreProblem::None) << banner;
+            EXPECT_FALSE(p.problem_path.empty()) << banner;
+            EXPECT_NE(p.why_not_saving.find(p.problem_path), std::string::npos) << ToString(p.problem_code) << ": " << banner;
+        }
         if (c.left_untouched) EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a file the player could not use is never written";
         // A file the player did not open and did not change: the banner says so, in those words.
         if (c.left_untouched && !c.opens) {

@@ -269,5 +269,37 @@ TEST(KioskWords, EveryProgressFileBannerAndMoveAsideIsWordedInTheCoursesLanguage
     EXPECT_EQ(worded, 7 + 1 + 22 * 5);
 }
 
+// The store's own problems (progress/progress_store.h: StoreProblem, with the file or folder)
+// reach the banner's {problem} and the damaged file's screens worded from the catalog: the
+// store's English message is for the log, never in the Arabic banner.
+TEST(KioskWords, EveryProgressStoreProblemIsWordedInTheCoursesLanguageWithItsPath) {
+    Diagnostics problems;
+    const UiCatalog english;
+    const UiCatalog arabic = LoadUiCatalog("ar", UiCatalogDirs(), problems);
+    ASSERT_TRUE(problems.All().empty()) << problems.FormatAll();
+    const std::string file = kDir + "/progress.sqlite3";
+    int worded = 0;
+    for (int code = static_cast<int>(StoreProblem::None) + 1; code <= static_cast<int>(StoreProblem::Unreadable); ++code) {
+        const auto problem = static_cast<StoreProblem>(code);
+        for (const std::string& path : {file, kDir}) {
+            SCOPED_TRACE(std::string(ToString(problem)) + " " + path);
+            // Alone (the damaged file's screens), and in every banner.
+            ExpectWorded({Words(english, problem, path), Words(arabic, problem, path), {path}, {path}});
+            ++worded;
+            for (NotSaving not_saving : {NotSaving::CannotWrite, NotSaving::FileUntouched, NotSaving::FileTouched}) {
+                PlayerStore s;
+                s.path = file;
+                s.not_saving = not_saving;
+                s.why_not_saving = path + ": attempt to write a readonly database";  // the store's English, for the log
+                s.problem_code = problem;
+                s.problem_path = path;
+                ExpectWorded({Words(english, s), Words(arabic, s), {path}, {path}});
+                ++worded;
+            }
+        }
+    }
+    EXPECT_EQ(worded, 11 * 2 * 4);
+}
+
 }  // namespace
 }  // namespace lectern::ui
