@@ -341,9 +341,20 @@ std::vector<MirrorCase> EveryMirroredScreen() {
                  if (b.kind == BlockKind::Scenario && b.scenario) in.ui.session().Run(*b.scenario);
              in.ui.state.reader.sidebar_open = false;
          }},
+        // The sign-in screen: names listed, and the typed-name form.
+        {"sign-in, names", "##learners", wide, [](Interface& in) {
+             in.ui.model.learners = {"Ana", "Bo Li"};
+             in.ui.state.screen = Screen::Learners;
+         }},
+        {"sign-in, typed", "##learners", wide, [](Interface& in) {
+             in.ui.model.sign_in_by_typing = true;
+             in.ui.state.screen = Screen::Learners;
+         }},
         // Not here: a matching question's drop-downs (Dear ImGui draws a combo's arrow at its
-        // right in either direction), the help screen's key table and the sign-in screen, whose
-        // Tab walk above checks their controls' sides.
+        // right in either direction), whose Tab walk above checks their controls' sides; the help
+        // screen's key table, whose cells WrappedText breaks with Dear ImGui's wrap in English
+        // and at UAX #14 opportunities from the right, so two of its cells ("Space, Page Down /
+        // Shift+Space, Page Up") break at other places (HelpScreen.* checks the mirrored table).
         {"admin, locked", "##admin", wide, [](Interface& in) {
              in.ui.model.kiosk = true;
              in.ui.state.screen = Screen::Admin;
