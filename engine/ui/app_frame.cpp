@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include <imgui_internal.h>
+
 #include "ui/input.h"
 #include "ui/screens.h"
 
@@ -112,6 +114,87 @@ void FieldHintAtReadingStart(const char* hint, const char* value) {
     dl->PushClipRect(min, max, true);
     dl->AddText(ImVec2(x, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
     dl->PopClipRect();
+}
+
+bool EmptyFieldBegin(const char* value) {
+    if (*value || !ReadingFromRight()) return false;
+    // Dear ImGui draws an empty field's caret at its left: hidden (an empty field draws nothing
+    // else in the text colour), and drawn at the right by EmptyFieldEnd.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+    return true;
+}
+
+void EmptyFieldEnd(bool hidden, const char* hint, const char* value) {
+    if (!hidden) {
+        FieldHintAtReadingStart(hint, value);
+        return;
+    }
+    ImGui::PopStyleColor();
+    FieldHintAtReadingStart(hint, value);
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (*value || !ImGui::IsItemActive() || g.InputTextState.ID != ImGui::GetItemID()) return;
+    const float anim = g.InputTextState.CursorAnim;
+    if (g.IO.ConfigInputTextCursorBlink && anim > 0.0f && ImFmod(anim, 1.20f) > 0.80f) return;
+    // Where Dear ImGui draws it at the left (its own column after the padding), mirrored.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float x = IM_FLOOR(max.x - style.FramePadding.x) - 1.0f, top = min.y + style.FramePadding.y;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, top + 0.5f), ImVec2(x, top + g.FontSize - 1.5f), ImGui::GetColorU32(ImGuiCol_Text));
+}
+
+bool StepIntField(const char* id, int* value, int step, float width, ImGuiInputTextFlags flags) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    const float button = ImGui::GetFrameHeight(), inner = style.ItemInnerSpacing.x;
+    const bool mirrored = ReadingFromRight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::PushID(id);
+    // Dear ImGui's InputInt with steps, mirrored from the right: the field at the right, then −
+    // and + leftwards. Drawn field first either way, so Tab reaches the field first.
+    if (mirrored) ImGui::SetCursorScreenPos(ImVec2(at.x + (button + inner) * 2, at.y));
+    ImGui::SetNextItemWidth(std::max(1.0f, width - (button + inner) * 2));
+    const bool entered = ImGui::InputInt("##value", value, 0, 0, flags);
+    const ImVec2 padding = style.FramePadding;
+    style.FramePadding.x = style.FramePadding.y;
+    for (const int k : {-1, 1}) {
+        if (mirrored) ImGui::SetCursorScreenPos(ImVec2(at.x + (k < 0 ? button + inner : 0.0f), at.y));
+        else ImGui::SameLine(0, inner);
+        if (ImGui::ButtonEx(k < 0 ? "-" : "+", ImVec2(button, button), ImGuiButtonFlags_Repeat | ImGuiButtonFlags_DontClosePopups))
+            *value += k * step;
+    }
+    style.FramePadding = padding;
+    ImGui::PopID();
+    ImGui::EndGroup();
+    return entered;
+}
+
+bool ComboAtReadingStart(const char* id, const char* preview) {
+    if (!ReadingFromRight()) return ImGui::BeginCombo(id, preview);
+    // Dear ImGui draws the arrow at the right and the preview from the left in either direction:
+    // mirrored, the arrow's square is at the left and the preview ends at the right.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImDrawList* dl = ImGui::GetWindowDrawList();  // the popup's is current once it is open
+    const float arrow = ImGui::GetFrameHeight();
+    const ImVec2 min = ImGui::GetCursorScreenPos(), max(min.x + ImGui::CalcItemWidth(), min.y + arrow);
+    const bool open = ImGui::BeginCombo(id, "", ImGuiComboFlags_NoArrowButton);
+    const bool hovered = !open && ImGui::IsItemHovered();
+    if (max.x - min.x > arrow) {
+        const ImVec2 arrow_max(min.x + arrow, max.y);
+        dl->AddRectFilled(min, arrow_max, ImGui::GetColorU32(open || hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button),
+                          style.FrameRounding, ImDrawFlags_RoundCornersLeft);
+        ImGui::RenderArrow(dl, ImVec2(min.x + style.FramePadding.y, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                           ImGuiDir_Down, 1.0f);
+        if (style.FrameBorderSize > 0) {
+            dl->AddRect(ImVec2(min.x + 1, min.y + 1), ImVec2(max.x + 1, max.y + 1), ImGui::GetColorU32(ImGuiCol_BorderShadow),
+                        style.FrameRounding, 0, style.FrameBorderSize);
+            dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0, style.FrameBorderSize);
+        }
+        const float w = ImGui::CalcTextSize(preview).x;
+        dl->PushClipRect(ImVec2(arrow_max.x, min.y), ImVec2(max.x - style.FramePadding.x, max.y), true);
+        dl->AddText(ImVec2(max.x - style.FramePadding.x - w, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), preview);
+        dl->PopClipRect();
+    }
+    return open;
 }
 
 namespace {

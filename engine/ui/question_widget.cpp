@@ -240,7 +240,7 @@ void DrawMatching(const QuestionView& v, QuestionInput& out, bool editable, cons
             ImGui::PushFont(f.ui);
             // The list is as wide as the drop-down: its answers wrap to it, whole.
             const float list_w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
-            const bool list_open = ImGui::BeginCombo("##match", preview);
+            const bool list_open = ComboAtReadingStart("##match", preview);
             NameIfFocused("match", pair.id);
             NoteFirstControl(out);
             if (list_open) {
@@ -368,7 +368,9 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     AtReadingStart(field_w, v.width);  // from the right on a right-to-left page
     ImGui::SetNextItemWidth(field_w);
     ImGui::BeginDisabled(!editable);
-    bool enter = ImGui::InputTextWithHint("##answer", Tr("Type your answer"), &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool caret_moved = EmptyFieldBegin(text.c_str());
+    bool enter = ImGui::InputText("##answer", &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    EmptyFieldEnd(caret_moved, Tr("Type your answer"), text.c_str());
     NameIfFocused("answer field");
     NoteFirstControl(out);
     bool edited = ImGui::IsItemEdited();

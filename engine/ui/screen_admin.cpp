@@ -99,10 +99,8 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
         if (admin.idle_minutes <= 0) admin.idle_minutes = std::max(1, (in_force + 59) / 60);
         ControlRow idle_row(width);
         idle_row.Next(fonts.body_px * 8);
-        ImGui::SetNextItemWidth(fonts.body_px * 8);
         if (focus) ImGui::SetKeyboardFocusHere();
-        // No step buttons: Dear ImGui puts them at the field's right in either direction.
-        bool set_idle = ImGui::InputInt("##idle", &admin.idle_minutes, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
+        bool set_idle = StepIntField("##idle", &admin.idle_minutes, 1, fonts.body_px * 8, ImGuiInputTextFlags_EnterReturnsTrue);
         admin.idle_minutes = std::clamp(admin.idle_minutes, 1, 1440);
         idle_row.Next(ButtonWidth(Tr("Set idle time")));
         set_idle |= ImGui::Button(Tr("Set idle time"));

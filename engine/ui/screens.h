@@ -108,6 +108,18 @@ void TextAtReadingStart(const char* text, float column_width);
 // A text field's hint, drawn after the field (an InputText with no hint of its own) while
 // `value` is empty: at the field's reading start, where Dear ImGui's own hint is always at its left.
 void FieldHintAtReadingStart(const char* hint, const char* value);
+// Around a text field with no hint of its own: when reading from the right and it is empty,
+// EmptyFieldBegin hides Dear ImGui's caret (always at the left), and EmptyFieldEnd draws the hint
+// (FieldHintAtReadingStart) and, while it is being edited, the caret at its right.
+bool EmptyFieldBegin(const char* value);
+void EmptyFieldEnd(bool hidden, const char* hint, const char* value);
+// Dear ImGui's InputInt with − and + buttons (`step`), `width` wide in all, mirrored when reading
+// from the right (Dear ImGui puts the buttons at the field's right in either direction). True on
+// Enter in the field (with ImGuiInputTextFlags_EnterReturnsTrue); the buttons only change *value.
+bool StepIntField(const char* id, int* value, int step, float width, ImGuiInputTextFlags flags);
+// BeginCombo whose arrow is at the reading start's far side: at the left, with the preview ending
+// at the right, when reading from the right. EndCombo as usual when it returns true.
+bool ComboAtReadingStart(const char* id, const char* preview);
 // Indents the next item by `indent` from the reading start: moves the cursor right when reading
 // from the left; reading from the right the item ends `indent` short of the column's right edge,
 // so the caller makes it that much narrower.

@@ -350,9 +350,11 @@ std::vector<MirrorCase> EveryMirroredScreen() {
              in.ui.model.sign_in_by_typing = true;
              in.ui.state.screen = Screen::Learners;
          }},
-        // Not here: a matching question's drop-downs (Dear ImGui draws a combo's arrow at its
-        // right in either direction), whose Tab walk above checks their controls' sides; the help
-        // screen's key table, whose cells WrappedText breaks with Dear ImGui's wrap in English
+        // A matching question's drop-downs: each arrow at the far side from the reading start.
+        {"page, matching", "##page", wide, page("m1-l2-p1")},
+        // Not here: an empty field's caret, which the band above merges with the field's hint
+        // (AnEmptyFieldsCaretIsAtItsReadingStart checks it); the help screen's key table, whose
+        // cells WrappedText breaks with Dear ImGui's wrap in English
         // and at UAX #14 opportunities from the right, so two of its cells ("Space, Page Down /
         // Shift+Space, Page Up") break at other places (HelpScreen.* checks the mirrored table).
         {"admin, locked", "##admin", wide, [](Interface& in) {
@@ -472,6 +474,40 @@ TEST(MirroredInterface, EveryScreenRightToLeftIsItsLeftToRightDrawingMirrored) {
         }
     }
     EXPECT_GE(compared, 200);
+}
+
+// An empty typed-answer field being edited: its caret (a line the height of the text, in the
+// text's colour) is at the field's reading start, its left in English and its right in the
+// mirrored interface, where Dear ImGui always puts it at the left.
+TEST(MirroredInterface, AnEmptyFieldsCaretIsAtItsReadingStart) {
+    UiCatalog english_mirrored;
+    english_mirrored.lang = "ar";
+    english_mirrored.right_to_left = true;
+    for (const bool rtl : {false, true}) {
+        SCOPED_TRACE(rtl ? "mirrored" : "English");
+        Interface in(rtl ? english_mirrored : UiCatalog{}, rtl ? FixtureIn("ar") : kFixture);
+        ImGui::GetIO().DisplaySize = ImVec2(1280, kTall);
+        ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p2"));
+        in.ui.state.reader.sidebar_open = false;
+        in.ui.Frame();
+        for (int i = 0; i < 40 && ui::FocusedName().find("answer field") == std::string::npos; ++i) in.ui.Press(test::kKeyTab);
+        ASSERT_NE(ui::FocusedName().find("answer field"), std::string::npos) << "Tab never reached the answer field";
+        for (int i = 0; i < 2; ++i) in.ui.Frame();
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        ASSERT_NE(g.ActiveId, 0u) << "the answer field is not being edited";
+        ASSERT_EQ(g.ActiveId, g.InputTextState.ID);
+        const ImRect field = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+        const test::Raster r = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, 1280, static_cast<int>(kTall));
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const int top = static_cast<int>(field.Min.y + style.FramePadding.y), rows = static_cast<int>(g.FontSize) - 4;
+        // Columns inked the whole text height: only the caret (no letter of the hint is that tall).
+        std::vector<int> carets;
+        for (int x = static_cast<int>(field.Min.x) + 2; x < static_cast<int>(field.Max.x) - 2; ++x)
+            if (r.Count(x, top + 1, x + 1, top + 1 + rows, [&](int px, int py) { return r.Ink(px, py) >= 0.45f; }) == rows) carets.push_back(x);
+        ASSERT_FALSE(carets.empty()) << "no caret drawn in the field";
+        const float start = rtl ? field.Max.x - style.FramePadding.x : field.Min.x + style.FramePadding.x;
+        for (int x : carets) EXPECT_NEAR(x, start, 3.0f) << "a caret at x=" << x << " in the field " << field.Min.x << "-" << field.Max.x;
+    }
 }
 
 }  // namespace
