@@ -858,7 +858,8 @@ bool App::DrawFrame(const ui::Fonts& fonts, bool& frame_open) {
     UpdateSpeechNotice();
     m_model.speaking = m_speech && m_speech->Speaking();
     m_model.speech_paused = m_speech && m_speech->Paused();
-    m_model.banner = m_session && !m_session->LastError().empty() ? m_session->LastError() : StoreBanner();
+    // The session's trouble worded in the course's language (LastError, its English, goes to the terminal).
+    m_model.banner = m_session && !m_session->LastError().empty() ? ui::Words(m_session->SaveTrouble()) : StoreBanner();
     // A damaged file's screens name the problem in the course's language (the store's English is in the log).
     if (m_store.damaged && m_store.problem_code != StoreProblem::None)
         m_model.store_problem = ui::Words(m_store.problem_code, m_store.problem_path);

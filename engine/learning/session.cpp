@@ -24,8 +24,10 @@ Session::Session(std::shared_ptr<const Course> course, ProgressStore* store, std
 void Session::Note(const WriteResult& r) {
     if (r.ok()) {
         m_last_error.clear();
+        m_last_code = StoreError::None;
         return;
     }
+    m_last_code = r.error().code;
     m_last_error = std::string("Progress could not be saved: ") + ToString(r.error().code) +
                    (r.error().message.empty() ? "" : " (" + r.error().message + ")");
 }
@@ -53,6 +55,7 @@ int Session::RetryUnsaved(int64_t now_ms) {
                                  r.error().code == StoreError::Busy || r.error().code == StoreError::NotSaving ||
                                  r.error().code == StoreError::Corrupt;
         if (!r.ok() && may_succeed_later) {
+            m_pending_code = r.error().code;
             m_pending_reason = std::string(ToString(r.error().code)) + (r.error().message.empty() ? "" : ": " + r.error().message);
             break;
         }
@@ -72,9 +75,11 @@ bool Session::CommitAnswer(Pending p, int64_t now_ms) {
         WriteResult r = p.write(now_ms);
         if (r.ok()) {
             m_last_error.clear();
+            m_last_code = StoreError::None;
             if (p.on_saved) p.on_saved();
             return true;
         }
+        m_pending_code = r.error().code;
         m_pending_reason = std::string(ToString(r.error().code)) + (r.error().message.empty() ? "" : ": " + r.error().message);
     }
     m_pending.push_back(std::move(p));

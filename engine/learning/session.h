@@ -45,6 +45,14 @@ public:
     // For the banner: while answers wait to be saved, how many and why; otherwise the last
     // write that failed (empty when all is well).
     std::string LastError() const;
+    // The same as a code for the interface to word in the course's language (ui/kiosk_words):
+    // `waiting` answers kept back by `code`, or (waiting 0) the last failed write's code; None
+    // when all is well. LastError is its English, for the terminal and the trace.
+    struct Trouble {
+        int waiting = 0;
+        StoreError code = StoreError::None;
+    };
+    Trouble SaveTrouble() const { return m_pending.empty() ? Trouble{0, m_last_code} : Trouble{static_cast<int>(m_pending.size()), m_pending_code}; }
 
     // ---- answers the store refused (disk full, read-only, a replaced file) -----------------
     // An answer the store could not commit is kept here, in order, and retried before every
@@ -185,6 +193,8 @@ private:
     LearnerProgress m_progress;
     std::map<std::string, int> m_local_attempts;  // guests: attempts made in this session
     std::string m_last_error;
+    StoreError m_last_code = StoreError::None;
+    StoreError m_pending_code = StoreError::None;
 };
 
 }  // namespace lectern

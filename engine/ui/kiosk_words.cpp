@@ -206,6 +206,16 @@ std::string Words(const UiCatalog& c, const PlayerStore& s) {
     return c.Format(key, {{"problem", problem}});
 }
 
+std::string Words(const UiCatalog& c, const Session::Trouble& t) {
+    const Args reason = {{"count", std::to_string(t.waiting)}, {"reason", Words(c, t.code)}};
+    if (t.waiting == 1)
+        return c.Format(UiKey("{count} answer is NOT saved yet and waiting ({reason}). You can keep reading; it is saved as soon as the progress file accepts it."), reason);
+    if (t.waiting > 1)
+        return c.Format(UiKey("{count} answers are NOT saved yet and waiting ({reason}). You can keep reading; they are saved as soon as the progress file accepts them."), reason);
+    if (t.code == StoreError::None) return {};
+    return c.Format(UiKey("Progress could not be saved: {reason}"), reason);
+}
+
 std::string Words(const UiCatalog& c, const StoreMoveError& e) {
     const std::string why = e.not_damaged ? c.Get(UiKey("The progress file is not damaged; it was left where it is.")) : Words(c, e.file);
     return Then(c.Get(UiKey("Could not move the file aside.")), why);
@@ -251,6 +261,7 @@ std::string Words(const kiosk::AdminResult& result) { return Words(CurrentCatalo
 std::string Words(const AdminFileError& error) { return Words(CurrentCatalog(), error); }
 std::string Words(const os::FileError& error) { return Words(CurrentCatalog(), error); }
 std::string Words(const PlayerStore& store) { return Words(CurrentCatalog(), store); }
+std::string Words(const Session::Trouble& trouble) { return Words(CurrentCatalog(), trouble); }
 std::string Words(StoreProblem problem, const std::string& path) { return Words(CurrentCatalog(), problem, path); }
 std::string Words(const StoreMoveError& error) { return Words(CurrentCatalog(), error); }
 

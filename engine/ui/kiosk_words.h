@@ -10,6 +10,7 @@
 #include "kiosk/admin.h"
 #include "kiosk/admin_files.h"
 #include "kiosk/sign_in.h"
+#include "learning/session.h"
 #include "os/files.h"
 #include "progress/store_opening.h"
 
@@ -47,6 +48,10 @@ std::string Words(const UiCatalog& catalog, StoreProblem problem, const std::str
 // gave none), or a log set aside.
 std::string Words(const PlayerStore& store);
 std::string Words(const UiCatalog& catalog, const PlayerStore& store);
+// The banner while a learner's answers wait to be saved, or after a write that failed ("" when
+// all is well): Session::LastError's sentence, from its code.
+std::string Words(const Session::Trouble& trouble);
+std::string Words(const UiCatalog& catalog, const Session::Trouble& trouble);
 // Why the damaged progress file was not moved aside.
 std::string Words(const StoreMoveError& error);
 std::string Words(const UiCatalog& catalog, const StoreMoveError& error);

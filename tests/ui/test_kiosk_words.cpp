@@ -301,5 +301,29 @@ TEST(KioskWords, EveryProgressStoreProblemIsWordedInTheCoursesLanguageWithItsPat
     EXPECT_EQ(worded, 11 * 2 * 4);
 }
 
+// The not-saving banner a learner's session raises (learning/session.h: Session::SaveTrouble),
+// for every store error, with answers waiting (one, several) or after one failed write: worded
+// from the catalog with its count, never Session::LastError's English inside the Arabic banner.
+TEST(KioskWords, EverySessionSaveTroubleIsWordedInTheCoursesLanguageWithItsCount) {
+    Diagnostics problems;
+    const UiCatalog english;
+    const UiCatalog arabic = LoadUiCatalog("ar", UiCatalogDirs(), problems);
+    ASSERT_TRUE(problems.All().empty()) << problems.FormatAll();
+    EXPECT_EQ(Words(english, Session::Trouble{}), "");
+    EXPECT_EQ(Words(arabic, Session::Trouble{}), "");
+    int worded = 0;
+    for (int code = static_cast<int>(StoreError::None) + 1; code <= static_cast<int>(StoreError::InvalidArgument); ++code)
+        for (const int waiting : {0, 1, 2, 17}) {
+            const Session::Trouble trouble{waiting, static_cast<StoreError>(code)};
+            SCOPED_TRACE(std::string(ToString(trouble.code)) + " x " + std::to_string(waiting));
+            const std::vector<std::string> count = waiting ? std::vector<std::string>{std::to_string(waiting)} : std::vector<std::string>{};
+            ExpectWorded({Words(english, trouble), Words(arabic, trouble), count, count});
+            // The reason is the store error's own clause, in both languages.
+            EXPECT_NE(Words(arabic, trouble).find(Words(arabic, trouble.code)), std::string::npos);
+            ++worded;
+        }
+    EXPECT_EQ(worded, 9 * 4);
+}
+
 }  // namespace
 }  // namespace lectern::ui
