@@ -27,6 +27,7 @@
 #include "kiosk/kiosk_config.h"
 #include "kiosk/pin.h"
 #include "kiosk/sign_in.h"
+#include "learning/active_time.h"
 #include "learning/course_reload.h"
 #include "learning/navigator.h"
 #include "learning/session.h"
@@ -227,7 +228,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::string m_learner_name;
     std::string m_start_page;  // --page until the first learner has signed in
-    int64_t m_last_input_ms = 0, m_last_frame_ms = 0, m_pending_active_ms = 0, m_last_flush_ms = 0;
+    ActiveTimeCounter m_active_time;  // learning/active_time.h: what counts as time spent
     bool m_kiosk = false;
     KioskConfig m_kiosk_config;
     std::string m_data_dir;
@@ -478,21 +479,14 @@ void App::SaveSettings() {
 
 // Active time only: the window has focus and there was input in the last three minutes.
 void App::TrackActiveTime(bool had_input) {
-    constexpr int64_t kIdleMs = 3 * 60 * 1000;
-    int64_t now = NowMs();
-    if (m_last_frame_ms == 0) m_last_frame_ms = m_last_input_ms = m_last_flush_ms = now;
-    int64_t idle_at_last = m_last_frame_ms - m_last_input_ms;
-    if (m_platform.Focused() && idle_at_last < kIdleMs)
-        m_pending_active_ms += std::min(now - m_last_frame_ms, kIdleMs - idle_at_last);
-    if (had_input) m_last_input_ms = now;
-    m_last_frame_ms = now;
-    if (now - m_last_flush_ms > 30000) FlushActiveTime();
+    const int64_t now = NowMs();
+    if (int64_t ms = m_active_time.Frame(now, m_platform.Focused(), had_input); ms > 0 && m_session)
+        m_session->AddActiveTime(ms, now);
 }
 
 void App::FlushActiveTime() {
-    if (m_session && m_pending_active_ms > 0) m_session->AddActiveTime(m_pending_active_ms, NowMs());
-    m_pending_active_ms = 0;
-    m_last_flush_ms = NowMs();
+    const int64_t now = NowMs();
+    if (int64_t ms = m_active_time.HandOver(now); ms > 0 && m_session) m_session->AddActiveTime(ms, now);
 }
 
 void App::CheckForChanges() {
