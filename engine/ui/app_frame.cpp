@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include "ui/input.h"
 #include "ui/screens.h"
@@ -104,18 +105,25 @@ void TextAtReadingStart(const char* text, float column_width) {
     ImGui::TextUnformatted(text);
 }
 
+namespace {
+
+// A text field's hint, drawn after the field while `value` is empty, at the field's reading start.
 void FieldHintAtReadingStart(const char* hint, const char* value) {
     if (*value) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const float w = ImGui::CalcTextSize(hint).x;
-    const float x = ReadingFromRight() ? std::max(min.x + style.FramePadding.x, max.x - style.FramePadding.x - w) : min.x + style.FramePadding.x;
+    // Too long for the field, it is cut off at its far end: the left when reading from the right.
+    const float x = ReadingFromRight() ? max.x - style.FramePadding.x - w : min.x + style.FramePadding.x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(min, max, true);
     dl->AddText(ImVec2(x, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
     dl->PopClipRect();
 }
 
+// Around a text field: when reading from the right and it is empty, Dear ImGui's caret (always at
+// its left) is hidden by EmptyFieldBegin, and EmptyFieldEnd draws the hint at the field's reading
+// start (FieldHintAtReadingStart) and, while it is being edited, the caret at its right.
 bool EmptyFieldBegin(const char* value) {
     if (*value || !ReadingFromRight()) return false;
     // Dear ImGui draws an empty field's caret at its left: hidden (an empty field draws nothing
@@ -140,6 +148,22 @@ void EmptyFieldEnd(bool hidden, const char* hint, const char* value) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const float x = IM_FLOOR(max.x - style.FramePadding.x) - 1.0f, top = min.y + style.FramePadding.y;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(x, top + 0.5f), ImVec2(x, top + g.FontSize - 1.5f), ImGui::GetColorU32(ImGuiCol_Text));
+}
+
+}  // namespace
+
+bool FieldWithHint(const char* id, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags) {
+    const bool hidden = EmptyFieldBegin(buf);
+    const bool result = ImGui::InputText(id, buf, size, flags);
+    EmptyFieldEnd(hidden, hint, buf);
+    return result;
+}
+
+bool FieldWithHint(const char* id, const char* hint, std::string* text, ImGuiInputTextFlags flags) {
+    const bool hidden = EmptyFieldBegin(text->c_str());
+    const bool result = ImGui::InputText(id, text, flags);
+    EmptyFieldEnd(hidden, hint, text->c_str());
+    return result;
 }
 
 bool StepIntField(const char* id, int* value, int step, float width, ImGuiInputTextFlags flags) {

@@ -368,9 +368,7 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     AtReadingStart(field_w, v.width);  // from the right on a right-to-left page
     ImGui::SetNextItemWidth(field_w);
     ImGui::BeginDisabled(!editable);
-    const bool caret_moved = EmptyFieldBegin(text.c_str());
-    bool enter = ImGui::InputText("##answer", &text, ImGuiInputTextFlags_EnterReturnsTrue);
-    EmptyFieldEnd(caret_moved, Tr("Type your answer"), text.c_str());
+    bool enter = FieldWithHint("##answer", Tr("Type your answer"), &text, ImGuiInputTextFlags_EnterReturnsTrue);
     NameIfFocused("answer field");
     NoteFirstControl(out);
     bool edited = ImGui::IsItemEdited();

@@ -23,7 +23,7 @@ bool DigitsOnly(const char* s) {
 
 bool PinField(const char* id, const char* hint, char* buf, size_t size, bool focus) {
     if (focus) ImGui::SetKeyboardFocusHere();
-    return ImGui::InputTextWithHint(id, hint, buf, size,
+    return FieldWithHint(id, hint, buf, size,
                                     ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
 }
 
@@ -110,7 +110,7 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
         ControlRow export_row(width);
         export_row.Next(width * 0.7f);
         ImGui::SetNextItemWidth(width * 0.7f);
-        ImGui::InputTextWithHint("##dir", "/media/usb", admin.export_dir, sizeof admin.export_dir);
+        FieldWithHint("##dir", "/media/usb", admin.export_dir, sizeof admin.export_dir);
         export_row.Next(ButtonWidth(Tr("Export")));
         if (ImGui::Button(Tr("Export"))) f.actions.Push(Action(ActionKind::AdminExport, 0, admin.export_dir));
         ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
@@ -148,7 +148,7 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
             ControlRow rename_row(width);
             rename_row.Next(width * 0.45f);
             ImGui::SetNextItemWidth(width * 0.45f);
-            ImGui::InputText("##rename", admin.rename_to, sizeof admin.rename_to);
+            FieldWithHint("##rename", Tr("New name"), admin.rename_to, sizeof admin.rename_to);
             ShapedFieldOverlay(admin.rename_to);
             rename_row.Next(ButtonWidth(Tr("Rename")));
             if (ImGui::Button(Tr("Rename"))) {

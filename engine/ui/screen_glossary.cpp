@@ -54,9 +54,7 @@ void DrawGlossaryScreen(Frame& f, GlossaryState& glossary) {
     ImGui::PushFont(fonts.ui);
     ImGui::SetNextItemWidth(width);
     if (ImGui::IsWindowAppearing() && glossary.focus.empty()) ImGui::SetKeyboardFocusHere();
-    const bool caret_moved = EmptyFieldBegin(glossary.filter);
-    ImGui::InputText("##filter", glossary.filter, sizeof glossary.filter);
-    EmptyFieldEnd(caret_moved, Tr("Type to filter terms and definitions"), glossary.filter);
+    FieldWithHint("##filter", Tr("Type to filter terms and definitions"), glossary.filter, sizeof glossary.filter);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(1, fonts.body_px * 0.5f));
 

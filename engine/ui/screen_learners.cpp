@@ -68,7 +68,7 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
             ImGui::SetKeyboardFocusHere();
             focused = true;
         }
-        bool go = ImGui::InputTextWithHint("##typedname", Tr("Name"), sign_in.typed_name, sizeof sign_in.typed_name,
+        bool go = FieldWithHint("##typedname", Tr("Name"), sign_in.typed_name, sizeof sign_in.typed_name,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
         ShapedFieldOverlay(sign_in.typed_name);
         row.Next(ButtonWidth(Tr("Sign in")));
@@ -94,19 +94,19 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
         ImGui::SetKeyboardFocusHere();
         focused = true;
     }
-    bool enter = ImGui::InputTextWithHint("##name", Tr("Name"), sign_in.new_learner, sizeof sign_in.new_learner,
+    bool enter = FieldWithHint("##name", Tr("Name"), sign_in.new_learner, sizeof sign_in.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ShapedFieldOverlay(sign_in.new_learner);
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
         row.Next(width * 0.22f);
         ImGui::SetNextItemWidth(width * 0.22f);
-        enter |= ImGui::InputTextWithHint("##newpin", Tr("PIN (optional)"), sign_in.new_pin, sizeof sign_in.new_pin,
+        enter |= FieldWithHint("##newpin", Tr("PIN (optional)"), sign_in.new_pin, sizeof sign_in.new_pin,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
         row.Next(width * 0.22f);
         ImGui::SetNextItemWidth(width * 0.22f);
-        enter |= ImGui::InputTextWithHint("##newpinagain", Tr("PIN again"), sign_in.new_pin_again, sizeof sign_in.new_pin_again,
+        enter |= FieldWithHint("##newpinagain", Tr("PIN again"), sign_in.new_pin_again, sizeof sign_in.new_pin_again,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                               ImGuiInputTextFlags_EnterReturnsTrue);
     }
@@ -140,7 +140,7 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
         pin_row.Next(field_w);
         ImGui::SetNextItemWidth(field_w);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        bool enter = ImGui::InputTextWithHint("##pin", Tr("PIN"), sign_in.pin, sizeof sign_in.pin,
+        bool enter = FieldWithHint("##pin", Tr("PIN"), sign_in.pin, sizeof sign_in.pin,
                                               ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
         if (enter) {

@@ -105,14 +105,11 @@ void AtReadingStart(float item_width, float column_width);
 void ButtonAtReadingStart(const char* label, float column_width);
 // Text (current font, one line) at the reading start of a column `column_width` wide.
 void TextAtReadingStart(const char* text, float column_width);
-// A text field's hint, drawn after the field (an InputText with no hint of its own) while
-// `value` is empty: at the field's reading start, where Dear ImGui's own hint is always at its left.
-void FieldHintAtReadingStart(const char* hint, const char* value);
-// Around a text field with no hint of its own: when reading from the right and it is empty,
-// EmptyFieldBegin hides Dear ImGui's caret (always at the left), and EmptyFieldEnd draws the hint
-// (FieldHintAtReadingStart) and, while it is being edited, the caret at its right.
-bool EmptyFieldBegin(const char* value);
-void EmptyFieldEnd(bool hidden, const char* hint, const char* value);
+// A text field (InputText) with `hint` shown while it is empty. Dear ImGui's InputTextWithHint
+// puts the hint, and an empty field's caret, at the field's left in either direction: here both
+// are at its reading start, its right when reading from the right. Returns what InputText does.
+bool FieldWithHint(const char* id, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags = 0);
+bool FieldWithHint(const char* id, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
 // Dear ImGui's InputInt with − and + buttons (`step`), `width` wide in all, mirrored when reading
 // from the right (Dear ImGui puts the buttons at the field's right in either direction). True on
 // Enter in the field (with ImGuiInputTextFlags_EnterReturnsTrue); the buttons only change *value.

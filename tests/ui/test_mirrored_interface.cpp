@@ -353,7 +353,7 @@ std::vector<MirrorCase> EveryMirroredScreen() {
         // A matching question's drop-downs: each arrow at the far side from the reading start.
         {"page, matching", "##page", wide, page("m1-l2-p1")},
         // Not here: an empty field's caret, which the band above merges with the field's hint
-        // (AnEmptyFieldsCaretIsAtItsReadingStart checks it); the help screen's key table, whose
+        // (EveryEmptyFieldsCaretAndHintAreAtItsReadingStart checks it); the help screen's key table, whose
         // cells WrappedText breaks with Dear ImGui's wrap in English
         // and at UAX #14 opportunities from the right, so two of its cells ("Space, Page Down /
         // Shift+Space, Page Up") break at other places (HelpScreen.* checks the mirrored table).
@@ -476,38 +476,123 @@ TEST(MirroredInterface, EveryScreenRightToLeftIsItsLeftToRightDrawingMirrored) {
     EXPECT_GE(compared, 200);
 }
 
-// An empty typed-answer field being edited: its caret (a line the height of the text, in the
-// text's colour) is at the field's reading start, its left in English and its right in the
-// mirrored interface, where Dear ImGui always puts it at the left.
-TEST(MirroredInterface, AnEmptyFieldsCaretIsAtItsReadingStart) {
+// Every screen with text fields, each empty field reached with Tab: its caret (a line the height
+// of the text, in the text's colour) and its hint (the rest of the ink in the field) start at the
+// field's reading start, its left in English and its right in the mirrored interface, where Dear
+// ImGui always puts both at the left.
+struct FieldCase {
+    std::string name;
+    int fields;  // empty fields on the screen, all of which Tab must reach
+    std::function<void(Interface&)> setup;
+};
+
+std::vector<FieldCase> EveryScreenWithFields() {
+    using ui::Screen;
+    const std::vector<std::string> names = {"Ana", "Bo Li"};
+    return {
+        {"page, typed answer", 1, [](Interface& in) {
+             ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p2"));
+             in.ui.state.reader.sidebar_open = false;
+         }},
+        {"glossary filter", 1, [](Interface& in) { in.ui.state.screen = Screen::Glossary; }},
+        {"sign-in, new learner", 1, [names](Interface& in) {
+             in.ui.model.learners = names;
+             in.ui.state.screen = Screen::Learners;
+         }},
+        // The name to sign in with, and a new learner's name and PIN twice.
+        {"sign-in, typed name", 4, [](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.sign_in_by_typing = true;
+             in.ui.state.screen = Screen::Learners;
+         }},
+        {"sign-in on a kiosk, new learner with a PIN", 3, [names](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.learners = names;
+             in.ui.state.screen = Screen::Learners;
+         }},
+        {"sign-in, PIN asked", 1, [names](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.learners = names;
+             in.ui.state.sign_in.pin_for = "Ana";
+             in.ui.state.screen = Screen::Learners;
+         }},
+        {"admin, PIN to set", 2, [](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.admin_pin_missing = true;
+             in.ui.state.screen = Screen::Admin;
+         }},
+        {"admin, locked", 1, [](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.state.screen = Screen::Admin;
+         }},
+        // The export folder, the administrator's new PIN twice, and for the selected learner a
+        // new name (emptied) and a new PIN twice.
+        {"admin, unlocked", 6, [names](Interface& in) {
+             in.ui.model.kiosk = true;
+             in.ui.model.admin_unlocked = true;
+             in.ui.model.learners = names;
+             in.ui.state.admin.selected = "Ana";
+             in.ui.state.screen = Screen::Admin;
+         }},
+    };
+}
+
+TEST(MirroredInterface, EveryEmptyFieldsCaretAndHintAreAtItsReadingStart) {
     UiCatalog english_mirrored;
     english_mirrored.lang = "ar";
     english_mirrored.right_to_left = true;
-    for (const bool rtl : {false, true}) {
-        SCOPED_TRACE(rtl ? "mirrored" : "English");
-        Interface in(rtl ? english_mirrored : UiCatalog{}, rtl ? FixtureIn("ar") : kFixture);
-        ImGui::GetIO().DisplaySize = ImVec2(1280, kTall);
-        ASSERT_TRUE(in.ui.nav().JumpTo("m1-l2-p2"));
-        in.ui.state.reader.sidebar_open = false;
-        in.ui.Frame();
-        for (int i = 0; i < 40 && ui::FocusedName().find("answer field") == std::string::npos; ++i) in.ui.Press(test::kKeyTab);
-        ASSERT_NE(ui::FocusedName().find("answer field"), std::string::npos) << "Tab never reached the answer field";
-        for (int i = 0; i < 2; ++i) in.ui.Frame();
-        ImGuiContext& g = *ImGui::GetCurrentContext();
-        ASSERT_NE(g.ActiveId, 0u) << "the answer field is not being edited";
-        ASSERT_EQ(g.ActiveId, g.InputTextState.ID);
-        const ImRect field = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
-        const test::Raster r = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, 1280, static_cast<int>(kTall));
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const int top = static_cast<int>(field.Min.y + style.FramePadding.y), rows = static_cast<int>(g.FontSize) - 4;
-        // Columns inked the whole text height: only the caret (no letter of the hint is that tall).
-        std::vector<int> carets;
-        for (int x = static_cast<int>(field.Min.x) + 2; x < static_cast<int>(field.Max.x) - 2; ++x)
-            if (r.Count(x, top + 1, x + 1, top + 1 + rows, [&](int px, int py) { return r.Ink(px, py) >= 0.45f; }) == rows) carets.push_back(x);
-        ASSERT_FALSE(carets.empty()) << "no caret drawn in the field";
-        const float start = rtl ? field.Max.x - style.FramePadding.x : field.Min.x + style.FramePadding.x;
-        for (int x : carets) EXPECT_NEAR(x, start, 3.0f) << "a caret at x=" << x << " in the field " << field.Min.x << "-" << field.Max.x;
+    int checked = 0;
+    for (const FieldCase& c : EveryScreenWithFields()) {
+        for (const bool rtl : {false, true}) {
+            SCOPED_TRACE(c.name + (rtl ? ", mirrored" : ", English"));
+            Interface in(rtl ? english_mirrored : UiCatalog{}, rtl ? FixtureIn("ar") : kFixture);
+            ImGui::GetIO().DisplaySize = ImVec2(1280, kTall);
+            c.setup(in);
+            if (::testing::Test::HasFatalFailure()) return;
+            in.ui.Frame();
+            in.ui.Frame();
+            std::vector<ImGuiID> fields;
+            ImGuiContext& g = *ImGui::GetCurrentContext();
+            for (int i = 0; i < 40; ++i) {
+                // A field focused when its screen opens is being edited before any Tab.
+                if (i > 0) in.ui.Press(test::kKeyTab);
+                in.ui.Frame();
+                if (g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID || g.InputTextState.CurLenA > 0) continue;
+                if (std::find(fields.begin(), fields.end(), g.ActiveId) != fields.end()) break;  // round again
+                fields.push_back(g.ActiveId);
+                const ImRect field = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+                SCOPED_TRACE("field " + std::to_string(fields.size()) + " at " + std::to_string(static_cast<int>(field.Min.x)) + "-" +
+                             std::to_string(static_cast<int>(field.Max.x)));
+                const test::Raster r = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, 1280, static_cast<int>(kTall));
+                const ImGuiStyle& style = ImGui::GetStyle();
+                const int top = static_cast<int>(field.Min.y + style.FramePadding.y), rows = static_cast<int>(g.FontSize) - 4;
+                const int x0 = static_cast<int>(field.Min.x) + 2, x1 = static_cast<int>(field.Max.x) - 2;
+                // Columns inked the whole text height: only the caret (no letter of a hint is that tall).
+                std::vector<int> carets;
+                for (int x = x0; x < x1; ++x)
+                    if (r.Count(x, top + 1, x + 1, top + 1 + rows, [&](int px, int py) { return r.Ink(px, py) >= 0.45f; }) == rows)
+                        carets.push_back(x);
+                ASSERT_FALSE(carets.empty()) << "no caret drawn in the field";
+                const float start = rtl ? field.Max.x - style.FramePadding.x : field.Min.x + style.FramePadding.x;
+                for (int x : carets) EXPECT_NEAR(x, start, 3.0f) << "a caret at x=" << x;
+                // The hint: the field's other ink, grey, ending (mirrored) or starting at the caret.
+                int lo = -1, hi = -1;
+                for (int x = x0; x < x1; ++x) {
+                    if (std::find(carets.begin(), carets.end(), x) != carets.end()) continue;
+                    if (r.Count(x, top, x + 1, top + static_cast<int>(g.FontSize), [&](int px, int py) { return r.Ink(px, py) >= 0.2f; }) == 0)
+                        continue;
+                    lo = lo < 0 ? x : lo;
+                    hi = x;
+                }
+                ASSERT_GE(lo, 0) << "no hint drawn in the empty field";
+                if (rtl) EXPECT_NEAR(hi, start, 4.0f) << "the hint ends at x=" << hi;
+                else EXPECT_NEAR(lo, start, 4.0f) << "the hint starts at x=" << lo;
+                ++checked;
+            }
+            EXPECT_EQ(static_cast<int>(fields.size()), c.fields) << "Tab reached another number of empty fields";
+        }
     }
+    EXPECT_GE(checked, 30);
 }
 
 }  // namespace
