@@ -158,6 +158,16 @@ Fault Classify(int rc) {
     }
 }
 
+// Whether the connection's last error was a full disk.
+bool DiskFullIn(sqlite3* db) {
+    if (!db) return false;
+    const int os_error = sqlite3_system_errno(db);
+#ifdef _WIN32
+    if (os_error == 112 || os_error == 39) return true;  // ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
+#endif
+    return (sqlite3_extended_errcode(db) & 0xff) == SQLITE_FULL || os_error == ENOSPC;
+}
+
 std::string ErrMsg(sqlite3* db, int rc) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     return msg + " (sqlite code " + std::to_string(rc) + ")";
@@ -411,6 +421,8 @@ const char* ToString(StoreProblem problem) {
     case StoreProblem::OtherWriter: return "other-writer";
     case StoreProblem::Busy: return "busy";
     case StoreProblem::WriteAheadLog: return "write-ahead-log";
+    case StoreProblem::NoWriteAheadLog: return "no-write-ahead-log";
+    case StoreProblem::DiskFull: return "disk-full";
     case StoreProblem::Unreadable: return "unreadable";
     }
     return "?";
@@ -1213,6 +1225,7 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
             status = Inspect(db, options.full_check_max_bytes, db_path, version, message);
         }
         int found_version = static_cast<int>(version);
+        StoreProblem shared_problem = StoreProblem::None;
         if (status == OpenStatus::Ok) {
             // journal_mode=WAL answers with the mode now in force; anything but "wal" means the
             // file could not be switched (read-only media, a lock held in exclusive mode).
@@ -1224,6 +1237,7 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
             } else if (mode != "wal") {
                 status = OpenStatus::CannotWrite;
                 message = db_path + ": cannot use a write-ahead log (journal mode " + mode + ")";
+                shared_problem = StoreProblem::NoWriteAheadLog;
             }
         }
         if (status == OpenStatus::Ok) {
@@ -1249,12 +1263,15 @@ OpenResult ProgressStore::OpenFile(const std::string& db_path, const OpenOptions
             r.store->Attach(std::move(shared), file_gen);
             return r;
         }
+        // The step that failed was the last to use the connection: a full disk shows in its
+        // error (SQLITE_FULL, or the system's ENOSPC behind an I/O error such as the -shm's).
+        if (shared_problem == StoreProblem::None && DiskFullIn(db)) shared_problem = StoreProblem::DiskFull;
         sqlite3_close(db);
         shared.reset();
         if (!notice.empty()) message += ". " + notice;
-        if (status != OpenStatus::CannotWrite) return refuse(status, message, found_version);
+        if (status != OpenStatus::CannotWrite) return refuse(status, message, found_version, shared_problem);
         why_not_saving = message;
-        why_code = StoreProblem::FileReadOnly;
+        why_code = shared_problem == StoreProblem::None ? StoreProblem::FileReadOnly : shared_problem;
         exists = FileExists(db_path);
     }
 

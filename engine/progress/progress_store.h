@@ -313,6 +313,8 @@ enum class StoreProblem {
     OtherWriter,       // another Lectern writes to this folder
     Busy,              // a lock outlived the wait
     WriteAheadLog,     // its write-ahead log could not be checked, used or set aside
+    NoWriteAheadLog,   // its file system would not let it keep a write-ahead log (journal mode)
+    DiskFull,          // the disk holding it is full
     Unreadable,        // the file could not be opened or read (anything else the system refused)
 };
 const char* ToString(StoreProblem problem);

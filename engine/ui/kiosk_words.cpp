@@ -187,6 +187,8 @@ std::string Words(const UiCatalog& c, StoreProblem problem, const std::string& p
         case P::OtherWriter: return c.Format(UiKey("another window of this program is using {path}"), at);
         case P::Busy: return c.Format(UiKey("{path} is locked by another program"), at);
         case P::WriteAheadLog: return c.Format(UiKey("the write-ahead log beside {path} could not be checked"), at);
+        case P::NoWriteAheadLog: return c.Format(UiKey("the disk holding {path} does not allow the write-ahead log it needs"), at);
+        case P::DiskFull: return c.Format(UiKey("the disk holding {path} is full"), at);
         case P::Unreadable: return c.Format(UiKey("{path} could not be opened"), at);
     }
     return {};

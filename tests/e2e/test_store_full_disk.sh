@@ -2,7 +2,7 @@
 # A full disk under the progress folder (a small tmpfs, filled up): a quiz answer the store cannot
 # commit is not ticked as answered, the banner says how many answers wait, the learner can keep
 # going, and once there is room again the next action saves every waiting answer and the banner
-# goes. Mounting needs root (CI runs as root); elsewhere the test says why it cannot run.
+# goes; started on a full disk, the banner says the disk is full. Mounting needs root (CI runs as root); elsewhere the test says why it cannot run.
 source "$(dirname "$0")/lib.sh"
 mnt="$E2E_TMP/small-disk"
 mkdir -p "$mnt"
@@ -48,4 +48,12 @@ capture saved
 kill -TERM "$APP_PID"; wait "$APP_PID"
 answers=$("$LECTERN_BIN/lectern-progress" export --format csv --data-dir "$data" | grep -c "m1-quiz" || true)
 [ "$answers" -ge 1 ] || fail "the waiting answers are not in the store after room came back"
+echo "  the waiting answers were saved when room came back"
+# Started on a disk already full: the store cannot be made, and the banner says why in those
+# words, not that the file "could not be opened".
+dd if=/dev/zero of="$mnt/filler" bs=64k 2>/dev/null || true
+start_lectern --course "$LECTERN_TEST_DATA/fixture-course" --data-dir "$mnt/data2" --size 1200x760
+wait_trace "trace: banner .*NOT being saved.*the disk holding $mnt/data2/progress.sqlite3 is full" 10
+kill -TERM "$APP_PID"; wait "$APP_PID" || true
+echo "  started on a full disk: the banner says the disk is full"
 echo "PASS: on a full disk no answer shows as saved before it is; all are saved when room returns"

@@ -298,7 +298,7 @@ TEST(KioskWords, EveryProgressStoreProblemIsWordedInTheCoursesLanguageWithItsPat
             }
         }
     }
-    EXPECT_EQ(worded, 11 * 2 * 4);
+    EXPECT_EQ(worded, 13 * 2 * 4);
 }
 
 // The not-saving banner a learner's session raises (learning/session.h: Session::SaveTrouble),
