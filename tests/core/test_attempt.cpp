@@ -59,7 +59,7 @@ std::shared_ptr<Question> MatchingQ(const std::string& id, int pairs = 3) {
     q->type = QuestionType::Matching;
     for (int i = 1; i <= pairs; ++i) {
         const std::string p = "p" + std::to_string(i);
-        q->pairs.push_back({p, Words("left " + p), Words("right " + p)});
+        q->pairs.push_back({p, Words("left " + p), Words("right " + p), {}});
     }
     return q;
 }
@@ -68,7 +68,7 @@ std::shared_ptr<Question> OrderingQ(const std::string& id, int items = 4) {
     auto q = std::make_shared<Question>();
     q->id = id;
     q->type = QuestionType::Ordering;
-    for (int i = 1; i <= items; ++i) q->items.push_back({"i" + std::to_string(i), Words("item")});
+    for (int i = 1; i <= items; ++i) q->items.push_back({"i" + std::to_string(i), Words("item"), {}});
     return q;
 }
 

@@ -139,12 +139,12 @@ TEST(CourseReload, ABrokenCourseLeavesTheOldOneAndItsProblemsGoWhenItIsFixed) {
             << "the problem names the file: " << broken.problems.FormatAll();
         EXPECT_FALSE(broken.session) << "the learner stays in the old course";
         EXPECT_FALSE(broken.load.course);
-        if (w.session) EXPECT_EQ(w.session->Nav().Current().id, "m1-l1-p2");
+        if (w.session) { EXPECT_EQ(w.session->Nav().Current().id, "m1-l1-p2"); }
         Write(file, good);
         Reload fixed = w.Look();
         ASSERT_EQ(fixed.kind, ReloadKind::Reloaded) << fixed.problems.FormatAll();
         EXPECT_EQ(fixed.problems.ErrorCount(), 0);
-        if (r.session) EXPECT_EQ(fixed.session->Nav().Current().id, "m1-l1-p2");
+        if (r.session) { EXPECT_EQ(fixed.session->Nav().Current().id, "m1-l1-p2"); }
     }
 }
 

@@ -53,7 +53,7 @@ Question MatchingQuestion(const std::vector<std::string>& ids, Scoring scoring =
                           int points = 1) {
     Question q = Base(QuestionType::Matching, "q1", points);
     q.scoring = scoring;
-    for (const auto& id : ids) q.pairs.push_back({id, Words("left " + id), Words("right " + id)});
+    for (const auto& id : ids) q.pairs.push_back({id, Words("left " + id), Words("right " + id), {}});
     return q;
 }
 
@@ -61,7 +61,7 @@ Question OrderingQuestion(const std::vector<std::string>& ids, Scoring scoring =
                           int points = 1) {
     Question q = Base(QuestionType::Ordering, "q1", points);
     q.scoring = scoring;
-    for (const auto& id : ids) q.items.push_back({id, Words("item " + id)});
+    for (const auto& id : ids) q.items.push_back({id, Words("item " + id), {}});
     return q;
 }
 
@@ -700,7 +700,7 @@ TEST(QuestionValidation, PointsBelowOneAreReported) {
 TEST(AnswerKey, ChoicesListOnlyTheCorrectOnes) {
     Question q;
     q.type = QuestionType::Multiple;
-    q.choices = {{"a", Words("Torture"), true, {}, {}}, {"b", Words("Parking"), false, {}, {}}, {"c", Words("Enforced disappearance"), true, {}, {}}};
+    q.choices = {{"a", Words("Torture"), true, {}, {}, {}}, {"b", Words("Parking"), false, {}, {}, {}}, {"c", Words("Enforced disappearance"), true, {}, {}, {}}};
     EXPECT_EQ(AnswerKeyLines(q), (std::vector<std::string>{"Torture", "Enforced disappearance"}));
 }
 
@@ -712,12 +712,12 @@ TEST(AnswerKey, TrueFalseMatchingOrderingAndText) {
 
     Question m;
     m.type = QuestionType::Matching;
-    m.pairs = {{"p1", Words("CAT"), Words("1984")}, {"p2", Words("ICCPR"), Words("1966")}};
+    m.pairs = {{"p1", Words("CAT"), Words("1984"), {}}, {"p2", Words("ICCPR"), Words("1966"), {}}};
     EXPECT_EQ(AnswerKeyLines(m), (std::vector<std::string>{"CAT \xE2\x86\x92 1984", "ICCPR \xE2\x86\x92 1966"}));
 
     Question o;
     o.type = QuestionType::Ordering;
-    o.items = {{"i1", Words("Charter")}, {"i2", Words("Declaration")}};
+    o.items = {{"i1", Words("Charter"), {}}, {"i2", Words("Declaration"), {}}};
     EXPECT_EQ(AnswerKeyLines(o), (std::vector<std::string>{"1. Charter", "2. Declaration"}));
 
     Question t;

@@ -144,7 +144,7 @@ TEST(PassageLang, ABadTagIsReportedAtItsAttributeAndNotCarried) {
             EXPECT_EQ(d.loc.line, 4) << place.name << " " << bad;
             EXPECT_EQ(d.loc.col, ColumnOf(line, attribute)) << place.name << " " << bad << ": " << d.Format();
             EXPECT_NE(d.message.find("is not a language tag"), std::string::npos) << d.message;
-            if (r.course) EXPECT_EQ(place.lang(r.course->PageAt(0).blocks), "") << place.name << " " << bad;
+            if (r.course) { EXPECT_EQ(place.lang(r.course->PageAt(0).blocks), "") << place.name << " " << bad; }
         }
     }
 }

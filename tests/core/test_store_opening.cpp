@@ -126,15 +126,15 @@ TEST(StoreOpening, EachStateOfTheFolderGetsItsOwnChoice) {
         // The screens say it in the interface's language from the kind and the store's own words.
         const bool not_saving = banner.find("NOT being saved") != std::string::npos;
         EXPECT_EQ(p.not_saving != NotSaving::No, not_saving) << banner;
-        if (not_saving) EXPECT_NE(banner.find(p.why_not_saving), std::string::npos) << banner;
-        if (not_saving) EXPECT_FALSE(p.why_not_saving.empty());
+        if (not_saving) { EXPECT_NE(banner.find(p.why_not_saving), std::string::npos) << banner; }
+        if (not_saving) { EXPECT_FALSE(p.why_not_saving.empty()); }
         // ... and as a code with its file or folder, for the interface to word (KioskWords.*).
         if (not_saving || p.damaged) {
             EXPECT_NE(p.problem_code, StoreProblem::None) << banner;
             EXPECT_FALSE(p.problem_path.empty()) << banner;
             EXPECT_NE(p.why_not_saving.find(p.problem_path), std::string::npos) << ToString(p.problem_code) << ": " << banner;
         }
-        if (c.left_untouched) EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a file the player could not use is never written";
+        if (c.left_untouched) { EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a file the player could not use is never written"; }
         // A file the player did not open and did not change: the banner says so, in those words.
         if (c.left_untouched && !c.opens) {
             EXPECT_EQ(p.not_saving, NotSaving::FileUntouched) << banner;
@@ -189,7 +189,7 @@ TEST(StoreOpening, OnlyADamagedFileIsMovedAsideAndTheFolderStartsAfresh) {
         ASSERT_EQ(out.ok(), c.damaged) << (out ? std::string() : Describe(out.error()));
         if (!c.damaged) {
             EXPECT_TRUE(out.error().not_damaged);
-            if (c.left_untouched) EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a usable or busy file stays where it is";
+            if (c.left_untouched) { EXPECT_TRUE(ReadFile(ProgressDbPath(data)) == before) << "a usable or busy file stays where it is"; }
             EXPECT_EQ(p.store != nullptr, c.opens) << "nothing changed for the running player";
             return;
         }

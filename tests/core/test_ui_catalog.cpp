@@ -6,7 +6,6 @@
 #include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 
 #include "course/ui_catalog.h"
 
@@ -14,13 +13,6 @@ namespace lectern {
 namespace {
 
 const std::string kStrings = std::string(LECTERN_SOURCE_DIR) + "/assets/strings";
-
-std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream b;
-    b << in.rdbuf();
-    return b.str();
-}
 
 TEST(UiCatalog, ATranslationIsUsedAndAMissingStringStaysEnglish) {
     Diagnostics d;

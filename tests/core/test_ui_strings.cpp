@@ -381,8 +381,9 @@ TEST(UiStrings, TheCatalogsHoldExactlyTheKeysTheCodeUses) {
         const UiCatalog c = ParseUiCatalog(Read(entry.path().string()), entry.path().string(), d);
         for (const auto& [english, translation] : c.text)
             EXPECT_TRUE(listed.count(english)) << entry.path() << " translates \"" << english << "\", not in en.po";
-        if (entry.path().filename() == "ar.po")
+        if (entry.path().filename() == "ar.po") {
             for (const std::string& s : listed) EXPECT_TRUE(c.text.count(s)) << "ar.po does not translate \"" << s << "\"";
+        }
     }
     EXPECT_TRUE(d.All().empty()) << d.FormatAll();
 }

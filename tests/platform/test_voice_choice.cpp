@@ -125,8 +125,9 @@ TEST(VoicePlan, EachPassageIsReadInItsLanguagesVoiceAndOneNoVoiceSpeaksIsLeftOut
             // No text of a language without a voice reaches any voice.
             for (const SpokenPart& part : plan.parts)
                 for (const SpeechPart& p : page)
-                    if (ChooseVoice(p.lang, kVoices).voice.empty())
+                    if (ChooseVoice(p.lang, kVoices).voice.empty()) {
                         EXPECT_EQ(part.text.find(p.text), std::string::npos) << p.lang << " read by " << part.voice;
+                    }
             with_skips += !skipped.empty();
             switches += plan.parts.size() > 1;
         }

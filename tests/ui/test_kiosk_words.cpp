@@ -44,8 +44,8 @@ TEST(KioskWords, EverySignInCodeIsWordedInTheCoursesLanguageWithItsData) {
                     EXPECT_NE(en.find(d.name), std::string::npos);
                     EXPECT_NE(ar.find(d.name), std::string::npos);
                 }
-                if (d.message == M::Locked) EXPECT_NE(ar.find("27"), std::string::npos);
-                if (d.message == M::CannotAdd || d.message == M::PinNotSaved) EXPECT_NE(en.find(Words(english, store)), std::string::npos);
+                if (d.message == M::Locked) { EXPECT_NE(ar.find("27"), std::string::npos); }
+                if (d.message == M::CannotAdd || d.message == M::PinNotSaved) { EXPECT_NE(en.find(Words(english, store)), std::string::npos); }
                 ++worded;
             }
     }
@@ -190,9 +190,10 @@ TEST(KioskWords, EveryAdministratorOutcomeIsWordedInTheCoursesLanguageWithItsDat
                             EXPECT_NE(w.en.find(Words(english, e.file)), std::string::npos);
                             EXPECT_NE(w.ar.find(Words(arabic, e.file)), std::string::npos);
                         }
-                        if (e.code == E::AdminPinFile || e.code == E::AdminPinNotSaved)
+                        if (e.code == E::AdminPinFile || e.code == E::AdminPinNotSaved) {
                             EXPECT_NE(w.ar.find(Words(arabic, e.admin_file)), std::string::npos);
-                        if (e.code == E::ExportFailed) EXPECT_NE(w.ar.find(Words(arabic, e.export_error)), std::string::npos);
+                        }
+                        if (e.code == E::ExportFailed) { EXPECT_NE(w.ar.find(Words(arabic, e.export_error)), std::string::npos); }
                         ++worded;
                     }
     EXPECT_EQ(worded, 8 + 19 * 5 * 4 * static_cast<int>(files.size()) * 3);

@@ -158,7 +158,7 @@ void OpenQuiz(Interface& in, bool start, bool submit) {
     const Quiz* quiz = in.ui.session().FindQuiz("m1-quiz");
     ASSERT_NE(quiz, nullptr);
     in.ui.session().OpenQuiz(*quiz, 1700000000000);
-    if (start) ASSERT_TRUE(in.ui.session().StartAttempt(*quiz, 1700000000000));
+    if (start) { ASSERT_TRUE(in.ui.session().StartAttempt(*quiz, 1700000000000)); }
     if (submit) in.ui.session().SubmitQuiz(1700000001000);
     in.ui.state.screen = ui::Screen::Quiz;
 }

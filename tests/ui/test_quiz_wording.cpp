@@ -98,6 +98,6 @@ TEST(ProgressWording, ALessonRowCountsChecksOnlyWhenTheLessonHasThem) {
                     const std::string counted = std::to_string(viewed) + "/" + std::to_string(pages) + " pages";
                     EXPECT_EQ(row.rfind(counted, 0), 0u) << row;
                     EXPECT_EQ(Has(row, "checks"), checks > 0) << row;
-                    if (checks > 0) EXPECT_TRUE(Has(row, std::to_string(answered) + "/" + std::to_string(checks) + " checks")) << row;
+                    if (checks > 0) { EXPECT_TRUE(Has(row, std::to_string(answered) + "/" + std::to_string(checks) + " checks")) << row; }
                 }
 }
