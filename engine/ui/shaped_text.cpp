@@ -312,7 +312,10 @@ const char* ShapedText::Display(ImFont* font, std::string_view utf8, bool* right
         // Han in a passage of another language than the course's: shaped from that language's
         // font, even when nothing else needs shaping.
         const int set = SetFor(face, utf8);
-        if (face < 0 || (set == face && !NeedsShaping(utf8))) {
+        // Right to left, even text that needs no shaping is laid out: its neutrals run from the
+        // right ("!?" shows as "?!") and its brackets are mirrored, as a closing ")" after a
+        // Latin word at the end of a Hebrew sentence.
+        if (face < 0 || (set == face && !NeedsShaping(utf8) && direction != text::Direction::RightToLeft)) {
             shown.text.assign(utf8.data(), utf8.size());
         } else {
             // Newlines end lines (ImGui's multi-line text), each shaped on its own.

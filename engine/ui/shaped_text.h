@@ -95,7 +95,8 @@ public:
     bool Wants(std::string_view utf8) const;
 
     // What to give ImGui for one line of `utf8` set in `font`: `utf8` itself when it needs no
-    // shaping or `font` is not one of the faces, else the shaped line in visual order. Newlines
+    // shaping and is not asked to read from the right, or `font` is not one of the faces, else
+    // the shaped line in visual order (brackets mirrored where they read from the right). Newlines
     // separate lines shaped on their own. *right_to_left, when given, says whether the text's
     // base direction is right to left (for alignment). The pointer lives until NewFrame.
     // `direction`: the paragraph's, when the caller knows it (a line of a wrapped paragraph).
