@@ -477,7 +477,7 @@ void App::SaveSettings() {
         if (key == "text_size") m_trace("text-size %d", now.text_percent);
 }
 
-// Active time only: the window has focus and there was input in the last three minutes.
+// Hands the session the active time this frame adds (learning/active_time.h says what counts).
 void App::TrackActiveTime(bool had_input) {
     const int64_t now = NowMs();
     if (int64_t ms = m_active_time.Frame(now, m_platform.Focused(), had_input); ms > 0 && m_session)
