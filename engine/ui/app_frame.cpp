@@ -156,6 +156,7 @@ bool FieldWithHint(const char* id, const char* hint, char* buf, size_t size, ImG
     const bool hidden = EmptyFieldBegin(buf);
     const bool result = ImGui::InputText(id, buf, size, flags);
     EmptyFieldEnd(hidden, hint, buf);
+    if (!(flags & ImGuiInputTextFlags_Password)) ShapedFieldOverlay(buf);
     return result;
 }
 
@@ -163,6 +164,7 @@ bool FieldWithHint(const char* id, const char* hint, std::string* text, ImGuiInp
     const bool hidden = EmptyFieldBegin(text->c_str());
     const bool result = ImGui::InputText(id, text, flags);
     EmptyFieldEnd(hidden, hint, text->c_str());
+    if (!(flags & ImGuiInputTextFlags_Password)) ShapedFieldOverlay(*text);
     return result;
 }
 

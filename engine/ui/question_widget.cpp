@@ -373,7 +373,6 @@ void DrawText(const QuestionView& v, QuestionInput& out, bool editable, const Ri
     NoteFirstControl(out);
     bool edited = ImGui::IsItemEdited();
     bool left = ImGui::IsItemDeactivatedAfterEdit();
-    ShapedFieldOverlay(text);
     ImGui::EndDisabled();
     ImGui::PopFont();
     if (edited || enter) {

@@ -149,7 +149,6 @@ void DrawAdminScreen(Frame& f, AdminState& admin) {
             rename_row.Next(width * 0.45f);
             ImGui::SetNextItemWidth(width * 0.45f);
             FieldWithHint("##rename", Tr("New name"), admin.rename_to, sizeof admin.rename_to);
-            ShapedFieldOverlay(admin.rename_to);
             rename_row.Next(ButtonWidth(Tr("Rename")));
             if (ImGui::Button(Tr("Rename"))) {
                 Action a(ActionKind::AdminRename, 0, admin.selected);

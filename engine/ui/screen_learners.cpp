@@ -70,7 +70,6 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
         }
         bool go = FieldWithHint("##typedname", Tr("Name"), sign_in.typed_name, sizeof sign_in.typed_name,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
-        ShapedFieldOverlay(sign_in.typed_name);
         row.Next(ButtonWidth(Tr("Sign in")));
         go |= PrimaryButton(TrText("Sign in").c_str(), t);
         if (go && sign_in.typed_name[0] != '\0') f.actions.Push(Action(ActionKind::SignIn, 0, sign_in.typed_name));
@@ -96,7 +95,6 @@ void DrawLearnersScreen(Frame& f, SignInState& sign_in) {
     }
     bool enter = FieldWithHint("##name", Tr("Name"), sign_in.new_learner, sizeof sign_in.new_learner,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
-    ShapedFieldOverlay(sign_in.new_learner);
     if (f.model.kiosk) {
         // A PIN is typed twice: one slip must not lock a learner out of their own record.
         row.Next(width * 0.22f);

@@ -107,7 +107,9 @@ void ButtonAtReadingStart(const char* label, float column_width);
 void TextAtReadingStart(const char* text, float column_width);
 // A text field (InputText) with `hint` shown while it is empty. Dear ImGui's InputTextWithHint
 // puts the hint, and an empty field's caret, at the field's left in either direction: here both
-// are at its reading start, its right when reading from the right. Returns what InputText does.
+// are at its reading start, its right when reading from the right. Text that needs shaping
+// (Arabic, Devanagari) is shown shaped over or under it (ShapedFieldOverlay), except in a
+// password field. Returns what InputText does.
 bool FieldWithHint(const char* id, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags = 0);
 bool FieldWithHint(const char* id, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
 // Dear ImGui's InputInt with − and + buttons (`step`), `width` wide in all, mirrored when reading

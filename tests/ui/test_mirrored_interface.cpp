@@ -479,7 +479,8 @@ TEST(MirroredInterface, EveryScreenRightToLeftIsItsLeftToRightDrawingMirrored) {
 // Every screen with text fields, each empty field reached with Tab: its caret (a line the height
 // of the text, in the text's colour) and its hint (the rest of the ink in the field) start at the
 // field's reading start, its left in English and its right in the mirrored interface, where Dear
-// ImGui always puts both at the left.
+// ImGui always puts both at the left; and Arabic typed into it (not into a PIN) shows in a box
+// under it.
 struct FieldCase {
     std::string name;
     int fields;  // empty fields on the screen, all of which Tab must reach
@@ -541,7 +542,7 @@ TEST(MirroredInterface, EveryEmptyFieldsCaretAndHintAreAtItsReadingStart) {
     UiCatalog english_mirrored;
     english_mirrored.lang = "ar";
     english_mirrored.right_to_left = true;
-    int checked = 0;
+    int checked = 0, typed_in = 0;
     for (const FieldCase& c : EveryScreenWithFields()) {
         for (const bool rtl : {false, true}) {
             SCOPED_TRACE(c.name + (rtl ? ", mirrored" : ", English"));
@@ -588,11 +589,32 @@ TEST(MirroredInterface, EveryEmptyFieldsCaretAndHintAreAtItsReadingStart) {
                 if (rtl) EXPECT_NEAR(hi, start, 4.0f) << "the hint ends at x=" << hi;
                 else EXPECT_NEAR(lo, start, 4.0f) << "the hint starts at x=" << lo;
                 ++checked;
+                // A name or answer typed in Arabic is shown shaped in a box just under the field
+                // while it is edited (Dear ImGui draws it codepoint by codepoint): never a PIN.
+                const ImVec4 box = ImGui::GetStyleColorVec4(ImGuiCol_PopupBg);
+                const int bx0 = static_cast<int>(field.Min.x) + 4, bx1 = static_cast<int>(field.Max.x) - 4;
+                const int by0 = static_cast<int>(field.Max.y) + 5, by1 = static_cast<int>(field.Max.y + field.GetHeight()) - 2;
+                auto boxed = [&](const test::Raster& raster) {
+                    return raster.Count(bx0, by0, bx1, by1, [&](int px, int py) { return raster.Is(px, py, box, 0.02f); });
+                };
+                const int area = (bx1 - bx0) * (by1 - by0);
+                EXPECT_LT(boxed(r), area / 2) << "a box under the empty field";
+                ImGui::GetIO().AddInputCharactersUTF8("\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF");  // محمد
+                in.ui.Frame();
+                in.ui.Frame();
+                const test::Raster typed = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, 1280, static_cast<int>(kTall));
+                if (g.InputTextState.CurLenA == 0) {  // a PIN field, which takes digits only
+                    EXPECT_LT(boxed(typed), area / 2) << "a box under a PIN field";
+                    continue;
+                }
+                EXPECT_GT(boxed(typed), area / 2) << "no box under the field with the Arabic typed in it";
+                ++typed_in;
             }
             EXPECT_EQ(static_cast<int>(fields.size()), c.fields) << "Tab reached another number of empty fields";
         }
     }
     EXPECT_GE(checked, 30);
+    EXPECT_GE(typed_in, 10);
 }
 
 }  // namespace
