@@ -3,6 +3,11 @@
 #include "os/system.h"
 
 #include <linebreak.h>
+#ifndef UNIBREAK_VERSION  // libunibreak 1.x: its class table, for rule LB24 below
+extern "C" {
+#include <linebreakdef.h>
+}
+#endif
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 #include <utf8proc.h>
@@ -14,6 +19,47 @@ namespace lectern {
 namespace {
 
 bool IsThai(utf8proc_int32_t cp) { return cp >= 0x0E01 && cp <= 0x0E7F; }
+
+#ifndef UNIBREAK_VERSION
+// UAX #14 rule LB24 as Unicode 9.0 restated it (L2/16-043R): no break between a letter and a
+// prefix or postfix sign, "(AL | HL) × (PR | PO)". libunibreak 1.1 (Debian 12's, UAX #14 of
+// Unicode 6.2) predates it and breaks "Shift|+Space", "Ctrl|+0", "abc|%": a key chord split
+// across two lines. libunibreak 4 and later (the Windows build's 6.1) keep them together, and
+// this makes the Linux build break as they do. Only breaks the newer rule forbids are cleared.
+LineBreakClass ClassOf(utf32_t cp) {
+    static const LineBreakProperties* const end = [] {
+        const LineBreakProperties* e = lb_prop_default;
+        while (e->start != 0xFFFFFFFF) ++e;  // the table ends with such an entry
+        return e;
+    }();
+    const LineBreakProperties* lo = lb_prop_default;
+    const LineBreakProperties* hi = end;
+    while (lo < hi) {
+        const LineBreakProperties* mid = lo + (hi - lo) / 2;
+        if (cp > mid->end) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo != end && cp >= lo->start ? lo->prop : LBP_XX;
+}
+
+void KeepLettersWithPrefixesAndPostfixes(std::string_view utf8, std::vector<LineBreak>& out) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+    bool letter = false;  // the last character, marks after it included (LB9), is a letter
+    size_t last_byte = 0;
+    size_t i = 0;
+    while (i < utf8.size()) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
+        if (n <= 0) n = 1;
+        const LineBreakClass c = cp < 0 ? LBP_XX : ClassOf(static_cast<utf32_t>(cp));
+        if (letter && (c == LBP_PR || c == LBP_PO) && out[last_byte] == LineBreak::Allowed) out[last_byte] = LineBreak::None;
+        // Classes that rule LB1 resolves to AL (ambiguous, South-East Asian, unknown), and HL.
+        if (c != LBP_CM) letter = c == LBP_AL || c == LBP_HL || c == LBP_AI || c == LBP_SA || c == LBP_XX;
+        i += static_cast<size_t>(n);
+        last_byte = i - 1;
+    }
+}
+#endif
 
 }  // namespace
 
@@ -53,6 +99,9 @@ std::vector<LineBreak> FindLineBreaks(std::string_view utf8, const std::string& 
     // UAX #14 LB3: always break at the end of the text. libunibreak 5 (Debian 12, Linux) says so;
     // 6 (the Windows build's) leaves the end undecided, and a paragraph's last line would not end.
     out.back() = LineBreak::Must;
+#ifndef UNIBREAK_VERSION
+    KeepLettersWithPrefixesAndPostfixes(utf8, out);
+#endif
 
     // Thai: libunibreak (UAX #14, class SA) never breaks inside a run of Thai letters; the
     // dictionary says where its words end.

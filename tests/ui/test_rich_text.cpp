@@ -262,5 +262,26 @@ TEST(LineBreaks, FollowUax14) {
     EXPECT_EQ(after("o"), LineBreak::None);
 }
 
+// UAX #14 LB24 (since Unicode 9.0): "(PR | PO) × (AL | HL)" and "(AL | HL) × (PR | PO)". A key
+// chord ("Shift+Space": '+' is PR) is one word, as is a letter and its sign, in any script and
+// with a combining mark on the letter; a space before the sign still allows a break.
+TEST(LineBreaks, KeepALetterWithThePrefixOrPostfixSignBesideIt) {
+    const std::string acute = "\xCC\x81";  // U+0301, after a letter: the letter's class (LB9)
+    for (const std::string& word : {std::string("Shift+Space"), std::string("Ctrl+0"), std::string("Ctrl+Alt+Shift+A"),
+                                    std::string("Ctrl+Plus"), std::string("F1+Tab"), std::string("abc%"), std::string("\xD9\x85\xD8\xB3\xD8\xA7\xD9\x81\xD8\xA9+Shift"),
+                                    std::string("\xD7\xA9\xD7\x9C+A"), "Cafe" + acute + "+Tab", std::string("x\xC2\xB1y")}) {
+        SCOPED_TRACE(word);
+        const std::string text = "press " + word + " now";
+        const auto b = FindLineBreaks(text, "");
+        ASSERT_EQ(b.size(), text.size());
+        for (size_t i = 6; i + 1 < 6 + word.size(); ++i)
+            EXPECT_EQ(b[i], LineBreak::None) << "a break after byte " << i - 6 << " of the word";
+        EXPECT_EQ(b[5], LineBreak::Allowed);  // the spaces around it
+        EXPECT_EQ(b[6 + word.size()], LineBreak::Allowed);
+    }
+    const std::string spaced = "Shift +Space";
+    EXPECT_EQ(FindLineBreaks(spaced, "")[5], LineBreak::Allowed);
+}
+
 }  // namespace
 }  // namespace lectern::ui
