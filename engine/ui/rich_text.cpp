@@ -63,6 +63,22 @@ float TextWidth(ImFont* font, const char* b, const char* e) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, b, e).x;
 }
 
+// A word's width as it is drawn: shaped, when the shaper shapes it (an Arabic word's joined forms
+// are narrower than its letters' isolated ones by a third or more, and measured unshaped a line
+// wrapped early and a word that fits was broken by characters). `lang`: its phrase's language.
+float WordWidth(ImFont* font, const char* b, const char* e, const std::string& lang) {
+    ShapedText* shaper = ShapedText::Current();
+    const std::string_view text(b, static_cast<size_t>(e - b));
+    if (shaper && shaper->Shapes(font)) {
+        const LanguageScope phrase_language(lang);
+        if (shaper->Wants(text)) {
+            const char* shaped = shaper->Display(font, text);
+            return TextWidth(font, shaped, shaped + std::strlen(shaped));
+        }
+    }
+    return TextWidth(font, b, e);
+}
+
 // Characters with no ink that ImGui would otherwise draw as a glyph or a placeholder: soft
 // hyphen (U+00AD), zero-width space (U+200B), word joiner (U+2060), BOM (U+FEFF). Returns the
 // length of the one at p, or 0.
@@ -417,11 +433,11 @@ void SplitWords(const Inline& runs, const RichStyle& style, std::vector<Frag>& f
                     ++f;
                     continue;
                 }
-                if (f > p) frags.push_back({static_cast<int>(ri), base + p, base + f, font, TextWidth(font, base + p, base + f)});
+                if (f > p) frags.push_back({static_cast<int>(ri), base + p, base + f, font, WordWidth(font, base + p, base + f, run.span_lang)});
                 f += skip;
                 p = f;
             }
-            if (stop > p) frags.push_back({static_cast<int>(ri), base + p, base + stop, font, TextWidth(font, base + p, base + stop)});
+            if (stop > p) frags.push_back({static_cast<int>(ri), base + p, base + stop, font, WordWidth(font, base + p, base + stop, run.span_lang)});
             word.last_run = static_cast<int>(ri);
             word.last_font = font;
             p = stop;

@@ -10,11 +10,13 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "shaped_ui.h"
+#include "ui/rich_text.h"
 #include "ui/screens.h"
 
 namespace lectern {
@@ -117,6 +119,29 @@ TEST(HelpScreen, ArabicKeyTableWrapsInReadingOrderShapedInEachCellsFaceKeysAtThe
     // The cases must reach wrapped cells in both columns' kinds, or the order is not tested.
     EXPECT_GE(checked_cells, 20);
     EXPECT_GE(wrapped_cells, 4);
+}
+
+// RichText measures a word that the shaper shapes as it draws it: an Arabic description laid out
+// in the width its shaped line takes stays on one line (measured by its letters' isolated forms,
+// a third or more wider, it wrapped early, and a word that fitted was broken by characters).
+TEST(HelpScreen, ArabicCellsWrapAtTheWidthTheyAreDrawnIn) {
+    test::ShapedUi in(LoadCourse(kFixture), "ar", 1.0f, ImVec2(1280, 3000));
+    in.ui.state.screen = ui::Screen::Help;
+    in.Settle();
+    ImFont* font = in.ui.fonts.ui;
+    int checked = 0;
+    for (const auto& row : ui::HelpKeys(in.ui.model)) {
+        if (!ui::NeedsShaping(row.second)) continue;
+        SCOPED_TRACE(row.second);
+        const char* shaped = in.shaped().Display(font, row.second, nullptr, ui::text::Direction::RightToLeft);
+        in.Settle();  // its glyphs baked
+        shaped = in.shaped().Display(font, row.second, nullptr, ui::text::Direction::RightToLeft);
+        const float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shaped).x;
+        const auto lines = ui::RichTextLines(Inline{TextRun(row.second)}, ui::SingleFontStyle(font, ImVec4()), width + 2.0f);
+        EXPECT_EQ(lines.size(), 1u) << "laid out in " << width + 2.0f << " pixels";
+        ++checked;
+    }
+    EXPECT_GE(checked, 10);
 }
 
 }  // namespace
