@@ -749,13 +749,21 @@ std::string WrapLabel(ImFont* font, const std::string& text, float max_width) {
     return out;
 }
 
+namespace {
+
+// Wrapped in logical order, then shaped line by line, aligned by its direction (a right-to-left
+// passage's, or the text's own).
+void LaidOutText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width, float line_height) {
+    const RichContext plain;
+    RichText("wrapped", Inline{TextRun(text)}, SingleFontStyle(font, color, line_height), plain,
+             wrap_width > 0 ? wrap_width : ImGui::GetContentRegionAvail().x);
+}
+
+}  // namespace
+
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width) {
     if ((ShapedText::Current() && ShapedText::Current()->Wants(text)) || CurrentDirection() == text::Direction::RightToLeft) {
-        // Wrapped in logical order, then shaped line by line, aligned by its direction (a
-        // right-to-left passage's, or the text's own).
-        const RichContext plain;
-        RichText("wrapped", Inline{TextRun(text)}, SingleFontStyle(font, color, 1.15f), plain,
-                 wrap_width > 0 ? wrap_width : ImGui::GetContentRegionAvail().x);
+        LaidOutText(font, color, text, wrap_width, 1.15f);
         return;
     }
     ImGui::PushFont(font);
@@ -766,6 +774,10 @@ void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, flo
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void WrappedTextOneRule(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width) {
+    LaidOutText(font, color, text, wrap_width, 1.0f);
 }
 
 }  // namespace lectern::ui

@@ -63,7 +63,14 @@ std::vector<std::string> RichTextLines(const Inline& runs, const RichStyle& styl
 // page or quiz title of any length stays inside the column (ImGui buttons draw every line).
 std::string WrapLabel(ImFont* font, const std::string& text, float max_width);
 
-// Plain text drawn wrapped with one font (a convenience for UI strings).
+// Plain text drawn wrapped with one font (a convenience for UI strings). Left-to-right text that
+// needs no shaping is wrapped by Dear ImGui (at spaces, and inside a word too long for the line);
+// the rest is laid out by RichText (UAX #14 opportunities, in logical order).
 void WrappedText(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width = 0.0f);
+
+// The same, wrapped by RichText's one rule in either direction and at Dear ImGui's line height
+// (the font's size, as WrappedText's left-to-right lines): where a right-to-left drawing must be
+// the mirror image of the left-to-right one line for line (the help screen's key table).
+void WrappedTextOneRule(ImFont* font, const ImVec4& color, const std::string& text, float wrap_width = 0.0f);
 
 }  // namespace lectern::ui

@@ -1,4 +1,6 @@
 // Help: every keyboard shortcut, and the plain facts about the program.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,24 +64,45 @@ void DrawHelpScreen(Frame& f) {
     RichText("h", Inline{TextRun(TrText("Using Lectern with the keyboard"), true)},
              SingleFontStyle(fonts.heading1, t.text, 1.2f), f.rich, width);
     const std::vector<std::pair<std::string, std::string>> rows = HelpKeys(f.model);
-    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+    // Mirrored, the keys are the rightmost column, where a row starts. What a key does is the
+    // longer text: it gets the wider column, three fifths against two. But neither column is
+    // narrower than its widest word ("Shift+Space,", a kiosk's "Ctrl+Alt+Shift+A"), which a line
+    // does not break (UAX #14), as a browser sizes a table's columns; when the table is too
+    // narrow for that (a narrow window, large text), each key goes above what it does instead.
+    const float cells = std::max(1.0f, width - ImGui::GetStyle().CellPadding.x * 4);
+    float widest_key = 0, widest_what = 0;
+    for (const auto& [key, what] : rows) {
+        widest_key = std::max(widest_key, MeasureRichText(Inline{TextRun(key)}, SingleFontStyle(fonts.ui_bold, t.text)).min);
+        widest_what = std::max(widest_what, MeasureRichText(Inline{TextRun(what)}, SingleFontStyle(fonts.ui, t.text)).min);
+    }
+    const float key_width = std::max(cells * 0.4f, std::ceil(widest_key) + 2.0f);
+    const bool stacked = cells - key_width < std::ceil(widest_what) + 2.0f;
+    if (ImGui::BeginTable("keys", stacked ? 1 : 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(width, 0))) {
-        // Mirrored, the keys are the rightmost column, where a row starts. What a key does is the
-        // longer text: it gets the wider column.
-        const int key_column = InterfaceRightToLeft() ? 1 : 0;
-        for (int c = 0; c < 2; ++c) ImGui::TableSetupColumn(c == key_column ? "##key" : "##what", ImGuiTableColumnFlags_WidthStretch, c == key_column ? 2.0f : 3.0f);
+        const int key_column = stacked || !InterfaceRightToLeft() ? 0 : 1;
+        // Not resizable: Dear ImGui then takes the key column's width as given every frame (a
+        // resizable fixed column fits its contents instead, and a cell's text fills its cell).
+        if (stacked) {
+            ImGui::TableSetupColumn("##keys", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize, 1.0f);
+        } else {
+            for (int c = 0; c < 2; ++c) {
+                if (c == key_column) ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize, key_width);
+                else ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize, 1.0f);
+            }
+        }
         int row_id = 0;
         for (const auto& [key, what] : rows) {
             ImGui::TableNextRow();
             ImGui::PushID(row_id++);
-            // WrappedText, not ImGui's TextWrapped: wrapped in logical order, then each line shaped
-            // in the cell's own face (ImGui would wrap an already shaped right-to-left string from
-            // its visual start, putting its last words on the first line, and a string shaped in
-            // another face draws as boxes).
+            // Both cells by one rule in either direction (WrappedTextOneRule: UAX #14, in logical
+            // order, each line then shaped in the cell's own face), so the mirrored table is the
+            // left-to-right one's mirror image line for line. ImGui's TextWrapped would wrap an
+            // already shaped right-to-left string from its visual start, putting its last words on
+            // the first line, and a string shaped in another face draws as boxes.
             ImGui::TableSetColumnIndex(key_column);
-            WrappedText(fonts.ui_bold, t.text, key, ImGui::GetContentRegionAvail().x);
-            ImGui::TableSetColumnIndex(1 - key_column);
-            WrappedText(fonts.ui, t.text, what, ImGui::GetContentRegionAvail().x);
+            WrappedTextOneRule(fonts.ui_bold, t.text, key, ImGui::GetContentRegionAvail().x);
+            if (!stacked) ImGui::TableSetColumnIndex(1 - key_column);
+            WrappedTextOneRule(fonts.ui, t.text, what, ImGui::GetContentRegionAvail().x);
             ImGui::PopID();
         }
         ImGui::EndTable();

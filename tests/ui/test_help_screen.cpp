@@ -4,6 +4,7 @@
 // top line and ends (its last word) at the left end of its bottom line; the keys, in bold, are
 // shaped in the bold face (shaped in another, they draw as placeholders); no placeholder is drawn
 // at all; and the keys are the rightmost column. Cases: two text sizes x two window widths.
+// And in English and Arabic, no key chord ("Shift+Space") is drawn split across two lines.
 #include <gtest/gtest.h>
 
 #include <imgui.h>
@@ -11,6 +12,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <map>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -142,6 +145,113 @@ TEST(HelpScreen, ArabicCellsWrapAtTheWidthTheyAreDrawnIn) {
         ++checked;
     }
     EXPECT_GE(checked, 10);
+}
+
+// The key chords ("Shift+Space", "Ctrl+Alt+Shift+A": names of keys joined by '+') in `text`.
+std::vector<std::string> Chords(const std::string& text) {
+    static const std::regex chord("[A-Za-z0-9]+(\\+[A-Za-z0-9]+)+");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), chord); it != std::sregex_iterator(); ++it)
+        out.push_back(it->str());
+    return out;
+}
+
+// The ASCII text drawn among `quads`, line by line: glyphs whose vertical middles are within half
+// the font's size of a line's first are on it (a comma's and a capital's are closer than that),
+// read left to right, a space where the gap between two glyphs is a space's or more (another
+// script's letters between them leave such a gap too).
+std::vector<std::string> AsciiLines(const std::vector<test::GlyphQuad>& quads, float font_px) {
+    std::vector<test::GlyphQuad> ascii;
+    for (const test::GlyphQuad& q : quads)
+        if (q.codepoint > 0x20 && q.codepoint < 0x7F) ascii.push_back(q);
+    auto middle = [](const test::GlyphQuad& q) { return (q.y0 + q.y1) * 0.5f; };
+    std::sort(ascii.begin(), ascii.end(), [&](const auto& a, const auto& b) { return middle(a) < middle(b); });
+    std::vector<std::vector<test::GlyphQuad>> lines;
+    float line_middle = -1e9f;
+    for (const test::GlyphQuad& q : ascii) {
+        if (middle(q) - line_middle > font_px * 0.5f) {
+            lines.emplace_back();
+            line_middle = middle(q);
+        }
+        lines.back().push_back(q);
+    }
+    std::vector<std::string> out;
+    for (auto& line : lines) {
+        std::sort(line.begin(), line.end(), [](const auto& a, const auto& b) { return a.x0 < b.x0; });
+        std::string text;
+        for (size_t i = 0; i < line.size(); ++i) {
+            if (i > 0 && line[i].x0 - line[i - 1].x1 >= font_px * 0.2f) text += ' ';
+            text += static_cast<char>(line[i].codepoint);
+        }
+        out.push_back(text);
+    }
+    return out;
+}
+
+// Every row of the key table (present mode's and a kiosk's too) x text sizes x window widths, in
+// English and in Arabic: each chord in a column's cells is drawn whole on one line of that column
+// as many times as the cells hold it. A line broken inside "Shift+Space" (libunibreak 1.1 breaks
+// before '+') or a chord wider than its column (broken by characters) draws fewer.
+TEST(HelpScreen, NoKeyChordIsSplitAcrossTwoLinesAtAnySizeOrWidthInEitherDirection) {
+    int chords_checked = 0, stacked = 0;
+    for (const std::string lang : {"en", "ar"}) {
+        for (const float scale : {1.0f, 1.5f, 2.0f}) {
+            for (const float width : {320.0f, 480.0f, 760.0f, 1280.0f}) {
+                SCOPED_TRACE(lang + ", text " + std::to_string(static_cast<int>(scale * 100)) + "%, window " +
+                             std::to_string(static_cast<int>(width)));
+                test::ShapedUi in(LoadCourse(kFixture), lang, scale, ImVec2(width, 8000));
+                ASSERT_EQ(ui::InterfaceRightToLeft(), lang == "ar");
+                in.ui.model.present_mode = true;
+                in.ui.model.kiosk = true;
+                in.ui.model.admin_chord = "Ctrl+Alt+Shift+A";
+                in.ui.state.screen = ui::Screen::Help;
+                in.Settle();
+                const auto rows = ui::HelpKeys(in.ui.model);
+                ASSERT_GE(rows.size(), 19u) << "present mode's keys or the kiosk's chord are missing";
+                ImGuiContext& g = *ImGui::GetCurrentContext();
+                const ImGuiTable* table = nullptr;
+                for (int i = 0; i < g.Tables.Buf.Size; ++i)
+                    if (g.Tables.GetByIndex(i)->LastFrameActive == g.FrameCount) table = g.Tables.GetByIndex(i);
+                ASSERT_NE(table, nullptr);
+                const std::vector<test::GlyphQuad> quads = in.Quads();
+                // Two columns (the keys' at the reading start), or one with each key above what it does.
+                ASSERT_TRUE(table->ColumnsCount == 1 || table->ColumnsCount == 2);
+                stacked += table->ColumnsCount == 1;
+                for (int c = 0; c < table->ColumnsCount; ++c) {
+                    const ImGuiTableColumn& column = table->Columns[c];
+                    const bool keys = table->ColumnsCount == 1 || c == (lang == "ar" ? 1 : 0);
+                    const bool descriptions = table->ColumnsCount == 1 || !keys;
+                    std::vector<test::GlyphQuad> in_column;
+                    for (const test::GlyphQuad& q : quads)
+                        if (q.x0 >= column.MinX - 1 && q.x1 <= column.MaxX + 1 && q.y0 >= table->OuterRect.Min.y &&
+                            q.y1 <= table->OuterRect.Max.y)
+                            in_column.push_back(q);
+                    std::map<std::string, int> wanted, drawn;
+                    for (const auto& row : rows) {
+                        if (keys)
+                            for (const std::string& chord : Chords(row.first)) ++wanted[chord];
+                        if (descriptions)
+                            for (const std::string& chord : Chords(row.second)) ++wanted[chord];
+                    }
+                    const std::vector<std::string> lines = AsciiLines(in_column, in.ui.fonts.ui->FontSize);
+                    std::string all;
+                    for (const std::string& line : lines) {
+                        for (const std::string& chord : Chords(line)) ++drawn[chord];
+                        all += "\n  " + line;
+                    }
+                    for (const auto& [chord, count] : wanted) {
+                        EXPECT_EQ(drawn[chord], count) << "\"" << chord << "\" in column " << c << " of " << table->ColumnsCount
+                                                       << "; its lines:" << all;
+                        chords_checked += count;
+                    }
+                }
+            }
+        }
+    }
+    // Nine chords in each case's keys (Shift+Space, Shift+Tab, Ctrl+Enter twice, Shift+S, Ctrl+Plus,
+    // Ctrl+Minus, Ctrl+0, Ctrl+Alt+Shift+A), and some cases too narrow for the keys beside the rest.
+    EXPECT_GE(chords_checked, 2 * 3 * 4 * 9);
+    EXPECT_GE(stacked, 2);
 }
 
 }  // namespace

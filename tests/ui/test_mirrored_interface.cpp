@@ -291,10 +291,33 @@ struct MirrorCase {
 
 constexpr float kTall = 1800;  // tall enough that no panel scrolls: a scrollbar is at the right in both
 
+// 200 % text: every face ImGui's default font at twice its size (built into the atlas beside it).
+void DoubleTheText(Interface& in) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig config;
+    config.SizePixels = in.ui.fonts.body_px * 2.0f;
+    ImFont* font = io.Fonts->AddFontDefault(&config);
+    io.Fonts->Build();
+    platform::EmptyBidiControls(font);
+    font->BuildLookupTable();
+    ui::Fonts& f = in.ui.fonts;
+    f.body = f.bold = f.italic = f.bold_italic = f.heading1 = f.heading2 = f.heading3 = f.ui = f.ui_bold = f.small = font;
+    f.body_px = font->FontSize;
+}
+
 std::vector<MirrorCase> EveryMirroredScreen() {
     using ui::Screen;
     const ImVec2 wide(1280, kTall);
     auto page = [](const char* id) { return [id](Interface& in) { ASSERT_TRUE(in.ui.nav().JumpTo(id)); in.ui.state.reader.sidebar_open = false; }; };
+    auto help = [](bool present, bool kiosk, bool large) {
+        return [=](Interface& in) {
+            if (large) DoubleTheText(in);
+            in.ui.model.present_mode = present;
+            in.ui.model.kiosk = kiosk;
+            in.ui.model.admin_chord = "Ctrl+Alt+Shift+A";
+            in.ui.state.screen = Screen::Help;
+        };
+    };
     return {
         {"home", "##home", wide, [](Interface& in) { in.ui.state.screen = Screen::Home; }},
         {"progress", "##progress", wide, [](Interface& in) {
@@ -353,10 +376,7 @@ std::vector<MirrorCase> EveryMirroredScreen() {
         // A matching question's drop-downs: each arrow at the far side from the reading start.
         {"page, matching", "##page", wide, page("m1-l2-p1")},
         // Not here: an empty field's caret, which the band above merges with the field's hint
-        // (EveryEmptyFieldsCaretAndHintAreAtItsReadingStart checks it); the help screen's key table, whose
-        // cells WrappedText breaks with Dear ImGui's wrap in English
-        // and at UAX #14 opportunities from the right, so two of its cells ("Space, Page Down /
-        // Shift+Space, Page Up") break at other places (HelpScreen.* checks the mirrored table).
+        // (EveryEmptyFieldsCaretAndHintAreAtItsReadingStart checks it).
         {"admin, locked", "##admin", wide, [](Interface& in) {
              in.ui.model.kiosk = true;
              in.ui.state.screen = Screen::Admin;
@@ -368,17 +388,28 @@ std::vector<MirrorCase> EveryMirroredScreen() {
              in.ui.model.fault = "a test fault";
              in.ui.state.screen = Screen::Error;
          }},
+        // The help screen's key table, its cells wrapped line for line alike (at 320 pixels most
+        // of them wrap; at 200 % text its keys' column widens to its widest chord, or in a narrow
+        // window each key goes above what it does).
+        {"help", "##help", wide, help(false, false, false)},
+        {"help, narrow", "##help", ImVec2(320, kTall), help(false, false, false)},
+        {"help, present mode and a kiosk", "##help", ImVec2(640, kTall), help(true, true, false)},
+        {"help, 200 % text", "##help", wide, help(false, false, true)},
+        {"help, 200 % text, narrow, present mode and a kiosk", "##help", ImVec2(480, kTall * 2.5f), help(true, true, true)},
+        // Too narrow for the kiosk's "Ctrl+Alt+Shift+A" beside the descriptions: each key above.
+        {"help, 200 % text, 320 pixels, a kiosk", "##help", ImVec2(320, kTall * 4), help(false, true, true)},
     };
 }
 
 // A band of rows with ink, and its stretches of ink as distances from the panel's reading start
-// (its left edge, or its right edge when `mirrored`), in reading order.
+// (its left edge, or its right edge when `mirrored`), in reading order. `text_px`: the size of the
+// text drawn (ImGui's default font is 13 pixels).
 struct Band {
     int y0 = 0, y1 = 0;
     std::vector<std::pair<int, int>> runs;
 };
 
-std::vector<Band> InkBands(const test::Raster& r, const ImRect& panel, bool mirrored) {
+std::vector<Band> InkBands(const test::Raster& r, const ImRect& panel, bool mirrored, float text_px = 13) {
     // Inside the panel's border (the contents over the page have one, dark, down both sides).
     constexpr int kBorder = 4;
     const int x0 = static_cast<int>(panel.Min.x) + kBorder, x1 = static_cast<int>(panel.Max.x) - kBorder;
@@ -401,7 +432,7 @@ std::vector<Band> InkBands(const test::Raster& r, const ImRect& panel, bool mirr
         for (int x = x0; x < x1; ++x) column[static_cast<size_t>(x - x0)] = r.Count(x, b.y0, x + 1, b.y1, inked) > 0;
         // Stretches of ink closer than two spaces are one (the words of a line; a right-to-left line
         // orders its words differently, its ends are the same); controls are further apart.
-        constexpr int kGap = 18;
+        const int kGap = static_cast<int>(18 * text_px / 13);
         const int mid = (b.y0 + b.y1) / 2;
         auto in_field = [&](int x) { return x >= 0 && x < r.width && r.Is(x, mid, ImVec4(1, 1, 1, 1), 0.01f); };
         for (int x = x0; x < x1;) {
@@ -455,7 +486,7 @@ TEST(MirroredInterface, EveryScreenRightToLeftIsItsLeftToRightDrawingMirrored) {
             panel[rtl] = w->Rect();
             const test::Raster r = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, static_cast<int>(c.display.x),
                                                    static_cast<int>(c.display.y));
-            bands[rtl] = InkBands(r, panel[rtl], rtl);
+            bands[rtl] = InkBands(r, panel[rtl], rtl, in.ui.fonts.body_px);
         }
         // The panel on the mirrored side of the window, as wide.
         EXPECT_NEAR(panel[1].Min.x, c.display.x - panel[0].Max.x, 2.0f);
