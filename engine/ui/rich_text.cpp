@@ -178,42 +178,60 @@ void ShapePieces(ShapedText* shaper, const Inline& runs, std::vector<Piece>& pie
     }
 }
 
-// One line's pieces [first, last) in visual order: cut into segments of one piece and one
-// embedding level, each in its level's direction, reordered by rule L2, placed from the left
-// (or, in a right-to-left paragraph, ending at the right edge `wrap`).
-void ReorderLine(const Inline& runs, const std::vector<Piece>& in, size_t first, size_t last, FriBidiParType base,
-                 float wrap, Layout* layout, std::vector<Piece>* out) {
-    ShapedText* shaper = ShapedText::Current();
-    // The line's text in logical order; each codepoint remembers its piece (-1: the space
-    // between two pieces, which is only an advance; kIsolate: a bidi isolate's control).
-    constexpr int kIsolate = -2;
+// A paragraph's text in logical order for FriBidi: each codepoint remembers its piece (-1: the
+// space between two pieces on a line, which is only an advance; kIsolate: a bidi isolate's
+// control or the break between two lines, neither of which is drawn).
+constexpr int kIsolate = -2;
+struct BidiText {
     std::vector<FriBidiChar> cps;
     std::vector<int> piece_of;
-    std::vector<const char*> at;  // where each codepoint starts in its piece
+    std::vector<const char*> at;   // where each codepoint starts in its piece
     std::vector<float> gap_width;  // per codepoint, for the spaces between pieces
+    std::vector<FriBidiLevel> levels;
+    struct Line {
+        size_t first, last;  // pieces
+        size_t begin, end;   // codepoints
+    };
+    std::vector<Line> lines;
+};
+
+// The whole paragraph's levels, resolved once (UAX #9 resolves a paragraph, then breaks it into
+// lines, rule L1 resetting each line's trailing spaces): resolved line by line, a comma or a
+// bracket where a line breaks an English phrase in an Arabic paragraph took the paragraph's
+// direction and jumped to the other end of its line (",The statute ... exports").
+BidiText ParagraphText(const Inline& runs, const std::vector<Piece>& in, FriBidiParType base) {
+    BidiText t;
     auto control = [&](FriBidiChar cp) {
-        cps.push_back(cp);
-        piece_of.push_back(kIsolate);
-        at.push_back(nullptr);
-        gap_width.push_back(0);
+        t.cps.push_back(cp);
+        t.piece_of.push_back(kIsolate);
+        t.at.push_back(nullptr);
+        t.gap_width.push_back(0);
     };
     // A phrase in another language (Run::span_lang) is a bidi isolate in its language's
     // direction (RLI or LRI ... PDI, UAX #9 X5a-X5c), as HTML isolates <span dir>: an Arabic
     // phrase in an English sentence reads from the right, its digits and punctuation with it,
     // and leaves the sentence around it in its own order.
     const std::string* isolated = nullptr;
-    for (size_t k = first; k < last; ++k) {
+    for (size_t k = 0; k < in.size(); ++k) {
+        const bool new_line = k == 0 || in[k].pos.y != in[k - 1].pos.y;
         const std::string& phrase = runs[static_cast<size_t>(in[k].run)].span_lang;
         const bool phrase_changes = isolated ? *isolated != phrase : !phrase.empty();
         if (phrase_changes && isolated) {
             control(0x2069);  // PDI
             isolated = nullptr;
         }
-        if (k > first && in[k].pos.x > in[k - 1].pos.x + in[k - 1].width + 0.5f) {
-            cps.push_back(' ');
-            piece_of.push_back(-1);
-            at.push_back(nullptr);
-            gap_width.push_back(in[k].pos.x - in[k - 1].pos.x - in[k - 1].width);
+        if (new_line) {
+            if (k > 0) {
+                control(' ');  // the break: a space to the bidi algorithm, nothing drawn
+                t.lines.back().last = k;
+                t.lines.back().end = t.cps.size();
+            }
+            t.lines.push_back({k, k, t.cps.size(), t.cps.size()});
+        } else if (in[k].pos.x > in[k - 1].pos.x + in[k - 1].width + 0.5f) {
+            t.cps.push_back(' ');
+            t.piece_of.push_back(-1);
+            t.at.push_back(nullptr);
+            t.gap_width.push_back(in[k].pos.x - in[k - 1].pos.x - in[k - 1].width);
         }
         if (phrase_changes && !phrase.empty()) {
             control(IsRightToLeftLanguage(phrase) ? 0x2067 : 0x2066);  // RLI, LRI
@@ -227,47 +245,70 @@ void ReorderLine(const Inline& runs, const std::vector<Piece>& in, size_t first,
             if (end - u < len) len = 1;
             FriBidiChar cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
             for (int b = 1; b < len; ++b) cp = (cp << 6) | (u[b] & 0x3F);
-            cps.push_back(cp);
-            piece_of.push_back(static_cast<int>(k));
-            at.push_back(reinterpret_cast<const char*>(u));
-            gap_width.push_back(0);
+            t.cps.push_back(cp);
+            t.piece_of.push_back(static_cast<int>(k));
+            t.at.push_back(reinterpret_cast<const char*>(u));
+            t.gap_width.push_back(0);
             u += len;
         }
     }
     if (isolated) control(0x2069);
-    const auto n = static_cast<FriBidiStrIndex>(cps.size());
-    std::vector<FriBidiCharType> types(cps.size());
-    std::vector<FriBidiBracketType> brackets(cps.size());
-    std::vector<FriBidiLevel> levels(cps.size(), 0);
-    fribidi_get_bidi_types(cps.data(), n, types.data());
-    fribidi_get_bracket_types(cps.data(), n, types.data(), brackets.data());
-    FriBidiParType line_base = base;
-    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &line_base, levels.data()))
-        std::fill(levels.begin(), levels.end(), FRIBIDI_IS_RTL(base) ? 1 : 0);
+    if (!t.lines.empty()) {
+        t.lines.back().last = in.size();
+        t.lines.back().end = t.cps.size();
+    }
+    const auto n = static_cast<FriBidiStrIndex>(t.cps.size());
+    std::vector<FriBidiCharType> types(t.cps.size());
+    std::vector<FriBidiBracketType> brackets(t.cps.size());
+    const FriBidiLevel base_level = FRIBIDI_IS_RTL(base) ? 1 : 0;
+    t.levels.assign(t.cps.size(), base_level);
+    fribidi_get_bidi_types(t.cps.data(), n, types.data());
+    fribidi_get_bracket_types(t.cps.data(), n, types.data(), brackets.data());
+    FriBidiParType par_base = base;
+    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &par_base, t.levels.data()))
+        std::fill(t.levels.begin(), t.levels.end(), base_level);
+    // Rule L1: the spaces and isolate controls that end a line take the paragraph's level.
+    for (const BidiText::Line& line : t.lines)
+        for (size_t i = line.end; i > line.begin; --i) {
+            const FriBidiCharType type = types[i - 1];
+            if (type != FRIBIDI_TYPE_WS && !FRIBIDI_IS_ISOLATE(type) && type != FRIBIDI_TYPE_BN) break;
+            t.levels[i - 1] = base_level;
+        }
+    return t;
+}
 
+// One line's pieces in visual order: cut into segments of one piece and one embedding level,
+// each in its level's direction, reordered by rule L2, placed from the left (or, in a
+// right-to-left paragraph, ending at the right edge `wrap`).
+void ReorderLine(const Inline& runs, const std::vector<Piece>& in, const BidiText& t, const BidiText::Line& line,
+                 FriBidiParType base, float wrap, Layout* layout, std::vector<Piece>* out) {
+    ShapedText* shaper = ShapedText::Current();
+    const std::vector<int>& piece_of = t.piece_of;
+    const std::vector<const char*>& at = t.at;
+    const std::vector<FriBidiLevel>& levels = t.levels;
     struct Segment {
         Piece piece;
         FriBidiLevel level;
         float gap = 0;  // a space between pieces: no text, only this advance
     };
     std::vector<Segment> segments;
-    for (size_t i = 0; i < cps.size();) {
+    for (size_t i = line.begin; i < line.end;) {
         if (piece_of[i] == kIsolate) {  // no ink and no advance
             ++i;
             continue;
         }
         size_t j = i + 1;
-        while (j < cps.size() && piece_of[j] == piece_of[i] && levels[j] == levels[i]) ++j;
-        Segment seg{in[first], levels[i]};
+        while (j < line.end && piece_of[j] == piece_of[i] && levels[j] == levels[i]) ++j;
+        Segment seg{in[line.first], levels[i]};
         if (piece_of[i] < 0) {
-            for (size_t k = i; k < j; ++k) seg.gap += gap_width[k];
+            for (size_t k = i; k < j; ++k) seg.gap += t.gap_width[k];
             seg.piece.begin = seg.piece.end = nullptr;
             seg.piece.width = seg.gap;
         } else {
             const Piece& from = in[static_cast<size_t>(piece_of[i])];
             seg.piece = from;
             const char* b = at[i];
-            const char* e = j < cps.size() && piece_of[j] == piece_of[i] ? at[j] : from.end;
+            const char* e = j < line.end && piece_of[j] == piece_of[i] ? at[j] : from.end;
             // Spaces at a segment's ends are advances of their own: a shaped line drops the
             // spaces at its ends, and "برنامج IMET" must keep the one between its scripts.
             const char* const segment_end = e;
@@ -373,12 +414,8 @@ void ReorderBidiLines(const Inline& runs, float wrap, Layout* layout) {
     }
     std::vector<Piece> out;
     const std::vector<Piece>& in = layout->pieces;
-    for (size_t i = 0; i < in.size();) {
-        size_t j = i;
-        while (j < in.size() && in[j].pos.y == in[i].pos.y) ++j;
-        ReorderLine(runs, in, i, j, base, wrap, layout, &out);
-        i = j;
-    }
+    const BidiText text = ParagraphText(runs, in, base);
+    for (const BidiText::Line& line : text.lines) ReorderLine(runs, in, text, line, base, wrap, layout, &out);
     layout->pieces = std::move(out);
 }
 
