@@ -46,6 +46,29 @@ std::vector<std::pair<std::string, std::string>> HelpKeys(const ViewModel& model
     return rows;
 }
 
+// A key cell's runs. Mirrored, a list of keys ("Home / End", "G / R / H") reads from the right
+// item by item, as the list of what they do beside it does: each item is a right-to-left
+// isolate, so the separators between them take the line's direction. Left alone, Latin keys and
+// the slashes between them are one left-to-right run, whose first key is drawn leftmost, at the
+// end of a right-to-left line: "End" read first against "Top" (the Arabic interface's
+// "Home / End" beside "Top / bottom of the page").
+Inline KeyRuns(const std::string& keys) {
+    const ShapedText* shaper = ShapedText::Current();
+    if (!InterfaceRightToLeft() || !shaper) return Inline{TextRun(keys)};
+    Inline runs;
+    const std::string separator = " / ";
+    for (size_t at = 0;;) {
+        const size_t next = keys.find(separator, at);
+        Run item = TextRun(keys.substr(at, next == std::string::npos ? std::string::npos : next - at));
+        item.span_lang = shaper->Catalog().lang;
+        runs.push_back(std::move(item));
+        if (next == std::string::npos) break;
+        runs.push_back(TextRun(separator));
+        at = next + separator.size();
+    }
+    return runs;
+}
+
 void DrawHelpScreen(Frame& f) {
     const Fonts& fonts = f.fonts;
     const Theme& t = f.theme;
@@ -72,7 +95,7 @@ void DrawHelpScreen(Frame& f) {
     const float cells = std::max(1.0f, width - ImGui::GetStyle().CellPadding.x * 4);
     float widest_key = 0, widest_what = 0;
     for (const auto& [key, what] : rows) {
-        widest_key = std::max(widest_key, MeasureRichText(Inline{TextRun(key)}, SingleFontStyle(fonts.ui_bold, t.text)).min);
+        widest_key = std::max(widest_key, MeasureRichText(KeyRuns(key), SingleFontStyle(fonts.ui_bold, t.text)).min);
         widest_what = std::max(widest_what, MeasureRichText(Inline{TextRun(what)}, SingleFontStyle(fonts.ui, t.text)).min);
     }
     const float key_width = std::max(cells * 0.4f, std::ceil(widest_key) + 2.0f);
@@ -100,7 +123,7 @@ void DrawHelpScreen(Frame& f) {
             // already shaped right-to-left string from its visual start, putting its last words on
             // the first line, and a string shaped in another face draws as boxes.
             ImGui::TableSetColumnIndex(key_column);
-            WrappedTextOneRule(fonts.ui_bold, t.text, key, ImGui::GetContentRegionAvail().x);
+            RichText("key", KeyRuns(key), SingleFontStyle(fonts.ui_bold, t.text, 1.0f), RichContext{}, ImGui::GetContentRegionAvail().x);
             if (!stacked) ImGui::TableSetColumnIndex(1 - key_column);
             WrappedTextOneRule(fonts.ui, t.text, what, ImGui::GetContentRegionAvail().x);
             ImGui::PopID();

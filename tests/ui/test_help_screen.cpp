@@ -62,6 +62,15 @@ struct Case {
     float width;
 };
 
+// The table drawn in the last frame (the help screen has one: its keys).
+const ImGuiTable* DrawnTable() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiTable* table = nullptr;
+    for (int i = 0; i < g.Tables.Buf.Size; ++i)
+        if (g.Tables.GetByIndex(i)->LastFrameActive == g.FrameCount) table = g.Tables.GetByIndex(i);
+    return table;
+}
+
 TEST(HelpScreen, ArabicKeyTableWrapsInReadingOrderShapedInEachCellsFaceKeysAtTheRight) {
     int wrapped_cells = 0, checked_cells = 0;
     for (const Case c : {Case{1.0f, 1280}, Case{1.0f, 760}, Case{2.0f, 1280}, Case{2.0f, 900}}) {
@@ -80,10 +89,7 @@ TEST(HelpScreen, ArabicKeyTableWrapsInReadingOrderShapedInEachCellsFaceKeysAtThe
         EXPECT_EQ(raw_arabic, 0) << "Arabic drawn unshaped";
 
         // The key table and its two columns.
-        ImGuiContext& g = *ImGui::GetCurrentContext();
-        const ImGuiTable* table = nullptr;
-        for (int i = 0; i < g.Tables.Buf.Size; ++i)
-            if (g.Tables.GetByIndex(i)->LastFrameActive == g.FrameCount) table = g.Tables.GetByIndex(i);
+        const ImGuiTable* table = DrawnTable();
         ASSERT_NE(table, nullptr);
         ASSERT_EQ(table->ColumnsCount, 2);
         const ImGuiTableColumn& keys = table->Columns[1];  // mirrored: the keys are the second column
@@ -210,10 +216,7 @@ TEST(HelpScreen, NoKeyChordIsSplitAcrossTwoLinesAtAnySizeOrWidthInEitherDirectio
                 in.Settle();
                 const auto rows = ui::HelpKeys(in.ui.model);
                 ASSERT_GE(rows.size(), 19u) << "present mode's keys or the kiosk's chord are missing";
-                ImGuiContext& g = *ImGui::GetCurrentContext();
-                const ImGuiTable* table = nullptr;
-                for (int i = 0; i < g.Tables.Buf.Size; ++i)
-                    if (g.Tables.GetByIndex(i)->LastFrameActive == g.FrameCount) table = g.Tables.GetByIndex(i);
+                const ImGuiTable* table = DrawnTable();
                 ASSERT_NE(table, nullptr);
                 const std::vector<test::GlyphQuad> quads = in.Quads();
                 // Two columns (the keys' at the reading start), or one with each key above what it does.
@@ -254,6 +257,57 @@ TEST(HelpScreen, NoKeyChordIsSplitAcrossTwoLinesAtAnySizeOrWidthInEitherDirectio
     // Ctrl+Minus, Ctrl+0, Ctrl+Alt+Shift+A), and some cases too narrow for the keys beside the rest.
     EXPECT_GE(chords_checked, 2 * 3 * 4 * 9);
     EXPECT_GE(stacked, 2);
+}
+
+// In the Arabic interface a list of keys reads from the right, item by item, as what they do
+// reads beside it ("Home / End" against "Top / bottom of the page"): every row whose keys are a
+// list of Latin names, drawn, holds them right to left. Drawn as one left-to-right run (the Latin
+// names and the slashes between them, by UAX #9), "Home" stood leftmost, read last.
+TEST(HelpScreen, ArabicKeyListsReadFromTheRightItemByItem) {
+    test::ShapedUi in(LoadCourse(kFixture), "ar", 1.0f, ImVec2(1280, 3000));
+    ASSERT_TRUE(ui::InterfaceRightToLeft());
+    in.ui.model.present_mode = true;
+    in.ui.state.screen = ui::Screen::Help;
+    in.Settle();
+    const ImGuiTable* table = DrawnTable();
+    ASSERT_NE(table, nullptr);
+    ASSERT_EQ(table->ColumnsCount, 2);
+    const ImGuiTableColumn& keys = table->Columns[1];
+    std::vector<test::GlyphQuad> in_column;
+    for (const test::GlyphQuad& q : in.Quads())
+        if (q.x0 >= keys.MinX - 1 && q.x1 <= keys.MaxX + 1 && q.y0 >= table->OuterRect.Min.y && q.y1 <= table->OuterRect.Max.y)
+            in_column.push_back(q);
+    const std::vector<std::string> lines = AsciiLines(in_column, in.ui.fonts.ui->FontSize);
+    std::string all;
+    for (const std::string& line : lines) all += "\n  " + line;
+    int lists = 0;
+    for (const auto& row : ui::HelpKeys(in.ui.model)) {
+        std::vector<std::string> items;
+        for (size_t at = 0;;) {
+            const size_t next = row.first.find(" / ", at);
+            items.push_back(row.first.substr(at, next == std::string::npos ? std::string::npos : next - at));
+            if (next == std::string::npos) break;
+            at = next + 3;
+        }
+        const bool latin = std::all_of(row.first.begin(), row.first.end(), [](char c) { return c > 0x20 || c == ' '; });
+        if (items.size() < 2 || !latin) continue;
+        SCOPED_TRACE(row.first);
+        std::string right_to_left;
+        for (auto it = items.rbegin(); it != items.rend(); ++it) right_to_left += (right_to_left.empty() ? "" : " / ") + *it;
+        // A slash drawn right to left is a shaped glyph, not its ASCII one: compared without them.
+        auto words = [](const std::string& text) {
+            std::string out;
+            for (char c : text)
+                if (c != '/' && !(c == ' ' && (out.empty() || out.back() == ' '))) out += c;
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            return out;
+        };
+        const bool drawn = std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return words(l) == words(right_to_left); });
+        EXPECT_TRUE(drawn) << "not drawn as \"" << right_to_left << "\"; the key column's lines:" << all;
+        ++lists;
+    }
+    // Home / End, Tab / Shift+Tab, S / Shift+S, G / R / H, Ctrl+Plus / Ctrl+Minus / Ctrl+0.
+    EXPECT_GE(lists, 5);
 }
 
 }  // namespace
