@@ -135,7 +135,6 @@ void BottomBar(Frame& f, int count) {
     ImVec2 p = ImGui::GetWindowPos();
     float w = ImGui::GetWindowWidth();
     float done = count > 1 ? static_cast<float>(f.model.page) / static_cast<float>(count - 1) : 1.0f;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w * done, p.y + 3), ImGui::GetColorU32(f.theme.accent));
 
     // Back at the start of the reading direction, Next at its end: mirrored, Next is at the
     // left and the bar fills from the right.

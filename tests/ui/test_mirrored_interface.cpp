@@ -115,6 +115,46 @@ TEST(MirroredInterface, AnArabicCatalogMirrorsTheReaderAndAnEnglishOneDoesNot) {
     }
 }
 
+// The thin bar above Back and Next shows how far into the course the page is: filled from the
+// left, or mirrored from the right, and only there. Every page of the course, in both directions.
+// It was filled from the left as well in the mirrored interface, so past the first page both
+// ends of the bar showed progress.
+TEST(MirroredInterface, TheCourseBarFillsFromTheReadingStartOnly) {
+    int pages = 0;
+    for (const bool rtl : {false, true}) {
+        Interface in(rtl ? "ar" : "en");
+        const int count = static_cast<int>(in.ui.load().course->reading_order.size());
+        const ImVec4 accent = ui::GetTheme(ui::ThemeId::Light).accent;
+        for (const auto& [id, page] : in.ui.load().course->page_index) {
+            SCOPED_TRACE(std::string(rtl ? "ar" : "en") + ", page " + id);
+            ASSERT_TRUE(in.ui.nav().JumpTo(id));
+            in.ui.Frame();
+            in.ui.Frame();
+            ImGuiWindow* bar = test::ActiveWindowNamed("##bottombar");
+            ASSERT_NE(bar, nullptr);
+            const ImVec2 display = ImGui::GetIO().DisplaySize;
+            const test::Raster r = test::Rasterise(ImGui::GetDrawData(), ImGui::GetIO().Fonts, static_cast<int>(display.x),
+                                                   static_cast<int>(display.y));
+            const float done = count > 1 ? static_cast<float>(page) / static_cast<float>(count - 1) : 1.0f;
+            const float filled_from = rtl ? bar->Pos.x + bar->Size.x * (1.0f - done) : bar->Pos.x;
+            const float filled_to = rtl ? bar->Pos.x + bar->Size.x : bar->Pos.x + bar->Size.x * done;
+            const int y = static_cast<int>(bar->Pos.y) + 1;
+            int wrong = 0, filled = 0;
+            // The window clips a few pixels at its ends: those are left out.
+            for (int x = static_cast<int>(bar->Pos.x) + 8; x < static_cast<int>(bar->Pos.x + bar->Size.x) - 8; ++x) {
+                const bool is_accent = r.Is(x, y, accent);
+                filled += is_accent;
+                if (x < filled_from - 3 || x > filled_to + 3) wrong += is_accent;
+                else if (x > filled_from + 3 && x < filled_to - 3) wrong += !is_accent;
+            }
+            EXPECT_EQ(wrong, 0) << "pixels of the bar's top row filled where they should not be, or not where they should";
+            EXPECT_GE(filled, static_cast<int>((bar->Size.x - 16) * done * 0.9f)) << "the bar is not filled";
+            ++pages;
+        }
+    }
+    EXPECT_GE(pages, 2 * 6);
+}
+
 TEST(MirroredInterface, TheTopBarStartsFromTheRightAndSignOutIsAtTheLeft) {
     for (const bool rtl : {false, true}) {
         for (const bool right_end : {false, true}) {
