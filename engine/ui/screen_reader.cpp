@@ -157,15 +157,22 @@ void BottomBar(Frame& f, int count) {
     ImGui::BeginDisabled(f.model.page == 0);
     if (ImGui::Button(back_label)) f.actions.Push(Action(ActionKind::PrevPage));
     ImGui::EndDisabled();
-    const std::string where_shown = TrF("Page {page} of {count} in this lesson",
-                                        {{"page", std::to_string(here.page + 1)}, {"count", std::to_string(lesson.pages.size())}});
-    float tw = ImGui::CalcTextSize(where_shown.c_str()).x;
-    const float gap_left = row_left + (mirrored ? next_w : back_w), gap_right = row_right - (mirrored ? back_w : next_w);
+    // Where this page is, between the buttons: in full, else as "2 / 5" (a narrow window, large
+    // text), else not at all; never over a button.
+    const TrArgs where = {{"page", std::to_string(here.page + 1)}, {"count", std::to_string(lesson.pages.size())}};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float gap_left = row_left + (mirrored ? next_w : back_w) + spacing;
+    const float gap_right = row_right - (mirrored ? back_w : next_w) - spacing;
+    std::string where_shown = TrF("Page {page} of {count} in this lesson", where);
+    if (ImGui::CalcTextSize(where_shown.c_str()).x > gap_right - gap_left) where_shown = TrF("{page} / {count}", where);
+    const float tw = ImGui::CalcTextSize(where_shown.c_str()).x;
     ImGui::SameLine();
-    ImGui::SetCursorPosX(std::max(gap_left, gap_left + (gap_right - gap_left - tw) * 0.5f));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(where_shown.c_str());
-    ImGui::SameLine();
+    if (tw <= gap_right - gap_left) {
+        ImGui::SetCursorPosX(gap_left + (gap_right - gap_left - tw) * 0.5f);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(where_shown.c_str());
+        ImGui::SameLine();
+    }
     ImGui::SetCursorPosX(mirrored ? row_left : row_right - next_w);
     ImGui::BeginDisabled(last);
     if (PrimaryButton(next_label, f.theme)) f.actions.Push(Action(ActionKind::NextPage));
