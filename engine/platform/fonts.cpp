@@ -378,6 +378,15 @@ public:
         for (const auto& [rect, bitmap] : m_pending) {
             const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rect);
             if (!r || !r->IsPacked()) continue;
+            // A glyph with no ink (a space, a bidi isolate HarfBuzz gave the space glyph) only
+            // advances, as Dear ImGui's own spaces do: drawn, its tiny quad would sample the
+            // atlas around it and leave a grey dot on the baseline.
+            if ((bitmap.width == 0 || bitmap.height == 0) && r->Font) {
+                ImFont* font = r->Font;
+                const auto cp = static_cast<size_t>(r->GlyphID);
+                const auto index = cp < static_cast<size_t>(font->IndexLookup.Size) ? static_cast<size_t>(font->IndexLookup[static_cast<int>(cp)]) : SIZE_MAX;
+                if (index < static_cast<size_t>(font->Glyphs.Size)) font->Glyphs[static_cast<int>(index)].Visible = 0;
+            }
             for (int y = 0; y < r->Height; ++y)  // the blank border too: the texture may hold old pixels
                 std::memset(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, 0, r->Width);
             for (int y = 0; y < bitmap.height && y + 2 <= r->Height; ++y)

@@ -122,12 +122,16 @@ TEST(NotesWindow, ArabicNotesAreDrawnShapedFromTheRightOfTheColumn) {
     // From the right: every line of it, short ones too (the note, the headings), ends at the
     // column's right edge; laid out from the left, the short ones would end far from it.
     const float width = right - left;
-    // Lines: glyphs whose vertical middles are within a few pixels (tops differ by letter).
-    auto middle = [](const Quad* q) { return (q->y0 + q->y1) * 0.5f; };
-    std::sort(shaped_quads.begin(), shaped_quads.end(), [&](const Quad* a, const Quad* b) { return middle(a) < middle(b); });
-    std::vector<std::pair<float, float>> line_ends;  // (middle of the line's first glyph, where its ink ends)
+    // Lines: glyphs that overlap in height (a mark's or a dot's small glyph within its letters').
+    std::sort(shaped_quads.begin(), shaped_quads.end(), [](const Quad* a, const Quad* b) { return a->y0 < b->y0; });
+    std::vector<std::pair<float, float>> line_ends;  // (the line's top, where its ink ends)
+    float bottom = 0;
     for (const Quad* q : shaped_quads) {
-        if (line_ends.empty() || middle(q) - line_ends.back().first > 6.0f) line_ends.emplace_back(middle(q), q->x1);
+        if (line_ends.empty() || q->y0 >= bottom - 1.0f) {
+            line_ends.emplace_back(q->y0, q->x1);
+            bottom = q->y1;
+        }
+        bottom = std::max(bottom, q->y1);
         line_ends.back().second = std::max(line_ends.back().second, q->x1);
     }
     ASSERT_GE(line_ends.size(), 3u);
