@@ -338,8 +338,10 @@ void DrawReaderScreen(Frame& f, ReaderState& reader) {
     ImGui::BeginGroup();
     // The page's text in the course's language: right to left for Arabic, Hebrew, Persian, ...
     const LanguageScope content_language(c.lang);
-    char crumb[512];
-    std::snprintf(crumb, sizeof crumb, "%s  \xC2\xB7  %s", module.title.c_str(), lesson.title.c_str());
+    // The module, then the lesson, each a bidi isolate (U+2068 ... U+2069): a name in the other
+    // direction keeps its own order inside, and the dot between them takes the page's, so a page
+    // that reads from the right shows the module at the right whatever script its name is in.
+    const std::string crumb = "\xE2\x81\xA8" + module.title + "\xE2\x81\xA9  \xC2\xB7  \xE2\x81\xA8" + lesson.title + "\xE2\x81\xA9";
     WrappedText(fonts.small, t.text_muted, crumb, width);
     RichText("title", Inline{TextRun(page.title, true)}, SingleFontStyle(fonts.heading1, t.text, 1.2f),
              f.rich, width);

@@ -20,6 +20,7 @@
 #include "course/ui_catalog.h"
 #include "draw_raster.h"
 #include "harness.h"
+#include "shaped_ui.h"
 #include "ui/shaped_text.h"
 
 using namespace lectern;
@@ -693,6 +694,48 @@ TEST(MirroredInterface, EveryEmptyFieldsCaretAndHintAreAtItsReadingStart) {
     }
     EXPECT_GE(checked, 30);
     EXPECT_GE(typed_in, 10);
+}
+
+// The breadcrumb over a page: its module, then its lesson, from the reading start. With English
+// names in an Arabic course the module is at the right and the lesson to its left, as a
+// right-to-left reader meets them (the names, one left-to-right run together, had the module at
+// the left). Every page of the fixture, in both directions.
+TEST(MirroredInterface, TheBreadcrumbReadsModuleThenLessonFromTheReadingStart) {
+    UiCatalog english_mirrored;
+    english_mirrored.lang = "ar";
+    english_mirrored.right_to_left = true;
+    int checked = 0;
+    for (const bool rtl : {false, true}) {
+        Interface in(rtl ? english_mirrored : UiCatalog{}, rtl ? FixtureIn("ar") : kFixture);
+        const Course& course = *in.ui.load().course;
+        for (size_t i = 0; i < course.reading_order.size(); ++i) {
+            const Course::PageRef ref = course.reading_order[i];
+            const Module& module = course.modules[static_cast<size_t>(ref.module)];
+            const Lesson& lesson = module.lessons[static_cast<size_t>(ref.lesson)];
+            SCOPED_TRACE(std::string(rtl ? "mirrored, " : "English, ") + course.PageAt(static_cast<int>(i)).id);
+            auto squeezed = [](std::string s) {
+                s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+                return s;
+            };
+            const std::string m = squeezed(module.title), l = squeezed(lesson.title);
+            if (m.find(l) != std::string::npos || l.find(m) != std::string::npos) continue;
+            ASSERT_TRUE(in.ui.nav().JumpTo(course.PageAt(static_cast<int>(i)).id));
+            in.ui.state.reader.sidebar_open = false;
+            in.ui.Frame();
+            in.ui.Frame();
+            bool found = false;
+            for (const auto& [y, line] : test::DrawnLines(test::GlyphQuads(*ImGui::GetIO().Fonts))) {
+                const size_t at_m = line.find(m), at_l = line.find(l);
+                if (at_m == std::string::npos || at_l == std::string::npos) continue;
+                found = true;
+                if (rtl) EXPECT_LT(at_l, at_m) << "the module is not at the right: " << line;
+                else EXPECT_LT(at_m, at_l) << "the module is not at the left: " << line;
+            }
+            EXPECT_TRUE(found) << "no line holds \"" << module.title << "\" and \"" << lesson.title << "\"";
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 8);
 }
 
 }  // namespace
